@@ -1,0 +1,394 @@
+package io.kairos.scheduler.trigger;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A validated view of one trigger spec: keys normalised to snake_case, unknown keys rejected, and typed
+ * accessors whose errors name the field, the value and what would be valid.
+ *
+ * <p>Keys may be given in snake_case ({@code day_of_week}), kebab-case ({@code day-of-week}) or camelCase
+ * ({@code dayOfWeek}); the same key given twice in different spellings is an error. Values may be
+ * strings or numbers. Instances are immutable and thread-safe.
+ */
+public final class TriggerSpec {
+
+    /** The spec key that names the trigger kind. */
+    public static final String TYPE = "type";
+
+    private static final DateTimeFormatter SPACE_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]");
+
+    private final String type;
+
+    private final Map<String, Object> values;
+
+    private TriggerSpec(String type, Map<String, Object> values) {
+        this.type = type;
+        this.values = values;
+    }
+
+    /**
+     * Reads a spec for one trigger kind.
+     *
+     * @param spec the raw spec; keys in any accepted spelling, not {@code null}
+     * @param type the trigger kind being built, e.g. {@code "cron"}; used in messages
+     * @param validKeys the snake_case keys this kind accepts, {@code type} excluded
+     * @return the normalised spec
+     * @throws InvalidTriggerSpecException for an unknown key (the message lists the valid keys), a key
+     *     given twice in different spellings, or a {@code null} key
+     */
+    public static TriggerSpec read(Map<String, ?> spec, String type, Set<String> validKeys) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> entry : spec.entrySet()) {
+            if (entry.getKey() == null) {
+                throw new InvalidTriggerSpecException(null, null, type + " trigger spec has a null key");
+            }
+            String key = normalizeKey(entry.getKey());
+            if (key.equals(TYPE)) {
+                continue;
+            }
+            if (!validKeys.contains(key)) {
+                throw new InvalidTriggerSpecException(entry.getKey(), entry.getValue(), type + " trigger spec has unknown key '"
+                        + entry.getKey() + "'; valid keys: " + String.join(", ", new TreeSet<>(validKeys)));
+            }
+            if (values.containsKey(key)) {
+                throw new InvalidTriggerSpecException(key, entry.getValue(),
+                        type + " trigger spec gives '" + key + "' twice (in different spellings)");
+            }
+            if (entry.getValue() != null) {
+                values.put(key, entry.getValue());
+            }
+        }
+        return new TriggerSpec(type, Collections.unmodifiableMap(values));
+    }
+
+    /**
+     * Turns a key spelled in camelCase or kebab-case into snake_case ({@code dayOfWeek} and
+     * {@code day-of-week} become {@code day_of_week}).
+     *
+     * @param key the key as given, not {@code null}
+     * @return the snake_case key
+     */
+    public static String normalizeKey(String key) {
+        StringBuilder out = new StringBuilder(key.length() + 4);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '-') {
+                out.append('_');
+            }
+            else if (Character.isUpperCase(c)) {
+                if (i > 0 && out.charAt(out.length() - 1) != '_') {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            }
+            else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The trigger kind this spec was read for.
+     *
+     * @return the kind, e.g. {@code "cron"}
+     */
+    public String type() {
+        return this.type;
+    }
+
+    /**
+     * Whether the spec gives a (non-null) value for a key.
+     *
+     * @param key the snake_case key
+     * @return {@code true} when present
+     */
+    public boolean has(String key) {
+        return this.values.containsKey(key);
+    }
+
+    /**
+     * The raw value of a key.
+     *
+     * @param key the snake_case key
+     * @return the value as given (a string, a number, a list, ...), or empty
+     */
+    public Optional<Object> raw(String key) {
+        return Optional.ofNullable(this.values.get(key));
+    }
+
+    /**
+     * A value as text: strings as they are, whole numbers without a fraction ({@code 5}, not
+     * {@code 5.0}).
+     *
+     * @param key the snake_case key
+     * @return the text, trimmed, or empty when the key is absent
+     * @throws InvalidTriggerSpecException when the value is neither a string nor a number, or is blank
+     */
+    public Optional<String> string(String key) {
+        Object value = this.values.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text;
+        if (value instanceof CharSequence cs) {
+            text = cs.toString().trim();
+        }
+        else if (value instanceof Number number) {
+            text = new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+        }
+        else {
+            throw invalid(key, value, "must be a string or a number");
+        }
+        if (text.isEmpty()) {
+            throw invalid(key, value, "must not be blank");
+        }
+        return Optional.of(text);
+    }
+
+    /**
+     * A value as a non-negative decimal number of seconds or units.
+     *
+     * @param key the snake_case key
+     * @return the number, or empty when absent
+     * @throws InvalidTriggerSpecException when the value is not a number or is negative
+     */
+    public Optional<BigDecimal> decimal(String key) {
+        Optional<String> text = string(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal number = new BigDecimal(text.get());
+            if (number.signum() < 0) {
+                throw invalid(key, text.get(), "must not be negative");
+            }
+            return Optional.of(number);
+        }
+        catch (NumberFormatException ex) {
+            throw invalid(key, text.get(), "must be a number");
+        }
+    }
+
+    /**
+     * A value as a whole, non-negative number.
+     *
+     * @param key the snake_case key
+     * @return the number, or empty when absent
+     * @throws InvalidTriggerSpecException when the value is not a whole number or is negative
+     */
+    public Optional<Long> wholeNumber(String key) {
+        Optional<BigDecimal> number = decimal(key);
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(number.get().longValueExact());
+        }
+        catch (ArithmeticException ex) {
+            throw invalid(key, this.values.get(key), "must be a whole number");
+        }
+    }
+
+    /**
+     * A duration given as a number of seconds (fractions allowed, as APScheduler's {@code jitter}).
+     *
+     * @param key the snake_case key
+     * @return the duration, or empty when absent
+     * @throws InvalidTriggerSpecException when the value is not a non-negative number
+     */
+    public Optional<Duration> seconds(String key) {
+        return decimal(key).map((secs) -> Duration.ofNanos(secs.movePointRight(9).longValue()));
+    }
+
+    /**
+     * The {@code timezone} value, or a default.
+     *
+     * @param defaultZone the zone to use when the spec gives none, not {@code null}
+     * @return the zone ({@code "UTC"} is {@link ZoneOffset#UTC})
+     * @throws InvalidTriggerSpecException when the value is not a known time zone id
+     */
+    public ZoneId zone(ZoneId defaultZone) {
+        Optional<String> id = string("timezone");
+        if (id.isEmpty()) {
+            return defaultZone;
+        }
+        return parseZone("timezone", id.get());
+    }
+
+    /**
+     * A date-time value: ISO-8601 with or without an offset, with {@code T} or a space between date and
+     * time ({@code 2009-11-06 16:30:05}), or a bare date (midnight). Without an offset it is read in
+     * {@code zone}; a wall time in a daylight-saving gap moves forward by the gap's length, and an
+     * ambiguous one takes its first occurrence (as APScheduler 3's {@code localize}).
+     *
+     * @param key the snake_case key
+     * @param zone the trigger's time zone
+     * @return the date-time in {@code zone}, or empty when absent
+     * @throws InvalidTriggerSpecException when the value is not a date-time in one of those forms
+     */
+    public Optional<ZonedDateTime> dateTime(String key, ZoneId zone) {
+        Optional<String> text = string(key);
+        return text.map((value) -> parseDateTime(key, value, zone));
+    }
+
+    /**
+     * A date value ({@code 2024-01-31}); a date-time is accepted and its date taken in {@code zone}.
+     *
+     * @param key the snake_case key
+     * @param zone the trigger's time zone
+     * @return the date, or empty when absent
+     * @throws InvalidTriggerSpecException when the value is not a date
+     */
+    public Optional<LocalDate> date(String key, ZoneId zone) {
+        Optional<String> text = string(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text.get()));
+        }
+        catch (DateTimeParseException ex) {
+            return Optional.of(parseDateTime(key, text.get(), zone).toLocalDate());
+        }
+    }
+
+    /**
+     * A list of nested specs, for {@code and} / {@code or}.
+     *
+     * @param key the snake_case key
+     * @return the nested specs in order, or an empty list when absent
+     * @throws InvalidTriggerSpecException when the value is not a list of maps
+     */
+    public List<Map<String, ?>> specList(String key) {
+        Object value = this.values.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw invalid(key, value, "must be a list of trigger specs");
+        }
+        List<Map<String, ?>> specs = new ArrayList<>(list.size());
+        for (Object item : list) {
+            if (item instanceof Trigger trigger) {
+                specs.add(trigger.toSpec());
+            }
+            else if (item instanceof Map<?, ?> map) {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                specs.add(copy);
+            }
+            else {
+                throw invalid(key, item, "must be a list of trigger specs (maps with a 'type')");
+            }
+        }
+        return specs;
+    }
+
+    /**
+     * Builds the exception for a bad value of this spec.
+     *
+     * @param key the snake_case key
+     * @param value the offending value
+     * @param problem what is wrong and what would be valid, e.g. {@code "must be a positive number"}
+     * @return the exception, to throw
+     */
+    public InvalidTriggerSpecException invalid(String key, Object value, String problem) {
+        return new InvalidTriggerSpecException(key, value, this.type + " trigger '" + key + "': value '" + value + "' " + problem);
+    }
+
+    /**
+     * Parses a time zone id.
+     *
+     * @param key the spec key, for the message
+     * @param id the id, e.g. {@code Europe/Berlin}, {@code UTC} or {@code +02:00}
+     * @return the zone
+     * @throws InvalidTriggerSpecException when the id is unknown
+     */
+    public static ZoneId parseZone(String key, String id) {
+        if (id.equalsIgnoreCase("utc") || id.equals("Z")) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(id);
+        }
+        catch (DateTimeException ex) {
+            throw new InvalidTriggerSpecException(key, id, "'" + key + "': unknown time zone '" + id
+                    + "'; valid: an IANA zone id such as 'Europe/Berlin', 'UTC', or an offset such as '+02:00'");
+        }
+    }
+
+    /**
+     * Parses a date-time in the forms {@link #dateTime} accepts.
+     *
+     * @param key the spec key, for the message
+     * @param value the text
+     * @param zone the zone for values without an offset
+     * @return the date-time in {@code zone}
+     * @throws InvalidTriggerSpecException when the text is not a date-time
+     */
+    public static ZonedDateTime parseDateTime(String key, String value, ZoneId zone) {
+        String text = value.trim();
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(zone);
+            }
+            String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+            if (iso.endsWith("]")) {
+                return ZonedDateTime.parse(iso).withZoneSameInstant(zone);
+            }
+            if (hasOffset(iso)) {
+                return OffsetDateTime.parse(iso).atZoneSameInstant(zone);
+            }
+            return ZonedDateTime.of(LocalDateTime.parse(iso), zone);
+        }
+        catch (DateTimeParseException ex) {
+            try {
+                return ZonedDateTime.of(LocalDateTime.parse(text, SPACE_DATE_TIME), zone);
+            }
+            catch (DateTimeParseException ignored) {
+                throw new InvalidTriggerSpecException(key, value, "'" + key + "': value '" + value + "' is not a date-time; valid: "
+                        + "ISO-8601 such as '2009-11-06 16:30:05', '2009-11-06T16:30:05+01:00' or '2009-11-06'");
+            }
+        }
+    }
+
+    private static boolean hasOffset(String iso) {
+        int t = iso.indexOf('T');
+        if (t < 0) {
+            return false;
+        }
+        String time = iso.substring(t + 1).toUpperCase(Locale.ROOT);
+        return time.endsWith("Z") || time.indexOf('+') >= 0 || time.indexOf('-') >= 0;
+    }
+
+    /**
+     * Formats a date-time for a spec: ISO-8601 local date-time with offset, e.g.
+     * {@code 2009-11-06T16:30:05+01:00}; fractions of a second only when present.
+     *
+     * @param dateTime the value
+     * @return the text, which {@link #parseDateTime} reads back to the same instant
+     */
+    public static String formatDateTime(ZonedDateTime dateTime) {
+        return dateTime.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}
