@@ -69,8 +69,16 @@ public final class JsonJobCodec implements JobCodec {
         this.triggerDecoder = Objects.requireNonNull(triggerDecoder, "triggerDecoder");
     }
 
-    // The seam replaced by Triggers.fromSpec once the trigger kinds land on main.
-    private static Trigger triggerFromSpec(Map<String, Object> spec, ZoneId zone) {
+    /**
+     * Builds a trigger from a stored spec (the default trigger decoder).
+     *
+     * @param spec the spec
+     * @param zone the spec's zone
+     * @return the trigger
+     * @throws IllegalArgumentException when the spec is invalid
+     */
+    static Trigger triggerFromSpec(Map<String, Object> spec, ZoneId zone) {
+        // The seam replaced by Triggers.fromSpec once the trigger kinds land on main.
         throw new InvalidTriggerSpecException("type", spec.get("type"), "trigger type '" + spec.get("type") + "' is unknown");
     }
 
