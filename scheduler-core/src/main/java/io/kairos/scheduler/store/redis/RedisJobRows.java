@@ -95,7 +95,7 @@ final class RedisJobRows {
                     unreadable.add(reason);
                 }
                 long version = row.brokenReason() == null ? row.version() + 1 : row.version();
-                job = TempShims.decodeBroken(this.codec, row.id(), row.json(), this.alias, reason).withVersion(version);
+                job = this.codec.decodeBroken(row.id(), row.json(), this.alias, reason).withVersion(version);
             }
             if (placeholders || job.state() != JobState.BROKEN) {
                 jobs.add(job);

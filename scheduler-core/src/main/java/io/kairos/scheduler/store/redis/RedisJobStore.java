@@ -7,6 +7,7 @@ import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreException;
+import io.kairos.scheduler.store.LeaseArguments;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.redis.RedisJobRows.Row;
 import io.lettuce.core.RedisClient;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Connections: created from the given {@link RedisClient} (which the store never shuts down) or from a
  * client the store creates for a URI (shut down by {@link #shutdown()}). Both connections are closed by
- * {@link #shutdown()}. Every command times out after {@link Builder#commandTimeout} (default
+ * {@link #shutdown()}. Every command times out after {@link RedisJobStoreBuilder#commandTimeout} (default
  * {@value #DEFAULT_TIMEOUT_SECONDS} s); a Redis failure or timeout surfaces as {@link JobStoreException}.
  * Thread-safe once started.
  */
@@ -79,12 +80,12 @@ public final class RedisJobStore implements JobStore {
 
     private volatile RedisConnections connections;
 
-    private RedisJobStore(Builder builder) {
-        this.client = builder.client;
-        this.uri = builder.uri;
-        this.keys = builder.keys;
-        this.keyArray = builder.keys.all();
-        this.commandTimeout = builder.commandTimeout;
+    RedisJobStore(RedisClient client, RedisURI uri, RedisJobStoreKeys keys, Duration commandTimeout) {
+        this.client = client;
+        this.uri = uri;
+        this.keys = keys;
+        this.keyArray = keys.all();
+        this.commandTimeout = commandTimeout;
     }
 
     /**
@@ -92,8 +93,8 @@ public final class RedisJobStore implements JobStore {
      *
      * @return a builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static RedisJobStoreBuilder builder() {
+        return new RedisJobStoreBuilder();
     }
 
     /**
@@ -145,6 +146,16 @@ public final class RedisJobStore implements JobStore {
         return true;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code put.lua} call: writes the JSON, the run time (absent when paused or broken), the fire time,
+     * the broken reason, and the version (1, or the replaced job's + 1); keeps a lease on a replaced job.
+     * Publishes a wake-up when the job is new or now runs earlier than before.
+     *
+     * @throws IllegalArgumentException when the codec cannot write the job (e.g. a non-JSON argument)
+     * @throws JobStoreException when Redis fails or times out
+     */
     @Override
     public StoredJob addJob(StoredJob job, ConflictPolicy policy) {
         Objects.requireNonNull(policy, "policy");
@@ -156,6 +167,15 @@ public final class RedisJobStore implements JobStore {
         return put(job, mode);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>As {@link #addJob} with the job required to exist; a broken reason stored for an unreadable entry is
+     * cleared unless the new job is itself broken.
+     *
+     * @throws IllegalArgumentException when the codec cannot write the job
+     * @throws JobStoreException when Redis fails or times out
+     */
     @Override
     public StoredJob updateJob(StoredJob job) {
         return put(job, "update");
@@ -184,6 +204,13 @@ public final class RedisJobStore implements JobStore {
         };
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Also drops the job's lease, so its holder's later release is ignored.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
     @Override
     public boolean removeJob(String jobId) {
         Objects.requireNonNull(jobId, "jobId");
@@ -192,17 +219,39 @@ public final class RedisJobStore implements JobStore {
         return removed == 1L;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Deletes the store's seven keys in one {@code DEL}; other keys in the database are left alone.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
     @Override
     public void removeAllJobs() {
         call("remove all jobs", redis -> redis.del(this.keyArray));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A job whose JSON cannot be decoded is returned as broken, and marked broken in Redis.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
     @Override
     public Optional<StoredJob> lookupJob(String jobId) {
         Objects.requireNonNull(jobId, "jobId");
         return readRows("look up job '" + jobId + "'", jobId).stream().findFirst();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads every job in one script call; jobs whose JSON cannot be decoded are listed as broken and
+     * marked broken in Redis.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
     @Override
     public List<StoredJob> getAllJobs() {
         List<StoredJob> jobs = readRows("list jobs");
@@ -210,6 +259,14 @@ public final class RedisJobStore implements JobStore {
         return jobs;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Walks {@code run_times} from its lowest score and stops at the first score not earlier than the best
+     * candidate found, so it reads few members unless many early jobs are leased.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
     @Override
     public Optional<Instant> nextRunTime() {
         List<Object> reply = call("find the next run time",
@@ -217,10 +274,19 @@ public final class RedisJobStore implements JobStore {
         return reply.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli((Long) reply.get(0)));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code acquire.lua} call, atomic across every scheduler sharing the keys. A lease is expired when
+     * its expiry is at or before {@code now}. All instants are taken at millisecond precision.
+     *
+     * @throws IllegalArgumentException when {@code limit < 1} or {@code leaseUntil} is not after {@code now}
+     * @throws JobStoreException when Redis fails or times out
+     */
     @Override
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
         Objects.requireNonNull(schedulerId, "schedulerId");
-        TempShims.checkLease(now, limit, leaseUntil);
+        LeaseArguments.check(now, limit, leaseUntil);
         List<Object> reply = call("acquire due jobs", redis -> this.scripts.acquire.run(redis, ScriptOutputType.MULTI,
                 this.keyArray, RedisJobRows.millis(now), Integer.toString(limit), RedisJobRows.millis(leaseUntil),
                 schedulerId));
@@ -229,6 +295,13 @@ public final class RedisJobStore implements JobStore {
         return decoded.jobs();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code extend.lua} call; an empty collection makes no call.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
     @Override
     public void extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
         Objects.requireNonNull(schedulerId, "schedulerId");
@@ -244,6 +317,15 @@ public final class RedisJobStore implements JobStore {
                 args.toArray(String[]::new)));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code release.lua} call for the whole batch; an empty list makes no call. Publishes a wake-up
+     * when a rescheduled job now runs before the expiry of the lease it had (other schedulers may be waiting
+     * for that expiry).
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
     @Override
     public void releaseJobs(String schedulerId, List<JobRelease> releases) {
         Objects.requireNonNull(schedulerId, "schedulerId");
@@ -321,111 +403,17 @@ public final class RedisJobStore implements JobStore {
         return current;
     }
 
+    /**
+     * The key names this store uses.
+     *
+     * @return the keys
+     */
+    public RedisJobStoreKeys keys() {
+        return this.keys;
+    }
+
     /** The open connections, for tests; {@code null} when not started. */
     RedisConnections connections() {
         return this.connections;
-    }
-
-    /**
-     * Describes a {@link RedisJobStore}: where Redis is (a client or a URI, exactly one), the key names and the
-     * command timeout. Not thread-safe; build once.
-     */
-    public static final class Builder {
-
-        private RedisClient client;
-
-        private RedisURI uri;
-
-        private RedisJobStoreKeys keys = RedisJobStoreKeys.defaults();
-
-        private Duration commandTimeout = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
-
-        private Builder() {
-        }
-
-        /**
-         * Uses an application's Lettuce client. The store opens its own two connections from it and closes them
-         * on shutdown; it never shuts the client down. The client's own timeout options are left alone; the
-         * store sets {@link #commandTimeout} on its connections.
-         *
-         * @param client the client, connected to the default URI it was created with
-         * @return this builder
-         */
-        public Builder client(RedisClient client) {
-            this.client = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        /**
-         * Connects to a Redis URI with a client the store creates, and shuts down on {@link #shutdown()}. That
-         * client rejects commands while it reconnects (the scheduler backs off and retries).
-         *
-         * @param uri a Lettuce URI, e.g. {@code redis://127.0.0.1:6379/0} or {@code rediss://user:pw@host:6380}
-         * @return this builder
-         * @throws IllegalArgumentException when the URI cannot be parsed (the message names it)
-         */
-        public Builder uri(String uri) {
-            Objects.requireNonNull(uri, "uri");
-            try {
-                this.uri = RedisURI.create(uri);
-            }
-            catch (RuntimeException ex) {
-                throw new IllegalArgumentException("Redis job store uri '" + uri
-                        + "' is not a valid Redis URI (e.g. redis://host:6379/0): " + ex.getMessage(), ex);
-            }
-            return this;
-        }
-
-        /**
-         * Uses these key names; the default is {@link RedisJobStoreKeys#defaults()}.
-         *
-         * @param keys the keys
-         * @return this builder
-         */
-        public Builder keys(RedisJobStoreKeys keys) {
-            this.keys = Objects.requireNonNull(keys, "keys");
-            return this;
-        }
-
-        /**
-         * Uses {@link RedisJobStoreKeys#withPrefix(String) keys with this prefix}; default {@code kairos.}.
-         *
-         * @param prefix the key prefix
-         * @return this builder
-         */
-        public Builder keyPrefix(String prefix) {
-            return keys(RedisJobStoreKeys.withPrefix(prefix));
-        }
-
-        /**
-         * How long a Redis command may take before it fails with {@link JobStoreException}; default
-         * {@value #DEFAULT_TIMEOUT_SECONDS} seconds (Lettuce's own default of 60 s would stall the scheduler).
-         *
-         * @param commandTimeout a positive duration
-         * @return this builder
-         * @throws IllegalArgumentException when it is zero or negative
-         */
-        public Builder commandTimeout(Duration commandTimeout) {
-            Objects.requireNonNull(commandTimeout, "commandTimeout");
-            if (commandTimeout.isZero() || commandTimeout.isNegative()) {
-                throw new IllegalArgumentException("Redis job store command-timeout must be positive, got " + commandTimeout);
-            }
-            this.commandTimeout = commandTimeout;
-            return this;
-        }
-
-        /**
-         * Builds the store (it connects on {@link RedisJobStore#start}).
-         *
-         * @return the store
-         * @throws IllegalStateException when neither or both of a client and a URI were given
-         */
-        public RedisJobStore build() {
-            if ((this.client == null) == (this.uri == null)) {
-                throw new IllegalStateException("Redis job store needs exactly one of client(RedisClient) or uri(String), got "
-                        + (this.client == null ? "neither" : "both"));
-            }
-            return new RedisJobStore(this);
-        }
     }
 }

@@ -2,6 +2,7 @@
 -- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken
 -- ARGV: 1 now (epoch ms), 2 limit, 3 lease expiry (epoch ms), 4 lease owner (scheduler id)
 -- Returns 5 strings per acquired job: id, json, version, next run time (ms), next fire time (ms or '').
+-- A run_times member without a job (left by hand edits) is removed, so that it cannot look due forever.
 local now = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 local page = 100
@@ -13,6 +14,7 @@ while found < limit do
   if #due == 0 then
     break
   end
+  local removed = 0
   for i = 1, #due, 2 do
     local id = due[i]
     local expiry = redis.call('ZSCORE', KEYS[5], id)
@@ -28,9 +30,12 @@ while found < limit do
         result[n + 4] = due[i + 1]
         result[n + 5] = redis.call('HGET', KEYS[3], id) or ''
         found = found + 1
+      else
+        redis.call('ZREM', KEYS[2], id)
+        removed = removed + 1
       end
     end
   end
-  offset = offset + page
+  offset = offset + page - removed
 end
 return result

@@ -77,9 +77,10 @@ class RedisJobStoreIT extends JobStoreContractTests {
         this.extraStores.forEach(JobStore::shutdown);
     }
 
+    /** A store on the class's shared client (one Lettuce event loop for all tests). */
     @Override
     protected JobStore createStore() {
-        return RedisJobStore.builder().uri(URI).keys(KEYS).commandTimeout(Duration.ofSeconds(10)).build();
+        return RedisJobStore.builder().client(client).keys(KEYS).commandTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static RedisCommands<String, String> redis() {
@@ -271,6 +272,18 @@ class RedisJobStoreIT extends JobStoreContractTests {
                 .keys(KEYS).build();
         assertThatThrownBy(() -> unreachable.start(context(A))).isInstanceOf(JobStoreException.class)
                 .hasMessageContaining("default").hasMessageContaining("127.0.0.1:1");
+    }
+
+    @Test
+    void storeOnAUriConnectsItselfAndStopsCleanly() {
+        RedisJobStore onUri = RedisJobStore.builder().uri(URI).keys(KEYS).build();
+        onUri.start(context(B));
+        this.store.addJob(job("a", T0), ConflictPolicy.ERROR);
+        assertThat(onUri.lookupJob("a")).isPresent();
+        onUri.shutdown();
+        assertThatThrownBy(() -> onUri.lookupJob("a")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not started");
+        onUri.shutdown();
     }
 
     @Test
