@@ -90,6 +90,15 @@ final class RedisConnections implements AutoCloseable {
     }
 
     /**
+     * The command connection, for tests that need to occupy it.
+     *
+     * @return the connection
+     */
+    StatefulRedisConnection<String, String> commandConnection() {
+        return this.commands;
+    }
+
+    /**
      * The subscription connection, for tests that need to break it.
      *
      * @return the connection

@@ -163,6 +163,34 @@ class RedisJobStoreIT extends JobStoreContractTests {
     }
 
     @Test
+    void runTimeWithoutAJobIsDroppedInsteadOfLookingDueForever() {
+        redis().zadd(KEYS.runTimes(), T0.minusSeconds(1).toEpochMilli(), "orphan");
+        this.store.addJob(job("a", T0.minusSeconds(2)), ConflictPolicy.ERROR);
+        assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).extracting(StoredJob::id).containsExactly("a");
+        assertThat(redis().zscore(KEYS.runTimes(), "orphan")).isNull();
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(60));
+    }
+
+    @Test
+    void commandThatOutlivesTheTimeoutFailsWithJobStoreException() throws Exception {
+        RedisJobStore impatient = RedisJobStore.builder().client(client).keys(KEYS).commandTimeout(Duration.ofMillis(300)).build();
+        impatient.start(context(B));
+        this.extraStores.add(impatient);
+        String blocker = PREFIX + "blocker";
+        // Occupy the store's command connection: Redis answers the next command only after this BLPOP ends.
+        var blocked = impatient.connections().commandConnection().async().blpop(30, blocker);
+        try {
+            assertThatThrownBy(impatient::getAllJobs).isInstanceOf(JobStoreException.class)
+                    .hasMessageContaining("could not list jobs").hasRootCauseInstanceOf(io.lettuce.core.RedisCommandTimeoutException.class);
+        }
+        finally {
+            redis().lpush(blocker, "go");
+            blocked.toCompletableFuture().handle((value, error) -> value).get(30, TimeUnit.SECONDS);
+            redis().del(blocker);
+        }
+    }
+
+    @Test
     void addOnOneInstanceWakesTheOthers() {
         AtomicInteger wakeupsOfB = new AtomicInteger();
         otherStore(B, wakeupsOfB::incrementAndGet);
