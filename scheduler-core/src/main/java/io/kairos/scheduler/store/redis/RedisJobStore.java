@@ -98,7 +98,8 @@ public final class RedisJobStore implements JobStore {
     }
 
     /**
-     * Connects and subscribes to the wake-up channel.
+     * Connects (two connections: commands, and the wake-up subscription) and subscribes to the wake-up
+     * channel. After a failed start, or after {@link #shutdown()}, it may be called again.
      *
      * @param context the scheduler's alias for this store, its id, clock, codec and wake-up callback
      * @throws IllegalStateException when the store is already started
@@ -112,6 +113,8 @@ public final class RedisJobStore implements JobStore {
         }
         RedisWakeupSubscriber subscriber = new RedisWakeupSubscriber(this.keys.wakeupChannel(), context.schedulerId(),
                 context.wakeup());
+        this.context = context;
+        this.rows = new RedisJobRows(context.codec(), context.alias());
         try {
             this.connections = RedisConnections.open(this.client, this.uri, this.commandTimeout, subscriber);
         }
@@ -119,8 +122,6 @@ public final class RedisJobStore implements JobStore {
             throw new JobStoreException("Redis job store '" + context.alias() + "' cannot connect to "
                     + (this.uri != null ? this.uri.toString() : "Redis") + ": " + ex.getMessage(), ex);
         }
-        this.context = context;
-        this.rows = new RedisJobRows(context.codec(), context.alias());
     }
 
     /**
