@@ -88,10 +88,17 @@ public class JdbcJobStore implements JobStore {
         TableName table = this.settings.table();
         Transactions transactions = new Transactions(this.dataSource, "job store '" + context.alias() + "' (table " + table + ")");
         JdbcDialect dialect;
+        SQLException schemaFailure = null;
         try (Connection connection = this.dataSource.getConnection()) {
             dialect = JdbcDialect.detect(connection.getMetaData());
             if (this.settings.createSchema()) {
-                SchemaScripts.run(connection, dialect.databaseId(), table);
+                try {
+                    SchemaScripts.run(connection, dialect.databaseId(), table);
+                }
+                catch (SQLException ex) {
+                    // another instance may have created the table at the same moment; checkTable decides
+                    schemaFailure = ex;
+                }
             }
         }
         catch (SQLException ex) {
@@ -101,7 +108,7 @@ public class JdbcJobStore implements JobStore {
             throw new JobStoreException("job store '" + context.alias() + "': " + ex.getMessage(), ex);
         }
         JobSql sql = new JobSql(table, dialect);
-        checkTable(transactions, sql, dialect);
+        checkTable(transactions, sql, dialect, schemaFailure);
         PgNotificationListener listener = null;
         if (dialect.supportsNotify() && this.settings.listenForNotifications()) {
             listener = new PgNotificationListener(this.dataSource, table.channel(), context.schedulerId(), context.wakeup());
@@ -111,7 +118,7 @@ public class JdbcJobStore implements JobStore {
         this.started = new Started(context, dialect, sql, transactions, rows, writer, listener);
     }
 
-    private void checkTable(Transactions transactions, JobSql sql, JdbcDialect dialect) {
+    private void checkTable(Transactions transactions, JobSql sql, JdbcDialect dialect, SQLException schemaFailure) {
         try {
             transactions.inTransaction("find the job table", (connection) -> {
                 try (PreparedStatement ps = connection.prepareStatement(sql.probe)) {
@@ -121,9 +128,13 @@ public class JdbcJobStore implements JobStore {
             });
         }
         catch (JobStoreException ex) {
-            throw new JobStoreException("job table " + sql.table + " cannot be read; create it with the script classpath:"
-                    + SchemaScripts.resource(dialect.databaseId()) + " (or the Flyway/Liquibase migrations in the Kairos jar), or let "
-                    + "the store create it (create-schema). Cause: " + ex.getMessage(), ex.getCause());
+            JobStoreException failure = new JobStoreException("job table " + sql.table + " cannot be read; create it with the script "
+                    + "classpath:" + SchemaScripts.resource(dialect.databaseId()) + " (or the Flyway/Liquibase migrations in the Kairos "
+                    + "jar), or let the store create it (create-schema). Cause: " + ex.getMessage(), ex.getCause());
+            if (schemaFailure != null) {
+                failure.addSuppressed(schemaFailure);
+            }
+            throw failure;
         }
     }
 
