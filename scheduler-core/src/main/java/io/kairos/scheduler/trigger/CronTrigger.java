@@ -193,7 +193,7 @@ public final class CronTrigger implements Trigger {
         Instant from = now.toInstant();
         if (previousFireTime != null) {
             Instant afterPrevious = previousFireTime.toInstant().plusNanos(1);
-            if (afterPrevious.isBefore(from)) {
+            if (!from.isBefore(afterPrevious) || from.equals(previousFireTime.toInstant())) {
                 from = afterPrevious;
             }
         }
