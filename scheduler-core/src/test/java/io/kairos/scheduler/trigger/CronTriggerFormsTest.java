@@ -157,6 +157,19 @@ class CronTriggerFormsTest {
     }
 
     @Test
+    void datesWithoutOffsetAreReadInTheTriggerZone() {
+        // C22: naive start/end dates are localised in the trigger's zone (here the default zone, Europe/Berlin).
+        CronTrigger trigger = cron("start_date=2016-11-05 05:06:53;end_date=2017-11-05 05:11:32", BERLIN);
+        assertThat(trigger.startDate().map(CronSpecs::iso)).contains("2016-11-05T05:06:53+01:00");
+        assertThat(trigger.endDate().map(CronSpecs::iso)).contains("2017-11-05T05:11:32+01:00");
+        assertThat(trigger.timezone()).isEqualTo(BERLIN);
+        assertThat(trigger.fields()).isEmpty();
+        assertThat(trigger.expression()).isEmpty();
+        assertThat(cron("expression= 0 0 * * 0 ", BERLIN).expression()).contains("0 0 * * 0");
+        assertThat(cron("hour=8-10;year=2009", BERLIN).fields()).containsExactly(Map.entry("year", "2009"), Map.entry("hour", "8-10"));
+    }
+
+    @Test
     void noFieldsFiresEverySecondAsApscheduler3() {
         CronTrigger trigger = CronTrigger.fromSpec(Map.of(), UTC);
         assertThat(trigger).hasToString("cron[]");
