@@ -13,6 +13,7 @@ import java.time.zone.ZoneRules;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -331,7 +332,7 @@ public final class CronTrigger implements Trigger {
     }
 
     private String normalizedExpression() {
-        return (this.expression == null) ? null : this.expression.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return (this.expression == null) ? null : this.expression.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static Instant instant(ZonedDateTime dateTime) {
