@@ -257,7 +257,7 @@ public final class CronTrigger implements Trigger {
     }
 
     /**
-     * The explicitly given fields of a field-form trigger, normalised (lower case, no spaces around
+     * The explicitly given fields of a field-form trigger, normalised (lower case, no leading zeros, no spaces around
      * commas), keyed by spec key in field order ({@code year} … {@code second}).
      *
      * @return an unmodifiable map, empty for a string-form trigger

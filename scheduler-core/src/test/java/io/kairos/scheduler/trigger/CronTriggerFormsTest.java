@@ -149,6 +149,8 @@ class CronTriggerFormsTest {
     void equalityIsOnTheNormalisedDefinition() {
         assertThat(cron("hour=5", BERLIN)).isEqualTo(CronTrigger.fromSpec(Map.of("hour", 5), BERLIN));
         assertThat(cron("day=1-2, 4-7", BERLIN)).isEqualTo(cron("day=1-2,4-7", BERLIN));
+        assertThat(cron("minute=05-09/02;hour=00", BERLIN)).isEqualTo(cron("minute=5-9/2;hour=0", BERLIN))
+            .hasToString("cron[hour='0', minute='5-9/2']");
         assertThat(cron("expression=0 0 * * SUN", BERLIN)).isEqualTo(cron("expression= 0  0 * * sun ", BERLIN));
         assertThat(cron("hour=5", BERLIN)).isNotEqualTo(cron("hour=5", UTC));
         assertThat(cron("hour=5", BERLIN)).isNotEqualTo(cron("hour=5;jitter=1", BERLIN));
