@@ -153,4 +153,37 @@ class IntervalTriggerTest {
         assertThatThrownBy(() -> Triggers.fromSpec(spec, BERLIN)).isInstanceOfSatisfying(InvalidTriggerSpecException.class,
                 (ex) -> assertThat(ex.field()).isEqualTo(field)).hasMessageContaining(message);
     }
+
+    @Test
+    void i09ToI12JitterStaysWithinBoundsAndNeverPassesTheEndDate() {
+        java.util.Random random = new java.util.Random(42);
+        ZonedDateTime now = berlin("2017-11-12T06:55:58");
+        Trigger trigger = Triggers.fromSpec(Map.of("type", "interval", "seconds", 5, "jitter", 3, "start_date", "2017-11-12 06:55:58"),
+                BERLIN);
+        java.util.Set<ZonedDateTime> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            ZonedDateTime jittered = Jitter.apply(trigger, trigger.nextFireTime(now, now).orElseThrow(), random);
+            assertThat(Duration.between(now, jittered)).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(8));
+            seen.add(jittered);
+        }
+        assertThat(seen).hasSizeGreaterThan(1);
+        Trigger ending = Triggers.fromSpec(Map.of("type", "interval", "seconds", 5, "jitter", 5, "start_date", "2017-11-12 06:55:55",
+                "end_date", "2017-11-12 06:56:00"), BERLIN);
+        ZonedDateTime last = ending.nextFireTime(null, now).orElseThrow();
+        assertThat(last).isEqualTo(berlin("2017-11-12T06:56:00"));
+        for (int i = 0; i < 50; i++) {
+            assertThat(Jitter.apply(ending, last, random)).isEqualTo(last);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I10 spring | 2013-03-10 01:35:00-05:00 | 2013-03-10T03:35-04:00
+            I11 autumn | 2013-11-03 01:35:00-04:00 | 2013-11-03T01:35-05:00
+            """)
+    void i10I11AnHourAcrossDstIsOneRealHour(String id, String start, String expected) {
+        Trigger trigger = Triggers.fromSpec(Map.of("type", "interval", "hours", 1, "jitter", 5, "start_date", start), EASTERN);
+        ZonedDateTime now = ZonedDateTime.parse(start.replace(' ', 'T')).plusSeconds(1);
+        assertThat(trigger.nextFireTime(null, now).orElseThrow().toOffsetDateTime()).hasToString(expected);
+    }
 }
