@@ -1,0 +1,33 @@
+package io.kairos.scheduler.store;
+
+/**
+ * A stored job that cannot be read. Stores never delete such a job: they mark it broken with this
+ * exception's message as the reason.
+ */
+public class JobDecodeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String jobId;
+
+    /**
+     * Creates the exception.
+     *
+     * @param jobId the job's id when it could be read, else {@code null}
+     * @param message what could not be read and why
+     * @param cause the underlying error, may be {@code null}
+     */
+    public JobDecodeException(String jobId, String message, Throwable cause) {
+        super(message, cause);
+        this.jobId = jobId;
+    }
+
+    /**
+     * The job's id when it could be read.
+     *
+     * @return the id, or {@code null}
+     */
+    public String jobId() {
+        return this.jobId;
+    }
+}

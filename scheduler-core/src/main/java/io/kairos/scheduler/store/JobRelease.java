@@ -1,0 +1,41 @@
+package io.kairos.scheduler.store;
+
+import java.time.Instant;
+
+/**
+ * What a scheduler writes back when it gives up its lease on an acquired job.
+ *
+ * <p>The write is conditional on {@code acquiredVersion}: when the job was modified, paused, rescheduled or
+ * removed by someone else while it was leased (its version moved on), the store only drops the lease and
+ * keeps the other writer's change. So a {@code pauseJob} on another instance during a run is never undone.
+ *
+ * @param jobId the job's id
+ * @param acquiredVersion the version the job had when it was acquired
+ * @param nextRunTime the new next run time (jitter included); {@code null} with {@code remove == false} pauses
+ * @param nextFireTime the un-jittered fire time behind {@code nextRunTime}, or {@code null}
+ * @param remove whether the job is finished (its trigger will never fire again) and is to be deleted
+ */
+public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime, Instant nextFireTime, boolean remove) {
+
+    /**
+     * A release that reschedules the job.
+     *
+     * @param job the acquired job
+     * @param nextRunTime the new next run time (jitter included)
+     * @param nextFireTime the un-jittered fire time
+     * @return the release
+     */
+    public static JobRelease reschedule(StoredJob job, Instant nextRunTime, Instant nextFireTime) {
+        return new JobRelease(job.id(), job.version(), nextRunTime, nextFireTime, false);
+    }
+
+    /**
+     * A release that deletes a finished job.
+     *
+     * @param job the acquired job
+     * @return the release
+     */
+    public static JobRelease finished(StoredJob job) {
+        return new JobRelease(job.id(), job.version(), null, null, true);
+    }
+}

@@ -1,0 +1,136 @@
+package io.kairos.scheduler.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Holds jobs indexed by next run time: the store SPI (memory, JDBC, Redis).
+ *
+ * <p>The contract is written for several schedulers sharing one store. A scheduler
+ * {@linkplain #acquireDueJobs acquires} due jobs under a <em>lease</em> (owner = its scheduler id, expiry =
+ * {@code leaseUntil}); while a job is leased no other scheduler acquires it. The lease is held for as long as
+ * the job has runs in flight and is {@linkplain #extendLeases extended} meanwhile; it is given up by
+ * {@link #releaseJobs}, which writes the new next run time or deletes a finished job. A lease that expires
+ * (its owner died) makes the job acquirable again: a run is therefore at least once when an instance dies
+ * and exactly once otherwise. Because only the lease holder runs a job, {@code max_instances} holds across
+ * the cluster.
+ *
+ * <p>A job that cannot be read is never deleted: the store marks it {@link JobState#BROKEN} with the reason,
+ * leaves it out of acquisition, and still returns it from {@link #getAllJobs()} and {@link #lookupJob}.
+ *
+ * <p>Implementations are thread-safe. Every method may throw {@link JobStoreException} when the backend
+ * fails; the scheduler then backs off and retries.
+ */
+public interface JobStore {
+
+    /**
+     * Starts the store: connects, creates its schema when configured to, subscribes to remote wake-ups.
+     *
+     * @param context the scheduler's alias for this store, its id, clock, codec and wake-up callback
+     */
+    void start(JobStoreContext context);
+
+    /**
+     * Stops the store: unsubscribes and closes what it opened (never what it was given, such as a
+     * {@code DataSource}). Jobs are kept (unlike APScheduler 3's memory store, which clears itself).
+     */
+    void shutdown();
+
+    /**
+     * Whether several schedulers (processes) can share this store. The memory store cannot.
+     *
+     * @return {@code true} for JDBC and Redis stores
+     */
+    boolean isShared();
+
+    /**
+     * Adds a job.
+     *
+     * @param job the job; its version is ignored, the stored job gets version 1 (or the replaced one's + 1)
+     * @param policy what to do when the id is taken
+     * @return the job as stored now: the new one, or the existing one under {@link ConflictPolicy#KEEP_EXISTING}
+     * @throws ConflictingJobIdException when the id is taken and the policy is {@link ConflictPolicy#ERROR}
+     */
+    StoredJob addJob(StoredJob job, ConflictPolicy policy);
+
+    /**
+     * Replaces a job's definition and next run time (modify, reschedule, pause, resume, mark broken).
+     * A lease on it is kept; the version moves on, so the lease holder's {@link #releaseJobs} will not
+     * overwrite this change.
+     *
+     * @param job the new state of the job, matched by id
+     * @return the job as stored, with its new version
+     * @throws JobLookupException when no job has that id
+     */
+    StoredJob updateJob(StoredJob job);
+
+    /**
+     * Removes a job.
+     *
+     * @param jobId the id
+     * @return {@code true} when a job was removed, {@code false} when there was none
+     */
+    boolean removeJob(String jobId);
+
+    /**
+     * Removes every job, broken ones included.
+     */
+    void removeAllJobs();
+
+    /**
+     * Looks a job up.
+     *
+     * @param jobId the id
+     * @return the job (possibly broken), or empty
+     */
+    Optional<StoredJob> lookupJob(String jobId);
+
+    /**
+     * Every job: scheduled ones sorted by next run time (then id), then paused and broken ones sorted by id.
+     *
+     * @return a new list
+     */
+    List<StoredJob> getAllJobs();
+
+    /**
+     * The earliest instant at which {@link #acquireDueJobs} could return a job: the earliest next run time
+     * of an unleased scheduled job, or the lease expiry of a leased due one (whichever is earlier).
+     *
+     * @return the instant, or empty when no job is scheduled
+     */
+    Optional<Instant> nextRunTime();
+
+    /**
+     * Acquires up to {@code limit} due jobs under a lease: scheduled jobs with {@code nextRunTime <= now}
+     * that are unleased or whose lease has expired, earliest first. Jobs that cannot be read are marked
+     * broken instead of returned. One round trip per batch for shared stores.
+     *
+     * @param schedulerId the lease owner
+     * @param now the scheduler clock's current time
+     * @param limit the most jobs to return, at least 1
+     * @param leaseUntil when the lease expires unless extended
+     * @return the acquired jobs, earliest next run time first, each with the version it has in the store
+     */
+    List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil);
+
+    /**
+     * Extends leases this scheduler holds. Leases it no longer holds (taken over after expiry) are skipped.
+     *
+     * @param schedulerId the lease owner
+     * @param jobIds the ids of leased jobs
+     * @param leaseUntil the new expiry
+     */
+    void extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil);
+
+    /**
+     * Gives up leases, writing each job's new next run time or deleting finished jobs, in one batch.
+     * Each write is conditional on the lease still being this scheduler's and the version being
+     * {@link JobRelease#acquiredVersion()}; when the version moved on, only the lease is dropped.
+     *
+     * @param schedulerId the lease owner
+     * @param releases what to write, one per job
+     */
+    void releaseJobs(String schedulerId, List<JobRelease> releases);
+}

@@ -1,0 +1,109 @@
+package io.kairos.scheduler.store;
+
+import io.kairos.scheduler.trigger.Trigger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One job as a job store holds it: an immutable value, safe to share between threads.
+ *
+ * <p>{@code nextRunTime} is when the job is next due, jitter included; it is the indexed, queried value.
+ * {@code nextFireTime} is the trigger's un-jittered fire time it came from, handed back to the trigger as
+ * the previous fire time. Both are {@code null} exactly when the job is paused or broken.
+ *
+ * @param id the job id, unique within its store; non-blank, at most 191 characters
+ * @param name a human-readable name, never {@code null} (defaults to the task name)
+ * @param task the task name the task registry resolves, e.g. {@code orderService.cancelUnpaidOrder} or
+ *     {@code com.acme.Jobs::purge}; never {@code null}
+ * @param args positional arguments, JSON-compatible values (String, Number, Boolean, null, List, Map);
+ *     never {@code null}, immutable
+ * @param kwargs named arguments matched to the task's parameter names, JSON-compatible values; never
+ *     {@code null}, immutable, iteration order kept
+ * @param trigger the trigger; {@code null} only for a {@link JobState#BROKEN} job whose trigger could not be read
+ * @param executor the alias of the executor that runs the job, never {@code null}
+ * @param jobstore the alias of the store that holds the job, never {@code null}
+ * @param misfireGraceTime how late a run may start and still run; {@code null} means no limit
+ * @param coalesce whether several due run times are folded into one run
+ * @param maxInstances the most runs of this job that may be in flight at once, across every scheduler
+ *     sharing the store; at least 1
+ * @param jitter the largest random delay added to each fire time; {@code null} means the trigger's own
+ * @param nextRunTime when the job is next due (jitter included), or {@code null} when paused or broken
+ * @param nextFireTime the un-jittered trigger fire time behind {@code nextRunTime}, or {@code null}
+ * @param state the job's state
+ * @param brokenReason why the job is broken; {@code null} unless {@code state} is {@link JobState#BROKEN}
+ * @param version the store's optimistic-lock version; a store increments it on every write
+ */
+public record StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
+        Trigger trigger, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
+        int maxInstances, Duration jitter, Instant nextRunTime, Instant nextFireTime, JobState state,
+        String brokenReason, long version) {
+
+    /**
+     * Checks the invariants listed on the components.
+     *
+     * @throws NullPointerException when a component that may not be {@code null} is
+     * @throws IllegalArgumentException when {@code maxInstances < 1}, or the next run time disagrees with
+     *     the state
+     */
+    public StoredJob {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(task, "task");
+        args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Objects.requireNonNull(args, "args")));
+        kwargs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Objects.requireNonNull(kwargs, "kwargs")));
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(jobstore, "jobstore");
+        Objects.requireNonNull(state, "state");
+        if (maxInstances < 1) {
+            throw new IllegalArgumentException("max_instances must be at least 1, got " + maxInstances);
+        }
+        if ((nextRunTime == null) != (state != JobState.SCHEDULED)) {
+            throw new IllegalArgumentException("job '" + id + "': next run time " + nextRunTime + " disagrees with state " + state);
+        }
+        if (trigger == null && state != JobState.BROKEN) {
+            throw new IllegalArgumentException("job '" + id + "': only a broken job may lack a trigger");
+        }
+    }
+
+    /**
+     * A copy with a new next run time and fire time; the state follows ({@code null} → paused).
+     *
+     * @param nextRunTime the new next run time (jitter included), or {@code null} to pause
+     * @param nextFireTime the un-jittered fire time, or {@code null} to pause
+     * @return the copy (same version; the store sets the version when it writes)
+     */
+    public StoredJob withNextRunTime(Instant nextRunTime, Instant nextFireTime) {
+        JobState newState = nextRunTime == null ? JobState.PAUSED : JobState.SCHEDULED;
+        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
+                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, nextRunTime,
+                nextRunTime == null ? null : nextFireTime, newState, null, this.version);
+    }
+
+    /**
+     * A copy with another version.
+     *
+     * @param version the version the store wrote
+     * @return the copy
+     */
+    public StoredJob withVersion(long version) {
+        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
+                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime,
+                this.nextFireTime, this.state, this.brokenReason, version);
+    }
+
+    /**
+     * A broken copy: paused, with the reason.
+     *
+     * @param reason why the job cannot be loaded or run, never {@code null}
+     * @return the copy
+     */
+    public StoredJob asBroken(String reason) {
+        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
+                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, null, null,
+                JobState.BROKEN, Objects.requireNonNull(reason, "reason"), this.version);
+    }
+}
