@@ -69,8 +69,12 @@ public final class AndTrigger extends CombiningTrigger {
      */
     @Override
     public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
-        ZonedDateTime from = previousFireTime == null ? now : after(previousFireTime);
-        ZonedDateTime start = from;
+        return firstAtOrAfter(previousFireTime == null ? now : after(previousFireTime));
+    }
+
+    @Override
+    Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime start) {
+        ZonedDateTime from = start;
         List<Trigger> children = triggers();
         ZonedDateTime[] times = new ZonedDateTime[children.size()];
         for (int round = 0; round < MAX_STEPS; round++) {
