@@ -1,0 +1,57 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.task.Task;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A job this scheduler holds a lease on: acquired, possibly with runs in flight, not yet released. Mutated by
+ * the loop thread only, except {@link #inFlight} (worker threads) and {@link #stale} (API threads).
+ */
+final class HeldJob {
+
+    final String storeAlias;
+
+    final StoredJob job;
+
+    final Task task;
+
+    final AtomicInteger inFlight;
+
+    volatile boolean stale;
+
+    Instant nextRunTime;
+
+    Instant nextFireTime;
+
+    Instant leaseUntil;
+
+    HeldJob(String storeAlias, StoredJob job, Task task, Instant leaseUntil, AtomicInteger inFlight) {
+        this.inFlight = inFlight;
+        this.storeAlias = storeAlias;
+        this.job = job;
+        this.task = task;
+        this.nextRunTime = job.nextRunTime();
+        this.nextFireTime = FireTimes.fireTimeOf(job);
+        this.leaseUntil = leaseUntil;
+    }
+
+    static String key(String storeAlias, String jobId) {
+        return storeAlias + '\u0000' + jobId;
+    }
+
+    String key() {
+        return key(this.storeAlias, this.job.id());
+    }
+
+    /**
+     * Whether the trigger is finished: the job is deleted when released.
+     *
+     * @return whether the trigger is finished: the job is deleted when released
+     */
+    boolean finished() {
+        return this.nextRunTime == null;
+    }
+}
