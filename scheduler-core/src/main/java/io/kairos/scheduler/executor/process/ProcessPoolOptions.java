@@ -1,0 +1,116 @@
+package io.kairos.scheduler.executor.process;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a process pool starts and uses its worker JVMs. Immutable; build from {@link #defaults()} with the
+ * {@code with*} methods.
+ *
+ * @param maxWorkers the most worker JVMs alive at once, each running one job at a time; at least 1
+ *     (APScheduler's {@code ProcessPoolExecutor(max_workers)}; default 5, as in the usual configuration)
+ * @param jvmArguments extra arguments for each worker's {@code java} command, placed before the class path,
+ *     e.g. {@code ["-Xmx64m"]}; never {@code null}, immutable
+ * @param timeout the default longest run of a job; a run still going after it has its worker killed and fails
+ *     with {@link JobTimeoutException}; {@code null} for no limit; positive otherwise
+ * @param startTimeout the longest a new worker may take to report ready before it is killed; positive
+ * @param javaCommand the {@code java} executable; defaults to the running JVM's
+ * @param classPath the workers' class path; defaults to this JVM's {@code java.class.path}
+ */
+public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Duration timeout,
+        Duration startTimeout, String javaCommand, String classPath) {
+
+    /** The default {@link #maxWorkers()}. */
+    public static final int DEFAULT_MAX_WORKERS = 5;
+
+    /** The default {@link #startTimeout()}: 60 seconds, generous for a loaded machine. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Checks the values.
+     *
+     * @throws IllegalArgumentException naming the option, the value and what is valid, when {@code maxWorkers}
+     *     is below 1, a duration is zero or negative, or the java command or class path is blank
+     * @throws NullPointerException when {@code jvmArguments}, {@code startTimeout}, {@code javaCommand} or
+     *     {@code classPath} is {@code null}
+     */
+    public ProcessPoolOptions {
+        if (maxWorkers < 1) {
+            throw new IllegalArgumentException("process-pool max-workers must be at least 1, got " + maxWorkers);
+        }
+        jvmArguments = List.copyOf(Objects.requireNonNull(jvmArguments, "jvmArguments"));
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("process-pool timeout must be positive (or unset for no limit), got " + timeout);
+        }
+        Objects.requireNonNull(startTimeout, "startTimeout");
+        if (startTimeout.isNegative() || startTimeout.isZero()) {
+            throw new IllegalArgumentException("process-pool start-timeout must be positive, got " + startTimeout);
+        }
+        if (Objects.requireNonNull(javaCommand, "javaCommand").isBlank()) {
+            throw new IllegalArgumentException("process-pool java-command must not be blank");
+        }
+        if (Objects.requireNonNull(classPath, "classPath").isBlank()) {
+            throw new IllegalArgumentException("process-pool class-path must not be blank");
+        }
+    }
+
+    /**
+     * The defaults: 5 workers, no extra JVM arguments, no timeout, 60 s start timeout, this JVM's
+     * {@code java} and class path.
+     *
+     * @return the default options
+     */
+    public static ProcessPoolOptions defaults() {
+        return new ProcessPoolOptions(DEFAULT_MAX_WORKERS, List.of(), null, DEFAULT_START_TIMEOUT,
+                WorkerCommand.currentJava(), System.getProperty("java.class.path"));
+    }
+
+    /**
+     * @param maxWorkers the most worker JVMs, at least 1
+     * @return a copy with that many workers
+     */
+    public ProcessPoolOptions withMaxWorkers(int maxWorkers) {
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+    }
+
+    /**
+     * @param jvmArguments extra {@code java} arguments for each worker, e.g. {@code -Xmx64m}
+     * @return a copy with those arguments
+     */
+    public ProcessPoolOptions withJvmArguments(List<String> jvmArguments) {
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+    }
+
+    /**
+     * @param timeout the default longest run, or {@code null} for none
+     * @return a copy with that timeout
+     */
+    public ProcessPoolOptions withTimeout(Duration timeout) {
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+    }
+
+    /**
+     * @param startTimeout the longest a worker may take to start
+     * @return a copy with that start timeout
+     */
+    public ProcessPoolOptions withStartTimeout(Duration startTimeout) {
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+    }
+
+    /**
+     * @param classPath the workers' class path ({@code :}-separated on Unix)
+     * @return a copy with that class path
+     */
+    public ProcessPoolOptions withClassPath(String classPath) {
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+    }
+
+    /**
+     * @param javaCommand the {@code java} executable for workers
+     * @return a copy with that command
+     */
+    public ProcessPoolOptions withJavaCommand(String javaCommand) {
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+    }
+}
