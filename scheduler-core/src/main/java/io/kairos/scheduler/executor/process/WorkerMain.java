@@ -2,6 +2,7 @@ package io.kairos.scheduler.executor.process;
 
 import io.kairos.scheduler.executor.process.WorkerProtocol.RunRequest;
 import io.kairos.scheduler.executor.process.WorkerProtocol.WorkerMessage;
+import io.kairos.scheduler.task.TaskRegistry;
 
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -55,7 +56,7 @@ public final class WorkerMain {
         BlockingQueue<String> requests = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> readRequests(requests), "kairos-worker-stdin");
         reader.setDaemon(true);
-        WorkerTasks tasks = new WorkerTasks();
+        TaskRegistry tasks = TaskRegistry.withServiceLoaderProviders(ClassLoader.getSystemClassLoader());
         try {
             send(protocol, WorkerMessage.readyMessage(ProcessHandle.current().pid()));
             reader.start();
@@ -95,7 +96,7 @@ public final class WorkerMain {
         }
     }
 
-    private static WorkerMessage run(WorkerTasks tasks, RunRequest request) {
+    private static WorkerMessage run(TaskRegistry tasks, RunRequest request) {
         Object result;
         try {
             result = tasks.resolve(request.task()).invoke(request.args(), request.kwargs());

@@ -106,6 +106,15 @@ class ProcessPoolIT {
     }
 
     @Test
+    void runsATaskRegisteredByAServiceLoaderProviderAndKwargs() throws Exception {
+        Object pong = pool.submit("provided.ping", List.of(), Map.of(), null).get(2, TimeUnit.MINUTES);
+        Object count = pool.submit("provided.count", List.of(1, 2), Map.of("x", 3), null).get(2, TimeUnit.MINUTES);
+
+        assertThat(pong).isEqualTo("pong");
+        assertThat(count).isEqualTo(3);
+    }
+
+    @Test
     void anUnknownTaskFailsInTheWorker() {
         Throwable failure = catchThrowable(() -> run("noSuchMethod"));
 
