@@ -162,20 +162,36 @@ public final class ProcessPool {
     }
 
     /**
-     * Stops the pool. Idempotent; after it, {@link #submit} throws.
+     * Stops the pool, waiting without limit when {@code wait}: {@code shutdown(wait, null)}.
      *
-     * @param wait {@code true}: runs already submitted (queued ones too) finish first, then each worker is asked
-     *     to exit (stdin closed) and killed if it has not after 10 seconds; {@code false}: queued runs are
-     *     cancelled and running ones fail with {@link WorkerDiedException}, as their workers are killed at once.
-     *     Either way, when this returns no worker process is left.
+     * @param wait whether runs already submitted finish first
      */
     public void shutdown(boolean wait) {
+        shutdown(wait, null);
+    }
+
+    /**
+     * Stops the pool. Idempotent; after it, {@link #submit} throws.
+     *
+     * @param wait {@code true}: runs already submitted (queued ones too) may finish first, for at most
+     *     {@code timeout}; then each worker is asked to exit (stdin closed) and killed if it has not after 10
+     *     seconds. {@code false}, and runs still going after the timeout: queued runs are cancelled, and running
+     *     ones fail with {@link WorkerDiedException} as their workers are killed at once. Either way, when this
+     *     returns no worker process is left.
+     * @param timeout the longest wait for submitted runs when {@code wait}; {@code null} for no limit
+     */
+    public void shutdown(boolean wait, Duration timeout) {
         stopping = true;
         if (wait) {
             runners.shutdown();
             try {
-                while (!runners.awaitTermination(1, TimeUnit.MINUTES)) {
-                    LOG.info("process pool: waiting for {} running jobs to finish", runners.getActiveCount());
+                if (timeout == null) {
+                    while (!runners.awaitTermination(1, TimeUnit.MINUTES)) {
+                        LOG.info("process pool: waiting for {} running jobs to finish", runners.getActiveCount());
+                    }
+                } else if (!runners.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("process pool: runs still going after the shutdown timeout of {}; killing their workers", timeout);
+                    killAll();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -199,7 +215,7 @@ public final class ProcessPool {
         for (Runnable queued : runners.shutdownNow()) {
             ((PendingRun) queued).future.cancel(false);
         }
-        live.forEach(worker -> worker.kill("was stopped by shutdown without waiting"));
+        live.forEach(worker -> worker.kill("was stopped by the pool's shutdown"));
         live.forEach(worker -> worker.awaitExit(CLOSE_GRACE));
         try {
             runners.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -237,7 +253,7 @@ public final class ProcessPool {
         }
         live.add(worker);
         if (killing) {
-            worker.kill("was stopped by shutdown without waiting");
+            worker.kill("was stopped by the pool's shutdown");
             worker.awaitExit(CLOSE_GRACE);
         }
         return worker;

@@ -1,0 +1,68 @@
+package io.kairos.scheduler.executor.process;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+/** Shutting a pool down, with and without waiting: runs end as documented and no worker process is left. */
+class ProcessPoolShutdownIT {
+
+    private static final String TASKS = PoolTestTasks.class.getName() + "::";
+
+    private static ProcessPool newPool() {
+        return new ProcessPool(ProcessPoolOptions.defaults().withMaxWorkers(2)
+                .withJvmArguments(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1")));
+    }
+
+    private static Set<Long> childPids() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void shutdownWithWaitLetsRunningJobsFinishAndLeavesNoWorker() throws Exception {
+        ProcessPool pool = newPool();
+        pool.prestart();
+        Set<Long> workers = pool.workerPids();
+        assertThat(workers).hasSize(2);
+        assertThat(childPids()).containsAll(workers);
+        CompletableFuture<Object> slow = pool.submit(TASKS + "sleep", List.of(1_000), Map.of(), null);
+        CompletableFuture<Object> pid = pool.submit(TASKS + "pid", List.of(), Map.of(), null);
+
+        pool.shutdown(true);
+
+        assertThat(slow).isCompletedWithValue(null);
+        assertThat(pid.get()).isIn(workers.stream().map(Long::intValue).toList());
+        assertThat(childPids()).doesNotContainAnyElementsOf(workers);
+        assertThat(pool.workerPids()).isEmpty();
+        assertThat(catchThrowable(() -> pool.submit(TASKS + "noop", List.of(), Map.of(), null)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("shut down");
+    }
+
+    @Test
+    void shutdownWithoutWaitKillsRunningJobsAndLeavesNoWorker() throws Exception {
+        ProcessPool pool = newPool();
+        CompletableFuture<Object> running = pool.submit(TASKS + "sleep", List.of(600_000), Map.of(), null);
+        await().atMost(Duration.ofMinutes(1)).until(() -> pool.workerPids().size() == 1);
+        Set<Long> workers = pool.workerPids();
+
+        pool.shutdown(false);
+
+        Throwable failure = catchThrowable(() -> running.get(1, TimeUnit.MINUTES));
+        assertThat(failure).isInstanceOf(ExecutionException.class);
+        assertThat(failure.getCause()).isInstanceOf(WorkerDiedException.class)
+                .hasMessageContaining("was stopped by the pool's shutdown");
+        assertThat(childPids()).doesNotContainAnyElementsOf(workers);
+    }
+}
