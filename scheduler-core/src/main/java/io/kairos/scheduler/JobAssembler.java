@@ -2,12 +2,13 @@ package io.kairos.scheduler;
 
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.internal.FireTimes;
-import io.kairos.scheduler.internal.JsonValues;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.internal.TriggerSpecs;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.task.JobArguments;
 import io.kairos.scheduler.task.Task;
+import io.kairos.scheduler.task.Tasks;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.TriggerSpec;
 
@@ -152,14 +153,12 @@ final class JobAssembler {
                     + this.settings.components.stores().keySet() + " (and 'default', created at start when missing)");
         }
         if (store != null && store.isShared() && !task.hasStableName()) {
-            throw new IllegalArgumentException("Task '" + task.name() + "' has no stable name, so it cannot be stored in the shared job store '"
-                    + storeAlias + "' (another process or a restart could not find it). Register it under a name with the task registry "
-                    + "and add the job by that name, or use a static method ('com.acme.Jobs::method'), or put the job in a memory job store");
+            throw new IllegalArgumentException(Tasks.unstableNameMessage(task, storeAlias));
         }
     }
 
     private static void checkArguments(Task task, JobDraft draft) {
-        JsonValues.check(task.name(), draft.args, draft.kwargs);
+        JobArguments.requireJsonCompatible(draft.args, draft.kwargs);
         task.checkArguments(draft.args, draft.kwargs);
     }
 

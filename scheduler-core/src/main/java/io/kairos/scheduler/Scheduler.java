@@ -51,7 +51,8 @@ import java.util.concurrent.CountDownLatch;
  * {@link #addJob(JobRequest)}, {@code BlockingScheduler.start()} is {@link #startBlocking()}).
  *
  * <pre>{@code
- * Scheduler scheduler = Scheduler.builder().taskResolver(registry).build();
+ * Scheduler scheduler = Scheduler.builder().build();
+ * scheduler.taskRegistry().register("reports.daily", () -> ...);
  * scheduler.addJob(JobRequest.of("reports.daily").trigger(Map.of("type", "cron", "hour", 3)));
  * scheduler.startBlocking();   // or start() to run in the background
  * }</pre>
@@ -100,7 +101,7 @@ public final class Scheduler implements AutoCloseable {
 
     Scheduler(Settings settings) {
         this.settings = settings;
-        this.tasks = new TaskLookup(settings.taskResolver);
+        this.tasks = new TaskLookup(settings.taskRegistry);
         this.fireTimes = new FireTimes(settings.random);
         this.assembler = new JobAssembler(settings, this.tasks, this.fireTimes);
         this.pending = new PendingJobs(this.assembler);
@@ -165,6 +166,16 @@ public final class Scheduler implements AutoCloseable {
      */
     public ZoneId timezone() {
         return this.settings.timezone;
+    }
+
+    /**
+     * The task registry that resolves task names: register lambdas here
+     * ({@code scheduler.taskRegistry().register("purge", () -> ...)}).
+     *
+     * @return the registry, thread-safe
+     */
+    public io.kairos.scheduler.task.TaskRegistry taskRegistry() {
+        return this.settings.taskRegistry;
     }
 
     /**
@@ -237,7 +248,6 @@ public final class Scheduler implements AutoCloseable {
                 throw new SchedulerAlreadyRunningException("start");
             }
             ensureDefaults();
-            this.tasks.resolver(this.settings.taskResolver);
             this.settings.components.executors().forEach(this::startExecutor);
             this.settings.components.stores().forEach(this::startStore);
             LoopContext context = new LoopContext(this.settings.schedulerId, this.settings.clock, this.settings.leaseTime,
@@ -923,6 +933,33 @@ public final class Scheduler implements AutoCloseable {
     public int runsInFlight(String jobstore, String id) {
         JobProcessor current = this.processor;
         return current == null ? 0 : current.runsInFlight(jobstore, id);
+    }
+
+    /**
+     * The executors by alias (the {@code default} one appears at start when not configured).
+     *
+     * @return an unmodifiable, sorted snapshot
+     */
+    public Map<String, JobExecutor> executors() {
+        return Map.copyOf(this.settings.components.executors());
+    }
+
+    /**
+     * The job stores by alias (the {@code default} one appears at start when not configured).
+     *
+     * @return an unmodifiable snapshot
+     */
+    public Map<String, JobStore> jobStores() {
+        return Map.copyOf(this.settings.components.stores());
+    }
+
+    /**
+     * The policies jobs get when their request leaves them unset.
+     *
+     * @return the job defaults
+     */
+    public JobDefaults jobDefaults() {
+        return this.settings.jobDefaults;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.kairos.scheduler;
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.task.TaskRegistry;
 import io.kairos.scheduler.task.TaskResolver;
 
 import java.time.Duration;
@@ -119,7 +120,7 @@ public final class SchedulerBuilder {
     }
 
     /**
-     * The JSON codec stores and {@link Scheduler#exportJobs} use.
+     * The JSON codec stores and {@link Scheduler#exportJobs} use. Default {@link io.kairos.scheduler.store.JsonJobCodec}.
      *
      * @param codec the codec
      * @return this builder
@@ -130,13 +131,26 @@ public final class SchedulerBuilder {
     }
 
     /**
-     * Resolves task names (a task registry, or the Spring module's bean-method resolver).
+     * The task registry that resolves task names. Default a new {@link TaskRegistry} (registered lambdas,
+     * {@code com.acme.Jobs::purge} references, {@code ServiceLoader} providers not included).
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public SchedulerBuilder taskRegistry(TaskRegistry registry) {
+        this.settings.taskRegistry = Objects.requireNonNull(registry, "registry");
+        return this;
+    }
+
+    /**
+     * Adds a resolver to the task registry (e.g. the Spring module's bean-method resolver), consulted after
+     * registered names. Call after {@link #taskRegistry} when both are used.
      *
      * @param resolver the resolver
      * @return this builder
      */
     public SchedulerBuilder taskResolver(TaskResolver resolver) {
-        this.settings.taskResolver = Objects.requireNonNull(resolver, "resolver");
+        this.settings.taskRegistry.addResolver(Objects.requireNonNull(resolver, "resolver"));
         return this;
     }
 

@@ -2,7 +2,9 @@ package io.kairos.scheduler;
 
 import io.kairos.scheduler.internal.Components;
 import io.kairos.scheduler.store.JobCodec;
-import io.kairos.scheduler.task.TaskResolver;
+import io.kairos.scheduler.store.JsonJobCodec;
+import io.kairos.scheduler.store.memory.MemoryJobStore;
+import io.kairos.scheduler.task.TaskRegistry;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -37,9 +39,9 @@ final class Settings {
 
     InstantSource clock = InstantSource.system();
 
-    JobCodec codec;
+    JobCodec codec = new JsonJobCodec();
 
-    TaskResolver taskResolver;
+    TaskRegistry taskRegistry = new TaskRegistry();
 
     RandomGenerator random = new Random();
 
@@ -53,6 +55,19 @@ final class Settings {
         register(new BuiltInExecutorFactories.ThreadPool());
         register(new BuiltInExecutorFactories.VirtualThread());
         register(new BuiltInExecutorFactories.Direct());
+        register(new JobStoreFactory() {
+
+            @Override
+            public String type() {
+                return "memory";
+            }
+
+            @Override
+            public io.kairos.scheduler.store.JobStore create(ComponentOptions options) {
+                options.requireOnly(java.util.Set.of());
+                return new MemoryJobStore();
+            }
+        });
         ServiceLoader.load(JobExecutorFactory.class).forEach(this::register);
         ServiceLoader.load(JobStoreFactory.class).forEach(this::register);
     }
