@@ -49,6 +49,13 @@ final class StderrDrain {
         }
     }
 
+    /** Forgets the kept lines, so that a failure message shows only what the worker wrote during its run. */
+    void forget() {
+        synchronized (lastLines) {
+            lastLines.clear();
+        }
+    }
+
     /**
      * The last lines the worker wrote, after waiting up to 1 second for the stream to end (call it once the
      * process has exited, so the last lines are in).

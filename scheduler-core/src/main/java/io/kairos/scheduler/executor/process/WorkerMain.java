@@ -56,7 +56,7 @@ public final class WorkerMain {
         BlockingQueue<String> requests = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> readRequests(requests), "kairos-worker-stdin");
         reader.setDaemon(true);
-        TaskRegistry tasks = TaskRegistry.withServiceLoaderProviders(ClassLoader.getSystemClassLoader());
+        TaskRegistry tasks = TaskRegistry.withServiceLoaderProviders(WorkerMain.class.getClassLoader());
         try {
             send(protocol, WorkerMessage.readyMessage(ProcessHandle.current().pid()));
             reader.start();

@@ -121,6 +121,7 @@ final class WorkerProcess {
             run = nextRun++;
             runningRun = run;
         }
+        stderr.forget();
         ScheduledFuture<?> guard = timeout == null ? null : timer.schedule(() -> killForTimeout(run, timeout),
                 timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
@@ -253,7 +254,7 @@ final class WorkerProcess {
             timeout = timedOut;
         }
         String lastLines = stderr.lastLines();
-        String suffix = lastLines.isEmpty() ? "" : "; last stderr lines: " + lastLines;
+        String suffix = lastLines.isEmpty() ? "" : "; its last stderr lines: " + lastLines;
         if (timeout != null) {
             return new JobTimeoutException(pid(), timeout, "process-pool worker " + pid() + " exceeded the timeout of "
                     + timeout + " " + during + " and was killed; exit status " + status + suffix);

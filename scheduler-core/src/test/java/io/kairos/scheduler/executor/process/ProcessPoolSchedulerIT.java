@@ -5,13 +5,14 @@ import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.event.JobEvent;
 import io.kairos.scheduler.event.JobExecuted;
 import io.kairos.scheduler.event.JobFailed;
-import io.kairos.scheduler.store.memory.MemoryJobStore;
+import io.kairos.scheduler.store.TestTrigger;
 import io.kairos.scheduler.task.Tasks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +37,7 @@ class ProcessPoolSchedulerIT {
 
     @BeforeAll
     static void startScheduler() {
-        scheduler = Scheduler.builder().jobStore("default", new MemoryJobStore()).properties(Map.of(
+        scheduler = Scheduler.builder().properties(Map.of(
                 "kairos.executors.default.type", "thread-pool",
                 "kairos.executors.default.max-workers", "20",
                 "kairos.executors.processpool.type", "process-pool",
@@ -50,14 +51,14 @@ class ProcessPoolSchedulerIT {
 
     @AfterAll
     static void shutdownLeavesNoWorker() {
+        assertThat(childPids()).as("workers before shutdown").isNotEmpty();
         scheduler.shutdown(true);
-        Set<Long> children = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(ProcessHandle::pid).collect(Collectors.toSet());
-        assertThat(children).as("worker processes left after shutdown").isEmpty();
+        assertThat(childPids()).as("worker processes left after shutdown").isEmpty();
     }
 
     private static JobEvent runNow(String id, String method, Object... args) {
-        scheduler.addJob(JobRequest.of(Tasks.ref(PoolTestTasks.class, method)).args(args).id(id).executor("processpool"));
+        scheduler.addJob(JobRequest.of(Tasks.ref(PoolTestTasks.class, method)).args(args).id(id).executor("processpool")
+                .trigger(new TestTrigger(Instant.now())));
         await().atMost(Duration.ofMinutes(1)).until(() -> EVENTS.containsKey(id));
         return EVENTS.get(id);
     }
@@ -112,11 +113,11 @@ class ProcessPoolSchedulerIT {
 
         assertThat(event.exception()).isInstanceOf(JobTimeoutException.class).hasMessageContaining("timeout of PT5S");
         assertThat(runNow("after-timeout", "add", 1, 1)).isInstanceOf(JobExecuted.class);
-        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(
-                scheduler.getJobs().isEmpty() ? executorPids() : executorPids()).hasSize(2));
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(childPids())
+                .as("the pool keeps its size").hasSize(2).doesNotContain(((JobTimeoutException) event.exception()).pid()));
     }
 
-    private static Set<Long> executorPids() {
+    private static Set<Long> childPids() {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
     }
@@ -124,7 +125,8 @@ class ProcessPoolSchedulerIT {
     @Test
     void aTaskThatCannotRunInAWorkerIsRejectedWhenTheJobIsAdded() {
         Throwable failure = catchThrowable(() -> scheduler.addJob(
-                JobRequest.of(Tasks.anonymous(() -> { })).executor("processpool")));
+                JobRequest.of(Tasks.anonymous(() -> { })).executor("processpool")
+                        .trigger(new TestTrigger(Instant.now()))));
 
         assertThat(failure).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot run in executor 'processpool' (type process-pool)")
