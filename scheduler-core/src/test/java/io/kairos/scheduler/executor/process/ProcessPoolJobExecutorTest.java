@@ -5,10 +5,17 @@ import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.task.TaskRegistry;
 import io.kairos.scheduler.task.Tasks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -80,6 +87,26 @@ class ProcessPoolJobExecutorTest {
                 .hasMessageContaining("task 'inline' cannot run in executor (type process-pool)")
                 .hasMessageContaining("a public static method (\"com.acme.Jobs::purge\")")
                 .hasMessageContaining("Use a thread-pool executor for it");
+    }
+
+    @Test
+    void aSpringBootExecutableJarStartsWorkersThroughItsLauncher(@TempDir Path dir) throws Exception {
+        Path bootJar = dir.resolve("app.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Spring-Boot-Classes", "BOOT-INF/classes/");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(bootJar), manifest)) {
+            out.putNextEntry(new JarEntry("BOOT-INF/classes/"));
+        }
+        Path plainJar = dir.resolve("plain.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(plainJar), new Manifest())) {
+            out.putNextEntry(new JarEntry("a/"));
+        }
+
+        assertThat(WorkerCommand.of(ProcessPoolOptions.defaults().withClassPath(bootJar.toString())))
+                .endsWith("-Dloader.main=" + WorkerMain.class.getName(), "-cp", bootJar.toString(), WorkerCommand.BOOT_LAUNCHER);
+        assertThat(WorkerCommand.of(ProcessPoolOptions.defaults().withClassPath(plainJar.toString())))
+                .endsWith("-cp", plainJar.toString(), WorkerMain.class.getName());
     }
 
     @Test
