@@ -9,18 +9,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * A pool of long-lived worker JVMs that run tasks by name, one run per worker at a time: the Java form of
@@ -46,18 +42,11 @@ public final class ProcessPool {
 
     private final ProcessPoolOptions options;
 
-    private final List<String> command;
-
     private final ThreadPoolExecutor runners;
 
     private final ScheduledExecutorService timer;
 
-    private final LinkedBlockingDeque<WorkerProcess> idle = new LinkedBlockingDeque<>();
-
-    private final Set<WorkerProcess> live = ConcurrentHashMap.newKeySet();
-
-    /** One permit per worker that may still be started: live and starting workers hold one each. */
-    private final Semaphore slots;
+    private final Workers workers;
 
     private final Thread shutdownHook;
 
@@ -72,14 +61,13 @@ public final class ProcessPool {
      */
     public ProcessPool(ProcessPoolOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.command = WorkerCommand.of(options);
         int pool = POOLS.incrementAndGet();
         this.runners = new ThreadPoolExecutor(options.maxWorkers(), options.maxWorkers(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemonThreads("kairos-process-pool-" + pool + "-runner-"));
         this.runners.allowCoreThreadTimeOut(true);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("kairos-process-pool-" + pool + "-timer-"));
-        this.slots = new Semaphore(options.maxWorkers());
-        this.shutdownHook = new Thread(() -> live.forEach(WorkerProcess::destroyForcibly),
+        this.workers = new Workers(WorkerCommand.of(options), options.maxWorkers(), options.startTimeout(), timer);
+        this.shutdownHook = new Thread(workers::destroyAll,
                 "kairos-process-pool-" + pool + "-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -131,10 +119,10 @@ public final class ProcessPool {
      */
     public void prestart() throws WorkerProcessException {
         List<CompletableFuture<Void>> starts = new java.util.ArrayList<>();
-        while (slots.tryAcquire()) {
+        for (int i = 0; i < options.maxWorkers(); i++) {
             starts.add(CompletableFuture.runAsync(() -> {
                 try {
-                    idle.addFirst(startWorker());
+                    workers.startIdle();
                 } catch (WorkerProcessException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
@@ -158,7 +146,7 @@ public final class ProcessPool {
      * @return a snapshot, never {@code null}
      */
     public Set<Long> workerPids() {
-        return live.stream().map(WorkerProcess::pid).collect(Collectors.toUnmodifiableSet());
+        return workers.pids();
     }
 
     /**
@@ -197,11 +185,10 @@ public final class ProcessPool {
                 Thread.currentThread().interrupt();
                 killAll();
             }
-            live.forEach(worker -> worker.close(CLOSE_GRACE));
+            workers.closeAll(CLOSE_GRACE);
         } else {
             killAll();
         }
-        live.clear();
         timer.shutdownNow();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -215,74 +202,11 @@ public final class ProcessPool {
         for (Runnable queued : runners.shutdownNow()) {
             ((PendingRun) queued).future.cancel(false);
         }
-        live.forEach(worker -> worker.kill("was stopped by the pool's shutdown"));
-        live.forEach(worker -> worker.awaitExit(CLOSE_GRACE));
+        workers.killAll("was stopped by the pool's shutdown", CLOSE_GRACE);
         try {
             runners.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private WorkerProcess borrow() throws WorkerProcessException, InterruptedException {
-        while (true) {
-            WorkerProcess worker = idle.pollFirst();
-            if (worker == null && slots.tryAcquire()) {
-                return startWorker();
-            }
-            if (worker == null) {
-                worker = idle.pollFirst(50, TimeUnit.MILLISECONDS);
-            }
-            if (worker != null && worker.isUsable()) {
-                return worker;
-            }
-            if (worker != null) {
-                discard(worker);
-            }
-        }
-    }
-
-    /** Starts a worker in a slot the caller acquired; gives the slot back when the start fails. */
-    private WorkerProcess startWorker() throws WorkerProcessException {
-        WorkerProcess worker;
-        try {
-            worker = WorkerProcess.start(command, options.startTimeout(), timer);
-        } catch (WorkerProcessException | RuntimeException e) {
-            slots.release();
-            throw e;
-        }
-        live.add(worker);
-        if (killing) {
-            worker.kill("was stopped by the pool's shutdown");
-            worker.awaitExit(CLOSE_GRACE);
-        }
-        return worker;
-    }
-
-    private void giveBack(WorkerProcess worker) {
-        if (killing || !worker.isUsable()) {
-            discard(worker);
-        } else {
-            idle.addFirst(worker);
-        }
-    }
-
-    private void discard(WorkerProcess worker) {
-        if (live.remove(worker)) {
-            slots.release();
-        }
-        worker.kill("was discarded by the pool");
-    }
-
-    /** Starts a replacement for a dead worker, so the pool keeps its size; failures are only logged. */
-    private void replace() {
-        if (stopping || !slots.tryAcquire()) {
-            return;
-        }
-        try {
-            idle.addFirst(startWorker());
-        } catch (WorkerProcessException | RuntimeException e) {
-            LOG.warn("process pool: could not start a replacement worker: {}", e.getMessage());
         }
     }
 
@@ -323,7 +247,7 @@ public final class ProcessPool {
             }
             WorkerProcess worker;
             try {
-                worker = borrow();
+                worker = workers.borrow();
             } catch (WorkerProcessException | RuntimeException e) {
                 future.completeExceptionally(e);
                 return;
@@ -333,17 +257,19 @@ public final class ProcessPool {
             }
             try {
                 Object result = worker.run(task, args, kwargs, timeout);
-                giveBack(worker);
+                workers.giveBack(worker);
                 future.complete(result);
             } catch (RemoteJobException e) {
-                giveBack(worker);
+                workers.giveBack(worker);
                 future.completeExceptionally(e);
             } catch (WorkerProcessException e) {
-                discard(worker);
+                workers.discard(worker);
                 future.completeExceptionally(e);
-                replace();
+                if (!stopping) {
+                    workers.replace();
+                }
             } catch (RuntimeException e) {
-                giveBack(worker);
+                workers.giveBack(worker);
                 future.completeExceptionally(e);
             }
         }

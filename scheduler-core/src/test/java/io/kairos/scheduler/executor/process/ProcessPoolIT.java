@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-/** The worker pool on its own, with real worker JVMs: one pool of 2 small workers for the whole class. */
+/**
+ * The worker pool on its own, with real worker JVMs: one pool of 2 small workers for the whole class.
+ * {@code System.exit} and out-of-memory deaths are covered through the scheduler in {@link ProcessPoolSchedulerIT}.
+ */
 class ProcessPoolIT {
 
     private static final String TASKS = PoolTestTasks.class.getName() + "::";
@@ -67,30 +70,6 @@ class ProcessPoolIT {
         assertThat(remote.remoteStackTrace()).contains("at " + PoolTestTasks.class.getName() + ".fail(")
                 .contains("Caused by: java.lang.ArithmeticException: root cause");
         assertThat(pool.workerPids()).contains(before);
-    }
-
-    @Test
-    void systemExitFailsTheRunWithItsStatusAndTheNextRunWorks() throws Exception {
-        Throwable failure = catchThrowable(() -> run("exit", 3));
-
-        assertThat(failure).isInstanceOf(WorkerDiedException.class);
-        assertThat(((WorkerDiedException) failure).exitStatus()).isEqualTo(3);
-        assertThat(failure.getMessage()).contains("exited with status 3").contains("while running task " + TASKS + "exit");
-        assertThat(run("add", 1, 1)).isNotNull();
-        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
-                assertThat(pool.workerPids()).hasSize(2).doesNotContain(((WorkerDiedException) failure).pid()));
-    }
-
-    @Test
-    void outOfMemoryFailsTheRunWithTheReasonAndTheNextRunWorks() throws Exception {
-        Throwable failure = catchThrowable(() -> run("exhaustMemory"));
-
-        assertThat(failure).isInstanceOf(WorkerDiedException.class);
-        WorkerDiedException died = (WorkerDiedException) failure;
-        assertThat(died.exitStatus()).isEqualTo(WorkerMain.EXIT_OUT_OF_MEMORY);
-        assertThat(died.reason()).isEqualTo("ran out of memory (OutOfMemoryError)");
-        assertThat(died.getMessage()).contains("java.lang.OutOfMemoryError: Java heap space");
-        assertThat(run("add", 1, 1)).isNotNull();
     }
 
     @Test
