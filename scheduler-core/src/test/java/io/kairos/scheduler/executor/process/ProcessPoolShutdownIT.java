@@ -65,4 +65,25 @@ class ProcessPoolShutdownIT {
                 .hasMessageContaining("was stopped by the pool's shutdown");
         assertThat(childPids()).doesNotContainAnyElementsOf(workers);
     }
+
+    @Test
+    void aWorkerExitsWhenItsStdinClosesEvenInTheMiddleOfAJob() throws Exception {
+        Process worker = new ProcessBuilder(WorkerCommand.of(ProcessPoolOptions.defaults()
+                .withJvmArguments(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1")))).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    worker.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("{\"ready\":" + worker.pid() + "}");
+            worker.getOutputStream().write(WorkerProtocol.write(new WorkerProtocol.RunRequest(1, TASKS + "sleep",
+                    List.of(600_000), Map.of())).concat("\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            worker.getOutputStream().flush();
+
+            worker.getOutputStream().close();
+
+            assertThat(worker.waitFor(1, TimeUnit.MINUTES)).as("worker exited after its stdin closed").isTrue();
+            assertThat(worker.exitValue()).isZero();
+        } finally {
+            worker.destroyForcibly();
+        }
+    }
 }
