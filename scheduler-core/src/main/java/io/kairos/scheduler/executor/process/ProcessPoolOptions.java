@@ -9,7 +9,8 @@ import java.util.Objects;
  * {@code with*} methods.
  *
  * @param maxWorkers the most worker JVMs alive at once, each running one job at a time; at least 1
- *     (APScheduler's {@code ProcessPoolExecutor(max_workers)}; default 5, as in the usual configuration)
+ *     (APScheduler's {@code ProcessPoolExecutor(max_workers)}; default 5, where APScheduler's is 10: each worker
+ *     here is a whole JVM, and 5 is what the usual configuration asks for)
  * @param jvmArguments extra arguments for each worker's {@code java} command, placed before the class path,
  *     e.g. {@code ["-Xmx64m"]}; never {@code null}, immutable
  * @param timeout the default longest run of a job; a run still going after it has its worker killed and fails
