@@ -58,7 +58,7 @@ public final class WorkerMain {
         reader.setDaemon(true);
         TaskRegistry tasks = TaskRegistry.withServiceLoaderProviders(WorkerMain.class.getClassLoader());
         try {
-            send(protocol, WorkerMessage.readyMessage(ProcessHandle.current().pid()));
+            send(protocol, WorkerProtocol.write(WorkerMessage.readyMessage(ProcessHandle.current().pid())));
             reader.start();
             while (true) {
                 RunRequest request = read(requests.take());
@@ -96,7 +96,8 @@ public final class WorkerMain {
         }
     }
 
-    private static WorkerMessage run(TaskRegistry tasks, RunRequest request) {
+    /** Runs a request and returns the reply line: the result, or the error when the task threw. */
+    private static String run(TaskRegistry tasks, RunRequest request) {
         Object result;
         try {
             result = tasks.resolve(request.task()).invoke(request.args(), request.kwargs());
@@ -104,19 +105,19 @@ public final class WorkerMain {
             haltOutOfMemory(e);
             throw e;
         } catch (Throwable e) {
-            return WorkerMessage.error(request.run(), e);
+            return WorkerProtocol.write(WorkerMessage.error(request.run(), e));
         }
         try {
-            WorkerProtocol.write(result);
-            return WorkerMessage.result(request.run(), result);
+            return WorkerProtocol.write(WorkerMessage.result(request.run(), result));
         } catch (RuntimeException e) {
-            return WorkerMessage.error(request.run(), new IllegalStateException("task " + request.task()
-                    + " returned a " + result.getClass().getName() + " that cannot be written as JSON: " + e.getMessage(), e));
+            return WorkerProtocol.write(WorkerMessage.error(request.run(), new IllegalStateException("task "
+                    + request.task() + " returned a " + result.getClass().getName()
+                    + " that cannot be written as JSON: " + e.getMessage(), e)));
         }
     }
 
-    private static void send(Writer protocol, WorkerMessage message) throws java.io.IOException {
-        protocol.write(WorkerProtocol.write(message));
+    private static void send(Writer protocol, String line) throws java.io.IOException {
+        protocol.write(line);
         protocol.write('\n');
         protocol.flush();
     }

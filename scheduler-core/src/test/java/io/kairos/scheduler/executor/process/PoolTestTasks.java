@@ -38,6 +38,16 @@ public final class PoolTestTasks {
         throw new IllegalStateException(message, new ArithmeticException("root cause"));
     }
 
+    public static Object unwritable() {
+        return new Unwritable();
+    }
+
+    public static final class Unwritable {
+        public String getValue() {
+            throw new UnsupportedOperationException("not readable");
+        }
+    }
+
     public static void noop() {
     }
 }

@@ -94,6 +94,16 @@ class ProcessPoolIT {
     }
 
     @Test
+    void aResultThatCannotBeWrittenAsJsonFailsTheRunAndTheWorkerSurvives() throws Exception {
+        long before = ((Number) run("pid")).longValue();
+        Throwable failure = catchThrowable(() -> run("unwritable"));
+
+        assertThat(failure).isInstanceOf(RemoteJobException.class)
+                .hasMessageContaining("returned a " + PoolTestTasks.Unwritable.class.getName() + " that cannot be written as JSON");
+        assertThat(pool.workerPids()).contains(before);
+    }
+
+    @Test
     void anUnknownTaskFailsInTheWorker() {
         Throwable failure = catchThrowable(() -> run("noSuchMethod"));
 
