@@ -173,7 +173,7 @@ public final class ProcessPoolJobExecutor implements JobExecutor {
             Instant runTime = run.scheduledRunTimes().get(i);
             int following = i + 1;
             try {
-                pool.submit(run.job().task(), run.job().args(), run.job().kwargs(), null)
+                pool.submit(run.job().task(), run.job().args(), run.job().kwargs(), options.timeoutFor(run.job().task()))
                         .whenComplete((result, error) -> completed(runTime, following, result, error));
             } catch (IllegalStateException shutDown) {
                 finish();

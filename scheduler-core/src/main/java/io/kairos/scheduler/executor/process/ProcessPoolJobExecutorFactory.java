@@ -3,9 +3,13 @@ package io.kairos.scheduler.executor.process;
 import io.kairos.scheduler.ComponentOptions;
 import io.kairos.scheduler.JobExecutorFactory;
 import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.internal.Durations;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +21,9 @@ import java.util.Set;
  *       {@code -Xmx256m -XX:+UseSerialGC} (an argument cannot itself contain a space)</li>
  *   <li>{@code timeout}: the longest run of each job ({@code 30s}, {@code 5m}, {@code PT30S}); its worker is
  *       killed after it; default none</li>
+ *   <li>{@code task-timeouts}: timeouts of particular tasks, overriding {@code timeout}, as
+ *       {@code <task name>=<duration>} separated by commas:
+ *       {@code com.acme.Reports::monthly=30m, com.acme.Jobs::purge=30s}</li>
  *   <li>{@code start-timeout}: the longest a worker may take to start, default 60s</li>
  *   <li>{@code java-command}: the {@code java} executable, default the running JVM's</li>
  *   <li>{@code class-path}: the workers' class path, default this JVM's {@code java.class.path}</li>
@@ -25,8 +32,8 @@ import java.util.Set;
  */
 public final class ProcessPoolJobExecutorFactory implements JobExecutorFactory {
 
-    private static final Set<String> KNOWN = Set.of("max-workers", "jvm-arguments", "timeout", "start-timeout",
-            "java-command", "class-path");
+    private static final Set<String> KNOWN = Set.of("max-workers", "jvm-arguments", "timeout", "task-timeouts",
+            "start-timeout", "java-command", "class-path");
 
     /** @return {@code process-pool} */
     @Override
@@ -44,12 +51,38 @@ public final class ProcessPoolJobExecutorFactory implements JobExecutorFactory {
         List<String> jvmArguments = options.string("jvm-arguments")
                 .map(text -> text.isBlank() ? List.<String>of() : Arrays.asList(text.trim().split("\\s+")))
                 .orElse(List.of());
+        String prefix = "kairos.executors." + options.alias() + ".";
         return new ProcessPoolJobExecutor(new ProcessPoolOptions(
                 options.positiveInt("max-workers", ProcessPoolOptions.DEFAULT_MAX_WORKERS),
                 jvmArguments,
-                options.duration("timeout", null),
-                options.duration("start-timeout", ProcessPoolOptions.DEFAULT_START_TIMEOUT),
+                positive(prefix + "timeout", options.duration("timeout", null)),
+                taskTimeouts(prefix + "task-timeouts", options.string("task-timeouts").orElse("")),
+                positive(prefix + "start-timeout", options.duration("start-timeout", ProcessPoolOptions.DEFAULT_START_TIMEOUT)),
                 options.string("java-command").orElse(defaults.javaCommand()),
                 options.string("class-path").orElse(defaults.classPath())));
+    }
+
+    private static Duration positive(String key, Duration value) {
+        if (value != null && value.isZero()) {
+            throw new IllegalArgumentException("'" + key + "': value 0 must be a positive duration (remove it for no limit)");
+        }
+        return value;
+    }
+
+    private static Map<String, Duration> taskTimeouts(String key, String text) {
+        Map<String, Duration> timeouts = new LinkedHashMap<>();
+        for (String entry : text.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.lastIndexOf('=');
+            if (eq <= 0 || entry.substring(0, eq).isBlank()) {
+                throw new IllegalArgumentException("'" + key + "': entry '" + entry.trim() + "' is not <task name>=<duration>,"
+                        + " e.g. 'com.acme.Reports::monthly=30m'");
+            }
+            String task = entry.substring(0, eq).trim();
+            timeouts.put(task, positive(key + "[" + task + "]", Durations.parse(key + "[" + task + "]", entry.substring(eq + 1))));
+        }
+        return timeouts;
     }
 }

@@ -1,7 +1,10 @@
 package io.kairos.scheduler.executor.process;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,12 +18,15 @@ import java.util.Objects;
  *     e.g. {@code ["-Xmx64m"]}; never {@code null}, immutable
  * @param timeout the default longest run of a job; a run still going after it has its worker killed and fails
  *     with {@link JobTimeoutException}; {@code null} for no limit; positive otherwise
+ * @param taskTimeouts timeouts for the jobs of particular tasks, overriding {@code timeout}: task name (as
+ *     stored in the job, e.g. {@code com.acme.Reports::monthly}) to a positive duration; never {@code null},
+ *     immutable, iteration order kept
  * @param startTimeout the longest a new worker may take to report ready before it is killed; positive
  * @param javaCommand the {@code java} executable; defaults to the running JVM's
  * @param classPath the workers' class path; defaults to this JVM's {@code java.class.path}
  */
 public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Duration timeout,
-        Duration startTimeout, String javaCommand, String classPath) {
+        Map<String, Duration> taskTimeouts, Duration startTimeout, String javaCommand, String classPath) {
 
     /** The default {@link #maxWorkers()}. */
     public static final int DEFAULT_MAX_WORKERS = 5;
@@ -32,8 +38,8 @@ public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Dura
      * Checks the values.
      *
      * @throws IllegalArgumentException naming the option, the value and what is valid, when {@code maxWorkers}
-     *     is below 1, a duration is zero or negative, or the java command or class path is blank
-     * @throws NullPointerException when {@code jvmArguments}, {@code startTimeout}, {@code javaCommand} or
+     *     is below 1, a duration is zero or negative, a task timeout has a blank name, or the java command or class path is blank
+     * @throws NullPointerException when {@code jvmArguments}, {@code taskTimeouts}, {@code startTimeout}, {@code javaCommand} or
      *     {@code classPath} is {@code null}
      */
     public ProcessPoolOptions {
@@ -44,6 +50,13 @@ public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Dura
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("process-pool timeout must be positive (or unset for no limit), got " + timeout);
         }
+        taskTimeouts = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(taskTimeouts, "taskTimeouts")));
+        taskTimeouts.forEach((task, limit) -> {
+            if (task == null || task.isBlank() || limit == null || limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("process-pool task-timeouts: entry '" + task + "=" + limit
+                        + "' needs a task name and a positive duration");
+            }
+        });
         Objects.requireNonNull(startTimeout, "startTimeout");
         if (startTimeout.isNegative() || startTimeout.isZero()) {
             throw new IllegalArgumentException("process-pool start-timeout must be positive, got " + startTimeout);
@@ -63,7 +76,7 @@ public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Dura
      * @return the default options
      */
     public static ProcessPoolOptions defaults() {
-        return new ProcessPoolOptions(DEFAULT_MAX_WORKERS, List.of(), null, DEFAULT_START_TIMEOUT,
+        return new ProcessPoolOptions(DEFAULT_MAX_WORKERS, List.of(), null, Map.of(), DEFAULT_START_TIMEOUT,
                 WorkerCommand.currentJava(), System.getProperty("java.class.path"));
     }
 
@@ -72,7 +85,7 @@ public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Dura
      * @return a copy with that many workers
      */
     public ProcessPoolOptions withMaxWorkers(int maxWorkers) {
-        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, taskTimeouts, startTimeout, javaCommand, classPath);
     }
 
     /**
@@ -80,7 +93,7 @@ public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Dura
      * @return a copy with those arguments
      */
     public ProcessPoolOptions withJvmArguments(List<String> jvmArguments) {
-        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, taskTimeouts, startTimeout, javaCommand, classPath);
     }
 
     /**
@@ -88,7 +101,28 @@ public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Dura
      * @return a copy with that timeout
      */
     public ProcessPoolOptions withTimeout(Duration timeout) {
-        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, taskTimeouts, startTimeout, javaCommand, classPath);
+    }
+
+    /**
+     * @param task a task name, as jobs store it (e.g. {@code com.acme.Reports::monthly})
+     * @param taskTimeout the longest run of that task's jobs, overriding {@link #timeout()}; positive
+     * @return a copy with that task timeout added (or replaced)
+     */
+    public ProcessPoolOptions withTaskTimeout(String task, Duration taskTimeout) {
+        Map<String, Duration> copy = new LinkedHashMap<>(taskTimeouts);
+        copy.put(task, taskTimeout);
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, copy, startTimeout, javaCommand, classPath);
+    }
+
+    /**
+     * The timeout of a task's runs: its entry in {@link #taskTimeouts()}, else {@link #timeout()}.
+     *
+     * @param task the task name
+     * @return the timeout, or {@code null} for no limit
+     */
+    public Duration timeoutFor(String task) {
+        return taskTimeouts.getOrDefault(task, timeout);
     }
 
     /**
@@ -96,7 +130,7 @@ public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Dura
      * @return a copy with that start timeout
      */
     public ProcessPoolOptions withStartTimeout(Duration startTimeout) {
-        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, taskTimeouts, startTimeout, javaCommand, classPath);
     }
 
     /**
@@ -104,7 +138,7 @@ public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Dura
      * @return a copy with that class path
      */
     public ProcessPoolOptions withClassPath(String classPath) {
-        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, taskTimeouts, startTimeout, javaCommand, classPath);
     }
 
     /**
@@ -112,6 +146,6 @@ public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Dura
      * @return a copy with that command
      */
     public ProcessPoolOptions withJavaCommand(String javaCommand) {
-        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, startTimeout, javaCommand, classPath);
+        return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, taskTimeouts, startTimeout, javaCommand, classPath);
     }
 }

@@ -28,13 +28,18 @@ class ProcessPoolJobExecutorTest {
     void flatConfigurationCreatesAProcessPoolExecutorWithItsOptions() {
         ProcessPoolJobExecutor executor = (ProcessPoolJobExecutor) new ProcessPoolJobExecutorFactory().create(new ComponentOptions(
                 "kairos.executors.processpool", "processpool", Map.of("max_workers", "3",
-                        "jvm-arguments", " -Xmx64m   -XX:+UseSerialGC ", "timeout", "30s", "start-timeout", "2m")));
+                        "jvm-arguments", " -Xmx64m   -XX:+UseSerialGC ", "timeout", "30s", "start-timeout", "2m",
+                        "task-timeouts", "com.acme.Reports::monthly=30m, com.acme.Purge_Job=5")));
 
         ProcessPoolOptions options = executor.options();
         assertThat(options.maxWorkers()).isEqualTo(3);
         assertThat(options.jvmArguments()).containsExactly("-Xmx64m", "-XX:+UseSerialGC");
         assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.startTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.taskTimeouts()).containsExactly(Map.entry("com.acme.Reports::monthly", Duration.ofMinutes(30)),
+                Map.entry("com.acme.Purge_Job", Duration.ofSeconds(5)));
+        assertThat(options.timeoutFor("com.acme.Reports::monthly")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(options.timeoutFor("com.acme.Other::job")).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.classPath()).isEqualTo(System.getProperty("java.class.path"));
         assertThat(executor.freeSlots()).isEqualTo(3);
     }
@@ -68,6 +73,15 @@ class ProcessPoolJobExecutorTest {
                 "kairos.executors.processpool.workers", "5")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kairos.executors.processpool.workers").hasMessageContaining("max-workers");
+        assertThatThrownBy(() -> Scheduler.builder().properties(Map.of(
+                "kairos.executors.processpool.type", "process-pool",
+                "kairos.executors.processpool.task-timeouts", "com.acme.Jobs::purge")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kairos.executors.processpool.task-timeouts").hasMessageContaining("'com.acme.Jobs::purge'");
+        assertThatThrownBy(() -> Scheduler.builder().properties(Map.of(
+                "kairos.executors.processpool.type", "process-pool",
+                "kairos.executors.processpool.timeout", "0s")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kairos.executors.processpool.timeout");
         assertThatThrownBy(() -> ProcessPoolOptions.defaults().withTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout").hasMessageContaining("PT0S");
     }

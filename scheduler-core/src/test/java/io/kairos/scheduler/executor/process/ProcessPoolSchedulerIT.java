@@ -43,7 +43,8 @@ class ProcessPoolSchedulerIT {
                 "kairos.executors.processpool.type", "process-pool",
                 "kairos.executors.processpool.max_workers", "2",
                 "kairos.executors.processpool.jvm-arguments", "-Xmx32m -XX:TieredStopAtLevel=1",
-                "kairos.executors.processpool.timeout", "5s")).build();
+                "kairos.executors.processpool.timeout", "60s",
+                "kairos.executors.processpool.task-timeouts", Tasks.ref(PoolTestTasks.class, "sleep") + "=3s")).build();
         scheduler.addListener(JobExecuted.class, event -> EVENTS.put(event.jobId(), event));
         scheduler.addListener(JobFailed.class, event -> EVENTS.put(event.jobId(), event));
         scheduler.start();
@@ -108,10 +109,10 @@ class ProcessPoolSchedulerIT {
     }
 
     @Test
-    void aJobPastTheExecutorTimeoutIsJobFailedAndTheNextJobRuns() {
+    void aJobPastItsTaskTimeoutIsJobFailedAndTheNextJobRuns() {
         JobFailed event = failed(runNow("hangs", "sleep", 600_000));
 
-        assertThat(event.exception()).isInstanceOf(JobTimeoutException.class).hasMessageContaining("timeout of PT5S");
+        assertThat(event.exception()).isInstanceOf(JobTimeoutException.class).hasMessageContaining("timeout of PT3S");
         assertThat(runNow("after-timeout", "add", 1, 1)).isInstanceOf(JobExecuted.class);
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(childPids())
                 .as("the pool keeps its size").hasSize(2).doesNotContain(((JobTimeoutException) event.exception()).pid()));
