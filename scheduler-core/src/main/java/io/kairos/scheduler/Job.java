@@ -209,7 +209,8 @@ public final class Job {
             tail = "paused";
         }
         else {
-            tail = "next run at: " + PRINT_FORMAT.format(this.job.nextRunTime().atZone(this.zone));
+            ZoneId printZone = this.zone.equals(java.time.ZoneOffset.UTC) ? ZoneId.of("UTC") : this.zone;
+            tail = "next run at: " + PRINT_FORMAT.format(this.job.nextRunTime().atZone(printZone));
         }
         return name() + " (trigger: " + this.job.trigger() + ", " + tail + ")";
     }

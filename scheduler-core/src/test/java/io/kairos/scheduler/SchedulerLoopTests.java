@@ -13,6 +13,7 @@ import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.testing.EveryTrigger;
 import io.kairos.scheduler.testing.HoldingJobExecutor;
+import io.kairos.scheduler.testing.OnceTrigger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -263,5 +264,42 @@ class SchedulerLoopTests extends SchedulerTestSupport {
         advance(MINUTE);
         this.scheduler.resume();
         awaitEvents(JobExecuted.class, 2);
+    }
+
+    @Test
+    void keepsAOneShotJobLeasedWhileItRunsAndDeletesItOnlyAfterTheRun() {
+        HoldingJobExecutor holding = new HoldingJobExecutor();
+        build((b) -> b.executor("held", holding)).start();
+        this.scheduler.addJob(JobRequest.of("record").id("once").executor("held").trigger(new OnceTrigger(T0)));
+        await().until(() -> holding.waiting() == 1);
+        awaitIdle();
+        assertThat(this.scheduler.getJob("once")).isPresent();
+        holding.runNext();
+        await().until(() -> this.scheduler.getJob("once").isEmpty());
+        assertThat(this.runs).hasSize(1);
+    }
+
+    @Test
+    void extendsTheLeasesOfJobsInFlightEveryThirdOfTheLeaseTime() {
+        List<Instant> extendedUntil = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MemoryJobStore store = new MemoryJobStore() {
+            @Override
+            public void extendLeases(String schedulerId, java.util.Collection<String> jobIds, Instant leaseUntil) {
+                extendedUntil.add(leaseUntil);
+                super.extendLeases(schedulerId, jobIds, leaseUntil);
+            }
+        };
+        HoldingJobExecutor holding = new HoldingJobExecutor();
+        build((b) -> b.executor("held", holding).jobStore("default", store).leaseTime(Duration.ofSeconds(30))).start();
+        this.scheduler.addJob(JobRequest.of("record").id("long").executor("held").trigger(new OnceTrigger(T0)));
+        await().until(() -> holding.waiting() == 1);
+        advance(Duration.ofSeconds(9));
+        awaitIdle();
+        assertThat(extendedUntil).isEmpty();
+        advance(Duration.ofSeconds(1));
+        await().until(() -> extendedUntil.size() == 1);
+        assertThat(extendedUntil.get(0)).isEqualTo(T0.plusSeconds(40));
+        holding.runNext();
+        await().until(() -> this.scheduler.getJob("long").isEmpty());
     }
 }
