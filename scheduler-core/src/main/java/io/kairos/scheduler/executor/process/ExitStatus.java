@@ -28,6 +28,6 @@ final class ExitStatus {
             };
             return "was killed by signal " + signal + name;
         }
-        return "exited with status " + status + " (System.exit(" + status + ") in the task, or a JVM failure)";
+        return "exited with status " + status + " (System.exit(" + status + ") or a JVM failure)";
     }
 }

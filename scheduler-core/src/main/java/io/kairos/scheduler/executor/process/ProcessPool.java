@@ -112,14 +112,32 @@ public final class ProcessPool {
     }
 
     /**
-     * Starts workers until there are {@link ProcessPoolOptions#maxWorkers()}, in parallel, and waits for them.
+     * Starts workers until there are {@link ProcessPoolOptions#maxWorkers()}, in parallel, and waits for them:
+     * {@code prestart(maxWorkers)}.
      *
      * @throws WorkerProcessException when a worker fails to start (the others stay)
      * @throws IllegalStateException when the pool is shut down
      */
     public void prestart() throws WorkerProcessException {
+        prestart(options.maxWorkers());
+    }
+
+    /**
+     * Starts up to {@code count} more workers, as far as {@link ProcessPoolOptions#maxWorkers()} allows, in
+     * parallel, and waits for them. Useful to take the start-up time (a JVM start) before the first runs, and to
+     * find a bad {@code java} command, class path or JVM argument at once.
+     *
+     * @param count how many workers to start, at most
+     * @throws WorkerProcessException when a worker fails to start (the others stay); the message holds the
+     *     worker's exit status and its last output lines
+     * @throws IllegalStateException when the pool is shut down
+     */
+    public void prestart(int count) throws WorkerProcessException {
+        if (stopping) {
+            throw new IllegalStateException("the process pool is shut down; cannot start workers");
+        }
         List<CompletableFuture<Void>> starts = new java.util.ArrayList<>();
-        for (int i = 0; i < options.maxWorkers(); i++) {
+        for (int i = 0; i < Math.min(count, options.maxWorkers()); i++) {
             starts.add(CompletableFuture.runAsync(() -> {
                 try {
                     workers.startIdle();

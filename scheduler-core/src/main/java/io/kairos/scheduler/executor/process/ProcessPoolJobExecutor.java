@@ -79,17 +79,30 @@ public final class ProcessPoolJobExecutor implements JobExecutor {
     }
 
     /**
-     * Creates the worker pool (workers start on demand).
+     * Creates the worker pool and starts one worker, waiting for it, so that a bad {@code java-command},
+     * {@code class-path} or {@code jvm-arguments} fails the scheduler's start rather than the first job; further
+     * workers start on demand.
      *
-     * @throws IllegalStateException when already started and not shut down
+     * @throws IllegalStateException when already started and not shut down, or when the first worker cannot
+     *     start (the message names the options to check and holds the worker's exit status and stderr)
      */
     @Override
     public synchronized void start(ExecutorContext context) {
         if (pool != null) {
             throw new IllegalStateException("executor '" + context.alias() + "' is already started");
         }
+        ProcessPool created = new ProcessPool(options);
+        try {
+            created.prestart(1);
+        } catch (WorkerProcessException | RuntimeException e) {
+            created.shutdown(false);
+            String prefix = "kairos.executors." + context.alias() + ".";
+            throw new IllegalStateException("executor '" + context.alias() + "' (type " + TYPE + ") cannot start a worker JVM;"
+                    + " check " + prefix + "jvm-arguments " + options.jvmArguments() + ", " + prefix + "java-command '"
+                    + options.javaCommand() + "' and " + prefix + "class-path: " + e.getMessage(), e);
+        }
         this.context = Objects.requireNonNull(context, "context");
-        this.pool = new ProcessPool(options);
+        this.pool = created;
     }
 
     /** @return {@code max-workers} minus the runs in flight, at least zero */

@@ -14,7 +14,7 @@ import java.util.Deque;
 /**
  * Reads a worker's stderr (where its {@code System.out} goes too) on a daemon thread, logs each line at INFO
  * on logger {@code io.kairos.scheduler.executor.process.worker} with the worker's pid, and keeps the last
- * few lines for failure messages. Thread-safe.
+ * few lines (and stray stdout lines handed to {@link #keep}) for failure messages. Thread-safe.
  */
 final class StderrDrain {
 
@@ -37,15 +37,24 @@ final class StderrDrain {
             String line;
             while ((line = reader.readLine()) != null) {
                 WORKER_LOG.info("[worker {}] {}", pid, line);
-                synchronized (lastLines) {
-                    if (lastLines.size() == KEPT_LINES) {
-                        lastLines.removeFirst();
-                    }
-                    lastLines.addLast(line);
-                }
+                keep(line);
             }
         } catch (IOException e) {
             WORKER_LOG.debug("[worker {}] stderr closed: {}", pid, e.toString());
+        }
+    }
+
+    /**
+     * Keeps a line among the last ones, e.g. a line the JVM itself wrote to stdout before it failed.
+     *
+     * @param line the line
+     */
+    void keep(String line) {
+        synchronized (lastLines) {
+            if (lastLines.size() == KEPT_LINES) {
+                lastLines.removeFirst();
+            }
+            lastLines.addLast(line);
         }
     }
 

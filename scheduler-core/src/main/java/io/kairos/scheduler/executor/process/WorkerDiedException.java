@@ -3,7 +3,7 @@ package io.kairos.scheduler.executor.process;
 /**
  * A worker JVM ended in the middle of a run (or while starting): the task called {@code System.exit}, the JVM
  * ran out of memory ({@link WorkerMain#EXIT_OUT_OF_MEMORY}), crashed, or was killed from outside. The message
- * says which, with the exit status and the last lines the worker wrote to stderr.
+ * says which, with the exit status and the last lines the worker wrote (stderr, or stray lines on stdout).
  */
 public class WorkerDiedException extends WorkerProcessException {
 

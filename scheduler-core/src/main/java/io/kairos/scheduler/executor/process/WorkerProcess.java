@@ -226,6 +226,7 @@ final class WorkerProcess {
                     return message;
                 }
                 LOG.warn("[worker {}] stray output on the protocol stream: {}", pid(), line);
+                stderr.keep(line);
             }
         } catch (IOException e) {
             LOG.debug("process-pool worker {}: reading stdout failed: {}", pid(), e.toString());
@@ -254,7 +255,7 @@ final class WorkerProcess {
             timeout = timedOut;
         }
         String lastLines = stderr.lastLines();
-        String suffix = lastLines.isEmpty() ? "" : "; its last stderr lines: " + lastLines;
+        String suffix = lastLines.isEmpty() ? "" : "; its last output lines: " + lastLines;
         if (timeout != null) {
             return new JobTimeoutException(pid(), timeout, "process-pool worker " + pid() + " exceeded the timeout of "
                     + timeout + " " + during + " and was killed; exit status " + status + suffix);

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.executor.process;
 
+import io.kairos.scheduler.Scheduler;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,8 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-/** Shutting a pool down, with and without waiting: runs end as documented and no worker process is left. */
-class ProcessPoolShutdownIT {
+/**
+ * Starting and stopping: a bad worker configuration fails the scheduler's start; shutting a pool down, with and
+ * without waiting, ends runs as documented and leaves no worker process; a worker exits when its stdin closes.
+ */
+class ProcessPoolLifecycleIT {
 
     private static final String TASKS = PoolTestTasks.class.getName() + "::";
 
@@ -85,5 +89,21 @@ class ProcessPoolShutdownIT {
         } finally {
             worker.destroyForcibly();
         }
+    }
+
+    @Test
+    void aBadJvmArgumentFailsTheSchedulersStartNamingTheOption() {
+        Scheduler scheduler = Scheduler.builder().properties(Map.of(
+                "kairos.executors.processpool.type", "process-pool",
+                "kairos.executors.processpool.jvm-arguments", "-Xmx32")).build();
+
+        Throwable failure = catchThrowable(scheduler::start);
+
+        assertThat(failure).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("executor 'processpool' (type process-pool) cannot start a worker JVM")
+                .hasMessageContaining("kairos.executors.processpool.jvm-arguments [-Xmx32]")
+                .hasMessageContaining("while starting; exit status 1")
+                .hasMessageContaining("Error occurred during initialization of VM");
+        assertThat(childPids()).isEmpty();
     }
 }
