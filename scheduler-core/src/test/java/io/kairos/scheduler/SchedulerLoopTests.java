@@ -302,4 +302,34 @@ class SchedulerLoopTests extends SchedulerTestSupport {
         holding.runNext();
         await().until(() -> this.scheduler.getJob("long").isEmpty());
     }
+
+    @Test
+    void aRemoteWakeUpFromTheStoreMakesTheLoopLookAgain() {
+        java.util.concurrent.atomic.AtomicReference<io.kairos.scheduler.store.JobStoreContext> context = new java.util.concurrent.atomic.AtomicReference<>();
+        MemoryJobStore store = new MemoryJobStore() {
+            @Override
+            public void start(io.kairos.scheduler.store.JobStoreContext ctx) {
+                context.set(ctx);
+                super.start(ctx);
+            }
+        };
+        build((b) -> b.jobStore("default", store)).start();
+        awaitIdle();
+        store.addJob(new StoredJob("remote", "remote", "record", List.of(), Map.of(), new OnceTrigger(T0), "default", "default", null,
+                true, 1, null, T0, T0, JobState.SCHEDULED, null, 0), io.kairos.scheduler.store.ConflictPolicy.ERROR);
+        context.get().wakeup().run();
+        awaitEvents(JobExecuted.class, 1);
+        assertThat(context.get().schedulerId()).isEqualTo(this.scheduler.schedulerId());
+        assertThat(context.get().alias()).isEqualTo("default");
+    }
+
+    @Test
+    void pollsASharedStoreForJobsOtherSchedulersAdded() {
+        io.kairos.scheduler.testing.SharedMemoryJobStore shared = new io.kairos.scheduler.testing.SharedMemoryJobStore();
+        build((b) -> b.jobStore("default", shared).pollInterval(Duration.ofMillis(50))).start();
+        awaitIdle();
+        shared.addJob(new StoredJob("other", "other", "record", List.of(), Map.of(), new OnceTrigger(T0), "default", "default", null,
+                true, 1, null, T0, T0, JobState.SCHEDULED, null, 0), io.kairos.scheduler.store.ConflictPolicy.ERROR);
+        awaitEvents(JobExecuted.class, 1);
+    }
 }

@@ -13,13 +13,10 @@ import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
-import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,10 +180,9 @@ public final class JobProcessor {
             Task task = this.context.tasks().resolve(job.id(), job.task());
             if (this.context.components().executor(job.executor()).isPresent()) {
                 HeldJob previous = this.held.get(HeldJob.key(alias, job.id()));
-                HeldJob fresh = new HeldJob(alias, job, task, leaseUntil);
-                if (previous != null) {
-                    fresh.inFlight.set(previous.inFlight.get());
-                }
+                // re-acquired after our own lease lapsed: keep counting the runs still in flight
+                HeldJob fresh = new HeldJob(alias, job, task, leaseUntil,
+                        previous != null ? previous.inFlight : new java.util.concurrent.atomic.AtomicInteger());
                 this.held.put(fresh.key(), fresh);
                 return false;
             }
@@ -211,35 +207,9 @@ public final class JobProcessor {
 
     private void fire(HeldJob held, Instant now, List<SchedulerEvent> events) {
         StoredJob job = held.job;
-        Trigger trigger = job.trigger();
-        ZoneId zone = trigger.timezone();
-        ZonedDateTime nowInZone = now.atZone(zone);
-        List<Instant> runTimes = new ArrayList<>();
-        runTimes.add(held.nextRunTime);
-        Instant fire = held.nextFireTime;
-        FireTimes.Next next = null;
-        while (true) {
-            Optional<ZonedDateTime> following = trigger.nextFireTime(fire.atZone(zone), nowInZone);
-            if (following.isEmpty()) {
-                break;
-            }
-            Instant followingInstant = following.get().toInstant();
-            if (followingInstant.isAfter(now)) {
-                next = this.context.fireTimes().jittered(trigger, job.jitter(), following.get());
-                break;
-            }
-            if (!followingInstant.isAfter(fire)) {
-                logger.error("Trigger {} of job '{}' did not advance past {}; the job is treated as finished", trigger, job.id(), fire);
-                break;
-            }
-            if (job.coalesce()) {
-                runTimes.set(0, followingInstant);
-            }
-            else {
-                runTimes.add(followingInstant);
-            }
-            fire = followingInstant;
-        }
+        DueRunTimes expanded = DueRunTimes.expand(job, held.nextRunTime, held.nextFireTime, now, this.context.fireTimes());
+        List<Instant> runTimes = expanded.runTimes();
+        FireTimes.Next next = expanded.next();
         held.nextRunTime = next == null ? null : next.runTime();
         held.nextFireTime = next == null ? null : next.fireTime();
         List<Instant> due = new ArrayList<>();
