@@ -108,7 +108,8 @@ final class WorkerProcess {
      * @param task the task name
      * @param args positional arguments, JSON-compatible
      * @param kwargs named arguments, JSON-compatible
-     * @param timeout the longest the run may take, or {@code null} for no limit
+     * @param timeout the longest the run may take from the moment the request is written to the worker, or
+     *     {@code null} for no limit
      * @return the task's result as a JSON value ({@code Map}, {@code List}, {@code String}, {@code Number},
      *     {@code Boolean} or {@code null})
      * @throws RemoteJobException when the task threw; the worker stays usable
@@ -122,16 +123,16 @@ final class WorkerProcess {
             runningRun = run;
         }
         stderr.forget();
+        try {
+            in.write(WorkerProtocol.write(new RunRequest(run, task, args, kwargs)));
+            in.write('\n');
+            in.flush();
+        } catch (IOException e) {
+            throw died("while receiving task " + task);
+        }
         ScheduledFuture<?> guard = timeout == null ? null : timer.schedule(() -> killForTimeout(run, timeout),
                 timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
-            try {
-                in.write(WorkerProtocol.write(new RunRequest(run, task, args, kwargs)));
-                in.write('\n');
-                in.flush();
-            } catch (IOException e) {
-                throw died("while receiving task " + task);
-            }
             while (true) {
                 WorkerMessage message = readMessage("while running task " + task);
                 if (message.run() != null && message.run() == run) {
