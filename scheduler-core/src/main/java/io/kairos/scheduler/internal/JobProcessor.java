@@ -82,7 +82,12 @@ public final class JobProcessor {
         Map<String, List<HeldJob>> releases = new LinkedHashMap<>();
         for (HeldJob job : this.held.values()) {
             if (!paused && !job.stale && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {
-                fire(job, now, events);
+                try {
+                    fire(job, now, events);
+                }
+                catch (RuntimeException ex) {
+                    failed |= markBroken(job, ex, events);
+                }
                 worked = true;
             }
             if (job.inFlight.get() == 0) {
@@ -202,6 +207,25 @@ public final class JobProcessor {
             return true;
         }
         events.add(new JobBroken(this.context.clock().instant(), job.id(), alias, reason));
+        return false;
+    }
+
+    /**
+     * A held job whose trigger threw (e.g. a combining trigger that found no common fire time) is marked broken
+     * and kept; its lease is dropped when its runs end (the version moved on, so the release writes nothing).
+     */
+    private boolean markBroken(HeldJob held, RuntimeException cause, List<SchedulerEvent> events) {
+        String reason = "trigger " + held.job.trigger() + " failed: " + cause.getMessage();
+        logger.error("Job '{}' in job store '{}' is marked broken: {}", held.job.id(), held.storeAlias, reason, cause);
+        held.stale = true;
+        try {
+            this.context.components().stores().get(held.storeAlias).updateJob(held.job.asBroken(reason));
+        }
+        catch (RuntimeException ex) {
+            storeFailed(held.storeAlias, ex, events);
+            return true;
+        }
+        events.add(new JobBroken(this.context.clock().instant(), held.job.id(), held.storeAlias, reason));
         return false;
     }
 
