@@ -5,14 +5,12 @@ import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.event.JobEvent;
 import io.kairos.scheduler.event.JobExecuted;
 import io.kairos.scheduler.event.JobFailed;
-import io.kairos.scheduler.store.TestTrigger;
 import io.kairos.scheduler.task.Tasks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,8 +56,7 @@ class ProcessPoolSchedulerIT {
     }
 
     private static JobEvent runNow(String id, String method, Object... args) {
-        scheduler.addJob(JobRequest.of(Tasks.ref(PoolTestTasks.class, method)).args(args).id(id).executor("processpool")
-                .trigger(new TestTrigger(Instant.now())));
+        scheduler.addJob(JobRequest.of(Tasks.ref(PoolTestTasks.class, method)).args(args).id(id).executor("processpool"));
         await().atMost(Duration.ofMinutes(1)).until(() -> EVENTS.containsKey(id));
         return EVENTS.get(id);
     }
@@ -126,8 +123,7 @@ class ProcessPoolSchedulerIT {
     @Test
     void aTaskThatCannotRunInAWorkerIsRejectedWhenTheJobIsAdded() {
         Throwable failure = catchThrowable(() -> scheduler.addJob(
-                JobRequest.of(Tasks.anonymous(() -> { })).executor("processpool")
-                        .trigger(new TestTrigger(Instant.now()))));
+                JobRequest.of(Tasks.anonymous(() -> { })).executor("processpool")));
 
         assertThat(failure).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot run in executor 'processpool' (type process-pool)")
