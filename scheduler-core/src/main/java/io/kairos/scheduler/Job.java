@@ -146,6 +146,16 @@ public final class Job {
     }
 
     /**
+     * The job's own timeout: the longest one run may take once started, enforced by the {@code process-pool}
+     * executor (which kills and replaces the worker, failing the run with {@code JobTimeoutException}).
+     *
+     * @return the job's timeout, or empty when it has none (the executor's own timeouts apply)
+     */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(this.job.timeout());
+    }
+
+    /**
      * When the job is next due, jitter included, in the trigger's time zone.
      *
      * @return the time, or empty when paused, broken or pending

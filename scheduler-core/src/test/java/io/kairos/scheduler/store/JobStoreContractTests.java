@@ -106,7 +106,7 @@ public abstract class JobStoreContractTests {
         kwargs.put("none", null);
         return new StoredJob(id, "job " + id, "orderService.cancelUnpaidOrder", List.of(42, "x", true, 9_000_000_000L), kwargs,
                 new TestTrigger(nextRunTime), "default", "default", Duration.ofSeconds(30), false, 3, Duration.ofMillis(500),
-                nextRunTime, nextRunTime, JobState.SCHEDULED, null, 0);
+                nextRunTime, nextRunTime, JobState.SCHEDULED, null, 0, Duration.ofMinutes(5));
     }
 
     private static Instant at(long seconds) {
@@ -221,7 +221,7 @@ public abstract class JobStoreContractTests {
                 Triggers.interval(Duration.ofMinutes(30), T0.atZone(ZoneId.of("Asia/Shanghai"))), Triggers.date(T0.atZone(ZoneOffset.UTC)));
         for (int i = 0; i < triggers.size(); i++) {
             StoredJob job = new StoredJob("real-" + i, "real", "com.acme.Jobs::purge", List.of(), Map.of(), triggers.get(i), "default",
-                    "default", null, true, 1, null, at(i), at(i), JobState.SCHEDULED, null, 0);
+                    "default", null, true, 1, null, at(i), at(i), JobState.SCHEDULED, null, 0, null);
             this.store.addJob(job, ConflictPolicy.ERROR);
             assertThat(stored("real-" + i)).isEqualTo(job.withVersion(1));
         }

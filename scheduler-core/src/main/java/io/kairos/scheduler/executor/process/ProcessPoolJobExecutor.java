@@ -4,6 +4,7 @@ import io.kairos.scheduler.executor.ExecutorContext;
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.JobRun;
 import io.kairos.scheduler.executor.RunListener;
+import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
 
 import java.time.Duration;
@@ -20,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code ProcessPoolExecutor} (alias {@code processpool}, {@code max_workers}). Use it for jobs that may exhaust
  * memory, call {@code System.exit}, crash native code or hang: only their worker dies, the run fails with
  * {@link WorkerDiedException} or {@link JobTimeoutException} (reported as {@code JobFailed}, the reason and
- * exit status in the message) and the worker is replaced.
+ * exit status in the message) and the worker is replaced. A run's timeout is the job's own
+ * ({@code JobRequest.timeout}), else the {@code task-timeouts} entry of its task, else the executor's
+ * {@code timeout}.
  *
  * <p>Only {@linkplain Task#isPortable() portable} tasks run here (static methods by reference, no-arg classes,
  * tasks of a {@code ServiceLoader} {@code TaskProvider}); {@link #checkTask} rejects the others when the job is
@@ -131,7 +134,27 @@ public final class ProcessPoolJobExecutor implements JobExecutor {
     }
 
     /**
-     * Hands the run's run times to the pool one after the other.
+     * Accepts every job: this executor enforces a job's {@link StoredJob#timeout() timeout} (see
+     * {@link #timeoutOf}).
+     */
+    @Override
+    public void checkJob(StoredJob job) {
+    }
+
+    /**
+     * The longest one run time of a job may take in a worker: the job's own {@link StoredJob#timeout() timeout},
+     * else its task's entry in {@code task-timeouts}, else the executor's {@code timeout}. When it passes, the
+     * worker is killed and replaced and the run time fails with {@link JobTimeoutException}.
+     *
+     * @param job the job
+     * @return the timeout, or {@code null} for no limit
+     */
+    public Duration timeoutOf(StoredJob job) {
+        return job.timeout() != null ? job.timeout() : options.timeoutFor(job.task());
+    }
+
+    /**
+     * Hands the run's run times to the pool one after the other, each with {@link #timeoutOf the job's timeout}.
      *
      * @throws RejectedExecutionException when the executor is not started or is shut down
      */
@@ -186,7 +209,7 @@ public final class ProcessPoolJobExecutor implements JobExecutor {
             Instant runTime = run.scheduledRunTimes().get(i);
             int following = i + 1;
             try {
-                pool.submit(run.job().task(), run.job().args(), run.job().kwargs(), options.timeoutFor(run.job().task()))
+                pool.submit(run.job().task(), run.job().args(), run.job().kwargs(), timeoutOf(run.job()))
                         .whenComplete((result, error) -> completed(runTime, following, result, error));
             } catch (IllegalStateException shutDown) {
                 finish();

@@ -2,14 +2,19 @@ package io.kairos.scheduler.executor.process;
 
 import io.kairos.scheduler.ComponentOptions;
 import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.TaskRegistry;
 import io.kairos.scheduler.task.Tasks;
+import io.kairos.scheduler.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -42,6 +47,24 @@ class ProcessPoolJobExecutorTest {
         assertThat(options.timeoutFor("com.acme.Other::job")).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.classPath()).isEqualTo(System.getProperty("java.class.path"));
         assertThat(executor.freeSlots()).isEqualTo(3);
+    }
+
+    @Test
+    void theJobsTimeoutWinsOverTheTaskTimeoutWhichWinsOverTheExecutorTimeout() {
+        ProcessPoolJobExecutor executor = new ProcessPoolJobExecutor(ProcessPoolOptions.defaults().withTimeout(Duration.ofMinutes(1))
+                .withTaskTimeout("com.acme.Reports::monthly", Duration.ofMinutes(30)));
+
+        assertThat(executor.timeoutOf(job("com.acme.Reports::monthly", Duration.ofSeconds(2)))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(executor.timeoutOf(job("com.acme.Reports::monthly", null))).isEqualTo(Duration.ofMinutes(30));
+        assertThat(executor.timeoutOf(job("com.acme.Other::job", null))).isEqualTo(Duration.ofMinutes(1));
+        assertThat(new ProcessPoolJobExecutor().timeoutOf(job("com.acme.Other::job", null))).isNull();
+        assertThatCode(() -> executor.checkJob(job("com.acme.Other::job", Duration.ofSeconds(2)))).doesNotThrowAnyException();
+    }
+
+    private static StoredJob job(String task, Duration timeout) {
+        Instant at = Instant.parse("2026-11-24T10:30:00Z");
+        return new StoredJob("j", "j", task, List.of(), Map.of(), Triggers.date(at.atZone(ZoneOffset.UTC)), "processpool", "default",
+                null, true, 1, null, at, at, JobState.SCHEDULED, null, 0, timeout);
     }
 
     @Test

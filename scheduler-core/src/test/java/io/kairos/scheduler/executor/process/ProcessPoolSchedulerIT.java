@@ -56,7 +56,15 @@ class ProcessPoolSchedulerIT {
     }
 
     private static JobEvent runNow(String id, String method, Object... args) {
-        scheduler.addJob(JobRequest.of(Tasks.ref(PoolTestTasks.class, method)).args(args).id(id).executor("processpool"));
+        return runNow(request(id, method, args));
+    }
+
+    private static JobRequest request(String id, String method, Object... args) {
+        return JobRequest.of(Tasks.ref(PoolTestTasks.class, method)).args(args).id(id).executor("processpool");
+    }
+
+    private static JobEvent runNow(JobRequest request) {
+        String id = scheduler.addJob(request).id();
         await().atMost(Duration.ofMinutes(1)).until(() -> EVENTS.containsKey(id));
         return EVENTS.get(id);
     }
@@ -113,6 +121,14 @@ class ProcessPoolSchedulerIT {
         assertThat(runNow("after-timeout", "add", 1, 1)).isInstanceOf(JobExecuted.class);
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(childPids())
                 .as("the pool keeps its size").hasSize(2).doesNotContain(((JobTimeoutException) event.exception()).pid()));
+    }
+
+    @Test
+    void aJobPastItsOwnTimeoutIsJobFailedAheadOfTheTaskTimeoutAndTheNextJobRuns() {
+        JobFailed event = failed(runNow(request("hangs-own-timeout", "sleep", 30_000).timeout(Duration.ofSeconds(2))));
+
+        assertThat(event.exception()).isInstanceOf(JobTimeoutException.class).hasMessageContaining("timeout of PT2S");
+        assertThat(runNow("after-own-timeout", "add", 2, 2)).isInstanceOf(JobExecuted.class);
     }
 
     private static Set<Long> childPids() {
