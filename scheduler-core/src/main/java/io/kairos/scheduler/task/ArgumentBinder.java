@@ -1,0 +1,218 @@
+package io.kairos.scheduler.task;
+
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Binds a job's arguments to a method's parameters, as APScheduler's {@code check_callable_args} checks them
+ * and Python binds them: positional {@code args} fill the first parameters, named {@code kwargs} are matched
+ * to parameter names (the build compiles with {@code -parameters}). Each value is converted to its
+ * parameter's type with Jackson.
+ *
+ * <p>Differs from Python: Java has no default values, so every parameter is required except
+ * {@link Optional} ones (omitted or {@code null} gives {@link Optional#empty()}); {@code null} is accepted
+ * for reference types and rejected for primitives. Immutable and thread-safe.
+ */
+final class ArgumentBinder {
+
+    private final String taskName;
+    private final ObjectMapper mapper;
+    private final Param[] params;
+    private final boolean namesPresent;
+    private final String signature;
+
+    private record Param(String name, Class<?> raw, Type type, boolean optional, JavaType target) {
+    }
+
+    ArgumentBinder(String taskName, Executable executable, ObjectMapper mapper) {
+        this.taskName = taskName;
+        this.mapper = mapper;
+        Parameter[] parameters = executable.getParameters();
+        this.params = new Param[parameters.length];
+        boolean names = true;
+        StringJoiner sig = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < parameters.length; i++) {
+            Parameter p = parameters[i];
+            names &= p.isNamePresent();
+            Type type = p.getParameterizedType();
+            boolean optional = p.getType() == Optional.class;
+            Type valueType = optional ? optionalElement(type) : type;
+            this.params[i] = new Param(p.getName(), p.getType(), valueType, optional, mapper.constructType(valueType));
+            sig.add(typeName(type) + " " + p.getName());
+        }
+        this.namesPresent = names;
+        this.signature = sig.toString();
+    }
+
+    /** The parameter list, e.g. {@code (long orderId, boolean notify)}. */
+    String signature() {
+        return this.signature;
+    }
+
+    /**
+     * Checks and converts the arguments.
+     *
+     * @return one value per parameter, converted
+     * @throws InvalidJobArgumentsException when they do not fit
+     */
+    Object[] bind(List<Object> args, Map<String, Object> kwargs) {
+        int n = this.params.length;
+        if (args.size() > n) {
+            throw fail("got " + args.size() + " positional arguments (at most " + n + ")");
+        }
+        Object[] raw = new Object[n];
+        boolean[] given = new boolean[n];
+        for (int i = 0; i < args.size(); i++) {
+            raw[i] = args.get(i);
+            given[i] = true;
+        }
+        if (!kwargs.isEmpty() && !this.namesPresent) {
+            throw fail("got named arguments " + kwargs.keySet() + " but the parameter names were not compiled"
+                    + " into the class (they read arg0, arg1, ...); compile with 'javac -parameters' or give the"
+                    + " arguments positionally");
+        }
+        List<String> unknown = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        for (Map.Entry<String, Object> e : kwargs.entrySet()) {
+            int index = indexOf(e.getKey());
+            if (index < 0) {
+                unknown.add(e.getKey());
+            }
+            else if (given[index]) {
+                duplicates.add(e.getKey());
+            }
+            else {
+                raw[index] = e.getValue();
+                given[index] = true;
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw fail("got unknown named argument(s) " + quoted(unknown));
+        }
+        if (!duplicates.isEmpty()) {
+            throw fail("argument(s) " + quoted(duplicates) + " given both positionally and by name");
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!given[i] && !this.params[i].optional()) {
+                missing.add(this.params[i].name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw fail("missing argument(s) " + quoted(missing) + " (got " + args.size() + " positional and "
+                    + kwargs.size() + " named)");
+        }
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = convert(i, raw[i], i < args.size());
+        }
+        return values;
+    }
+
+    private Object convert(int index, Object value, boolean positional) {
+        Param p = this.params[index];
+        if (p.optional()) {
+            return value == null ? Optional.empty() : Optional.ofNullable(convertValue(index, p, value, positional));
+        }
+        if (value == null) {
+            if (p.raw().isPrimitive()) {
+                throw fail(label(index, positional) + " is null, but a " + p.raw().getName()
+                        + " cannot be null (declare it as " + boxed(p.raw()).getSimpleName() + " or Optional)");
+            }
+            return null;
+        }
+        return convertValue(index, p, value, positional);
+    }
+
+    private Object convertValue(int index, Param p, Object value, boolean positional) {
+        if (p.type() instanceof Class<?> c && boxed(c).isInstance(value)) {
+            return value;
+        }
+        try {
+            Object converted = this.mapper.convertValue(value, p.target());
+            if (converted == null && p.raw().isPrimitive()) {
+                throw fail(label(index, positional) + " = " + describe(value) + " converts to null, but a "
+                        + p.raw().getName() + " cannot be null");
+            }
+            return converted;
+        }
+        catch (JacksonException | IllegalArgumentException ex) {
+            if (ex instanceof InvalidJobArgumentsException invalid) {
+                throw invalid;
+            }
+            String detail = ex instanceof JacksonException je ? je.getOriginalMessage() : ex.getMessage();
+            throw fail(label(index, positional) + " = " + describe(value) + " does not convert to "
+                    + typeName(p.type()) + ": " + firstLine(detail));
+        }
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < this.params.length; i++) {
+            if (this.params[i].name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String label(int index, boolean positional) {
+        return "argument '" + this.params[index].name() + "' (" + (positional ? "position " + index : "named") + ")";
+    }
+
+    private InvalidJobArgumentsException fail(String problem) {
+        return new InvalidJobArgumentsException(
+                "task '" + this.taskName + "' expects " + this.signature + "; " + problem);
+    }
+
+    private static String describe(Object value) {
+        String text = value instanceof String s ? '"' + s + '"' : String.valueOf(value);
+        if (text.length() > 60) {
+            text = text.substring(0, 57) + "...";
+        }
+        return text + " (" + value.getClass().getSimpleName() + ")";
+    }
+
+    private static String quoted(List<String> names) {
+        StringJoiner joiner = new StringJoiner(", ");
+        names.forEach((name) -> joiner.add("'" + name + "'"));
+        return joiner.toString();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "no detail";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static Type optionalElement(Type optionalType) {
+        if (optionalType instanceof ParameterizedType pt) {
+            return pt.getActualTypeArguments()[0];
+        }
+        return Object.class;
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+    }
+
+    /** A type's name without the {@code java.lang.} and {@code java.util.} prefixes. */
+    static String typeName(Type type) {
+        return type.getTypeName().replaceAll("\\bjava\\.(lang|util)\\.(?=[A-Z])", "");
+    }
+}

@@ -1,0 +1,102 @@
+package io.kairos.scheduler.task;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks that job arguments can be stored as JSON, so a job behaves the same in the memory store as in a
+ * persistent one. The scheduler calls {@link #requireJsonCompatible} for every job when it is added.
+ *
+ * <p>JSON-compatible values are: {@code null}, {@link String}, {@link Boolean}, the standard numbers
+ * ({@link Integer}, {@link Long}, {@link Short}, {@link Byte}, {@link Double}, {@link Float},
+ * {@link BigInteger}, {@link BigDecimal}; finite only), {@link List}s of such values and {@link Map}s with
+ * {@link String} keys and such values. Anything else (an entity, a {@code LocalDate}, a {@code Thread}) is
+ * refused, even though Jackson could write some of it, because a persistent store would hand the task back a
+ * {@code String} or {@code Map} instead: pass an id or {@code date.toString()}, and declare the parameter as
+ * the rich type; the {@link MethodTask} converts it. APScheduler 3.x pickles arguments instead and so accepts
+ * any picklable object.
+ */
+public final class JobArguments {
+
+    private static final Set<Class<?>> SCALARS = Set.of(String.class, Boolean.class, Integer.class, Long.class,
+            Short.class, Byte.class, Double.class, Float.class, BigInteger.class, BigDecimal.class);
+
+    private JobArguments() {
+    }
+
+    /**
+     * Checks that every argument, nested ones included, is JSON-compatible.
+     *
+     * @param args positional arguments, not {@code null} (use an empty list)
+     * @param kwargs named arguments, not {@code null} (use an empty map); keys not {@code null}
+     * @throws InvalidJobArgumentsException naming the first offending argument by its path (e.g.
+     *     {@code args[1]}, {@code kwargs['order']['lines'][0]}) and its type, or when {@code args} or
+     *     {@code kwargs} is {@code null}, or when a list or map contains itself
+     */
+    public static void requireJsonCompatible(List<?> args, Map<String, ?> kwargs) {
+        if (args == null) {
+            throw new InvalidJobArgumentsException("job args is null; pass an empty list for no positional arguments");
+        }
+        if (kwargs == null) {
+            throw new InvalidJobArgumentsException("job kwargs is null; pass an empty map for no named arguments");
+        }
+        Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < args.size(); i++) {
+            check(args.get(i), "args[" + i + "]", path);
+        }
+        for (Map.Entry<String, ?> e : kwargs.entrySet()) {
+            if (e.getKey() == null) {
+                throw new InvalidJobArgumentsException("job kwargs has a null key; named arguments need a name");
+            }
+            check(e.getValue(), "kwargs['" + e.getKey() + "']", path);
+        }
+    }
+
+    private static void check(Object value, String where, Set<Object> path) {
+        if (value == null) {
+            return;
+        }
+        if (SCALARS.contains(value.getClass())) {
+            if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
+                throw new InvalidJobArgumentsException("job argument " + where + " is " + value
+                        + ", which JSON cannot represent; pass a finite number, null or a String");
+            }
+            return;
+        }
+        if (value instanceof List<?> || value instanceof Map<?, ?>) {
+            if (!path.add(value)) {
+                throw new InvalidJobArgumentsException("job argument " + where + " contains itself; JSON cannot"
+                        + " represent a cycle");
+            }
+            if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    check(list.get(i), where + "[" + i + "]", path);
+                }
+            }
+            else {
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                    if (!(e.getKey() instanceof String key)) {
+                        throw new InvalidJobArgumentsException("job argument " + where + " is a map with a key of"
+                                + " type " + typeOf(e.getKey()) + " (" + e.getKey() + "); JSON objects need String keys");
+                    }
+                    check(e.getValue(), where + "['" + key + "']", path);
+                }
+            }
+            path.remove(value);
+            return;
+        }
+        throw new InvalidJobArgumentsException("job argument " + where + " is a " + value.getClass().getName()
+                + ", which cannot be stored as JSON; job arguments must be String, Number (Integer, Long, Double,"
+                + " BigDecimal, ...), Boolean, null, List or Map with String keys. Pass an id or a String (e.g."
+                + " date.toString()) and let the task's parameter type convert it");
+    }
+
+    private static String typeOf(Object key) {
+        return key == null ? "null" : key.getClass().getName();
+    }
+}
