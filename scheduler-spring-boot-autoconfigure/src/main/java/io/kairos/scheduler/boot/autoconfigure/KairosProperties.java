@@ -45,6 +45,20 @@ public class KairosProperties {
     /** Whether to start the scheduler when the application context starts. When false, call JobScheduler.start() yourself. */
     private boolean autoStartup = true;
 
+    /**
+     * Shared stores (jdbc, redis): how long a lease on acquired jobs lasts unless extended while they run; a dead
+     * instance's jobs are taken over after this. Seconds when no unit is given. Defaults to 30 seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private @Nullable Duration leaseTime;
+
+    /**
+     * Shared stores (jdbc, redis): how often to look for jobs added or changed by other instances when no wake-up
+     * arrives. Seconds when no unit is given. Defaults to 5 seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private @Nullable Duration pollInterval;
+
     /** Policies that jobs get unless the job sets its own (APScheduler's job_defaults). */
     private final JobDefaults jobDefaults = new JobDefaults();
 
@@ -93,6 +107,22 @@ public class KairosProperties {
 
     public void setAutoStartup(boolean autoStartup) {
         this.autoStartup = autoStartup;
+    }
+
+    public @Nullable Duration getLeaseTime() {
+        return this.leaseTime;
+    }
+
+    public void setLeaseTime(@Nullable Duration leaseTime) {
+        this.leaseTime = leaseTime;
+    }
+
+    public @Nullable Duration getPollInterval() {
+        return this.pollInterval;
+    }
+
+    public void setPollInterval(@Nullable Duration pollInterval) {
+        this.pollInterval = pollInterval;
     }
 
     public JobDefaults getJobDefaults() {
@@ -176,20 +206,6 @@ public class KairosProperties {
         /** Kind of store. */
         private JobStoreType type = JobStoreType.MEMORY;
 
-        /**
-         * Shared stores (jdbc, redis): how long a lease on acquired jobs lasts unless extended; a dead instance's
-         * jobs are taken over after this. Seconds when no unit is given. Defaults to the engine's lease time.
-         */
-        @DurationUnit(ChronoUnit.SECONDS)
-        private @Nullable Duration leaseTime;
-
-        /**
-         * Shared stores (jdbc, redis): how often to look for jobs added or changed by other instances when no
-         * wake-up arrives. Seconds when no unit is given. Defaults to the engine's poll interval.
-         */
-        @DurationUnit(ChronoUnit.SECONDS)
-        private @Nullable Duration pollInterval;
-
         /** jdbc: name of the jobs table. Defaults to the store's default table name. */
         private @Nullable String tableName;
 
@@ -214,22 +230,6 @@ public class KairosProperties {
 
         public void setType(JobStoreType type) {
             this.type = type;
-        }
-
-        public @Nullable Duration getLeaseTime() {
-            return this.leaseTime;
-        }
-
-        public void setLeaseTime(@Nullable Duration leaseTime) {
-            this.leaseTime = leaseTime;
-        }
-
-        public @Nullable Duration getPollInterval() {
-            return this.pollInterval;
-        }
-
-        public void setPollInterval(@Nullable Duration pollInterval) {
-            this.pollInterval = pollInterval;
         }
 
         public @Nullable String getTableName() {
