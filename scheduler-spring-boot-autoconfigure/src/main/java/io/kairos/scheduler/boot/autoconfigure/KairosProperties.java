@@ -215,14 +215,21 @@ public class KairosProperties {
          */
         private @Nullable DatabaseInitializationMode initializeSchema;
 
-        /** redis: key of the hash holding jobs. Defaults to 'kairos.jobs'. */
+        /**
+         * redis: prefix of every key the store uses (jobs, run_times, fire_times, versions, leases, lease_owners,
+         * broken, and the wakeup channel). For Redis Cluster use a hash tag, e.g. '{kairos}.'. Defaults to 'kairos.'.
+         */
+        private @Nullable String keyPrefix;
+
+        /** redis: key of the hash holding jobs (APScheduler's jobs_key). Defaults to the key prefix + 'jobs'. */
         private @Nullable String jobsKey;
 
-        /** redis: key of the sorted set of next run times. Defaults to 'kairos.run_times'. */
+        /**
+         * redis: key of the sorted set of next run times (APScheduler's run_times_key). Defaults to the key prefix +
+         * 'run_times'.
+         */
         private @Nullable String runTimesKey;
 
-        /** redis: key of the sorted set of leases. Defaults to 'kairos.leases'. */
-        private @Nullable String leasesKey;
 
         public JobStoreType getType() {
             return this.type;
@@ -264,12 +271,12 @@ public class KairosProperties {
             this.runTimesKey = runTimesKey;
         }
 
-        public @Nullable String getLeasesKey() {
-            return this.leasesKey;
+        public @Nullable String getKeyPrefix() {
+            return this.keyPrefix;
         }
 
-        public void setLeasesKey(@Nullable String leasesKey) {
-            this.leasesKey = leasesKey;
+        public void setKeyPrefix(@Nullable String keyPrefix) {
+            this.keyPrefix = keyPrefix;
         }
     }
 
