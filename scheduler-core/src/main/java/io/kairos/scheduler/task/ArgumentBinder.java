@@ -180,7 +180,8 @@ final class ArgumentBinder {
         if (text.length() > 60) {
             text = text.substring(0, 57) + "...";
         }
-        return text + " (" + value.getClass().getSimpleName() + ")";
+        String type = value instanceof Map<?, ?> ? "Map" : value instanceof List<?> ? "List" : value.getClass().getSimpleName();
+        return text + " (" + type + ")";
     }
 
     private static String quoted(List<String> names) {

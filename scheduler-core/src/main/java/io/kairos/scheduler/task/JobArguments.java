@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
 /**
  * Checks that job arguments can be stored as JSON, so a job behaves the same in the memory store as in a
  * persistent one. The scheduler calls {@link #requireJsonCompatible} for every job when it is added.
@@ -26,7 +32,28 @@ public final class JobArguments {
     private static final Set<Class<?>> SCALARS = Set.of(String.class, Boolean.class, Integer.class, Long.class,
             Short.class, Byte.class, Double.class, Float.class, BigInteger.class, BigDecimal.class);
 
+    private static final JsonMapper DEFAULT_MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .withCoercionConfig(LogicalType.Boolean, (c) -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+            .withCoercionConfigDefaults((c) -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+            .build();
+
     private JobArguments() {
+    }
+
+    /**
+     * The mapper that converts argument values to parameter types unless another is given to
+     * {@link TaskRegistry#TaskRegistry(ClassLoader, tools.jackson.databind.ObjectMapper)}: Jackson's defaults,
+     * except that lossy or surprising coercions fail instead of guessing: any floating-point number for an
+     * integer parameter ({@code 1.5}, and also {@code 2.0}, for a {@code long}), a number for a
+     * {@code boolean}, an empty string for a number, enum or object, {@code null} inside a primitive array.
+     * Strings that spell a number or boolean ({@code "42"}, {@code "true"}) still convert.
+     *
+     * @return the shared mapper; immutable and thread-safe
+     */
+    public static JsonMapper defaultMapper() {
+        return DEFAULT_MAPPER;
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Resolves task names to {@link Task}s. A name is looked up in this order:
@@ -44,10 +43,10 @@ public final class TaskRegistry implements TaskRegistrar {
 
     /**
      * A registry that loads classes through the resolving thread's context class loader and converts
-     * arguments with Jackson's shared {@link JsonMapper}.
+     * arguments with {@link JobArguments#defaultMapper()}.
      */
     public TaskRegistry() {
-        this(null, JsonMapper.shared());
+        this(null, JobArguments.defaultMapper());
     }
 
     /**
@@ -55,7 +54,8 @@ public final class TaskRegistry implements TaskRegistrar {
      * application's, so its modules apply to argument conversion).
      *
      * @param classLoader loads referenced classes; {@code null} for the resolving thread's context class loader
-     * @param mapper converts argument values to parameter types, not {@code null}
+     * @param mapper converts argument values to parameter types, not {@code null}; see
+     *     {@link JobArguments#defaultMapper()} for the stricter default
      */
     public TaskRegistry(ClassLoader classLoader, ObjectMapper mapper) {
         this.classLoader = classLoader;
@@ -74,7 +74,7 @@ public final class TaskRegistry implements TaskRegistrar {
      */
     public static TaskRegistry withServiceLoaderProviders(ClassLoader classLoader) {
         Objects.requireNonNull(classLoader, "classLoader");
-        TaskRegistry registry = new TaskRegistry(classLoader, JsonMapper.shared());
+        TaskRegistry registry = new TaskRegistry(classLoader, JobArguments.defaultMapper());
         registry.registerServiceLoaderProviders();
         return registry;
     }

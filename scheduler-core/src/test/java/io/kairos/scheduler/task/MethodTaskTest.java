@@ -78,6 +78,26 @@ class MethodTaskTest {
     }
 
     @Test
+    void lossyCoercionsAreRefused() {
+        assertThatThrownBy(() -> task("cancel").checkArguments(List.of(1.5, true), Map.of()))
+                .hasMessageContaining("argument 'orderId' (position 0) = 1.5 (Double) does not convert to long: ");
+        assertThatThrownBy(() -> task("cancel").checkArguments(List.of(1, 1), Map.of()))
+                .hasMessageContaining("argument 'notify' (position 1) = 1 (Integer) does not convert to boolean: ");
+        assertThatThrownBy(() -> task("count").checkArguments(List.of(5_000_000_000L, 1), Map.of()))
+                .hasMessageContaining("argument 'value' (position 0) = 5000000000 (Long) does not convert to int: ");
+        assertThatThrownBy(() -> task("count").checkArguments(List.of(1, ""), Map.of()))
+                .hasMessageContaining("argument 'boxed' (position 1) = \"\" (String) does not convert to Integer: ");
+        assertThatThrownBy(() -> task("cancel").checkArguments(List.of(Map.of("a", 1), true), Map.of()))
+                .hasMessageContaining("argument 'orderId' (position 0) = {a=1} (Map) does not convert to long: ");
+    }
+
+    @Test
+    void wholeNumbersConvertBetweenWidths() throws Exception {
+        assertThat(task("count").invoke(List.of(2L, 3), Map.of())).isEqualTo(5);
+        assertThat(task("count").invoke(List.of(Short.valueOf((short) 2), "3"), Map.of())).isEqualTo(5);
+    }
+
+    @Test
     void nullForPrimitiveIsRefused() {
         assertThatThrownBy(() -> task("cancel").checkArguments(Arrays.asList(null, true), Map.of()))
                 .isInstanceOf(InvalidJobArgumentsException.class)

@@ -40,6 +40,10 @@ public final class SampleJobs {
         return size.name();
     }
 
+    public static int count(int value, Integer boxed) {
+        return value + (boxed == null ? 0 : boxed);
+    }
+
     public static void fail() throws IOException {
         throw new IOException("disk full");
     }

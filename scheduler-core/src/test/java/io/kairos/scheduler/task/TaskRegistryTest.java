@@ -46,12 +46,17 @@ class TaskRegistryTest {
         });
         Task supplier = this.registry.register("supplier", () -> "value");
         Task function = this.registry.register("function", (args, kwargs) -> args.get(0) + "/" + kwargs.get("k"));
+        Task voidReference = this.registry.register("voidReference", SampleJobs::purge);
+        Task valueReference = this.registry.register("valueReference", Runtime.getRuntime()::availableProcessors);
+        assertThat(voidReference.invoke(List.of(), Map.of())).isNull();
+        assertThat(valueReference.invoke(List.of(), Map.of())).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(action.invoke(List.of(), Map.of())).isNull();
         assertThat(log).containsExactly("ran");
         assertThat(supplier.invoke(List.of(), Map.of())).isEqualTo("value");
         function.checkArguments(List.of(1, 2, 3), Map.of("any", "thing"));
         assertThat(function.invoke(List.of(1), Map.of("k", "v"))).isEqualTo("1/v");
-        assertThat(this.registry.registeredNames()).containsExactlyInAnyOrder("action", "supplier", "function");
+        assertThat(this.registry.registeredNames()).containsExactlyInAnyOrder("action", "supplier", "function", "voidReference",
+                "valueReference");
     }
 
     @Test
