@@ -71,8 +71,8 @@ final class KairosPropertiesValidator {
         String prefix = "kairos.executors." + alias + ".";
         checkAlias("kairos.executors", alias);
         atLeastOne(prefix + "max-workers", executor.getMaxWorkers());
-        if (!executor.getJvmArgs().isEmpty() && executor.getType() != ExecutorType.PROCESS_POOL) {
-            throw notApplicable(prefix + "jvm-args", executor.getJvmArgs(), executor.getType(), ExecutorType.PROCESS_POOL);
+        if (!executor.getJvmArguments().isEmpty() && executor.getType() != ExecutorType.PROCESS_POOL) {
+            throw notApplicable(prefix + "jvm-arguments", executor.getJvmArguments(), executor.getType(), ExecutorType.PROCESS_POOL);
         }
     }
 
