@@ -83,8 +83,7 @@ public final class Triggers {
             case "calendarinterval" -> CalendarIntervalTrigger.fromSpec(spec, defaultZone, clock);
             case "and" -> AndTrigger.fromSpec(spec, defaultZone, clock);
             case "or" -> OrTrigger.fromSpec(spec, defaultZone, clock);
-            // TODO(cron-merge): case "cron" -> CronTrigger.fromSpec(spec, zone);
-            case "cron" -> throw new InvalidTriggerSpecException(TriggerSpec.TYPE, type, "cron not yet available");
+            case "cron" -> CronTrigger.fromSpec(spec, defaultZone);
             default -> throw new InvalidTriggerSpecException(TriggerSpec.TYPE, spec.get(TriggerSpec.TYPE),
                     "trigger spec 'type': value '" + type + "' is not a trigger kind; valid: " + TYPES_TEXT);
         };
@@ -136,6 +135,29 @@ public final class Triggers {
      */
     public static IntervalTrigger interval(Duration interval, ZonedDateTime startDate) {
         return new IntervalTrigger(interval, startDate, null, startDate.getZone(), null);
+    }
+
+    /**
+     * A cron trigger from a crontab line, a Spring 6-field expression or a macro, in the system default zone.
+     *
+     * @param expression e.g. {@code "0 9 * * mon-fri"}
+     * @return the trigger
+     * @throws InvalidTriggerSpecException when the expression is invalid
+     */
+    public static CronTrigger cron(String expression) {
+        return cron(expression, ZoneId.systemDefault());
+    }
+
+    /**
+     * A cron trigger from a crontab line, a Spring 6-field expression or a macro, read in {@code zone}.
+     *
+     * @param expression e.g. {@code "0 9 * * mon-fri"}
+     * @param zone the zone the expression is read in, not {@code null}
+     * @return the trigger
+     * @throws InvalidTriggerSpecException when the expression is invalid
+     */
+    public static CronTrigger cron(String expression, ZoneId zone) {
+        return CronTrigger.ofExpression(expression, zone);
     }
 
     /**
