@@ -60,6 +60,8 @@ public class SchedulerMetrics {
 
     private final Map<String, Map<JobState, Long>> counts = new ConcurrentHashMap<>();
 
+    private final java.util.Set<String> gaugedStores = ConcurrentHashMap.newKeySet();
+
     private volatile Instant countedAt = Instant.MIN;
 
     /**
@@ -80,7 +82,7 @@ public class SchedulerMetrics {
 
     /** Registers the per-store gauges for the stores known now; idempotent (stores appear at the scheduler's start). */
     private void registerStoreGauges() {
-        this.scheduler.jobStores().keySet().forEach((store) -> {
+        this.scheduler.jobStores().keySet().stream().filter(this.gaugedStores::add).forEach((store) -> {
             for (JobState state : JobState.values()) {
                 Gauge.builder("kairos.jobs", () -> count(store, state))
                     .tags("store", store, "state", state.name().toLowerCase(java.util.Locale.ROOT))
