@@ -56,7 +56,13 @@ public class SchedulerMetrics {
 
     private final Map<String, Instant> submitted = new ConcurrentHashMap<>();
 
+    private final Map<String, End> earlyEnds = new ConcurrentHashMap<>();
+
     private final AtomicInteger running = new AtomicInteger();
+
+    /** The end of a run whose submission has not been seen yet (events of one run may arrive out of order). */
+    private record End(Instant end, String outcome) {
+    }
 
     private final Map<String, Map<JobState, Long>> counts = new ConcurrentHashMap<>();
 
@@ -129,8 +135,15 @@ public class SchedulerMetrics {
     private void submitted(JobSubmitted event) {
         String task = task(event.jobstore(), event.jobId());
         for (Instant runTime : event.scheduledRunTimes()) {
-            this.submitted.put(key(event.jobId(), runTime), event.timestamp());
-            this.running.incrementAndGet();
+            String key = key(event.jobId(), runTime);
+            End early = this.earlyEnds.remove(key);
+            if (early != null) {
+                record(event.jobstore(), event.jobId(), event.timestamp(), early.end(), early.outcome());
+            }
+            else {
+                this.submitted.put(key, event.timestamp());
+                this.running.incrementAndGet();
+            }
             Timer.builder("kairos.job.lateness").tag("task", task)
                 .description("How late Kairos job runs were submitted, relative to their scheduled run time")
                 .register(this.registry)
@@ -141,9 +154,15 @@ public class SchedulerMetrics {
     private void finished(String jobstore, String jobId, Instant runTime, Instant end, String outcome) {
         Instant start = this.submitted.remove(key(jobId, runTime));
         if (start == null) {
+            // the run ended before its JobSubmitted event was published: recorded when that event arrives
+            this.earlyEnds.put(key(jobId, runTime), new End(end, outcome));
             return;
         }
         this.running.decrementAndGet();
+        record(jobstore, jobId, start, end, outcome);
+    }
+
+    private void record(String jobstore, String jobId, Instant start, Instant end, String outcome) {
         Timer.builder("kairos.job.executions").tags("task", task(jobstore, jobId), "outcome", outcome)
             .description("Kairos job runs, from submission to the end of the run")
             .register(this.registry)
