@@ -29,6 +29,11 @@ abstract class SchedulerTestSupport {
 
     static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
+    static {
+        org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
+        org.awaitility.Awaitility.setDefaultPollDelay(Duration.ZERO);
+    }
+
     final MutableClock clock = new MutableClock(T0);
 
     final EventRecorder events = new EventRecorder();

@@ -30,6 +30,8 @@ public final class SchedulerLoop implements Runnable {
 
     private volatile Thread thread;
 
+    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+
     private Duration backoff;
 
     /**
@@ -63,6 +65,15 @@ public final class SchedulerLoop implements Runnable {
     @Override
     public void run() {
         this.thread = Thread.currentThread();
+        try {
+            loop();
+        }
+        finally {
+            this.done.countDown();
+        }
+    }
+
+    private void loop() {
         while (this.running) {
             Duration wait;
             try {
@@ -121,7 +132,8 @@ public final class SchedulerLoop implements Runnable {
     }
 
     /**
-     * Stops the loop and waits for its thread to end (unless called from it).
+     * Stops the loop and waits until its current pass ended (unless called from the loop thread itself, e.g. by a
+     * job on the direct executor).
      */
     public void stop() {
         this.running = false;
@@ -129,7 +141,7 @@ public final class SchedulerLoop implements Runnable {
         Thread loopThread = this.thread;
         if (loopThread != null && loopThread != Thread.currentThread()) {
             try {
-                loopThread.join();
+                this.done.await();
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
