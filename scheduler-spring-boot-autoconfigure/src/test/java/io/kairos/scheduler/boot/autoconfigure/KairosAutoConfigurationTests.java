@@ -59,14 +59,16 @@ class KairosAutoConfigurationTests {
             .withPropertyValues("kairos.timezone=Asia/Shanghai", "kairos.job-defaults.coalesce=false",
                     "kairos.job-defaults.max-instances=3", "kairos.job-defaults.misfire-grace-time=30",
                     "kairos.executors.default.type=threadpool", "kairos.executors.default.max-workers=20",
-                    "kairos.executors.reports.type=thread-pool", "kairos.executors.reports.max-workers=5",
+                    "kairos.executors.processpool.type=processpool", "kairos.executors.processpool.max-workers=5",
                     "kairos.jobstores.default.type=memory", "kairos.jobstores.cache.type=memory")
             .run((context) -> {
                 Scheduler scheduler = context.getBean(Scheduler.class);
                 assertThat(scheduler.timezone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
                 assertThat(scheduler.jobDefaults())
                     .isEqualTo(new JobDefaults(Duration.ofSeconds(30), false, 3, null));
-                assertThat(scheduler.executors()).containsOnlyKeys("default", "reports");
+                assertThat(scheduler.executors()).containsOnlyKeys("default", "processpool");
+                assertThat(scheduler.executors().get("processpool").getClass().getSimpleName())
+                    .isEqualTo("ProcessPoolJobExecutor");
                 assertThat(scheduler.executors().get("default")).isInstanceOf(ThreadPoolJobExecutor.class);
                 assertThat(scheduler.jobStores()).containsOnlyKeys("default", "cache");
             });
