@@ -11,5 +11,5 @@ if [ ! -d sample-order-app/src/main/java/io/kairos/sample/order ] || \
   echo "The sample app is not built yet (issue 'sample-order-app' is still open)." >&2
   exit 2
 fi
-mvn -B -q -DskipTests -pl sample-order-app -am install
+mvn -B -q -DskipTests -pl sample-order-app -am package
 exec java -jar sample-order-app/target/sample-order-app-0.1.0-SNAPSHOT.jar "$@"
