@@ -1,5 +1,8 @@
 package io.kairos.scheduler.store;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Converts a job to its persistent JSON form and back. The form carries a format version; the trigger is
  * stored as its trigger spec. Implementations are thread-safe.
@@ -26,4 +29,26 @@ public interface JobCodec {
      *     when it could be read.
      */
     StoredJob decode(String json);
+
+    /**
+     * Reads what can still be read of a job that {@link #decode} rejected, so that a store can keep and show it
+     * as {@link JobState#BROKEN} instead of deleting it (APScheduler 3 deletes such rows: its issue #341).
+     * The stored text itself is never rewritten by this.
+     *
+     * <p>The default returns a placeholder that only knows the id: name = id, task {@code <unreadable>}, no
+     * arguments, no trigger, executor {@code default}. {@link JsonJobCodec} recovers every field it can read.
+     *
+     * @param jobId the job's id (from the store's key or id column), not {@code null}
+     * @param json the stored text, may be {@code null} or malformed
+     * @param jobstore the alias of the store holding the job, used when the text does not say
+     * @param reason why the job is broken, never {@code null}; becomes {@link StoredJob#brokenReason()}
+     * @return a broken job: {@code state == BROKEN}, no next run time, version 0 (the store sets its own)
+     */
+    default StoredJob decodeBroken(String jobId, String json, String jobstore, String reason) {
+        return new StoredJob(jobId, jobId, UNREADABLE_TASK, List.of(), Map.of(), null, "default", jobstore, null, true, 1,
+                null, null, null, JobState.BROKEN, reason, 0);
+    }
+
+    /** The task name a broken job gets when its task name could not be read. */
+    String UNREADABLE_TASK = "<unreadable>";
 }

@@ -1,0 +1,168 @@
+package io.kairos.scheduler.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * The fields of one stored job's JSON object, with typed accessors whose errors are {@link JobDecodeException}s
+ * naming the job, the field, the value and what would be valid. Not thread-safe; one per decode.
+ */
+final class JsonFields {
+
+    private final Map<String, Object> fields;
+
+    private final String jobId;
+
+    private JsonFields(Map<String, Object> fields) {
+        this.fields = fields;
+        this.jobId = fields.get("id") instanceof String id ? id : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static JsonFields parse(String json) {
+        if (json == null || json.isBlank()) {
+            throw new JobDecodeException(null, "stored job is empty; expected a JSON object", null);
+        }
+        Object value;
+        try {
+            value = JsonJobCodec.mapper().readValue(json, Object.class);
+        }
+        catch (JacksonException ex) {
+            throw new JobDecodeException(null, "stored job is not valid JSON: " + ex.getOriginalMessage(), ex);
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new JobDecodeException(null, "stored job is not a JSON object: " + abbreviate(json), null);
+        }
+        return new JsonFields((Map<String, Object>) map);
+    }
+
+    JobDecodeException error(String problem, Throwable cause) {
+        return new JobDecodeException(this.jobId, "stored job '" + this.jobId + "' " + problem, cause);
+    }
+
+    private JobDecodeException invalid(String key, Object value, String expected) {
+        return error("field '" + key + "': value " + abbreviate(String.valueOf(value)) + " is invalid; expected " + expected, null);
+    }
+
+    <T> T lenient(Supplier<T> read, T fallback) {
+        try {
+            T value = read.get();
+            return value == null ? fallback : value;
+        }
+        catch (RuntimeException ex) {
+            return fallback;
+        }
+    }
+
+    private Object required(String key) {
+        Object value = this.fields.get(key);
+        if (value == null) {
+            throw error("lacks the required field '" + key + "'", null);
+        }
+        return value;
+    }
+
+    String requiredString(String key) {
+        Object value = required(key);
+        if (!(value instanceof String text)) {
+            throw invalid(key, value, "a string");
+        }
+        return text;
+    }
+
+    String string(String key) {
+        return this.fields.get(key) == null ? null : requiredString(key);
+    }
+
+    boolean requiredBoolean(String key) {
+        Object value = required(key);
+        if (!(value instanceof Boolean flag)) {
+            throw invalid(key, value, "true or false");
+        }
+        return flag;
+    }
+
+    long requiredLong(String key) {
+        Object value = required(key);
+        if (!(value instanceof Integer || value instanceof Long)) {
+            throw invalid(key, value, "a whole number");
+        }
+        return ((Number) value).longValue();
+    }
+
+    int requiredInt(String key) {
+        Object value = required(key);
+        if (!(value instanceof Integer number)) {
+            throw invalid(key, value, "a whole number in the int range");
+        }
+        return number;
+    }
+
+    <E extends Enum<E>> E requiredEnum(String key, Class<E> type) {
+        String text = requiredString(key);
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException ex) {
+            throw invalid(key, text, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    Duration duration(String key) {
+        String text = string(key);
+        try {
+            return text == null ? null : JsonJobCodec.parseDuration(text);
+        }
+        catch (DateTimeParseException ex) {
+            throw invalid(key, text, "an ISO-8601 duration such as \"PT30S\"");
+        }
+    }
+
+    Instant instant(String key) {
+        String text = string(key);
+        try {
+            return text == null ? null : JsonJobCodec.parseInstant(text);
+        }
+        catch (DateTimeParseException ex) {
+            throw invalid(key, text, "an ISO-8601 UTC instant such as \"2026-11-24T10:30:00Z\"");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Object> list(String key) {
+        Object value = required(key);
+        if (!(value instanceof List<?> list)) {
+            throw invalid(key, value, "a JSON array");
+        }
+        return (List<Object>) list;
+    }
+
+    Map<String, Object> map(String key) {
+        return map(key, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map(String key, boolean optional) {
+        Object value = this.fields.get(key);
+        if (value == null && optional) {
+            return null;
+        }
+        value = required(key);
+        if (!(value instanceof Map<?, ?> map)) {
+            throw invalid(key, value, "a JSON object");
+        }
+        return new LinkedHashMap<>((Map<String, Object>) map);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+}

@@ -1,0 +1,211 @@
+package io.kairos.scheduler.store;
+
+import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
+import io.kairos.scheduler.trigger.Trigger;
+import io.kairos.scheduler.trigger.TriggerSpec;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The persistent JSON form of a job (Jackson 3; never Java serialization). Thread-safe.
+ *
+ * <p>Format 1, one JSON object with snake_case keys:
+ * <pre>{@code
+ * {"format": 1, "id": "cancel-order-42", "name": "cancel order 42", "task": "orderService.cancelUnpaidOrder",
+ *  "args": [42], "kwargs": {"reason": "unpaid"},
+ *  "trigger": {"type": "date", "run_date": "2026-11-24T10:30:00Z", "timezone": "UTC"},
+ *  "executor": "default", "jobstore": "default", "misfire_grace_time": "PT30S", "coalesce": true,
+ *  "max_instances": 1, "jitter": null, "next_run_time": "2026-11-24T10:30:00Z",
+ *  "next_fire_time": "2026-11-24T10:30:00Z", "state": "SCHEDULED", "broken_reason": null, "version": 3}
+ * }</pre>
+ * <ul>
+ * <li>{@code format} is required; text written by a newer Kairos (a higher format) is refused with a
+ *     {@link JobDecodeException}, so an older Kairos never misreads it (and stores keep it as broken).</li>
+ * <li>The trigger is stored as its trigger spec ({@link Trigger#toSpec()}) and read back with
+ *     {@code Triggers.fromSpec(spec, zone)}, the zone being the spec's {@code timezone} (UTC when absent).</li>
+ * <li>Durations ({@code misfire_grace_time}, {@code jitter}) are ISO-8601 durations ({@code "PT30S"},
+ *     {@code "PT0.25S"}) or {@code null} (no limit / the trigger's own). Instants are ISO-8601 in UTC
+ *     ({@code "2026-11-24T10:30:00Z"}), at the precision given.</li>
+ * <li>{@code args} and {@code kwargs} hold JSON values only: strings, numbers, booleans, {@code null},
+ *     lists and string-keyed maps of those. Anything else is refused when encoding.</li>
+ * </ul>
+ * The JSON uses its own {@link JsonMapper}, never the application's, so customizing the application's Jackson
+ * cannot change the stored format.
+ */
+public final class JsonJobCodec implements JobCodec {
+
+    /** The format version this code writes, and the highest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final BiFunction<Map<String, Object>, ZoneId, Trigger> triggerDecoder;
+
+    /**
+     * A codec that reads triggers with {@code Triggers.fromSpec}.
+     */
+    public JsonJobCodec() {
+        this(JsonJobCodec::triggerFromSpec);
+    }
+
+    /**
+     * A codec with another trigger decoder (tests).
+     *
+     * @param triggerDecoder turns a trigger spec and its zone into a trigger; throws
+     *     {@link IllegalArgumentException} for an invalid spec
+     */
+    JsonJobCodec(BiFunction<Map<String, Object>, ZoneId, Trigger> triggerDecoder) {
+        this.triggerDecoder = Objects.requireNonNull(triggerDecoder, "triggerDecoder");
+    }
+
+    // The seam replaced by Triggers.fromSpec once the trigger kinds land on main.
+    private static Trigger triggerFromSpec(Map<String, Object> spec, ZoneId zone) {
+        throw new InvalidTriggerSpecException("type", spec.get("type"), "trigger type '" + spec.get("type") + "' is unknown");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when an argument is not a JSON value; the message names the job,
+     *     the argument and the value's type
+     */
+    @Override
+    public String encode(StoredJob job) {
+        JsonValues.check(job.id(), "args", job.args());
+        JsonValues.check(job.id(), "kwargs", job.kwargs());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", FORMAT_VERSION);
+        out.put("id", job.id());
+        out.put("name", job.name());
+        out.put("task", job.task());
+        out.put("args", job.args());
+        out.put("kwargs", job.kwargs());
+        out.put("trigger", job.trigger() == null ? null : job.trigger().toSpec());
+        out.put("executor", job.executor());
+        out.put("jobstore", job.jobstore());
+        out.put("misfire_grace_time", text(job.misfireGraceTime()));
+        out.put("coalesce", job.coalesce());
+        out.put("max_instances", job.maxInstances());
+        out.put("jitter", text(job.jitter()));
+        out.put("next_run_time", text(job.nextRunTime()));
+        out.put("next_fire_time", text(job.nextFireTime()));
+        out.put("state", job.state().name());
+        out.put("broken_reason", job.brokenReason());
+        out.put("version", job.version());
+        try {
+            return MAPPER.writeValueAsString(out);
+        }
+        catch (JacksonException ex) {
+            throw new IllegalArgumentException("job '" + job.id() + "' cannot be written as JSON: " + ex.getOriginalMessage(), ex);
+        }
+    }
+
+    @Override
+    public StoredJob decode(String json) {
+        JsonFields fields = JsonFields.parse(json);
+        int format = fields.requiredInt("format");
+        if (format > FORMAT_VERSION) {
+            throw fields.error("was stored in format " + format + " by a newer Kairos; this Kairos reads formats up to "
+                    + FORMAT_VERSION + ": upgrade Kairos to load it", null);
+        }
+        if (format < 1) {
+            throw fields.error("field 'format': value " + format + " is not a format version; valid: 1.." + FORMAT_VERSION, null);
+        }
+        JobState state = fields.requiredEnum("state", JobState.class);
+        Trigger trigger = readTrigger(fields, state);
+        try {
+            return new StoredJob(fields.requiredString("id"), fields.requiredString("name"), fields.requiredString("task"),
+                    fields.list("args"), fields.map("kwargs"), trigger, fields.requiredString("executor"),
+                    fields.requiredString("jobstore"), fields.duration("misfire_grace_time"), fields.requiredBoolean("coalesce"),
+                    fields.requiredInt("max_instances"), fields.duration("jitter"), fields.instant("next_run_time"),
+                    fields.instant("next_fire_time"), state, fields.string("broken_reason"), fields.requiredLong("version"));
+        }
+        catch (IllegalArgumentException | NullPointerException ex) {
+            throw fields.error("is inconsistent: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Recovers every field of {@code json} that can be read; the rest takes the defaults of
+     * {@link JobCodec#decodeBroken}. The trigger is read too when it can be.
+     */
+    @Override
+    public StoredJob decodeBroken(String jobId, String json, String jobstore, String reason) {
+        JsonFields fields;
+        try {
+            fields = JsonFields.parse(json);
+        }
+        catch (JobDecodeException ex) {
+            return JobCodec.super.decodeBroken(jobId, json, jobstore, reason);
+        }
+        Trigger trigger = null;
+        try {
+            trigger = readTrigger(fields, JobState.SCHEDULED);
+        }
+        catch (JobDecodeException ex) {
+            // kept as null: the reason says why
+        }
+        return new StoredJob(jobId, fields.lenient(() -> fields.requiredString("name"), jobId),
+                fields.lenient(() -> fields.requiredString("task"), UNREADABLE_TASK), fields.lenient(() -> fields.list("args"), List.of()),
+                fields.lenient(() -> fields.map("kwargs"), Map.of()), trigger, fields.lenient(() -> fields.requiredString("executor"), "default"),
+                fields.lenient(() -> fields.requiredString("jobstore"), jobstore), fields.lenient(() -> fields.duration("misfire_grace_time"), null),
+                fields.lenient(() -> fields.requiredBoolean("coalesce"), true), fields.lenient(() -> Math.max(1, fields.requiredInt("max_instances")), 1),
+                fields.lenient(() -> fields.duration("jitter"), null), null, null, JobState.BROKEN, reason, 0);
+    }
+
+    private Trigger readTrigger(JsonFields fields, JobState state) {
+        Map<String, Object> spec = fields.map("trigger", state == JobState.BROKEN);
+        if (spec == null) {
+            return null;
+        }
+        try {
+            Object zoneId = spec.get("timezone");
+            ZoneId zone = zoneId == null ? ZoneOffset.UTC : TriggerSpec.parseZone("timezone", zoneId.toString());
+            return this.triggerDecoder.apply(spec, zone);
+        }
+        catch (IllegalArgumentException ex) {
+            throw fields.error("has an invalid trigger spec " + spec + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /**
+     * Reads an ISO-8601 duration as this codec writes it.
+     *
+     * @param text e.g. {@code PT30S}
+     * @return the duration
+     * @throws java.time.format.DateTimeParseException when the text is not an ISO-8601 duration
+     */
+    static Duration parseDuration(String text) {
+        return Duration.parse(text);
+    }
+
+    /**
+     * Reads an ISO-8601 instant as this codec writes it.
+     *
+     * @param text e.g. {@code 2026-11-24T10:30:00Z}
+     * @return the instant
+     * @throws java.time.format.DateTimeParseException when the text is not an ISO-8601 instant
+     */
+    static Instant parseInstant(String text) {
+        return Instant.parse(text);
+    }
+
+    static JsonMapper mapper() {
+        return MAPPER;
+    }
+}

@@ -1,0 +1,112 @@
+package io.kairos.scheduler.store.redis;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * One Lua script of the Redis job store, loaded from the class path and run with {@code EVALSHA}; when Redis
+ * does not know the script (after a restart or {@code SCRIPT FLUSH}) it falls back to {@code EVAL}, which
+ * caches it again. Immutable and thread-safe.
+ */
+final class LuaScript {
+
+    private final String name;
+
+    private final String source;
+
+    private final String sha;
+
+    private LuaScript(String name, String source) {
+        this.name = name;
+        this.source = source;
+        this.sha = sha1(source);
+    }
+
+    /**
+     * Loads {@code <name>.lua} from this package's resources.
+     *
+     * @param name the script name, e.g. {@code acquire}
+     * @return the script
+     * @throws IllegalStateException when the resource is missing (a packaging error)
+     */
+    static LuaScript load(String name) {
+        String resource = name + ".lua";
+        try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Lua script " + resource + " missing from the class path next to "
+                        + LuaScript.class.getName());
+            }
+            return new LuaScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read Lua script " + resource, ex);
+        }
+    }
+
+    /**
+     * A script from source text (tests).
+     *
+     * @param name the name, for messages
+     * @param source the Lua source
+     * @return the script
+     */
+    static LuaScript of(String name, String source) {
+        return new LuaScript(name, source);
+    }
+
+    /**
+     * The SHA-1 digest {@code EVALSHA} names the script by.
+     *
+     * @return lower-case hex
+     */
+    String sha() {
+        return this.sha;
+    }
+
+    /**
+     * Runs the script.
+     *
+     * @param redis the commands of a connection
+     * @param type how to read the reply
+     * @param keys the keys (all in the order the script expects)
+     * @param args the arguments
+     * @param <T> the reply type
+     * @return the reply
+     * @throws io.lettuce.core.RedisException when Redis fails or the script raises an error
+     */
+    <T> T run(RedisCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
+        try {
+            return redis.evalsha(this.sha, type, keys, args);
+        }
+        catch (RedisNoScriptException ex) {
+            return redis.eval(this.source, type, keys, args);
+        }
+    }
+
+    /**
+     * The script's name, for messages.
+     *
+     * @return the name
+     */
+    String name() {
+        return this.name;
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-1 is required of every Java platform", ex);
+        }
+    }
+}

@@ -1,0 +1,420 @@
+package io.kairos.scheduler.store.redis;
+
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobLookupException;
+import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.JobStoreContext;
+import io.kairos.scheduler.store.JobStoreException;
+import io.kairos.scheduler.store.LeaseArguments;
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.redis.RedisJobRows.Row;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link JobStore} in Redis, shared by any number of schedulers: APScheduler 3's {@code RedisJobStore}
+ * layout (a hash of job JSON, a sorted set of next run times) plus leases, versions and broken-job reasons,
+ * see {@link RedisJobStoreKeys}. Every operation that reads or writes more than one key is a Lua script
+ * ({@code EVALSHA}, falling back to {@code EVAL}), so it is atomic: {@link #acquireDueJobs} is one script call
+ * per batch, {@link #releaseJobs} and {@link #extendLeases} too. Talks to Redis through Lettuce.
+ *
+ * <p>Differences from APScheduler 3: jobs are JSON (the {@link io.kairos.scheduler.store.JobCodec}'s), never
+ * pickles; times are epoch milliseconds (APScheduler: float seconds), so instants are kept at millisecond
+ * precision; a job that cannot be read is kept and marked broken (reason in the {@code broken} hash, JSON
+ * untouched) instead of deleted; several schedulers may share the store.
+ *
+ * <p>Remote wake-up: after an add, update or release that makes a job due earlier than other schedulers may
+ * expect, the scripts publish this scheduler's id on the wake-up channel; every store subscribed to it (on
+ * its own connection, re-subscribed by Lettuce after a reconnect) calls {@link JobStoreContext#wakeup()}.
+ *
+ * <p>Connections: created from the given {@link RedisClient} (which the store never shuts down) or from a
+ * client the store creates for a URI (shut down by {@link #shutdown()}). Both connections are closed by
+ * {@link #shutdown()}. Every command times out after {@link RedisJobStoreBuilder#commandTimeout} (default
+ * {@value #DEFAULT_TIMEOUT_SECONDS} s); a Redis failure or timeout surfaces as {@link JobStoreException}.
+ * Thread-safe once started.
+ */
+public final class RedisJobStore implements JobStore {
+
+    /** The default command timeout, in seconds. */
+    public static final long DEFAULT_TIMEOUT_SECONDS = 5;
+
+    private static final Logger logger = LoggerFactory.getLogger(RedisJobStore.class);
+
+    private static final Comparator<StoredJob> LISTING_ORDER = Comparator
+            .comparing((StoredJob job) -> job.nextRunTime() == null)
+            .thenComparing(StoredJob::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(StoredJob::id);
+
+    private final RedisClient client;
+
+    private final RedisURI uri;
+
+    private final RedisJobStoreKeys keys;
+
+    private final String[] keyArray;
+
+    private final Duration commandTimeout;
+
+    private final RedisScripts scripts = new RedisScripts();
+
+    private volatile JobStoreContext context;
+
+    private volatile RedisJobRows rows;
+
+    private volatile RedisConnections connections;
+
+    RedisJobStore(RedisClient client, RedisURI uri, RedisJobStoreKeys keys, Duration commandTimeout) {
+        this.client = client;
+        this.uri = uri;
+        this.keys = keys;
+        this.keyArray = keys.all();
+        this.commandTimeout = commandTimeout;
+    }
+
+    /**
+     * Starts describing a store.
+     *
+     * @return a builder
+     */
+    public static RedisJobStoreBuilder builder() {
+        return new RedisJobStoreBuilder();
+    }
+
+    /**
+     * Connects (two connections: commands, and the wake-up subscription) and subscribes to the wake-up
+     * channel. After a failed start, or after {@link #shutdown()}, it may be called again.
+     *
+     * @param context the scheduler's alias for this store, its id, clock, codec and wake-up callback
+     * @throws IllegalStateException when the store is already started
+     * @throws JobStoreException when Redis cannot be reached (nothing stays open)
+     */
+    @Override
+    public synchronized void start(JobStoreContext context) {
+        Objects.requireNonNull(context, "context");
+        if (this.connections != null) {
+            throw new IllegalStateException("Redis job store '" + context.alias() + "' is already started");
+        }
+        RedisWakeupSubscriber subscriber = new RedisWakeupSubscriber(this.keys.wakeupChannel(), context.schedulerId(),
+                context.wakeup());
+        this.context = context;
+        this.rows = new RedisJobRows(context.codec(), context.alias());
+        try {
+            this.connections = RedisConnections.open(this.client, this.uri, this.commandTimeout, subscriber);
+        }
+        catch (RedisException ex) {
+            throw new JobStoreException("Redis job store '" + context.alias() + "' cannot connect to "
+                    + (this.uri != null ? this.uri.toString() : "Redis") + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Unsubscribes and closes both connections; shuts the client down only when the store created it from a
+     * URI. Jobs are kept. Does nothing when not started.
+     */
+    @Override
+    public synchronized void shutdown() {
+        RedisConnections open = this.connections;
+        this.connections = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    /**
+     * Always {@code true}: any number of schedulers may share one Redis store.
+     *
+     * @return {@code true}
+     */
+    @Override
+    public boolean isShared() {
+        return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code put.lua} call: writes the JSON, the run time (absent when paused or broken), the fire time,
+     * the broken reason, and the version (1, or the replaced job's + 1); keeps a lease on a replaced job.
+     * Publishes a wake-up when the job is new or now runs earlier than before.
+     *
+     * @throws IllegalArgumentException when the codec cannot write the job (e.g. a non-JSON argument)
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public StoredJob addJob(StoredJob job, ConflictPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        String mode = switch (policy) {
+            case ERROR -> "error";
+            case KEEP_EXISTING -> "keep";
+            case REPLACE -> "replace";
+        };
+        return put(job, mode);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>As {@link #addJob} with the job required to exist; a broken reason stored for an unreadable entry is
+     * cleared unless the new job is itself broken.
+     *
+     * @throws IllegalArgumentException when the codec cannot write the job
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public StoredJob updateJob(StoredJob job) {
+        return put(job, "update");
+    }
+
+    private StoredJob put(StoredJob job, String mode) {
+        Objects.requireNonNull(job, "job");
+        String json = context().codec().encode(job);
+        Row columns = RedisJobRows.columnsOf(job, 0);
+        List<Object> reply = call("write job '" + job.id() + "'", redis -> this.scripts.put.run(redis, ScriptOutputType.MULTI,
+                this.keyArray, mode, job.id(), json, RedisJobRows.millis(columns.nextRunTime()),
+                RedisJobRows.millis(columns.nextFireTime()), columns.brokenReason() == null ? "" : columns.brokenReason(),
+                this.keys.wakeupChannel(), context().schedulerId()));
+        String status = (String) reply.get(0);
+        return switch (status) {
+            case "ok" -> RedisJobRows.withColumns(job, new Row(job.id(), json, (Long) reply.get(1), columns.nextRunTime(),
+                    columns.nextFireTime(), columns.brokenReason()));
+            case "missing" -> throw new JobLookupException(job.id());
+            case "conflict" -> throw new ConflictingJobIdException(job.id(), "job store '" + context().alias() + "'");
+            case "kept" -> {
+                List<Object> row = new ArrayList<>(reply);
+                row.set(0, job.id());
+                yield read(RedisJobRows.rows(row, RedisJobRows.READ_WIDTH)).get(0);
+            }
+            default -> throw new IllegalStateException("put.lua replied " + reply);
+        };
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Also drops the job's lease, so its holder's later release is ignored.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public boolean removeJob(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        Long removed = call("remove job '" + jobId + "'",
+                redis -> this.scripts.remove.run(redis, ScriptOutputType.INTEGER, this.keyArray, jobId));
+        return removed == 1L;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Deletes the store's seven keys in one {@code DEL}; other keys in the database are left alone.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public void removeAllJobs() {
+        call("remove all jobs", redis -> redis.del(this.keyArray));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A job whose JSON cannot be decoded is returned as broken, and marked broken in Redis.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public Optional<StoredJob> lookupJob(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        return readRows("look up job '" + jobId + "'", jobId).stream().findFirst();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads every job in one script call; jobs whose JSON cannot be decoded are listed as broken and
+     * marked broken in Redis.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public List<StoredJob> getAllJobs() {
+        List<StoredJob> jobs = readRows("list jobs");
+        jobs.sort(LISTING_ORDER);
+        return jobs;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Walks {@code run_times} from its lowest score and stops at the first score not earlier than the best
+     * candidate found, so it reads few members unless many early jobs are leased.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public Optional<Instant> nextRunTime() {
+        List<Object> reply = call("find the next run time",
+                redis -> this.scripts.nextRunTime.run(redis, ScriptOutputType.MULTI, this.keyArray));
+        return reply.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli((Long) reply.get(0)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code acquire.lua} call, atomic across every scheduler sharing the keys. A lease is expired when
+     * its expiry is at or before {@code now}. All instants are taken at millisecond precision.
+     *
+     * @throws IllegalArgumentException when {@code limit < 1} or {@code leaseUntil} is not after {@code now}
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        LeaseArguments.check(now, limit, leaseUntil);
+        List<Object> reply = call("acquire due jobs", redis -> this.scripts.acquire.run(redis, ScriptOutputType.MULTI,
+                this.keyArray, RedisJobRows.millis(now), Integer.toString(limit), RedisJobRows.millis(leaseUntil),
+                schedulerId));
+        RedisJobRows.Decoded decoded = this.rows.decode(RedisJobRows.rows(reply, RedisJobRows.ACQUIRE_WIDTH), false);
+        markBroken(decoded.unreadable());
+        return decoded.jobs();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code extend.lua} call; an empty collection makes no call.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public void extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        if (jobIds.isEmpty()) {
+            return;
+        }
+        List<String> args = new ArrayList<>(jobIds.size() + 2);
+        args.add(schedulerId);
+        args.add(RedisJobRows.millis(leaseUntil));
+        args.addAll(jobIds);
+        call("extend leases", redis -> this.scripts.extend.run(redis, ScriptOutputType.INTEGER, this.keyArray,
+                args.toArray(String[]::new)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code release.lua} call for the whole batch; an empty list makes no call. Publishes a wake-up
+     * when a rescheduled job now runs before the expiry of the lease it had (other schedulers may be waiting
+     * for that expiry).
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public void releaseJobs(String schedulerId, List<JobRelease> releases) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        if (releases.isEmpty()) {
+            return;
+        }
+        List<String> args = new ArrayList<>(releases.size() * 5 + 2);
+        args.add(schedulerId);
+        args.add(this.keys.wakeupChannel());
+        for (JobRelease release : releases) {
+            args.add(release.jobId());
+            args.add(Long.toString(release.acquiredVersion()));
+            args.add(release.remove() ? "R" : release.nextRunTime() == null ? "P" : "S");
+            args.add(release.remove() ? "" : RedisJobRows.millis(release.nextRunTime()));
+            args.add(release.remove() || release.nextRunTime() == null ? "" : RedisJobRows.millis(release.nextFireTime()));
+        }
+        String outcome = call("release jobs", redis -> this.scripts.release.run(redis, ScriptOutputType.VALUE,
+                this.keyArray, args.toArray(String[]::new)));
+        if (logger.isDebugEnabled()) {
+            for (int i = 0; i < releases.size() && i < outcome.length(); i++) {
+                if (outcome.charAt(i) != 'W') {
+                    logger.debug("Release of job '{}' by {} in Redis job store '{}': {}", releases.get(i).jobId(), schedulerId,
+                            context().alias(), outcome.charAt(i) == 'L' ? "changed meanwhile, only the lease was dropped"
+                                    : "lease not held, ignored");
+                }
+            }
+        }
+    }
+
+    private List<StoredJob> readRows(String what, String... ids) {
+        List<Object> reply = call(what, redis -> this.scripts.read.run(redis, ScriptOutputType.MULTI, this.keyArray, ids));
+        return read(RedisJobRows.rows(reply, RedisJobRows.READ_WIDTH));
+    }
+
+    private List<StoredJob> read(List<Row> rowList) {
+        RedisJobRows.Decoded decoded = this.rows.decode(rowList, true);
+        markBroken(decoded.unreadable());
+        return new ArrayList<>(decoded.jobs());
+    }
+
+    private void markBroken(List<String> unreadable) {
+        if (unreadable.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < unreadable.size(); i += 3) {
+            logger.warn("Job '{}' in Redis job store '{}' cannot be read; it is marked broken and kept: {}", unreadable.get(i),
+                    context().alias(), unreadable.get(i + 2));
+        }
+        List<String> args = new ArrayList<>(unreadable.size() + 1);
+        args.add(context().schedulerId());
+        args.addAll(unreadable);
+        call("mark unreadable jobs broken", redis -> this.scripts.markBroken.run(redis, ScriptOutputType.INTEGER,
+                this.keyArray, args.toArray(String[]::new)));
+    }
+
+    private <T> T call(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
+        RedisConnections open = this.connections;
+        if (open == null) {
+            throw new IllegalStateException("Redis job store is not started; cannot " + what);
+        }
+        try {
+            return command.apply(open.commands());
+        }
+        catch (RedisException ex) {
+            throw new JobStoreException("Redis job store '" + context().alias() + "' could not " + what + ": "
+                    + ex.getMessage(), ex);
+        }
+    }
+
+    private JobStoreContext context() {
+        JobStoreContext current = this.context;
+        if (current == null) {
+            throw new IllegalStateException("Redis job store is not started");
+        }
+        return current;
+    }
+
+    /**
+     * The key names this store uses.
+     *
+     * @return the keys
+     */
+    public RedisJobStoreKeys keys() {
+        return this.keys;
+    }
+
+    /** The open connections, for tests; {@code null} when not started. */
+    RedisConnections connections() {
+        return this.connections;
+    }
+}

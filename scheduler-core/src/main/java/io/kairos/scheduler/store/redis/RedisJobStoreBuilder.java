@@ -1,0 +1,121 @@
+package io.kairos.scheduler.store.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Describes a {@link RedisJobStore}: where Redis is (a client or a URI, exactly one), the key names and the
+ * command timeout. Not thread-safe; build once.
+ */
+public final class RedisJobStoreBuilder {
+
+    private RedisClient client;
+
+    private RedisURI uri;
+
+    private RedisJobStoreKeys keys = RedisJobStoreKeys.defaults();
+
+    private Duration commandTimeout = Duration.ofSeconds(RedisJobStore.DEFAULT_TIMEOUT_SECONDS);
+
+    RedisJobStoreBuilder() {
+    }
+
+    /**
+     * Uses an application's Lettuce client. The store opens its own two connections from it and closes them
+     * on shutdown; it never shuts the client down. The client's own timeout options are left alone; the
+     * store sets {@link #commandTimeout} on its connections.
+     *
+     * @param client the client, connected to the default URI it was created with
+     * @return this builder
+     */
+    public RedisJobStoreBuilder client(RedisClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+        return this;
+    }
+
+    /**
+     * Connects to a Redis URI with a client the store creates, and shuts down on {@link RedisJobStore#shutdown()}. That
+     * client rejects commands while it reconnects (the scheduler backs off and retries).
+     *
+     * @param uri a Lettuce URI, e.g. {@code redis://127.0.0.1:6379/0} or {@code rediss://user:pw@host:6380}
+     * @return this builder
+     * @throws IllegalArgumentException when the URI cannot be parsed (the message names it)
+     */
+    public RedisJobStoreBuilder uri(String uri) {
+        Objects.requireNonNull(uri, "uri");
+        try {
+            this.uri = RedisURI.create(uri);
+        }
+        catch (RuntimeException ex) {
+            throw new IllegalArgumentException("Redis job store uri '" + uri
+                    + "' is not a valid Redis URI (e.g. redis://host:6379/0): " + ex.getMessage(), ex);
+        }
+        return this;
+    }
+
+    /**
+     * Connects to a Redis URI with a client the store creates, as {@link #uri(String)}.
+     *
+     * @param uri the URI (host, port, database, credentials, TLS)
+     * @return this builder
+     */
+    public RedisJobStoreBuilder uri(RedisURI uri) {
+        this.uri = Objects.requireNonNull(uri, "uri");
+        return this;
+    }
+
+    /**
+     * Uses these key names; the default is {@link RedisJobStoreKeys#defaults()}.
+     *
+     * @param keys the keys
+     * @return this builder
+     */
+    public RedisJobStoreBuilder keys(RedisJobStoreKeys keys) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        return this;
+    }
+
+    /**
+     * Uses {@link RedisJobStoreKeys#withPrefix(String) keys with this prefix}; default {@code kairos.}.
+     *
+     * @param prefix the key prefix
+     * @return this builder
+     */
+    public RedisJobStoreBuilder keyPrefix(String prefix) {
+        return keys(RedisJobStoreKeys.withPrefix(prefix));
+    }
+
+    /**
+     * How long a Redis command may take before it fails with {@link io.kairos.scheduler.store.JobStoreException}; default
+     * {@value RedisJobStore#DEFAULT_TIMEOUT_SECONDS} seconds (Lettuce's own default of 60 s would stall the scheduler).
+     *
+     * @param commandTimeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException when it is zero or negative
+     */
+    public RedisJobStoreBuilder commandTimeout(Duration commandTimeout) {
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
+        if (commandTimeout.isZero() || commandTimeout.isNegative()) {
+            throw new IllegalArgumentException("Redis job store command-timeout must be positive, got " + commandTimeout);
+        }
+        this.commandTimeout = commandTimeout;
+        return this;
+    }
+
+    /**
+     * Builds the store (it connects on {@link RedisJobStore#start}).
+     *
+     * @return the store
+     * @throws IllegalStateException when neither or both of a client and a URI were given
+     */
+    public RedisJobStore build() {
+        if ((this.client == null) == (this.uri == null)) {
+            throw new IllegalStateException("Redis job store needs exactly one of client(RedisClient) or uri(String), got "
+                    + (this.client == null ? "neither" : "both"));
+        }
+        return new RedisJobStore(this.client, this.uri, this.keys, this.commandTimeout);
+    }
+}

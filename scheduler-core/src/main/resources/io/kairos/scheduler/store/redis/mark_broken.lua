@@ -1,0 +1,21 @@
+-- Marks unreadable jobs broken: keeps their JSON untouched, stores the reason, takes them out of run_times,
+-- bumps the version, and drops the caller's lease. Skips a job whose version moved on (it was rewritten).
+-- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken
+-- ARGV: 1 caller (scheduler id), then 3 per job: id, version read, reason
+-- Returns the number of jobs marked.
+local marked = 0
+for i = 2, #ARGV, 3 do
+  local id = ARGV[i]
+  if redis.call('HEXISTS', KEYS[1], id) == 1 and (redis.call('HGET', KEYS[4], id) or '0') == ARGV[i + 1] then
+    redis.call('HSET', KEYS[7], id, ARGV[i + 2])
+    redis.call('ZREM', KEYS[2], id)
+    redis.call('HDEL', KEYS[3], id)
+    redis.call('HINCRBY', KEYS[4], id, 1)
+    if redis.call('HGET', KEYS[6], id) == ARGV[1] then
+      redis.call('ZREM', KEYS[5], id)
+      redis.call('HDEL', KEYS[6], id)
+    end
+    marked = marked + 1
+  end
+end
+return marked

@@ -1,0 +1,23 @@
+-- Reads jobs with their columns.
+-- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken
+-- ARGV: the job ids to read; none means every job
+-- Returns 6 strings per existing job: id, json, version, next run time (ms or ''), next fire time (ms or ''),
+-- broken reason ('' when not broken).
+local ids = ARGV
+if #ids == 0 then
+  ids = redis.call('HKEYS', KEYS[1])
+end
+local result = {}
+for _, id in ipairs(ids) do
+  local json = redis.call('HGET', KEYS[1], id)
+  if json then
+    local n = #result
+    result[n + 1] = id
+    result[n + 2] = json
+    result[n + 3] = redis.call('HGET', KEYS[4], id) or '0'
+    result[n + 4] = redis.call('ZSCORE', KEYS[2], id) or ''
+    result[n + 5] = redis.call('HGET', KEYS[3], id) or ''
+    result[n + 6] = redis.call('HGET', KEYS[7], id) or ''
+  end
+end
+return result

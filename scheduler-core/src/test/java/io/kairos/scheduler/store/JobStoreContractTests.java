@@ -1,0 +1,443 @@
+package io.kairos.scheduler.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The {@link JobStore} contract, run against every store: subclass it and implement {@link #createStore()}.
+ * Times come from a fixed instant {@link #T0}, never the system clock; every time is a whole millisecond, the
+ * precision shared stores keep.
+ */
+public abstract class JobStoreContractTests {
+
+    /** The fixed "now" of these tests. */
+    protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** The first scheduler's id. */
+    protected static final String A = "scheduler-a";
+
+    /** The second scheduler's id. */
+    protected static final String B = "scheduler-b";
+
+    /** The store under test, started. */
+    protected JobStore store;
+
+    /** How often the store called its wake-up callback. */
+    protected final AtomicInteger wakeups = new AtomicInteger();
+
+    /**
+     * Creates the store under test (not started). It must be empty once {@link JobStore#removeAllJobs()} ran.
+     *
+     * @return the store
+     */
+    protected abstract JobStore createStore();
+
+    /**
+     * The codec handed to the store: a JSON codec that also reads {@link TestTrigger}s.
+     *
+     * @return the codec
+     */
+    protected JobCodec codec() {
+        return TestTrigger.codec();
+    }
+
+    /**
+     * The context the store is started with.
+     *
+     * @param schedulerId the scheduler id
+     * @return the context: alias {@code default}, a clock fixed at {@link #T0}
+     */
+    protected JobStoreContext context(String schedulerId) {
+        return new JobStoreContext("default", schedulerId, InstantSource.fixed(T0), codec(), this.wakeups::incrementAndGet);
+    }
+
+    @BeforeEach
+    void startStore() {
+        this.store = createStore();
+        this.store.start(context(A));
+        this.store.removeAllJobs();
+    }
+
+    @AfterEach
+    void stopStore() {
+        if (this.store != null) {
+            this.store.removeAllJobs();
+            this.store.shutdown();
+        }
+    }
+
+    /**
+     * A scheduled job with arguments of every JSON kind and non-default policies.
+     *
+     * @param id the id
+     * @param nextRunTime the next run time
+     * @return the job, version 0
+     */
+    protected static StoredJob job(String id, Instant nextRunTime) {
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        kwargs.put("reason", "unpaid");
+        kwargs.put("amount", 12.5);
+        kwargs.put("nested", Map.of("ids", List.of(1, 2, 3)));
+        kwargs.put("none", null);
+        return new StoredJob(id, "job " + id, "orderService.cancelUnpaidOrder", List.of(42, "x", true, 9_000_000_000L), kwargs,
+                new TestTrigger(nextRunTime), "default", "default", Duration.ofSeconds(30), false, 3, Duration.ofMillis(500),
+                nextRunTime, nextRunTime, JobState.SCHEDULED, null, 0);
+    }
+
+    private static Instant at(long seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    private List<String> ids(List<StoredJob> jobs) {
+        return jobs.stream().map(StoredJob::id).toList();
+    }
+
+    private StoredJob stored(String id) {
+        return this.store.lookupJob(id).orElseThrow();
+    }
+
+    // --- add ---------------------------------------------------------------------------------------------
+
+    @Test
+    void addJobStoresTheJobAtVersionOne() {
+        StoredJob job = job("a", at(10));
+        StoredJob added = this.store.addJob(job.withVersion(77), ConflictPolicy.ERROR);
+        assertThat(added).isEqualTo(job.withVersion(1));
+        assertThat(this.store.lookupJob("a")).contains(job.withVersion(1));
+    }
+
+    @Test
+    void addJobWithTakenIdFailsUnderErrorPolicy() {
+        this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        assertThatThrownBy(() -> this.store.addJob(job("a", at(20)), ConflictPolicy.ERROR))
+                .isInstanceOf(ConflictingJobIdException.class).hasMessageContaining("(a)");
+        assertThat(stored("a").nextRunTime()).isEqualTo(at(10));
+    }
+
+    @Test
+    void addJobWithTakenIdKeepsTheExistingJobUnderKeepExisting() {
+        StoredJob first = this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        StoredJob result = this.store.addJob(job("a", at(20)), ConflictPolicy.KEEP_EXISTING);
+        assertThat(result).isEqualTo(first);
+        assertThat(stored("a")).isEqualTo(first);
+    }
+
+    @Test
+    void addJobWithTakenIdReplacesItUnderReplaceAndMovesTheVersionOn() {
+        this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        StoredJob replaced = this.store.addJob(job("a", at(20)), ConflictPolicy.REPLACE);
+        assertThat(replaced).isEqualTo(job("a", at(20)).withVersion(2));
+        assertThat(stored("a")).isEqualTo(replaced);
+        assertThat(this.store.nextRunTime()).contains(at(20));
+    }
+
+    // --- update, remove, lookup ----------------------------------------------------------------------------
+
+    @Test
+    void updateJobReplacesTheDefinitionAndMovesTheVersionOn() {
+        this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        StoredJob changed = job("a", at(5)).withNextRunTime(at(5), at(4));
+        StoredJob updated = this.store.updateJob(changed);
+        assertThat(updated).isEqualTo(changed.withVersion(2));
+        assertThat(stored("a")).isEqualTo(updated);
+        assertThat(this.store.nextRunTime()).contains(at(5));
+    }
+
+    @Test
+    void updateJobOfAnUnknownIdFails() {
+        assertThatThrownBy(() -> this.store.updateJob(job("nope", at(1)))).isInstanceOf(JobLookupException.class)
+                .hasMessageContaining("nope");
+        assertThat(this.store.getAllJobs()).isEmpty();
+    }
+
+    @Test
+    void pausedJobIsKeptButNeitherDueNorAcquired() {
+        this.store.addJob(job("a", at(-10)), ConflictPolicy.ERROR);
+        StoredJob paused = this.store.updateJob(stored("a").withNextRunTime(null, null));
+        assertThat(paused.state()).isEqualTo(JobState.PAUSED);
+        assertThat(stored("a").nextRunTime()).isNull();
+        assertThat(this.store.nextRunTime()).isEmpty();
+        assertThat(this.store.acquireDueJobs(A, T0, 10, at(60))).isEmpty();
+        StoredJob resumed = this.store.updateJob(stored("a").withNextRunTime(at(-5), at(-5)));
+        assertThat(resumed.state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(ids(this.store.acquireDueJobs(A, T0, 10, at(60)))).containsExactly("a");
+    }
+
+    @Test
+    void removeJobRemovesOnlyThatJob() {
+        this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(20)), ConflictPolicy.ERROR);
+        assertThat(this.store.removeJob("a")).isTrue();
+        assertThat(this.store.removeJob("a")).isFalse();
+        assertThat(this.store.lookupJob("a")).isEmpty();
+        assertThat(ids(this.store.getAllJobs())).containsExactly("b");
+        assertThat(this.store.nextRunTime()).contains(at(20));
+    }
+
+    @Test
+    void removeAllJobsRemovesScheduledPausedAndBrokenJobs() {
+        this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(10)).withNextRunTime(null, null), ConflictPolicy.ERROR);
+        this.store.addJob(job("c", at(10)).asBroken("task gone"), ConflictPolicy.ERROR);
+        this.store.removeAllJobs();
+        assertThat(this.store.getAllJobs()).isEmpty();
+        assertThat(this.store.nextRunTime()).isEmpty();
+        assertThat(this.store.lookupJob("c")).isEmpty();
+    }
+
+    @Test
+    void lookupJobOfAnUnknownIdIsEmpty() {
+        assertThat(this.store.lookupJob("nope")).isEmpty();
+    }
+
+    // --- listing and next run time ---------------------------------------------------------------------------
+
+    @Test
+    void getAllJobsListsScheduledByNextRunTimeThenIdThenPausedAndBrokenById() {
+        this.store.addJob(job("d", at(30)), ConflictPolicy.ERROR);
+        this.store.addJob(job("c", at(10)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(30)), ConflictPolicy.ERROR);
+        this.store.addJob(job("z", at(1)).withNextRunTime(null, null), ConflictPolicy.ERROR);
+        this.store.addJob(job("a", at(1)).asBroken("task gone"), ConflictPolicy.ERROR);
+        this.store.addJob(job("m", at(1)).withNextRunTime(null, null), ConflictPolicy.ERROR);
+        assertThat(ids(this.store.getAllJobs())).containsExactly("c", "b", "d", "a", "m", "z");
+    }
+
+    @Test
+    void nextRunTimeIsTheEarliestOfScheduledJobs() {
+        assertThat(this.store.nextRunTime()).isEmpty();
+        this.store.addJob(job("a", at(30)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(20)), ConflictPolicy.ERROR);
+        this.store.addJob(job("c", at(5)).withNextRunTime(null, null), ConflictPolicy.ERROR);
+        assertThat(this.store.nextRunTime()).contains(at(20));
+    }
+
+    @Test
+    void nextRunTimeOfALeasedDueJobIsItsLeaseExpiry() {
+        this.store.addJob(job("a", at(-5)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(100)), ConflictPolicy.ERROR);
+        this.store.acquireDueJobs(A, T0, 10, at(60));
+        assertThat(this.store.nextRunTime()).contains(at(60));
+        this.store.extendLeases(A, List.of("a"), at(200));
+        assertThat(this.store.nextRunTime()).contains(at(100));
+    }
+
+    // --- acquire ---------------------------------------------------------------------------------------------
+
+    @Test
+    void acquireReturnsDueJobsOnlyEarliestFirstUpToTheLimit() {
+        this.store.addJob(job("late", at(1)), ConflictPolicy.ERROR);
+        this.store.addJob(job("c", at(-10)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(-20)), ConflictPolicy.ERROR);
+        this.store.addJob(job("a", at(-10)), ConflictPolicy.ERROR);
+        this.store.addJob(job("now", at(0)), ConflictPolicy.ERROR);
+        List<StoredJob> first = this.store.acquireDueJobs(A, T0, 3, at(60));
+        assertThat(ids(first)).containsExactly("b", "a", "c");
+        assertThat(first.get(0)).isEqualTo(job("b", at(-20)).withVersion(1));
+        assertThat(ids(this.store.acquireDueJobs(A, T0, 3, at(60)))).containsExactly("now");
+        assertThat(this.store.acquireDueJobs(A, T0, 3, at(60))).isEmpty();
+    }
+
+    @Test
+    void acquireReturnsTheVersionTheJobHasInTheStore() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        this.store.updateJob(job("a", at(-1)));
+        assertThat(this.store.acquireDueJobs(A, T0, 1, at(60))).extracting(StoredJob::version).containsExactly(2L);
+    }
+
+    @Test
+    void leasedJobIsNotAcquiredAgainUntilItsLeaseExpires() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        assertThat(ids(this.store.acquireDueJobs(A, T0, 10, at(60)))).containsExactly("a");
+        assertThat(this.store.acquireDueJobs(A, at(30), 10, at(90))).isEmpty();
+        assertThat(this.store.acquireDueJobs(B, at(59), 10, at(90))).isEmpty();
+        assertThat(ids(this.store.acquireDueJobs(B, at(60), 10, at(120)))).containsExactly("a");
+        assertThat(this.store.acquireDueJobs(A, at(61), 10, at(120))).isEmpty();
+    }
+
+    @Test
+    void acquireRefusesABadLimitOrLease() {
+        assertThatThrownBy(() -> this.store.acquireDueJobs(A, T0, 0, at(60))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> this.store.acquireDueJobs(A, T0, 1, T0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leaseUntil");
+    }
+
+    @Test
+    void replacingOrUpdatingALeasedJobKeepsTheLease() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        this.store.acquireDueJobs(A, T0, 10, at(60));
+        this.store.addJob(job("a", at(-2)), ConflictPolicy.REPLACE);
+        this.store.updateJob(job("a", at(-3)));
+        assertThat(this.store.acquireDueJobs(B, at(1), 10, at(90))).isEmpty();
+    }
+
+    @Test
+    void extendLeasesExtendsOnlyTheCallersLeases() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(-1)), ConflictPolicy.ERROR);
+        this.store.acquireDueJobs(A, T0, 10, at(60));
+        this.store.extendLeases(B, List.of("a"), at(600));
+        this.store.extendLeases(A, List.of("b", "unknown"), at(600));
+        assertThat(ids(this.store.acquireDueJobs(B, at(60), 10, at(700)))).containsExactly("a");
+        assertThat(this.store.acquireDueJobs(B, at(599), 10, at(700))).isEmpty();
+        assertThat(ids(this.store.acquireDueJobs(B, at(600), 10, at(700)))).containsExactly("b");
+    }
+
+    // --- release ---------------------------------------------------------------------------------------------
+
+    @Test
+    void releaseWritesTheNextRunTimeAndDropsTheLease() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, T0, 1, at(60)).get(0);
+        this.store.releaseJobs(A, List.of(JobRelease.reschedule(acquired, at(11), at(10))));
+        StoredJob released = stored("a");
+        assertThat(released.nextRunTime()).isEqualTo(at(11));
+        assertThat(released.nextFireTime()).isEqualTo(at(10));
+        assertThat(released.state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(released.version()).isEqualTo(acquired.version() + 1);
+        assertThat(released.withVersion(0)).isEqualTo(acquired.withNextRunTime(at(11), at(10)).withVersion(0));
+        assertThat(this.store.nextRunTime()).contains(at(11));
+        assertThat(this.store.acquireDueJobs(B, at(10), 10, at(70))).isEmpty();
+        assertThat(ids(this.store.acquireDueJobs(B, at(11), 10, at(70)))).containsExactly("a");
+    }
+
+    @Test
+    void releaseOfAFinishedJobDeletesIt() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(-1)), ConflictPolicy.ERROR);
+        List<StoredJob> acquired = this.store.acquireDueJobs(A, T0, 10, at(60));
+        this.store.releaseJobs(A, List.of(JobRelease.finished(acquired.get(0)), JobRelease.reschedule(acquired.get(1), at(5), at(5))));
+        assertThat(this.store.lookupJob("a")).isEmpty();
+        assertThat(ids(this.store.getAllJobs())).containsExactly("b");
+    }
+
+    @Test
+    void releaseWithoutNextRunTimePausesTheJob() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, T0, 1, at(60)).get(0);
+        this.store.releaseJobs(A, List.of(new JobRelease("a", acquired.version(), null, null, false)));
+        assertThat(stored("a").state()).isEqualTo(JobState.PAUSED);
+        assertThat(this.store.nextRunTime()).isEmpty();
+    }
+
+    @Test
+    void releaseAfterTheVersionMovedOnOnlyDropsTheLease() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, T0, 1, at(60)).get(0);
+        StoredJob paused = this.store.updateJob(acquired.withNextRunTime(null, null));
+        this.store.releaseJobs(A, List.of(JobRelease.reschedule(acquired, at(10), at(10))));
+        assertThat(stored("a")).isEqualTo(paused);
+
+        StoredJob resumed = this.store.updateJob(paused.withNextRunTime(at(-1), at(-1)));
+        assertThat(ids(this.store.acquireDueJobs(B, at(1), 10, at(70)))).containsExactly("a");
+        this.store.releaseJobs(B, List.of(JobRelease.finished(resumed.withVersion(resumed.version() - 1))));
+        assertThat(this.store.lookupJob("a")).contains(resumed);
+    }
+
+    @Test
+    void releaseByASchedulerThatLostTheLeaseIsIgnored() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        StoredJob byA = this.store.acquireDueJobs(A, T0, 1, at(60)).get(0);
+        StoredJob byB = this.store.acquireDueJobs(B, at(60), 1, at(120)).get(0);
+        this.store.releaseJobs(A, List.of(JobRelease.finished(byA)));
+        assertThat(stored("a")).isEqualTo(byB);
+        assertThat(this.store.acquireDueJobs(A, at(61), 10, at(130))).isEmpty();
+        this.store.releaseJobs(B, List.of(JobRelease.reschedule(byB, at(500), at(500))));
+        assertThat(stored("a").nextRunTime()).isEqualTo(at(500));
+    }
+
+    @Test
+    void releaseOfARemovedJobDoesNotBringItBack() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, T0, 1, at(60)).get(0);
+        this.store.removeJob("a");
+        this.store.releaseJobs(A, List.of(JobRelease.reschedule(acquired, at(10), at(10))));
+        assertThat(this.store.lookupJob("a")).isEmpty();
+        assertThat(this.store.getAllJobs()).isEmpty();
+    }
+
+    // --- broken jobs -----------------------------------------------------------------------------------------
+
+    @Test
+    void brokenJobIsKeptListedAndNeverAcquired() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        StoredJob broken = this.store.updateJob(stored("a").asBroken("task orderService.cancel no longer exists"));
+        assertThat(broken.state()).isEqualTo(JobState.BROKEN);
+        assertThat(stored("a")).isEqualTo(broken);
+        assertThat(stored("a").brokenReason()).isEqualTo("task orderService.cancel no longer exists");
+        assertThat(this.store.acquireDueJobs(A, at(1000), 10, at(2000))).isEmpty();
+        assertThat(this.store.nextRunTime()).isEmpty();
+        assertThat(ids(this.store.getAllJobs())).containsExactly("a");
+
+        this.store.updateJob(job("a", at(-1)));
+        assertThat(ids(this.store.acquireDueJobs(A, T0, 10, at(60)))).containsExactly("a");
+    }
+
+    // --- concurrency -----------------------------------------------------------------------------------------
+
+    @Test
+    void concurrentAcquirersGetEveryDueJobExactlyOnce() throws Exception {
+        int jobCount = 120;
+        for (int i = 0; i < jobCount; i++) {
+            this.store.addJob(job(String.format("job-%03d", i), at(-i % 7)), ConflictPolicy.ERROR);
+        }
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String schedulerId = "scheduler-" + t;
+                Callable<List<String>> acquirer = () -> {
+                    start.await();
+                    List<String> got = new ArrayList<>();
+                    List<StoredJob> batch;
+                    do {
+                        batch = this.store.acquireDueJobs(schedulerId, T0, 7, at(60));
+                        got.addAll(ids(batch));
+                    }
+                    while (!batch.isEmpty());
+                    return got;
+                };
+                results.add(pool.submit(acquirer));
+            }
+            start.countDown();
+            Map<String, Integer> counts = new HashMap<>();
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                for (String id : result.get(60, TimeUnit.SECONDS)) {
+                    counts.merge(id, 1, Integer::sum);
+                    all.add(id);
+                }
+            }
+            assertThat(all).hasSize(jobCount);
+            assertThat(counts).hasSize(jobCount);
+            assertThat(Collections.max(counts.values())).isEqualTo(1);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+}

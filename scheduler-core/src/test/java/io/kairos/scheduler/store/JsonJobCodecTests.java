@@ -1,0 +1,112 @@
+package io.kairos.scheduler.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonJobCodecTests {
+
+    private static final Instant T = Instant.parse("2026-11-24T10:30:00.250Z");
+
+    private final JsonJobCodec codec = TestTrigger.codec();
+
+    private static StoredJob job() {
+        return new StoredJob("cancel-42", "cancel order 42", "orderService.cancelUnpaidOrder", List.of(42, "x", 1.5, List.of(true)),
+                Map.of("reason", "unpaid"), new TestTrigger(T, ZoneId.of("Asia/Shanghai")), "default", "store", Duration.ofSeconds(30),
+                true, 2, Duration.ofMillis(250), T, T.minusMillis(250), JobState.SCHEDULED, null, 7);
+    }
+
+    @Test
+    void roundTripsEveryField() {
+        StoredJob job = job();
+        assertThat(this.codec.decode(this.codec.encode(job))).isEqualTo(job);
+        StoredJob paused = job.withNextRunTime(null, null).withVersion(1);
+        assertThat(this.codec.decode(this.codec.encode(paused))).isEqualTo(paused);
+        StoredJob broken = job.asBroken("gone");
+        assertThat(this.codec.decode(this.codec.encode(broken))).isEqualTo(broken);
+    }
+
+    @Test
+    void writesFormatVersionTriggerSpecIsoDurationsAndUtcInstants() {
+        String json = this.codec.encode(job());
+        assertThat(json).startsWith("{\"format\":1,")
+                .contains("\"trigger\":{\"type\":\"test\",\"run_date\":\"2026-11-24T10:30:00.250Z\",\"timezone\":\"Asia/Shanghai\"}")
+                .contains("\"misfire_grace_time\":\"PT30S\"").contains("\"jitter\":\"PT0.25S\"")
+                .contains("\"next_run_time\":\"2026-11-24T10:30:00.250Z\"").contains("\"max_instances\":2");
+    }
+
+    @Test
+    void refusesArgumentsThatAreNotJsonValues() {
+        StoredJob job = new StoredJob("j", "j", "t", List.of(List.of(new Object())), Map.of(), new TestTrigger(T), "default", "default",
+                null, true, 1, null, T, T, JobState.SCHEDULED, null, 0);
+        assertThatThrownBy(() -> this.codec.encode(job)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("job 'j'").hasMessageContaining("args[0][0]").hasMessageContaining("java.lang.Object");
+    }
+
+    @Test
+    void refusesANewerFormatNamingTheJob() {
+        String json = this.codec.encode(job()).replace("\"format\":1", "\"format\":999");
+        assertThatThrownBy(() -> this.codec.decode(json)).isInstanceOfSatisfying(JobDecodeException.class,
+                (ex) -> assertThat(ex.jobId()).isEqualTo("cancel-42"))
+                .hasMessageContaining("format 999").hasMessageContaining("up to 1");
+    }
+
+    @Test
+    void refusesAnInvalidTriggerSpec() {
+        String json = this.codec.encode(job()).replace("\"type\":\"test\"", "\"type\":\"cronn\"");
+        assertThatThrownBy(() -> this.codec.decode(json)).isInstanceOfSatisfying(JobDecodeException.class,
+                (ex) -> assertThat(ex.jobId()).isEqualTo("cancel-42"))
+                .hasMessageContaining("invalid trigger spec").hasMessageContaining("cronn");
+    }
+
+    @Test
+    void refusesAnUnknownTimezoneInTheTriggerSpec() {
+        String json = this.codec.encode(job()).replace("Asia/Shanghai", "Mars/Olympus");
+        assertThatThrownBy(() -> this.codec.decode(json)).isInstanceOf(JobDecodeException.class).hasMessageContaining("Mars/Olympus");
+    }
+
+    @Test
+    void refusesMalformedJsonWithoutAnId() {
+        assertThatThrownBy(() -> this.codec.decode("{\"format\":1,")).isInstanceOfSatisfying(JobDecodeException.class,
+                (ex) -> assertThat(ex.jobId()).isNull()).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> this.codec.decode("[1]")).isInstanceOf(JobDecodeException.class).hasMessageContaining("not a JSON object");
+    }
+
+    @Test
+    void refusesMissingAndMistypedFieldsNamingThem() {
+        String json = this.codec.encode(job());
+        assertThatThrownBy(() -> this.codec.decode(json.replace("\"task\":", "\"tusk\":"))).isInstanceOf(JobDecodeException.class)
+                .hasMessageContaining("'task'");
+        assertThatThrownBy(() -> this.codec.decode(json.replace("\"PT30S\"", "\"30 seconds\""))).isInstanceOf(JobDecodeException.class)
+                .hasMessageContaining("'misfire_grace_time'").hasMessageContaining("30 seconds").hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> this.codec.decode(json.replace("\"format\":1", "\"format\":\"one\""))).isInstanceOf(JobDecodeException.class)
+                .hasMessageContaining("'format'");
+        assertThatThrownBy(() -> this.codec.decode(json.replace("\"max_instances\":2", "\"max_instances\":0")))
+                .isInstanceOf(JobDecodeException.class).hasMessageContaining("max_instances");
+    }
+
+    @Test
+    void decodeBrokenRecoversWhatItCanRead() {
+        String json = this.codec.encode(job()).replace("\"type\":\"test\"", "\"type\":\"cronn\"").replace("\"format\":1", "\"format\":2");
+        StoredJob broken = this.codec.decodeBroken("cancel-42", json, "fallback", "format 2");
+        assertThat(broken.state()).isEqualTo(JobState.BROKEN);
+        assertThat(broken.brokenReason()).isEqualTo("format 2");
+        assertThat(broken.trigger()).isNull();
+        assertThat(broken.task()).isEqualTo("orderService.cancelUnpaidOrder");
+        assertThat(broken.args()).isEqualTo(job().args());
+        assertThat(broken.jobstore()).isEqualTo("store");
+        assertThat(broken.nextRunTime()).isNull();
+
+        StoredJob unreadable = this.codec.decodeBroken("x", "not json", "fallback", "not json");
+        assertThat(unreadable.task()).isEqualTo(JobCodec.UNREADABLE_TASK);
+        assertThat(unreadable.jobstore()).isEqualTo("fallback");
+        assertThat(unreadable.name()).isEqualTo("x");
+    }
+}

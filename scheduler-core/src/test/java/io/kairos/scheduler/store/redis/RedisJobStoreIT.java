@@ -1,0 +1,334 @@
+package io.kairos.scheduler.store.redis;
+
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.JobStoreContext;
+import io.kairos.scheduler.store.JobStoreContractTests;
+import io.kairos.scheduler.store.JobStoreException;
+import io.kairos.scheduler.store.StoredJob;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The job store contract on {@link RedisJobStore} against the Redis on 127.0.0.1:6379, plus what only a shared
+ * Redis store promises: the key layout, unreadable entries kept, wake-ups across instances (also after a
+ * reconnect), atomic acquisition across instances, lease takeover. Keys carry a prefix unique to this run.
+ */
+class RedisJobStoreIT extends JobStoreContractTests {
+
+    static final String URI = "redis://127.0.0.1:6379";
+
+    private static final String PREFIX = "kairos-it-" + UUID.randomUUID() + ".";
+
+    private static final RedisJobStoreKeys KEYS = RedisJobStoreKeys.withPrefix(PREFIX);
+
+    private static RedisClient client;
+
+    private static StatefulRedisConnection<String, String> connection;
+
+    private final List<JobStore> extraStores = new ArrayList<>();
+
+    @BeforeAll
+    static void connect() {
+        client = RedisClient.create(URI);
+        connection = client.connect();
+    }
+
+    @AfterAll
+    static void deleteKeysAndDisconnect() {
+        if (connection != null) {
+            connection.sync().del(KEYS.all());
+            connection.close();
+        }
+        if (client != null) {
+            client.shutdown();
+        }
+    }
+
+    @AfterEach
+    void stopExtraStores() {
+        this.extraStores.forEach(JobStore::shutdown);
+    }
+
+    /** A store on the class's shared client (one Lettuce event loop for all tests). */
+    @Override
+    protected JobStore createStore() {
+        return RedisJobStore.builder().client(client).keys(KEYS).commandTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static RedisCommands<String, String> redis() {
+        return connection.sync();
+    }
+
+    /** Another started store instance on the same keys, with its own connections. */
+    private RedisJobStore otherStore(String schedulerId, Runnable wakeup) {
+        RedisJobStore other = (RedisJobStore) createStore();
+        other.start(new JobStoreContext("default", schedulerId, InstantSource.fixed(T0), codec(), wakeup));
+        this.extraStores.add(other);
+        return other;
+    }
+
+    @Test
+    void isShared() {
+        assertThat(this.store.isShared()).isTrue();
+    }
+
+    @Test
+    void keepsApschedulersLayoutWithEpochMillisScores() {
+        this.store.addJob(job("a", T0.plusMillis(1500)), ConflictPolicy.ERROR);
+        this.store.addJob(job("p", T0).withNextRunTime(null, null), ConflictPolicy.ERROR);
+        assertThat(codec().decode(redis().hget(KEYS.jobs(), "a")).id()).isEqualTo("a");
+        assertThat(redis().zscore(KEYS.runTimes(), "a")).isEqualTo((double) T0.plusMillis(1500).toEpochMilli());
+        assertThat(redis().zscore(KEYS.runTimes(), "p")).isNull();
+        assertThat(redis().hget(KEYS.versions(), "a")).isEqualTo("1");
+        assertThat(redis().hexists(KEYS.jobs(), "p")).isTrue();
+    }
+
+    @Test
+    void unreadableEntriesAreMarkedBrokenAndKeptUntouched() {
+        this.store.addJob(job("good", T0.minusSeconds(2)), ConflictPolicy.ERROR);
+        String newerFormat = codec().encode(job("newer", T0)).replace("\"format\":1", "\"format\":999");
+        assertThat(newerFormat).contains("\"format\":999");
+        redis().hset(KEYS.jobs(), "newer", newerFormat);
+        redis().zadd(KEYS.runTimes(), T0.minusSeconds(3).toEpochMilli(), "newer");
+        redis().hset(KEYS.jobs(), "garbage", "{not json");
+        redis().zadd(KEYS.runTimes(), T0.minusSeconds(1).toEpochMilli(), "garbage");
+
+        List<StoredJob> acquired = this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60));
+
+        assertThat(acquired).extracting(StoredJob::id).containsExactly("good");
+        assertThat(redis().hget(KEYS.jobs(), "newer")).isEqualTo(newerFormat);
+        assertThat(redis().hget(KEYS.jobs(), "garbage")).isEqualTo("{not json");
+        assertThat(redis().zscore(KEYS.runTimes(), "newer")).isNull();
+        assertThat(redis().zscore(KEYS.runTimes(), "garbage")).isNull();
+        assertThat(redis().hget(KEYS.broken(), "newer")).contains("999");
+        StoredJob newer = this.store.lookupJob("newer").orElseThrow();
+        assertThat(newer.state()).isEqualTo(JobState.BROKEN);
+        assertThat(newer.brokenReason()).contains("999");
+        assertThat(this.store.lookupJob("garbage").orElseThrow().state()).isEqualTo(JobState.BROKEN);
+        assertThat(this.store.getAllJobs()).extracting(StoredJob::id).containsExactly("good", "garbage", "newer");
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(60));
+        assertThat(this.store.acquireDueJobs(B, T0.plusSeconds(3600), 10, T0.plusSeconds(3700))).extracting(StoredJob::id)
+                .containsExactly("good");
+    }
+
+    @Test
+    void unreadableEntryIsMarkedBrokenWhenListedToo() {
+        redis().hset(KEYS.jobs(), "garbage", "[]");
+        redis().zadd(KEYS.runTimes(), T0.toEpochMilli(), "garbage");
+        assertThat(this.store.getAllJobs()).singleElement().satisfies(job -> {
+            assertThat(job.id()).isEqualTo("garbage");
+            assertThat(job.state()).isEqualTo(JobState.BROKEN);
+        });
+        assertThat(redis().hexists(KEYS.broken(), "garbage")).isTrue();
+        assertThat(redis().hget(KEYS.jobs(), "garbage")).isEqualTo("[]");
+        assertThat(this.store.nextRunTime()).isEmpty();
+    }
+
+    @Test
+    void replacingABrokenEntryBringsItBack() {
+        redis().hset(KEYS.jobs(), "a", "{not json");
+        this.store.lookupJob("a");
+        assertThat(redis().hexists(KEYS.broken(), "a")).isTrue();
+        this.store.addJob(job("a", T0.minusSeconds(1)), ConflictPolicy.REPLACE);
+        assertThat(redis().hexists(KEYS.broken(), "a")).isFalse();
+        assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).extracting(StoredJob::id).containsExactly("a");
+    }
+
+    @Test
+    void runTimeWithoutAJobIsDroppedInsteadOfLookingDueForever() {
+        redis().zadd(KEYS.runTimes(), T0.minusSeconds(1).toEpochMilli(), "orphan");
+        this.store.addJob(job("a", T0.minusSeconds(2)), ConflictPolicy.ERROR);
+        assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).extracting(StoredJob::id).containsExactly("a");
+        assertThat(redis().zscore(KEYS.runTimes(), "orphan")).isNull();
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(60));
+    }
+
+    @Test
+    void commandThatOutlivesTheTimeoutFailsWithJobStoreException() throws Exception {
+        RedisJobStore impatient = RedisJobStore.builder().client(client).keys(KEYS).commandTimeout(Duration.ofMillis(300)).build();
+        impatient.start(context(B));
+        this.extraStores.add(impatient);
+        String blocker = PREFIX + "blocker";
+        // Occupy the store's command connection: Redis answers the next command only after this BLPOP ends.
+        var blocked = impatient.connections().commandConnection().async().blpop(30, blocker);
+        try {
+            assertThatThrownBy(impatient::getAllJobs).isInstanceOf(JobStoreException.class)
+                    .hasMessageContaining("could not list jobs").hasRootCauseInstanceOf(io.lettuce.core.RedisCommandTimeoutException.class);
+        }
+        finally {
+            redis().lpush(blocker, "go");
+            blocked.toCompletableFuture().handle((value, error) -> value).get(30, TimeUnit.SECONDS);
+            redis().del(blocker);
+        }
+    }
+
+    @Test
+    void addOnOneInstanceWakesTheOthers() {
+        AtomicInteger wakeupsOfB = new AtomicInteger();
+        otherStore(B, wakeupsOfB::incrementAndGet);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wakeupsOfB.get() >= 1);
+        int before = wakeupsOfB.get();
+        this.store.addJob(job("a", T0.plusSeconds(5)), ConflictPolicy.ERROR);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wakeupsOfB.get() > before);
+    }
+
+    @Test
+    void releaseThatMakesAJobDueBeforeItsLeaseExpiryWakesTheOthers() {
+        AtomicInteger wakeupsOfB = new AtomicInteger();
+        otherStore(B, wakeupsOfB::incrementAndGet);
+        this.store.addJob(job("a", T0.minusSeconds(1)), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, T0, 1, T0.plusSeconds(60)).get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wakeupsOfB.get() >= 2);
+        int before = wakeupsOfB.get();
+        this.store.releaseJobs(A, List.of(JobRelease.reschedule(acquired, T0.plusSeconds(10), T0.plusSeconds(10))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> wakeupsOfB.get() > before);
+    }
+
+    @Test
+    void wakeUpSubscriptionSurvivesALostConnection() {
+        AtomicInteger wakeupsOfB = new AtomicInteger();
+        RedisJobStore other = otherStore(B, wakeupsOfB::incrementAndGet);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wakeupsOfB.get() >= 1);
+        int beforeKill = wakeupsOfB.get();
+        Long clientId = other.connections().pubSub().sync().clientId();
+        redis().clientKill(io.lettuce.core.KillArgs.Builder.id(clientId));
+        // Lettuce reconnects and subscribes again; the store wakes its scheduler on the new subscription.
+        await().atMost(Duration.ofSeconds(20)).until(() -> wakeupsOfB.get() > beforeKill);
+        int afterReconnect = wakeupsOfB.get();
+        this.store.addJob(job("a", T0.plusSeconds(5)), ConflictPolicy.ERROR);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wakeupsOfB.get() > afterReconnect);
+    }
+
+    @Test
+    void instancesAcquireEveryDueJobExactlyOnce() throws Exception {
+        int jobCount = 200;
+        for (int i = 0; i < jobCount; i++) {
+            this.store.addJob(job(String.format("job-%03d", i), T0.minusMillis(i % 13)), ConflictPolicy.ERROR);
+        }
+        int instances = 4;
+        List<RedisJobStore> stores = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            stores.add(otherStore("instance-" + i, () -> { }));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(instances);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                RedisJobStore instance = stores.get(i);
+                String schedulerId = "instance-" + i;
+                Callable<List<String>> acquirer = () -> {
+                    start.await();
+                    List<String> got = new ArrayList<>();
+                    List<StoredJob> batch;
+                    do {
+                        batch = instance.acquireDueJobs(schedulerId, T0, 5, T0.plusSeconds(60));
+                        batch.forEach(job -> got.add(job.id()));
+                    }
+                    while (!batch.isEmpty());
+                    return got;
+                };
+                results.add(pool.submit(acquirer));
+            }
+            start.countDown();
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                all.addAll(result.get(60, TimeUnit.SECONDS));
+            }
+            Set<String> distinct = new HashSet<>(all);
+            assertThat(all).hasSize(jobCount);
+            assertThat(distinct).hasSize(jobCount);
+            for (int i = 0; i < instances; i++) {
+                assertThat(redis().hget(KEYS.leaseOwners(), String.format("job-%03d", i))).startsWith("instance-");
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anotherInstanceTakesOverAnExpiredLease() {
+        RedisJobStore other = otherStore(B, () -> { });
+        this.store.addJob(job("a", T0.minusSeconds(1)), ConflictPolicy.ERROR);
+        StoredJob byA = this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(30)).get(0);
+        assertThat(other.acquireDueJobs(B, T0.plusSeconds(29), 10, T0.plusSeconds(90))).isEmpty();
+        StoredJob byB = other.acquireDueJobs(B, T0.plusSeconds(30), 10, T0.plusSeconds(90)).get(0);
+        assertThat(byB.id()).isEqualTo("a");
+        assertThat(redis().hget(KEYS.leaseOwners(), "a")).isEqualTo(B);
+
+        this.store.extendLeases(A, List.of("a"), T0.plusSeconds(600));
+        this.store.releaseJobs(A, List.of(JobRelease.finished(byA)));
+        assertThat(redis().zscore(KEYS.leases(), "a")).isEqualTo((double) T0.plusSeconds(90).toEpochMilli());
+        assertThat(this.store.lookupJob("a")).isPresent();
+        other.releaseJobs(B, List.of(JobRelease.finished(byB)));
+        assertThat(this.store.lookupJob("a")).isEmpty();
+        assertThat(redis().hexists(KEYS.leaseOwners(), "a")).isFalse();
+    }
+
+    @Test
+    void unreachableRedisFailsStartWithJobStoreException() {
+        RedisJobStore unreachable = RedisJobStore.builder().uri("redis://127.0.0.1:1").commandTimeout(Duration.ofSeconds(2))
+                .keys(KEYS).build();
+        assertThatThrownBy(() -> unreachable.start(context(A))).isInstanceOf(JobStoreException.class)
+                .hasMessageContaining("default").hasMessageContaining("127.0.0.1:1");
+    }
+
+    @Test
+    void storeOnAUriConnectsItselfAndStopsCleanly() {
+        RedisJobStore onUri = RedisJobStore.builder().uri(URI).keys(KEYS).build();
+        onUri.start(context(B));
+        this.store.addJob(job("a", T0), ConflictPolicy.ERROR);
+        assertThat(onUri.lookupJob("a")).isPresent();
+        onUri.shutdown();
+        assertThatThrownBy(() -> onUri.lookupJob("a")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not started");
+        onUri.shutdown();
+    }
+
+    @Test
+    void givenClientIsNotShutDownWithTheStore() {
+        RedisJobStore onClient = RedisJobStore.builder().client(client).keys(KEYS).build();
+        onClient.start(context(A));
+        this.store.addJob(job("a", T0), ConflictPolicy.ERROR);
+        assertThat(onClient.lookupJob("a")).isPresent();
+        onClient.shutdown();
+        try (StatefulRedisConnection<String, String> fresh = client.connect()) {
+            assertThat(fresh.sync().ping()).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void commandsBeforeStartFailClearly() {
+        RedisJobStore notStarted = (RedisJobStore) createStore();
+        assertThatThrownBy(notStarted::getAllJobs).isInstanceOf(IllegalStateException.class).hasMessageContaining("not started");
+    }
+}
