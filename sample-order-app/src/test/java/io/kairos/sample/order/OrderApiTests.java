@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:order-api;DB_CLOSE_DELAY=-1",
         "orders.payment-timeout=30m" })
+@org.springframework.context.annotation.Import(InterimKairosConfiguration.class)
 class OrderApiTests {
 
     @LocalServerPort
@@ -179,7 +180,7 @@ class OrderApiTests {
         ShopClient shop = shop();
         ShopClient.Response added = shop.post("/admin/jobs",
                 Map.of("job_id", "stats-hourly", "cron", "0 0 * * * *", "task", "statistics"));
-        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.status()).as("%s", added.body()).isEqualTo(201);
         assertThat(added.body().get("job_id").asString()).isEqualTo("stats-hourly");
         assertThat(added.body().get("task").asString()).isEqualTo("orderStatistics.logCounts");
         Instant next = Instant.parse(added.body().get("next_run_time").asString());
