@@ -2,8 +2,12 @@ package io.kairos.sample.order;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.kairos.sample.order.orders.CancelOutcome;
 import io.kairos.sample.order.orders.OrderTimeoutJob;
@@ -103,6 +107,43 @@ class OrderApiTests {
         assertThat(shop.stockAndSales(1)).containsExactly(tea);
         assertThat(shop.stockAndSales(4)).containsExactly(tin);
         assertThat(this.scheduler.getJobs()).hasSize(jobs);
+    }
+
+    @Test
+    void concurrentOrdersNeverOversellAndOnlySavedOrdersKeepAJob() throws Exception {
+        ShopClient shop = shop();
+        int stock = shop.stockAndSales(4)[0];
+        int jobs = this.scheduler.getJobs().size();
+        int buyers = stock + 5;
+        ExecutorService pool = Executors.newFixedThreadPool(buyers);
+        try {
+            List<Future<ShopClient.Response>> responses = new ArrayList<>();
+            for (int i = 0; i < buyers; i++) {
+                responses.add(pool.submit(() -> shop.order(4, 1)));
+            }
+            List<Long> placed = new ArrayList<>();
+            int conflicts = 0;
+            for (Future<ShopClient.Response> response : responses) {
+                ShopClient.Response r = response.get();
+                if (r.status() == 201) {
+                    placed.add(r.body().get("id").asLong());
+                }
+                else {
+                    assertThat(r.status()).as("%s", r.body()).isEqualTo(409);
+                    conflicts++;
+                }
+            }
+            assertThat(placed).hasSize(stock);
+            assertThat(conflicts).isEqualTo(5);
+            assertThat(shop.stockAndSales(4)[0]).isZero();
+            assertThat(this.scheduler.getJobs()).hasSize(jobs + stock);
+            for (long id : placed) {
+                assertThat(this.scheduler.getJob(OrderTimeouts.jobId(id))).isPresent();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kairos.sample.order.orders;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -27,28 +28,40 @@ public class OrderRepository {
 
     private final JdbcClient jdbc;
 
+    private final String nextIdSql;
+
     /**
      * Creates the repository.
      *
      * @param jdbc the application's JDBC client
+     * @param dataSource the application's database, to pick the sequence syntax (PostgreSQL or H2)
      */
-    public OrderRepository(JdbcClient jdbc) {
+    public OrderRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.nextIdSql = isPostgres(dataSource) ? "SELECT nextval('order_ids')" : "SELECT NEXT VALUE FOR order_ids";
+    }
+
+    /**
+     * Takes the next order id from the sequence {@code order_ids}; ids are never handed out twice, even when the
+     * order is then not saved.
+     *
+     * @return a new order id, positive
+     */
+    public long nextId() {
+        return this.jdbc.sql(this.nextIdSql).query(Long.class).single();
     }
 
     /**
      * Inserts an {@link OrderStatus#UNPAID} order without items.
      *
+     * @param id the order id, from {@link #nextId()}
      * @param createdAt when it is placed
      * @param cancelAt when it is to be cancelled unless paid
-     * @return the new order id
      */
-    public long insertUnpaid(Instant createdAt, Instant cancelAt) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        this.jdbc.sql("INSERT INTO orders (status, created_at, cancel_at) VALUES (?, ?, ?)")
-                .params(OrderStatus.UNPAID.name(), utc(createdAt), utc(cancelAt))
-                .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+    public void insertUnpaid(long id, Instant createdAt, Instant cancelAt) {
+        this.jdbc.sql("INSERT INTO orders (id, status, created_at, cancel_at) VALUES (?, ?, ?, ?)")
+                .params(id, OrderStatus.UNPAID.name(), utc(createdAt), utc(cancelAt))
+                .update();
     }
 
     /**
@@ -129,6 +142,15 @@ public class OrderRepository {
                     counts.put(OrderStatus.valueOf(rs.getString("status")), rs.getLong("n"));
                 });
         return counts;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Cannot reach the database to detect its kind", ex);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

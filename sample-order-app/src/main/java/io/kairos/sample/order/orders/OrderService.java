@@ -1,5 +1,6 @@
 package io.kairos.sample.order.orders;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,16 +14,21 @@ import io.kairos.sample.order.catalog.Sku;
 import io.kairos.sample.order.catalog.SkuRepository;
 import io.kairos.sample.order.web.ApiException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Places, pays and cancels orders. Every method runs in one database transaction; stock and status changes are
- * conditional updates, so concurrent requests and timeout jobs (on any instance) never oversell or cancel a paid
+ * Places, pays and cancels orders. Stock and status changes are conditional updates, so concurrent requests and timeout jobs (on any instance) never oversell or cancel a paid
  * order. Thread-safe.
  */
 @Service
 public class OrderService {
+
+    /** Least time between saving an order and its due time, so a job never runs before its order is committed. */
+    private static final Duration COMMIT_MARGIN = Duration.ofMillis(500);
 
     private final SkuRepository skus;
 
@@ -32,6 +38,8 @@ public class OrderService {
 
     private final OrdersProperties properties;
 
+    private final TransactionTemplate transaction;
+
     /**
      * Creates the service.
      *
@@ -39,25 +47,30 @@ public class OrderService {
      * @param orders the order tables
      * @param timeouts the timeout jobs
      * @param properties the shop's settings (payment timeout)
+     * @param transactions the application's transaction manager
      */
-    public OrderService(SkuRepository skus, OrderRepository orders, OrderTimeouts timeouts, OrdersProperties properties) {
+    public OrderService(SkuRepository skus, OrderRepository orders, OrderTimeouts timeouts, OrdersProperties properties,
+            PlatformTransactionManager transactions) {
         this.skus = skus;
         this.orders = orders;
         this.timeouts = timeouts;
         this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * Places an order: takes the stock, counts the sales, saves the order and adds its timeout job
-     * {@code order-timeout-<id>} at now + {@code orders.payment-timeout}, all in one transaction (see
-     * {@link OrderTimeouts} for how the job follows the transaction's outcome). Lines naming the same SKU are added up.
+     * Places an order: stores its timeout job {@code order-timeout-<id>} at now + {@code orders.payment-timeout},
+     * then, in one transaction, takes the stock, counts the sales and saves the order; when that transaction fails,
+     * the job is removed again (see {@link OrderTimeouts} for why this order of steps). Lines naming the same SKU
+     * are added up.
      *
      * @param request the lines to order
      * @return the new order, {@link OrderStatus#UNPAID}
      * @throws ApiException 400 when the items are missing or empty, a line lacks its SKU id, a count is below 1
-     *     or a SKU does not exist; 409 when a SKU has not enough stock (nothing is changed then)
+     *     or a SKU does not exist; 409 when a SKU has not enough stock; 503 when saving took so long that the
+     *     timeout job could have run first (nothing is changed in these cases)
+     * @throws RuntimeException when the database or the job store fails (nothing is changed then either)
      */
-    @Transactional
     public Order place(PlaceOrderRequest request) {
         Map<Long, Integer> counts = countsBySku(request);
         Map<Long, Sku> known = this.skus.findAllById(counts.keySet()).stream()
@@ -66,34 +79,59 @@ public class OrderService {
         if (!unknown.isEmpty()) {
             throw ApiException.badRequest("Unknown SKU id(s) " + unknown + "; GET /skus lists the SKUs on sale");
         }
-        // ascending SKU ids: concurrent orders lock rows in the same order and cannot deadlock
+        // a first look without locks spares the job store most orders that would fail; take() below decides
         counts.forEach((skuId, count) -> {
-            if (!this.skus.take(skuId, count)) {
-                int stock = this.skus.findById(skuId).map(Sku::stock).orElse(0);
-                throw ApiException.conflict("Not enough stock for SKU " + skuId + " ('" + known.get(skuId).name()
-                        + "'): " + count + " ordered, " + stock + " in stock");
+            if (known.get(skuId).stock() < count) {
+                throw notEnoughStock(known.get(skuId), count, known.get(skuId).stock());
             }
         });
+
+        long orderId = this.orders.nextId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant cancelAt = now.plus(this.properties.paymentTimeout());
-        long orderId = this.orders.insertUnpaid(now, cancelAt);
-        counts.forEach((skuId, count) -> this.orders.insertItem(orderId, new OrderItem(skuId, count, known.get(skuId).price())));
         this.timeouts.schedule(orderId, cancelAt);
+        try {
+            return this.transaction.execute(status -> save(orderId, counts, known, now, cancelAt));
+        }
+        catch (RuntimeException | Error ex) {
+            this.timeouts.unschedule(orderId, "its order was not saved");
+            throw ex;
+        }
+    }
+
+    private Order save(long orderId, Map<Long, Integer> counts, Map<Long, Sku> known, Instant now, Instant cancelAt) {
+        // ascending SKU ids (a TreeMap): concurrent orders lock rows in the same order and cannot deadlock
+        counts.forEach((skuId, count) -> {
+            if (!this.skus.take(skuId, count)) {
+                throw notEnoughStock(known.get(skuId), count, this.skus.findById(skuId).map(Sku::stock).orElse(0));
+            }
+        });
+        this.orders.insertUnpaid(orderId, now, cancelAt);
+        counts.forEach((skuId, count) -> this.orders.insertItem(orderId, new OrderItem(skuId, count, known.get(skuId).price())));
+        if (!Instant.now().plus(COMMIT_MARGIN).isBefore(cancelAt)) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Saving order " + orderId
+                    + " took longer than the payment timeout allows; nothing was ordered, please try again");
+        }
         return this.orders.findById(orderId).orElseThrow();
     }
 
+    private static ApiException notEnoughStock(Sku sku, int count, int stock) {
+        return ApiException.conflict("Not enough stock for SKU " + sku.id() + " ('" + sku.name() + "'): " + count
+                + " ordered, " + stock + " in stock");
+    }
+
     /**
-     * Pays an order and, once the payment is committed, removes its timeout job. Paying a paid order changes
-     * nothing and answers the order again.
+     * Pays an order, then removes its timeout job. Paying a paid order changes nothing and answers the order again.
+     * The payment is one conditional update, committed before the job is removed: if the process dies in between,
+     * the job runs later and finds the order paid.
      *
      * @param orderId the order id
      * @return the order, {@link OrderStatus#PAID}
      * @throws ApiException 404 when there is no such order; 409 when it was cancelled already
      */
-    @Transactional
     public Order pay(long orderId) {
         if (this.orders.markPaid(orderId, Instant.now().truncatedTo(ChronoUnit.MILLIS))) {
-            this.timeouts.unscheduleAfterCommit(orderId);
+            this.timeouts.unschedule(orderId, "its order was paid");
         }
         Order order = find(orderId);
         if (order.status() == OrderStatus.CANCELLED) {

@@ -12,30 +12,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The timeout jobs of orders: one Kairos {@code date} job per unpaid order, id {@code order-timeout-<orderId>},
  * task {@value #TASK}, one argument (the order id), misfire grace time unlimited (an order due while the
  * application was down is cancelled as soon as it is back).
  *
- * <p><b>How a job follows its order's transaction.</b> The job is added <em>inside</em> the transaction that
- * places the order, as its last step, and removed again when that transaction does not commit:
+ * <p><b>How a job follows its order's transaction.</b> The JDBC job store writes through its own connection and
+ * commits its own transaction; it does not join the application's. So {@link OrderService#place} takes the
+ * order id from a sequence, stores the job first, and only then saves the order in one transaction; when that
+ * transaction fails (no stock, a database error), it removes the job again:
  * <ul>
- * <li>committed order: its job was stored before the commit, so an order never exists without its job, even if
- * the process dies right after the commit;</li>
- * <li>rolled-back order: its job is removed after the rollback. If the job store joins the application's
- * transaction (JDBC store on the same {@code DataSource}), the rollback already took it and the removal finds
- * nothing. If the process dies between storing the job and the rollback, the job stays and runs at its due time:
- * it finds no order and changes nothing ({@link CancelOutcome#NO_SUCH_ORDER}).</li>
+ * <li>a committed order always has its job: the job was committed before the order;</li>
+ * <li>a rolled-back order's job is removed right after the rollback. Only if the process dies between storing
+ * the job and that removal does a job outlive its order: it runs at its due time, finds no order and changes
+ * nothing ({@link CancelOutcome#NO_SUCH_ORDER}). A stray job is harmless, a missing one is not, hence this order
+ * of steps rather than adding the job after the commit;</li>
+ * <li>the order's transaction refuses to commit later than 500 ms before the due time, so a job never runs
+ * before its order is visible (the payment timeout is at least one second);</li>
+ * <li>no request ever holds two pooled connections at once (the order's and the store's), so a busy shop cannot
+ * exhaust the connection pool.</li>
  * </ul>
- * Adding after the commit instead would leave an order without a job when the process dies between the commit
- * and the add; a stray job is harmless, a missing one is not. The timeout is at least one second, so a job cannot
- * run before its order's transaction has committed.
  *
- * <p>Paying removes the job only <em>after</em> the payment commits; if the process dies in between, the job
- * runs and finds the order paid ({@link CancelOutcome#ALREADY_PAID}). Thread-safe.
+ * <p>Paying removes the job after the payment is committed; if the process dies in between, the job runs and
+ * finds the order paid ({@link CancelOutcome#ALREADY_PAID}). Thread-safe.
  */
 @Component
 public class OrderTimeouts {
@@ -67,13 +67,13 @@ public class OrderTimeouts {
     }
 
     /**
-     * Adds the timeout job of a new order, replacing a stray job with the same id. Called in a transaction, the job
-     * is removed again when that transaction does not commit.
+     * Stores the timeout job of a new order, replacing a stray job with the same id (there can be none: order ids
+     * are never reused).
      *
      * @param orderId the order id
      * @param cancelAt when to cancel the order unless it is paid
      * @throws RuntimeException any exception of {@link JobScheduler#addJob(JobRequest)} (e.g. the job store is
-     *     down); it rolls back the caller's transaction, so no order is left without its job
+     *     down); the order is then not saved
      */
     public void schedule(long orderId, Instant cancelAt) {
         this.scheduler.addJob(JobRequest.of(TASK)
@@ -83,38 +83,16 @@ public class OrderTimeouts {
                 .args(orderId)
                 .misfireGraceTime(null)
                 .conflictPolicy(ConflictPolicy.REPLACE));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        unschedule(orderId, "its order was rolled back");
-                    }
-                }
-            });
-        }
     }
 
     /**
-     * Removes the timeout job of a paid order once the current transaction commits (at once when there is none).
+     * Removes the timeout job of an order, if it is still there. Never throws: a job that cannot be removed runs at
+     * its due time and changes nothing, which is logged.
      *
      * @param orderId the order id
+     * @param reason why, for the log, e.g. {@code "its order was paid"}
      */
-    public void unscheduleAfterCommit(long orderId) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    unschedule(orderId, "its order was paid");
-                }
-            });
-        }
-        else {
-            unschedule(orderId, "its order was paid");
-        }
-    }
-
-    private void unschedule(long orderId, String reason) {
+    public void unschedule(long orderId, String reason) {
         try {
             this.scheduler.removeJob(jobId(orderId));
             log.debug("Removed job {}: {}", jobId(orderId), reason);
