@@ -33,8 +33,22 @@ public class KairosConfigurationException extends RuntimeException {
      * @param action what would fix it, e.g. {@code "Valid values: memory, jdbc, redis"}
      */
     public KairosConfigurationException(String property, @Nullable Object value, String problem, String action) {
+        this(property, value, problem, action, null);
+    }
+
+    /**
+     * Creates the exception with a cause.
+     *
+     * @param property the full property name at fault
+     * @param value the value it has, may be {@code null}
+     * @param problem what is wrong
+     * @param action what would fix it
+     * @param cause the underlying error (e.g. the engine's {@code IllegalArgumentException}), may be {@code null}
+     */
+    public KairosConfigurationException(String property, @Nullable Object value, String problem, String action,
+            @Nullable Throwable cause) {
         super("Invalid Kairos configuration: property '" + property + "' (value '" + value + "') " + problem + ". "
-                + action);
+                + action, cause);
         this.property = property;
         this.value = value;
         this.problem = problem;

@@ -290,7 +290,7 @@ public class KairosProperties {
         private @Nullable Integer maxWorkers;
 
         /** process-pool: extra JVM arguments for each worker process, e.g. '-Xmx256m'. */
-        private List<String> jvmArgs = new ArrayList<>();
+        private List<String> jvmArguments = new ArrayList<>();
 
         public ExecutorType getType() {
             return this.type;
@@ -308,12 +308,12 @@ public class KairosProperties {
             this.maxWorkers = maxWorkers;
         }
 
-        public List<String> getJvmArgs() {
-            return this.jvmArgs;
+        public List<String> getJvmArguments() {
+            return this.jvmArguments;
         }
 
-        public void setJvmArgs(List<String> jvmArgs) {
-            this.jvmArgs = jvmArgs;
+        public void setJvmArguments(List<String> jvmArguments) {
+            this.jvmArguments = jvmArguments;
         }
     }
 

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.kairos.scheduler.boot.KairosConfigurationException;
 import org.jspecify.annotations.Nullable;
@@ -13,12 +11,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks {@link KairosProperties} beyond what binding checks (types and enum values are checked by Spring Boot's
  * binder, whose failure analysis lists the valid values): options that do not apply to a store's or executor's
- * type, numbers below their minimum, negative durations, table names that are not SQL identifiers, blank aliases.
+ * type, numbers below their minimum, negative durations, blank aliases and keys (table names are checked by the
+ * jdbc store's settings).
  * Each problem is a {@link KairosConfigurationException} naming the property. Stateless.
  */
 final class KairosPropertiesValidator {
-
-    private static final Pattern SQL_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
     private KairosPropertiesValidator() {
     }
@@ -53,12 +50,6 @@ final class KairosPropertiesValidator {
         onlyFor(prefix + "key-prefix", store.getKeyPrefix(), store.getType(), JobStoreType.REDIS);
         onlyFor(prefix + "jobs-key", store.getJobsKey(), store.getType(), JobStoreType.REDIS);
         onlyFor(prefix + "run-times-key", store.getRunTimesKey(), store.getType(), JobStoreType.REDIS);
-        String table = store.getTableName();
-        if (table != null && !SQL_IDENTIFIER.matcher(table).matches()) {
-            throw new KairosConfigurationException(prefix + "table-name", table, "is not a plain SQL identifier",
-                    "Use letters, digits and underscores, starting with a letter or underscore, optionally qualified by "
-                            + "a schema ('scheduling.kairos_jobs')");
-        }
         for (String key : Arrays.asList(store.getKeyPrefix(), store.getJobsKey(), store.getRunTimesKey())) {
             if (key != null && key.isBlank()) {
                 throw new KairosConfigurationException(prefix + "(redis key)", key, "is blank",
@@ -71,8 +62,8 @@ final class KairosPropertiesValidator {
         String prefix = "kairos.executors." + alias + ".";
         checkAlias("kairos.executors", alias);
         atLeastOne(prefix + "max-workers", executor.getMaxWorkers());
-        if (!executor.getJvmArgs().isEmpty() && executor.getType() != ExecutorType.PROCESS_POOL) {
-            throw notApplicable(prefix + "jvm-args", executor.getJvmArgs(), executor.getType(), ExecutorType.PROCESS_POOL);
+        if (!executor.getJvmArguments().isEmpty() && executor.getType() != ExecutorType.PROCESS_POOL) {
+            throw notApplicable(prefix + "jvm-arguments", executor.getJvmArguments(), executor.getType(), ExecutorType.PROCESS_POOL);
         }
     }
 
@@ -122,15 +113,5 @@ final class KairosPropertiesValidator {
             throw new KairosConfigurationException(property, value, "is not positive",
                     "Give a duration longer than zero, e.g. '30s'");
         }
-    }
-
-    /**
-     * The aliases jobs may name: the configured ones, or {@code default} when none is configured.
-     *
-     * @param configured the configured map
-     * @return the aliases
-     */
-    static List<String> aliases(Map<String, ?> configured) {
-        return configured.isEmpty() ? List.of("default") : List.copyOf(configured.keySet());
     }
 }
