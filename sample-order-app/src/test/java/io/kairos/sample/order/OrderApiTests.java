@@ -31,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:order-api;DB_CLOSE_DELAY=-1",
         "orders.payment-timeout=30m" })
-@org.springframework.context.annotation.Import(InterimKairosConfiguration.class)
 class OrderApiTests {
 
     @LocalServerPort

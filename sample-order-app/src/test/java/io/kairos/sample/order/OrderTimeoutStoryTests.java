@@ -22,7 +22,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:order-story;DB_CLOSE_DELAY=-1",
         "orders.payment-timeout=2s" })
-@org.springframework.context.annotation.Import(InterimKairosConfiguration.class)
 class OrderTimeoutStoryTests {
 
     @LocalServerPort
