@@ -69,9 +69,8 @@ public final class JsonJobCodec implements JobCodec {
         this.triggerDecoder = Objects.requireNonNull(triggerDecoder, "triggerDecoder");
     }
 
-    // The seam replaced by Triggers.fromSpec once the trigger kinds land on main.
     private static Trigger triggerFromSpec(Map<String, Object> spec, ZoneId zone) {
-        throw new InvalidTriggerSpecException("type", spec.get("type"), "trigger type '" + spec.get("type") + "' is unknown");
+        return io.kairos.scheduler.trigger.Triggers.fromSpec(spec, zone);
     }
 
     /**
