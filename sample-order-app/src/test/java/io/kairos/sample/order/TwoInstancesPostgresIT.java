@@ -94,6 +94,7 @@ class TwoInstancesPostgresIT {
                     .hasSize(1).allMatch(s -> s.endsWith(":CANCELLED")));
             Set<String> instances = runs.stream().map(r -> r[2]).collect(Collectors.toSet());
             assertThat(instances).isSubsetOf("app-a", "app-b");
+            System.out.println("[TwoInstancesPostgresIT] cancellation runs by order: " + instancesByOrder);
         }
     }
 
