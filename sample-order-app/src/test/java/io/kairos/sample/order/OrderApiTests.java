@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.kairos.sample.order.jobs.OrderStatisticsJob;
 import io.kairos.sample.order.orders.CancelOutcome;
+import io.kairos.sample.order.orders.OrderStatus;
 import io.kairos.sample.order.orders.OrderTimeoutJob;
 import io.kairos.sample.order.orders.OrderTimeouts;
 import io.kairos.scheduler.Job;
@@ -41,6 +43,9 @@ class OrderApiTests {
 
     @Autowired
     OrderTimeoutJob timeoutJob;
+
+    @Autowired
+    OrderStatisticsJob statistics;
 
     ShopClient shop() {
         return new ShopClient(this.port);
@@ -213,6 +218,22 @@ class OrderApiTests {
         assertThat(get.body().get("detail").asString()).isEqualTo("No order with id 987654");
         assertThat(shop.post("/orders/987654/pay", "").status()).isEqualTo(404);
         assertThat(shop.get("/orders/abc").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theStatisticsJobCountsOrdersByStatus() {
+        Map<OrderStatus, Long> before = this.statistics.logCounts();
+        ShopClient shop = shop();
+        long paid = shop.order(1, 1).body().get("id").asLong();
+        shop.post("/orders/" + paid + "/pay", "");
+        shop.order(1, 1);
+        Map<OrderStatus, Long> after = this.statistics.logCounts();
+        assertThat(after).containsEntry(OrderStatus.UNPAID, before.get(OrderStatus.UNPAID) + 1)
+                .containsEntry(OrderStatus.PAID, before.get(OrderStatus.PAID) + 1)
+                .containsEntry(OrderStatus.CANCELLED, before.get(OrderStatus.CANCELLED));
+        Job declared = this.scheduler.getJob("order-statistics").orElseThrow();
+        assertThat(declared.task()).isEqualTo(OrderStatisticsJob.TASK);
+        assertThat(declared.trigger().toSpec()).containsEntry("expression", "0 0/5 * * * *");
     }
 
     @Test
