@@ -13,6 +13,7 @@ import java.time.zone.ZoneRules;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -256,7 +257,7 @@ public final class CronTrigger implements Trigger {
     }
 
     /**
-     * The explicitly given fields of a field-form trigger, normalised (lower case, no spaces around
+     * The explicitly given fields of a field-form trigger, normalised (lower case, no leading zeros, no spaces around
      * commas), keyed by spec key in field order ({@code year} … {@code second}).
      *
      * @return an unmodifiable map, empty for a string-form trigger
@@ -331,7 +332,7 @@ public final class CronTrigger implements Trigger {
     }
 
     private String normalizedExpression() {
-        return (this.expression == null) ? null : this.expression.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return (this.expression == null) ? null : this.expression.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static Instant instant(ZonedDateTime dateTime) {

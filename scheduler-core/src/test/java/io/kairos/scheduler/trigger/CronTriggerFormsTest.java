@@ -149,11 +149,26 @@ class CronTriggerFormsTest {
     void equalityIsOnTheNormalisedDefinition() {
         assertThat(cron("hour=5", BERLIN)).isEqualTo(CronTrigger.fromSpec(Map.of("hour", 5), BERLIN));
         assertThat(cron("day=1-2, 4-7", BERLIN)).isEqualTo(cron("day=1-2,4-7", BERLIN));
+        assertThat(cron("minute=05-09/02;hour=00", BERLIN)).isEqualTo(cron("minute=5-9/2;hour=0", BERLIN))
+            .hasToString("cron[hour='0', minute='5-9/2']");
         assertThat(cron("expression=0 0 * * SUN", BERLIN)).isEqualTo(cron("expression= 0  0 * * sun ", BERLIN));
         assertThat(cron("hour=5", BERLIN)).isNotEqualTo(cron("hour=5", UTC));
         assertThat(cron("hour=5", BERLIN)).isNotEqualTo(cron("hour=5;jitter=1", BERLIN));
         assertThat(cron("hour=5", BERLIN)).isNotEqualTo(cron("hour=6", BERLIN));
         assertThat(cron("expression=0 5 * * *", BERLIN)).isNotEqualTo(cron("hour=5", BERLIN));
+    }
+
+    @Test
+    void datesWithoutOffsetAreReadInTheTriggerZone() {
+        // C22: naive start/end dates are localised in the trigger's zone (here the default zone, Europe/Berlin).
+        CronTrigger trigger = cron("start_date=2016-11-05 05:06:53;end_date=2017-11-05 05:11:32", BERLIN);
+        assertThat(trigger.startDate().map(CronSpecs::iso)).contains("2016-11-05T05:06:53+01:00");
+        assertThat(trigger.endDate().map(CronSpecs::iso)).contains("2017-11-05T05:11:32+01:00");
+        assertThat(trigger.timezone()).isEqualTo(BERLIN);
+        assertThat(trigger.fields()).isEmpty();
+        assertThat(trigger.expression()).isEmpty();
+        assertThat(cron("expression= 0 0 * * 0 ", BERLIN).expression()).contains("0 0 * * 0");
+        assertThat(cron("hour=8-10;year=2009", BERLIN).fields()).containsExactly(Map.entry("year", "2009"), Map.entry("hour", "8-10"));
     }
 
     @Test

@@ -100,6 +100,52 @@ class CronTriggerPropertiesTest {
         }
     }
 
+    @Property(tries = 300)
+    void crontabLinesMatchADayByDayScan(@ForAll("crontabLines") Case c) {
+        // POSIX/Vixie: 0 and 7 are Sunday; day OR day_of_week when both are restricted (do not start with '*').
+        Long expected = c.oracle().firstFireByDays(c.start(), 800);
+        Optional<ZonedDateTime> actual = c.trigger().nextFireTime(null, ZonedDateTime.ofInstant(Instant.ofEpochSecond(c.start()),
+                ZoneOffset.UTC));
+        if (expected != null) {
+            assertThat(actual.map(ZonedDateTime::toEpochSecond)).as(c.toString()).contains(expected);
+        }
+        else {
+            assertThat(actual.map(ZonedDateTime::toEpochSecond).orElse(Long.MAX_VALUE)).as(c.toString())
+                .isGreaterThanOrEqualTo(c.start() + 799 * 86400L);
+        }
+    }
+
+    @Provide
+    Arbitrary<Case> crontabLines() {
+        Arbitrary<Field> minutes = Arbitraries.integers().between(0, 59).map(CronTriggerPropertiesTest::single);
+        Arbitrary<Field> hours = Arbitraries.oneOf(Arbitraries.integers().between(0, 23).map(CronTriggerPropertiesTest::single),
+                numeric(0, 23));
+        Arbitrary<Field> days = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(star())),
+                net.jqwik.api.Tuple.of(3, numeric(1, 31)));
+        Arbitrary<Field> months = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, Arbitraries.just(star())),
+                net.jqwik.api.Tuple.of(1, numeric(1, 12)));
+        Arbitrary<Field> weekdays = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(star())),
+                net.jqwik.api.Tuple.of(3, numeric(0, 7)));
+        Arbitrary<Long> starts = Arbitraries.longs().between(LocalDate.of(2024, 1, 1).toEpochDay() * 86400,
+                LocalDate.of(2030, 1, 1).toEpochDay() * 86400);
+        return Combinators.combine(minutes, hours, days, months, weekdays, starts).as((minute, hour, day, month, weekday, start) -> {
+            String line = minute.text() + " " + hour.text() + " " + day.text() + " " + month.text() + " " + weekday.text();
+            boolean either = !day.text().startsWith("*") && !weekday.text().startsWith("*");
+            java.util.function.Predicate<LocalDate> dom = (d) -> day.test().test(d.getDayOfMonth());
+            java.util.function.Predicate<LocalDate> dow = (d) -> {
+                int sundayZero = d.getDayOfWeek().getValue() % 7;
+                return weekday.test().test(sundayZero) || (sundayZero == 0 && weekday.test().test(7));
+            };
+            java.util.function.Predicate<LocalDate> dates = either ? dom.or(dow) : dom.and(dow);
+            Map<String, Object> spec = new LinkedHashMap<>();
+            spec.put("expression", line);
+            spec.put("timezone", "UTC");
+            CronOracle oracle = new CronOracle(ZoneOffset.UTC, (v) -> true, month.test(), dates, (v) -> true, (v) -> true, hour.test(),
+                    minute.test(), (v) -> v == 0);
+            return new Case(spec, oracle, start);
+        });
+    }
+
     @Property(tries = 200)
     void toSpecRoundTrips(@ForAll("sparseDates") Case c) {
         CronTrigger trigger = c.trigger();

@@ -33,8 +33,8 @@ public final class CronParser {
      * The result of compiling the field form.
      *
      * @param schedule the compiled schedule
-     * @param given the explicitly given fields in field order, their text normalised (lower case, no
-     *     spaces around commas); unmodifiable
+     * @param given the explicitly given fields in field order, their text normalised (lower case, no leading
+     *     zeros, no spaces around commas); unmodifiable
      */
     public record FieldForm(CronSchedule schedule, Map<CronField, String> given) {
     }

@@ -167,16 +167,6 @@ public final class CronSchedule {
         }
     }
 
-    /**
-     * Whether a wall time matches every field (used by tests as the match predicate).
-     *
-     * @param local a wall time in local epoch seconds
-     * @return {@code true} when it matches
-     */
-    public boolean matches(long local) {
-        return local >= MIN_LOCAL && next(local) == local;
-    }
-
     private static int nextBit(long mask, int from) {
         if (from > 63) {
             return -1;

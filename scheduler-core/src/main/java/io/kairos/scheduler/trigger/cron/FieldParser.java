@@ -52,7 +52,7 @@ final class FieldParser {
             if (item.isEmpty()) {
                 throw fail("has an empty element between commas; " + this.syntax.validHint());
             }
-            normalized.add(item);
+            normalized.add(item.replaceAll("\\b0+(\\d)", "$1"));
             if (!parseSpecial(item, specials)) {
                 parseRange(item, values);
             }

@@ -10,7 +10,7 @@ import java.util.BitSet;
  * @param specials packed {@link DaySpecial}s (day and day-of-week fields only), never {@code null}
  * @param restricted {@code false} when the field text starts with {@code *} or {@code ?} (the crontab
  *     notion used for the day-of-month / day-of-week OR rule)
- * @param normalized the text in canonical form: lower case, no spaces around commas
+ * @param normalized the text in canonical form: lower case, no leading zeros, no spaces around commas
  */
 record ParsedField(BitSet values, int[] specials, boolean restricted, String normalized) {
 

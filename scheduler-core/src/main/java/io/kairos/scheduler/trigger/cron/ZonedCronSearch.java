@@ -39,9 +39,20 @@ public final class ZonedCronSearch {
             return wall == CronSchedule.NONE ? CronSchedule.NONE : wall - offset;
         }
         Instant startInstant = Instant.ofEpochSecond(start);
-        long best = CronSchedule.NONE;
         ZoneOffsetTransition previous = rules.previousTransition(startInstant.plusNanos(1));
-        if (previous != null && previous.isGap() && start < previous.toEpochSecond() + gapSeconds(previous)) {
+        ZoneOffsetTransition next = rules.nextTransition(startInstant);
+        if (previous == null || start >= previous.toEpochSecond() + shiftSeconds(previous)) {
+            // Fast path: start is clear of the last transition (no gap wall times still ahead, no repeated wall
+            // times), so a match before the next transition is a plain wall time with the current offset.
+            int offset = (previous != null) ? previous.getOffsetAfter().getTotalSeconds()
+                    : rules.getOffset(startInstant).getTotalSeconds();
+            long wall = schedule.next(start + offset);
+            if (wall != CronSchedule.NONE && (next == null || wall - offset < next.toEpochSecond())) {
+                return wall - offset;
+            }
+        }
+        long best = CronSchedule.NONE;
+        if (previous != null && previous.isGap() && start < previous.toEpochSecond() + shiftSeconds(previous)) {
             // wall times of the gap still ahead of start (they fire shifted forward, after the transition)
             int before = previous.getOffsetBefore().getTotalSeconds();
             long wall = schedule.next(start + before);
@@ -50,14 +61,11 @@ public final class ZonedCronSearch {
             }
         }
         best = min(best, firstOccurrenceOrRepeat(schedule, rules, start));
-        if (schedule.everyHour()) {
-            ZoneOffsetTransition next = rules.nextTransition(startInstant);
-            if (next != null && next.isOverlap() && (best == CronSchedule.NONE || next.toEpochSecond() < best)) {
-                // second occurrences of the repeated wall times just ahead
-                long wall = schedule.next(local(next.getDateTimeAfter()));
-                if (wall != CronSchedule.NONE && wall < local(next.getDateTimeBefore())) {
-                    best = min(best, wall - next.getOffsetAfter().getTotalSeconds());
-                }
+        if (schedule.everyHour() && next != null && next.isOverlap() && (best == CronSchedule.NONE || next.toEpochSecond() < best)) {
+            // second occurrences of the repeated wall times just ahead
+            long wall = schedule.next(local(next.getDateTimeAfter()));
+            if (wall != CronSchedule.NONE && wall < local(next.getDateTimeBefore())) {
+                best = min(best, wall - next.getOffsetAfter().getTotalSeconds());
             }
         }
         return best;
@@ -96,8 +104,9 @@ public final class ZonedCronSearch {
         }
     }
 
-    private static long gapSeconds(ZoneOffsetTransition gap) {
-        return gap.getOffsetAfter().getTotalSeconds() - gap.getOffsetBefore().getTotalSeconds();
+    /** The length of a transition's gap or overlap, in seconds. */
+    private static long shiftSeconds(ZoneOffsetTransition transition) {
+        return Math.abs(transition.getOffsetAfter().getTotalSeconds() - transition.getOffsetBefore().getTotalSeconds());
     }
 
     private static long local(LocalDateTime dateTime) {
