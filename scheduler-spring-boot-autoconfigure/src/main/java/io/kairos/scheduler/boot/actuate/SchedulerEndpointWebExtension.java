@@ -1,6 +1,5 @@
 package io.kairos.scheduler.boot.actuate;
 
-import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -30,17 +29,45 @@ public class SchedulerEndpointWebExtension {
     }
 
     /**
-     * Acts on one job; see {@link SchedulerEndpoint#jobAction}.
+     * Acts on one job; see {@link SchedulerEndpoint#jobAction} for the parameters.
      *
      * @param id the job id
      * @param action the action
-     * @param trigger the trigger spec for {@code reschedule}
+     * @param type trigger spec key
+     * @param expression trigger spec key
+     * @param year trigger spec key
+     * @param month trigger spec key
+     * @param day trigger spec key
+     * @param week trigger spec key
+     * @param dayOfWeek trigger spec key
+     * @param hour trigger spec key
+     * @param minute trigger spec key
+     * @param second trigger spec key
+     * @param weeks trigger spec key
+     * @param days trigger spec key
+     * @param hours trigger spec key
+     * @param minutes trigger spec key
+     * @param seconds trigger spec key
+     * @param months trigger spec key
+     * @param years trigger spec key
+     * @param runDate trigger spec key
+     * @param startDate trigger spec key
+     * @param endDate trigger spec key
+     * @param timezone trigger spec key
+     * @param jitter trigger spec key
      * @return 200 with the job, 204 when it was removed, 404 when there is no such job
      */
     @WriteOperation
-    public WebEndpointResponse<JobDescriptor> jobAction(@Selector String id, String action,
-            @Nullable Map<String, Object> trigger) {
-        Optional<JobDescriptor> job = this.delegate.jobAction(id, action, trigger);
+    public WebEndpointResponse<JobDescriptor> jobAction(@Selector String id, String action, @Nullable String type,
+            @Nullable String expression, @Nullable String year, @Nullable String month, @Nullable String day,
+            @Nullable String week, @Nullable String dayOfWeek, @Nullable String hour, @Nullable String minute,
+            @Nullable String second, @Nullable String weeks, @Nullable String days, @Nullable String hours,
+            @Nullable String minutes, @Nullable String seconds, @Nullable String months, @Nullable String years,
+            @Nullable String runDate, @Nullable String startDate, @Nullable String endDate, @Nullable String timezone,
+            @Nullable String jitter) {
+        Optional<JobDescriptor> job = this.delegate.act(id, action, SchedulerEndpoint.triggerSpec(type, expression, year,
+                month, day, week, dayOfWeek, hour, minute, second, weeks, days, hours, minutes, seconds, months, years,
+                runDate, startDate, endDate, timezone, jitter));
         if (job == null) {
             return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
         }
