@@ -24,7 +24,7 @@ class RestartSurvivalIT {
 
     @Test
     void anOrderDueWhileTheAppWasDownIsCancelledOnceAfterTheRestart() throws Exception {
-        String[] args = { "--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db/shop"),
+        String[] args = { "--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db/shop") + ";WRITE_DELAY=0",
                 "--orders.payment-timeout=5s", "--kairos.scheduler-id=restart-it" };
         Path firstLog = this.dir.resolve("first.log");
         Path secondLog = this.dir.resolve("second.log");
