@@ -31,18 +31,44 @@ public final class ShopClient {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
-    /** A response: status and JSON body ({@code null} node when the body is empty). */
+    /**
+     * A response.
+     *
+     * @param status the HTTP status
+     * @param body the JSON body; a null node when the body is empty
+     * @param contentType the {@code Content-Type} header, or empty
+     */
     public record Response(int status, JsonNode body, String contentType) {
     }
 
+    /**
+     * {@code GET}s a path.
+     *
+     * @param path e.g. {@code /skus}
+     * @return the response
+     */
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
     }
 
+    /**
+     * {@code POST}s a body as JSON.
+     *
+     * @param path e.g. {@code /orders}
+     * @param body a map or record written as JSON, or a string sent as it is
+     * @return the response
+     */
     public Response post(String path, Object body) {
         return postRaw(path, body instanceof String s ? s : JSON.writeValueAsString(body));
     }
 
+    /**
+     * {@code POST}s text as {@code application/json}, even when it is not valid JSON.
+     *
+     * @param path e.g. {@code /orders}
+     * @param json the body
+     * @return the response
+     */
     public Response postRaw(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
                 .header("Content-Type", "application/json")
