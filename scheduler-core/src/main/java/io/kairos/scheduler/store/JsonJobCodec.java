@@ -1,8 +1,8 @@
 package io.kairos.scheduler.store;
 
-import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.TriggerSpec;
+import io.kairos.scheduler.trigger.Triggers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code format} is required; text written by a newer Kairos (a higher format) is refused with a
  *     {@link JobDecodeException}, so an older Kairos never misreads it (and stores keep it as broken).</li>
  * <li>The trigger is stored as its trigger spec ({@link Trigger#toSpec()}) and read back with
- *     {@code Triggers.fromSpec(spec, zone)}, the zone being the spec's {@code timezone} (UTC when absent).</li>
+ *     {@link Triggers#fromSpec(Map, ZoneId)}, the zone being the spec's {@code timezone} (UTC when absent).</li>
  * <li>Durations ({@code misfire_grace_time}, {@code jitter}) are ISO-8601 durations ({@code "PT30S"},
  *     {@code "PT0.25S"}) or {@code null} (no limit / the trigger's own). Instants are ISO-8601 in UTC
  *     ({@code "2026-11-24T10:30:00Z"}), at the precision given.</li>
  * <li>{@code args} and {@code kwargs} hold JSON values only: strings, numbers, booleans, {@code null},
- *     lists and string-keyed maps of those. Anything else is refused when encoding.</li>
+ *     lists and string-keyed maps of those (no NaN or infinity). Anything else is refused when encoding.
+ *     Numbers read back as {@code Integer}, {@code Long}, {@code BigInteger} or {@code Double}, whatever their
+ *     type was when written; the task's argument conversion turns them into its parameter types.</li>
  * </ul>
  * The JSON uses its own {@link JsonMapper}, never the application's, so customizing the application's Jackson
  * cannot change the stored format.
@@ -53,7 +55,7 @@ public final class JsonJobCodec implements JobCodec {
     private final BiFunction<Map<String, Object>, ZoneId, Trigger> triggerDecoder;
 
     /**
-     * A codec that reads triggers with {@code Triggers.fromSpec}.
+     * A codec that reads triggers with {@link Triggers#fromSpec(Map, ZoneId)}.
      */
     public JsonJobCodec() {
         this(JsonJobCodec::triggerFromSpec);
@@ -69,8 +71,16 @@ public final class JsonJobCodec implements JobCodec {
         this.triggerDecoder = Objects.requireNonNull(triggerDecoder, "triggerDecoder");
     }
 
-    private static Trigger triggerFromSpec(Map<String, Object> spec, ZoneId zone) {
-        return io.kairos.scheduler.trigger.Triggers.fromSpec(spec, zone);
+    /**
+     * Builds a trigger from a stored spec (the default trigger decoder): {@link Triggers#fromSpec(Map, ZoneId)}.
+     *
+     * @param spec the spec
+     * @param zone the spec's zone
+     * @return the trigger
+     * @throws IllegalArgumentException when the spec is invalid
+     */
+    static Trigger triggerFromSpec(Map<String, Object> spec, ZoneId zone) {
+        return Triggers.fromSpec(spec, zone);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.kairos.scheduler.trigger;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -70,28 +69,33 @@ public final class AndTrigger extends CombiningTrigger {
      */
     @Override
     public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
-        ZonedDateTime from = previousFireTime == null ? now : after(previousFireTime);
-        ZonedDateTime start = from;
+        return firstAtOrAfter(previousFireTime == null ? now : after(previousFireTime));
+    }
+
+    @Override
+    Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime start) {
+        ZonedDateTime from = start;
+        List<Trigger> children = triggers();
+        ZonedDateTime[] times = new ZonedDateTime[children.size()];
         for (int round = 0; round < MAX_STEPS; round++) {
-            Instant first = null;
-            Instant latest = null;
+            ZonedDateTime latest = null;
             boolean agree = true;
-            for (Trigger child : triggers()) {
-                Optional<ZonedDateTime> next = atOrAfter(child, from);
-                if (next.isEmpty()) {
-                    return Optional.empty();
+            for (int i = 0; i < times.length; i++) {
+                // a child whose answer is not before the candidate keeps it: it has no fire time in between
+                if (times[i] == null || times[i].isBefore(from)) {
+                    Optional<ZonedDateTime> next = atOrAfter(children.get(i), from);
+                    if (next.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    times[i] = next.get();
                 }
-                Instant time = next.get().toInstant();
-                if (first == null) {
-                    first = time;
-                }
-                agree &= time.equals(first);
-                latest = latest == null || time.isAfter(latest) ? time : latest;
+                agree &= times[i].toInstant().equals(times[0].toInstant());
+                latest = latest == null || times[i].isAfter(latest) ? times[i] : latest;
             }
             if (agree) {
-                return Optional.of(first.atZone(timezone()));
+                return Optional.of(times[0].withZoneSameInstant(timezone()));
             }
-            from = latest.atZone(timezone());
+            from = latest;
         }
         throw new TriggerSearchException(this + " found no common fire time in " + MAX_STEPS + " rounds, searching from " + start
                 + " to " + from + "; the children's fire times may never coincide (an interval whose start_date is not on the "

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * interval child then counts from the combined fire time, issue #361). Kairos instead asks each child,
  * <em>from its own start</em>, for its first fire time at or after an instant {@code t}:
  * {@code child.nextFireTime(null, t)}, stepped forward with the child's own previous fire times while
- * it is before {@code t} (a date trigger returns its run date even when past). For the built-in kinds
+ * it is before {@code t} (a date trigger returns its run date even when past); a nested {@code and} /
+ * {@code or} answers that question directly. For the built-in kinds
  * that is exactly "the child's next fire time after its own latest fire time before {@code t}" — the
  * child's own last fire time never needs to be stored. "After the previous fire time" means at or
  * after {@code previousFireTime} truncated to milliseconds plus one millisecond: job stores keep
@@ -107,6 +108,9 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
      * @throws TriggerSearchException when the child needs more than {@value #MAX_CATCH_UP_STEPS} steps
      */
     static Optional<ZonedDateTime> atOrAfter(Trigger child, ZonedDateTime instant) {
+        if (child instanceof CombiningTrigger combining) {
+            return combining.firstAtOrAfter(instant);
+        }
         Optional<ZonedDateTime> next = child.nextFireTime(null, instant);
         for (int i = 0; i < MAX_CATCH_UP_STEPS; i++) {
             if (next.isEmpty() || !next.get().isBefore(instant)) {
@@ -116,6 +120,14 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
         }
         throw new TriggerSearchException(child + " did not reach " + instant + " within " + MAX_CATCH_UP_STEPS + " steps");
     }
+
+    /**
+     * This trigger's first fire time at or after {@code instant}, every child counted from its own start
+     * (a nested combining trigger answers directly rather than being stepped from a past date child).
+     *
+     * @throws TriggerSearchException when a bounded search ends without an answer
+     */
+    abstract Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime instant);
 
     /** The earliest instant a fire time following {@code previousFireTime} may have (see the class javadoc). */
     static ZonedDateTime after(ZonedDateTime previousFireTime) {

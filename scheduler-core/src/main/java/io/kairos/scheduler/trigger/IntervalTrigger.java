@@ -51,6 +51,11 @@ public final class IntervalTrigger implements Trigger {
 
     private static final long[] UNIT_MILLIS = { 604_800_000L, 86_400_000L, 3_600_000L, 60_000L, 1_000L };
 
+    /** The longest interval accepted: 366,000 days (about 1000 years), so that fire-time arithmetic cannot overflow. */
+    public static final Duration MAX_INTERVAL = Duration.ofDays(366_000);
+
+    private static final BigDecimal MAX_MILLIS = BigDecimal.valueOf(MAX_INTERVAL.toMillis());
+
     private final Duration interval;
 
     private final ZonedDateTime startDate;
@@ -67,8 +72,8 @@ public final class IntervalTrigger implements Trigger {
      * @param endDate the last instant at which the trigger may fire (inclusive), or {@code null} for none
      * @param timezone the zone fire times are returned in, not {@code null}
      * @param jitter the largest random delay the scheduler adds, or {@code null} for none
-     * @throws InvalidTriggerSpecException when the interval is not positive or has a fraction of a
-     *     millisecond, when the jitter is negative, or when {@code endDate} is before {@code startDate}
+     * @throws InvalidTriggerSpecException when the interval is not positive, is longer than
+     *     {@link #MAX_INTERVAL} or has a fraction of a millisecond, when the jitter is negative, or when {@code endDate} is before {@code startDate}
      */
     public IntervalTrigger(Duration interval, ZonedDateTime startDate, ZonedDateTime endDate, ZoneId timezone, Duration jitter) {
         Objects.requireNonNull(interval, "interval");
@@ -76,6 +81,9 @@ public final class IntervalTrigger implements Trigger {
         if (interval.isNegative() || interval.isZero()) {
             throw new InvalidTriggerSpecException(null, TriggerText.timedelta(interval.abs()), "interval trigger: the interval must be "
                     + "positive, got " + interval + "; give at least one of weeks, days, hours, minutes, seconds greater than 0");
+        }
+        if (interval.compareTo(MAX_INTERVAL) > 0) {
+            throw tooLong(interval.toString());
         }
         if (interval.toNanosPart() % 1_000_000 != 0) {
             throw new InvalidTriggerSpecException("seconds", interval, "interval trigger: the interval " + interval
@@ -96,7 +104,7 @@ public final class IntervalTrigger implements Trigger {
      * @param clock read once, for the start when the spec has no {@code start_date}
      * @return the trigger
      * @throws InvalidTriggerSpecException for an unknown key, a non-numeric or negative amount, an
-     *     interval that is zero or finer than a millisecond, a bad date-time or time zone, or an
+     *     interval that is zero, finer than a millisecond or longer than 1000 years, a bad date-time or time zone, or an
      *     {@code end_date} before the start
      */
     public static IntervalTrigger fromSpec(Map<String, ?> spec, ZoneId defaultZone, InstantSource clock) {
@@ -110,6 +118,9 @@ public final class IntervalTrigger implements Trigger {
             throw new InvalidTriggerSpecException(null, null, "interval trigger: the interval must be positive; give at least one "
                     + "of weeks, days, hours, minutes, seconds greater than 0 (all were 0 or absent)");
         }
+        if (millis.compareTo(MAX_MILLIS) > 0) {
+            throw tooLong(millis.movePointLeft(3).stripTrailingZeros().toPlainString() + " seconds");
+        }
         if (millis.stripTrailingZeros().scale() > 0) {
             throw new InvalidTriggerSpecException("seconds", millis.movePointLeft(3), "interval trigger: the interval of "
                     + millis.movePointLeft(3).stripTrailingZeros().toPlainString()
@@ -118,6 +129,11 @@ public final class IntervalTrigger implements Trigger {
         ZonedDateTime start = s.dateTime("start_date", zone).orElseGet(() -> clock.instant().atZone(zone));
         return new IntervalTrigger(Duration.ofMillis(millis.longValueExact()), start, s.dateTime("end_date", zone).orElse(null),
                 zone, s.seconds("jitter").orElse(Duration.ZERO));
+    }
+
+    private static InvalidTriggerSpecException tooLong(String interval) {
+        return new InvalidTriggerSpecException(null, interval, "interval trigger: the interval of " + interval
+                + " is too long; valid: at most " + MAX_INTERVAL.toDays() + " days (about 1000 years)");
     }
 
     /**

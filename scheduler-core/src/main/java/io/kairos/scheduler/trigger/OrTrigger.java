@@ -59,10 +59,20 @@ public final class OrTrigger extends CombiningTrigger {
      */
     @Override
     public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
+        if (previousFireTime != null) {
+            return firstAtOrAfter(after(previousFireTime));
+        }
+        return earliest(triggers().stream().map((child) -> child.nextFireTime(null, now)).toList());
+    }
+
+    @Override
+    Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime instant) {
+        return earliest(triggers().stream().map((child) -> atOrAfter(child, instant)).toList());
+    }
+
+    private Optional<ZonedDateTime> earliest(List<Optional<ZonedDateTime>> answers) {
         ZonedDateTime earliest = null;
-        for (Trigger child : triggers()) {
-            Optional<ZonedDateTime> next = previousFireTime == null ? child.nextFireTime(null, now)
-                    : atOrAfter(child, after(previousFireTime));
+        for (Optional<ZonedDateTime> next : answers) {
             if (next.isPresent() && (earliest == null || next.get().isBefore(earliest))) {
                 earliest = next.get();
             }

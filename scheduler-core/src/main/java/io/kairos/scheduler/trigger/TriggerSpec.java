@@ -34,6 +34,9 @@ public final class TriggerSpec {
     /** The spec key that names the trigger kind. */
     public static final String TYPE = "type";
 
+    /** The largest number of seconds {@link #seconds} accepts (about 292 years, the range of a long in nanoseconds). */
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(9_000_000_000L);
+
     /**
      * APScheduler's date grammar ({@code YYYY-M-D[( |T)H:M[:S[.fraction]][Z|+HH:MM]]}), one- or two-digit
      * fields, as its {@code convert_to_datetime} accepts them.
@@ -224,10 +227,16 @@ public final class TriggerSpec {
      *
      * @param key the snake_case key
      * @return the duration, or empty when absent
-     * @throws InvalidTriggerSpecException when the value is not a non-negative number
+     * @throws InvalidTriggerSpecException when the value is not a non-negative number, or is above
+     *     9,000,000,000 seconds
      */
     public Optional<Duration> seconds(String key) {
-        return decimal(key).map((secs) -> Duration.ofNanos(secs.movePointRight(9).longValue()));
+        return decimal(key).map((secs) -> {
+            if (secs.compareTo(MAX_SECONDS) > 0) {
+                throw invalid(key, secs.toPlainString(), "is too large; valid: at most " + MAX_SECONDS + " seconds");
+            }
+            return Duration.ofNanos(secs.movePointRight(9).longValue());
+        });
     }
 
     /**

@@ -3,6 +3,8 @@ package io.kairos.scheduler.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.kairos.scheduler.trigger.Trigger;
+import io.kairos.scheduler.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,6 +215,18 @@ public abstract class JobStoreContractTests {
         assertThat(this.store.lookupJob("nope")).isEmpty();
     }
 
+    @Test
+    void keepsRealTriggersEqual() {
+        List<Trigger> triggers = List.of(Triggers.cron("0 9 * * 1-5", ZoneId.of("Europe/Berlin")),
+                Triggers.interval(Duration.ofMinutes(30), T0.atZone(ZoneId.of("Asia/Shanghai"))), Triggers.date(T0.atZone(ZoneOffset.UTC)));
+        for (int i = 0; i < triggers.size(); i++) {
+            StoredJob job = new StoredJob("real-" + i, "real", "com.acme.Jobs::purge", List.of(), Map.of(), triggers.get(i), "default",
+                    "default", null, true, 1, null, at(i), at(i), JobState.SCHEDULED, null, 0);
+            this.store.addJob(job, ConflictPolicy.ERROR);
+            assertThat(stored("real-" + i)).isEqualTo(job.withVersion(1));
+        }
+    }
+
     // --- listing and next run time ---------------------------------------------------------------------------
 
     @Test
@@ -241,6 +257,16 @@ public abstract class JobStoreContractTests {
         assertThat(this.store.nextRunTime()).contains(at(60));
         this.store.extendLeases(A, List.of("a"), at(200));
         assertThat(this.store.nextRunTime()).contains(at(100));
+    }
+
+    @Test
+    void nextRunTimeOfAnExpiredLeaseIsPastSoAnotherSchedulerAcquiresTheJob() {
+        this.store.addJob(job("a", at(-5)), ConflictPolicy.ERROR);
+        this.store.acquireDueJobs(A, T0, 10, at(60));
+        Instant later = at(90);
+        assertThat(this.store.nextRunTime()).hasValueSatisfying((next) -> assertThat(next).isBeforeOrEqualTo(later));
+        assertThat(ids(this.store.acquireDueJobs(B, later, 10, at(150)))).containsExactly("a");
+        assertThat(this.store.nextRunTime()).contains(at(150));
     }
 
     // --- acquire ---------------------------------------------------------------------------------------------

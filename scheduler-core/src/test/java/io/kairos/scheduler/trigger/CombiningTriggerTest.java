@@ -126,6 +126,14 @@ class CombiningTriggerTest {
     }
 
     @Test
+    void nestedOrWithALongPastDateChildIsNotSteppedFromThatDate() {
+        ZonedDateTime longAgo = ZonedDateTime.parse("2000-01-01T00:00Z");
+        Trigger trigger = Triggers.and(Triggers.or(Triggers.date(longAgo), every(Duration.ofMinutes(1), longAgo)),
+                every(Duration.ofMinutes(2), longAgo));
+        assertThat(trigger.nextFireTime(null, MAY_1.plusSeconds(1))).contains(MAY_1.plusMinutes(2));
+    }
+
+    @Test
     void specsRoundTripNestedWithJitterAndTriggerObjects() {
         Trigger inner = Triggers.and(every(Duration.ofMinutes(2), MAY_1), Triggers.date(MAY_1));
         Trigger trigger = Triggers.fromSpec(Map.of("type", "or", "jitter", 5, "timezone", "Asia/Shanghai", "triggers",

@@ -146,6 +146,8 @@ class IntervalTriggerTest {
             unknown zone             | {"seconds": 1, "timezone": "Mars/Olympus"}                 | timezone | unknown time zone 'Mars/Olympus'
             unknown key              | {"second": 1}                                              | second | valid keys: days, end_date, hours, jitter
             negative jitter          | {"seconds": 1, "jitter": -1}                               | jitter | must not be negative
+            huge jitter              | {"seconds": 1, "jitter": 1e12}                             | jitter | is too large
+            huge interval            | {"weeks": 1e9}                                             | | is too long; valid: at most 366000 days
             """)
     void invalidSpecsAreRejectedNamingTheField(String id, String json, String field, String message) {
         Map<String, Object> spec = new java.util.LinkedHashMap<>(SpecJson.read(json));

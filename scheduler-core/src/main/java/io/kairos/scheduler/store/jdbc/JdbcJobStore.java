@@ -53,7 +53,7 @@ public class JdbcJobStore implements JobStore {
 
     private final JdbcJobStoreSettings settings;
 
-    private volatile Started started;
+    private volatile StartedStore started;
 
     /**
      * A store on the default table {@code kairos_jobs}, expecting the table to exist, listening for
@@ -84,53 +84,13 @@ public class JdbcJobStore implements JobStore {
      */
     @Override
     public void start(JobStoreContext context) {
-        Objects.requireNonNull(context, "context");
-        TableName table = this.settings.table();
-        Transactions transactions = new Transactions(this.dataSource, "job store '" + context.alias() + "' (table " + table + ")");
-        JdbcDialect dialect;
-        try (Connection connection = this.dataSource.getConnection()) {
-            dialect = JdbcDialect.detect(connection.getMetaData());
-            if (this.settings.createSchema()) {
-                SchemaScripts.run(connection, dialect.databaseId(), table);
-            }
-        }
-        catch (SQLException ex) {
-            throw transactions.failure("start", ex);
-        }
-        catch (IllegalStateException ex) {
-            throw new JobStoreException("job store '" + context.alias() + "': " + ex.getMessage(), ex);
-        }
-        JobSql sql = new JobSql(table, dialect);
-        checkTable(transactions, sql, dialect);
-        PgNotificationListener listener = null;
-        if (dialect.supportsNotify() && this.settings.listenForNotifications()) {
-            listener = new PgNotificationListener(this.dataSource, table.channel(), context.schedulerId(), context.wakeup());
-        }
-        JobRows rows = new JobRows(context);
-        JobWriter writer = new JobWriter(sql, rows, dialect, context.schedulerId(), table.channel());
-        this.started = new Started(context, dialect, sql, transactions, rows, writer, listener);
-    }
-
-    private void checkTable(Transactions transactions, JobSql sql, JdbcDialect dialect) {
-        try {
-            transactions.inTransaction("find the job table", (connection) -> {
-                try (PreparedStatement ps = connection.prepareStatement(sql.probe)) {
-                    ps.executeQuery().close();
-                }
-                return null;
-            });
-        }
-        catch (JobStoreException ex) {
-            throw new JobStoreException("job table " + sql.table + " cannot be read; create it with the script classpath:"
-                    + SchemaScripts.resource(dialect.databaseId()) + " (or the Flyway/Liquibase migrations in the Kairos jar), or let "
-                    + "the store create it (create-schema). Cause: " + ex.getMessage(), ex.getCause());
-        }
+        this.started = StartedStore.start(this.dataSource, this.settings, context);
     }
 
     /** Stops listening for notifications. Jobs, and the {@code DataSource}, are left as they are. */
     @Override
     public void shutdown() {
-        Started current = this.started;
+        StartedStore current = this.started;
         if (current != null && current.listener() != null) {
             current.listener().stop();
         }
@@ -143,8 +103,8 @@ public class JdbcJobStore implements JobStore {
         return true;
     }
 
-    private Started started() {
-        Started current = this.started;
+    private StartedStore started() {
+        StartedStore current = this.started;
         if (current == null) {
             throw new IllegalStateException("the JDBC job store (table " + this.settings.table() + ") is not started");
         }
@@ -154,7 +114,7 @@ public class JdbcJobStore implements JobStore {
     @Override
     public StoredJob addJob(StoredJob job, ConflictPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        Started s = started();
+        StartedStore s = started();
         String json = s.rows().encode(job);
         for (int attempt = 0; attempt < 5; attempt++) {
             if (policy == ConflictPolicy.KEEP_EXISTING) {
@@ -183,7 +143,7 @@ public class JdbcJobStore implements JobStore {
 
     @Override
     public StoredJob updateJob(StoredJob job) {
-        Started s = started();
+        StartedStore s = started();
         String json = job.trigger() == null ? null : s.rows().encode(job);
         Long version = s.tx().inTransaction("update job " + job.id(), (c) -> s.writer().update(c, job, json));
         if (version == null) {
@@ -194,13 +154,13 @@ public class JdbcJobStore implements JobStore {
 
     @Override
     public boolean removeJob(String jobId) {
-        Started s = started();
+        StartedStore s = started();
         return s.tx().inTransaction("remove job " + jobId, (c) -> s.writer().delete(c, jobId));
     }
 
     @Override
     public void removeAllJobs() {
-        Started s = started();
+        StartedStore s = started();
         s.tx().inTransaction("remove all jobs", (c) -> {
             try (PreparedStatement ps = c.prepareStatement(s.sql().deleteAll)) {
                 return ps.executeUpdate();
@@ -210,14 +170,14 @@ public class JdbcJobStore implements JobStore {
 
     @Override
     public Optional<StoredJob> lookupJob(String jobId) {
-        Started s = started();
+        StartedStore s = started();
         List<JobRow> rows = s.tx().inTransaction("look up job " + jobId, (c) -> select(c, s.sql().selectById, jobId));
         return rows.stream().findFirst().map(s.rows()::read);
     }
 
     @Override
     public List<StoredJob> getAllJobs() {
-        Started s = started();
+        StartedStore s = started();
         List<JobRow> rows = s.tx().inTransaction("list jobs", (c) -> select(c, s.sql().selectAll, null));
         return JobOrder.forListing(rows.stream().map(s.rows()::read).toList());
     }
@@ -239,7 +199,7 @@ public class JdbcJobStore implements JobStore {
 
     @Override
     public Optional<Instant> nextRunTime() {
-        Started s = started();
+        StartedStore s = started();
         Long millis = s.tx().inTransaction("read the next run time", (c) -> {
             try (PreparedStatement ps = c.prepareStatement(s.sql().nextRunTimes); ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -258,7 +218,7 @@ public class JdbcJobStore implements JobStore {
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
-        Started s = started();
+        StartedStore s = started();
         List<StoredJob> jobs = s.tx().inTransaction("acquire due jobs", (c) -> {
             List<JobRow> rows = s.dialect().acquire(c, s.sql(), schedulerId, now.toEpochMilli(), limit, leaseUntil.toEpochMilli());
             return s.writer().readOrMarkBroken(c, rows, schedulerId);
@@ -272,7 +232,7 @@ public class JdbcJobStore implements JobStore {
         if (jobIds.isEmpty()) {
             return;
         }
-        Started s = started();
+        StartedStore s = started();
         s.tx().inTransaction("extend leases", (c) -> {
             try (PreparedStatement ps = c.prepareStatement(s.sql().extendLease)) {
                 for (String jobId : jobIds) {
@@ -291,17 +251,10 @@ public class JdbcJobStore implements JobStore {
         if (releases.isEmpty()) {
             return;
         }
-        Started s = started();
+        StartedStore s = started();
         s.tx().inTransaction("release jobs", (c) -> {
             s.writer().release(c, schedulerId, releases);
             return null;
         });
-    }
-
-    /**
-     * What {@link #start} set up.
-     */
-    private record Started(JobStoreContext context, JdbcDialect dialect, JobSql sql, Transactions tx, JobRows rows, JobWriter writer,
-            PgNotificationListener listener) {
     }
 }

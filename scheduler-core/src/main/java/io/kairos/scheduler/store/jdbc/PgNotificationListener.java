@@ -68,7 +68,14 @@ final class PgNotificationListener {
                 backoff = POLL_MILLIS;
                 this.wakeup.run();
                 while (this.running) {
-                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+                    PGNotification[] notifications;
+                    try {
+                        notifications = pg.getNotifications(POLL_MILLIS);
+                    }
+                    catch (SQLException ex) {
+                        letThePoolSeeTheFailure(connection);
+                        throw ex;
+                    }
                     if (notifications != null && fromOthers(notifications)) {
                         this.wakeup.run();
                     }
@@ -88,6 +95,17 @@ final class PgNotificationListener {
                 }
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
+        }
+    }
+
+    // The driver-level call bypasses a pool's proxy, so the pool would hand the dead connection out again; a
+    // statement through the proxy fails too and lets the pool mark the connection broken.
+    private static void letThePoolSeeTheFailure(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        }
+        catch (SQLException expected) {
+            // the connection is dead; the pool now knows
         }
     }
 

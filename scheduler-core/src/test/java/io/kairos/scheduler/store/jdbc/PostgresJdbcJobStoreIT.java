@@ -74,4 +74,29 @@ class PostgresJdbcJobStoreIT extends JdbcJobStoreContractTests {
             other.shutdown();
         }
     }
+
+    @Test
+    void listenerReconnectsAfterItsConnectionIsKilled() throws SQLException {
+        AtomicInteger wakeups = new AtomicInteger();
+        JdbcJobStore other = (JdbcJobStore) createStore();
+        other.start(new JobStoreContext("default", B, InstantSource.fixed(T0), TestTrigger.codec(), wakeups::incrementAndGet));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.get() >= 1);
+            int killed;
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                            + "WHERE pid <> pg_backend_pid() AND query = 'LISTEN " + TABLE + "'")) {
+                rs.next();
+                killed = rs.getInt(1);
+            }
+            org.assertj.core.api.Assertions.assertThat(killed).isGreaterThanOrEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> wakeups.get() >= 2);
+            int afterReconnect = wakeups.get();
+            this.store.addJob(job("a", T0.plusSeconds(5)), ConflictPolicy.ERROR);
+            await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.get() > afterReconnect);
+        }
+        finally {
+            other.shutdown();
+        }
+    }
 }
