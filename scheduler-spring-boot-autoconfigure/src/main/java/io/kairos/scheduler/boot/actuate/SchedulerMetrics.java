@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.event.JobAdded;
 import io.kairos.scheduler.event.JobExecuted;
 import io.kairos.scheduler.event.JobFailed;
 import io.kairos.scheduler.event.JobMaxInstancesReached;
@@ -18,6 +19,7 @@ import io.kairos.scheduler.event.JobRemoved;
 import io.kairos.scheduler.event.JobStoreFailed;
 import io.kairos.scheduler.event.JobSubmitted;
 import io.kairos.scheduler.event.SchedulerEvent;
+import io.kairos.scheduler.event.SchedulerStarted;
 import io.kairos.scheduler.store.JobState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -39,7 +41,8 @@ import io.micrometer.core.instrument.Timer;
  * every 10 seconds;</li>
  * <li>{@code kairos.jobs.running} (gauge): runs in flight in this instance.</li>
  * </ul>
- * The task of a job is looked up once per job id and cached until the job is modified or removed. Thread-safe.
+ * The task of a job is looked up when the job is added (or at its first event) and cached until the job is modified
+ * or removed (a removed one-off job's last run is still reported under its task). Thread-safe.
  */
 public class SchedulerMetrics {
 
@@ -71,19 +74,30 @@ public class SchedulerMetrics {
         Gauge.builder("kairos.jobs.running", this.running, AtomicInteger::get)
             .description("Runs of Kairos jobs in flight in this instance")
             .register(registry);
-        scheduler.jobStores().keySet().forEach((store) -> {
+        registerStoreGauges();
+        scheduler.addListener(this::onEvent);
+    }
+
+    /** Registers the per-store gauges for the stores known now; idempotent (stores appear at the scheduler's start). */
+    private void registerStoreGauges() {
+        this.scheduler.jobStores().keySet().forEach((store) -> {
             for (JobState state : JobState.values()) {
                 Gauge.builder("kairos.jobs", () -> count(store, state))
                     .tags("store", store, "state", state.name().toLowerCase(java.util.Locale.ROOT))
                     .description("Kairos jobs per store and state")
-                    .register(registry);
+                    .register(this.registry);
             }
         });
-        scheduler.addListener(this::onEvent);
     }
 
     private void onEvent(SchedulerEvent event) {
-        if (event instanceof JobSubmitted e) {
+        if (event instanceof SchedulerStarted) {
+            registerStoreGauges();
+        }
+        else if (event instanceof JobAdded e) {
+            task(e.jobstore(), e.jobId());
+        }
+        else if (event instanceof JobSubmitted e) {
             submitted(e);
         }
         else if (event instanceof JobExecuted e) {
@@ -105,7 +119,7 @@ public class SchedulerMetrics {
         else if (event instanceof JobModified e) {
             this.tasks.remove(e.jobstore() + "|" + e.jobId());
         }
-        else if (event instanceof JobRemoved e) {
+        else if (event instanceof JobRemoved e && this.running.get() == 0) {
             this.tasks.remove(e.jobstore() + "|" + e.jobId());
         }
     }

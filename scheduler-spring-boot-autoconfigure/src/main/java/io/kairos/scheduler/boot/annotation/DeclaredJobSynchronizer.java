@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <li>A declaration equal to its stored job (same task, name, trigger, executor and policies) leaves the job
  * alone: it keeps its stored next run time (and its paused state), so a restart neither adds a run nor loses
  * one.</li>
- * <li>A changed declaration modifies the job; a changed trigger also recomputes the next run time.</li>
+ * <li>A changed declaration modifies the job; a changed trigger reschedules it (a new next run time from the new
+ * trigger, as APScheduler's {@code reschedule_job}).</li>
  * <li>A stored job that was declared (its name starts with {@value #DECLARED_NAME_PREFIX}) but has no declaration
  * any more is <em>not</em> removed: it is logged at WARN and listed by {@link #undeclaredJobs()} (and by the
  * actuator endpoint), so an operator decides.</li>
@@ -110,10 +111,18 @@ public final class DeclaredJobSynchronizer {
             logger.info("Replaced job '{}': its task changed from {} to {}", definition.id(), job.task(), definition.task());
             return;
         }
-        JobChanges changes = changes(engine.jobDefaults(), definition, name, anchored(engine, definition, trigger, job), job);
+        Trigger effective = anchored(engine, definition, trigger, job);
+        JobChanges changes = changes(engine.jobDefaults(), definition, name, job);
         if (changes != null) {
             engine.modifyJob(definition.id(), store, changes);
-            logger.info("Updated declared job '{}' to match {}", definition.id(), definition.source());
+        }
+        boolean rescheduled = !effective.equals(job.trigger());
+        if (rescheduled) {
+            engine.rescheduleJob(definition.id(), store, effective);
+        }
+        if (changes != null || rescheduled) {
+            logger.info("Updated declared job '{}' to match {}{}", definition.id(), definition.source(),
+                    rescheduled ? " (new trigger, rescheduled)" : "");
         }
     }
 
@@ -138,17 +147,15 @@ public final class DeclaredJobSynchronizer {
         return request;
     }
 
-    /** The changes that make {@code job} match the declaration, or {@code null} when it matches already. */
-    private static JobChanges changes(JobDefaults defaults, ScheduledJobDefinition definition, String name,
-            Trigger trigger, Job job) {
+    /**
+     * The changes (other than the trigger) that make {@code job} match the declaration, or {@code null} when it
+     * matches already.
+     */
+    private static JobChanges changes(JobDefaults defaults, ScheduledJobDefinition definition, String name, Job job) {
         JobChanges changes = JobChanges.create();
         boolean changed = false;
         if (!job.name().equals(name)) {
             changes.name(name);
-            changed = true;
-        }
-        if (!trigger.equals(job.trigger())) {
-            changes.trigger(trigger);
             changed = true;
         }
         String executor = Objects.requireNonNullElse(definition.executor(), "default");

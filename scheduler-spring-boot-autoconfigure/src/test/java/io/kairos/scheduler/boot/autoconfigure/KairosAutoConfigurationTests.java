@@ -196,6 +196,27 @@ class KairosAutoConfigurationTests {
     }
 
     @Test
+    void everyCronFormAndDateAreAccepted() {
+        this.runner.withBean("forms", CronForms.class).run((context) -> {
+            JobScheduler scheduler = context.getBean(JobScheduler.class);
+            assertThat(scheduler.getJobs()).extracting(Job::id)
+                .containsExactlyInAnyOrder("forms.run", "forms.run#1", "forms.run#2", "forms.run#3", "forms.run#4");
+            assertThat(scheduler.getJobs()).allSatisfy((job) -> assertThat(job.nextRunTime()).isPresent());
+        });
+    }
+
+    @Test
+    void invalidCronFailsNamingMethodAttributeAndValidRange() {
+        this.runner.withBean("badCron", BadCron.class).run((context) -> assertThat(context).getFailure()
+            .rootCause()
+            .hasMessageContaining("25"));
+        this.runner.withBean("badCron", BadCron.class).run((context) -> assertThat(context).getFailure()
+            .hasStackTraceContaining(ScheduledJobDeclarationException.class.getName())
+            .hasStackTraceContaining("BadCron.run() (bean 'badCron')")
+            .hasStackTraceContaining("attribute 'cron'"));
+    }
+
+    @Test
     void engineEventsArePublishedAsApplicationEvents() {
         this.runner.withUserConfiguration(DeclaredJobs.class, EventCollector.class).run((context) -> {
             List<Object> events = context.getBean(EventCollector.class).events;
@@ -246,6 +267,24 @@ class KairosAutoConfigurationTests {
 
         @ScheduledJob(interval = "1h", maxInstances = "2")
         public void refresh() {
+        }
+    }
+
+    public static class CronForms {
+
+        @ScheduledJob(cron = "30 5 * * mon-fri")
+        @ScheduledJob(cron = "0 */5 * * * *")
+        @ScheduledJob(cron = "@daily")
+        @ScheduledJob(month = "6-8,11-12", day = "3rd fri", hour = "0-3")
+        @ScheduledJob(date = "2100-11-06 16:30:05")
+        public void run() {
+        }
+    }
+
+    public static class BadCron {
+
+        @ScheduledJob(cron = "0 25 * * *")
+        public void run() {
         }
     }
 
