@@ -44,6 +44,11 @@ final class EngineProperties {
             if (!executor.getJvmArguments().isEmpty()) {
                 put(flat, prefix + "jvm-arguments", String.join(" ", executor.getJvmArguments()));
             }
+            put(flat, prefix + "timeout", executor.getTimeout());
+            if (!executor.getTaskTimeouts().isEmpty()) {
+                put(flat, prefix + "task-timeouts", executor.getTaskTimeouts().entrySet().stream()
+                        .map((entry) -> entry.getKey() + "=" + entry.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+            }
         });
         properties.getJobstores().forEach((alias, store) -> {
             if (store.getType() == JobStoreType.MEMORY) {

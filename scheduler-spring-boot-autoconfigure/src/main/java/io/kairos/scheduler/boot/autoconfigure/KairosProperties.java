@@ -292,6 +292,20 @@ public class KairosProperties {
         /** process-pool: extra JVM arguments for each worker process, e.g. '-Xmx256m'. */
         private List<String> jvmArguments = new ArrayList<>();
 
+        /**
+         * process-pool: longest a run may take before its worker is killed and replaced and the run fails with a
+         * timeout. A job's own timeout, then 'task-timeouts', win over this. Seconds when no unit is given. Default: none.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration timeout;
+
+        /**
+         * process-pool: timeouts of particular tasks (task name to duration), overriding 'timeout'. Seconds when no
+         * unit is given.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Map<String, Duration> taskTimeouts = new LinkedHashMap<>();
+
         public ExecutorType getType() {
             return this.type;
         }
@@ -314,6 +328,22 @@ public class KairosProperties {
 
         public void setJvmArguments(List<String> jvmArguments) {
             this.jvmArguments = jvmArguments;
+        }
+
+        public @Nullable Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(@Nullable Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public Map<String, Duration> getTaskTimeouts() {
+            return this.taskTimeouts;
+        }
+
+        public void setTaskTimeouts(Map<String, Duration> taskTimeouts) {
+            this.taskTimeouts = taskTimeouts;
         }
     }
 

@@ -65,6 +65,12 @@ final class KairosPropertiesValidator {
         if (!executor.getJvmArguments().isEmpty() && executor.getType() != ExecutorType.PROCESS_POOL) {
             throw notApplicable(prefix + "jvm-arguments", executor.getJvmArguments(), executor.getType(), ExecutorType.PROCESS_POOL);
         }
+        if (executor.getTimeout() != null && executor.getType() != ExecutorType.PROCESS_POOL) {
+            throw notApplicable(prefix + "timeout", executor.getTimeout(), executor.getType(), ExecutorType.PROCESS_POOL);
+        }
+        if (!executor.getTaskTimeouts().isEmpty() && executor.getType() != ExecutorType.PROCESS_POOL) {
+            throw notApplicable(prefix + "task-timeouts", executor.getTaskTimeouts(), executor.getType(), ExecutorType.PROCESS_POOL);
+        }
     }
 
     private static void checkAlias(String property, String alias) {

@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.kairos.scheduler.boot.KairosConfigurationException;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,5 +52,29 @@ class EnginePropertiesTests {
     @Test
     void virtualExecutorUsesTheEnginesTypeName() {
         assertThat(EngineProperties.executorType(ExecutorType.VIRTUAL)).isEqualTo("virtual-thread");
+    }
+
+    @Test
+    void processPoolTimeoutsBecomeTheEnginesFlatKeys() {
+        KairosProperties properties = new KairosProperties();
+        KairosProperties.Executor processes = new KairosProperties.Executor();
+        processes.setType(ExecutorType.PROCESS_POOL);
+        processes.setTimeout(Duration.ofMinutes(5));
+        processes.getTaskTimeouts().put("com.acme.Jobs::purge", Duration.ofSeconds(30));
+        processes.getTaskTimeouts().put("report", Duration.ofHours(1));
+        properties.getExecutors().put("processpool", processes);
+        assertThat(EngineProperties.of(properties)).containsEntry("kairos.executors.processpool.timeout", "PT5M")
+            .containsEntry("kairos.executors.processpool.task-timeouts", "com.acme.Jobs::purge=PT30S, report=PT1H");
+    }
+
+    @Test
+    void timeoutOnAThreadPoolIsRejectedNamingTheProperty() {
+        KairosProperties properties = new KairosProperties();
+        KairosProperties.Executor threads = new KairosProperties.Executor();
+        threads.setTimeout(Duration.ofSeconds(10));
+        properties.getExecutors().put("default", threads);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KairosPropertiesValidator.validate(properties))
+            .isInstanceOf(KairosConfigurationException.class)
+            .hasMessageContaining("kairos.executors.default.timeout");
     }
 }
