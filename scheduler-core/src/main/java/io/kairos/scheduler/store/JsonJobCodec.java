@@ -1,8 +1,8 @@
 package io.kairos.scheduler.store;
 
-import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.TriggerSpec;
+import io.kairos.scheduler.trigger.Triggers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -80,8 +80,7 @@ public final class JsonJobCodec implements JobCodec {
      * @throws IllegalArgumentException when the spec is invalid
      */
     static Trigger triggerFromSpec(Map<String, Object> spec, ZoneId zone) {
-        // The seam replaced by Triggers.fromSpec once the trigger kinds land on main.
-        throw new InvalidTriggerSpecException("type", spec.get("type"), "trigger type '" + spec.get("type") + "' is unknown");
+        return Triggers.fromSpec(spec, zone);
     }
 
     /**

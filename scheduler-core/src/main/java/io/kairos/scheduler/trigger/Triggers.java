@@ -83,8 +83,7 @@ public final class Triggers {
             case "calendarinterval" -> CalendarIntervalTrigger.fromSpec(spec, defaultZone, clock);
             case "and" -> AndTrigger.fromSpec(spec, defaultZone, clock);
             case "or" -> OrTrigger.fromSpec(spec, defaultZone, clock);
-            // TODO(cron-merge): case "cron" -> CronTrigger.fromSpec(spec, zone);
-            case "cron" -> throw new InvalidTriggerSpecException(TriggerSpec.TYPE, type, "cron not yet available");
+            case "cron" -> CronTrigger.fromSpec(spec, defaultZone);
             default -> throw new InvalidTriggerSpecException(TriggerSpec.TYPE, spec.get(TriggerSpec.TYPE),
                     "trigger spec 'type': value '" + type + "' is not a trigger kind; valid: " + TYPES_TEXT);
         };
