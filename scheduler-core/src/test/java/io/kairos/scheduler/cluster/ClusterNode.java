@@ -4,6 +4,8 @@ import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.event.JobStoreFailed;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -15,9 +17,10 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * One scheduler instance of a cluster test, run as its own JVM by {@link NodeProcesses}. Arguments are
  * {@code key=value}: {@code node} (its name and scheduler id), {@code runs-table}, {@code lease-ms},
- * {@code poll-ms}, {@code workers}, {@code work-ms}, and the store options of {@link ClusterStores}. Prints
- * {@code READY <node>} once started and runs until it is killed; on a normal exit (SIGTERM) it shuts the
- * scheduler down without waiting for runs.
+ * {@code poll-ms}, {@code workers}, {@code work-ms}, {@code go-file}, and the store options of
+ * {@link ClusterStores}. Starts its scheduler paused and prints {@code READY <node>}; resumes it once the go file
+ * exists (so that all nodes start working together) and runs until it is killed; on a normal exit (SIGTERM) it
+ * shuts the scheduler down without waiting for runs.
  */
 public final class ClusterNode {
 
@@ -58,8 +61,15 @@ public final class ClusterNode {
             scheduler.shutdown(false);
             runs.close();
         }, "cluster-node-shutdown"));
-        scheduler.start();
+        scheduler.start(true);
         System.out.println("READY " + node);
+        System.out.flush();
+        Path go = Path.of(ClusterStores.require(options, "go-file"));
+        while (!Files.exists(go)) {
+            Thread.sleep(10);
+        }
+        scheduler.resume();
+        System.out.println("RESUMED " + node);
         System.out.flush();
         new CountDownLatch(1).await();
     }

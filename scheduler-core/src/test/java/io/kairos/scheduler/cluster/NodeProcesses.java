@@ -29,6 +29,9 @@ final class NodeProcesses implements AutoCloseable {
 
     private final List<Path> logs = new ArrayList<>();
 
+    private final Path goFile = Path.of("target", "cluster-nodes", "go-" + ProcessHandle.current().pid() + "-" + System.nanoTime())
+            .toAbsolutePath();
+
     /**
      * Starts a node.
      *
@@ -42,7 +45,7 @@ final class NodeProcesses implements AutoCloseable {
         Path log = logDir.resolve(node + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                ClusterNode.class.getName(), "node=" + node));
+                ClusterNode.class.getName(), "node=" + node, "go-file=" + this.goFile));
         options.forEach((key, value) -> command.add(key + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ALL.add(process);
@@ -67,6 +70,13 @@ final class NodeProcesses implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /**
+     * Lets the started nodes (paused until now) resume, all at once.
+     */
+    void go() throws IOException {
+        Files.createFile(this.goFile);
     }
 
     /**
@@ -105,6 +115,12 @@ final class NodeProcesses implements AutoCloseable {
         for (Process process : this.started) {
             process.waitFor();
             ALL.remove(process);
+        }
+        try {
+            Files.deleteIfExists(this.goFile);
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
         }
     }
 }
