@@ -57,7 +57,7 @@ abstract class MultiInstanceClusterTests {
         try (NodeProcesses nodes = new NodeProcesses()) {
             seeder.start(true);
             Map<String, String> nodeOptions = new HashMap<>(store);
-            nodeOptions.putAll(Map.of("runs-table", runs.name(), "lease-ms", "3000", "poll-ms", "500", "workers", "8", "work-ms", "30"));
+            nodeOptions.putAll(Map.of("runs-table", runs.name(), "lease-ms", "3000", "poll-ms", "500", "workers", "8", "work-ms", "20"));
             long seedStart = System.nanoTime();
             seed(seeder);
             System.out.printf("CLUSTER %s: seeded %d jobs in %d ms%n", getClass().getSimpleName(), ONE_SHOT_JOBS + CRON_JOBS,
@@ -71,6 +71,10 @@ abstract class MultiInstanceClusterTests {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> runs.count(VICTIM) >= 50);
             assertThat(runs.distinctJobs("once-")).as("one-shot jobs run before the kill (the kill must come while they run)")
                     .isLessThan(ONE_SHOT_JOBS);
+            Map<String, Long> beforeKill = new java.util.TreeMap<>();
+            for (int i = 0; i < 3; i++) {
+                beforeKill.put("node-" + i, runs.count("node-" + i));
+            }
             nodes.kill(2);
             long killedAt = System.currentTimeMillis();
             await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
@@ -79,8 +83,8 @@ abstract class MultiInstanceClusterTests {
             long cronRunsAtEnd = runs.distinctJobs("cron-");
             Thread.sleep(2000); // let the cron jobs fire a few more times on the two survivors
             nodes.close();
-            System.out.printf("CLUSTER %s: nodes resumed; kill after %d ms; all one-shot jobs done %d ms after resuming%n",
-                    getClass().getSimpleName(), killedAt - goAt, doneAt - goAt);
+            System.out.printf("CLUSTER %s: nodes resumed; kill after %d ms (runs per node then: %s); all one-shot jobs done %d ms after resuming%n",
+                    getClass().getSimpleName(), killedAt - goAt, beforeKill, doneAt - goAt);
             check(runs.all(), killedAt, cronRunsAtEnd);
         }
         finally {
