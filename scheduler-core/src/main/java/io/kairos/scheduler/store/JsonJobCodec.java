@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code format} is required; text written by a newer Kairos (a higher format) is refused with a
  *     {@link JobDecodeException}, so an older Kairos never misreads it (and stores keep it as broken).</li>
  * <li>The trigger is stored as its trigger spec ({@link Trigger#toSpec()}) and read back with
- *     {@code Triggers.fromSpec(spec, zone)}, the zone being the spec's {@code timezone} (UTC when absent).</li>
+ *     {@link Triggers#fromSpec(Map, ZoneId)}, the zone being the spec's {@code timezone} (UTC when absent).</li>
  * <li>Durations ({@code misfire_grace_time}, {@code jitter}) are ISO-8601 durations ({@code "PT30S"},
  *     {@code "PT0.25S"}) or {@code null} (no limit / the trigger's own). Instants are ISO-8601 in UTC
  *     ({@code "2026-11-24T10:30:00Z"}), at the precision given.</li>
@@ -55,7 +55,7 @@ public final class JsonJobCodec implements JobCodec {
     private final BiFunction<Map<String, Object>, ZoneId, Trigger> triggerDecoder;
 
     /**
-     * A codec that reads triggers with {@code Triggers.fromSpec}.
+     * A codec that reads triggers with {@link Triggers#fromSpec(Map, ZoneId)}.
      */
     public JsonJobCodec() {
         this(JsonJobCodec::triggerFromSpec);
@@ -72,7 +72,7 @@ public final class JsonJobCodec implements JobCodec {
     }
 
     /**
-     * Builds a trigger from a stored spec (the default trigger decoder).
+     * Builds a trigger from a stored spec (the default trigger decoder): {@link Triggers#fromSpec(Map, ZoneId)}.
      *
      * @param spec the spec
      * @param zone the spec's zone

@@ -138,6 +138,29 @@ public final class Triggers {
     }
 
     /**
+     * A cron trigger from a crontab line, a Spring 6-field expression or a macro, in the system default zone.
+     *
+     * @param expression e.g. {@code "0 9 * * mon-fri"}
+     * @return the trigger
+     * @throws InvalidTriggerSpecException when the expression is invalid
+     */
+    public static CronTrigger cron(String expression) {
+        return cron(expression, ZoneId.systemDefault());
+    }
+
+    /**
+     * A cron trigger from a crontab line, a Spring 6-field expression or a macro, read in {@code zone}.
+     *
+     * @param expression e.g. {@code "0 9 * * mon-fri"}
+     * @param zone the zone the expression is read in, not {@code null}
+     * @return the trigger
+     * @throws InvalidTriggerSpecException when the expression is invalid
+     */
+    public static CronTrigger cron(String expression, ZoneId zone) {
+        return CronTrigger.ofExpression(expression, zone);
+    }
+
+    /**
      * A trigger that fires when all of {@code triggers} fire at the same instant, in the first one's zone.
      *
      * @param triggers at least one

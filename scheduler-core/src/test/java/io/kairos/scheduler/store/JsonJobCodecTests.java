@@ -3,9 +3,13 @@ package io.kairos.scheduler.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import io.kairos.scheduler.trigger.Trigger;
+import io.kairos.scheduler.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +35,22 @@ class JsonJobCodecTests {
         assertThat(this.codec.decode(this.codec.encode(paused))).isEqualTo(paused);
         StoredJob broken = job.asBroken("gone");
         assertThat(this.codec.decode(this.codec.encode(broken))).isEqualTo(broken);
+    }
+
+    @Test
+    void roundTripsEveryTriggerKindThroughItsSpec() {
+        ZonedDateTime start = ZonedDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+        List<Trigger> triggers = List.of(Triggers.date(start), Triggers.interval(Duration.ofMinutes(90), start),
+                Triggers.cron("0 9 * * 1-5", ZoneId.of("Asia/Shanghai")),
+                Triggers.fromSpec(Map.of("type", "calendarinterval", "months", 1, "hour", 3, "start_date", "2026-01-31",
+                        "timezone", "America/New_York")),
+                Triggers.or(Triggers.cron("0 12 * * *", ZoneOffset.UTC), Triggers.date(start)));
+        JsonJobCodec realCodec = new JsonJobCodec();
+        for (Trigger trigger : triggers) {
+            StoredJob job = new StoredJob("j", "j", "t", List.of(), Map.of(), trigger, "default", "default", null, true, 1, null, T, T,
+                    JobState.SCHEDULED, null, 1);
+            assertThat(realCodec.decode(realCodec.encode(job))).as(trigger.toString()).isEqualTo(job);
+        }
     }
 
     @Test

@@ -126,9 +126,11 @@ class TriggerPropertiesTest {
         Trigger interval = new IntervalTrigger(Duration.ofMillis(intervalMillis), start, withEnd ? start.plusDays(3) : null, zone, jitter);
         Trigger calendar = new CalendarIntervalTrigger(1, 2, 0, 3, LocalTime.of(4, 5, 6), start.toLocalDate(),
                 withEnd ? start.toLocalDate().plusYears(1) : null, zone, jitter);
+        Trigger cron = Triggers.fromSpec(java.util.Map.of("type", "cron", "day_of_week", "mon-fri", "hour", "9", "minute", "30",
+                "start_date", TriggerSpec.formatDateTime(start), "timezone", TriggerSpec.formatZone(zone)), ZoneOffset.UTC);
         Trigger and = new AndTrigger(List.of(interval, calendar), null, jitter);
-        Trigger or = new OrTrigger(List.of(date, and, interval), ZoneOffset.UTC, null);
-        for (Trigger trigger : List.of(date, interval, calendar, and, or)) {
+        Trigger or = new OrTrigger(List.of(date, and, interval, cron), ZoneOffset.UTC, null);
+        for (Trigger trigger : List.of(date, interval, calendar, cron, and, or)) {
             Trigger back = Triggers.fromSpec(SpecJson.read(SpecJson.write(trigger.toSpec())), ZoneId.of("Asia/Tokyo"));
             assertThat(back).isEqualTo(trigger).hasSameHashCodeAs(trigger).hasToString(trigger.toString());
             assertThat(back.toSpec()).isEqualTo(trigger.toSpec());

@@ -29,6 +29,7 @@ class TriggersTest {
             {"type": "date"}                                                            | date[2024-02-01 12:00:00 CET]
             {"type": "CalendarInterval", "months": 1}                                   | calendarinterval[months=1, time='00:00:00']
             {"type": "calendar-interval", "weeks": "2", "hour": "9"}                    | calendarinterval[weeks=2, time='09:00:00']
+            {"type": "cron", "month": "6-8,11-12", "day": "3rd fri", "hour": "0-3"}     | cron[month='6-8,11-12', day='3rd fri', hour='0-3']
             {"type": "AND", "triggers": [{"type": "interval", "minutes": 2}]}           | and[interval[0:02:00]]
             {"type": "or", "triggers": [{"type": "date"}, {"type": "interval", "seconds": 5}]} | or[date[2024-02-01 12:00:00 CET], interval[0:00:05]]
             """)
@@ -96,6 +97,9 @@ class TriggersTest {
                 .hasMessageContaining("must be positive");
         assertThatThrownBy(() -> Triggers.interval(Duration.ofNanos(1_500_000), start))
                 .isInstanceOf(InvalidTriggerSpecException.class).hasMessageContaining("whole number of milliseconds");
+        assertThat(Triggers.cron("30 5 * * mon-fri", BERLIN))
+                .isEqualTo(Triggers.fromSpec(Map.of("type", "cron", "expression", "30 5 * * mon-fri"), BERLIN));
+        assertThat(Triggers.cron("30 5 * * mon-fri").timezone()).isEqualTo(ZoneId.systemDefault());
         assertThatThrownBy(Triggers::and).isInstanceOf(InvalidTriggerSpecException.class).hasMessageContaining("triggers");
     }
 }
