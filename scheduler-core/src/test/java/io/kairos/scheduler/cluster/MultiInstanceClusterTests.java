@@ -140,11 +140,14 @@ abstract class MultiInstanceClusterTests {
                         .extracting(RunsTable.Run::node).doesNotHaveDuplicates();
             }
         });
+        String rerunDetail = rerun.stream().limit(12).map((id) -> id + oneShot.get(id).stream()
+                .sorted(java.util.Comparator.comparingLong(RunsTable.Run::startedAt))
+                .map((r) -> r.node() + "@" + (r.startedAt() - killedAt) + "ms").toList()).collect(Collectors.joining(", "));
         long takeOver = rerun.stream().flatMap((id) -> oneShot.get(id).stream()).filter((r) -> !r.node().equals(VICTIM))
                 .mapToLong((r) -> r.startedAt() - killedAt).min().orElse(-1);
         Map<String, Long> perNode = all.stream().collect(Collectors.groupingBy(RunsTable.Run::node, Collectors.counting()));
-        System.out.printf("CLUSTER %s: %d runs %s; %d one-shot jobs re-run after the kill %s; first re-run %d ms after the kill;"
-                        + " %d cron fire times, %d run twice%n", getClass().getSimpleName(), all.size(), perNode, rerun.size(), rerun.stream().limit(10).toList(),
+        System.out.printf("CLUSTER %s: %d runs %s; %d one-shot jobs ran twice (runs relative to the kill: %s); first re-run %d ms after the kill;"
+                        + " %d cron fire times, %d run twice%n", getClass().getSimpleName(), all.size(), perNode, rerun.size(), rerunDetail,
                 takeOver, cron.size(), cron.values().stream().filter((r) -> r.size() > 1).count());
     }
 }
