@@ -57,7 +57,7 @@ abstract class MultiInstanceClusterTests {
         try (NodeProcesses nodes = new NodeProcesses()) {
             seeder.start(true);
             Map<String, String> nodeOptions = new HashMap<>(store);
-            nodeOptions.putAll(Map.of("runs-table", runs.name(), "lease-ms", "3000", "poll-ms", "500", "workers", "8", "work-ms", "20"));
+            nodeOptions.putAll(Map.of("runs-table", runs.name(), "lease-ms", "5000", "poll-ms", "500", "workers", "8", "work-ms", "20"));
             long seedStart = System.nanoTime();
             seed(seeder);
             System.out.printf("CLUSTER %s: seeded %d jobs in %d ms%n", getClass().getSimpleName(), ONE_SHOT_JOBS + CRON_JOBS,
