@@ -54,12 +54,14 @@ class SchedulerTriggerSpecTests extends SchedulerTestSupport {
     @Test
     void exportImportRoundTripWithTheDefaultCodec() {
         build().start();
+        this.clock.advance(Duration.ofSeconds(1));
         this.scheduler.addJob(JobRequest.of("record").id("i").trigger(Map.of("type", "cron", "minute", "*/30")).args(1));
         String json = this.scheduler.exportJobs(null);
         this.scheduler.removeAllJobs();
         List<Job> imported = this.scheduler.importJobs(json, "default", io.kairos.scheduler.store.ConflictPolicy.ERROR);
         assertThat(imported).singleElement().satisfies((j) -> {
             assertThat(j.nextRunTime().orElseThrow().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+            assertThat(j.trigger().toSpec()).containsEntry("minute", "*/30");
             assertThat(j.args()).containsExactly(1);
         });
     }
