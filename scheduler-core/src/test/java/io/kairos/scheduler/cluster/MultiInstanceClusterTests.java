@@ -82,7 +82,7 @@ abstract class MultiInstanceClusterTests {
             long doneAt = System.currentTimeMillis();
             long cronRunsAtEnd = runs.distinctJobs("cron-");
             Thread.sleep(2000); // let the cron jobs fire a few more times on the two survivors
-            nodes.close();
+            nodes.killAll();
             System.out.printf("CLUSTER %s: nodes resumed; kill after %d ms (runs per node then: %s); all one-shot jobs done %d ms after resuming%n",
                     getClass().getSimpleName(), killedAt - goAt, beforeKill, doneAt - goAt);
             check(runs.all(), killedAt, cronRunsAtEnd);

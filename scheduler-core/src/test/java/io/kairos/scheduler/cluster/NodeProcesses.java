@@ -2,6 +2,7 @@ package io.kairos.scheduler.cluster;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,8 +107,7 @@ final class NodeProcesses implements AutoCloseable {
     /**
      * Kills every node started here ({@code kill -9}) and waits for each to end.
      */
-    @Override
-    public void close() throws InterruptedException {
+    void killAll() throws InterruptedException {
         for (Process process : this.started) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -120,7 +120,20 @@ final class NodeProcesses implements AutoCloseable {
             Files.deleteIfExists(this.goFile);
         }
         catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * {@link #killAll()}; an interrupt is passed on (the JVM's shutdown hook still kills the nodes).
+     */
+    @Override
+    public void close() {
+        try {
+            killAll();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -38,10 +38,16 @@ abstract class PrivateServer implements AutoCloseable {
     /** The store options of {@link ClusterStores} for a store on this server. */
     abstract java.util.Map<String, String> storeOptions(String suffix);
 
+    /**
+     * Crashes the server (if up) and deletes its directory; an interrupt is passed on.
+     */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
             crash();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
         finally {
             try (Stream<Path> files = Files.walk(this.directory)) {
