@@ -99,7 +99,8 @@ public final class JobProcessor {
         failed |= next.failed();
         this.context.events().publishAll(events);
         Instant wake = next.at();
-        if (!worked && wake != null && !wake.isAfter(now)) {
+        // After a store failure an overdue wake stays overdue, so that the loop waits its back-off instead
+        if (!worked && !failed && wake != null && !wake.isAfter(now)) {
             wake = now.plus(IDLE_GUARD);
         }
         return new PassResult(wake, failed);
