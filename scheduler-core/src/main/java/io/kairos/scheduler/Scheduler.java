@@ -91,6 +91,9 @@ public final class Scheduler implements AutoCloseable {
 
     private volatile SchedulerState state = SchedulerState.STOPPED;
 
+    /** Set (under {@code lifecycle}) while {@link #shutdown(boolean)} stops the components outside the lock. */
+    private boolean stopping;
+
     private volatile SchedulerLoop loop;
 
     private volatile JobOperations operations;
@@ -244,7 +247,7 @@ public final class Scheduler implements AutoCloseable {
         List<SchedulerEvent> added = new ArrayList<>();
         SchedulerLoop created;
         synchronized (this.lifecycle) {
-            if (this.state != SchedulerState.STOPPED) {
+            if (this.state != SchedulerState.STOPPED || this.stopping) {
                 throw new SchedulerAlreadyRunningException("start");
             }
             ensureDefaults();
@@ -325,15 +328,27 @@ public final class Scheduler implements AutoCloseable {
      * @throws SchedulerNotRunningException when not started
      */
     public void shutdown(boolean wait) {
+        CountDownLatch latch;
         synchronized (this.lifecycle) {
-            if (this.state == SchedulerState.STOPPED) {
+            if (this.state == SchedulerState.STOPPED || this.stopping) {
                 throw new SchedulerNotRunningException("shutdown");
             }
-            this.state = SchedulerState.STOPPED;
+            this.stopping = true;
+            latch = this.stopped;
+        }
+        // outside the lock: the loop thread (listeners, direct-executor jobs) may call addJob/pause/resume while
+        // stop() waits for it
+        try {
             stopComponents(wait);
         }
+        finally {
+            synchronized (this.lifecycle) {
+                this.state = SchedulerState.STOPPED;
+                this.stopping = false;
+            }
+        }
         this.events.publish(new SchedulerShutdown(this.settings.clock.instant()));
-        this.stopped.countDown();
+        latch.countDown();
     }
 
     private void stopComponents(boolean wait) {
@@ -355,7 +370,7 @@ public final class Scheduler implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this.lifecycle) {
-            if (this.state == SchedulerState.STOPPED) {
+            if (this.state == SchedulerState.STOPPED || this.stopping) {
                 return;
             }
         }

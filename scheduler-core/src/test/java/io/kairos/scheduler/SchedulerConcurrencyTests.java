@@ -3,6 +3,7 @@ package io.kairos.scheduler;
 import io.kairos.scheduler.event.JobExecuted;
 import io.kairos.scheduler.event.JobFailed;
 import io.kairos.scheduler.event.JobMaxInstancesReached;
+import io.kairos.scheduler.event.JobSubmitted;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.event.SchedulerShutdown;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Real threads and the system clock: max instances under load, shutdown with and without waiting, no lost
@@ -185,6 +188,37 @@ class SchedulerConcurrencyTests {
         this.scheduler.start();
         this.scheduler.addJob(JobRequest.of("stopper").trigger(new OnceTrigger(Instant.now())));
         assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(this.scheduler.state()).isEqualTo(SchedulerState.STOPPED);
+        assertThat(this.events.of(SchedulerShutdown.class)).hasSize(1);
+    }
+
+    @Test
+    void aListenerOnTheLoopThreadMayAddAJobWhileAnotherThreadShutsDown() {
+        build(2);
+        this.scheduler.taskRegistry().register("noop", (TaskAction) () -> { });
+        AtomicBoolean first = new AtomicBoolean(true);
+        CountDownLatch added = new CountDownLatch(1);
+        Thread[] stopper = new Thread[1];
+        this.scheduler.addListener(JobSubmitted.class, (event) -> {
+            if (!first.compareAndSet(true, false)) {
+                return;
+            }
+            stopper[0] = new Thread(() -> this.scheduler.shutdown(true), "stopper");
+            stopper[0].start();
+            // until shutdown() waits for this (the loop) thread
+            await().atMost(Duration.ofSeconds(20)).until(() -> stopper[0].getState() == Thread.State.WAITING
+                    || stopper[0].getState() == Thread.State.TERMINATED);
+            this.scheduler.addJob(JobRequest.of("noop").id("from-listener").trigger(new OnceTrigger(Instant.now())));
+            added.countDown();
+        });
+        this.scheduler.start();
+        this.scheduler.addJob(JobRequest.of("noop").id("first").trigger(new OnceTrigger(Instant.now())));
+        // a hang guard only: before the fix both threads waited for each other forever
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertThat(added.await(30, TimeUnit.SECONDS)).isTrue();
+            await().until(() -> stopper[0] != null);
+            stopper[0].join();
+        });
         assertThat(this.scheduler.state()).isEqualTo(SchedulerState.STOPPED);
         assertThat(this.events.of(SchedulerShutdown.class)).hasSize(1);
     }
