@@ -137,7 +137,7 @@ public final class Scheduler implements AutoCloseable {
      */
     public void configure(Map<String, ?> properties) {
         synchronized (this.lifecycle) {
-            if (this.state != SchedulerState.STOPPED) {
+            if (this.state != SchedulerState.STOPPED || this.stopping) {
                 throw new SchedulerAlreadyRunningException("configure");
             }
             FlatConfig.apply(this.settings, properties);
@@ -330,20 +330,20 @@ public final class Scheduler implements AutoCloseable {
     public void shutdown(boolean wait) {
         CountDownLatch latch;
         synchronized (this.lifecycle) {
-            if (this.state == SchedulerState.STOPPED || this.stopping) {
+            if (this.state == SchedulerState.STOPPED) {
                 throw new SchedulerNotRunningException("shutdown");
             }
+            this.state = SchedulerState.STOPPED;
             this.stopping = true;
             latch = this.stopped;
         }
-        // outside the lock: the loop thread (listeners, direct-executor jobs) may call addJob/pause/resume while
-        // stop() waits for it
+        // outside the lock: the loop thread (listeners, direct-executor jobs) may call addJob/pause/resume (jobs
+        // added now are pending) while stop() waits for it
         try {
             stopComponents(wait);
         }
         finally {
             synchronized (this.lifecycle) {
-                this.state = SchedulerState.STOPPED;
                 this.stopping = false;
             }
         }
@@ -370,7 +370,7 @@ public final class Scheduler implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this.lifecycle) {
-            if (this.state == SchedulerState.STOPPED || this.stopping) {
+            if (this.state == SchedulerState.STOPPED) {
                 return;
             }
         }
