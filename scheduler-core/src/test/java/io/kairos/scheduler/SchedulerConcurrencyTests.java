@@ -223,6 +223,21 @@ class SchedulerConcurrencyTests {
         assertThat(this.events.of(SchedulerShutdown.class)).hasSize(1);
     }
 
+    @Test
+    void aSingleWorkerRunsEveryDueJobWithoutFurtherApiCalls() {
+        build(1);
+        AtomicInteger ran = new AtomicInteger();
+        this.scheduler.taskRegistry().register("count", (TaskAction) ran::incrementAndGet);
+        Instant now = Instant.now();
+        for (int i = 0; i < 6; i++) {
+            this.scheduler.addJob(JobRequest.of("count").id("due-" + i).trigger(new OnceTrigger(now)));
+        }
+        this.scheduler.start();
+        // no addJob/wakeup from here on: each finished run must wake the loop with its slot already free
+        await().atMost(Duration.ofSeconds(20)).until(() -> this.events.of(JobExecuted.class).size() >= 6);
+        assertThat(ran.get()).isEqualTo(6);
+    }
+
     private static int indexOf(List<SchedulerEvent> events, Class<?> type) {
         for (int i = 0; i < events.size(); i++) {
             if (type.isInstance(events.get(i))) {

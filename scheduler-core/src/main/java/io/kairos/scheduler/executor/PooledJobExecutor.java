@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -69,15 +70,44 @@ public abstract class PooledJobExecutor implements JobExecutor {
         }
         ExecutorContext ctx = this.context;
         this.inFlight.incrementAndGet();
+        AtomicBoolean slotFreed = new AtomicBoolean();
+        Runnable freeSlot = () -> {
+            if (slotFreed.compareAndSet(false, true)) {
+                this.inFlight.decrementAndGet();
+            }
+        };
+        // the slot is free before finished() wakes the loop, or the woken pass may still see no free slot
+        RunListener freeing = new RunListener() {
+            @Override
+            public void missed(JobRun r, java.time.Instant runTime) {
+                listener.missed(r, runTime);
+            }
+
+            @Override
+            public void executed(JobRun r, java.time.Instant runTime, Object returnValue) {
+                listener.executed(r, runTime, returnValue);
+            }
+
+            @Override
+            public void failed(JobRun r, java.time.Instant runTime, Throwable exception) {
+                listener.failed(r, runTime, exception);
+            }
+
+            @Override
+            public void finished(JobRun r) {
+                freeSlot.run();
+                listener.finished(r);
+            }
+        };
         try {
             current.execute(() -> {
                 RUNNING_IN.set(this);
                 try {
-                    run.execute(ctx.clock(), listener);
+                    run.execute(ctx.clock(), freeing);
                 }
                 finally {
                     RUNNING_IN.remove();
-                    this.inFlight.decrementAndGet();
+                    freeSlot.run();
                 }
             });
         }
