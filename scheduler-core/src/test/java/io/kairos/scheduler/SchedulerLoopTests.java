@@ -346,13 +346,41 @@ class SchedulerLoopTests extends SchedulerTestSupport {
         await().until(() -> this.events.of(JobExecuted.class).stream().filter((e) -> e.jobId().equals("good")).count() == 2);
     }
 
-    /** Fires first at T0, then throws as an and-trigger that finds no common fire time. */
+    @Test
+    void aTriggerThatThrowsAnErrorMarksItsJobBrokenAndTheLoopGoesOn() {
+        build().start();
+        this.scheduler.addJob(JobRequest.of("record").id("bad").trigger(new ThrowingTrigger(new AssertionError("user trigger bug"))));
+        this.scheduler.addJob(JobRequest.of("record").id("good").trigger(new EveryTrigger(T0, MINUTE)));
+        JobBroken broken = awaitEvents(JobBroken.class, 1).get(0);
+        assertThat(broken.jobId()).isEqualTo("bad");
+        assertThat(broken.reason()).contains("user trigger bug");
+        advance(MINUTE);
+        await().until(() -> this.events.of(JobExecuted.class).stream().filter((e) -> e.jobId().equals("good")).count() == 2);
+    }
+
+    /**
+     * Fires first at T0, then throws the given error, or (without one) as an and-trigger that finds no common
+     * fire time.
+     */
     private static final class ThrowingTrigger implements io.kairos.scheduler.trigger.Trigger {
+
+        private final Error error;
+
+        ThrowingTrigger() {
+            this(null);
+        }
+
+        ThrowingTrigger(Error error) {
+            this.error = error;
+        }
 
         @Override
         public java.util.Optional<java.time.ZonedDateTime> nextFireTime(java.time.ZonedDateTime previous, java.time.ZonedDateTime now) {
             if (previous == null) {
                 return java.util.Optional.of(T0.atZone(timezone()));
+            }
+            if (this.error != null) {
+                throw this.error;
             }
             throw new io.kairos.scheduler.trigger.TriggerSearchException("no common fire time within 1000 steps");
         }

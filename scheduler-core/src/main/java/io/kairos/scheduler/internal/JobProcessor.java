@@ -85,7 +85,11 @@ public final class JobProcessor {
                 try {
                     fire(job, now, events);
                 }
-                catch (RuntimeException ex) {
+                catch (VirtualMachineError ex) {
+                    throw ex;
+                }
+                catch (Throwable ex) {
+                    // also an Error from a user trigger (e.g. AssertionError): it must not end the loop thread
                     failed |= markBroken(job, ex, events);
                 }
                 worked = true;
@@ -215,7 +219,7 @@ public final class JobProcessor {
      * A held job whose trigger threw (e.g. a combining trigger that found no common fire time) is marked broken
      * and kept; its lease is dropped when its runs end (the version moved on, so the release writes nothing).
      */
-    private boolean markBroken(HeldJob held, RuntimeException cause, List<SchedulerEvent> events) {
+    private boolean markBroken(HeldJob held, Throwable cause, List<SchedulerEvent> events) {
         String reason = "trigger " + held.job.trigger() + " failed: " + cause.getMessage();
         logger.error("Job '{}' in job store '{}' is marked broken: {}", held.job.id(), held.storeAlias, reason, cause);
         held.stale = true;

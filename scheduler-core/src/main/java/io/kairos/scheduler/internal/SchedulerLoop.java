@@ -80,7 +80,10 @@ public final class SchedulerLoop implements Runnable {
                 JobProcessor.PassResult result = this.processor.runPass(this.paused.getAsBoolean());
                 wait = waitFor(result);
             }
-            catch (RuntimeException ex) {
+            catch (VirtualMachineError ex) {
+                throw ex;
+            }
+            catch (Throwable ex) {
                 logger.error("Scheduler loop pass failed; retrying after back-off", ex);
                 wait = nextBackoff();
             }
