@@ -347,6 +347,24 @@ class SchedulerLoopTests extends SchedulerTestSupport {
     }
 
     @Test
+    void aOneShotJobWhoseTaskObjectReAddsItselfUnderTheSameIdKeepsItsTask() {
+        build().start();
+        AtomicInteger ran = new AtomicInteger();
+        io.kairos.scheduler.task.Task[] self = new io.kairos.scheduler.task.Task[1];
+        self[0] = io.kairos.scheduler.task.Tasks.anonymous(() -> {
+            if (ran.incrementAndGet() == 1) {
+                this.scheduler.addJob(JobRequest.of(self[0]).id("self").replaceExisting(true).trigger(new OnceTrigger(T0.plus(MINUTE))));
+            }
+        });
+        this.scheduler.addJob(JobRequest.of(self[0]).id("self").trigger(new OnceTrigger(T0)));
+        await().until(() -> ran.get() == 1);
+        awaitIdle();
+        advance(MINUTE);
+        await().until(() -> ran.get() == 2);
+        assertThat(this.events.of(JobBroken.class)).isEmpty();
+    }
+
+    @Test
     void aTriggerThatThrowsAnErrorMarksItsJobBrokenAndTheLoopGoesOn() {
         build().start();
         this.scheduler.addJob(JobRequest.of("record").id("bad").trigger(new ThrowingTrigger(new AssertionError("user trigger bug"))));

@@ -302,11 +302,10 @@ public final class JobProcessor {
             }
             for (HeldJob job : entry.getValue()) {
                 this.held.remove(job.key(), job);
-                if (job.finished()) {
+                if (job.finished() && !job.stale) {
+                    // a stale job's id may be bound to the task of a job re-added under the same id: keep it
                     this.context.tasks().unbind(job.job.id());
-                    if (!job.stale) {
-                        events.add(new JobRemoved(this.context.clock().instant(), job.job.id(), job.storeAlias));
-                    }
+                    events.add(new JobRemoved(this.context.clock().instant(), job.job.id(), job.storeAlias));
                 }
             }
         }
