@@ -100,7 +100,7 @@ public abstract class PooledJobExecutor implements JobExecutor {
             }
         };
         try {
-            current.execute(() -> {
+            current.execute(new QueuedRun(run, freeing, () -> {
                 RUNNING_IN.set(this);
                 try {
                     run.execute(ctx.clock(), freeing);
@@ -109,7 +109,7 @@ public abstract class PooledJobExecutor implements JobExecutor {
                     RUNNING_IN.remove();
                     freeSlot.run();
                 }
-            });
+            }));
         }
         catch (RejectedExecutionException ex) {
             this.inFlight.decrementAndGet();
@@ -130,7 +130,7 @@ public abstract class PooledJobExecutor implements JobExecutor {
             return;
         }
         if (!wait) {
-            current.shutdownNow();
+            abandon(current.shutdownNow());
             return;
         }
         current.shutdown();
@@ -140,11 +140,11 @@ public abstract class PooledJobExecutor implements JobExecutor {
         }
         try {
             if (!current.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                current.shutdownNow();
+                abandon(current.shutdownNow());
             }
         }
         catch (InterruptedException ex) {
-            current.shutdownNow();
+            abandon(current.shutdownNow());
             Thread.currentThread().interrupt();
         }
     }
@@ -156,5 +156,30 @@ public abstract class PooledJobExecutor implements JobExecutor {
      */
     public int runsInFlight() {
         return this.inFlight.get();
+    }
+
+    /**
+     * Reports runs that were queued but never started (dropped by {@code shutdownNow}) as failed at each run
+     * time, then finished, so their jobs' leases are released.
+     */
+    private static void abandon(java.util.List<Runnable> dropped) {
+        for (Runnable runnable : dropped) {
+            if (runnable instanceof QueuedRun queued) {
+                for (java.time.Instant runTime : queued.jobRun.scheduledRunTimes()) {
+                    queued.listener.failed(queued.jobRun, runTime,
+                            new RejectedExecutionException("executor shut down before the run started"));
+                }
+                queued.listener.finished(queued.jobRun);
+            }
+        }
+    }
+
+    /** A submitted run as queued in the pool, so that a run dropped by {@code shutdownNow} can still be reported. */
+    private record QueuedRun(JobRun jobRun, RunListener listener, Runnable body) implements Runnable {
+
+        @Override
+        public void run() {
+            this.body.run();
+        }
     }
 }

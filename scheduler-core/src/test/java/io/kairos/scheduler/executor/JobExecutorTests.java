@@ -91,6 +91,24 @@ class JobExecutorTests {
     }
 
     @Test
+    void threadPoolShutdownNowReportsQueuedRunsAsFailedAndFinished() throws Exception {
+        ThreadPoolJobExecutor pool = new ThreadPoolJobExecutor(1);
+        pool.start(new ExecutorContext("default", this.clock));
+        CountDownLatch started = new CountDownLatch(1);
+        Task blocking = Tasks.anonymous((TaskAction) () -> {
+            started.countDown();
+            new CountDownLatch(1).await(20, TimeUnit.SECONDS);
+        });
+        pool.submit(new JobRun(job(null), blocking, List.of(T0)), this.listener);
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        pool.submit(new JobRun(job(null), Tasks.anonymous((TaskAction) () -> { }), List.of(T0)), this.listener);
+        pool.shutdown(false, Duration.ofSeconds(5));
+        // the queued run never started: still reported, and finished, so its job's lease is released
+        await().until(() -> this.outcomes.stream().filter("finished"::equals).count() == 2);
+        assertThat(this.outcomes).contains("failed " + T0 + " executor shut down before the run started");
+    }
+
+    @Test
     void threadPoolCountsFreeSlotsAndRejectsAfterShutdown() throws Exception {
         ThreadPoolJobExecutor pool = new ThreadPoolJobExecutor(2);
         pool.start(new ExecutorContext("default", this.clock));
