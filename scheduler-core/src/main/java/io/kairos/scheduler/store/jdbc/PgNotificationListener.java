@@ -56,6 +56,42 @@ final class PgNotificationListener {
         this.thread.start();
     }
 
+    private void poll(PGConnection pg, Connection connection) throws SQLException {
+        while (this.running) {
+            PGNotification[] notifications;
+            try {
+                notifications = pg.getNotifications(POLL_MILLIS);
+            }
+            catch (SQLException ex) {
+                letThePoolSeeTheFailure(connection);
+                throw ex;
+            }
+            if (notifications != null && fromOthers(notifications)) {
+                this.wakeup.run();
+            }
+        }
+    }
+
+    /**
+     * Stops listening before the connection goes back to the pool (a pooled connection must not keep LISTENing);
+     * the interrupt of {@code close()} is kept aside meanwhile.
+     */
+    private static void unlisten(Connection connection) {
+        boolean interrupted = Thread.interrupted();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *");
+        }
+        catch (SQLException | RuntimeException ex) {
+            // a dead connection: the pool discards it anyway
+            logger.debug("Kairos job store: UNLISTEN failed", ex);
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void listen() {
         long backoff = POLL_MILLIS;
         while (this.running) {
@@ -67,18 +103,11 @@ final class PgNotificationListener {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 backoff = POLL_MILLIS;
                 this.wakeup.run();
-                while (this.running) {
-                    PGNotification[] notifications;
-                    try {
-                        notifications = pg.getNotifications(POLL_MILLIS);
-                    }
-                    catch (SQLException ex) {
-                        letThePoolSeeTheFailure(connection);
-                        throw ex;
-                    }
-                    if (notifications != null && fromOthers(notifications)) {
-                        this.wakeup.run();
-                    }
+                try {
+                    poll(pg, connection);
+                }
+                finally {
+                    unlisten(connection);
                 }
             }
             catch (SQLException | RuntimeException ex) {
