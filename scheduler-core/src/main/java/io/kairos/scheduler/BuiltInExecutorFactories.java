@@ -1,0 +1,60 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.executor.DirectJobExecutor;
+import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.executor.VirtualThreadJobExecutor;
+
+import java.util.Set;
+
+/**
+ * The executor types the core knows: {@code thread-pool} ({@code max-workers}), {@code virtual-thread} and
+ * {@code direct}.
+ */
+final class BuiltInExecutorFactories {
+
+    private BuiltInExecutorFactories() {
+    }
+
+    static final class ThreadPool implements JobExecutorFactory {
+
+        @Override
+        public String type() {
+            return "thread-pool";
+        }
+
+        @Override
+        public JobExecutor create(ComponentOptions options) {
+            options.requireOnly(Set.of("max-workers"));
+            return new ThreadPoolJobExecutor(options.positiveInt("max-workers", ThreadPoolJobExecutor.DEFAULT_MAX_WORKERS));
+        }
+    }
+
+    static final class VirtualThread implements JobExecutorFactory {
+
+        @Override
+        public String type() {
+            return VirtualThreadJobExecutor.TYPE;
+        }
+
+        @Override
+        public JobExecutor create(ComponentOptions options) {
+            options.requireOnly(Set.of());
+            return new VirtualThreadJobExecutor();
+        }
+    }
+
+    static final class Direct implements JobExecutorFactory {
+
+        @Override
+        public String type() {
+            return "direct";
+        }
+
+        @Override
+        public JobExecutor create(ComponentOptions options) {
+            options.requireOnly(Set.of());
+            return new DirectJobExecutor();
+        }
+    }
+}

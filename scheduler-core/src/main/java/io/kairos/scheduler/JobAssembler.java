@@ -1,0 +1,199 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.internal.FireTimes;
+import io.kairos.scheduler.internal.TaskLookup;
+import io.kairos.scheduler.internal.TriggerSpecs;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.task.JobArguments;
+import io.kairos.scheduler.task.Task;
+import io.kairos.scheduler.task.Tasks;
+import io.kairos.scheduler.trigger.Trigger;
+import io.kairos.scheduler.trigger.TriggerSpec;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Validates job requests and changes at add time (task, arguments, JSON-ability, trigger, aliases, executor
+ * veto, stable task name for shared stores, policies) and computes first run times. Thread-safe (reads settings
+ * that change only while stopped).
+ */
+final class JobAssembler {
+
+    static final String DEFAULT = "default";
+
+    private final Settings settings;
+
+    private final TaskLookup tasks;
+
+    private final FireTimes fireTimes;
+
+    JobAssembler(Settings settings, TaskLookup tasks, FireTimes fireTimes) {
+        this.settings = settings;
+        this.tasks = tasks;
+        this.fireTimes = fireTimes;
+    }
+
+    PendingJob assemble(JobRequest request) {
+        Task task = request.task != null ? request.task : this.tasks.resolve(null, request.taskName);
+        JobDraft draft = new JobDraft();
+        draft.id = request.id == null ? UUID.randomUUID().toString() : checkId(request.id);
+        draft.name = request.name == null ? task.name() : checkText("name", request.name);
+        draft.task = task.name();
+        draft.args = request.args;
+        draft.kwargs = request.kwargs;
+        checkArguments(task, draft);
+        draft.trigger = trigger(request.trigger);
+        draft.executor = checkText("executor", request.executor);
+        draft.jobstore = checkText("jobstore", request.jobstore);
+        checkPlacement(task, draft.executor, draft.jobstore);
+        JobDefaults defaults = this.settings.jobDefaults;
+        draft.misfireGraceTime = checkGrace(request.misfireGraceTimeSet ? request.misfireGraceTime : defaults.misfireGraceTime());
+        draft.coalesce = request.coalesce != null ? request.coalesce : defaults.coalesce();
+        draft.maxInstances = checkMaxInstances(request.maxInstances != null ? request.maxInstances : defaults.maxInstances());
+        draft.jitter = checkJitter(request.jitter != null ? request.jitter : defaults.jitter());
+        return new PendingJob(draft.build(), request.task, request.conflictPolicy, request.nextRunTimeSet, request.nextRunTime);
+    }
+
+    /**
+     * The job to store now: the template with its first run time (the given one, or the trigger's first fire
+     * time with jitter; none = paused).
+     */
+    StoredJob firstRun(PendingJob pending, Instant now) {
+        JobDraft draft = new JobDraft(pending.template());
+        if (pending.nextRunTimeSet()) {
+            return draft.schedule(pending.nextRunTime(), pending.nextRunTime()).build();
+        }
+        Optional<FireTimes.Next> next = this.fireTimes.next(draft.trigger, draft.jitter, null, now);
+        return draft.schedule(next.map(FireTimes.Next::runTime).orElse(null), next.map(FireTimes.Next::fireTime).orElse(null)).build();
+    }
+
+    /** Applies changes to a job (stored or pending template), validating them as at add time. */
+    StoredJob apply(StoredJob job, JobChanges changes) {
+        JobDraft draft = new JobDraft(job);
+        if (changes.name != null) {
+            draft.name = checkText("name", changes.name);
+        }
+        if (changes.args != null) {
+            draft.args = changes.args;
+        }
+        if (changes.kwargs != null) {
+            draft.kwargs = changes.kwargs;
+        }
+        if (changes.trigger != null) {
+            draft.trigger = trigger(changes.trigger);
+        }
+        if (changes.executor != null) {
+            draft.executor = changes.executor;
+        }
+        if (changes.misfireGraceTimeSet) {
+            draft.misfireGraceTime = checkGrace(changes.misfireGraceTime);
+        }
+        if (changes.coalesce != null) {
+            draft.coalesce = changes.coalesce;
+        }
+        if (changes.maxInstances != null) {
+            draft.maxInstances = checkMaxInstances(changes.maxInstances);
+        }
+        if (changes.jitterSet) {
+            draft.jitter = checkJitter(changes.jitter);
+        }
+        if (changes.args != null || changes.kwargs != null || changes.executor != null) {
+            Task task = this.tasks.resolve(job.id(), job.task());
+            checkArguments(task, draft);
+            checkPlacement(task, draft.executor, draft.jobstore);
+        }
+        if (changes.nextRunTimeSet) {
+            draft.schedule(changes.nextRunTime, changes.nextRunTime);
+        }
+        return draft.build();
+    }
+
+    /** A job with a new trigger and the trigger's first run time after now (none = paused). */
+    StoredJob reschedule(StoredJob job, Trigger trigger, Instant now) {
+        JobDraft draft = new JobDraft(job);
+        draft.trigger = trigger;
+        Optional<FireTimes.Next> next = this.fireTimes.next(trigger, draft.jitter, null, now);
+        return draft.schedule(next.map(FireTimes.Next::runTime).orElse(null), next.map(FireTimes.Next::fireTime).orElse(null)).build();
+    }
+
+    Trigger trigger(Object triggerOrSpec) {
+        if (triggerOrSpec instanceof Trigger trigger) {
+            return trigger;
+        }
+        if (triggerOrSpec instanceof Map<?, ?> spec) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            spec.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            return TriggerSpecs.fromSpec(copy, this.settings.timezone);
+        }
+        Instant now = this.settings.clock.instant();
+        return TriggerSpecs.fromSpec(Map.of(TriggerSpec.TYPE, "date", "run_date",
+                TriggerSpec.formatDateTime(now.atZone(this.settings.timezone))), this.settings.timezone);
+    }
+
+    /** Checks that the executor and store exist (or are the defaults created at start) and accept the task. */
+    void checkPlacement(Task task, String executorAlias, String storeAlias) {
+        JobExecutor executor = this.settings.components.executors().get(executorAlias);
+        if (executor == null && !executorAlias.equals(DEFAULT)) {
+            throw new IllegalArgumentException("No executor by the alias of '" + executorAlias + "'; known executors: "
+                    + this.settings.components.executors().keySet() + " (and 'default', created at start when missing)");
+        }
+        if (executor != null) {
+            executor.checkTask(task);
+        }
+        JobStore store = this.settings.components.stores().get(storeAlias);
+        if (store == null && !storeAlias.equals(DEFAULT)) {
+            throw new IllegalArgumentException("No job store by the alias of '" + storeAlias + "'; known job stores: "
+                    + this.settings.components.stores().keySet() + " (and 'default', created at start when missing)");
+        }
+        if (store != null && store.isShared() && !task.hasStableName()) {
+            throw new IllegalArgumentException(Tasks.unstableNameMessage(task, storeAlias));
+        }
+    }
+
+    private static void checkArguments(Task task, JobDraft draft) {
+        JobArguments.requireJsonCompatible(draft.args, draft.kwargs);
+        task.checkArguments(draft.args, draft.kwargs);
+    }
+
+    private static String checkId(String id) {
+        if (id.isBlank() || id.length() > 191) {
+            throw new IllegalArgumentException("job id must be a non-blank string of at most 191 characters, got '" + id + "'");
+        }
+        return id;
+    }
+
+    private static String checkText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must be a non-blank string, got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static Duration checkGrace(Duration grace) {
+        if (grace != null && (grace.isNegative() || grace.isZero())) {
+            throw new IllegalArgumentException("misfire_grace_time must be positive or null (no limit), got " + grace);
+        }
+        return grace;
+    }
+
+    private static int checkMaxInstances(int maxInstances) {
+        if (maxInstances < 1) {
+            throw new IllegalArgumentException("max_instances must be at least 1, got " + maxInstances);
+        }
+        return maxInstances;
+    }
+
+    private static Duration checkJitter(Duration jitter) {
+        if (jitter != null && jitter.isNegative()) {
+            throw new IllegalArgumentException("jitter must not be negative, got " + jitter);
+        }
+        return jitter;
+    }
+}

@@ -1,0 +1,88 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.trigger.Trigger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A mutable copy of a {@link StoredJob}'s fields, for building changed jobs. Not thread-safe; used within one
+ * call.
+ */
+final class JobDraft {
+
+    String id;
+
+    String name;
+
+    String task;
+
+    List<Object> args;
+
+    Map<String, Object> kwargs;
+
+    Trigger trigger;
+
+    String executor;
+
+    String jobstore;
+
+    Duration misfireGraceTime;
+
+    boolean coalesce;
+
+    int maxInstances;
+
+    Duration jitter;
+
+    Instant nextRunTime;
+
+    Instant nextFireTime;
+
+    JobState state = JobState.PAUSED;
+
+    String brokenReason;
+
+    long version;
+
+    JobDraft() {
+    }
+
+    JobDraft(StoredJob job) {
+        this.id = job.id();
+        this.name = job.name();
+        this.task = job.task();
+        this.args = job.args();
+        this.kwargs = job.kwargs();
+        this.trigger = job.trigger();
+        this.executor = job.executor();
+        this.jobstore = job.jobstore();
+        this.misfireGraceTime = job.misfireGraceTime();
+        this.coalesce = job.coalesce();
+        this.maxInstances = job.maxInstances();
+        this.jitter = job.jitter();
+        this.nextRunTime = job.nextRunTime();
+        this.nextFireTime = job.nextFireTime();
+        this.state = job.state();
+        this.brokenReason = job.brokenReason();
+        this.version = job.version();
+    }
+
+    JobDraft schedule(Instant runTime, Instant fireTime) {
+        this.nextRunTime = runTime;
+        this.nextFireTime = runTime == null ? null : fireTime;
+        this.state = runTime == null ? JobState.PAUSED : JobState.SCHEDULED;
+        this.brokenReason = null;
+        return this;
+    }
+
+    StoredJob build() {
+        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor, this.jobstore,
+                this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime, this.nextFireTime, this.state,
+                this.brokenReason, this.version);
+    }
+}

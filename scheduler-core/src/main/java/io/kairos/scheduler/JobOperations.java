@@ -1,0 +1,186 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.event.AllJobsRemoved;
+import io.kairos.scheduler.event.JobAdded;
+import io.kairos.scheduler.event.JobModified;
+import io.kairos.scheduler.event.JobRemoved;
+import io.kairos.scheduler.internal.EventDispatcher;
+import io.kairos.scheduler.internal.JobProcessor;
+import io.kairos.scheduler.internal.LoopSignal;
+import io.kairos.scheduler.internal.TaskLookup;
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.JobLookupException;
+import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.trigger.Trigger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The job API of a started scheduler, against its job stores: store work first, then events, then a wake-up of
+ * the loop. Thread-safe (stores are).
+ */
+final class JobOperations {
+
+    private final Settings settings;
+
+    private final JobAssembler assembler;
+
+    private final TaskLookup tasks;
+
+    private final EventDispatcher events;
+
+    private final LoopSignal signal;
+
+    private final JobProcessor processor;
+
+    JobOperations(Settings settings, JobAssembler assembler, TaskLookup tasks, EventDispatcher events, LoopSignal signal,
+            JobProcessor processor) {
+        this.settings = settings;
+        this.assembler = assembler;
+        this.tasks = tasks;
+        this.events = events;
+        this.signal = signal;
+        this.processor = processor;
+    }
+
+    StoredJob store(PendingJob pending, boolean publish) {
+        StoredJob job = this.assembler.firstRun(pending, this.settings.clock.instant());
+        JobStore store = this.settings.components.requireStore(job.jobstore());
+        if (pending.policy() == ConflictPolicy.KEEP_EXISTING) {
+            Optional<StoredJob> existing = store.lookupJob(job.id());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        if (pending.task() != null) {
+            this.tasks.bind(job.id(), pending.task());
+        }
+        StoredJob stored;
+        try {
+            stored = store.addJob(job, pending.policy());
+        }
+        catch (RuntimeException ex) {
+            if (pending.task() != null && pending.policy() != ConflictPolicy.REPLACE) {
+                this.tasks.unbind(job.id());
+            }
+            throw ex;
+        }
+        this.processor.jobChanged(job.jobstore(), job.id());
+        if (publish) {
+            this.events.publish(new JobAdded(this.settings.clock.instant(), stored.id(), stored.jobstore()));
+            this.signal.signal();
+        }
+        return stored;
+    }
+
+    StoredJob modify(String id, String jobstore, JobChanges changes) {
+        return update(id, jobstore, (job) -> this.assembler.apply(job, changes));
+    }
+
+    StoredJob reschedule(String id, String jobstore, Object trigger) {
+        Trigger resolved = this.assembler.trigger(trigger);
+        return update(id, jobstore, (job) -> this.assembler.reschedule(job, resolved, this.settings.clock.instant()));
+    }
+
+    StoredJob pause(String id, String jobstore) {
+        return update(id, jobstore, (job) -> job.state() == JobState.BROKEN ? job : new JobDraft(job).schedule(null, null).build());
+    }
+
+    Optional<StoredJob> resume(String id, String jobstore) {
+        Located located = locate(id, jobstore);
+        StoredJob job = located.job();
+        if (job.trigger() == null) {
+            throw new IllegalStateException("Job '" + id + "' is broken and has no readable trigger (" + job.brokenReason()
+                    + "); replace it with addJob(... replaceExisting(true))");
+        }
+        this.assembler.checkPlacement(this.tasks.resolve(id, job.task()), job.executor(), job.jobstore());
+        StoredJob resumed = this.assembler.reschedule(job, job.trigger(), this.settings.clock.instant());
+        if (resumed.nextRunTime() == null) {
+            remove(id, located.alias());
+            return Optional.empty();
+        }
+        return Optional.of(write(located, resumed));
+    }
+
+    void remove(String id, String jobstore) {
+        Located located = locate(id, jobstore);
+        if (!located.store().removeJob(id)) {
+            throw new JobLookupException(id);
+        }
+        this.processor.jobChanged(located.alias(), id);
+        this.tasks.unbind(id);
+        this.events.publish(new JobRemoved(this.settings.clock.instant(), id, located.alias()));
+    }
+
+    void removeAll(String jobstore) {
+        if (jobstore != null) {
+            this.settings.components.requireStore(jobstore).removeAllJobs();
+        }
+        else {
+            this.settings.components.stores().values().forEach(JobStore::removeAllJobs);
+        }
+        this.events.publish(new AllJobsRemoved(this.settings.clock.instant(), jobstore));
+    }
+
+    Optional<StoredJob> get(String id, String jobstore) {
+        if (jobstore != null) {
+            return this.settings.components.requireStore(jobstore).lookupJob(id);
+        }
+        for (JobStore store : this.settings.components.stores().values()) {
+            Optional<StoredJob> job = store.lookupJob(id);
+            if (job.isPresent()) {
+                return job;
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<StoredJob> list(String jobstore) {
+        List<StoredJob> jobs = new ArrayList<>();
+        if (jobstore != null) {
+            jobs.addAll(this.settings.components.requireStore(jobstore).getAllJobs());
+        }
+        else {
+            this.settings.components.stores().values().forEach((s) -> jobs.addAll(s.getAllJobs()));
+        }
+        jobs.sort(java.util.Comparator.comparing(StoredJob::nextRunTime, java.util.Comparator.nullsLast(Instant::compareTo)));
+        return jobs;
+    }
+
+    private StoredJob update(String id, String jobstore, UnaryOperator<StoredJob> change) {
+        Located located = locate(id, jobstore);
+        return write(located, change.apply(located.job()));
+    }
+
+    private StoredJob write(Located located, StoredJob changed) {
+        StoredJob stored = located.store().updateJob(changed);
+        this.processor.jobChanged(located.alias(), stored.id());
+        this.events.publish(new JobModified(this.settings.clock.instant(), stored.id(), located.alias()));
+        this.signal.signal();
+        return stored;
+    }
+
+    private Located locate(String id, String jobstore) {
+        if (jobstore != null) {
+            JobStore store = this.settings.components.requireStore(jobstore);
+            return new Located(jobstore, store, store.lookupJob(id).orElseThrow(() -> new JobLookupException(id)));
+        }
+        for (Map.Entry<String, JobStore> entry : this.settings.components.stores().entrySet()) {
+            Optional<StoredJob> job = entry.getValue().lookupJob(id);
+            if (job.isPresent()) {
+                return new Located(entry.getKey(), entry.getValue(), job.get());
+            }
+        }
+        throw new JobLookupException(id);
+    }
+
+    private record Located(String alias, JobStore store, StoredJob job) {
+    }
+}

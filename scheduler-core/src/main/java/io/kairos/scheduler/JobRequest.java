@@ -1,0 +1,295 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.task.Task;
+import io.kairos.scheduler.trigger.Trigger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to add: the Java form of APScheduler 3's {@code add_job(func, trigger, args, kwargs, id, ...)} keyword
+ * arguments. A mutable builder, not thread-safe; {@link Scheduler#addJob(JobRequest)} copies it.
+ *
+ * <pre>{@code
+ * scheduler.addJob(JobRequest.of("orderService.cancel")
+ *         .trigger(Map.of("type", "date", "run_date", "2030-01-01T10:00:00Z"))
+ *         .args(42)
+ *         .id("order-timeout-42"));
+ * }</pre>
+ *
+ * <p>Options left unset take the scheduler's {@link JobDefaults}; see the table in the README.
+ */
+public final class JobRequest {
+
+    final String taskName;
+
+    final Task task;
+
+    String id;
+
+    String name;
+
+    List<Object> args = List.of();
+
+    Map<String, Object> kwargs = new LinkedHashMap<>();
+
+    Object trigger;
+
+    String executor = "default";
+
+    String jobstore = "default";
+
+    boolean misfireGraceTimeSet;
+
+    Duration misfireGraceTime;
+
+    Boolean coalesce;
+
+    Integer maxInstances;
+
+    Duration jitter;
+
+    boolean nextRunTimeSet;
+
+    Instant nextRunTime;
+
+    ConflictPolicy conflictPolicy = ConflictPolicy.ERROR;
+
+    private JobRequest(String taskName, Task task) {
+        this.taskName = taskName;
+        this.task = task;
+    }
+
+    /**
+     * A request for a task resolved by name ({@code orderService.cancel}, {@code com.acme.Jobs::purge}, or a name
+     * a lambda was registered under). The name is resolved when the job is added.
+     *
+     * @param taskName the task name, not blank
+     * @return the request
+     * @throws IllegalArgumentException when the name is blank
+     */
+    public static JobRequest of(String taskName) {
+        if (taskName == null || taskName.isBlank()) {
+            throw new IllegalArgumentException("task name must be a non-blank string, got '" + taskName + "'");
+        }
+        return new JobRequest(taskName, null);
+    }
+
+    /**
+     * A request for a task object. A task without a {@linkplain Task#hasStableName() stable name} (an unnamed
+     * lambda) can only go to a store that is not shared (the memory store).
+     *
+     * @param task the task
+     * @return the request
+     */
+    public static JobRequest of(Task task) {
+        return new JobRequest(Objects.requireNonNull(task, "task").name(), task);
+    }
+
+    /**
+     * The job id; default a random UUID. Unique within the job store.
+     *
+     * @param id a non-blank id, at most 191 characters
+     * @return this request
+     */
+    public JobRequest id(String id) {
+        this.id = id;
+        return this;
+    }
+
+    /**
+     * A human-readable name; default the task name.
+     *
+     * @param name the name
+     * @return this request
+     */
+    public JobRequest name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    /**
+     * Positional arguments: JSON values (String, Number, Boolean, null, List, Map).
+     *
+     * @param args the arguments
+     * @return this request
+     */
+    public JobRequest args(Object... args) {
+        this.args = Arrays.asList(args.clone());
+        return this;
+    }
+
+    /**
+     * Positional arguments as a list.
+     *
+     * @param args the arguments, JSON values
+     * @return this request
+     */
+    public JobRequest args(List<?> args) {
+        this.args = new ArrayList<>(args);
+        return this;
+    }
+
+    /**
+     * Named arguments (matched to the task's parameter names), replacing earlier ones.
+     *
+     * @param kwargs the arguments, JSON values
+     * @return this request
+     */
+    public JobRequest kwargs(Map<String, ?> kwargs) {
+        this.kwargs = new LinkedHashMap<>(kwargs);
+        return this;
+    }
+
+    /**
+     * Adds one named argument.
+     *
+     * @param name the parameter name
+     * @param value a JSON value
+     * @return this request
+     */
+    public JobRequest kwarg(String name, Object value) {
+        this.kwargs.put(name, value);
+        return this;
+    }
+
+    /**
+     * The trigger; none means {@code date} now (run once, at once), as APScheduler.
+     *
+     * @param trigger the trigger
+     * @return this request
+     */
+    public JobRequest trigger(Trigger trigger) {
+        this.trigger = Objects.requireNonNull(trigger, "trigger");
+        return this;
+    }
+
+    /**
+     * The trigger as a trigger spec ({@code {"type":"interval","minutes":30}}); read with the scheduler's time
+     * zone as default when the job is added.
+     *
+     * @param spec the spec, with {@code type}
+     * @return this request
+     */
+    public JobRequest trigger(Map<String, ?> spec) {
+        this.trigger = new LinkedHashMap<>(Objects.requireNonNull(spec, "spec"));
+        return this;
+    }
+
+    /**
+     * The alias of the executor that runs the job; default {@code default}.
+     *
+     * @param alias the alias
+     * @return this request
+     */
+    public JobRequest executor(String alias) {
+        this.executor = alias;
+        return this;
+    }
+
+    /**
+     * The alias of the store that holds the job; default {@code default}.
+     *
+     * @param alias the alias
+     * @return this request
+     */
+    public JobRequest jobstore(String alias) {
+        this.jobstore = alias;
+        return this;
+    }
+
+    /**
+     * How late a run may start and still run (checked when submitted and again when the executor starts it).
+     *
+     * @param grace a positive duration, or {@code null} for no limit
+     * @return this request
+     */
+    public JobRequest misfireGraceTime(Duration grace) {
+        this.misfireGraceTimeSet = true;
+        this.misfireGraceTime = grace;
+        return this;
+    }
+
+    /**
+     * Whether several due run times fold into one run of the latest.
+     *
+     * @param coalesce the policy
+     * @return this request
+     */
+    public JobRequest coalesce(boolean coalesce) {
+        this.coalesce = coalesce;
+        return this;
+    }
+
+    /**
+     * The most runs of this job in flight at once, across every scheduler sharing its store.
+     *
+     * @param maxInstances at least 1
+     * @return this request
+     */
+    public JobRequest maxInstances(int maxInstances) {
+        this.maxInstances = maxInstances;
+        return this;
+    }
+
+    /**
+     * The largest random delay added to each fire time, replacing the trigger's jitter.
+     *
+     * @param jitter not negative; {@code null} for the trigger's own
+     * @return this request
+     */
+    public JobRequest jitter(Duration jitter) {
+        this.jitter = jitter;
+        return this;
+    }
+
+    /**
+     * The first run time, overriding the trigger's first fire time; {@code null} adds the job paused.
+     *
+     * @param nextRunTime the instant, or {@code null}
+     * @return this request
+     */
+    public JobRequest nextRunTime(Instant nextRunTime) {
+        this.nextRunTimeSet = true;
+        this.nextRunTime = nextRunTime;
+        return this;
+    }
+
+    /**
+     * Adds the job paused ({@code nextRunTime(null)}).
+     *
+     * @return this request
+     */
+    public JobRequest paused() {
+        return nextRunTime(null);
+    }
+
+    /**
+     * What to do when the id is taken; default {@link ConflictPolicy#ERROR}.
+     *
+     * @param policy the policy
+     * @return this request
+     */
+    public JobRequest conflictPolicy(ConflictPolicy policy) {
+        this.conflictPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * APScheduler's {@code replace_existing}: {@code true} is {@link ConflictPolicy#REPLACE}, {@code false}
+     * {@link ConflictPolicy#ERROR}.
+     *
+     * @param replace whether to replace a job with the same id
+     * @return this request
+     */
+    public JobRequest replaceExisting(boolean replace) {
+        return conflictPolicy(replace ? ConflictPolicy.REPLACE : ConflictPolicy.ERROR);
+    }
+}

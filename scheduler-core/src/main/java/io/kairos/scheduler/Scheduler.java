@@ -1,0 +1,973 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.event.EventListener;
+import io.kairos.scheduler.event.ExecutorAdded;
+import io.kairos.scheduler.event.ExecutorRemoved;
+import io.kairos.scheduler.event.JobAdded;
+import io.kairos.scheduler.event.JobStoreAdded;
+import io.kairos.scheduler.event.JobStoreRemoved;
+import io.kairos.scheduler.event.SchedulerEvent;
+import io.kairos.scheduler.event.SchedulerPaused;
+import io.kairos.scheduler.event.SchedulerResumed;
+import io.kairos.scheduler.event.SchedulerShutdown;
+import io.kairos.scheduler.event.SchedulerStarted;
+import io.kairos.scheduler.executor.ExecutorContext;
+import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.internal.FireTimes;
+import io.kairos.scheduler.internal.JobProcessor;
+import io.kairos.scheduler.internal.LoopContext;
+import io.kairos.scheduler.internal.LoopSignal;
+import io.kairos.scheduler.internal.SchedulerLoop;
+import io.kairos.scheduler.internal.TaskLookup;
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobCodec;
+import io.kairos.scheduler.store.JobLookupException;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.JobStoreContext;
+import io.kairos.scheduler.store.JobStoreException;
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.task.InvalidJobArgumentsException;
+import io.kairos.scheduler.task.Task;
+import io.kairos.scheduler.task.UnknownTaskException;
+import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
+import io.kairos.scheduler.trigger.Trigger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The scheduler: composes job stores, executors, listeners and a clock, and runs the main loop (DESIGN.md). The
+ * one type users touch; its methods carry APScheduler 3's names in Java form ({@code add_job} is
+ * {@link #addJob(JobRequest)}, {@code BlockingScheduler.start()} is {@link #startBlocking()}).
+ *
+ * <pre>{@code
+ * Scheduler scheduler = Scheduler.builder().build();
+ * scheduler.taskRegistry().register("reports.daily", () -> ...);
+ * scheduler.addJob(JobRequest.of("reports.daily").trigger(Map.of("type", "cron", "hour", 3)));
+ * scheduler.startBlocking();   // or start() to run in the background
+ * }</pre>
+ *
+ * <p><b>Lifecycle.</b> {@link SchedulerState#STOPPED} → {@link #start()} → {@link SchedulerState#RUNNING} ⇄
+ * {@link SchedulerState#PAUSED} → {@link #shutdown(boolean)} → stopped (and startable again). Jobs added while
+ * stopped are <em>pending</em> and stored at start.
+ *
+ * <p><b>Errors at add time.</b> Unknown task, arguments that do not fit the task or are not JSON values, an
+ * invalid trigger spec, an unknown executor or store alias, a task without a stable name for a shared store, a
+ * task the executor vetoes, and a duplicate id (also among pending jobs) all fail in {@link #addJob} — not at the
+ * first run.
+ *
+ * <p><b>Thread-safety.</b> All methods may be called from any thread, including from running jobs and
+ * listeners. Lifecycle methods ({@code start}, {@code shutdown}, {@code configure}) are serialized; job methods
+ * run concurrently against the thread-safe stores. Listeners are called synchronously (see
+ * {@link SchedulerEvent}).
+ */
+public final class Scheduler implements AutoCloseable {
+
+    private final Object lifecycle = new Object();
+
+    private final Settings settings;
+
+    private final io.kairos.scheduler.internal.EventDispatcher events = new io.kairos.scheduler.internal.EventDispatcher();
+
+    private final TaskLookup tasks;
+
+    private final FireTimes fireTimes;
+
+    private final JobAssembler assembler;
+
+    private final PendingJobs pending;
+
+    private final LoopSignal signal = new LoopSignal();
+
+    private volatile SchedulerState state = SchedulerState.STOPPED;
+
+    private volatile SchedulerLoop loop;
+
+    private volatile JobOperations operations;
+
+    private volatile JobProcessor processor;
+
+    private volatile CountDownLatch stopped = new CountDownLatch(0);
+
+    Scheduler(Settings settings) {
+        this.settings = settings;
+        this.tasks = new TaskLookup(settings.taskRegistry);
+        this.fireTimes = new FireTimes(settings.random);
+        this.assembler = new JobAssembler(settings, this.tasks, this.fireTimes);
+        this.pending = new PendingJobs(this.assembler);
+    }
+
+    /**
+     * Starts building a scheduler.
+     *
+     * @return a builder with all defaults
+     */
+    public static SchedulerBuilder builder() {
+        return new SchedulerBuilder();
+    }
+
+    // ---- configuration and lifecycle ----------------------------------------------------------------------
+
+    /**
+     * Applies flat {@code kairos.}-prefixed configuration keys (APScheduler 3's {@code configure(gconfig)} with
+     * prefix {@code apscheduler.}): {@code kairos.timezone}, {@code kairos.scheduler-id}, {@code kairos.start-paused},
+     * {@code kairos.poll-interval}, {@code kairos.lease-time}, {@code kairos.shutdown-timeout},
+     * {@code kairos.job-defaults.(misfire-grace-time|coalesce|max-instances|jitter)},
+     * {@code kairos.executors.<alias>.type} + options, {@code kairos.jobstores.<alias>.type} + options. Values may
+     * be strings; nested maps are flattened. Durations accept {@code 30}, {@code 30s}, {@code 500ms}, {@code 5m},
+     * {@code PT30S}.
+     *
+     * @param properties the keys and values
+     * @throws SchedulerAlreadyRunningException when the scheduler is started
+     * @throws IllegalArgumentException naming the key, for an unknown key, a bad value or an unknown type (listing
+     *     the valid ones)
+     */
+    public void configure(Map<String, ?> properties) {
+        synchronized (this.lifecycle) {
+            if (this.state != SchedulerState.STOPPED) {
+                throw new SchedulerAlreadyRunningException("configure");
+            }
+            FlatConfig.apply(this.settings, properties);
+        }
+    }
+
+    /**
+     * The current state.
+     *
+     * @return the state
+     */
+    public SchedulerState state() {
+        return this.state;
+    }
+
+    /**
+     * This scheduler's id, the lease owner in shared stores.
+     *
+     * @return the id
+     */
+    public String schedulerId() {
+        return this.settings.schedulerId;
+    }
+
+    /**
+     * The scheduler's time zone (the default of trigger specs).
+     *
+     * @return the zone
+     */
+    public ZoneId timezone() {
+        return this.settings.timezone;
+    }
+
+    /**
+     * The task registry that resolves task names: register lambdas here
+     * ({@code scheduler.taskRegistry().register("purge", () -> ...)}).
+     *
+     * @return the registry, thread-safe
+     */
+    public io.kairos.scheduler.task.TaskRegistry taskRegistry() {
+        return this.settings.taskRegistry;
+    }
+
+    /**
+     * The scheduler's clock.
+     *
+     * @return the clock
+     */
+    public InstantSource clock() {
+        return this.settings.clock;
+    }
+
+    /**
+     * Starts the scheduler in the background (a daemon loop thread named {@code kairos-scheduler}), paused when
+     * configured with {@code start-paused}.
+     *
+     * @throws SchedulerAlreadyRunningException when started already
+     * @throws IllegalStateException when no {@code default} job store is configured and no {@code memory} store
+     *     type is available
+     * @throws io.kairos.scheduler.store.ConflictingJobIdException when a pending job's id is taken in its store
+     */
+    public void start() {
+        start(this.settings.startPaused);
+    }
+
+    /**
+     * Starts the scheduler in the background, as APScheduler 3's {@code start(paused)}: creates the missing
+     * {@code default} executor (a thread pool of 10) and {@code default} store ({@code memory}), starts executors
+     * and stores, stores the pending jobs, publishes {@code JobAdded} for each and then {@code SchedulerStarted}.
+     *
+     * @param paused whether to start without processing jobs until {@link #resume()}
+     * @throws SchedulerAlreadyRunningException when started already
+     * @throws IllegalStateException when no default store can be created
+     */
+    public void start(boolean paused) {
+        SchedulerLoop started = startComponents(paused);
+        started.startThread(true);
+    }
+
+    /**
+     * Starts the scheduler and runs its loop in the calling thread until {@link #shutdown} (from another thread, a
+     * job or a listener) or until the thread is interrupted (then it shuts down, waiting for running jobs): the
+     * stand-alone process, as APScheduler 3's {@code BlockingScheduler.start()}. The interrupt flag is restored on
+     * return.
+     *
+     * @throws SchedulerAlreadyRunningException when started already
+     */
+    public void startBlocking() {
+        SchedulerLoop started = startComponents(this.settings.startPaused);
+        started.run();
+        if (Thread.interrupted()) {
+            if (this.state != SchedulerState.STOPPED) {
+                shutdown(true);
+            }
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            this.stopped.await();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private SchedulerLoop startComponents(boolean paused) {
+        List<SchedulerEvent> added = new ArrayList<>();
+        SchedulerLoop created;
+        synchronized (this.lifecycle) {
+            if (this.state != SchedulerState.STOPPED) {
+                throw new SchedulerAlreadyRunningException("start");
+            }
+            ensureDefaults();
+            this.settings.components.executors().forEach(this::startExecutor);
+            this.settings.components.stores().forEach(this::startStore);
+            LoopContext context = new LoopContext(this.settings.schedulerId, this.settings.clock, this.settings.leaseTime,
+                    this.settings.pollInterval, this.settings.components, this.tasks, this.events, this.fireTimes, this.signal);
+            this.processor = new JobProcessor(context);
+            this.operations = new JobOperations(this.settings, this.assembler, this.tasks, this.events, this.signal, this.processor);
+            storePending(added);
+            created = new SchedulerLoop(this.processor, context, () -> this.state == SchedulerState.PAUSED);
+            this.loop = created;
+            this.stopped = new CountDownLatch(1);
+            this.state = paused ? SchedulerState.PAUSED : SchedulerState.RUNNING;
+        }
+        this.events.publishAll(added);
+        this.events.publish(new SchedulerStarted(this.settings.clock.instant()));
+        return created;
+    }
+
+    private void ensureDefaults() {
+        this.settings.components.executors().computeIfAbsent(JobAssembler.DEFAULT, (a) -> new ThreadPoolJobExecutor());
+        if (!this.settings.components.stores().containsKey(JobAssembler.DEFAULT)) {
+            JobStoreFactory memory = this.settings.storeFactories.get("memory");
+            if (memory == null) {
+                throw new IllegalStateException("No job store 'default' is configured and no 'memory' job store type is available; "
+                        + "add one with SchedulerBuilder.jobStore(\"default\", store)");
+            }
+            this.settings.components.stores().put(JobAssembler.DEFAULT,
+                    memory.create(new ComponentOptions("kairos.jobstores.default", JobAssembler.DEFAULT, Map.of())));
+        }
+    }
+
+    private void storePending(List<SchedulerEvent> added) {
+        List<PendingJob> jobs = this.pending.drain();
+        for (PendingJob job : jobs) {
+            Task task = job.task() != null ? job.task() : this.tasks.resolve(job.template().id(), job.template().task());
+            this.assembler.checkPlacement(task, job.template().executor(), job.template().jobstore());
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            try {
+                StoredJob stored = this.operations.store(jobs.get(i), false);
+                added.add(new JobAdded(this.settings.clock.instant(), stored.id(), stored.jobstore()));
+            }
+            catch (RuntimeException ex) {
+                jobs.subList(i + 1, jobs.size()).forEach(this.pending::add);
+                stopComponents(false);
+                throw ex;
+            }
+        }
+    }
+
+    private void startExecutor(String alias, JobExecutor executor) {
+        executor.start(new ExecutorContext(alias, this.settings.clock));
+    }
+
+    private void startStore(String alias, JobStore store) {
+        JobCodec codec = this.settings.codec;
+        store.start(new JobStoreContext(alias, this.settings.schedulerId, this.settings.clock, codec, this.signal::signal));
+    }
+
+    /**
+     * Shuts down, waiting for running jobs (up to the shutdown timeout, default 30 s).
+     *
+     * @throws SchedulerNotRunningException when not started
+     */
+    public void shutdown() {
+        shutdown(true);
+    }
+
+    /**
+     * Shuts down, as APScheduler 3's {@code shutdown(wait)}: stops the loop, shuts the executors down (with
+     * {@code wait}, running jobs may finish for up to the shutdown timeout; without, they are interrupted),
+     * releases held jobs whose runs ended, shuts the stores down (jobs are kept, also in the memory store,
+     * unlike APScheduler 3) and publishes {@code SchedulerShutdown}. Jobs added from now on are pending.
+     *
+     * @param wait whether to let running jobs finish
+     * @throws SchedulerNotRunningException when not started
+     */
+    public void shutdown(boolean wait) {
+        synchronized (this.lifecycle) {
+            if (this.state == SchedulerState.STOPPED) {
+                throw new SchedulerNotRunningException("shutdown");
+            }
+            this.state = SchedulerState.STOPPED;
+            stopComponents(wait);
+        }
+        this.events.publish(new SchedulerShutdown(this.settings.clock.instant()));
+        this.stopped.countDown();
+    }
+
+    private void stopComponents(boolean wait) {
+        SchedulerLoop current = this.loop;
+        if (current != null) {
+            current.stop();
+        }
+        this.settings.components.executors().values().forEach((e) -> e.shutdown(wait, this.settings.shutdownTimeout));
+        if (this.processor != null) {
+            this.processor.releaseIdle();
+        }
+        this.settings.components.stores().values().forEach(JobStore::shutdown);
+        this.state = SchedulerState.STOPPED;
+    }
+
+    /**
+     * Shuts down, waiting for running jobs, when started; does nothing when stopped.
+     */
+    @Override
+    public void close() {
+        synchronized (this.lifecycle) {
+            if (this.state == SchedulerState.STOPPED) {
+                return;
+            }
+        }
+        shutdown(true);
+    }
+
+    /**
+     * Pauses job processing (APScheduler 3's {@code pause()}); runs in progress continue. Publishes
+     * {@code SchedulerPaused} when it was running.
+     *
+     * @throws SchedulerNotRunningException when not started
+     */
+    public void pause() {
+        synchronized (this.lifecycle) {
+            requireStarted("pause");
+            if (this.state != SchedulerState.RUNNING) {
+                return;
+            }
+            this.state = SchedulerState.PAUSED;
+        }
+        this.events.publish(new SchedulerPaused(this.settings.clock.instant()));
+    }
+
+    /**
+     * Resumes job processing and wakes the loop; publishes {@code SchedulerResumed} when it was paused.
+     *
+     * @throws SchedulerNotRunningException when not started
+     */
+    public void resume() {
+        synchronized (this.lifecycle) {
+            requireStarted("resume");
+            if (this.state != SchedulerState.PAUSED) {
+                return;
+            }
+            this.state = SchedulerState.RUNNING;
+        }
+        this.events.publish(new SchedulerResumed(this.settings.clock.instant()));
+        wakeup();
+    }
+
+    /**
+     * Asks the loop to look at the stores now (APScheduler 3's {@code wakeup()}); e.g. after a test advanced its
+     * clock. Never blocks; a wake-up while the loop is busy is not lost.
+     */
+    public void wakeup() {
+        this.signal.signal();
+    }
+
+    private void requireStarted(String what) {
+        if (this.state == SchedulerState.STOPPED) {
+            throw new SchedulerNotRunningException(what);
+        }
+    }
+
+    // ---- executors, stores, listeners ------------------------------------------------------------------------
+
+    /**
+     * Adds an executor; started at once when the scheduler is. Publishes {@code ExecutorAdded}.
+     *
+     * @param alias the alias
+     * @param executor an unstarted executor
+     * @throws IllegalArgumentException when the alias is taken
+     */
+    public void addExecutor(String alias, JobExecutor executor) {
+        synchronized (this.lifecycle) {
+            if (this.settings.components.executors().containsKey(alias)) {
+                throw new IllegalArgumentException("This scheduler already has an executor by the alias of '" + alias + "'");
+            }
+            if (this.state != SchedulerState.STOPPED) {
+                startExecutor(alias, executor);
+            }
+            this.settings.components.executors().put(alias, executor);
+        }
+        this.events.publish(new ExecutorAdded(this.settings.clock.instant(), alias));
+    }
+
+    /**
+     * Removes an executor and shuts it down, letting its running jobs finish (up to the shutdown timeout). Jobs
+     * still naming it are marked broken when next due. Publishes {@code ExecutorRemoved}.
+     *
+     * @param alias the alias
+     * @throws IllegalArgumentException when there is no such executor
+     */
+    public void removeExecutor(String alias) {
+        JobExecutor removed;
+        synchronized (this.lifecycle) {
+            removed = this.settings.components.executors().remove(alias);
+            if (removed == null) {
+                throw new IllegalArgumentException("No executor by the alias of '" + alias + "'");
+            }
+        }
+        removed.shutdown(true, this.settings.shutdownTimeout);
+        this.events.publish(new ExecutorRemoved(this.settings.clock.instant(), alias));
+    }
+
+    /**
+     * Adds a job store; started at once when the scheduler is, and the loop woken. Publishes {@code JobStoreAdded}.
+     *
+     * @param alias the alias
+     * @param store an unstarted store
+     * @throws IllegalArgumentException when the alias is taken
+     */
+    public void addJobStore(String alias, JobStore store) {
+        synchronized (this.lifecycle) {
+            if (this.settings.components.stores().containsKey(alias)) {
+                throw new IllegalArgumentException("This scheduler already has a job store by the alias of '" + alias + "'");
+            }
+            if (this.state != SchedulerState.STOPPED) {
+                startStore(alias, store);
+            }
+            this.settings.components.stores().put(alias, store);
+        }
+        this.events.publish(new JobStoreAdded(this.settings.clock.instant(), alias));
+        wakeup();
+    }
+
+    /**
+     * Removes a job store and shuts it down (its jobs stay in it). Publishes {@code JobStoreRemoved}.
+     *
+     * @param alias the alias
+     * @throws IllegalArgumentException when there is no such store
+     */
+    public void removeJobStore(String alias) {
+        JobStore removed;
+        synchronized (this.lifecycle) {
+            removed = this.settings.components.stores().remove(alias);
+            if (removed == null) {
+                throw new IllegalArgumentException("No job store by the alias of '" + alias + "'");
+            }
+        }
+        if (this.state != SchedulerState.STOPPED) {
+            removed.shutdown();
+        }
+        this.events.publish(new JobStoreRemoved(this.settings.clock.instant(), alias));
+    }
+
+    /**
+     * Subscribes a listener to events of a type and its subtypes, e.g. {@code addListener(JobFailed.class, e -> ...)}
+     * or {@code addListener(JobEvent.class, ...)}.
+     *
+     * @param <E> the event type
+     * @param type the event class
+     * @param listener the listener; called synchronously, its exceptions are logged
+     */
+    public <E extends SchedulerEvent> void addListener(Class<E> type, EventListener<? super E> listener) {
+        this.events.add(type, listener);
+    }
+
+    /**
+     * Subscribes a listener to all events (APScheduler's {@code EVENT_ALL}).
+     *
+     * @param listener the listener
+     */
+    public void addListener(EventListener<SchedulerEvent> listener) {
+        this.events.add(SchedulerEvent.class, listener);
+    }
+
+    /**
+     * Unsubscribes a listener from everything it was subscribed to.
+     *
+     * @param listener the listener, by identity
+     * @return whether it was subscribed
+     */
+    public boolean removeListener(EventListener<?> listener) {
+        return this.events.remove(listener);
+    }
+
+    // ---- jobs ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Adds a job (APScheduler 3's {@code add_job}). Started: stores it, publishes {@code JobAdded} and wakes the
+     * loop. Stopped: keeps it pending until {@link #start()} (a duplicate id among pending jobs is detected now).
+     *
+     * @param request what to add
+     * @return the job as stored (or as pending); under {@link ConflictPolicy#KEEP_EXISTING} the existing job when
+     *     the id was taken
+     * @throws UnknownTaskException when the task name resolves to nothing
+     * @throws InvalidJobArgumentsException when the arguments do not fit the task or are not JSON values
+     * @throws InvalidTriggerSpecException when the trigger spec is invalid
+     * @throws IllegalArgumentException for an unknown executor or store alias, an unnamed task for a shared store,
+     *     a task the executor refuses, or a bad option (id, name, misfire grace time, max instances, jitter)
+     * @throws ConflictingJobIdException when the id is taken and the policy is {@link ConflictPolicy#ERROR}
+     * @throws JobStoreException when the store fails
+     */
+    public Job addJob(JobRequest request) {
+        PendingJob job = this.assembler.assemble(request);
+        synchronized (this.lifecycle) {
+            if (this.state == SchedulerState.STOPPED) {
+                PendingJob kept = this.pending.add(job);
+                if (kept == job && job.task() != null) {
+                    this.tasks.bind(job.template().id(), job.task());
+                }
+                return pendingJob(kept);
+            }
+        }
+        return job(this.operations.store(job, true));
+    }
+
+    /**
+     * Adds a job running a task by name on a trigger.
+     *
+     * @param taskName the task name
+     * @param trigger the trigger
+     * @param args positional arguments, JSON values
+     * @return the job
+     * @see #addJob(JobRequest)
+     */
+    public Job addJob(String taskName, Trigger trigger, Object... args) {
+        return addJob(JobRequest.of(taskName).trigger(trigger).args(args));
+    }
+
+    /**
+     * Adds a job running a task by name on a trigger spec.
+     *
+     * @param taskName the task name
+     * @param triggerSpec the trigger spec, e.g. {@code Map.of("type", "interval", "minutes", 5)}
+     * @param args positional arguments, JSON values
+     * @return the job
+     * @see #addJob(JobRequest)
+     */
+    public Job addJob(String taskName, Map<String, ?> triggerSpec, Object... args) {
+        return addJob(JobRequest.of(taskName).trigger(triggerSpec).args(args));
+    }
+
+    /**
+     * Modifies a job, searching all stores (APScheduler 3's {@code modify_job}).
+     *
+     * @param id the job id
+     * @param changes the changes
+     * @return the job after the change
+     * @throws JobLookupException when no job has the id
+     * @throws IllegalArgumentException when a change is invalid (as {@link #addJob})
+     */
+    public Job modifyJob(String id, JobChanges changes) {
+        return modifyJob(id, null, changes);
+    }
+
+    /**
+     * Modifies a job in one store (or all when {@code jobstore} is {@code null}); publishes {@code JobModified} and
+     * wakes the loop. A trigger change keeps the next run time; see {@link #rescheduleJob}.
+     *
+     * @param id the job id
+     * @param jobstore the store alias, or {@code null}
+     * @param changes the changes
+     * @return the job after the change
+     * @throws JobLookupException when no job has the id
+     * @throws IllegalArgumentException when a change is invalid (as {@link #addJob})
+     */
+    public Job modifyJob(String id, String jobstore, JobChanges changes) {
+        if (isStopped()) {
+            return pendingJob(this.pending.modify(id, changes));
+        }
+        return job(this.operations.modify(id, jobstore, changes));
+    }
+
+    /**
+     * Gives a job a new trigger; its next run time becomes the trigger's first fire time from now, or none
+     * (paused) when it never fires (APScheduler 3's {@code reschedule_job}).
+     *
+     * @param id the job id
+     * @param trigger the trigger
+     * @return the job after the change
+     * @throws JobLookupException when no job has the id
+     */
+    public Job rescheduleJob(String id, Trigger trigger) {
+        return rescheduleJob(id, null, trigger);
+    }
+
+    /**
+     * As {@link #rescheduleJob(String, Trigger)}, in one store.
+     *
+     * @param id the job id
+     * @param jobstore the store alias, or {@code null} for all
+     * @param trigger the trigger
+     * @return the job after the change
+     * @throws JobLookupException when no job has the id
+     */
+    public Job rescheduleJob(String id, String jobstore, Trigger trigger) {
+        return reschedule(id, jobstore, trigger);
+    }
+
+    /**
+     * As {@link #rescheduleJob(String, Trigger)} with a trigger spec read in the scheduler's time zone.
+     *
+     * @param id the job id
+     * @param triggerSpec the spec
+     * @return the job after the change
+     * @throws InvalidTriggerSpecException when the spec is invalid
+     * @throws JobLookupException when no job has the id
+     */
+    public Job rescheduleJob(String id, Map<String, ?> triggerSpec) {
+        return rescheduleJob(id, null, triggerSpec);
+    }
+
+    /**
+     * As {@link #rescheduleJob(String, Map)}, in one store.
+     *
+     * @param id the job id
+     * @param jobstore the store alias, or {@code null} for all
+     * @param triggerSpec the spec
+     * @return the job after the change
+     * @throws InvalidTriggerSpecException when the spec is invalid
+     * @throws JobLookupException when no job has the id
+     */
+    public Job rescheduleJob(String id, String jobstore, Map<String, ?> triggerSpec) {
+        return reschedule(id, jobstore, triggerSpec);
+    }
+
+    private Job reschedule(String id, String jobstore, Object trigger) {
+        if (isStopped()) {
+            return pendingJob(this.pending.reschedule(id, this.assembler.trigger(trigger)));
+        }
+        return job(this.operations.reschedule(id, jobstore, trigger));
+    }
+
+    /**
+     * Pauses a job: it keeps its definition and has no next run time (APScheduler 3's {@code pause_job}).
+     *
+     * @param id the job id
+     * @return the job after the change
+     * @throws JobLookupException when no job has the id
+     */
+    public Job pauseJob(String id) {
+        return pauseJob(id, null);
+    }
+
+    /**
+     * As {@link #pauseJob(String)}, in one store.
+     *
+     * @param id the job id
+     * @param jobstore the store alias, or {@code null} for all
+     * @return the job after the change
+     * @throws JobLookupException when no job has the id
+     */
+    public Job pauseJob(String id, String jobstore) {
+        if (isStopped()) {
+            return pendingJob(this.pending.pause(id));
+        }
+        return job(this.operations.pause(id, jobstore));
+    }
+
+    /**
+     * Resumes a paused (or broken, once its cause is fixed) job: its next run time becomes the trigger's first fire
+     * time from now, so runs missed while paused are not replayed; when the trigger will never fire again the job
+     * is removed (as APScheduler 3's {@code resume_job}).
+     *
+     * @param id the job id
+     * @return the job after the change, or empty when it was removed
+     * @throws JobLookupException when no job has the id
+     * @throws UnknownTaskException when a broken job's task still cannot be resolved
+     */
+    public Optional<Job> resumeJob(String id) {
+        return resumeJob(id, null);
+    }
+
+    /**
+     * As {@link #resumeJob(String)}, in one store.
+     *
+     * @param id the job id
+     * @param jobstore the store alias, or {@code null} for all
+     * @return the job after the change, or empty when it was removed
+     * @throws JobLookupException when no job has the id
+     */
+    public Optional<Job> resumeJob(String id, String jobstore) {
+        if (isStopped()) {
+            return Optional.of(pendingJob(this.pending.resume(id)));
+        }
+        return this.operations.resume(id, jobstore).map(this::job);
+    }
+
+    /**
+     * Removes a job; publishes {@code JobRemoved}. Runs in progress finish.
+     *
+     * @param id the job id
+     * @throws JobLookupException when no job has the id
+     */
+    public void removeJob(String id) {
+        removeJob(id, null);
+    }
+
+    /**
+     * As {@link #removeJob(String)}, in one store.
+     *
+     * @param id the job id
+     * @param jobstore the store alias, or {@code null} for all
+     * @throws JobLookupException when no job has the id
+     */
+    public void removeJob(String id, String jobstore) {
+        if (isStopped()) {
+            this.pending.remove(id);
+            this.tasks.unbind(id);
+            return;
+        }
+        this.operations.remove(id, jobstore);
+    }
+
+    /**
+     * Removes every job from every store (or the pending jobs); publishes {@code AllJobsRemoved} with a
+     * {@code null} alias when started.
+     */
+    public void removeAllJobs() {
+        removeAllJobs(null);
+    }
+
+    /**
+     * Removes every job of one store.
+     *
+     * @param jobstore the store alias, or {@code null} for all
+     * @throws IllegalArgumentException when there is no such store
+     */
+    public void removeAllJobs(String jobstore) {
+        if (isStopped()) {
+            this.pending.removeAll(jobstore);
+            return;
+        }
+        this.operations.removeAll(jobstore);
+    }
+
+    /**
+     * Looks a job up in all stores (or among pending jobs).
+     *
+     * @param id the job id
+     * @return the job, or empty
+     */
+    public Optional<Job> getJob(String id) {
+        return getJob(id, null);
+    }
+
+    /**
+     * Looks a job up in one store.
+     *
+     * @param id the job id
+     * @param jobstore the store alias, or {@code null} for all
+     * @return the job, or empty
+     */
+    public Optional<Job> getJob(String id, String jobstore) {
+        if (isStopped()) {
+            return this.pending.get(id, jobstore).map(this::pendingJob);
+        }
+        return this.operations.get(id, jobstore).map(this::job);
+    }
+
+    /**
+     * Every job (pending jobs while stopped), sorted by next run time, paused and broken ones last.
+     *
+     * @return a new list
+     */
+    public List<Job> getJobs() {
+        return getJobs(null);
+    }
+
+    /**
+     * The jobs of one store, sorted by next run time, paused and broken ones last.
+     *
+     * @param jobstore the store alias, or {@code null} for all
+     * @return a new list
+     * @throws IllegalArgumentException when there is no such store
+     */
+    public List<Job> getJobs(String jobstore) {
+        if (isStopped()) {
+            return this.pending.list(jobstore).stream().map(this::pendingJob).toList();
+        }
+        return this.operations.list(jobstore).stream().map(this::job).toList();
+    }
+
+    /**
+     * Prints the jobs to standard output in APScheduler 3's layout (see {@link #printJobs(String, Appendable)}).
+     */
+    public void printJobs() {
+        printJobs(null, System.out);
+    }
+
+    /**
+     * Prints the jobs in APScheduler 3's {@code print_jobs} layout: {@code Pending jobs:} while stopped, else one
+     * {@code Jobstore <alias>:} section per store (sorted by alias); each job on a line indented 4 spaces as
+     * {@link Job#toString()}; {@code No pending jobs} / {@code No scheduled jobs} when empty. Lines end in
+     * {@code \n}.
+     *
+     * @param jobstore the store alias, or {@code null} for all
+     * @param out where to print
+     * @throws UncheckedIOException when writing fails
+     */
+    public void printJobs(String jobstore, Appendable out) {
+        StringBuilder text = new StringBuilder();
+        if (isStopped()) {
+            text.append("Pending jobs:\n");
+            appendJobs(text, getJobs(jobstore), "No pending jobs");
+        }
+        else {
+            List<String> aliases = jobstore != null ? List.of(jobstore) : new ArrayList<>(this.settings.components.stores().keySet());
+            for (String alias : aliases) {
+                text.append("Jobstore ").append(alias).append(":\n");
+                appendJobs(text, getJobs(alias), "No scheduled jobs");
+            }
+        }
+        try {
+            out.append(text);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void appendJobs(StringBuilder text, List<Job> jobs, String none) {
+        if (jobs.isEmpty()) {
+            text.append("    ").append(none).append('\n');
+        }
+        jobs.forEach((j) -> text.append("    ").append(j).append('\n'));
+    }
+
+    /**
+     * Exports jobs as JSON {@code {"version":1,"jobs":[...]}}, each job as the configured {@link JobCodec} writes
+     * it (APScheduler 3.11's {@code export_jobs}).
+     *
+     * @param jobstore the store alias, or {@code null} for all
+     * @return the JSON text
+     * @throws SchedulerNotRunningException when not started (as APScheduler)
+     * @throws IllegalStateException when no job codec is configured
+     */
+    public String exportJobs(String jobstore) {
+        requireStarted("exportJobs");
+        return JobsJson.write(codec(), this.operations.list(jobstore));
+    }
+
+    /**
+     * Imports jobs exported by {@link #exportJobs} into a store, validating each as {@link #addJob} does (a job
+     * whose id is taken fails under {@link ConflictPolicy#ERROR}). Paused jobs stay paused; scheduled ones keep
+     * their next run time.
+     *
+     * @param json the exported text
+     * @param jobstore the target store alias, not {@code null} ({@code default} as APScheduler)
+     * @param policy what to do when an id is taken
+     * @return the imported jobs
+     * @throws IllegalArgumentException when the text is not an export of version 1, or a job is invalid
+     * @throws IllegalStateException when no job codec is configured
+     */
+    public List<Job> importJobs(String json, String jobstore, ConflictPolicy policy) {
+        List<Job> imported = new ArrayList<>();
+        for (StoredJob job : JobsJson.read(codec(), json)) {
+            JobRequest request = JobRequest.of(job.task()).id(job.id()).name(job.name()).args(job.args()).kwargs(job.kwargs())
+                    .trigger(job.trigger()).executor(job.executor()).jobstore(jobstore).misfireGraceTime(job.misfireGraceTime())
+                    .coalesce(job.coalesce()).maxInstances(job.maxInstances()).jitter(job.jitter())
+                    .nextRunTime(job.nextRunTime()).conflictPolicy(policy);
+            imported.add(addJob(request));
+        }
+        return imported;
+    }
+
+    private JobCodec codec() {
+        if (this.settings.codec == null) {
+            throw new IllegalStateException("No JobCodec is configured; set one with SchedulerBuilder.jobCodec(...)");
+        }
+        return this.settings.codec;
+    }
+
+    private boolean isStopped() {
+        return this.state == SchedulerState.STOPPED;
+    }
+
+    private Job job(StoredJob stored) {
+        return new Job(this, stored, false, this.settings.timezone);
+    }
+
+    private Job pendingJob(PendingJob pendingJob) {
+        return new Job(this, pendingJob.template(), true, this.settings.timezone);
+    }
+
+    /**
+     * How many runs of a job this scheduler has in flight (for tests and monitoring).
+     *
+     * @param jobstore the store alias
+     * @param id the job id
+     * @return zero or more
+     */
+    public int runsInFlight(String jobstore, String id) {
+        JobProcessor current = this.processor;
+        return current == null ? 0 : current.runsInFlight(jobstore, id);
+    }
+
+    /**
+     * The executors by alias (the {@code default} one appears at start when not configured).
+     *
+     * @return an unmodifiable, sorted snapshot
+     */
+    public Map<String, JobExecutor> executors() {
+        return Map.copyOf(this.settings.components.executors());
+    }
+
+    /**
+     * The job stores by alias (the {@code default} one appears at start when not configured).
+     *
+     * @return an unmodifiable snapshot
+     */
+    public Map<String, JobStore> jobStores() {
+        return Map.copyOf(this.settings.components.stores());
+    }
+
+    /**
+     * The policies jobs get when their request leaves them unset.
+     *
+     * @return the job defaults
+     */
+    public JobDefaults jobDefaults() {
+        return this.settings.jobDefaults;
+    }
+
+    /**
+     * The time shutdown waits for running jobs.
+     *
+     * @return the shutdown timeout
+     */
+    public Duration shutdownTimeout() {
+        return this.settings.shutdownTimeout;
+    }
+}

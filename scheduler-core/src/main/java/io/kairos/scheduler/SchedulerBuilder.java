@@ -1,0 +1,244 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.store.JobCodec;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.task.TaskRegistry;
+import io.kairos.scheduler.task.TaskResolver;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Builds a {@link Scheduler}; obtained from {@link Scheduler#builder()}. Every setting has a default (see the
+ * README's table); {@link #properties(Map)} applies flat {@code kairos.*} keys. Not thread-safe; use it from one
+ * thread and call {@link #build()} once.
+ */
+public final class SchedulerBuilder {
+
+    private final Settings settings = new Settings();
+
+    SchedulerBuilder() {
+    }
+
+    /**
+     * The scheduler's time zone: the default zone of trigger specs without {@code timezone}. Default: the
+     * system's.
+     *
+     * @param zone the zone
+     * @return this builder
+     */
+    public SchedulerBuilder timezone(ZoneId zone) {
+        this.settings.timezone = Objects.requireNonNull(zone, "zone");
+        return this;
+    }
+
+    /**
+     * The policies of jobs that leave them unset. Default {@link JobDefaults#DEFAULTS}.
+     *
+     * @param defaults the defaults
+     * @return this builder
+     */
+    public SchedulerBuilder jobDefaults(JobDefaults defaults) {
+        this.settings.jobDefaults = Objects.requireNonNull(defaults, "defaults");
+        return this;
+    }
+
+    /**
+     * This scheduler's id: the lease owner in shared stores. Default host name, process id and a random part.
+     *
+     * @param id a non-blank id, unique among schedulers sharing a store
+     * @return this builder
+     */
+    public SchedulerBuilder schedulerId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("scheduler id must not be blank");
+        }
+        this.settings.schedulerId = id;
+        return this;
+    }
+
+    /**
+     * Whether {@link Scheduler#start()} starts paused. Default {@code false}.
+     *
+     * @param paused the flag
+     * @return this builder
+     */
+    public SchedulerBuilder startPaused(boolean paused) {
+        this.settings.startPaused = paused;
+        return this;
+    }
+
+    /**
+     * How often the loop looks at shared stores for jobs other schedulers added, when no remote wake-up arrives.
+     * Default 5 seconds. Memory stores are never polled.
+     *
+     * @param interval positive
+     * @return this builder
+     */
+    public SchedulerBuilder pollInterval(Duration interval) {
+        this.settings.pollInterval = positive("poll interval", interval);
+        return this;
+    }
+
+    /**
+     * How long a lease on an acquired job lasts unless extended (it is extended every third of it while the job
+     * runs). Default 30 seconds.
+     *
+     * @param leaseTime positive
+     * @return this builder
+     */
+    public SchedulerBuilder leaseTime(Duration leaseTime) {
+        this.settings.leaseTime = positive("lease time", leaseTime);
+        return this;
+    }
+
+    /**
+     * How long {@code shutdown(true)} waits for running jobs before interrupting them. Default 30 seconds.
+     *
+     * @param timeout not negative
+     * @return this builder
+     */
+    public SchedulerBuilder shutdownTimeout(Duration timeout) {
+        this.settings.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * The clock. Default {@link InstantSource#system()}; tests pass a mutable clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public SchedulerBuilder clock(InstantSource clock) {
+        this.settings.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * The JSON codec stores and {@link Scheduler#exportJobs} use. Default {@link io.kairos.scheduler.store.JsonJobCodec}.
+     *
+     * @param codec the codec
+     * @return this builder
+     */
+    public SchedulerBuilder jobCodec(JobCodec codec) {
+        this.settings.codec = Objects.requireNonNull(codec, "codec");
+        return this;
+    }
+
+    /**
+     * The task registry that resolves task names. Default a new {@link TaskRegistry} (registered lambdas,
+     * {@code com.acme.Jobs::purge} references, {@code ServiceLoader} providers not included).
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public SchedulerBuilder taskRegistry(TaskRegistry registry) {
+        this.settings.taskRegistry = Objects.requireNonNull(registry, "registry");
+        return this;
+    }
+
+    /**
+     * Adds a resolver to the task registry (e.g. the Spring module's bean-method resolver), consulted after
+     * registered names. Call after {@link #taskRegistry} when both are used.
+     *
+     * @param resolver the resolver
+     * @return this builder
+     */
+    public SchedulerBuilder taskResolver(TaskResolver resolver) {
+        this.settings.taskRegistry.addResolver(Objects.requireNonNull(resolver, "resolver"));
+        return this;
+    }
+
+    /**
+     * The randomness of jitter. Default a {@link java.util.Random}.
+     *
+     * @param random a thread-safe generator
+     * @return this builder
+     */
+    public SchedulerBuilder random(RandomGenerator random) {
+        this.settings.random = Objects.requireNonNull(random, "random");
+        return this;
+    }
+
+    /**
+     * Adds (or replaces) an executor. Without one under {@code default}, a thread pool of 10 is created at start.
+     *
+     * @param alias the alias
+     * @param executor an unstarted executor
+     * @return this builder
+     */
+    public SchedulerBuilder executor(String alias, JobExecutor executor) {
+        this.settings.components.executors().put(Objects.requireNonNull(alias, "alias"), Objects.requireNonNull(executor, "executor"));
+        return this;
+    }
+
+    /**
+     * Adds (or replaces) a job store. Without one under {@code default}, a {@code memory} store is created at
+     * start.
+     *
+     * @param alias the alias
+     * @param store an unstarted store
+     * @return this builder
+     */
+    public SchedulerBuilder jobStore(String alias, JobStore store) {
+        this.settings.components.stores().put(Objects.requireNonNull(alias, "alias"), Objects.requireNonNull(store, "store"));
+        return this;
+    }
+
+    /**
+     * Registers an executor type for {@code kairos.executors.<alias>.type}.
+     *
+     * @param factory the factory
+     * @return this builder
+     */
+    public SchedulerBuilder executorFactory(JobExecutorFactory factory) {
+        this.settings.register(factory);
+        return this;
+    }
+
+    /**
+     * Registers a job store type for {@code kairos.jobstores.<alias>.type}.
+     *
+     * @param factory the factory
+     * @return this builder
+     */
+    public SchedulerBuilder jobStoreFactory(JobStoreFactory factory) {
+        this.settings.register(factory);
+        return this;
+    }
+
+    /**
+     * Applies flat {@code kairos.}-prefixed keys (or nested maps under {@code kairos}), as {@link Scheduler#configure}.
+     * Register factories first.
+     *
+     * @param properties the keys and values
+     * @return this builder
+     * @throws IllegalArgumentException naming the key for an unknown key, an invalid value, or an unknown type
+     */
+    public SchedulerBuilder properties(Map<String, ?> properties) {
+        FlatConfig.apply(this.settings, properties);
+        return this;
+    }
+
+    /**
+     * Builds the scheduler, stopped.
+     *
+     * @return the scheduler
+     */
+    public Scheduler build() {
+        return new Scheduler(this.settings);
+    }
+
+    private static Duration positive(String what, Duration value) {
+        Objects.requireNonNull(value, what);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,52 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.task.Task;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A job this scheduler holds a lease on: acquired, possibly with runs in flight, not yet released. Mutated by
+ * the loop thread only, except {@link #inFlight} (worker threads) and {@link #stale} (API threads).
+ */
+final class HeldJob {
+
+    final String storeAlias;
+
+    final StoredJob job;
+
+    final Task task;
+
+    final AtomicInteger inFlight = new AtomicInteger();
+
+    volatile boolean stale;
+
+    Instant nextRunTime;
+
+    Instant nextFireTime;
+
+    Instant leaseUntil;
+
+    HeldJob(String storeAlias, StoredJob job, Task task, Instant leaseUntil) {
+        this.storeAlias = storeAlias;
+        this.job = job;
+        this.task = task;
+        this.nextRunTime = job.nextRunTime();
+        this.nextFireTime = FireTimes.fireTimeOf(job);
+        this.leaseUntil = leaseUntil;
+    }
+
+    static String key(String storeAlias, String jobId) {
+        return storeAlias + '\u0000' + jobId;
+    }
+
+    String key() {
+        return key(this.storeAlias, this.job.id());
+    }
+
+    /** @return whether the trigger is finished: the job is deleted when released */
+    boolean finished() {
+        return this.nextRunTime == null;
+    }
+}

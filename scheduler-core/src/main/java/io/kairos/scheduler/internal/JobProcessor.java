@@ -1,0 +1,382 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.event.JobBroken;
+import io.kairos.scheduler.event.JobMaxInstancesReached;
+import io.kairos.scheduler.event.JobMissed;
+import io.kairos.scheduler.event.JobRemoved;
+import io.kairos.scheduler.event.JobStoreFailed;
+import io.kairos.scheduler.event.JobSubmitted;
+import io.kairos.scheduler.event.SchedulerEvent;
+import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.executor.JobRun;
+import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.task.Task;
+import io.kairos.scheduler.trigger.Trigger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass of the main loop (DESIGN.md "The main loop"): extend leases of held jobs, acquire due jobs from each
+ * store (at most the executors' free slots), expand, coalesce, drop misfired run times, enforce max instances,
+ * submit, compute next run times, release jobs whose last run ended, then publish the pass's events. Only the
+ * loop thread calls {@link #runPass}; {@link #jobChanged} may be called from any thread.
+ *
+ * <p>A job stays leased (held) while it has runs in flight; its lease is extended every third of the lease
+ * time and it is released when its last run ends, so a one-shot job is deleted only after it ran.
+ */
+public final class JobProcessor {
+
+    private static final Logger logger = LoggerFactory.getLogger(JobProcessor.class);
+
+    private static final int BATCH = 100;
+
+    private static final Duration IDLE_GUARD = Duration.ofMillis(100);
+
+    private final LoopContext context;
+
+    private final Map<String, HeldJob> held = new ConcurrentHashMap<>();
+
+    private final RunOutcomes outcomes;
+
+    /**
+     * Creates the processor.
+     *
+     * @param context what the loop works with
+     */
+    public JobProcessor(LoopContext context) {
+        this.context = context;
+        this.outcomes = new RunOutcomes(context);
+    }
+
+    /**
+     * Runs one pass.
+     *
+     * @param paused whether the scheduler is paused: then nothing is acquired or submitted, only released
+     * @return when the loop should run the next pass at the latest (scheduler clock), or {@code null} to wait for
+     *     a wake-up; a store failure is signalled through {@link PassResult#storeFailed()}
+     */
+    public PassResult runPass(boolean paused) {
+        InstantSource clock = this.context.clock();
+        Instant now = clock.instant();
+        List<SchedulerEvent> events = new ArrayList<>();
+        boolean failed = extendLeases(now, events);
+        boolean worked = false;
+        if (!paused) {
+            int before = this.held.size();
+            failed |= acquire(now, events);
+            worked = this.held.size() != before;
+        }
+        Map<String, List<HeldJob>> releases = new LinkedHashMap<>();
+        for (HeldJob job : this.held.values()) {
+            if (!paused && !job.stale && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {
+                fire(job, now, events);
+                worked = true;
+            }
+            if (job.inFlight.get() == 0) {
+                releases.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
+            }
+        }
+        failed |= release(releases, events);
+        NextWake next = nextWake(now, paused, events);
+        failed |= next.failed();
+        this.context.events().publishAll(events);
+        Instant wake = next.at();
+        if (!worked && wake != null && !wake.isAfter(now)) {
+            wake = now.plus(IDLE_GUARD);
+        }
+        return new PassResult(wake, failed);
+    }
+
+    /**
+     * The outcome of a pass.
+     *
+     * @param wakeAt the latest time for the next pass, or {@code null}
+     * @param storeFailed whether a store call failed (the loop backs off)
+     */
+    public record PassResult(Instant wakeAt, boolean storeFailed) {
+    }
+
+    private record NextWake(Instant at, boolean failed) {
+    }
+
+    /**
+     * Marks a held job as changed by the API: no further runs start from the held copy; it is released when its
+     * runs end (the store keeps the API's change, as the version moved on).
+     *
+     * @param storeAlias the job's store
+     * @param jobId the job's id
+     */
+    public void jobChanged(String storeAlias, String jobId) {
+        HeldJob job = this.held.get(HeldJob.key(storeAlias, jobId));
+        if (job != null) {
+            job.stale = true;
+        }
+    }
+
+    /**
+     * Releases every held job without runs in flight; called at shutdown after the executors stopped.
+     */
+    public void releaseIdle() {
+        Map<String, List<HeldJob>> releases = new LinkedHashMap<>();
+        this.held.values().stream().filter((j) -> j.inFlight.get() == 0)
+                .forEach((j) -> releases.computeIfAbsent(j.storeAlias, (a) -> new ArrayList<>()).add(j));
+        List<SchedulerEvent> events = new ArrayList<>();
+        release(releases, events);
+        this.context.events().publishAll(events);
+    }
+
+    /**
+     * The number of runs in flight of a job held by this scheduler.
+     *
+     * @param storeAlias the store
+     * @param jobId the job id
+     * @return zero or more
+     */
+    public int runsInFlight(String storeAlias, String jobId) {
+        HeldJob job = this.held.get(HeldJob.key(storeAlias, jobId));
+        return job == null ? 0 : job.inFlight.get();
+    }
+
+    private boolean acquire(Instant now, List<SchedulerEvent> events) {
+        boolean failed = false;
+        for (Map.Entry<String, JobStore> entry : this.context.components().stores().entrySet()) {
+            int limit = Math.min(BATCH, this.context.components().freeSlots());
+            if (limit <= 0) {
+                break;
+            }
+            Instant leaseUntil = now.plus(this.context.leaseTime());
+            List<StoredJob> jobs;
+            try {
+                jobs = entry.getValue().acquireDueJobs(this.context.schedulerId(), now, limit, leaseUntil);
+            }
+            catch (RuntimeException ex) {
+                storeFailed(entry.getKey(), ex, events);
+                failed = true;
+                continue;
+            }
+            for (StoredJob job : jobs) {
+                failed |= accept(entry.getKey(), entry.getValue(), job, leaseUntil, events);
+            }
+        }
+        return failed;
+    }
+
+    private boolean accept(String alias, JobStore store, StoredJob job, Instant leaseUntil, List<SchedulerEvent> events) {
+        String reason;
+        try {
+            Task task = this.context.tasks().resolve(job.id(), job.task());
+            if (this.context.components().executor(job.executor()).isPresent()) {
+                HeldJob previous = this.held.get(HeldJob.key(alias, job.id()));
+                HeldJob fresh = new HeldJob(alias, job, task, leaseUntil);
+                if (previous != null) {
+                    fresh.inFlight.set(previous.inFlight.get());
+                }
+                this.held.put(fresh.key(), fresh);
+                return false;
+            }
+            reason = "No executor by the alias of '" + job.executor() + "'; known executors: "
+                    + this.context.components().executors().keySet();
+        }
+        catch (RuntimeException ex) {
+            reason = ex.getMessage() != null ? ex.getMessage() : ex.toString();
+        }
+        logger.error("Job '{}' in job store '{}' cannot run and is marked broken: {}", job.id(), alias, reason);
+        try {
+            store.updateJob(job.asBroken(reason));
+            store.releaseJobs(this.context.schedulerId(), List.of(new JobRelease(job.id(), job.version(), null, null, false)));
+        }
+        catch (RuntimeException ex) {
+            storeFailed(alias, ex, events);
+            return true;
+        }
+        events.add(new JobBroken(this.context.clock().instant(), job.id(), alias, reason));
+        return false;
+    }
+
+    private void fire(HeldJob held, Instant now, List<SchedulerEvent> events) {
+        StoredJob job = held.job;
+        Trigger trigger = job.trigger();
+        ZoneId zone = trigger.timezone();
+        ZonedDateTime nowInZone = now.atZone(zone);
+        List<Instant> runTimes = new ArrayList<>();
+        runTimes.add(held.nextRunTime);
+        Instant fire = held.nextFireTime;
+        FireTimes.Next next = null;
+        while (true) {
+            Optional<ZonedDateTime> following = trigger.nextFireTime(fire.atZone(zone), nowInZone);
+            if (following.isEmpty()) {
+                break;
+            }
+            Instant followingInstant = following.get().toInstant();
+            if (followingInstant.isAfter(now)) {
+                next = this.context.fireTimes().jittered(trigger, job.jitter(), following.get());
+                break;
+            }
+            if (!followingInstant.isAfter(fire)) {
+                logger.error("Trigger {} of job '{}' did not advance past {}; the job is treated as finished", trigger, job.id(), fire);
+                break;
+            }
+            if (job.coalesce()) {
+                runTimes.set(0, followingInstant);
+            }
+            else {
+                runTimes.add(followingInstant);
+            }
+            fire = followingInstant;
+        }
+        held.nextRunTime = next == null ? null : next.runTime();
+        held.nextFireTime = next == null ? null : next.fireTime();
+        List<Instant> due = new ArrayList<>();
+        for (Instant runTime : runTimes) {
+            if (job.misfireGraceTime() != null && now.isAfter(runTime.plus(job.misfireGraceTime()))) {
+                logger.warn("Run time of job '{}' was missed by {}", job.id(), Duration.between(runTime, now));
+                events.add(new JobMissed(now, job.id(), held.storeAlias, runTime));
+            }
+            else {
+                due.add(runTime);
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        if (held.inFlight.get() >= job.maxInstances()) {
+            logger.warn("Execution of job '{}' skipped: maximum number of running instances reached ({})", job.id(), job.maxInstances());
+            events.add(new JobMaxInstancesReached(now, job.id(), held.storeAlias, due));
+            return;
+        }
+        submit(held, due, now, events);
+    }
+
+    private void submit(HeldJob held, List<Instant> due, Instant now, List<SchedulerEvent> events) {
+        Optional<JobExecutor> executor = this.context.components().executor(held.job.executor());
+        if (executor.isEmpty()) {
+            logger.error("Job '{}' not run at {}: executor '{}' was removed", held.job.id(), due, held.job.executor());
+            return;
+        }
+        held.inFlight.incrementAndGet();
+        try {
+            executor.get().submit(new JobRun(held.job, held.task, due), this.outcomes.forJob(held));
+            events.add(new JobSubmitted(now, held.job.id(), held.storeAlias, due));
+        }
+        catch (RejectedExecutionException ex) {
+            held.inFlight.decrementAndGet();
+            logger.error("Executor '{}' rejected job '{}' (run times {})", held.job.executor(), held.job.id(), due, ex);
+        }
+    }
+
+    private boolean release(Map<String, List<HeldJob>> releases, List<SchedulerEvent> events) {
+        boolean failed = false;
+        for (Map.Entry<String, List<HeldJob>> entry : releases.entrySet()) {
+            JobStore store = this.context.components().stores().get(entry.getKey());
+            if (store == null) {
+                entry.getValue().forEach((j) -> this.held.remove(j.key()));
+                continue;
+            }
+            List<JobRelease> writes = new ArrayList<>();
+            for (HeldJob job : entry.getValue()) {
+                writes.add(job.finished() ? JobRelease.finished(job.job)
+                        : JobRelease.reschedule(job.job, job.nextRunTime, job.nextFireTime));
+            }
+            try {
+                store.releaseJobs(this.context.schedulerId(), writes);
+            }
+            catch (RuntimeException ex) {
+                storeFailed(entry.getKey(), ex, events);
+                failed = true;
+                continue;
+            }
+            for (HeldJob job : entry.getValue()) {
+                this.held.remove(job.key(), job);
+                if (job.finished()) {
+                    this.context.tasks().unbind(job.job.id());
+                    if (!job.stale) {
+                        events.add(new JobRemoved(this.context.clock().instant(), job.job.id(), job.storeAlias));
+                    }
+                }
+            }
+        }
+        return failed;
+    }
+
+    private boolean extendLeases(Instant now, List<SchedulerEvent> events) {
+        Duration third = this.context.leaseTime().dividedBy(3);
+        Map<String, List<HeldJob>> due = new LinkedHashMap<>();
+        for (HeldJob job : this.held.values()) {
+            if (!now.isBefore(job.leaseUntil.minus(this.context.leaseTime()).plus(third))) {
+                due.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
+            }
+        }
+        boolean failed = false;
+        Instant leaseUntil = now.plus(this.context.leaseTime());
+        for (Map.Entry<String, List<HeldJob>> entry : due.entrySet()) {
+            JobStore store = this.context.components().stores().get(entry.getKey());
+            if (store == null) {
+                continue;
+            }
+            try {
+                store.extendLeases(this.context.schedulerId(), entry.getValue().stream().map((j) -> j.job.id()).toList(), leaseUntil);
+                entry.getValue().forEach((j) -> j.leaseUntil = leaseUntil);
+            }
+            catch (RuntimeException ex) {
+                storeFailed(entry.getKey(), ex, events);
+                failed = true;
+            }
+        }
+        return failed;
+    }
+
+    private NextWake nextWake(Instant now, boolean paused, List<SchedulerEvent> events) {
+        Instant next = null;
+        boolean failed = false;
+        if (!paused && this.context.components().freeSlots() > 0) {
+            for (Map.Entry<String, JobStore> entry : this.context.components().stores().entrySet()) {
+                try {
+                    next = earlier(next, entry.getValue().nextRunTime().orElse(null));
+                }
+                catch (RuntimeException ex) {
+                    storeFailed(entry.getKey(), ex, events);
+                    failed = true;
+                }
+            }
+        }
+        Duration third = this.context.leaseTime().dividedBy(3);
+        for (HeldJob job : this.held.values()) {
+            if (!paused && !job.stale) {
+                next = earlier(next, job.nextRunTime);
+            }
+            next = earlier(next, job.leaseUntil.minus(this.context.leaseTime()).plus(third));
+        }
+        if (this.context.components().anyShared()) {
+            next = earlier(next, now.plus(this.context.pollInterval()));
+        }
+        return new NextWake(next, failed);
+    }
+
+    private void storeFailed(String alias, RuntimeException ex, List<SchedulerEvent> events) {
+        logger.warn("Job store '{}' failed; the loop backs off and retries", alias, ex);
+        events.add(new JobStoreFailed(this.context.clock().instant(), alias, ex));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+}

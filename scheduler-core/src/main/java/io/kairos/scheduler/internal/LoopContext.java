@@ -1,0 +1,21 @@
+package io.kairos.scheduler.internal;
+
+import java.time.Duration;
+import java.time.InstantSource;
+
+/**
+ * What the loop works with. Immutable holder of thread-safe parts.
+ *
+ * @param schedulerId the lease owner
+ * @param clock the scheduler's clock
+ * @param leaseTime how long a lease lasts unless extended
+ * @param pollInterval how often shared stores are polled
+ * @param components executors and stores
+ * @param tasks task resolution
+ * @param events the listeners
+ * @param fireTimes next-run-time computation with jitter
+ * @param signal wakes the loop (a run ended)
+ */
+public record LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval,
+        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes, LoopSignal signal) {
+}

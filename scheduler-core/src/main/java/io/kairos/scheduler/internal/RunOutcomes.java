@@ -1,0 +1,68 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.event.JobExecuted;
+import io.kairos.scheduler.event.JobFailed;
+import io.kairos.scheduler.event.JobMissed;
+import io.kairos.scheduler.executor.JobRun;
+import io.kairos.scheduler.executor.RunListener;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns executors' reports into events, counts runs in flight down and wakes the loop when a run ends.
+ * Thread-safe.
+ */
+final class RunOutcomes {
+
+    private static final Logger logger = LoggerFactory.getLogger(RunOutcomes.class);
+
+    private final LoopContext context;
+
+    RunOutcomes(LoopContext context) {
+        this.context = context;
+    }
+
+    RunListener forJob(HeldJob job) {
+        return new RunListener() {
+
+            @Override
+            public void missed(JobRun run, Instant runTime) {
+                Instant now = RunOutcomes.this.context.clock().instant();
+                logger.warn("Run time of job '{}' was missed by {} (checked at start)", run.job().id(), Duration.between(runTime, now));
+                RunOutcomes.this.context.events().publish(new JobMissed(now, run.job().id(), job.storeAlias, runTime));
+            }
+
+            @Override
+            public void executed(JobRun run, Instant runTime, Object returnValue) {
+                logger.debug("Job '{}' executed successfully (run time {})", run.job().id(), runTime);
+                RunOutcomes.this.context.events().publish(new JobExecuted(RunOutcomes.this.context.clock().instant(), run.job().id(),
+                        job.storeAlias, runTime, returnValue));
+            }
+
+            @Override
+            public void failed(JobRun run, Instant runTime, Throwable exception) {
+                logger.error("Job '{}' raised an exception (run time {})", run.job().id(), runTime, exception);
+                RunOutcomes.this.context.events().publish(new JobFailed(RunOutcomes.this.context.clock().instant(), run.job().id(),
+                        job.storeAlias, runTime, exception, stackTrace(exception)));
+            }
+
+            @Override
+            public void finished(JobRun run) {
+                job.inFlight.decrementAndGet();
+                RunOutcomes.this.context.signal().signal();
+            }
+        };
+    }
+
+    static String stackTrace(Throwable exception) {
+        StringWriter out = new StringWriter();
+        exception.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
+import io.kairos.scheduler.trigger.Trigger;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * Turns trigger specs into triggers through {@code io.kairos.scheduler.trigger.Triggers.fromSpec(Map, ZoneId)}.
+ * Reached reflectively while the trigger module is built in parallel; once it is in the core, this becomes a
+ * direct call.
+ */
+public final class TriggerSpecs {
+
+    private static final String TRIGGERS = "io.kairos.scheduler.trigger.Triggers";
+
+    private TriggerSpecs() {
+    }
+
+    /**
+     * Builds a trigger from its spec.
+     *
+     * @param spec the spec, with {@code type}
+     * @param defaultZone the zone for specs without {@code timezone} (the scheduler's)
+     * @return the trigger
+     * @throws InvalidTriggerSpecException when the spec is invalid
+     * @throws IllegalStateException when no trigger factory is on the class path
+     */
+    public static Trigger fromSpec(Map<String, ?> spec, ZoneId defaultZone) {
+        Method method;
+        try {
+            method = Class.forName(TRIGGERS).getMethod("fromSpec", Map.class, ZoneId.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException("trigger specs need " + TRIGGERS + ", which is not on the class path; pass a Trigger instance", ex);
+        }
+        try {
+            return (Trigger) method.invoke(null, spec, defaultZone);
+        }
+        catch (InvocationTargetException ex) {
+            if (ex.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(ex.getCause());
+        }
+        catch (IllegalAccessException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
