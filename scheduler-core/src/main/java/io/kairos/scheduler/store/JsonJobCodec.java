@@ -38,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  *     {@code "PT0.25S"}) or {@code null} (no limit / the trigger's own). Instants are ISO-8601 in UTC
  *     ({@code "2026-11-24T10:30:00Z"}), at the precision given.</li>
  * <li>{@code args} and {@code kwargs} hold JSON values only: strings, numbers, booleans, {@code null},
- *     lists and string-keyed maps of those. Anything else is refused when encoding.</li>
+ *     lists and string-keyed maps of those (no NaN or infinity). Anything else is refused when encoding.
+ *     Numbers read back as {@code Integer}, {@code Long}, {@code BigInteger} or {@code Double}, whatever their
+ *     type was when written; the task's argument conversion turns them into its parameter types.</li>
  * </ul>
  * The JSON uses its own {@link JsonMapper}, never the application's, so customizing the application's Jackson
  * cannot change the stored format.
@@ -69,8 +71,16 @@ public final class JsonJobCodec implements JobCodec {
         this.triggerDecoder = Objects.requireNonNull(triggerDecoder, "triggerDecoder");
     }
 
-    // The seam replaced by Triggers.fromSpec once the trigger kinds land on main.
-    private static Trigger triggerFromSpec(Map<String, Object> spec, ZoneId zone) {
+    /**
+     * Builds a trigger from a stored spec (the default trigger decoder).
+     *
+     * @param spec the spec
+     * @param zone the spec's zone
+     * @return the trigger
+     * @throws IllegalArgumentException when the spec is invalid
+     */
+    static Trigger triggerFromSpec(Map<String, Object> spec, ZoneId zone) {
+        // The seam replaced by Triggers.fromSpec once the trigger kinds land on main.
         throw new InvalidTriggerSpecException("type", spec.get("type"), "trigger type '" + spec.get("type") + "' is unknown");
     }
 

@@ -21,6 +21,10 @@ final class JsonValues {
      *     string-keyed map; the message names the job, the path and the value's type
      */
     static void check(String jobId, String path, Object value) {
+        if ((value instanceof Double number && !Double.isFinite(number)) || (value instanceof Float single && !Float.isFinite(single))) {
+            throw new IllegalArgumentException("job '" + jobId + "': " + path + " is " + value
+                    + "; stored arguments must be JSON values, and JSON has no NaN or infinity");
+        }
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
             return;
         }

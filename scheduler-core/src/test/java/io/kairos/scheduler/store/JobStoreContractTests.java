@@ -243,6 +243,16 @@ public abstract class JobStoreContractTests {
         assertThat(this.store.nextRunTime()).contains(at(100));
     }
 
+    @Test
+    void nextRunTimeOfAnExpiredLeaseIsPastSoAnotherSchedulerAcquiresTheJob() {
+        this.store.addJob(job("a", at(-5)), ConflictPolicy.ERROR);
+        this.store.acquireDueJobs(A, T0, 10, at(60));
+        Instant later = at(90);
+        assertThat(this.store.nextRunTime()).hasValueSatisfying((next) -> assertThat(next).isBeforeOrEqualTo(later));
+        assertThat(ids(this.store.acquireDueJobs(B, later, 10, at(150)))).containsExactly("a");
+        assertThat(this.store.nextRunTime()).contains(at(150));
+    }
+
     // --- acquire ---------------------------------------------------------------------------------------------
 
     @Test

@@ -51,6 +51,14 @@ class JsonJobCodecTests {
     }
 
     @Test
+    void refusesNotANumber() {
+        StoredJob job = new StoredJob("j", "j", "t", List.of(), Map.of("ratio", Double.NaN), new TestTrigger(T), "default", "default",
+                null, true, 1, null, T, T, JobState.SCHEDULED, null, 0);
+        assertThatThrownBy(() -> this.codec.encode(job)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kwargs.ratio").hasMessageContaining("NaN");
+    }
+
+    @Test
     void refusesANewerFormatNamingTheJob() {
         String json = this.codec.encode(job()).replace("\"format\":1", "\"format\":999");
         assertThatThrownBy(() -> this.codec.decode(json)).isInstanceOfSatisfying(JobDecodeException.class,

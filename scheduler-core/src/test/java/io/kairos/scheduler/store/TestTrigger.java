@@ -70,11 +70,11 @@ public record TestTrigger(Instant runDate, ZoneId timezone) implements Trigger {
     }
 
     /**
-     * A codec that reads test triggers (and, once trigger kinds exist, the real ones).
+     * A codec that reads test triggers and every real trigger kind.
      *
      * @return the codec
      */
     public static JsonJobCodec codec() {
-        return new JsonJobCodec(TestTrigger::fromSpec);
+        return new JsonJobCodec((spec, zone) -> TYPE.equals(spec.get("type")) ? fromSpec(spec, zone) : JsonJobCodec.triggerFromSpec(spec, zone));
     }
 }

@@ -4,7 +4,7 @@ import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobRelease;
-import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.JobOrder;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.LeaseArguments;
@@ -13,7 +13,6 @@ import io.kairos.scheduler.store.StoredJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe: one lock guards every operation.
  */
 public class MemoryJobStore implements JobStore {
-
-    private static final Comparator<StoredJob> BY_NEXT_RUN_TIME = Comparator.comparing(StoredJob::nextRunTime)
-            .thenComparing(StoredJob::id);
 
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -163,21 +159,18 @@ public class MemoryJobStore implements JobStore {
 
     @Override
     public List<StoredJob> getAllJobs() {
-        List<StoredJob> scheduled = new ArrayList<>();
-        List<StoredJob> others = new ArrayList<>();
+        List<StoredJob> all;
         this.lock.lock();
         try {
+            all = new ArrayList<>(this.jobs.size());
             for (JobEntry entry : this.jobs.values()) {
-                (entry.job.state() == JobState.SCHEDULED ? scheduled : others).add(entry.job);
+                all.add(entry.job);
             }
         }
         finally {
             this.lock.unlock();
         }
-        scheduled.sort(BY_NEXT_RUN_TIME);
-        others.sort(Comparator.comparing(StoredJob::id));
-        scheduled.addAll(others);
-        return scheduled;
+        return JobOrder.forListing(all);
     }
 
     @Override
@@ -219,7 +212,7 @@ public class MemoryJobStore implements JobStore {
                 this.heap.reposition(entry);
                 result.add(entry.job);
             }
-            result.sort(BY_NEXT_RUN_TIME);
+            result.sort(JobOrder.BY_NEXT_RUN_TIME);
             return result;
         }
         finally {

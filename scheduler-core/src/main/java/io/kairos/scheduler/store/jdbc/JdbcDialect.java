@@ -1,0 +1,116 @@
+package io.kairos.scheduler.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What differs between databases: how due jobs are acquired, how a duplicate id shows, how JSON is bound.
+ * One instance per supported database; stateless and thread-safe.
+ */
+abstract class JdbcDialect {
+
+    private final String databaseId;
+
+    JdbcDialect(String databaseId) {
+        this.databaseId = databaseId;
+    }
+
+    /**
+     * Picks the dialect for a database.
+     *
+     * @param metaData the connection's metadata
+     * @return the dialect
+     * @throws SQLException when the metadata cannot be read
+     * @throws IllegalStateException when the database is not PostgreSQL, MySQL, MariaDB or H2
+     */
+    static JdbcDialect detect(DatabaseMetaData metaData) throws SQLException {
+        String product = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT);
+        int major = metaData.getDatabaseMajorVersion();
+        int minor = metaData.getDatabaseMinorVersion();
+        String version = metaData.getDatabaseProductVersion();
+        if (product.contains("postgresql")) {
+            return new PostgresDialect();
+        }
+        if (product.contains("mariadb") || version.toLowerCase(Locale.ROOT).contains("mariadb")) {
+            boolean skipLocked = major > 10 || (major == 10 && minor >= 6);
+            return new LockingSelectDialect("mariadb", skipLocked);
+        }
+        if (product.contains("mysql")) {
+            return new LockingSelectDialect("mysql", major >= 8);
+        }
+        if (product.equals("h2")) {
+            return new LockingSelectDialect("h2", false);
+        }
+        throw new IllegalStateException("the Kairos JDBC job store supports PostgreSQL, MySQL 8, MariaDB 10.6+ and H2; this database is "
+                + metaData.getDatabaseProductName() + " " + version);
+    }
+
+    /**
+     * The Spring Boot database id: names the schema script ({@code schema-<id>.sql}) and the Flyway folder.
+     *
+     * @return {@code postgresql}, {@code mysql}, {@code mariadb} or {@code h2}
+     */
+    String databaseId() {
+        return this.databaseId;
+    }
+
+    /**
+     * The SQL expression a JSON value is bound with.
+     *
+     * @return {@code ?} unless the column needs a cast
+     */
+    String jsonParameter() {
+        return "?";
+    }
+
+    /**
+     * What follows an {@code INSERT} so that a taken id makes it insert nothing instead of failing.
+     *
+     * @return an {@code ON CONFLICT} clause, or empty where a failed insert is detected by
+     *     {@link #isDuplicateKey}
+     */
+    String insertIgnoringConflictSuffix() {
+        return "";
+    }
+
+    /**
+     * Whether an insert failed because the id is taken.
+     *
+     * @param ex the insert's error
+     * @return {@code true} for a primary-key violation
+     */
+    boolean isDuplicateKey(SQLException ex) {
+        return "23505".equals(ex.getSQLState()) || ex.getErrorCode() == 1062;
+    }
+
+    /**
+     * Whether a notification can wake other schedulers ({@code LISTEN/NOTIFY}).
+     *
+     * @return {@code true} on PostgreSQL
+     */
+    boolean supportsNotify() {
+        return false;
+    }
+
+    /**
+     * Leases up to {@code limit} due jobs to {@code owner}, inside the caller's transaction.
+     *
+     * @param connection the connection, auto-commit off
+     * @param sql the statements
+     * @param owner the lease owner
+     * @param now the current time, epoch milliseconds
+     * @param limit the most jobs to lease
+     * @param leaseUntil the lease expiry, epoch milliseconds
+     * @return the leased rows as they were before leasing, in any order
+     * @throws SQLException when the database fails
+     */
+    abstract List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil) throws SQLException;
+
+    @Override
+    public String toString() {
+        return this.databaseId;
+    }
+}

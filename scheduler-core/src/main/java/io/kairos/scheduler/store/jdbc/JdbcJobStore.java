@@ -1,0 +1,260 @@
+package io.kairos.scheduler.store.jdbc;
+
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobLookupException;
+import io.kairos.scheduler.store.JobOrder;
+import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.JobStoreContext;
+import io.kairos.scheduler.store.JobStoreException;
+import io.kairos.scheduler.store.LeaseArguments;
+import io.kairos.scheduler.store.StoredJob;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/**
+ * Keeps jobs in one table of a relational database, reached through the application's {@code DataSource}
+ * (APScheduler's {@code SQLAlchemyJobStore}, made safe to share): PostgreSQL, MySQL 8, MariaDB 10.6+ and H2.
+ * Several schedulers (processes) may share the table ({@link #isShared()} is {@code true}).
+ *
+ * <p>Layout: one row per job with real columns for what is queried ({@code id}, {@code next_run_time} and
+ * {@code next_fire_time} as epoch milliseconds, {@code state}, {@code version}, {@code lease_owner},
+ * {@code lease_until}, {@code broken_reason}) and the rest as format-versioned JSON ({@code job_data}, written
+ * by the scheduler's {@link io.kairos.scheduler.store.JobCodec}). The columns are authoritative for what they
+ * hold. Times keep millisecond precision.
+ *
+ * <p>Acquiring a batch of due jobs is one round trip on PostgreSQL ({@code UPDATE ... WHERE id IN (SELECT ...
+ * FOR UPDATE SKIP LOCKED) RETURNING}) and two statements in one transaction elsewhere; releasing a batch is
+ * one transaction of JDBC batches, each write conditional on (id, lease owner, version). A row whose JSON
+ * cannot be read (malformed, a newer format, an invalid trigger spec) is never deleted: acquisition marks it
+ * {@code BROKEN} with the reason; look-ups and listings show it as broken.
+ *
+ * <p>On PostgreSQL, every write that schedules a job sends a {@code NOTIFY} on a channel named after the table,
+ * and the store listens on it (one connection held) to wake the scheduler when another instance changes a job.
+ * Other databases rely on the scheduler's polling.
+ *
+ * <p>Thread-safe. Every method throws {@link JobStoreException} when the database fails.
+ */
+public class JdbcJobStore implements JobStore {
+
+    private final DataSource dataSource;
+
+    private final JdbcJobStoreSettings settings;
+
+    private volatile StartedStore started;
+
+    /**
+     * A store on the default table {@code kairos_jobs}, expecting the table to exist, listening for
+     * PostgreSQL notifications.
+     *
+     * @param dataSource the application's data source, not {@code null}; never closed by the store
+     */
+    public JdbcJobStore(DataSource dataSource) {
+        this(dataSource, JdbcJobStoreSettings.defaults());
+    }
+
+    /**
+     * A store with settings.
+     *
+     * @param dataSource the application's data source, not {@code null}; never closed by the store
+     * @param settings the table name and options, not {@code null}
+     */
+    public JdbcJobStore(DataSource dataSource, JdbcJobStoreSettings settings) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Detects the database, creates the table when {@link JdbcJobStoreSettings#createSchema()} is set, checks
+     * that the table exists, and on PostgreSQL starts listening for notifications.
+     *
+     * @throws JobStoreException when the database cannot be reached, is not supported, or the table is missing
+     */
+    @Override
+    public void start(JobStoreContext context) {
+        this.started = StartedStore.start(this.dataSource, this.settings, context);
+    }
+
+    /** Stops listening for notifications. Jobs, and the {@code DataSource}, are left as they are. */
+    @Override
+    public void shutdown() {
+        StartedStore current = this.started;
+        if (current != null && current.listener() != null) {
+            current.listener().stop();
+        }
+        this.started = null;
+    }
+
+    /** @return {@code true}: schedulers in several processes may share the table */
+    @Override
+    public boolean isShared() {
+        return true;
+    }
+
+    private StartedStore started() {
+        StartedStore current = this.started;
+        if (current == null) {
+            throw new IllegalStateException("the JDBC job store (table " + this.settings.table() + ") is not started");
+        }
+        return current;
+    }
+
+    @Override
+    public StoredJob addJob(StoredJob job, ConflictPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        StartedStore s = started();
+        String json = s.rows().encode(job);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (policy == ConflictPolicy.KEEP_EXISTING) {
+                Optional<StoredJob> existing = lookupJob(job.id());
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+            }
+            if (policy == ConflictPolicy.REPLACE) {
+                Long version = s.tx().inTransaction("replace job " + job.id(), (c) -> s.writer().update(c, job, json));
+                if (version != null) {
+                    return job.withVersion(version);
+                }
+            }
+            Boolean inserted = s.tx().inTransaction("add job " + job.id(), (c) -> s.writer().insert(c, job, json));
+            if (inserted) {
+                return job.withVersion(1);
+            }
+            if (policy == ConflictPolicy.ERROR) {
+                throw new ConflictingJobIdException(job.id(), "job store '" + s.context().alias() + "'");
+            }
+        }
+        throw new JobStoreException("job store '" + s.context().alias() + "': could not add job " + job.id()
+                + ": it was added and removed concurrently five times", null);
+    }
+
+    @Override
+    public StoredJob updateJob(StoredJob job) {
+        StartedStore s = started();
+        String json = job.trigger() == null ? null : s.rows().encode(job);
+        Long version = s.tx().inTransaction("update job " + job.id(), (c) -> s.writer().update(c, job, json));
+        if (version == null) {
+            throw new JobLookupException(job.id());
+        }
+        return job.withVersion(version);
+    }
+
+    @Override
+    public boolean removeJob(String jobId) {
+        StartedStore s = started();
+        return s.tx().inTransaction("remove job " + jobId, (c) -> s.writer().delete(c, jobId));
+    }
+
+    @Override
+    public void removeAllJobs() {
+        StartedStore s = started();
+        s.tx().inTransaction("remove all jobs", (c) -> {
+            try (PreparedStatement ps = c.prepareStatement(s.sql().deleteAll)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredJob> lookupJob(String jobId) {
+        StartedStore s = started();
+        List<JobRow> rows = s.tx().inTransaction("look up job " + jobId, (c) -> select(c, s.sql().selectById, jobId));
+        return rows.stream().findFirst().map(s.rows()::read);
+    }
+
+    @Override
+    public List<StoredJob> getAllJobs() {
+        StartedStore s = started();
+        List<JobRow> rows = s.tx().inTransaction("list jobs", (c) -> select(c, s.sql().selectAll, null));
+        return JobOrder.forListing(rows.stream().map(s.rows()::read).toList());
+    }
+
+    private static List<JobRow> select(Connection connection, String sql, String id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (id != null) {
+                ps.setString(1, id);
+            }
+            List<JobRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(JobRow.read(rs));
+                }
+            }
+            return rows;
+        }
+    }
+
+    @Override
+    public Optional<Instant> nextRunTime() {
+        StartedStore s = started();
+        Long millis = s.tx().inTransaction("read the next run time", (c) -> {
+            try (PreparedStatement ps = c.prepareStatement(s.sql().nextRunTimes); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Long unleased = rs.getObject(1) == null ? null : rs.getLong(1);
+                Long leased = rs.getObject(2) == null ? null : rs.getLong(2);
+                if (unleased == null || leased == null) {
+                    return unleased != null ? unleased : leased;
+                }
+                return Math.min(unleased, leased);
+            }
+        });
+        return Optional.ofNullable(millis).map(Instant::ofEpochMilli);
+    }
+
+    @Override
+    public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        LeaseArguments.check(now, limit, leaseUntil);
+        StartedStore s = started();
+        List<StoredJob> jobs = s.tx().inTransaction("acquire due jobs", (c) -> {
+            List<JobRow> rows = s.dialect().acquire(c, s.sql(), schedulerId, now.toEpochMilli(), limit, leaseUntil.toEpochMilli());
+            return s.writer().readOrMarkBroken(c, rows, schedulerId);
+        });
+        return jobs.stream().sorted(JobOrder.BY_NEXT_RUN_TIME).toList();
+    }
+
+    @Override
+    public void extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        if (jobIds.isEmpty()) {
+            return;
+        }
+        StartedStore s = started();
+        s.tx().inTransaction("extend leases", (c) -> {
+            try (PreparedStatement ps = c.prepareStatement(s.sql().extendLease)) {
+                for (String jobId : jobIds) {
+                    ps.setLong(1, leaseUntil.toEpochMilli());
+                    ps.setString(2, jobId);
+                    ps.setString(3, schedulerId);
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public void releaseJobs(String schedulerId, List<JobRelease> releases) {
+        if (releases.isEmpty()) {
+            return;
+        }
+        StartedStore s = started();
+        s.tx().inTransaction("release jobs", (c) -> {
+            s.writer().release(c, schedulerId, releases);
+            return null;
+        });
+    }
+}

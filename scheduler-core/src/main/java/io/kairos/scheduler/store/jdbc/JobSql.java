@@ -1,0 +1,72 @@
+package io.kairos.scheduler.store.jdbc;
+
+/**
+ * The SQL text of every statement the JDBC job store runs, for one table and dialect. The table name is
+ * validated ({@link TableName}); every value is a bind parameter. Immutable.
+ */
+final class JobSql {
+
+    final String table;
+
+    final String insert;
+
+    final String update;
+
+    final String updateColumnsOnly;
+
+    final String selectVersion;
+
+    final String delete;
+
+    final String deleteAll;
+
+    final String selectById;
+
+    final String selectAll;
+
+    final String nextRunTimes;
+
+    final String selectDue;
+
+    final String extendLease;
+
+    final String releaseDelete;
+
+    final String releaseReschedule;
+
+    final String releaseDropLease;
+
+    final String markBroken;
+
+    final String probe;
+
+    JobSql(TableName tableName, JdbcDialect dialect) {
+        String t = tableName.qualified();
+        String json = dialect.jsonParameter();
+        this.table = t;
+        this.insert = "INSERT INTO " + t + " (next_run_time, next_fire_time, state, broken_reason, job_data, id, version, lease_owner, "
+                + "lease_until) VALUES (?, ?, ?, ?, " + json + ", ?, 1, NULL, NULL)" + dialect.insertIgnoringConflictSuffix();
+        this.update = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, broken_reason = ?, job_data = " + json
+                + ", version = version + 1 WHERE id = ?";
+        this.updateColumnsOnly = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, broken_reason = ?, "
+                + "version = version + 1 WHERE id = ?";
+        this.selectVersion = "SELECT version FROM " + t + " WHERE id = ?";
+        this.delete = "DELETE FROM " + t + " WHERE id = ?";
+        this.deleteAll = "DELETE FROM " + t;
+        this.selectById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?";
+        this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t;
+        this.nextRunTimes = "SELECT (SELECT next_run_time FROM " + t + " WHERE next_run_time IS NOT NULL AND lease_owner IS NULL"
+                + " ORDER BY next_run_time, id LIMIT 1), (SELECT MIN(CASE WHEN lease_until > next_run_time THEN lease_until"
+                + " ELSE next_run_time END) FROM " + t + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL)";
+        this.selectDue = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)"
+                + " ORDER BY next_run_time, id LIMIT ?";
+        this.extendLease = "UPDATE " + t + " SET lease_until = ? WHERE id = ? AND lease_owner = ?";
+        this.releaseDelete = "DELETE FROM " + t + " WHERE id = ? AND lease_owner = ? AND version = ?";
+        this.releaseReschedule = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, version = version + 1,"
+                + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND version = ?";
+        this.releaseDropLease = "UPDATE " + t + " SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
+        this.markBroken = "UPDATE " + t + " SET state = 'BROKEN', broken_reason = ?, next_run_time = NULL, next_fire_time = NULL,"
+                + " lease_owner = NULL, lease_until = NULL, version = version + 1 WHERE id = ? AND lease_owner = ?";
+        this.probe = "SELECT id FROM " + t + " WHERE 1 = 0";
+    }
+}

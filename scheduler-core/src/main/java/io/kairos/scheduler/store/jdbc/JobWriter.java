@@ -1,0 +1,203 @@
+package io.kairos.scheduler.store.jdbc;
+
+import io.kairos.scheduler.store.JobDecodeException;
+import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.StoredJob;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDBC job store's writes, each inside the caller's transaction. On PostgreSQL, a write that leaves a job
+ * scheduled also sends a {@code NOTIFY} (delivered at commit) whose payload is this scheduler's id. Thread-safe.
+ */
+final class JobWriter {
+
+    private static final Logger logger = LoggerFactory.getLogger(JobWriter.class);
+
+    private final JobSql sql;
+
+    private final JobRows rows;
+
+    private final JdbcDialect dialect;
+
+    private final String schedulerId;
+
+    private final String channel;
+
+    JobWriter(JobSql sql, JobRows rows, JdbcDialect dialect, String schedulerId, String channel) {
+        this.sql = sql;
+        this.rows = rows;
+        this.dialect = dialect;
+        this.schedulerId = schedulerId;
+        this.channel = channel;
+    }
+
+    /**
+     * Inserts a job at version 1.
+     *
+     * @return {@code true} when inserted, {@code false} when the id is taken (the transaction is rolled back)
+     */
+    boolean insert(Connection c, StoredJob job, String json) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(this.sql.insert)) {
+            bindColumns(ps, job);
+            ps.setString(5, json);
+            ps.setString(6, job.id());
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        catch (SQLException ex) {
+            if (this.dialect.isDuplicateKey(ex)) {
+                c.rollback();
+                return false;
+            }
+            throw ex;
+        }
+        notifyIfScheduled(c, job.nextRunTime() != null);
+        return true;
+    }
+
+    /**
+     * Replaces a job, keeping its lease; {@code json == null} keeps the stored JSON (a broken job whose trigger
+     * could not be read is re-marked without losing what was stored).
+     *
+     * @return the new version, or {@code null} when no row has the id
+     */
+    Long update(Connection c, StoredJob job, String json) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(json == null ? this.sql.updateColumnsOnly : this.sql.update)) {
+            bindColumns(ps, job);
+            int p = 5;
+            if (json != null) {
+                ps.setString(p++, json);
+            }
+            ps.setString(p, job.id());
+            if (ps.executeUpdate() == 0) {
+                return null;
+            }
+        }
+        long version;
+        try (PreparedStatement ps = c.prepareStatement(this.sql.selectVersion)) {
+            ps.setString(1, job.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                version = rs.getLong(1);
+            }
+        }
+        notifyIfScheduled(c, job.nextRunTime() != null);
+        return version;
+    }
+
+    // next_run_time, next_fire_time, state, broken_reason
+    private static void bindColumns(PreparedStatement ps, StoredJob job) throws SQLException {
+        setLong(ps, 1, JobRows.millis(job.nextRunTime()));
+        setLong(ps, 2, JobRows.millis(job.nextFireTime()));
+        ps.setString(3, job.state().name());
+        ps.setString(4, JobRows.reason(job.brokenReason()));
+    }
+
+    boolean delete(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(this.sql.delete)) {
+            ps.setString(1, jobId);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /**
+     * Decodes acquired rows; rows that cannot be read are marked broken (and their lease dropped) instead.
+     *
+     * @return the jobs that could be read
+     */
+    List<StoredJob> readOrMarkBroken(Connection c, List<JobRow> acquired, String owner) throws SQLException {
+        List<StoredJob> jobs = new ArrayList<>(acquired.size());
+        for (JobRow row : acquired) {
+            try {
+                jobs.add(this.rows.decode(row));
+            }
+            catch (JobDecodeException ex) {
+                logger.warn("Kairos job store: job '{}' in {} cannot be read and is marked broken (kept, not run): {}", row.id(),
+                        this.sql.table, ex.getMessage());
+                try (PreparedStatement ps = c.prepareStatement(this.sql.markBroken)) {
+                    ps.setString(1, JobRows.reason(ex.getMessage()));
+                    ps.setString(2, row.id());
+                    ps.setString(3, owner);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /**
+     * Applies releases: deletes finished jobs and writes new next run times where the lease and version still
+     * match, then drops the remaining leases this owner holds on the released ids. Three JDBC batches.
+     */
+    void release(Connection c, String owner, List<JobRelease> releases) throws SQLException {
+        boolean scheduled = false;
+        try (PreparedStatement delete = c.prepareStatement(this.sql.releaseDelete);
+                PreparedStatement reschedule = c.prepareStatement(this.sql.releaseReschedule);
+                PreparedStatement drop = c.prepareStatement(this.sql.releaseDropLease)) {
+            int deletes = 0;
+            int reschedules = 0;
+            for (JobRelease release : releases) {
+                if (release.remove()) {
+                    delete.setString(1, release.jobId());
+                    delete.setString(2, owner);
+                    delete.setLong(3, release.acquiredVersion());
+                    delete.addBatch();
+                    deletes++;
+                }
+                else {
+                    setLong(reschedule, 1, JobRows.millis(release.nextRunTime()));
+                    setLong(reschedule, 2, JobRows.millis(release.nextRunTime() == null ? null : release.nextFireTime()));
+                    reschedule.setString(3, (release.nextRunTime() == null ? JobState.PAUSED : JobState.SCHEDULED).name());
+                    reschedule.setString(4, release.jobId());
+                    reschedule.setString(5, owner);
+                    reschedule.setLong(6, release.acquiredVersion());
+                    reschedule.addBatch();
+                    reschedules++;
+                    scheduled |= release.nextRunTime() != null;
+                }
+                drop.setString(1, release.jobId());
+                drop.setString(2, owner);
+                drop.addBatch();
+            }
+            if (deletes > 0) {
+                delete.executeBatch();
+            }
+            if (reschedules > 0) {
+                reschedule.executeBatch();
+            }
+            drop.executeBatch();
+        }
+        notifyIfScheduled(c, scheduled);
+    }
+
+    private void notifyIfScheduled(Connection c, boolean scheduled) throws SQLException {
+        if (scheduled && this.dialect.supportsNotify()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                ps.setString(1, this.channel);
+                ps.setString(2, this.schedulerId);
+                ps.executeQuery().close();
+            }
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        }
+        else {
+            ps.setLong(index, value);
+        }
+    }
+}

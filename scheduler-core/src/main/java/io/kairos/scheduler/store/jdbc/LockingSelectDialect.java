@@ -1,0 +1,89 @@
+package io.kairos.scheduler.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MySQL 8, MariaDB 10.6+ and H2: acquisition in two statements in one transaction. A
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED} (plain {@code FOR UPDATE} on H2 and on older servers) locks the due
+ * rows, then one {@code UPDATE} leases them, conditional on each row's version and on the lease still being free,
+ * so a row that changed while the select waited for its lock is left alone.
+ */
+final class LockingSelectDialect extends JdbcDialect {
+
+    private final String lockClause;
+
+    /**
+     * Creates the dialect.
+     *
+     * @param databaseId the Spring Boot database id
+     * @param skipLocked whether the server supports {@code FOR UPDATE SKIP LOCKED}
+     */
+    LockingSelectDialect(String databaseId, boolean skipLocked) {
+        super(databaseId);
+        this.lockClause = skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+    }
+
+    @Override
+    List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil) throws SQLException {
+        List<JobRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql.selectDue + this.lockClause)) {
+            select.setLong(1, now);
+            select.setLong(2, now);
+            select.setInt(3, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(JobRow.read(rs));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        StringBuilder update = new StringBuilder("UPDATE ").append(sql.table).append(" SET lease_owner = ?, lease_until = ? WHERE (");
+        for (int i = 0; i < rows.size(); i++) {
+            update.append(i == 0 ? "" : " OR ").append("(id = ? AND version = ?)");
+        }
+        update.append(") AND (lease_until IS NULL OR lease_until <= ?) AND next_run_time <= ?");
+        int leased;
+        try (PreparedStatement ps = connection.prepareStatement(update.toString())) {
+            int p = 1;
+            ps.setString(p++, owner);
+            ps.setLong(p++, leaseUntil);
+            for (JobRow row : rows) {
+                ps.setString(p++, row.id());
+                ps.setLong(p++, row.version());
+            }
+            ps.setLong(p++, now);
+            ps.setLong(p, now);
+            leased = ps.executeUpdate();
+        }
+        return leased == rows.size() ? rows : leasedOnly(connection, sql, rows, owner, leaseUntil);
+    }
+
+    // Rare: a row changed between the select and the update; keep the rows this owner now holds.
+    private static List<JobRow> leasedOnly(Connection connection, JobSql sql, List<JobRow> rows, String owner, long leaseUntil)
+            throws SQLException {
+        Set<String> held = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id, version FROM " + sql.table
+                + " WHERE lease_owner = ? AND lease_until = ? AND id = ?")) {
+            for (JobRow row : rows) {
+                ps.setString(1, owner);
+                ps.setLong(2, leaseUntil);
+                ps.setString(3, row.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getLong(2) == row.version()) {
+                        held.add(row.id());
+                    }
+                }
+            }
+        }
+        return rows.stream().filter((row) -> held.contains(row.id())).toList();
+    }
+}

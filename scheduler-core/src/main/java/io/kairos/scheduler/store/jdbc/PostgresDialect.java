@@ -1,0 +1,55 @@
+package io.kairos.scheduler.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL: JSONB data, acquisition in one statement ({@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE
+ * SKIP LOCKED) RETURNING}), and {@code LISTEN/NOTIFY} wake-ups.
+ */
+final class PostgresDialect extends JdbcDialect {
+
+    PostgresDialect() {
+        super("postgresql");
+    }
+
+    @Override
+    String jsonParameter() {
+        return "CAST(? AS jsonb)";
+    }
+
+    @Override
+    String insertIgnoringConflictSuffix() {
+        return " ON CONFLICT (id) DO NOTHING";
+    }
+
+    @Override
+    boolean supportsNotify() {
+        return true;
+    }
+
+    @Override
+    List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil) throws SQLException {
+        String statement = "UPDATE " + sql.table + " SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM " + sql.table
+                + " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_run_time, id LIMIT ?"
+                + " FOR UPDATE SKIP LOCKED) RETURNING " + JobRow.COLUMNS;
+        try (PreparedStatement ps = connection.prepareStatement(statement)) {
+            ps.setString(1, owner);
+            ps.setLong(2, leaseUntil);
+            ps.setLong(3, now);
+            ps.setLong(4, now);
+            ps.setInt(5, limit);
+            List<JobRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(JobRow.read(rs));
+                }
+            }
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.kairos.scheduler.store.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * The schema scripts shipped in the core jar ({@code io/kairos/scheduler/store/jdbc/schema-<database id>.sql}):
+ * reading them, pointing them at a configured table name, and running them. The scripts only create what is
+ * missing ({@code CREATE ... IF NOT EXISTS}); they never drop or alter anything, so running them again is safe.
+ */
+final class SchemaScripts {
+
+    /** The folder the scripts live in, on the class path. */
+    static final String LOCATION = "io/kairos/scheduler/store/jdbc/";
+
+    private SchemaScripts() {
+    }
+
+    /**
+     * The class-path resource of a database's script.
+     *
+     * @param databaseId {@code postgresql}, {@code mysql}, {@code mariadb} or {@code h2}
+     * @return e.g. {@code io/kairos/scheduler/store/jdbc/schema-h2.sql}
+     */
+    static String resource(String databaseId) {
+        return LOCATION + "schema-" + databaseId + ".sql";
+    }
+
+    /**
+     * Reads a database's script as shipped (for the default table name {@code kairos_jobs}).
+     *
+     * @param databaseId the database id
+     * @return the script text
+     * @throws IllegalStateException when the jar lacks the script
+     */
+    static String read(String databaseId) {
+        String resource = resource(databaseId);
+        try (InputStream in = SchemaScripts.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema script " + resource + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot read " + resource, ex);
+        }
+    }
+
+    /**
+     * Splits a script into statements for a table: comment lines dropped, {@code kairos_jobs} replaced by the
+     * table's name, index names by {@code <table>_..._idx}.
+     *
+     * @param script the script as shipped
+     * @param table the configured table
+     * @return the statements, without their terminating {@code ;}
+     */
+    static List<String> statements(String script, TableName table) {
+        String text = script.replaceAll("(?m)^\\s*--.*$", "")
+                .replaceAll("\\bkairos_jobs(_\\w+_idx)\\b", Matcher.quoteReplacement(table.table()) + "$1")
+                .replaceAll("\\bkairos_jobs\\b", Matcher.quoteReplacement(table.qualified()));
+        List<String> statements = new ArrayList<>();
+        for (String part : text.split(";")) {
+            if (!part.isBlank()) {
+                statements.add(part.strip());
+            }
+        }
+        return statements;
+    }
+
+    /**
+     * Creates the job table and its indexes where missing.
+     *
+     * @param connection a connection in auto-commit mode
+     * @param databaseId the database id
+     * @param table the table
+     * @throws SQLException when a statement fails
+     */
+    static void run(Connection connection, String databaseId, TableName table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(read(databaseId), table)) {
+                statement.execute(sql);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.kairos.scheduler.store.jdbc;
+
+import io.kairos.scheduler.store.JobStoreContext;
+import io.kairos.scheduler.store.JobStoreException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+/**
+ * What {@link JdbcJobStore#start} sets up: the detected dialect, the statements, the writer and, on PostgreSQL,
+ * the notification listener. Immutable.
+ *
+ * @param context the scheduler's context
+ * @param dialect the database's dialect
+ * @param sql the statements for the table
+ * @param tx runs transactions on the data source
+ * @param rows reads rows and encodes jobs
+ * @param writer the writes
+ * @param listener the PostgreSQL listener, or {@code null}
+ */
+record StartedStore(JobStoreContext context, JdbcDialect dialect, JobSql sql, Transactions tx, JobRows rows, JobWriter writer,
+        PgNotificationListener listener) {
+
+    /**
+     * Detects the database, creates the table when the settings say so, checks that the table can be read, and
+     * on PostgreSQL starts listening for notifications.
+     *
+     * @param dataSource the application's data source
+     * @param settings the store's settings
+     * @param context the scheduler's context, not {@code null}
+     * @return what was set up
+     * @throws JobStoreException when the database cannot be reached, is not supported, or the table is missing
+     */
+    static StartedStore start(DataSource dataSource, JdbcJobStoreSettings settings, JobStoreContext context) {
+        java.util.Objects.requireNonNull(context, "context");
+        TableName table = settings.table();
+        Transactions transactions = new Transactions(dataSource, "job store '" + context.alias() + "' (table " + table + ")");
+        JdbcDialect dialect;
+        SQLException schemaFailure = null;
+        try (Connection connection = dataSource.getConnection()) {
+            dialect = JdbcDialect.detect(connection.getMetaData());
+            if (settings.createSchema()) {
+                try {
+                    SchemaScripts.run(connection, dialect.databaseId(), table);
+                }
+                catch (SQLException ex) {
+                    // another instance may have created the table at the same moment; checkTable decides
+                    schemaFailure = ex;
+                }
+            }
+        }
+        catch (SQLException ex) {
+            throw transactions.failure("start", ex);
+        }
+        catch (IllegalStateException ex) {
+            throw new JobStoreException("job store '" + context.alias() + "': " + ex.getMessage(), ex);
+        }
+        JobSql sql = new JobSql(table, dialect);
+        checkTable(transactions, sql, dialect, schemaFailure);
+        PgNotificationListener listener = null;
+        if (dialect.supportsNotify() && settings.listenForNotifications()) {
+            listener = new PgNotificationListener(dataSource, table.channel(), context.schedulerId(), context.wakeup());
+        }
+        JobRows rows = new JobRows(context);
+        JobWriter writer = new JobWriter(sql, rows, dialect, context.schedulerId(), table.channel());
+        return new StartedStore(context, dialect, sql, transactions, rows, writer, listener);
+    }
+
+    private static void checkTable(Transactions transactions, JobSql sql, JdbcDialect dialect, SQLException schemaFailure) {
+        try {
+            transactions.inTransaction("find the job table", (connection) -> {
+                try (PreparedStatement ps = connection.prepareStatement(sql.probe)) {
+                    ps.executeQuery().close();
+                }
+                return null;
+            });
+        }
+        catch (JobStoreException ex) {
+            JobStoreException failure = new JobStoreException("job table " + sql.table + " cannot be read; create it with the script "
+                    + "classpath:" + SchemaScripts.resource(dialect.databaseId()) + " (or the Flyway/Liquibase migrations in the Kairos "
+                    + "jar), or let the store create it (create-schema). Cause: " + ex.getMessage(), ex.getCause());
+            if (schemaFailure != null) {
+                failure.addSuppressed(schemaFailure);
+            }
+            throw failure;
+        }
+    }
+}

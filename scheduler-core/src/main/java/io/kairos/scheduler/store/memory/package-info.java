@@ -1,0 +1,5 @@
+/**
+ * The memory job store: jobs held as objects in this JVM, for one scheduler process (APScheduler's
+ * {@code MemoryJobStore}).
+ */
+package io.kairos.scheduler.store.memory;

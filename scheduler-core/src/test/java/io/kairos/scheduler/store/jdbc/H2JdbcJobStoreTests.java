@@ -1,0 +1,90 @@
+package io.kairos.scheduler.store.jdbc;
+
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.JobStoreException;
+
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The job store contract on H2 (in memory), plus failure handling.
+ */
+class H2JdbcJobStoreTests extends JdbcJobStoreContractTests {
+
+    private static final String TABLE = "kairos_jobs_h2_tests";
+
+    private static HikariDataSource dataSource;
+
+    @BeforeAll
+    static void createDataSource() throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:kairos_h2_tests;DB_CLOSE_DELAY=-1");
+        config.setMaximumPoolSize(8);
+        dataSource = new HikariDataSource(config);
+        dropTable(dataSource, TABLE);
+    }
+
+    @AfterAll
+    static void closeDataSource() {
+        dataSource.close();
+    }
+
+    @Override
+    protected DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    protected String tableName() {
+        return TABLE;
+    }
+
+    @Test
+    void malformedJsonRowIsShownAsBrokenAndNeverDeleted() throws SQLException {
+        insertRawRow("garbled", "{\"format\":1, \"id\": ");
+        assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).isEmpty();
+        assertThat(this.store.lookupJob("garbled")).hasValueSatisfying((job) -> {
+            assertThat(job.brokenReason()).contains("not valid JSON");
+            assertThat(job.task()).isEqualTo(io.kairos.scheduler.store.JobCodec.UNREADABLE_TASK);
+        });
+        assertThat(this.store.getAllJobs()).hasSize(1);
+    }
+
+    @Test
+    void missingTableFailsAtStartNamingTheScript() {
+        JdbcJobStore store = new JdbcJobStore(dataSource, JdbcJobStoreSettings.defaults().withTableName("kairos_jobs_h2_missing"));
+        assertThatThrownBy(() -> store.start(context(A))).isInstanceOf(JobStoreException.class)
+                .hasMessageContaining("kairos_jobs_h2_missing").hasMessageContaining("io/kairos/scheduler/store/jdbc/schema-h2.sql");
+    }
+
+    @Test
+    void unreachableDatabaseFailsWithAJobStoreException() {
+        org.h2.jdbcx.JdbcDataSource nowhere = new org.h2.jdbcx.JdbcDataSource();
+        nowhere.setURL("jdbc:h2:file:./target/kairos-no-such-db;IFEXISTS=TRUE");
+        assertThatThrownBy(() -> new JdbcJobStore(nowhere).start(context(A))).isInstanceOf(JobStoreException.class)
+                .hasMessageContaining("could not start");
+    }
+
+    @Test
+    void databaseFailureDuringUseIsAJobStoreException() throws SQLException {
+        this.store.addJob(job("a", T0), ConflictPolicy.ERROR);
+        execute("ALTER TABLE %s RENAME TO kairos_jobs_h2_renamed");
+        try {
+            assertThatThrownBy(() -> this.store.lookupJob("a")).isInstanceOf(JobStoreException.class)
+                    .hasMessageContaining("could not look up job a").hasMessageContaining(TABLE);
+        }
+        finally {
+            execute("ALTER TABLE kairos_jobs_h2_renamed RENAME TO %s");
+        }
+    }
+}

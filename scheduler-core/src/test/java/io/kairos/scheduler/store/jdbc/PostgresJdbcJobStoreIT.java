@@ -1,0 +1,102 @@
+package io.kairos.scheduler.store.jdbc;
+
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.JobStoreContext;
+import io.kairos.scheduler.store.TestTrigger;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The job store contract on PostgreSQL (127.0.0.1:5432, database {@code test}, user {@code postgres}), plus
+ * {@code LISTEN/NOTIFY} wake-ups.
+ */
+class PostgresJdbcJobStoreIT extends JdbcJobStoreContractTests {
+
+    private static final String TABLE = "kairos_jobs_pg_it";
+
+    private static HikariDataSource dataSource;
+
+    @BeforeAll
+    static void createDataSource() throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/test");
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(8);
+        dataSource = new HikariDataSource(config);
+        dropTable(dataSource, TABLE);
+    }
+
+    @AfterAll
+    static void closeDataSource() {
+        dataSource.close();
+    }
+
+    @Override
+    protected DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    protected String tableName() {
+        return TABLE;
+    }
+
+    @Override
+    protected String jsonParameter() {
+        return "CAST(? AS jsonb)";
+    }
+
+    @Test
+    void anotherSchedulersChangeWakesThisScheduler() {
+        AtomicInteger wakeups = new AtomicInteger();
+        JdbcJobStore other = (JdbcJobStore) createStore();
+        other.start(new JobStoreContext("default", B, InstantSource.fixed(T0), TestTrigger.codec(), wakeups::incrementAndGet));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.get() >= 1);
+            int afterConnect = wakeups.get();
+            this.store.addJob(job("a", T0.plusSeconds(5)), ConflictPolicy.ERROR);
+            await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.get() > afterConnect);
+        }
+        finally {
+            other.shutdown();
+        }
+    }
+
+    @Test
+    void listenerReconnectsAfterItsConnectionIsKilled() throws SQLException {
+        AtomicInteger wakeups = new AtomicInteger();
+        JdbcJobStore other = (JdbcJobStore) createStore();
+        other.start(new JobStoreContext("default", B, InstantSource.fixed(T0), TestTrigger.codec(), wakeups::incrementAndGet));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.get() >= 1);
+            int killed;
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                            + "WHERE pid <> pg_backend_pid() AND query = 'LISTEN " + TABLE + "'")) {
+                rs.next();
+                killed = rs.getInt(1);
+            }
+            org.assertj.core.api.Assertions.assertThat(killed).isGreaterThanOrEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> wakeups.get() >= 2);
+            int afterReconnect = wakeups.get();
+            this.store.addJob(job("a", T0.plusSeconds(5)), ConflictPolicy.ERROR);
+            await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.get() > afterReconnect);
+        }
+        finally {
+            other.shutdown();
+        }
+    }
+}
