@@ -130,11 +130,11 @@ final class JobAssembler {
         if (triggerOrSpec instanceof Map<?, ?> spec) {
             Map<String, Object> copy = new LinkedHashMap<>();
             spec.forEach((k, v) -> copy.put(String.valueOf(k), v));
-            return TriggerSpecs.fromSpec(copy, this.settings.timezone);
+            return TriggerSpecs.fromSpec(copy, this.settings.timezone, this.settings.clock.instant());
         }
         Instant now = this.settings.clock.instant();
         return TriggerSpecs.fromSpec(Map.of(TriggerSpec.TYPE, "date", "run_date",
-                TriggerSpec.formatDateTime(now.atZone(this.settings.timezone))), this.settings.timezone);
+                TriggerSpec.formatDateTime(now.atZone(this.settings.timezone))), this.settings.timezone, now);
     }
 
     /** Checks that the executor and store exist (or are the defaults created at start) and accept the task. */

@@ -13,6 +13,7 @@ import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.testing.EveryTrigger;
 import io.kairos.scheduler.testing.HoldingJobExecutor;
+import io.kairos.scheduler.testing.OnceTrigger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -263,5 +264,72 @@ class SchedulerLoopTests extends SchedulerTestSupport {
         advance(MINUTE);
         this.scheduler.resume();
         awaitEvents(JobExecuted.class, 2);
+    }
+
+    @Test
+    void keepsAOneShotJobLeasedWhileItRunsAndDeletesItOnlyAfterTheRun() {
+        HoldingJobExecutor holding = new HoldingJobExecutor();
+        build((b) -> b.executor("held", holding)).start();
+        this.scheduler.addJob(JobRequest.of("record").id("once").executor("held").trigger(new OnceTrigger(T0)));
+        await().until(() -> holding.waiting() == 1);
+        awaitIdle();
+        assertThat(this.scheduler.getJob("once")).isPresent();
+        holding.runNext();
+        await().until(() -> this.scheduler.getJob("once").isEmpty());
+        assertThat(this.runs).hasSize(1);
+    }
+
+    @Test
+    void extendsTheLeasesOfJobsInFlightEveryThirdOfTheLeaseTime() {
+        List<Instant> extendedUntil = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MemoryJobStore store = new MemoryJobStore() {
+            @Override
+            public void extendLeases(String schedulerId, java.util.Collection<String> jobIds, Instant leaseUntil) {
+                extendedUntil.add(leaseUntil);
+                super.extendLeases(schedulerId, jobIds, leaseUntil);
+            }
+        };
+        HoldingJobExecutor holding = new HoldingJobExecutor();
+        build((b) -> b.executor("held", holding).jobStore("default", store).leaseTime(Duration.ofSeconds(30))).start();
+        this.scheduler.addJob(JobRequest.of("record").id("long").executor("held").trigger(new OnceTrigger(T0)));
+        await().until(() -> holding.waiting() == 1);
+        advance(Duration.ofSeconds(9));
+        awaitIdle();
+        assertThat(extendedUntil).isEmpty();
+        advance(Duration.ofSeconds(1));
+        await().until(() -> extendedUntil.size() == 1);
+        assertThat(extendedUntil.get(0)).isEqualTo(T0.plusSeconds(40));
+        holding.runNext();
+        await().until(() -> this.scheduler.getJob("long").isEmpty());
+    }
+
+    @Test
+    void aRemoteWakeUpFromTheStoreMakesTheLoopLookAgain() {
+        java.util.concurrent.atomic.AtomicReference<io.kairos.scheduler.store.JobStoreContext> context = new java.util.concurrent.atomic.AtomicReference<>();
+        MemoryJobStore store = new MemoryJobStore() {
+            @Override
+            public void start(io.kairos.scheduler.store.JobStoreContext ctx) {
+                context.set(ctx);
+                super.start(ctx);
+            }
+        };
+        build((b) -> b.jobStore("default", store)).start();
+        awaitIdle();
+        store.addJob(new StoredJob("remote", "remote", "record", List.of(), Map.of(), new OnceTrigger(T0), "default", "default", null,
+                true, 1, null, T0, T0, JobState.SCHEDULED, null, 0), io.kairos.scheduler.store.ConflictPolicy.ERROR);
+        context.get().wakeup().run();
+        awaitEvents(JobExecuted.class, 1);
+        assertThat(context.get().schedulerId()).isEqualTo(this.scheduler.schedulerId());
+        assertThat(context.get().alias()).isEqualTo("default");
+    }
+
+    @Test
+    void pollsASharedStoreForJobsOtherSchedulersAdded() {
+        io.kairos.scheduler.testing.SharedMemoryJobStore shared = new io.kairos.scheduler.testing.SharedMemoryJobStore();
+        build((b) -> b.jobStore("default", shared).pollInterval(Duration.ofMillis(50))).start();
+        awaitIdle();
+        shared.addJob(new StoredJob("other", "other", "record", List.of(), Map.of(), new OnceTrigger(T0), "default", "default", null,
+                true, 1, null, T0, T0, JobState.SCHEDULED, null, 0), io.kairos.scheduler.store.ConflictPolicy.ERROR);
+        awaitEvents(JobExecuted.class, 1);
     }
 }

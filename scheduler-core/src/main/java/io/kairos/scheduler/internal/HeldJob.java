@@ -18,7 +18,7 @@ final class HeldJob {
 
     final Task task;
 
-    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger inFlight;
 
     volatile boolean stale;
 
@@ -28,7 +28,8 @@ final class HeldJob {
 
     Instant leaseUntil;
 
-    HeldJob(String storeAlias, StoredJob job, Task task, Instant leaseUntil) {
+    HeldJob(String storeAlias, StoredJob job, Task task, Instant leaseUntil, AtomicInteger inFlight) {
+        this.inFlight = inFlight;
         this.storeAlias = storeAlias;
         this.job = job;
         this.task = task;

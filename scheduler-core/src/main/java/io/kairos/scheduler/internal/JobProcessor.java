@@ -183,10 +183,9 @@ public final class JobProcessor {
             Task task = this.context.tasks().resolve(job.id(), job.task());
             if (this.context.components().executor(job.executor()).isPresent()) {
                 HeldJob previous = this.held.get(HeldJob.key(alias, job.id()));
-                HeldJob fresh = new HeldJob(alias, job, task, leaseUntil);
-                if (previous != null) {
-                    fresh.inFlight.set(previous.inFlight.get());
-                }
+                // re-acquired after our own lease lapsed: keep counting the runs still in flight
+                HeldJob fresh = new HeldJob(alias, job, task, leaseUntil,
+                        previous != null ? previous.inFlight : new java.util.concurrent.atomic.AtomicInteger());
                 this.held.put(fresh.key(), fresh);
                 return false;
             }

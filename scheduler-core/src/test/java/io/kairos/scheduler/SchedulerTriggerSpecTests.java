@@ -1,0 +1,59 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.event.JobExecuted;
+import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Trigger specs through the API: read in the scheduler's zone with the scheduler's clock; no trigger = date now.
+ * Enabled once {@code Triggers} is on the class path (the trigger module is merged separately).
+ */
+@EnabledIf("triggersAvailable")
+class SchedulerTriggerSpecTests extends SchedulerTestSupport {
+
+    @Test
+    void aJobWithoutTriggerRunsOnceNow() {
+        build().start();
+        this.scheduler.addJob(JobRequest.of("record").id("now").args(100, "python"));
+        assertThat(awaitEvents(JobExecuted.class, 1).get(0).scheduledRunTime()).isEqualTo(T0);
+        assertThat(this.runs).containsExactly(List.of(100, "python"));
+    }
+
+    @Test
+    void intervalAndDateSpecsUseTheSchedulerClockAndZone() {
+        build().start();
+        Job interval = this.scheduler.addJob("record", Map.of("type", "interval", "hours", 2));
+        assertThat(String.valueOf(interval.trigger().toSpec().get("start_date"))).startsWith("2030-01-01T00:00");
+        assertThat(interval.trigger().timezone()).isEqualTo(java.time.ZoneOffset.UTC);
+        Job date = this.scheduler.addJob("record", Map.of("type", "date", "run_date", "2030-01-01 10:30:00"));
+        assertThat(date.nextRunTime().orElseThrow().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(630)));
+        Job rescheduled = this.scheduler.rescheduleJob(date.id(), Map.of("type", "date", "run_date", "2030-01-02"));
+        assertThat(rescheduled.nextRunTime().orElseThrow().toInstant()).isEqualTo(T0.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void anInvalidSpecFailsAtAddTime() {
+        build().start();
+        assertThatThrownBy(() -> this.scheduler.addJob("record", Map.of("type", "interval", "hourz", 2)))
+                .isInstanceOf(InvalidTriggerSpecException.class).hasMessageContaining("hourz");
+    }
+
+    static boolean triggersAvailable() {
+        try {
+            Class.forName("io.kairos.scheduler.trigger.Triggers");
+            return true;
+        }
+        catch (ClassNotFoundException ex) {
+            return false;
+        }
+    }
+}
