@@ -1,5 +1,6 @@
 package io.kairos.scheduler.benchmarks.e2e;
 
+import io.kairos.scheduler.benchmarks.e2e.kairos.KairosPeer;
 import io.kairos.scheduler.benchmarks.e2e.peer.BaselineMemory;
 import io.kairos.scheduler.benchmarks.e2e.peer.BaselinePg;
 import io.kairos.scheduler.benchmarks.e2e.peer.BaselineRedis;
@@ -14,7 +15,7 @@ public final class Peers {
 
     /** Names accepted by {@link #create}. */
     public static final List<String> NAMES = List.of("baseline-mem", "spring-tps", "quartz-ram", "baseline-pg",
-            "dbsched-lock", "dbsched-fetch", "quartz-jdbc", "baseline-redis");
+            "dbsched-lock", "dbsched-fetch", "quartz-jdbc", "baseline-redis", "kairos-mem", "kairos-jdbc", "kairos-redis");
 
     private Peers() {
     }
@@ -36,6 +37,9 @@ public final class Peers {
             case "dbsched-fetch" -> DbSchedulerPeer.fetch(config);
             case "quartz-jdbc" -> QuartzPeer.jdbc(config);
             case "baseline-redis" -> new BaselineRedis(config);
+            case "kairos-mem" -> KairosPeer.memory(config);
+            case "kairos-jdbc" -> KairosPeer.jdbc(config);
+            case "kairos-redis" -> KairosPeer.redis(config);
             default -> throw new IllegalArgumentException("unknown peer '" + name + "'; valid: " + NAMES);
         };
     }
