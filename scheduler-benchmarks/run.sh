@@ -39,7 +39,7 @@ run() { # workload peer[@pollms] [extra -D...]
   local extra=("$@")
   case "$p" in *@*ms) local poll=${p#*@}; extra+=("-Dbench.poll.ms=${poll%ms}"); p=${p%@*} ;; esac
   if [ "$w" = W3-pg ] && [ "$p" = quartz-jdbc ]; then
-    extra+=(-Dbench.n=5000 -Dbench.reps=1 -Dbench.warmup.n=1000 -Dbench.warmup.s=0)
+    extra+=(-Dbench.n="${QUARTZ_JDBC_N:-2000}" -Dbench.reps=1 -Dbench.warmup.n=500 -Dbench.warmup.s=0)
   fi
   echo "== $w $p (load $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$LOG"
   # shellcheck disable=SC2086

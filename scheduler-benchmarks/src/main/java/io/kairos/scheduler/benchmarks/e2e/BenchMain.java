@@ -10,7 +10,7 @@ package io.kairos.scheduler.benchmarks.e2e;
  * </pre>
  *
  * Workloads: {@code W1} memory burst, {@code W2} memory capacity, {@code LAT-mem} lateness (memory, 500/s),
- * {@code W3-pg} PostgreSQL burst, {@code W3-redis} Redis burst, {@code LAT-pg} lateness on PostgreSQL (200/s).
+ * {@code W3-pg} PostgreSQL burst, {@code W3-redis} Redis burst, {@code LAT-pg} lateness on PostgreSQL (50/s).
  * Parameters are system properties {@code bench.*} (see the workload classes).
  */
 public final class BenchMain {
@@ -33,7 +33,7 @@ public final class BenchMain {
             case "W1" -> MemoryWorkloads.burst(peer);
             case "W2" -> MemoryWorkloads.capacity(peer);
             case "LAT-mem" -> LatenessWorkload.run(workload, peer, 500);
-            case "LAT-pg" -> LatenessWorkload.run(workload, peer, 200);
+            case "LAT-pg" -> LatenessWorkload.run(workload, peer, 50);
             case "W3-pg", "W3-redis" -> StoreBurstWorkload.run(workload, peer);
             default -> throw new IllegalArgumentException("unknown workload '" + workload + "'");
         }

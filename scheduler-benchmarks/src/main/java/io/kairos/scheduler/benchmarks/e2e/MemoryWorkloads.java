@@ -58,11 +58,11 @@ final class MemoryWorkloads {
     /**
      * W2: N = 1,000,000 one-shot jobs due in one hour, scheduled one call at a time into a started scheduler;
      * {@code add_rate} and retained heap per job (used heap after − before, each the minimum of 4 × (gc + 50 ms
-     * + used heap)). 3 reps by default.
+     * + used heap)). 2 reps by default.
      */
     static void capacity(String peer) throws Exception {
         int n = Params.integer("n", 1_000_000);
-        int reps = Params.integer("reps", 3);
+        int reps = Params.integer("reps", 2);
         PeerConfig config = new PeerConfig(Params.threads(), 1, 0);
         double[] addRates = new double[reps];
         double[] bytes = new double[reps];

@@ -12,11 +12,11 @@ final class StoreBurstWorkload {
     }
 
     static void run(String workload, String peer) throws Exception {
-        int n = Params.integer("n", 20_000);
-        int reps = Params.integer("reps", 3);
-        int warmN = Params.integer("warmup.n", 3_000);
+        int n = Params.integer("n", 10_000);
+        int reps = Params.integer("reps", 2);
+        int warmN = Params.integer("warmup.n", 2_000);
         int warmRounds = Params.integer("warmup.rounds", 3);
-        long warmMillis = Params.longValue("warmup.s", 8) * 1000;
+        long warmMillis = Params.longValue("warmup.s", 5) * 1000;
         String[] instanceCounts = System.getProperty("bench.instances", "1,2").split(",");
         for (String ic : instanceCounts) {
             PeerConfig config = new PeerConfig(Params.threads(), Integer.parseInt(ic.trim()),
