@@ -16,8 +16,11 @@ WORKLOADS="${*:-$ALL}"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -DskipTests package -pl scheduler-benchmarks -am || { echo "build failed" >&2; exit 1; }
 fi
-JAR=scheduler-benchmarks/target/benchmarks.jar
 mkdir -p scheduler-benchmarks/results
+# run from a copy, so a rebuild during the run cannot swap classes under it
+JAR=$(mktemp /tmp/kairos-benchmarks-XXXXXX.jar)
+cp scheduler-benchmarks/target/benchmarks.jar "$JAR"
+trap 'rm -f "$JAR"' EXIT
 STAMP=$(date -u +%Y%m%d-%H%M%S)
 OUT="${OUT:-scheduler-benchmarks/results/results-$STAMP.tsv}"
 JAVA_OPTS="${JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseG1GC}"
@@ -39,7 +42,7 @@ run() { # workload peer[@pollms] [extra -D...]
   local extra=("$@")
   case "$p" in *@*ms) local poll=${p#*@}; extra+=("-Dbench.poll.ms=${poll%ms}"); p=${p%@*} ;; esac
   if [ "$w" = W3-pg ] && [ "$p" = quartz-jdbc ]; then
-    extra+=(-Dbench.n="${QUARTZ_JDBC_N:-2000}" -Dbench.reps=1 -Dbench.warmup.n=500 -Dbench.warmup.s=0)
+    extra+=(-Dbench.n="${QUARTZ_JDBC_N:-2000}" -Dbench.reps=1 -Dbench.warmup.n=500 -Dbench.warmup.rounds=1 -Dbench.warmup.s=0)
   fi
   echo "== $w $p (load $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$LOG"
   # shellcheck disable=SC2086
@@ -57,10 +60,14 @@ for w in $WORKLOADS; do
   done
 done
 # leftovers of interrupted runs (every adapter drops its own on close)
-psql -h 127.0.0.1 -U postgres -d test -qc "DROP TABLE IF EXISTS bench_jobs, bench_scheduled_tasks, bench_kairos_jobs" \
+psql -h 127.0.0.1 -U postgres -d test -qc "DROP TABLE IF EXISTS bench_jobs, bench_scheduled_tasks, bench_kairos_jobs, \
+  bench_qrtz_fired_triggers, bench_qrtz_paused_trigger_grps, bench_qrtz_scheduler_state, bench_qrtz_locks, \
+  bench_qrtz_simple_triggers, bench_qrtz_cron_triggers, bench_qrtz_simprop_triggers, bench_qrtz_blob_triggers, \
+  bench_qrtz_triggers, bench_qrtz_job_details, bench_qrtz_calendars" \
   >/dev/null 2>&1 || true
 
 echo
-echo "Results: $OUT ($(( $(date +%s) - START )) s, $FAILURES failures, load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
+echo "Results: $OUT ($(uname -m), $(java -version 2>&1 | head -1))"
+echo "Summary: ($(( $(date +%s) - START )) s, $FAILURES failures, load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
 [ -f "$OUT" ] && java -cp "$JAR" io.kairos.scheduler.benchmarks.e2e.Report "$OUT"
 exit $(( FAILURES > 0 ))

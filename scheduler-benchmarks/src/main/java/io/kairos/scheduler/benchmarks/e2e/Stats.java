@@ -23,9 +23,15 @@ public final class Stats {
         return s[Math.max(0, Math.min(s.length - 1, rank - 1))];
     }
 
-    /** @return the median (the lower middle value for an even count) */
+    /** @return the median (the mean of the two middle values for an even count), NaN when empty */
     public static double median(double[] values) {
-        return percentile(values, 50);
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
     }
 
     /** @return the smallest value, NaN when empty */

@@ -47,6 +47,13 @@ public final class KairosPeer implements BenchScheduler {
      */
     static final boolean RAW_EXECUTOR = Boolean.getBoolean("bench.kairos.raw");
 
+    /**
+     * {@code -Dbench.kairos.slots=N} (what-if experiments only, never in {@code run.sh}): the executor advertises N
+     * free slots instead of {@code threads}, so one loop pass acquires up to N jobs and the surplus waits in the
+     * pool's queue; shows what batch acquisition ("prefetch") would gain.
+     */
+    static final int SLOTS = Integer.getInteger("bench.kairos.slots", 0);
+
     private static final String TABLE = "bench_kairos_jobs";
 
     private static final String REDIS_PREFIX = "bench_kairos.";
@@ -103,7 +110,7 @@ public final class KairosPeer implements BenchScheduler {
     private Scheduler build(String id, int threads, int poolSize) {
         SchedulerBuilder b = Scheduler.builder().schedulerId(id)
                 .executor("default", RAW_EXECUTOR ? new ThreadPoolJobExecutor(threads)
-                        : new FreedFirstExecutor(new ThreadPoolJobExecutor(threads), threads))
+                        : new FreedFirstExecutor(new ThreadPoolJobExecutor(threads), SLOTS > 0 ? SLOTS : threads))
                 .jobStore("default", store(id, poolSize));
         if (this.kind != Kind.MEMORY) {
             b.jobCodec(BenchJobCodec.create());
@@ -131,7 +138,7 @@ public final class KairosPeer implements BenchScheduler {
 
     @Override
     public String variant() {
-        return (RAW_EXECUTOR ? "" : "freed-first,") + switch (this.kind) {
+        return (RAW_EXECUTOR ? "" : "freed-first,") + (SLOTS > 0 ? "WHAT-IF slots=" + SLOTS + "," : "") + switch (this.kind) {
             case MEMORY -> "MemoryJobStore,ThreadPoolJobExecutor(" + this.config.threads() + ")";
             case JDBC -> "JdbcJobStore(postgresql),ThreadPoolJobExecutor(" + this.config.threads() + "),pool="
                     + this.config.poolSize() + ",poll=default(5s)+NOTIFY,instances=" + this.config.instances();
