@@ -38,12 +38,20 @@ public final class ComponentOptions {
         this.values = Collections.unmodifiableMap(normalised);
     }
 
-    /** @return the component's alias */
+    /**
+     * The component's alias.
+     *
+     * @return the component's alias
+     */
     public String alias() {
         return this.alias;
     }
 
-    /** @return all option values by kebab-case key, immutable */
+    /**
+     * All option values by kebab-case key.
+     *
+     * @return all option values by kebab-case key, immutable
+     */
     public Map<String, String> values() {
         return this.values;
     }

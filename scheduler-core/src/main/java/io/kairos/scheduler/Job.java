@@ -37,64 +37,122 @@ public final class Job {
         this.zone = job.trigger() != null ? job.trigger().timezone() : schedulerZone;
     }
 
-    /** @return the job id, never {@code null} */
+    /**
+     * The job id.
+     *
+     * @return the job id, never {@code null}
+     */
     public String id() {
         return this.job.id();
     }
 
-    /** @return the name, never {@code null} */
+    /**
+     * The name.
+     *
+     * @return the name, never {@code null}
+     */
     public String name() {
         return this.job.name();
     }
 
-    /** @return the task name, never {@code null} */
+    /**
+     * The task name.
+     *
+     * @return the task name, never {@code null}
+     */
     public String task() {
         return this.job.task();
     }
 
-    /** @return the positional arguments, immutable */
+    /**
+     * The positional arguments.
+     *
+     * @return the positional arguments, immutable
+     */
     public List<Object> args() {
         return this.job.args();
     }
 
-    /** @return the named arguments, immutable */
+    /**
+     * The named arguments.
+     *
+     * @return the named arguments, immutable
+     */
     public Map<String, Object> kwargs() {
         return this.job.kwargs();
     }
 
-    /** @return the trigger; {@code null} only for a broken job whose trigger could not be read */
+    /**
+     * The trigger; {@code null} only for a broken job whose trigger could not be read.
+     *
+     * @return the trigger; {@code null} only for a broken job whose trigger could not be read
+     */
     public Trigger trigger() {
         return this.job.trigger();
     }
 
-    /** @return the executor alias */
+    /**
+     * The executor alias.
+     *
+     * @return the executor alias
+     */
     public String executor() {
         return this.job.executor();
     }
 
-    /** @return the job store alias */
+    /**
+     * The job store alias.
+     *
+     * @return the job store alias
+     */
     public String jobstore() {
         return this.job.jobstore();
     }
 
-    /** @return the misfire grace time, or empty for no limit */
+    /**
+     * The misfire grace time.
+     *
+     * @return the misfire grace time, or empty for no limit
+     */
     public Optional<Duration> misfireGraceTime() {
         return Optional.ofNullable(this.job.misfireGraceTime());
     }
 
-    /** @return whether due run times fold into one run */
+    /**
+     * Whether due run times fold into one run.
+     *
+     * @return whether due run times fold into one run
+     */
     public boolean coalesce() {
         return this.job.coalesce();
     }
 
-    /** @return the most runs in flight at once */
+    /**
+     * The most runs in flight at once.
+     *
+     * @return the most runs in flight at once
+     */
     public int maxInstances() {
         return this.job.maxInstances();
     }
 
-    /** @return the job's own jitter, or empty when the trigger's applies */
+    /**
+     * The job's own jitter.
+     *
+     * @return the job's own jitter, or empty when the trigger's applies
+     */
     public Optional<Duration> jitter() {
         return Optional.ofNullable(this.job.jitter());
+    }
+
+    /**
+     * The job's own timeout: the longest one run may take once started, enforced by the {@code process-pool}
+     * executor (which kills and replaces the worker, failing the run with {@code JobTimeoutException}).
+     *
+     * @return the job's timeout, or empty when it has none (the executor's own timeouts apply)
+     */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(this.job.timeout());
     }
 
     /**
@@ -106,12 +164,20 @@ public final class Job {
         return Optional.ofNullable(this.job.nextRunTime()).map((t) -> t.atZone(this.zone));
     }
 
-    /** @return the stored state; a pending job reports the state it will have */
+    /**
+     * The stored state; a pending job reports the state it will have.
+     *
+     * @return the stored state; a pending job reports the state it will have
+     */
     public JobState state() {
         return this.job.state();
     }
 
-    /** @return why the job is broken, or empty */
+    /**
+     * Why the job is broken.
+     *
+     * @return why the job is broken, or empty
+     */
     public Optional<String> brokenReason() {
         return Optional.ofNullable(this.job.brokenReason());
     }

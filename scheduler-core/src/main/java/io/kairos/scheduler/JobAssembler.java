@@ -1,6 +1,7 @@
 package io.kairos.scheduler;
 
 import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.internal.FireTimes;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.internal.TriggerSpecs;
@@ -27,6 +28,9 @@ import java.util.UUID;
 final class JobAssembler {
 
     static final String DEFAULT = "default";
+
+    /** Stands in, for {@link JobExecutor#checkJob}, for the default executor created at start (never started). */
+    private static final JobExecutor DEFAULT_EXECUTOR_RULES = new ThreadPoolJobExecutor();
 
     private final Settings settings;
 
@@ -58,7 +62,10 @@ final class JobAssembler {
         draft.coalesce = request.coalesce != null ? request.coalesce : defaults.coalesce();
         draft.maxInstances = checkMaxInstances(request.maxInstances != null ? request.maxInstances : defaults.maxInstances());
         draft.jitter = checkJitter(request.jitter != null ? request.jitter : defaults.jitter());
-        return new PendingJob(draft.build(), request.task, request.conflictPolicy, request.nextRunTimeSet, request.nextRunTime);
+        draft.timeout = checkTimeout(request.timeout);
+        StoredJob template = draft.build();
+        checkExecutorAccepts(template);
+        return new PendingJob(template, request.task, request.conflictPolicy, request.nextRunTimeSet, request.nextRunTime);
     }
 
     /**
@@ -104,6 +111,9 @@ final class JobAssembler {
         if (changes.jitterSet) {
             draft.jitter = checkJitter(changes.jitter);
         }
+        if (changes.timeoutSet) {
+            draft.timeout = checkTimeout(changes.timeout);
+        }
         if (changes.args != null || changes.kwargs != null || changes.executor != null) {
             Task task = this.tasks.resolve(job.id(), job.task());
             checkArguments(task, draft);
@@ -112,7 +122,11 @@ final class JobAssembler {
         if (changes.nextRunTimeSet) {
             draft.schedule(changes.nextRunTime, changes.nextRunTime);
         }
-        return draft.build();
+        StoredJob changed = draft.build();
+        if (changes.executor != null || changes.timeoutSet) {
+            checkExecutorAccepts(changed);
+        }
+        return changed;
     }
 
     /** A job with a new trigger and the trigger's first run time after now (none = paused). */
@@ -155,6 +169,35 @@ final class JobAssembler {
         if (store != null && store.isShared() && !task.hasStableName()) {
             throw new IllegalArgumentException(Tasks.unstableNameMessage(task, storeAlias));
         }
+    }
+
+    /**
+     * Lets the job's executor veto its options ({@link JobExecutor#checkJob}); the default executor, when it is
+     * still to be created at start, is a thread pool.
+     */
+    private void checkExecutorAccepts(StoredJob job) {
+        JobExecutor executor = this.settings.components.executors().get(job.executor());
+        if (executor == null && job.executor().equals(DEFAULT)) {
+            executor = DEFAULT_EXECUTOR_RULES;
+        }
+        if (executor != null) {
+            executor.checkJob(job);
+        }
+    }
+
+    /**
+     * Checks a job's timeout at the earliest moment (the {@link JobRequest} and {@link JobChanges} setters, and
+     * again at add time).
+     *
+     * @param timeout the timeout, or {@code null} for none
+     * @return {@code timeout}
+     * @throws IllegalArgumentException when it is zero or negative
+     */
+    static Duration checkTimeout(Duration timeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be a positive duration (or null for none), got " + timeout);
+        }
+        return timeout;
     }
 
     private static void checkArguments(Task task, JobDraft draft) {

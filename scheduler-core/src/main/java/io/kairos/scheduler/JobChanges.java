@@ -40,6 +40,10 @@ public final class JobChanges {
 
     Duration jitter;
 
+    boolean timeoutSet;
+
+    Duration timeout;
+
     boolean nextRunTimeSet;
 
     Instant nextRunTime;
@@ -162,6 +166,21 @@ public final class JobChanges {
     public JobChanges jitter(Duration jitter) {
         this.jitterSet = true;
         this.jitter = jitter;
+        return this;
+    }
+
+    /**
+     * A new per-job timeout, as {@link JobRequest#timeout(Duration)}; checked against the job's executor like at
+     * add time (only the {@code process-pool} executor accepts one). Applies from the job's next run.
+     *
+     * @param timeout positive, or {@code null} for none
+     * @return these changes
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative; the message names
+     *     {@code timeout} and the value
+     */
+    public JobChanges timeout(Duration timeout) {
+        this.timeoutSet = true;
+        this.timeout = JobAssembler.checkTimeout(timeout);
         return this;
     }
 

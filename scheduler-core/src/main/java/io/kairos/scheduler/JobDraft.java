@@ -49,6 +49,8 @@ final class JobDraft {
 
     long version;
 
+    Duration timeout;
+
     JobDraft() {
     }
 
@@ -70,6 +72,7 @@ final class JobDraft {
         this.state = job.state();
         this.brokenReason = job.brokenReason();
         this.version = job.version();
+        this.timeout = job.timeout();
     }
 
     JobDraft schedule(Instant runTime, Instant fireTime) {
@@ -83,6 +86,6 @@ final class JobDraft {
     StoredJob build() {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor, this.jobstore,
                 this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime, this.nextFireTime, this.state,
-                this.brokenReason, this.version);
+                this.brokenReason, this.version, this.timeout);
     }
 }

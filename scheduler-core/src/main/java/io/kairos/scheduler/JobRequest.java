@@ -56,6 +56,8 @@ public final class JobRequest {
 
     Duration jitter;
 
+    Duration timeout;
+
     boolean nextRunTimeSet;
 
     Instant nextRunTime;
@@ -247,6 +249,24 @@ public final class JobRequest {
      */
     public JobRequest jitter(Duration jitter) {
         this.jitter = jitter;
+        return this;
+    }
+
+    /**
+     * The longest one run of the job may take once started; when it passes, the worker running it is killed and
+     * replaced and the run fails with {@code JobTimeoutException} (reported as {@code JobFailed}). Overrides the
+     * {@code process-pool} executor's {@code task-timeouts} and {@code timeout}. Only the {@code process-pool}
+     * executor honours it: adding a job with a timeout to another executor fails with
+     * {@link IllegalArgumentException} (a thread cannot be stopped safely). Not an APScheduler 3.x option.
+     *
+     * @param timeout a positive duration (nanosecond precision; stored as ISO-8601), or {@code null} for none
+     *     (the executor's own timeouts apply)
+     * @return this request
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative; the message names
+     *     {@code timeout} and the value
+     */
+    public JobRequest timeout(Duration timeout) {
+        this.timeout = JobAssembler.checkTimeout(timeout);
         return this;
     }
 

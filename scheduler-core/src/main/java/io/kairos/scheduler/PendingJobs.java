@@ -126,6 +126,8 @@ final class PendingJobs {
         copy.maxInstances = changes.maxInstances;
         copy.jitterSet = changes.jitterSet;
         copy.jitter = changes.jitter;
+        copy.timeoutSet = changes.timeoutSet;
+        copy.timeout = changes.timeout;
         return copy;
     }
 }

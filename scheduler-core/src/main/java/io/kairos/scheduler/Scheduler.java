@@ -536,7 +536,8 @@ public final class Scheduler implements AutoCloseable {
      * @throws InvalidJobArgumentsException when the arguments do not fit the task or are not JSON values
      * @throws InvalidTriggerSpecException when the trigger spec is invalid
      * @throws IllegalArgumentException for an unknown executor or store alias, an unnamed task for a shared store,
-     *     a task the executor refuses, or a bad option (id, name, misfire grace time, max instances, jitter)
+     *     a task the executor refuses, a job option the executor cannot honour (a {@code timeout} outside the
+     *     {@code process-pool} executor), or a bad option (id, name, misfire grace time, max instances, jitter)
      * @throws ConflictingJobIdException when the id is taken and the policy is {@link ConflictPolicy#ERROR}
      * @throws JobStoreException when the store fails
      */
@@ -898,7 +899,7 @@ public final class Scheduler implements AutoCloseable {
             JobRequest request = JobRequest.of(job.task()).id(job.id()).name(job.name()).args(job.args()).kwargs(job.kwargs())
                     .trigger(job.trigger()).executor(job.executor()).jobstore(jobstore).misfireGraceTime(job.misfireGraceTime())
                     .coalesce(job.coalesce()).maxInstances(job.maxInstances()).jitter(job.jitter())
-                    .nextRunTime(job.nextRunTime()).conflictPolicy(policy);
+                    .timeout(job.timeout()).nextRunTime(job.nextRunTime()).conflictPolicy(policy);
             imported.add(addJob(request));
         }
         return imported;

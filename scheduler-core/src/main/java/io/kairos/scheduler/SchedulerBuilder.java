@@ -131,8 +131,9 @@ public final class SchedulerBuilder {
     }
 
     /**
-     * The task registry that resolves task names. Default a new {@link TaskRegistry} (registered lambdas,
-     * {@code com.acme.Jobs::purge} references, {@code ServiceLoader} providers not included).
+     * The task registry that resolves task names. Default
+     * {@link TaskRegistry#withServiceLoaderProviders(ClassLoader)} with the context class loader: registered
+     * lambdas, {@code TaskProvider} tasks, {@code com.acme.Jobs::purge} references and no-arg classes.
      *
      * @param registry the registry
      * @return this builder

@@ -41,7 +41,7 @@ final class Settings {
 
     JobCodec codec = new JsonJobCodec();
 
-    TaskRegistry taskRegistry = new TaskRegistry();
+    TaskRegistry taskRegistry = TaskRegistry.withServiceLoaderProviders(classLoader());
 
     RandomGenerator random = new Random();
 
@@ -78,6 +78,11 @@ final class Settings {
 
     void register(JobStoreFactory factory) {
         this.storeFactories.put(factory.type(), factory);
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Settings.class.getClassLoader();
     }
 
     static String defaultSchedulerId() {

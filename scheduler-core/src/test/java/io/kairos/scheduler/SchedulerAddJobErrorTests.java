@@ -69,6 +69,41 @@ class SchedulerAddJobErrorTests extends SchedulerTestSupport {
     }
 
     @Test
+    void aTimeoutThatIsNotPositiveIsRefusedNamingTheOptionAndTheValue() {
+        assertThatThrownBy(() -> request("x").timeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("timeout").hasMessageContaining("PT0S").hasMessageContaining("positive");
+        assertThatThrownBy(() -> JobChanges.create().timeout(Duration.ofSeconds(-2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("timeout").hasMessageContaining("PT-2S");
+        assertThat(request("x").timeout(null)).isNotNull();
+    }
+
+    @Test
+    void aTimeoutIsRefusedWhenTheJobIsAddedToAThreadPoolExecutorOrModifiedToHaveOne() {
+        build().start();
+        assertThatThrownBy(() -> this.scheduler.addJob(request("slow").timeout(Duration.ofSeconds(2))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("job 'slow'").hasMessageContaining("option 'timeout' (PT2S)")
+                .hasMessageContaining("executor 'default'").hasMessageContaining("use an executor of type process-pool");
+        assertThat(this.scheduler.getJobs()).isEmpty();
+
+        Job job = this.scheduler.addJob(request("slow"));
+        assertThat(job.timeout()).isEmpty();
+        assertThatThrownBy(() -> this.scheduler.modifyJob("slow", JobChanges.create().timeout(Duration.ofSeconds(2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("option 'timeout'");
+        assertThat(this.scheduler.getJob("slow")).hasValueSatisfying((kept) -> assertThat(kept.timeout()).isEmpty());
+    }
+
+    @Test
+    void aTimeoutIsRefusedBeforeStartForTheDefaultExecutorStillToBeCreated() {
+        Scheduler bare = Scheduler.builder().build();
+        bare.taskRegistry().register("noop", (TaskAction) () -> { });
+        assertThatThrownBy(() -> bare.addJob(JobRequest.of("noop").id("early").timeout(Duration.ofSeconds(2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("job 'early'")
+                .hasMessageContaining("executor 'default'");
+        assertThat(bare.getJobs()).isEmpty();
+    }
+
+    @Test
     void duplicateIdWhenStarted() {
         build().start();
         this.scheduler.addJob(request("dup"));

@@ -174,6 +174,21 @@ class SchedulerConcurrencyTests {
         assertThat(this.scheduler.state()).isEqualTo(SchedulerState.STOPPED);
     }
 
+    @Test
+    void aJobMayShutItsSchedulerDownWithWaitFromAWorkerThread() throws Exception {
+        build(2);
+        CountDownLatch done = new CountDownLatch(1);
+        this.scheduler.taskRegistry().register("stopper", (TaskAction) () -> {
+            this.scheduler.shutdown(true);
+            done.countDown();
+        });
+        this.scheduler.start();
+        this.scheduler.addJob(JobRequest.of("stopper").trigger(new OnceTrigger(Instant.now())));
+        assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(this.scheduler.state()).isEqualTo(SchedulerState.STOPPED);
+        assertThat(this.events.of(SchedulerShutdown.class)).hasSize(1);
+    }
+
     private static int indexOf(List<SchedulerEvent> events, Class<?> type) {
         for (int i = 0; i < events.size(); i++) {
             if (type.isInstance(events.get(i))) {

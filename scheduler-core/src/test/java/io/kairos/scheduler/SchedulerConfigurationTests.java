@@ -95,9 +95,9 @@ class SchedulerConfigurationTests extends SchedulerTestSupport {
                 .hasMessageContaining("unknown configuration key 'kairos.job-defaults.max-instance'");
         assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("apscheduler.timezone", "UTC")))
                 .hasMessageContaining("'apscheduler.timezone'").hasMessageContaining("kairos.");
-        assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("kairos.executors.processpool.type", "process-pool")))
-                .hasMessageContaining("'kairos.executors.processpool.type': unknown type 'process-pool'")
-                .hasMessageContaining("[direct, thread-pool, virtual-thread]");
+        assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("kairos.executors.processpool.type", "process-pol")))
+                .hasMessageContaining("'kairos.executors.processpool.type': unknown type 'process-pol'")
+                .hasMessageContaining("[direct, process-pool, thread-pool, virtual-thread]");
         assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("kairos.executors.x.max-workers", "3")))
                 .hasMessageContaining("'kairos.executors.x.type' is required");
         assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("kairos.executors.x.type", "thread-pool", "kairos.executors.x.workers", "3")))

@@ -220,7 +220,7 @@ class SchedulerLoopTests extends SchedulerTestSupport {
     void marksAJobWhoseTaskCannotBeResolvedBrokenAndKeepsIt() {
         MemoryJobStore store = new MemoryJobStore();
         store.addJob(new StoredJob("b", "b", "no.such.Task::run", List.of(), Map.of(), new EveryTrigger(T0, MINUTE), "default",
-                "default", null, true, 1, null, T0, T0, JobState.SCHEDULED, null, 0), io.kairos.scheduler.store.ConflictPolicy.ERROR);
+                "default", null, true, 1, null, T0, T0, JobState.SCHEDULED, null, 0, null), io.kairos.scheduler.store.ConflictPolicy.ERROR);
         build((b) -> b.jobStore("default", store)).start();
         JobBroken broken = awaitEvents(JobBroken.class, 1).get(0);
         assertThat(broken.jobId()).isEqualTo("b");
@@ -316,7 +316,7 @@ class SchedulerLoopTests extends SchedulerTestSupport {
         build((b) -> b.jobStore("default", store)).start();
         awaitIdle();
         store.addJob(new StoredJob("remote", "remote", "record", List.of(), Map.of(), new OnceTrigger(T0), "default", "default", null,
-                true, 1, null, T0, T0, JobState.SCHEDULED, null, 0), io.kairos.scheduler.store.ConflictPolicy.ERROR);
+                true, 1, null, T0, T0, JobState.SCHEDULED, null, 0, null), io.kairos.scheduler.store.ConflictPolicy.ERROR);
         context.get().wakeup().run();
         awaitEvents(JobExecuted.class, 1);
         assertThat(context.get().schedulerId()).isEqualTo(this.scheduler.schedulerId());
@@ -329,7 +329,42 @@ class SchedulerLoopTests extends SchedulerTestSupport {
         build((b) -> b.jobStore("default", shared).pollInterval(Duration.ofMillis(50))).start();
         awaitIdle();
         shared.addJob(new StoredJob("other", "other", "record", List.of(), Map.of(), new OnceTrigger(T0), "default", "default", null,
-                true, 1, null, T0, T0, JobState.SCHEDULED, null, 0), io.kairos.scheduler.store.ConflictPolicy.ERROR);
+                true, 1, null, T0, T0, JobState.SCHEDULED, null, 0, null), io.kairos.scheduler.store.ConflictPolicy.ERROR);
         awaitEvents(JobExecuted.class, 1);
+    }
+
+    @Test
+    void aTriggerThatThrowsMarksItsJobBrokenAndTheLoopGoesOn() {
+        build().start();
+        this.scheduler.addJob(JobRequest.of("record").id("bad").trigger(new ThrowingTrigger()));
+        this.scheduler.addJob(JobRequest.of("record").id("good").trigger(new EveryTrigger(T0, MINUTE)));
+        JobBroken broken = awaitEvents(JobBroken.class, 1).get(0);
+        assertThat(broken.jobId()).isEqualTo("bad");
+        assertThat(broken.reason()).contains("no common fire time");
+        await().until(() -> this.scheduler.getJob("bad").orElseThrow().state() == JobState.BROKEN);
+        advance(MINUTE);
+        await().until(() -> this.events.of(JobExecuted.class).stream().filter((e) -> e.jobId().equals("good")).count() == 2);
+    }
+
+    /** Fires first at T0, then throws as an and-trigger that finds no common fire time. */
+    private static final class ThrowingTrigger implements io.kairos.scheduler.trigger.Trigger {
+
+        @Override
+        public java.util.Optional<java.time.ZonedDateTime> nextFireTime(java.time.ZonedDateTime previous, java.time.ZonedDateTime now) {
+            if (previous == null) {
+                return java.util.Optional.of(T0.atZone(timezone()));
+            }
+            throw new io.kairos.scheduler.trigger.TriggerSearchException("no common fire time within 1000 steps");
+        }
+
+        @Override
+        public java.time.ZoneId timezone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Map<String, Object> toSpec() {
+            return Map.of("type", "throwing");
+        }
     }
 }

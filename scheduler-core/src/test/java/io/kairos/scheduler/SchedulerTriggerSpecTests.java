@@ -8,16 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Trigger specs through the API: read in the scheduler's zone with the scheduler's clock; no trigger = date now.
- * Enabled once {@code Triggers} is on the class path (the trigger module is merged separately).
  */
-@EnabledIf("triggersAvailable")
 class SchedulerTriggerSpecTests extends SchedulerTestSupport {
 
     @Test
@@ -47,13 +44,25 @@ class SchedulerTriggerSpecTests extends SchedulerTestSupport {
                 .isInstanceOf(InvalidTriggerSpecException.class).hasMessageContaining("hourz");
     }
 
-    static boolean triggersAvailable() {
-        try {
-            Class.forName("io.kairos.scheduler.trigger.Triggers");
-            return true;
-        }
-        catch (ClassNotFoundException ex) {
-            return false;
-        }
+    @Test
+    void cronSpecsWork() {
+        build().start();
+        Job job = this.scheduler.addJob("record", Map.of("type", "cron", "hour", 3, "minute", 30));
+        assertThat(job.nextRunTime().orElseThrow().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(210)));
+    }
+
+    @Test
+    void exportImportRoundTripWithTheDefaultCodec() {
+        build().start();
+        this.clock.advance(Duration.ofSeconds(1));
+        this.scheduler.addJob(JobRequest.of("record").id("i").trigger(Map.of("type", "cron", "minute", "*/30")).args(1));
+        String json = this.scheduler.exportJobs(null);
+        this.scheduler.removeAllJobs();
+        List<Job> imported = this.scheduler.importJobs(json, "default", io.kairos.scheduler.store.ConflictPolicy.ERROR);
+        assertThat(imported).singleElement().satisfies((j) -> {
+            assertThat(j.nextRunTime().orElseThrow().toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+            assertThat(j.trigger().toSpec()).containsEntry("minute", "*/30");
+            assertThat(j.args()).containsExactly(1);
+        });
     }
 }

@@ -1,6 +1,8 @@
 package io.kairos.scheduler.benchmarks;
 
-import io.kairos.scheduler.trigger.CronTrigger;
+import io.kairos.scheduler.trigger.Trigger;
+import io.kairos.scheduler.trigger.Triggers;
+
 import java.text.ParseException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -9,106 +11,132 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * Next-fire-time computation: Kairos {@link CronTrigger} against Spring's {@link CronExpression} and
- * Quartz's {@code CronExpression}, for the same schedules in Europe/Berlin, from 1,024 random start times
- * in 2024-2030 (cycled). Run: {@code java -jar scheduler-benchmarks/target/benchmarks.jar CronNextFireTime}.
+ * Next-fire-time computation: Kairos triggers side by side with Spring's {@code CronExpression} and Quartz's
+ * {@code CronExpression}, each asked for the next fire time after the same pseudo-random instants (spread over
+ * two years, in Europe/Berlin so daylight saving time is crossed). Schedules that a peer cannot express are
+ * skipped for that peer ({@code and}/{@code or} exist only in Kairos).
+ *
+ * <p>Run: {@code java -jar scheduler-benchmarks/target/benchmarks.jar CronNextFireTimeBenchmark}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
 public class CronNextFireTimeBenchmark {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
-    /** Schedule name; each maps to the same schedule in the three dialects. */
-    @Param({ "every5min", "may-aug-1-15", "3rd-fri", "feb-29" })
+    private static final int STARTS = 1024;
+
+    /** Which schedule: the same schedule in each library's own syntax. */
+    @Param({ "every5min", "may-aug-1-15", "3rd-fri", "feb-29", "and", "or" })
     public String schedule;
 
-    private CronTrigger kairos;
+    private Trigger kairos;
 
     private CronExpression spring;
 
     private org.quartz.CronExpression quartz;
 
-    private ZonedDateTime[] starts;
+    private final ZonedDateTime[] starts = new ZonedDateTime[STARTS];
 
-    private Date[] startDates;
+    private final Date[] startDates = new Date[STARTS];
 
     private int index;
 
+    /**
+     * Builds the three schedules and the start instants.
+     *
+     * @throws ParseException when Quartz rejects an expression (a bug in this benchmark)
+     */
     @Setup
     public void setUp() throws ParseException {
-        Map<String, Object> kairosSpec;
-        String springText;
-        String quartzText;
-        switch (this.schedule) {
-            case "every5min" -> {
-                kairosSpec = Map.of("expression", "*/5 * * * *");
-                springText = "0 */5 * * * *";
-                quartzText = "0 0/5 * * * ?";
-            }
-            case "may-aug-1-15" -> {
-                kairosSpec = Map.of("expression", "0 0 1-15 may-aug *");
-                springText = "0 0 0 1-15 MAY-AUG *";
-                quartzText = "0 0 0 1-15 MAY-AUG ?";
-            }
-            case "3rd-fri" -> {
-                kairosSpec = Map.of("day", "3rd fri");
-                springText = "0 0 0 ? * FRI#3";
-                quartzText = "0 0 0 ? * 6#3";
-            }
-            case "feb-29" -> {
-                kairosSpec = Map.of("expression", "0 0 29 2 *");
-                springText = "0 0 0 29 2 *";
-                quartzText = "0 0 0 29 2 ?";
-            }
-            default -> throw new IllegalArgumentException(this.schedule);
+        Schedule s = Schedule.byName(this.schedule);
+        this.kairos = Triggers.fromSpec(s.kairosSpec(), ZONE);
+        this.spring = s.spring() == null ? null : CronExpression.parse(s.spring());
+        if (s.quartz() != null) {
+            this.quartz = new org.quartz.CronExpression(s.quartz());
+            this.quartz.setTimeZone(TimeZone.getTimeZone(ZONE));
         }
-        this.kairos = CronTrigger.fromSpec(kairosSpec, ZONE);
-        this.spring = CronExpression.parse(springText);
-        this.quartz = new org.quartz.CronExpression(quartzText);
-        this.quartz.setTimeZone(TimeZone.getTimeZone(ZONE));
-        SplittableRandom random = new SplittableRandom(7);
-        this.starts = new ZonedDateTime[1024];
-        this.startDates = new Date[1024];
-        long from = ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZONE).toEpochSecond();
-        long to = ZonedDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZONE).toEpochSecond();
-        for (int i = 0; i < this.starts.length; i++) {
-            long second = random.nextLong(from, to);
-            this.starts[i] = ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(second), ZONE);
+        SplittableRandom random = new SplittableRandom(42);
+        ZonedDateTime base = ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZONE);
+        for (int i = 0; i < STARTS; i++) {
+            this.starts[i] = base.plusSeconds(random.nextLong(2L * 365 * 24 * 3600));
             this.startDates[i] = Date.from(this.starts[i].toInstant());
         }
     }
 
-    private int nextIndex() {
-        this.index = (this.index + 1) & 1023;
+    private int next() {
+        this.index = (this.index + 1) & (STARTS - 1);
         return this.index;
     }
 
+    /**
+     * Kairos: {@code Trigger.nextFireTime(previous, now)} with the start as the previous fire time.
+     *
+     * @return the next fire time
+     */
     @Benchmark
-    public ZonedDateTime kairos() {
-        ZonedDateTime start = this.starts[nextIndex()];
-        return this.kairos.nextFireTime(start, start).orElse(null);
+    public Object kairos() {
+        ZonedDateTime start = this.starts[next()];
+        return this.kairos.nextFireTime(start, start);
     }
 
+    /**
+     * Spring Framework: {@code CronExpression.next(Temporal)}.
+     *
+     * @return the next fire time, or {@code null} when Spring cannot express the schedule
+     */
     @Benchmark
-    public ZonedDateTime spring() {
-        return this.spring.next(this.starts[nextIndex()]);
+    public Object spring() {
+        return this.spring == null ? null : this.spring.next(this.starts[next()]);
     }
 
+    /**
+     * Quartz: {@code CronExpression.getNextValidTimeAfter(Date)}.
+     *
+     * @return the next fire time, or {@code null} when Quartz cannot express the schedule
+     */
     @Benchmark
-    public Date quartz() {
-        return this.quartz.getNextValidTimeAfter(this.startDates[nextIndex()]);
+    public Object quartz() {
+        return this.quartz == null ? null : this.quartz.getNextValidTimeAfter(this.startDates[next()]);
+    }
+
+    /** One schedule in each library's syntax; {@code null} where a library cannot express it. */
+    record Schedule(Map<String, ?> kairosSpec, String spring, String quartz) {
+
+        static Schedule byName(String name) {
+            return switch (name) {
+                case "every5min" -> new Schedule(Map.of("type", "cron", "expression", "*/5 * * * *"), "0 */5 * * * *", "0 0/5 * * * ?");
+                case "may-aug-1-15" -> new Schedule(Map.of("type", "cron", "expression", "0 0 1-15 may-aug *"), "0 0 0 1-15 MAY-AUG *",
+                        "0 0 0 1-15 MAY-AUG ?");
+                case "3rd-fri" -> new Schedule(Map.of("type", "cron", "day", "3rd fri"), "0 0 0 ? * FRI#3", "0 0 0 ? * 6#3");
+                case "feb-29" -> new Schedule(Map.of("type", "cron", "expression", "0 0 29 2 *"), "0 0 0 29 2 *", "0 0 0 29 2 ?");
+                case "and" -> new Schedule(Map.of("type", "and", "triggers", java.util.List.of(
+                        Map.of("type", "interval", "minutes", "2", "start_date", "2024-01-01 00:00:00"),
+                        Map.of("type", "cron", "hour", "7-22", "minute", "*"))), null, null);
+                case "or" -> new Schedule(Map.of("type", "or", "triggers", java.util.List.of(
+                        Map.of("type", "cron", "day_of_week", "mon-fri", "hour", "9", "minute", "30"),
+                        Map.of("type", "cron", "day_of_week", "sat,sun", "hour", "11"))), null, null);
+                default -> throw new IllegalArgumentException("unknown schedule " + name);
+            };
+        }
     }
 }

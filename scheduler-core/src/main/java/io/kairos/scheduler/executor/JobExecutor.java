@@ -1,5 +1,6 @@
 package io.kairos.scheduler.executor;
 
+import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
 
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.time.Duration;
  * {@link JobRun#isMissed} before starting each run time, and reports results back through the listener.
  *
  * <p>Implementations are thread-safe: {@link #submit} is called from the loop thread, {@link #freeSlots} and
- * {@link #checkTask} from any thread.
+ * {@link #checkTask} and {@link #checkJob} from any thread.
  */
 public interface JobExecutor {
 
@@ -47,6 +48,26 @@ public interface JobExecutor {
      *     do instead
      */
     default void checkTask(Task task) {
+    }
+
+    /**
+     * Checks, when a job is added or modified (after {@link #checkTask}), that this executor can honour the job's
+     * options. The job's {@link StoredJob#timeout() timeout} reaches the executor as {@code run.job().timeout()};
+     * an executor that cannot stop a run once it has started must reject a job that has one. The default does
+     * so, because a thread of this JVM cannot be stopped safely; the {@code process-pool} executor overrides it
+     * (it kills and replaces the worker JVM). Not part of APScheduler 3.x, which has no per-job timeout.
+     *
+     * @param job the job as it will be stored (its executor alias in {@link StoredJob#executor()})
+     * @throws IllegalArgumentException when the job has a timeout; the message names the job, the option and
+     *     the executor, and says what to do instead
+     */
+    default void checkJob(StoredJob job) {
+        if (job.timeout() != null) {
+            throw new IllegalArgumentException("job '" + job.id() + "': option 'timeout' (" + job.timeout()
+                    + ") is only honoured by the process-pool executor; executor '" + job.executor()
+                    + "' runs jobs on threads of this JVM, which cannot be stopped safely"
+                    + " — use an executor of type process-pool, or drop the timeout");
+        }
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public abstract class PooledJobExecutor implements JobExecutor {
 
+    private static final ThreadLocal<PooledJobExecutor> RUNNING_IN = new ThreadLocal<>();
+
     private final int capacity;
 
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -69,10 +71,12 @@ public abstract class PooledJobExecutor implements JobExecutor {
         this.inFlight.incrementAndGet();
         try {
             current.execute(() -> {
+                RUNNING_IN.set(this);
                 try {
                     run.execute(ctx.clock(), listener);
                 }
                 finally {
+                    RUNNING_IN.remove();
                     this.inFlight.decrementAndGet();
                 }
             });
@@ -83,6 +87,12 @@ public abstract class PooledJobExecutor implements JobExecutor {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When called from one of this executor's own runs (a job that shuts its scheduler down), it does not wait:
+     * the other runs still finish, but nothing waits for them.
+     */
     @Override
     public void shutdown(boolean wait, Duration timeout) {
         ExecutorService current = this.service;
@@ -94,6 +104,10 @@ public abstract class PooledJobExecutor implements JobExecutor {
             return;
         }
         current.shutdown();
+        if (RUNNING_IN.get() == this) {
+            // called by one of this executor's own runs (a job shutting its scheduler down): it cannot wait for itself
+            return;
+        }
         try {
             if (!current.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 current.shutdownNow();

@@ -16,12 +16,20 @@ public final class Components {
 
     private final Map<String, JobStore> stores = new ConcurrentSkipListMap<>();
 
-    /** @return the executors by alias, a live, sorted, thread-safe view */
+    /**
+     * The executors by alias.
+     *
+     * @return the executors by alias, a live, sorted, thread-safe view
+     */
     public Map<String, JobExecutor> executors() {
         return this.executors;
     }
 
-    /** @return the stores by alias, a live, sorted, thread-safe view */
+    /**
+     * The stores by alias.
+     *
+     * @return the stores by alias, a live, sorted, thread-safe view
+     */
     public Map<String, JobStore> stores() {
         return this.stores;
     }
@@ -64,7 +72,11 @@ public final class Components {
         return (int) Math.min(Integer.MAX_VALUE, total);
     }
 
-    /** @return whether any store is shared between schedulers (then the loop polls) */
+    /**
+     * Whether any store is shared between schedulers (then the loop polls).
+     *
+     * @return whether any store is shared between schedulers (then the loop polls)
+     */
     public boolean anyShared() {
         return this.stores.values().stream().anyMatch(JobStore::isShared);
     }

@@ -46,7 +46,11 @@ final class HeldJob {
         return key(this.storeAlias, this.job.id());
     }
 
-    /** @return whether the trigger is finished: the job is deleted when released */
+    /**
+     * Whether the trigger is finished: the job is deleted when released.
+     *
+     * @return whether the trigger is finished: the job is deleted when released
+     */
     boolean finished() {
         return this.nextRunTime == null;
     }

@@ -13,13 +13,10 @@ import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
-import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +82,12 @@ public final class JobProcessor {
         Map<String, List<HeldJob>> releases = new LinkedHashMap<>();
         for (HeldJob job : this.held.values()) {
             if (!paused && !job.stale && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {
-                fire(job, now, events);
+                try {
+                    fire(job, now, events);
+                }
+                catch (RuntimeException ex) {
+                    failed |= markBroken(job, ex, events);
+                }
                 worked = true;
             }
             if (job.inFlight.get() == 0) {
@@ -97,7 +99,8 @@ public final class JobProcessor {
         failed |= next.failed();
         this.context.events().publishAll(events);
         Instant wake = next.at();
-        if (!worked && wake != null && !wake.isAfter(now)) {
+        // After a store failure an overdue wake stays overdue, so that the loop waits its back-off instead
+        if (!worked && !failed && wake != null && !wake.isAfter(now)) {
             wake = now.plus(IDLE_GUARD);
         }
         return new PassResult(wake, failed);
@@ -208,37 +211,30 @@ public final class JobProcessor {
         return false;
     }
 
+    /**
+     * A held job whose trigger threw (e.g. a combining trigger that found no common fire time) is marked broken
+     * and kept; its lease is dropped when its runs end (the version moved on, so the release writes nothing).
+     */
+    private boolean markBroken(HeldJob held, RuntimeException cause, List<SchedulerEvent> events) {
+        String reason = "trigger " + held.job.trigger() + " failed: " + cause.getMessage();
+        logger.error("Job '{}' in job store '{}' is marked broken: {}", held.job.id(), held.storeAlias, reason, cause);
+        held.stale = true;
+        try {
+            this.context.components().stores().get(held.storeAlias).updateJob(held.job.asBroken(reason));
+        }
+        catch (RuntimeException ex) {
+            storeFailed(held.storeAlias, ex, events);
+            return true;
+        }
+        events.add(new JobBroken(this.context.clock().instant(), held.job.id(), held.storeAlias, reason));
+        return false;
+    }
+
     private void fire(HeldJob held, Instant now, List<SchedulerEvent> events) {
         StoredJob job = held.job;
-        Trigger trigger = job.trigger();
-        ZoneId zone = trigger.timezone();
-        ZonedDateTime nowInZone = now.atZone(zone);
-        List<Instant> runTimes = new ArrayList<>();
-        runTimes.add(held.nextRunTime);
-        Instant fire = held.nextFireTime;
-        FireTimes.Next next = null;
-        while (true) {
-            Optional<ZonedDateTime> following = trigger.nextFireTime(fire.atZone(zone), nowInZone);
-            if (following.isEmpty()) {
-                break;
-            }
-            Instant followingInstant = following.get().toInstant();
-            if (followingInstant.isAfter(now)) {
-                next = this.context.fireTimes().jittered(trigger, job.jitter(), following.get());
-                break;
-            }
-            if (!followingInstant.isAfter(fire)) {
-                logger.error("Trigger {} of job '{}' did not advance past {}; the job is treated as finished", trigger, job.id(), fire);
-                break;
-            }
-            if (job.coalesce()) {
-                runTimes.set(0, followingInstant);
-            }
-            else {
-                runTimes.add(followingInstant);
-            }
-            fire = followingInstant;
-        }
+        DueRunTimes expanded = DueRunTimes.expand(job, held.nextRunTime, held.nextFireTime, now, this.context.fireTimes());
+        List<Instant> runTimes = expanded.runTimes();
+        FireTimes.Next next = expanded.next();
         held.nextRunTime = next == null ? null : next.runTime();
         held.nextFireTime = next == null ? null : next.fireTime();
         List<Instant> due = new ArrayList<>();

@@ -46,7 +46,7 @@ public interface JobCodec {
      */
     default StoredJob decodeBroken(String jobId, String json, String jobstore, String reason) {
         return new StoredJob(jobId, jobId, UNREADABLE_TASK, List.of(), Map.of(), null, "default", jobstore, null, true, 1,
-                null, null, null, JobState.BROKEN, reason, 0);
+                null, null, null, JobState.BROKEN, reason, 0, null);
     }
 
     /** The task name a broken job gets when its task name could not be read. */

@@ -1,8 +1,8 @@
 package io.kairos.scheduler.store;
 
-import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.TriggerSpec;
+import io.kairos.scheduler.trigger.Triggers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,15 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
  *  "trigger": {"type": "date", "run_date": "2026-11-24T10:30:00Z", "timezone": "UTC"},
  *  "executor": "default", "jobstore": "default", "misfire_grace_time": "PT30S", "coalesce": true,
  *  "max_instances": 1, "jitter": null, "next_run_time": "2026-11-24T10:30:00Z",
- *  "next_fire_time": "2026-11-24T10:30:00Z", "state": "SCHEDULED", "broken_reason": null, "version": 3}
+ *  "next_fire_time": "2026-11-24T10:30:00Z", "state": "SCHEDULED", "broken_reason": null, "version": 3,
+ *  "timeout": "PT5M"}
  * }</pre>
  * <ul>
  * <li>{@code format} is required; text written by a newer Kairos (a higher format) is refused with a
  *     {@link JobDecodeException}, so an older Kairos never misreads it (and stores keep it as broken).</li>
  * <li>The trigger is stored as its trigger spec ({@link Trigger#toSpec()}) and read back with
- *     {@code Triggers.fromSpec(spec, zone)}, the zone being the spec's {@code timezone} (UTC when absent).</li>
- * <li>Durations ({@code misfire_grace_time}, {@code jitter}) are ISO-8601 durations ({@code "PT30S"},
- *     {@code "PT0.25S"}) or {@code null} (no limit / the trigger's own). Instants are ISO-8601 in UTC
+ *     {@link Triggers#fromSpec(Map, ZoneId)}, the zone being the spec's {@code timezone} (UTC when absent).</li>
+ * <li>Durations ({@code misfire_grace_time}, {@code jitter}, {@code timeout}) are ISO-8601 durations
+ *     ({@code "PT30S"}, {@code "PT0.25S"}) or {@code null} (no limit / the trigger's own / no timeout).
+ *     {@code timeout} was added later within format 1: text without it reads as no timeout. Instants are ISO-8601 in UTC
  *     ({@code "2026-11-24T10:30:00Z"}), at the precision given.</li>
  * <li>{@code args} and {@code kwargs} hold JSON values only: strings, numbers, booleans, {@code null},
  *     lists and string-keyed maps of those (no NaN or infinity). Anything else is refused when encoding.
@@ -55,7 +57,7 @@ public final class JsonJobCodec implements JobCodec {
     private final BiFunction<Map<String, Object>, ZoneId, Trigger> triggerDecoder;
 
     /**
-     * A codec that reads triggers with {@code Triggers.fromSpec}.
+     * A codec that reads triggers with {@link Triggers#fromSpec(Map, ZoneId)}.
      */
     public JsonJobCodec() {
         this(JsonJobCodec::triggerFromSpec);
@@ -72,7 +74,7 @@ public final class JsonJobCodec implements JobCodec {
     }
 
     /**
-     * Builds a trigger from a stored spec (the default trigger decoder).
+     * Builds a trigger from a stored spec (the default trigger decoder): {@link Triggers#fromSpec(Map, ZoneId)}.
      *
      * @param spec the spec
      * @param zone the spec's zone
@@ -80,8 +82,7 @@ public final class JsonJobCodec implements JobCodec {
      * @throws IllegalArgumentException when the spec is invalid
      */
     static Trigger triggerFromSpec(Map<String, Object> spec, ZoneId zone) {
-        // The seam replaced by Triggers.fromSpec once the trigger kinds land on main.
-        throw new InvalidTriggerSpecException("type", spec.get("type"), "trigger type '" + spec.get("type") + "' is unknown");
+        return Triggers.fromSpec(spec, zone);
     }
 
     /**
@@ -113,6 +114,7 @@ public final class JsonJobCodec implements JobCodec {
         out.put("state", job.state().name());
         out.put("broken_reason", job.brokenReason());
         out.put("version", job.version());
+        out.put("timeout", text(job.timeout()));
         try {
             return MAPPER.writeValueAsString(out);
         }
@@ -139,7 +141,8 @@ public final class JsonJobCodec implements JobCodec {
                     fields.list("args"), fields.map("kwargs"), trigger, fields.requiredString("executor"),
                     fields.requiredString("jobstore"), fields.duration("misfire_grace_time"), fields.requiredBoolean("coalesce"),
                     fields.requiredInt("max_instances"), fields.duration("jitter"), fields.instant("next_run_time"),
-                    fields.instant("next_fire_time"), state, fields.string("broken_reason"), fields.requiredLong("version"));
+                    fields.instant("next_fire_time"), state, fields.string("broken_reason"), fields.requiredLong("version"),
+                    fields.duration("timeout"));
         }
         catch (IllegalArgumentException | NullPointerException ex) {
             throw fields.error("is inconsistent: " + ex.getMessage(), ex);
@@ -171,7 +174,8 @@ public final class JsonJobCodec implements JobCodec {
                 fields.lenient(() -> fields.map("kwargs"), Map.of()), trigger, fields.lenient(() -> fields.requiredString("executor"), "default"),
                 fields.lenient(() -> fields.requiredString("jobstore"), jobstore), fields.lenient(() -> fields.duration("misfire_grace_time"), null),
                 fields.lenient(() -> fields.requiredBoolean("coalesce"), true), fields.lenient(() -> Math.max(1, fields.requiredInt("max_instances")), 1),
-                fields.lenient(() -> fields.duration("jitter"), null), null, null, JobState.BROKEN, reason, 0);
+                fields.lenient(() -> fields.duration("jitter"), null), null, null, JobState.BROKEN, reason, 0,
+                fields.lenient(() -> positive(fields.duration("timeout")), null));
     }
 
     private Trigger readTrigger(JsonFields fields, JobState state) {
@@ -187,6 +191,10 @@ public final class JsonJobCodec implements JobCodec {
         catch (IllegalArgumentException ex) {
             throw fields.error("has an invalid trigger spec " + spec + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private static Duration positive(Duration timeout) {
+        return timeout == null || timeout.isNegative() || timeout.isZero() ? null : timeout;
     }
 
     private static String text(Object value) {

@@ -36,18 +36,21 @@ import java.util.Objects;
  * @param state the job's state
  * @param brokenReason why the job is broken; {@code null} unless {@code state} is {@link JobState#BROKEN}
  * @param version the store's optimistic-lock version; a store increments it on every write
+ * @param timeout the longest one run of the job may take once started, or {@code null} for none (the
+ *     executor's own limits apply); positive when set. Only the {@code process-pool} executor enforces it
+ *     (see {@link io.kairos.scheduler.executor.JobExecutor#checkJob}); not an APScheduler 3.x option
  */
 public record StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
         Trigger trigger, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
         int maxInstances, Duration jitter, Instant nextRunTime, Instant nextFireTime, JobState state,
-        String brokenReason, long version) {
+        String brokenReason, long version, Duration timeout) {
 
     /**
      * Checks the invariants listed on the components.
      *
      * @throws NullPointerException when a component that may not be {@code null} is
-     * @throws IllegalArgumentException when {@code maxInstances < 1}, or the next run time disagrees with
-     *     the state
+     * @throws IllegalArgumentException when {@code maxInstances < 1}, the next run time disagrees with
+     *     the state, or {@code timeout} is zero or negative
      */
     public StoredJob {
         Objects.requireNonNull(id, "id");
@@ -67,6 +70,9 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
         if (trigger == null && state != JobState.BROKEN) {
             throw new IllegalArgumentException("job '" + id + "': only a broken job may lack a trigger");
         }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("job '" + id + "': timeout must be positive (or null for none), got " + timeout);
+        }
     }
 
     /**
@@ -80,7 +86,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
         JobState newState = nextRunTime == null ? JobState.PAUSED : JobState.SCHEDULED;
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, nextRunTime,
-                nextRunTime == null ? null : nextFireTime, newState, null, this.version);
+                nextRunTime == null ? null : nextFireTime, newState, null, this.version, this.timeout);
     }
 
     /**
@@ -92,7 +98,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
     public StoredJob withVersion(long version) {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime,
-                this.nextFireTime, this.state, this.brokenReason, version);
+                this.nextFireTime, this.state, this.brokenReason, version, this.timeout);
     }
 
     /**
@@ -104,6 +110,6 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
     public StoredJob asBroken(String reason) {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, null, null,
-                JobState.BROKEN, Objects.requireNonNull(reason, "reason"), this.version);
+                JobState.BROKEN, Objects.requireNonNull(reason, "reason"), this.version, this.timeout);
     }
 }

@@ -117,8 +117,8 @@ public final class CronTrigger implements Trigger {
         this.schedule = schedule;
         this.fields = fields;
         this.expression = expression;
-        this.zone = zone;
-        this.rules = zone.getRules();
+        this.zone = zone.normalized();
+        this.rules = this.zone.getRules();
         this.startDate = startDate;
         this.endDate = endDate;
         this.jitter = jitter;
@@ -289,7 +289,7 @@ public final class CronTrigger implements Trigger {
         if (this.endDate != null) {
             spec.put("end_date", TriggerSpec.formatDateTime(this.endDate));
         }
-        spec.put("timezone", this.zone.getId());
+        spec.put("timezone", TriggerSpec.formatZone(this.zone));
         if (!this.jitter.isZero()) {
             BigDecimal seconds = BigDecimal.valueOf(this.jitter.getSeconds()).add(BigDecimal.valueOf(this.jitter.getNano(), 9))
                 .stripTrailingZeros();

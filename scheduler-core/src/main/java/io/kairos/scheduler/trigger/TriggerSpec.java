@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -15,11 +14,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A validated view of one trigger spec: keys normalised to snake_case, unknown keys rejected, and typed
@@ -34,7 +34,15 @@ public final class TriggerSpec {
     /** The spec key that names the trigger kind. */
     public static final String TYPE = "type";
 
-    private static final DateTimeFormatter SPACE_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]");
+    /** The largest number of seconds {@link #seconds} accepts (about 292 years, the range of a long in nanoseconds). */
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(9_000_000_000L);
+
+    /**
+     * APScheduler's date grammar ({@code YYYY-M-D[( |T)H:M[:S[.fraction]][Z|+HH:MM]]}), one- or two-digit
+     * fields, as its {@code convert_to_datetime} accepts them.
+     */
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ Tt](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,](\\d{1,9}))?)?\\s*([Zz]|[+-]\\d{2}(?::?\\d{2})?)?)?");
 
     private final String type;
 
@@ -154,7 +162,12 @@ public final class TriggerSpec {
             text = cs.toString().trim();
         }
         else if (value instanceof Number number) {
-            text = new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+            try {
+                text = new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+            }
+            catch (NumberFormatException ex) {
+                throw invalid(key, value, "must be a finite number");
+            }
         }
         else {
             throw invalid(key, value, "must be a string or a number");
@@ -214,10 +227,16 @@ public final class TriggerSpec {
      *
      * @param key the snake_case key
      * @return the duration, or empty when absent
-     * @throws InvalidTriggerSpecException when the value is not a non-negative number
+     * @throws InvalidTriggerSpecException when the value is not a non-negative number, or is above
+     *     9,000,000,000 seconds
      */
     public Optional<Duration> seconds(String key) {
-        return decimal(key).map((secs) -> Duration.ofNanos(secs.movePointRight(9).longValue()));
+        return decimal(key).map((secs) -> {
+            if (secs.compareTo(MAX_SECONDS) > 0) {
+                throw invalid(key, secs.toPlainString(), "is too large; valid: at most " + MAX_SECONDS + " seconds");
+            }
+            return Duration.ofNanos(secs.movePointRight(9).longValue());
+        });
     }
 
     /**
@@ -349,36 +368,31 @@ public final class TriggerSpec {
     public static ZonedDateTime parseDateTime(String key, String value, ZoneId zone) {
         String text = value.trim();
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(zone);
+            if (text.endsWith("]")) {
+                return ZonedDateTime.parse(text.replace(' ', 'T')).withZoneSameInstant(zone);
             }
-            String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
-            if (iso.endsWith("]")) {
-                return ZonedDateTime.parse(iso).withZoneSameInstant(zone);
+            Matcher m = DATE_TIME.matcher(text);
+            if (m.matches()) {
+                LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                if (m.group(4) == null) {
+                    return date.atStartOfDay(zone);
+                }
+                String fraction = m.group(7) == null ? "" : m.group(7);
+                int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+                LocalDateTime local = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
+                if (m.group(8) == null) {
+                    return ZonedDateTime.of(local, zone);
+                }
+                String offset = m.group(8).equalsIgnoreCase("z") ? "Z" : m.group(8);
+                return local.atOffset(ZoneOffset.of(offset)).atZoneSameInstant(zone);
             }
-            if (hasOffset(iso)) {
-                return OffsetDateTime.parse(iso).atZoneSameInstant(zone);
-            }
-            return ZonedDateTime.of(LocalDateTime.parse(iso), zone);
         }
-        catch (DateTimeParseException ex) {
-            try {
-                return ZonedDateTime.of(LocalDateTime.parse(text, SPACE_DATE_TIME), zone);
-            }
-            catch (DateTimeParseException ignored) {
-                throw new InvalidTriggerSpecException(key, value, "'" + key + "': value '" + value + "' is not a date-time; valid: "
-                        + "ISO-8601 such as '2009-11-06 16:30:05', '2009-11-06T16:30:05+01:00' or '2009-11-06'");
-            }
+        catch (DateTimeException ex) {
+            // an impossible field value (month 13, 25:00): reported below
         }
-    }
-
-    private static boolean hasOffset(String iso) {
-        int t = iso.indexOf('T');
-        if (t < 0) {
-            return false;
-        }
-        String time = iso.substring(t + 1).toUpperCase(Locale.ROOT);
-        return time.endsWith("Z") || time.indexOf('+') >= 0 || time.indexOf('-') >= 0;
+        throw new InvalidTriggerSpecException(key, value, "'" + key + "': value '" + value + "' is not a date-time; valid: "
+                + "ISO-8601 such as '2009-11-06 16:30:05', '2009-11-06T16:30:05+01:00' or '2009-11-06'");
     }
 
     /**
@@ -390,5 +404,30 @@ public final class TriggerSpec {
      */
     public static String formatDateTime(ZonedDateTime dateTime) {
         return dateTime.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /**
+     * Formats a time zone for a spec's {@code timezone} value: the zone id, with {@code "UTC"} for
+     * {@link ZoneOffset#UTC} (whose own id is {@code "Z"}).
+     *
+     * @param zone the zone, not {@code null}
+     * @return the text, which {@link #parseZone} reads back to an equal zone
+     */
+    public static String formatZone(ZoneId zone) {
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
+    /**
+     * Formats a duration for a spec as a number of seconds: a {@link Long} when whole, otherwise an
+     * exact {@link BigDecimal} ({@code 1.5}); {@link #seconds} reads it back to an equal duration.
+     *
+     * @param duration the duration, not negative
+     * @return the number of seconds
+     */
+    public static Number formatSeconds(Duration duration) {
+        if (duration.getNano() == 0) {
+            return duration.getSeconds();
+        }
+        return BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9)).stripTrailingZeros();
     }
 }

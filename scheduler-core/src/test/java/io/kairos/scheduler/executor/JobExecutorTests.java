@@ -58,7 +58,7 @@ class JobExecutorTests {
 
     private static StoredJob job(Duration grace) {
         return new StoredJob("j", "j", "t", List.of(), Map.of(), new OnceTrigger(T0), "default", "default", grace, true, 1, null,
-                T0, T0, JobState.SCHEDULED, null, 1);
+                T0, T0, JobState.SCHEDULED, null, 1, null);
     }
 
     @Test

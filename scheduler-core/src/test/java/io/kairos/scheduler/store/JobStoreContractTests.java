@@ -3,6 +3,8 @@ package io.kairos.scheduler.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.kairos.scheduler.trigger.Trigger;
+import io.kairos.scheduler.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +106,7 @@ public abstract class JobStoreContractTests {
         kwargs.put("none", null);
         return new StoredJob(id, "job " + id, "orderService.cancelUnpaidOrder", List.of(42, "x", true, 9_000_000_000L), kwargs,
                 new TestTrigger(nextRunTime), "default", "default", Duration.ofSeconds(30), false, 3, Duration.ofMillis(500),
-                nextRunTime, nextRunTime, JobState.SCHEDULED, null, 0);
+                nextRunTime, nextRunTime, JobState.SCHEDULED, null, 0, Duration.ofMinutes(5));
     }
 
     private static Instant at(long seconds) {
@@ -209,6 +213,18 @@ public abstract class JobStoreContractTests {
     @Test
     void lookupJobOfAnUnknownIdIsEmpty() {
         assertThat(this.store.lookupJob("nope")).isEmpty();
+    }
+
+    @Test
+    void keepsRealTriggersEqual() {
+        List<Trigger> triggers = List.of(Triggers.cron("0 9 * * 1-5", ZoneId.of("Europe/Berlin")),
+                Triggers.interval(Duration.ofMinutes(30), T0.atZone(ZoneId.of("Asia/Shanghai"))), Triggers.date(T0.atZone(ZoneOffset.UTC)));
+        for (int i = 0; i < triggers.size(); i++) {
+            StoredJob job = new StoredJob("real-" + i, "real", "com.acme.Jobs::purge", List.of(), Map.of(), triggers.get(i), "default",
+                    "default", null, true, 1, null, at(i), at(i), JobState.SCHEDULED, null, 0, null);
+            this.store.addJob(job, ConflictPolicy.ERROR);
+            assertThat(stored("real-" + i)).isEqualTo(job.withVersion(1));
+        }
     }
 
     // --- listing and next run time ---------------------------------------------------------------------------

@@ -3,9 +3,13 @@ package io.kairos.scheduler.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import io.kairos.scheduler.trigger.Trigger;
+import io.kairos.scheduler.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +24,8 @@ class JsonJobCodecTests {
     private static StoredJob job() {
         return new StoredJob("cancel-42", "cancel order 42", "orderService.cancelUnpaidOrder", List.of(42, "x", 1.5, List.of(true)),
                 Map.of("reason", "unpaid"), new TestTrigger(T, ZoneId.of("Asia/Shanghai")), "default", "store", Duration.ofSeconds(30),
-                true, 2, Duration.ofMillis(250), T, T.minusMillis(250), JobState.SCHEDULED, null, 7);
+                true, 2, Duration.ofMillis(250), T, T.minusMillis(250), JobState.SCHEDULED, null, 7,
+                Duration.ofMinutes(5));
     }
 
     @Test
@@ -31,6 +36,53 @@ class JsonJobCodecTests {
         assertThat(this.codec.decode(this.codec.encode(paused))).isEqualTo(paused);
         StoredJob broken = job.asBroken("gone");
         assertThat(this.codec.decode(this.codec.encode(broken))).isEqualTo(broken);
+    }
+
+    @Test
+    void writesTheTimeoutAsAnIsoDurationAndNullWhenNone() {
+        assertThat(this.codec.encode(job())).contains("\"timeout\":\"PT5M\"");
+        StoredJob none = withTimeout(job(), null);
+        String json = this.codec.encode(none);
+        assertThat(json).contains("\"timeout\":null");
+        assertThat(this.codec.decode(json)).isEqualTo(none);
+    }
+
+    @Test
+    void readsTextWithoutTheTimeoutKeyAsNoTimeout() {
+        String json = this.codec.encode(job()).replace(",\"timeout\":\"PT5M\"", "");
+        assertThat(json).doesNotContain("timeout");
+        assertThat(this.codec.decode(json)).isEqualTo(withTimeout(job(), null));
+    }
+
+    @Test
+    void refusesAnInvalidTimeoutNamingIt() {
+        String json = this.codec.encode(job());
+        assertThatThrownBy(() -> this.codec.decode(json.replace("\"PT5M\"", "\"5 minutes\""))).isInstanceOf(JobDecodeException.class)
+                .hasMessageContaining("'timeout'").hasMessageContaining("5 minutes");
+        assertThatThrownBy(() -> this.codec.decode(json.replace("\"PT5M\"", "\"PT0S\""))).isInstanceOf(JobDecodeException.class)
+                .hasMessageContaining("timeout").hasMessageContaining("PT0S");
+    }
+
+    private static StoredJob withTimeout(StoredJob job, Duration timeout) {
+        return new StoredJob(job.id(), job.name(), job.task(), job.args(), job.kwargs(), job.trigger(), job.executor(), job.jobstore(),
+                job.misfireGraceTime(), job.coalesce(), job.maxInstances(), job.jitter(), job.nextRunTime(), job.nextFireTime(),
+                job.state(), job.brokenReason(), job.version(), timeout);
+    }
+
+    @Test
+    void roundTripsEveryTriggerKindThroughItsSpec() {
+        ZonedDateTime start = ZonedDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+        List<Trigger> triggers = List.of(Triggers.date(start), Triggers.interval(Duration.ofMinutes(90), start),
+                Triggers.cron("0 9 * * 1-5", ZoneId.of("Asia/Shanghai")),
+                Triggers.fromSpec(Map.of("type", "calendarinterval", "months", 1, "hour", 3, "start_date", "2026-01-31",
+                        "timezone", "America/New_York")),
+                Triggers.or(Triggers.cron("0 12 * * *", ZoneOffset.UTC), Triggers.date(start)));
+        JsonJobCodec realCodec = new JsonJobCodec();
+        for (Trigger trigger : triggers) {
+            StoredJob job = new StoredJob("j", "j", "t", List.of(), Map.of(), trigger, "default", "default", null, true, 1, null, T, T,
+                    JobState.SCHEDULED, null, 1, null);
+            assertThat(realCodec.decode(realCodec.encode(job))).as(trigger.toString()).isEqualTo(job);
+        }
     }
 
     @Test
@@ -45,7 +97,7 @@ class JsonJobCodecTests {
     @Test
     void refusesArgumentsThatAreNotJsonValues() {
         StoredJob job = new StoredJob("j", "j", "t", List.of(List.of(new Object())), Map.of(), new TestTrigger(T), "default", "default",
-                null, true, 1, null, T, T, JobState.SCHEDULED, null, 0);
+                null, true, 1, null, T, T, JobState.SCHEDULED, null, 0, null);
         assertThatThrownBy(() -> this.codec.encode(job)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("job 'j'").hasMessageContaining("args[0][0]").hasMessageContaining("java.lang.Object");
     }
@@ -53,7 +105,7 @@ class JsonJobCodecTests {
     @Test
     void refusesNotANumber() {
         StoredJob job = new StoredJob("j", "j", "t", List.of(), Map.of("ratio", Double.NaN), new TestTrigger(T), "default", "default",
-                null, true, 1, null, T, T, JobState.SCHEDULED, null, 0);
+                null, true, 1, null, T, T, JobState.SCHEDULED, null, 0, null);
         assertThatThrownBy(() -> this.codec.encode(job)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kwargs.ratio").hasMessageContaining("NaN");
     }

@@ -50,12 +50,20 @@ public final class HoldingJobExecutor implements JobExecutor {
         this.beforeRun = hook;
     }
 
-    /** @return how many runs wait */
+    /**
+     * How many runs wait.
+     *
+     * @return how many runs wait
+     */
     public synchronized int waiting() {
         return this.held.size();
     }
 
-    /** @return the runs waiting, oldest first */
+    /**
+     * The runs waiting.
+     *
+     * @return the runs waiting, oldest first
+     */
     public synchronized List<JobRun> runs() {
         return this.held.stream().map(Held::run).toList();
     }

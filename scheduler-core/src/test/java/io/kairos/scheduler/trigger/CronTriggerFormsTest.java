@@ -201,4 +201,11 @@ class CronTriggerFormsTest {
         }
         assertThat(trigger.nextFireTime(next, next)).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void zoneIdUtcAndZoneOffsetUtcGiveEqualTriggersThatRoundTrip() {
+        CronTrigger region = Triggers.cron("0 12 * * *", ZoneId.of("UTC"));
+        assertThat(region).isEqualTo(Triggers.cron("0 12 * * *", ZoneOffset.UTC));
+        assertThat(Triggers.fromSpec(region.toSpec(), BERLIN)).isEqualTo(region);
+    }
 }

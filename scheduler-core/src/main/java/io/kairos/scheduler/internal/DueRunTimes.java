@@ -1,0 +1,68 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.trigger.Trigger;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Expands a due job's run times (APScheduler 3's {@code Job._get_run_times}): from its next run time, iterate
+ * the trigger up to now; with coalescing keep only the latest. Also yields the next run time after now
+ * (jittered). Pure apart from the jitter's randomness.
+ *
+ * @param runTimes the due run times, earliest first, never empty
+ * @param next the next fire time after now with its jittered run time, or {@code null} when the trigger is
+ *     finished
+ */
+record DueRunTimes(List<Instant> runTimes, FireTimes.Next next) {
+
+    private static final Logger logger = LoggerFactory.getLogger(DueRunTimes.class);
+
+    /**
+     * Expands the run times.
+     *
+     * @param job the job (trigger, coalesce, jitter)
+     * @param nextRunTime its due next run time (jitter included)
+     * @param nextFireTime the un-jittered fire time behind it
+     * @param now the current time
+     * @param fireTimes applies jitter to the next fire time
+     * @return the due run times and the next run time
+     */
+    static DueRunTimes expand(StoredJob job, Instant nextRunTime, Instant nextFireTime, Instant now, FireTimes fireTimes) {
+        Trigger trigger = job.trigger();
+        ZoneId zone = trigger.timezone();
+        ZonedDateTime nowInZone = now.atZone(zone);
+        List<Instant> runTimes = new ArrayList<>();
+        runTimes.add(nextRunTime);
+        Instant fire = nextFireTime;
+        while (true) {
+            Optional<ZonedDateTime> following = trigger.nextFireTime(fire.atZone(zone), nowInZone);
+            if (following.isEmpty()) {
+                return new DueRunTimes(runTimes, null);
+            }
+            Instant followingInstant = following.get().toInstant();
+            if (followingInstant.isAfter(now)) {
+                return new DueRunTimes(runTimes, fireTimes.jittered(trigger, job.jitter(), following.get()));
+            }
+            if (!followingInstant.isAfter(fire)) {
+                logger.error("Trigger {} of job '{}' did not advance past {}; the job is treated as finished", trigger, job.id(), fire);
+                return new DueRunTimes(runTimes, null);
+            }
+            if (job.coalesce()) {
+                runTimes.set(0, followingInstant);
+            }
+            else {
+                runTimes.add(followingInstant);
+            }
+            fire = followingInstant;
+        }
+    }
+}

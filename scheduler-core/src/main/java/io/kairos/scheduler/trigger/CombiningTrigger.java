@@ -1,0 +1,175 @@
+package io.kairos.scheduler.trigger;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The shared part of {@link AndTrigger} and {@link OrTrigger}: a non-empty list of child triggers, the
+ * zone fire times are returned in, and a jitter (the children's own jitter is not used, as in
+ * APScheduler, where only the combining trigger's jitter is applied).
+ *
+ * <p><b>How children are asked.</b> {@link Trigger#nextFireTime} takes one previous fire time, which
+ * belongs to the combining trigger, not to each child (APScheduler 3 passes it to every child, so an
+ * interval child then counts from the combined fire time, issue #361). Kairos instead asks each child,
+ * <em>from its own start</em>, for its first fire time at or after an instant {@code t}:
+ * {@code child.nextFireTime(null, t)}, stepped forward with the child's own previous fire times while
+ * it is before {@code t} (a date trigger returns its run date even when past); a nested {@code and} /
+ * {@code or} answers that question directly. For the built-in kinds
+ * that is exactly "the child's next fire time after its own latest fire time before {@code t}" — the
+ * child's own last fire time never needs to be stored. "After the previous fire time" means at or
+ * after {@code previousFireTime} truncated to milliseconds plus one millisecond: job stores keep
+ * milliseconds, so a previous fire time handed back may have lost its sub-millisecond part, and fire
+ * times less than a millisecond apart count as one.
+ *
+ * <p>Spec keys: {@code triggers} (a non-empty list of trigger specs or {@link Trigger} objects),
+ * {@code timezone} (the zone of the results, and the default zone for children that give none),
+ * {@code jitter} (seconds). Immutable and thread-safe when the children are.
+ */
+public abstract sealed class CombiningTrigger implements Trigger permits AndTrigger, OrTrigger {
+
+    /** The spec keys the combining kinds accept, besides {@code type}. */
+    public static final Set<String> KEYS = Set.of("triggers", "timezone", "jitter");
+
+    /** The most steps a child is walked forward to reach an instant before giving up. */
+    public static final int MAX_CATCH_UP_STEPS = 10_000;
+
+    private final String type;
+
+    private final List<Trigger> triggers;
+
+    private final ZoneId timezone;
+
+    private final Duration jitter;
+
+    CombiningTrigger(String type, List<? extends Trigger> triggers, ZoneId timezone, Duration jitter) {
+        this.type = type;
+        if (Objects.requireNonNull(triggers, "triggers").isEmpty()) {
+            throw new InvalidTriggerSpecException("triggers", triggers, type + " trigger 'triggers': value '[]' is empty; "
+                    + "valid: a list of at least one trigger spec");
+        }
+        this.triggers = List.copyOf(triggers);
+        this.timezone = (timezone != null ? timezone : this.triggers.get(0).timezone()).normalized();
+        this.jitter = TriggerBounds.jitter(type, jitter);
+    }
+
+    /** Reads the children of a combining spec; a child's error is re-thrown naming its position. */
+    static List<Trigger> children(TriggerSpec spec, ZoneId zone, InstantSource clock) {
+        List<Map<String, ?>> specs = spec.specList("triggers");
+        if (specs.isEmpty()) {
+            throw spec.invalid("triggers", spec.raw("triggers").orElse(null), "is empty or absent; valid: a list of at least one trigger spec");
+        }
+        List<Trigger> children = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            try {
+                children.add(Triggers.fromSpec(specs.get(i), zone, clock));
+            }
+            catch (InvalidTriggerSpecException ex) {
+                String field = "triggers[" + i + "]" + (ex.field() == null ? "" : "." + ex.field());
+                throw new InvalidTriggerSpecException(field, ex.value(), spec.type() + " trigger '" + field + "': " + ex.getMessage());
+            }
+        }
+        return children;
+    }
+
+    /**
+     * The child triggers, in the order given.
+     *
+     * @return an immutable, non-empty list
+     */
+    public List<Trigger> triggers() {
+        return this.triggers;
+    }
+
+    @Override
+    public ZoneId timezone() {
+        return this.timezone;
+    }
+
+    @Override
+    public Duration jitter() {
+        return this.jitter;
+    }
+
+    /**
+     * The first fire time of {@code child} at or after {@code instant}, counted from the child's own start.
+     *
+     * @throws TriggerSearchException when the child needs more than {@value #MAX_CATCH_UP_STEPS} steps
+     */
+    static Optional<ZonedDateTime> atOrAfter(Trigger child, ZonedDateTime instant) {
+        if (child instanceof CombiningTrigger combining) {
+            return combining.firstAtOrAfter(instant);
+        }
+        Optional<ZonedDateTime> next = child.nextFireTime(null, instant);
+        for (int i = 0; i < MAX_CATCH_UP_STEPS; i++) {
+            if (next.isEmpty() || !next.get().isBefore(instant)) {
+                return next;
+            }
+            next = child.nextFireTime(next.get(), instant);
+        }
+        throw new TriggerSearchException(child + " did not reach " + instant + " within " + MAX_CATCH_UP_STEPS + " steps");
+    }
+
+    /**
+     * This trigger's first fire time at or after {@code instant}, every child counted from its own start
+     * (a nested combining trigger answers directly rather than being stepped from a past date child).
+     *
+     * @throws TriggerSearchException when a bounded search ends without an answer
+     */
+    abstract Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime instant);
+
+    /** The earliest instant a fire time following {@code previousFireTime} may have (see the class javadoc). */
+    static ZonedDateTime after(ZonedDateTime previousFireTime) {
+        return previousFireTime.truncatedTo(ChronoUnit.MILLIS).plus(1, ChronoUnit.MILLIS);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@code type}, {@code triggers} (the children's specs, in order), {@code timezone} and
+     *     {@code jitter} (seconds) when not zero
+     */
+    @Override
+    public Map<String, Object> toSpec() {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put(TriggerSpec.TYPE, this.type);
+        spec.put("triggers", this.triggers.stream().map(Trigger::toSpec).toList());
+        spec.put("timezone", TriggerSpec.formatZone(this.timezone));
+        if (!this.jitter.isZero()) {
+            spec.put("jitter", TriggerSpec.formatSeconds(this.jitter));
+        }
+        return Collections.unmodifiableMap(spec);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other != null && other.getClass() == getClass() && this.triggers.equals(((CombiningTrigger) other).triggers)
+                && this.timezone.equals(((CombiningTrigger) other).timezone) && this.jitter.equals(((CombiningTrigger) other).jitter);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(this.type, this.triggers, this.timezone, this.jitter);
+    }
+
+    /**
+     * As APScheduler: {@code and[interval[0:02:00], cron[hour='7-22']]}, {@code or[...]}.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return this.triggers.stream().map(Object::toString).collect(Collectors.joining(", ", this.type + "[", "]"));
+    }
+}

@@ -1,0 +1,38 @@
+package io.kairos.scheduler.trigger;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+
+/** Checks shared by the trigger constructors: jitter and start/end order. Package-private helper. */
+final class TriggerBounds {
+
+    private TriggerBounds() {
+    }
+
+    /** The jitter, {@code null} read as zero; a negative one is rejected naming the trigger kind. */
+    static Duration jitter(String type, Duration jitter) {
+        if (jitter == null) {
+            return Duration.ZERO;
+        }
+        if (jitter.isNegative()) {
+            throw new InvalidTriggerSpecException("jitter", jitter, type + " trigger 'jitter': value '" + jitter
+                    + "' must not be negative; valid: a number of seconds >= 0");
+        }
+        return jitter;
+    }
+
+    /** Rejects an end before the start (as APScheduler 4's "end_time cannot be earlier than start_time"). */
+    static void checkOrder(String type, Object start, Object end, boolean endBeforeStart) {
+        if (endBeforeStart) {
+            throw new InvalidTriggerSpecException("end_date", end, type + " trigger 'end_date': value '" + end
+                    + "' cannot be earlier than start_date '" + start + "'; valid: an end_date at or after start_date");
+        }
+    }
+
+    /** {@link #checkOrder(String, Object, Object, boolean)} for date-times, compared as instants. */
+    static void checkOrder(String type, ZonedDateTime start, ZonedDateTime end) {
+        if (end != null) {
+            checkOrder(type, TriggerSpec.formatDateTime(start), TriggerSpec.formatDateTime(end), end.isBefore(start));
+        }
+    }
+}

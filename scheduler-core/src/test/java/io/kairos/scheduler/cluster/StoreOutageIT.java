@@ -1,0 +1,121 @@
+package io.kairos.scheduler.cluster;
+
+import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.SchedulerState;
+import io.kairos.scheduler.event.JobStoreFailed;
+import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The store's server goes down for 20 seconds while a scheduler has work, then comes back: the scheduler
+ * publishes {@link JobStoreFailed}, its loop thread stays alive, and afterwards every job runs exactly once.
+ * The server is a private one on a free port ({@link PrivatePostgres}, {@link PrivateRedis}); the shared
+ * servers on 5432/6379 are never stopped. Runs are counted in a table on the shared PostgreSQL.
+ */
+class StoreOutageIT {
+
+    private static final int ONE_SHOT_JOBS = 400;
+
+    private static final Duration OUTAGE = Duration.ofSeconds(20);
+
+    private static final String TASK = ClusterJobs.class.getName() + "::record";
+
+    @Test
+    void postgresOutage() throws Exception {
+        Optional<Path> bin = PrivatePostgres.binaries();
+        assumeTrue(bin.isPresent(), "PostgreSQL server binaries (/usr/lib/postgresql/<version>/bin/initdb, pg_ctl) are not installed; "
+                + "install the distribution's postgresql package to run this test");
+        try (PrivatePostgres server = PrivatePostgres.create(bin.get())) {
+            server.start();
+            survivesOutage(server);
+        }
+    }
+
+    @Test
+    void redisOutage() throws Exception {
+        Optional<Path> executable = PrivateRedis.executable();
+        assumeTrue(executable.isPresent(), "redis-server is not on the PATH; install the distribution's redis-server package to run this test");
+        try (PrivateRedis server = PrivateRedis.create(executable.get())) {
+            server.start();
+            survivesOutage(server);
+        }
+    }
+
+    private void survivesOutage(PrivateServer server) throws Exception {
+        String suffix = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + ThreadLocalRandom.current().nextInt(1000);
+        String kind = server.getClass().getSimpleName();
+        try (RunsTable runs = RunsTable.create("outage_runs_" + suffix)) {
+            ClusterJobs.configure(runs.dataSource(), runs.name(), "outage", 20);
+            ClusterStores.Handle handle = ClusterStores.open(server.storeOptions(suffix), true);
+            Scheduler scheduler = Scheduler.builder().schedulerId("outage").timezone(ZoneOffset.UTC).leaseTime(Duration.ofSeconds(3))
+                    .pollInterval(Duration.ofMillis(500)).jobStore("default", handle.store())
+                    .executor("default", new RunTimeExposingExecutor(new ThreadPoolJobExecutor(4))).build();
+            AtomicInteger storeFailures = new AtomicInteger();
+            scheduler.addListener(JobStoreFailed.class, (e) -> storeFailures.incrementAndGet());
+            try {
+                scheduler.start();
+                Thread loop = loopThread();
+                Instant start = Instant.now();
+                scheduler.addJob(JobRequest.of(TASK).id("cron-0").args("cron-0").trigger(Map.of("type", "cron", "second", "*")));
+                for (int i = 0; i < ONE_SHOT_JOBS; i++) {
+                    // due over the next 30 s: before, during and after the outage
+                    Instant runAt = start.plusMillis(i * 75L);
+                    scheduler.addJob(JobRequest.of(TASK).id("once-" + i).args("once-" + i)
+                            .trigger(Map.of("type", "date", "run_date", runAt.atOffset(ZoneOffset.UTC).toString())));
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> runs.distinctJobs("once-") >= 20);
+                server.crash();
+                Instant downUntil = Instant.now().plus(OUTAGE);
+                while (Instant.now().isBefore(downUntil)) {
+                    assertThat(loop.isAlive()).as("scheduler loop thread alive during the outage").isTrue();
+                    Thread.sleep(250);
+                }
+                long ranBeforeRestart = runs.distinctJobs("once-");
+                server.start();
+                Instant restartedAt = Instant.now();
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> runs.distinctJobs("once-") == ONE_SHOT_JOBS && scheduler.getJobs().size() == 1);
+                long recovered = Duration.between(restartedAt, Instant.now()).toMillis();
+                assertThat(storeFailures.get()).as("JobStoreFailed events during the outage").isPositive();
+                assertThat(loop.isAlive()).as("scheduler loop thread alive after the outage").isTrue();
+                assertThat(scheduler.state()).isEqualTo(SchedulerState.RUNNING);
+                List<RunsTable.Run> all = runs.all();
+                Map<String, Long> perJob = all.stream().filter((r) -> r.jobId().startsWith("once-"))
+                        .collect(Collectors.groupingBy(RunsTable.Run::jobId, Collectors.counting()));
+                assertThat(perJob).as("runs per one-shot job").hasSize(ONE_SHOT_JOBS).allSatisfy((id, count) -> assertThat(count).as(id).isOne());
+                Map<Long, Long> cronPerFireTime = all.stream().filter((r) -> r.jobId().equals("cron-0"))
+                        .collect(Collectors.groupingBy(RunsTable.Run::scheduledTime, Collectors.counting()));
+                assertThat(cronPerFireTime).as("runs per cron fire time").isNotEmpty().allSatisfy((t, count) -> assertThat(count).as("" + t).isOne());
+                System.out.printf("OUTAGE %s: %d JobStoreFailed events; %d of %d one-shot jobs ran before the restart; all ran %d ms after it;"
+                        + " %d cron runs%n", kind, storeFailures.get(), ranBeforeRestart, ONE_SHOT_JOBS, recovered, cronPerFireTime.size());
+            }
+            finally {
+                scheduler.shutdown(false);
+                handle.close();
+            }
+        }
+    }
+
+    private static Thread loopThread() {
+        List<Thread> loops = Thread.getAllStackTraces().keySet().stream().filter((t) -> t.getName().equals("kairos-scheduler")).toList();
+        assertThat(loops).as("scheduler loop threads in this JVM").hasSize(1);
+        return loops.get(0);
+    }
+}

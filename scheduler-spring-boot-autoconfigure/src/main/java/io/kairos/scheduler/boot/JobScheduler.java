@@ -1,0 +1,216 @@
+package io.kairos.scheduler.boot;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.kairos.scheduler.Job;
+import io.kairos.scheduler.JobChanges;
+import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.SchedulerState;
+import io.kairos.scheduler.trigger.Trigger;
+
+/**
+ * The Kairos scheduler as a Spring bean: inject it to add, change and inspect jobs at run time ("cancel order 42 in
+ * 30 minutes unless it is paid"). A thin facade over the engine's {@link Scheduler}: each method delegates with the
+ * same contract (see the engine's javadoc for every exception); {@link #engine()} gives the whole engine API
+ * (listeners, executors, stores, export and import).
+ *
+ * <p>Its lifecycle belongs to the application context ({@link KairosSchedulerLifecycle}): it starts when the
+ * context has refreshed, after the {@code @ScheduledJob} declarations have been written to the stores, and stops in
+ * the context's (graceful) shutdown. Do not call {@code engine().start()} or {@code engine().shutdown()} yourself.
+ * Jobs added before the start are pending and stored at the start, as APScheduler's.
+ *
+ * <p>Thread-safe, as the engine.
+ */
+public final class JobScheduler {
+
+    private final Scheduler engine;
+
+    /**
+     * Wraps an engine scheduler.
+     *
+     * @param engine the scheduler built by the auto-configuration (or your own)
+     */
+    public JobScheduler(Scheduler engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * The engine scheduler, for what this facade does not carry.
+     *
+     * @return the engine, never {@code null}
+     */
+    public Scheduler engine() {
+        return this.engine;
+    }
+
+    /**
+     * Adds a job: APScheduler's {@code add_job}.
+     *
+     * @param request what to add
+     * @return the job as stored (or pending, before the start)
+     * @see Scheduler#addJob(JobRequest)
+     */
+    public Job addJob(JobRequest request) {
+        return this.engine.addJob(request);
+    }
+
+    /**
+     * Adds a job with a trigger and positional arguments, default id and policies.
+     *
+     * @param taskName the task, e.g. {@code orderService.cancelUnpaidOrder}
+     * @param trigger the trigger
+     * @param args positional arguments, JSON values
+     * @return the job
+     * @see Scheduler#addJob(String, Trigger, Object...)
+     */
+    public Job addJob(String taskName, Trigger trigger, Object... args) {
+        return this.engine.addJob(taskName, trigger, args);
+    }
+
+    /**
+     * Adds a job with a trigger spec ({@code Map.of("type", "date", "run_date", "...")}) and positional arguments.
+     *
+     * @param taskName the task
+     * @param triggerSpec the trigger spec
+     * @param args positional arguments, JSON values
+     * @return the job
+     * @see Scheduler#addJob(String, Map, Object...)
+     */
+    public Job addJob(String taskName, Map<String, ?> triggerSpec, Object... args) {
+        return this.engine.addJob(taskName, triggerSpec, args);
+    }
+
+    /**
+     * Changes a job: APScheduler's {@code modify_job}.
+     *
+     * @param id the job id
+     * @param changes what to change
+     * @return the job after the change
+     * @see Scheduler#modifyJob(String, JobChanges)
+     */
+    public Job modifyJob(String id, JobChanges changes) {
+        return this.engine.modifyJob(id, changes);
+    }
+
+    /**
+     * Gives a job a new trigger and recomputes its next run time: APScheduler's {@code reschedule_job}.
+     *
+     * @param id the job id
+     * @param trigger the new trigger
+     * @return the job after the change
+     * @see Scheduler#rescheduleJob(String, Trigger)
+     */
+    public Job rescheduleJob(String id, Trigger trigger) {
+        return this.engine.rescheduleJob(id, trigger);
+    }
+
+    /**
+     * Gives a job a new trigger from a spec ({@code Map.of("type", "cron", "minute", "*&#47;5")}).
+     *
+     * @param id the job id
+     * @param triggerSpec the new trigger's spec
+     * @return the job after the change
+     * @see Scheduler#rescheduleJob(String, Map)
+     */
+    public Job rescheduleJob(String id, Map<String, ?> triggerSpec) {
+        return this.engine.rescheduleJob(id, triggerSpec);
+    }
+
+    /**
+     * Pauses a job (its next run time is cleared until resumed).
+     *
+     * @param id the job id
+     * @return the paused job
+     * @see Scheduler#pauseJob(String)
+     */
+    public Job pauseJob(String id) {
+        return this.engine.pauseJob(id);
+    }
+
+    /**
+     * Resumes a paused job; a job whose trigger has no further fire time is removed.
+     *
+     * @param id the job id
+     * @return the resumed job, or empty when it was removed
+     * @see Scheduler#resumeJob(String)
+     */
+    public Optional<Job> resumeJob(String id) {
+        return this.engine.resumeJob(id);
+    }
+
+    /**
+     * Removes a job.
+     *
+     * @param id the job id
+     * @see Scheduler#removeJob(String)
+     */
+    public void removeJob(String id) {
+        this.engine.removeJob(id);
+    }
+
+    /**
+     * Looks a job up in every store.
+     *
+     * @param id the job id
+     * @return the job, or empty
+     * @see Scheduler#getJob(String)
+     */
+    public Optional<Job> getJob(String id) {
+        return this.engine.getJob(id);
+    }
+
+    /**
+     * Every job of every store (pending ones included before the start).
+     *
+     * @return the jobs, each store's sorted by next run time
+     * @see Scheduler#getJobs()
+     */
+    public List<Job> getJobs() {
+        return this.engine.getJobs();
+    }
+
+    /**
+     * Pauses the whole scheduler: stores stay open, no job is submitted until {@link #resume()}.
+     *
+     * @see Scheduler#pause()
+     */
+    public void pause() {
+        this.engine.pause();
+    }
+
+    /**
+     * Resumes the whole scheduler after {@link #pause()}.
+     *
+     * @see Scheduler#resume()
+     */
+    public void resume() {
+        this.engine.resume();
+    }
+
+    /**
+     * The scheduler's state.
+     *
+     * @return stopped, running or paused
+     */
+    public SchedulerState state() {
+        return this.engine.state();
+    }
+
+    /**
+     * The time zone of triggers without their own ({@code kairos.timezone}).
+     *
+     * @return the zone
+     */
+    public ZoneId timezone() {
+        return this.engine.timezone();
+    }
+
+    @Override
+    public String toString() {
+        return "JobScheduler[" + this.engine.schedulerId() + ", " + this.engine.state() + "]";
+    }
+}

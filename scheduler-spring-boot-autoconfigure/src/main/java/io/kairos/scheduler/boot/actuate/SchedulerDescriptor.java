@@ -1,0 +1,51 @@
+package io.kairos.scheduler.boot.actuate;
+
+import java.util.List;
+import java.util.Map;
+
+import io.kairos.scheduler.boot.JobScheduler;
+import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
+
+/**
+ * The whole scheduler as the {@code scheduler} endpoint shows it (JSON).
+ *
+ * @param schedulerId the scheduler's id (lease owner name)
+ * @param state {@code STOPPED}, {@code RUNNING} or {@code PAUSED}
+ * @param timezone the default time zone of triggers
+ * @param jobstores store alias to the store's class simple name and whether it is shared
+ * @param executors executor alias to the executor's class simple name
+ * @param jobs every job, each store's sorted by next run time
+ * @param undeclaredJobs ids of stored jobs that were declared with {@code @ScheduledJob} but have no declaration any
+ *     more (kept, for an operator to remove)
+ */
+public record SchedulerDescriptor(String schedulerId, String state, String timezone, Map<String, StoreDescriptor> jobstores,
+        Map<String, String> executors, List<JobDescriptor> jobs, List<String> undeclaredJobs) {
+
+    /**
+     * One store.
+     *
+     * @param type the store's class simple name, e.g. {@code JdbcJobStore}
+     * @param shared whether several instances may share it
+     */
+    public record StoreDescriptor(String type, boolean shared) {
+    }
+
+    /**
+     * Describes a scheduler.
+     *
+     * @param scheduler the scheduler
+     * @param synchronizer knows the undeclared jobs
+     * @return the descriptor
+     */
+    public static SchedulerDescriptor of(JobScheduler scheduler, DeclaredJobSynchronizer synchronizer) {
+        Map<String, StoreDescriptor> stores = new java.util.LinkedHashMap<>();
+        scheduler.engine().jobStores().forEach((alias, store) -> stores.put(alias,
+                new StoreDescriptor(store.getClass().getSimpleName(), store.isShared())));
+        Map<String, String> executors = new java.util.LinkedHashMap<>();
+        scheduler.engine().executors().forEach((alias, executor) -> executors.put(alias, executor.getClass().getSimpleName()));
+        return new SchedulerDescriptor(scheduler.engine().schedulerId(), scheduler.state().name(),
+                scheduler.timezone().getId(), stores, executors,
+                scheduler.getJobs().stream().map(JobDescriptor::of).toList(),
+                synchronizer.undeclaredJobs().stream().map((job) -> job.id()).toList());
+    }
+}

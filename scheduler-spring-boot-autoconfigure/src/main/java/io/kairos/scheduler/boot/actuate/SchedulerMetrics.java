@@ -1,0 +1,215 @@
+package io.kairos.scheduler.boot.actuate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.kairos.scheduler.Job;
+import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.event.JobAdded;
+import io.kairos.scheduler.event.JobExecuted;
+import io.kairos.scheduler.event.JobFailed;
+import io.kairos.scheduler.event.JobMaxInstancesReached;
+import io.kairos.scheduler.event.JobMissed;
+import io.kairos.scheduler.event.JobModified;
+import io.kairos.scheduler.event.JobRemoved;
+import io.kairos.scheduler.event.JobStoreFailed;
+import io.kairos.scheduler.event.JobSubmitted;
+import io.kairos.scheduler.event.SchedulerEvent;
+import io.kairos.scheduler.event.SchedulerStarted;
+import io.kairos.scheduler.store.JobState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Micrometer meters for the Kairos scheduler, fed by its events. Tags carry task names, outcomes and store aliases,
+ * never job ids (unbounded cardinality).
+ * <ul>
+ * <li>{@code kairos.job.executions} (timer; tags {@code task}, {@code outcome} = {@code success} | {@code failure}):
+ * time from submission to the end of the run, queueing in the executor included;</li>
+ * <li>{@code kairos.job.lateness} (timer; tag {@code task}): submission time minus the scheduled run time;</li>
+ * <li>{@code kairos.job.missed} (counter; tag {@code task}): run times skipped past their misfire grace time;</li>
+ * <li>{@code kairos.job.max.instances.reached} (counter; tag {@code task}): run times dropped because the job
+ * had max instances runs in flight;</li>
+ * <li>{@code kairos.store.failures} (counter; tag {@code store}): store operations that failed;</li>
+ * <li>{@code kairos.jobs} (gauge; tags {@code store}, {@code state}): jobs per store and state, counted at most
+ * every 10 seconds;</li>
+ * <li>{@code kairos.jobs.running} (gauge): runs in flight in this instance.</li>
+ * </ul>
+ * The task of a job is looked up when the job is added (or at its first event) and cached until the job is modified
+ * or removed (a removed one-off job's last run is still reported under its task). Thread-safe.
+ */
+public class SchedulerMetrics {
+
+    private static final Duration COUNT_INTERVAL = Duration.ofSeconds(10);
+
+    private final Scheduler scheduler;
+
+    private final MeterRegistry registry;
+
+    private final Map<String, String> tasks = new ConcurrentHashMap<>();
+
+    private final Map<String, Instant> submitted = new ConcurrentHashMap<>();
+
+    private final Map<String, End> earlyEnds = new ConcurrentHashMap<>();
+
+    private final AtomicInteger running = new AtomicInteger();
+
+    /** The end of a run whose submission has not been seen yet (events of one run may arrive out of order). */
+    private record End(Instant end, String outcome) {
+    }
+
+    private final Map<String, Map<JobState, Long>> counts = new ConcurrentHashMap<>();
+
+    private final java.util.Set<String> gaugedStores = ConcurrentHashMap.newKeySet();
+
+    private volatile Instant countedAt = Instant.MIN;
+
+    /**
+     * Registers the gauges and subscribes to the scheduler's events.
+     *
+     * @param scheduler the scheduler
+     * @param registry the registry
+     */
+    public SchedulerMetrics(Scheduler scheduler, MeterRegistry registry) {
+        this.scheduler = scheduler;
+        this.registry = registry;
+        Gauge.builder("kairos.jobs.running", this.running, AtomicInteger::get)
+            .description("Runs of Kairos jobs in flight in this instance")
+            .register(registry);
+        registerStoreGauges();
+        scheduler.addListener(this::onEvent);
+    }
+
+    /** Registers the per-store gauges for the stores known now; idempotent (stores appear at the scheduler's start). */
+    private void registerStoreGauges() {
+        this.scheduler.jobStores().keySet().stream().filter(this.gaugedStores::add).forEach((store) -> {
+            for (JobState state : JobState.values()) {
+                Gauge.builder("kairos.jobs", () -> count(store, state))
+                    .tags("store", store, "state", state.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("Kairos jobs per store and state")
+                    .register(this.registry);
+            }
+        });
+    }
+
+    private void onEvent(SchedulerEvent event) {
+        if (event instanceof SchedulerStarted) {
+            registerStoreGauges();
+        }
+        else if (event instanceof JobAdded e) {
+            task(e.jobstore(), e.jobId());
+        }
+        else if (event instanceof JobSubmitted e) {
+            submitted(e);
+        }
+        else if (event instanceof JobExecuted e) {
+            finished(e.jobstore(), e.jobId(), e.scheduledRunTime(), e.timestamp(), "success");
+        }
+        else if (event instanceof JobFailed e) {
+            finished(e.jobstore(), e.jobId(), e.scheduledRunTime(), e.timestamp(), "failure");
+        }
+        else if (event instanceof JobMissed e) {
+            counter("kairos.job.missed", "task", task(e.jobstore(), e.jobId())).increment();
+        }
+        else if (event instanceof JobMaxInstancesReached e) {
+            counter("kairos.job.max.instances.reached", "task", task(e.jobstore(), e.jobId()))
+                .increment(e.scheduledRunTimes().size());
+        }
+        else if (event instanceof JobStoreFailed e) {
+            counter("kairos.store.failures", "store", e.alias()).increment();
+        }
+        else if (event instanceof JobModified e) {
+            this.tasks.remove(e.jobstore() + "|" + e.jobId());
+        }
+        else if (event instanceof JobRemoved e && this.running.get() == 0) {
+            this.tasks.remove(e.jobstore() + "|" + e.jobId());
+        }
+    }
+
+    private void submitted(JobSubmitted event) {
+        String task = task(event.jobstore(), event.jobId());
+        for (Instant runTime : event.scheduledRunTimes()) {
+            String key = key(event.jobId(), runTime);
+            End early = this.earlyEnds.remove(key);
+            if (early != null) {
+                record(event.jobstore(), event.jobId(), event.timestamp(), early.end(), early.outcome());
+            }
+            else {
+                this.submitted.put(key, event.timestamp());
+                this.running.incrementAndGet();
+            }
+            Timer.builder("kairos.job.lateness").tag("task", task)
+                .description("How late Kairos job runs were submitted, relative to their scheduled run time")
+                .register(this.registry)
+                .record(positive(Duration.between(runTime, event.timestamp())));
+        }
+    }
+
+    private void finished(String jobstore, String jobId, Instant runTime, Instant end, String outcome) {
+        Instant start = this.submitted.remove(key(jobId, runTime));
+        if (start == null) {
+            // the run ended before its JobSubmitted event was published: recorded when that event arrives
+            this.earlyEnds.put(key(jobId, runTime), new End(end, outcome));
+            return;
+        }
+        this.running.decrementAndGet();
+        record(jobstore, jobId, start, end, outcome);
+    }
+
+    private void record(String jobstore, String jobId, Instant start, Instant end, String outcome) {
+        Timer.builder("kairos.job.executions").tags("task", task(jobstore, jobId), "outcome", outcome)
+            .description("Kairos job runs, from submission to the end of the run")
+            .register(this.registry)
+            .record(positive(Duration.between(start, end)));
+    }
+
+    private Counter counter(String name, String tag, String value) {
+        return Counter.builder(name).tag(tag, value).register(this.registry);
+    }
+
+    private String task(String jobstore, String jobId) {
+        return this.tasks.computeIfAbsent(jobstore + "|" + jobId, (key) -> {
+            try {
+                return this.scheduler.getJob(jobId, jobstore).map(Job::task).orElse("unknown");
+            }
+            catch (RuntimeException ex) {
+                return "unknown";
+            }
+        });
+    }
+
+    private double count(String store, JobState state) {
+        Instant now = Instant.now();
+        if (this.countedAt.plus(COUNT_INTERVAL).isBefore(now)) {
+            this.countedAt = now;
+            for (String alias : this.scheduler.jobStores().keySet()) {
+                Map<JobState, Long> byState = new EnumMap<>(JobState.class);
+                try {
+                    for (Job job : this.scheduler.getJobs(alias)) {
+                        byState.merge(job.state(), 1L, Long::sum);
+                    }
+                    this.counts.put(alias, byState);
+                }
+                catch (RuntimeException ex) {
+                    this.counts.remove(alias);
+                }
+            }
+        }
+        Map<JobState, Long> byState = this.counts.get(store);
+        return byState == null ? Double.NaN : byState.getOrDefault(state, 0L);
+    }
+
+    private static String key(String jobId, Instant runTime) {
+        return jobId + "@" + runTime;
+    }
+
+    private static Duration positive(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+}

@@ -1,0 +1,243 @@
+package io.kairos.scheduler.boot.annotation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.kairos.scheduler.Job;
+import io.kairos.scheduler.JobChanges;
+import io.kairos.scheduler.JobDefaults;
+import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.trigger.CronTrigger;
+import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
+import io.kairos.scheduler.trigger.Trigger;
+import io.kairos.scheduler.trigger.Triggers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes {@link ScheduledJob} declarations to the job stores at start-up: an upsert by job id.
+ * <ul>
+ * <li>A declaration whose job is absent is added.</li>
+ * <li>A declaration equal to its stored job (same task, name, trigger, executor and policies) leaves the job
+ * alone: it keeps its stored next run time (and its paused state), so a restart neither adds a run nor loses
+ * one.</li>
+ * <li>A changed declaration modifies the job; a changed trigger reschedules it (a new next run time from the new
+ * trigger, as APScheduler's {@code reschedule_job}).</li>
+ * <li>A stored job that was declared (its name starts with {@value #DECLARED_NAME_PREFIX}) but has no declaration
+ * any more is <em>not</em> removed: it is logged at WARN and listed by {@link #undeclaredJobs()} (and by the
+ * actuator endpoint), so an operator decides.</li>
+ * </ul>
+ * Every declaration is checked (trigger, store and executor aliases) before anything is written, so a bad one
+ * leaves the stores untouched.
+ *
+ * <p><b>How declared jobs are recognised.</b> The job's stored name is the declared name (default the task name)
+ * prefixed with {@value #DECLARED_NAME_PREFIX}, e.g. {@code @reports.nightly}. Do not start the names of jobs you
+ * add at run time with it. Several instances starting at once converge: adds use
+ * {@link ConflictPolicy#KEEP_EXISTING}.
+ *
+ * <p>Thread-safe for one {@link #synchronize} at a time (called from the lifecycle's start).
+ */
+public final class DeclaredJobSynchronizer {
+
+    /** The prefix of the stored name of every declared job. */
+    public static final String DECLARED_NAME_PREFIX = "@";
+
+    private static final Logger logger = LoggerFactory.getLogger(DeclaredJobSynchronizer.class);
+
+    private static final Map<String, String> ATTRIBUTES = Map.of("expression", "cron", "run_date", "date", "seconds",
+            "interval", "day_of_week", "dayOfWeek", "start_date", "startDate", "end_date", "endDate");
+
+    private volatile List<Job> undeclared = List.of();
+
+    /**
+     * Checks every declaration, then upserts them, then looks for declared jobs without a declaration.
+     *
+     * @param engine the scheduler, started (paused) so its stores are open
+     * @param declarations the declarations
+     * @throws ScheduledJobDeclarationException when a declaration names an unknown store or executor, or its trigger
+     *     is invalid (nothing has been written then)
+     */
+    public void synchronize(Scheduler engine, List<ScheduledJobDefinition> declarations) {
+        Map<ScheduledJobDefinition, Trigger> triggers = new LinkedHashMap<>();
+        for (ScheduledJobDefinition definition : declarations) {
+            checkAlias(definition, "jobstore", definition.jobstore(), engine.jobStores().keySet());
+            checkAlias(definition, "executor", definition.executor(), engine.executors().keySet());
+            triggers.put(definition, trigger(definition, engine));
+        }
+        triggers.forEach((definition, trigger) -> upsert(engine, definition, trigger));
+        Set<String> ids = declarations.stream().map(ScheduledJobDefinition::id).collect(Collectors.toSet());
+        List<Job> orphans = engine.getJobs().stream()
+            .filter((job) -> job.name().startsWith(DECLARED_NAME_PREFIX) && !ids.contains(job.id()))
+            .toList();
+        orphans.forEach((job) -> logger.warn("Job '{}' in store '{}' (task {}) was declared with @ScheduledJob, but no "
+                + "bean declares it any more; it is kept. Remove it (DELETE /actuator/scheduler/{}) or declare it again",
+                job.id(), job.jobstore(), job.task(), job.id()));
+        this.undeclared = orphans;
+    }
+
+    /**
+     * The stored jobs that were declared but have no declaration any more, as found by the last
+     * {@link #synchronize}.
+     *
+     * @return the jobs, immutable
+     */
+    public List<Job> undeclaredJobs() {
+        return this.undeclared;
+    }
+
+    private void upsert(Scheduler engine, ScheduledJobDefinition definition, Trigger trigger) {
+        String store = Objects.requireNonNullElse(definition.jobstore(), "default");
+        String name = DECLARED_NAME_PREFIX + definition.name();
+        Optional<Job> existing = engine.getJob(definition.id(), store);
+        if (existing.isEmpty()) {
+            engine.addJob(request(definition, name, trigger, store));
+            logger.debug("Added declared job '{}' ({})", definition.id(), definition.source());
+            return;
+        }
+        Job job = existing.get();
+        if (!job.task().equals(definition.task())) {
+            engine.removeJob(definition.id(), store);
+            engine.addJob(request(definition, name, trigger, store));
+            logger.info("Replaced job '{}': its task changed from {} to {}", definition.id(), job.task(), definition.task());
+            return;
+        }
+        Trigger effective = anchored(engine, definition, trigger, job);
+        JobChanges changes = changes(engine.jobDefaults(), definition, name, job);
+        if (changes != null) {
+            engine.modifyJob(definition.id(), store, changes);
+        }
+        boolean rescheduled = !effective.equals(job.trigger());
+        if (rescheduled) {
+            engine.rescheduleJob(definition.id(), store, effective);
+        }
+        if (changes != null || rescheduled) {
+            logger.info("Updated declared job '{}' to match {}{}", definition.id(), definition.source(),
+                    rescheduled ? " (new trigger, rescheduled)" : "");
+        }
+    }
+
+    private static JobRequest request(ScheduledJobDefinition definition, String name, Trigger trigger, String store) {
+        JobRequest request = JobRequest.of(definition.task()).id(definition.id()).name(name).trigger(trigger)
+            .jobstore(store).conflictPolicy(ConflictPolicy.KEEP_EXISTING);
+        if (definition.executor() != null) {
+            request.executor(definition.executor());
+        }
+        if (definition.coalesce() != null) {
+            request.coalesce(definition.coalesce());
+        }
+        if (definition.maxInstances() != null) {
+            request.maxInstances(definition.maxInstances());
+        }
+        if (definition.misfireGraceTime() != null) {
+            request.misfireGraceTime(definition.misfireGraceTime());
+        }
+        if (definition.jitter() != null) {
+            request.jitter(definition.jitter());
+        }
+        return request;
+    }
+
+    /**
+     * The changes (other than the trigger) that make {@code job} match the declaration, or {@code null} when it
+     * matches already.
+     */
+    private static JobChanges changes(JobDefaults defaults, ScheduledJobDefinition definition, String name, Job job) {
+        JobChanges changes = JobChanges.create();
+        boolean changed = false;
+        if (!job.name().equals(name)) {
+            changes.name(name);
+            changed = true;
+        }
+        String executor = Objects.requireNonNullElse(definition.executor(), "default");
+        if (!job.executor().equals(executor)) {
+            changes.executor(executor);
+            changed = true;
+        }
+        boolean coalesce = Objects.requireNonNullElse(definition.coalesce(), defaults.coalesce());
+        if (job.coalesce() != coalesce) {
+            changes.coalesce(coalesce);
+            changed = true;
+        }
+        int maxInstances = Objects.requireNonNullElse(definition.maxInstances(), defaults.maxInstances());
+        if (job.maxInstances() != maxInstances) {
+            changes.maxInstances(maxInstances);
+            changed = true;
+        }
+        Duration grace = definition.misfireGraceTime() != null ? definition.misfireGraceTime() : defaults.misfireGraceTime();
+        if (!Objects.equals(job.misfireGraceTime().orElse(null), grace)) {
+            changes.misfireGraceTime(grace);
+            changed = true;
+        }
+        Duration jitter = definition.jitter() != null ? definition.jitter() : defaults.jitter();
+        if (!Objects.equals(job.jitter().orElse(null), jitter)) {
+            changes.jitter(jitter);
+            changed = true;
+        }
+        return changed ? changes : null;
+    }
+
+    /**
+     * The declared trigger with the stored job's start date when the declaration gives none: an interval trigger's
+     * default start date is "now + interval" at creation, which differs at every start-up and would otherwise make
+     * every restart a change (and lose the stored next run time).
+     */
+    private static Trigger anchored(Scheduler engine, ScheduledJobDefinition definition, Trigger trigger, Job job) {
+        Object type = definition.triggerSpec().get("type");
+        Object storedStart = job.trigger() != null ? job.trigger().toSpec().get("start_date") : null;
+        if (definition.triggerSpec().containsKey("start_date") || storedStart == null
+                || !("interval".equals(type) || "calendarinterval".equals(type))
+                || !type.equals(job.trigger().toSpec().get("type"))) {
+            return trigger;
+        }
+        Map<String, Object> spec = new LinkedHashMap<>(definition.triggerSpec());
+        spec.put("start_date", storedStart);
+        return fromSpec(spec, engine);
+    }
+
+    private static Trigger fromSpec(Map<String, ?> spec, Scheduler engine) {
+        if (CronTrigger.TYPE.equals(spec.get("type"))) {
+            return CronTrigger.fromSpec(spec, engine.timezone());
+        }
+        return Triggers.fromSpec(spec, engine.timezone(), engine.clock());
+    }
+
+    private static void checkAlias(ScheduledJobDefinition definition, String attribute, String alias, Set<String> valid) {
+        String value = Objects.requireNonNullElse(alias, "default");
+        if (!valid.contains(value)) {
+            throw new ScheduledJobDeclarationException(definition.source(), attribute, value,
+                    "names no configured " + (attribute.equals("jobstore") ? "job store" : "executor"),
+                    "Valid values: " + String.join(", ", sortedCopy(valid)) + " (configure more under kairos."
+                            + (attribute.equals("jobstore") ? "jobstores" : "executors") + ".<alias>)",
+                    null);
+        }
+    }
+
+    private static Trigger trigger(ScheduledJobDefinition definition, Scheduler engine) {
+        try {
+            return fromSpec(definition.triggerSpec(), engine);
+        }
+        catch (InvalidTriggerSpecException ex) {
+            String field = ex.field();
+            String attribute = field == null ? null : ATTRIBUTES.getOrDefault(field, field);
+            Object value = ex.value() != null ? ex.value() : (field != null ? definition.triggerSpec().get(field) : null);
+            throw new ScheduledJobDeclarationException(definition.source(), attribute, value,
+                    "is not a valid trigger: " + ex.getMessage(), "Fix the attribute; the reason lists what is valid", ex);
+        }
+    }
+
+    private static List<String> sortedCopy(Set<String> values) {
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted;
+    }
+}

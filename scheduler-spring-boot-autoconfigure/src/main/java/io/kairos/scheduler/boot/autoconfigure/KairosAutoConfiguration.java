@@ -1,0 +1,175 @@
+package io.kairos.scheduler.boot.autoconfigure;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.SchedulerBuilder;
+import io.kairos.scheduler.boot.JobScheduler;
+import io.kairos.scheduler.boot.KairosConfigurationException;
+import io.kairos.scheduler.boot.KairosSchedulerLifecycle;
+import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
+import io.kairos.scheduler.boot.annotation.ScheduledJobBeanPostProcessor;
+import io.kairos.scheduler.boot.task.BeanMethodTaskResolver;
+import io.kairos.scheduler.event.SchedulerEvent;
+import io.kairos.scheduler.task.JobArguments;
+import io.lettuce.core.RedisClient;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Role;
+
+/**
+ * Auto-configuration of the Kairos scheduler: the engine {@link Scheduler} built from {@link KairosProperties}, the
+ * injectable {@link JobScheduler}, {@code beanName.methodName} tasks, {@code @ScheduledJob} processing, engine
+ * events published as application events ({@code @EventListener(JobExecuted.class)}), and the lifecycle that starts
+ * and stops it with the context (as Spring Boot's Quartz auto-configuration).
+ *
+ * <p>Every bean backs off when the application defines its own of the same type. What properties cannot say goes
+ * into {@link SchedulerCustomizer} beans. jdbc stores use the {@link KairosDataSource @KairosDataSource} or the unique
+ * {@code DataSource}; redis stores use the application's {@code spring.data.redis.*} settings.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration" })
+@ConditionalOnClass(Scheduler.class)
+@EnableConfigurationProperties(KairosProperties.class)
+public final class KairosAutoConfiguration {
+
+    private static final Pattern PROPERTY = Pattern.compile("'(kairos\\.[^']+)'");
+
+    /**
+     * Collects {@code @ScheduledJob} declarations and {@code @KairosTask} aliases.
+     *
+     * @return the post-processor
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    @ConditionalOnMissingBean
+    static ScheduledJobBeanPostProcessor kairosScheduledJobBeanPostProcessor() {
+        return new ScheduledJobBeanPostProcessor();
+    }
+
+    /**
+     * Resolves {@code beanName.methodName} task names; arguments are converted with the engine's strict
+     * {@link JobArguments#defaultMapper()}, as for static-method tasks.
+     *
+     * @param beanFactory the bean factory
+     * @return the resolver
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    BeanMethodTaskResolver kairosTaskResolver(ListableBeanFactory beanFactory) {
+        return new BeanMethodTaskResolver(beanFactory, JobArguments.defaultMapper());
+    }
+
+    /**
+     * The engine scheduler, built from the properties, then the customizers; not started (the lifecycle starts it).
+     *
+     * @param properties the properties
+     * @param taskResolver resolves bean-method tasks
+     * @param beanFactory where data sources and the Redis client are found
+     * @param customizers applied in order after the properties
+     * @param publisher receives every engine event
+     * @return the scheduler
+     * @throws KairosConfigurationException when a property cannot work, naming it
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Scheduler kairosScheduler(KairosProperties properties, BeanMethodTaskResolver taskResolver,
+            ListableBeanFactory beanFactory, ObjectProvider<SchedulerCustomizer> customizers,
+            ApplicationEventPublisher publisher) {
+        KairosPropertiesValidator.validate(properties);
+        SchedulerBuilder builder = Scheduler.builder().taskResolver(taskResolver);
+        try {
+            builder.properties(EngineProperties.of(properties));
+        }
+        catch (IllegalArgumentException ex) {
+            throw engineRejected(ex);
+        }
+        JobStores.register(builder, properties, beanFactory);
+        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+        Scheduler scheduler = builder.build();
+        scheduler.addListener((SchedulerEvent event) -> publisher.publishEvent(event));
+        return scheduler;
+    }
+
+    /**
+     * The injectable facade.
+     *
+     * @param scheduler the engine
+     * @return the facade
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    JobScheduler jobScheduler(Scheduler scheduler) {
+        return new JobScheduler(scheduler);
+    }
+
+    /**
+     * Writes declared jobs to the stores at start-up.
+     *
+     * @return the synchronizer
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DeclaredJobSynchronizer kairosDeclaredJobSynchronizer() {
+        return new DeclaredJobSynchronizer();
+    }
+
+    /**
+     * Starts and stops the scheduler with the context.
+     *
+     * @param scheduler the engine
+     * @param processor the collected declarations and aliases
+     * @param taskResolver receives the {@code @KairosTask} aliases at start
+     * @param synchronizer writes declared jobs
+     * @param properties the properties
+     * @return the lifecycle
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    KairosSchedulerLifecycle kairosSchedulerLifecycle(Scheduler scheduler, ScheduledJobBeanPostProcessor processor,
+            BeanMethodTaskResolver taskResolver, DeclaredJobSynchronizer synchronizer, KairosProperties properties) {
+        return new KairosSchedulerLifecycle(scheduler, () -> {
+            processor.taskAliases().forEach((alias, target) -> {
+                int dot = target.lastIndexOf('.');
+                taskResolver.registerAlias(alias, target.substring(0, dot), target.substring(dot + 1));
+            });
+            return processor.declarations();
+        }, synchronizer, properties.isAutoStartup(), properties.isStartPaused(), properties.getShutdown().isWait());
+    }
+
+    private static KairosConfigurationException engineRejected(IllegalArgumentException ex) {
+        Matcher matcher = PROPERTY.matcher(String.valueOf(ex.getMessage()));
+        String property = matcher.find() ? matcher.group(1) : "kairos";
+        return new KairosConfigurationException(property, null, "was rejected by the scheduler: " + ex.getMessage(),
+                "Fix the property as the reason says", ex);
+    }
+
+    /** The Lettuce client that redis job stores share, built from the application's Redis connection details. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ RedisClient.class, DataRedisConnectionDetails.class })
+    static class RedisClientConfiguration {
+
+        @Bean(name = RedisJobStores.CLIENT_BEAN_NAME, destroyMethod = "shutdown")
+        @Lazy
+        @ConditionalOnBean(DataRedisConnectionDetails.class)
+        @ConditionalOnMissingBean(name = RedisJobStores.CLIENT_BEAN_NAME)
+        RedisClient kairosRedisClient(DataRedisConnectionDetails connectionDetails) {
+            return RedisJobStores.client(connectionDetails);
+        }
+    }
+}

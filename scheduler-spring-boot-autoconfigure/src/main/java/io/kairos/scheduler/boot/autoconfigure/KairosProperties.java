@@ -1,0 +1,376 @@
+package io.kairos.scheduler.boot.autoconfigure;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+
+/**
+ * Configuration of the Kairos scheduler under {@code kairos.*}: APScheduler's {@code BackgroundScheduler(jobstores=...,
+ * executors=..., job_defaults=..., timezone=...)} in Spring's shape.
+ *
+ * <p>Durations without a unit are seconds ({@code misfire-grace-time: 30} is 30 seconds, as APScheduler); any
+ * Spring Boot duration ({@code 500ms}, {@code 5m}, {@code PT1H}) works too. Properties left unset take the engine's
+ * defaults, named on each property. When no store or executor is configured, a {@code default} memory store and a
+ * {@code default} thread-pool executor are used. Not thread-safe: bound once at start-up, then only read.
+ */
+@ConfigurationProperties("kairos")
+public class KairosProperties {
+
+    /**
+     * Time zone in which triggers without their own time zone compute fire times (cron fields, date strings
+     * without an offset). An IANA id such as 'Asia/Shanghai', 'UTC' or an offset such as '+08:00'. Defaults to
+     * the JVM's default time zone.
+     */
+    private @Nullable ZoneId timezone;
+
+    /**
+     * Identity of this scheduler instance, recorded as the owner of the leases it takes on jobs in shared stores.
+     * Must differ between instances sharing a store. Defaults to host name + process id + a random suffix.
+     */
+    private @Nullable String schedulerId;
+
+    /** Whether to start the scheduler in the paused state: stores and executors run, but no job is submitted until resumed. */
+    private boolean startPaused;
+
+    /** Whether to start the scheduler when the application context starts. When false, call JobScheduler.start() yourself. */
+    private boolean autoStartup = true;
+
+    /**
+     * Shared stores (jdbc, redis): how long a lease on acquired jobs lasts unless extended while they run; a dead
+     * instance's jobs are taken over after this. Seconds when no unit is given. Defaults to 30 seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private @Nullable Duration leaseTime;
+
+    /**
+     * Shared stores (jdbc, redis): how often to look for jobs added or changed by other instances when no wake-up
+     * arrives. Seconds when no unit is given. Defaults to 5 seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private @Nullable Duration pollInterval;
+
+    /** Policies that jobs get unless the job sets its own (APScheduler's job_defaults). */
+    private final JobDefaults jobDefaults = new JobDefaults();
+
+    /**
+     * Job stores by alias. A job names its store by alias; jobs that name none go to 'default'. Defaults to one
+     * memory store named 'default'.
+     */
+    private final Map<String, Store> jobstores = new LinkedHashMap<>();
+
+    /**
+     * Executors by alias. A job names its executor by alias; jobs that name none use 'default'. Defaults to one
+     * thread pool named 'default'.
+     */
+    private final Map<String, Executor> executors = new LinkedHashMap<>();
+
+    /** What stopping the application does to running jobs. */
+    private final Shutdown shutdown = new Shutdown();
+
+    public @Nullable ZoneId getTimezone() {
+        return this.timezone;
+    }
+
+    public void setTimezone(@Nullable ZoneId timezone) {
+        this.timezone = timezone;
+    }
+
+    public @Nullable String getSchedulerId() {
+        return this.schedulerId;
+    }
+
+    public void setSchedulerId(@Nullable String schedulerId) {
+        this.schedulerId = schedulerId;
+    }
+
+    public boolean isStartPaused() {
+        return this.startPaused;
+    }
+
+    public void setStartPaused(boolean startPaused) {
+        this.startPaused = startPaused;
+    }
+
+    public boolean isAutoStartup() {
+        return this.autoStartup;
+    }
+
+    public void setAutoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
+    }
+
+    public @Nullable Duration getLeaseTime() {
+        return this.leaseTime;
+    }
+
+    public void setLeaseTime(@Nullable Duration leaseTime) {
+        this.leaseTime = leaseTime;
+    }
+
+    public @Nullable Duration getPollInterval() {
+        return this.pollInterval;
+    }
+
+    public void setPollInterval(@Nullable Duration pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public JobDefaults getJobDefaults() {
+        return this.jobDefaults;
+    }
+
+    public Map<String, Store> getJobstores() {
+        return this.jobstores;
+    }
+
+    public Map<String, Executor> getExecutors() {
+        return this.executors;
+    }
+
+    public Shutdown getShutdown() {
+        return this.shutdown;
+    }
+
+    /** Job policies applied to jobs that do not set their own. Unset values take the engine's defaults. */
+    public static class JobDefaults {
+
+        /**
+         * Whether several run times that are due at once (after downtime, or a slow previous run) are folded
+         * into one run. Defaults to true.
+         */
+        private @Nullable Boolean coalesce;
+
+        /** Most runs of one job that may be in flight at once, across all instances sharing its store. Defaults to 1. */
+        private @Nullable Integer maxInstances;
+
+        /**
+         * How late a run may start and still run; later runs are skipped and reported as missed. Seconds when
+         * no unit is given. Defaults to no limit: a late run still runs.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration misfireGraceTime;
+
+        /** Largest random delay added to each fire time. Seconds when no unit is given. Defaults to none. */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration jitter;
+
+        public @Nullable Boolean getCoalesce() {
+            return this.coalesce;
+        }
+
+        public void setCoalesce(@Nullable Boolean coalesce) {
+            this.coalesce = coalesce;
+        }
+
+        public @Nullable Integer getMaxInstances() {
+            return this.maxInstances;
+        }
+
+        public void setMaxInstances(@Nullable Integer maxInstances) {
+            this.maxInstances = maxInstances;
+        }
+
+        public @Nullable Duration getMisfireGraceTime() {
+            return this.misfireGraceTime;
+        }
+
+        public void setMisfireGraceTime(@Nullable Duration misfireGraceTime) {
+            this.misfireGraceTime = misfireGraceTime;
+        }
+
+        public @Nullable Duration getJitter() {
+            return this.jitter;
+        }
+
+        public void setJitter(@Nullable Duration jitter) {
+            this.jitter = jitter;
+        }
+    }
+
+    /**
+     * One job store. Options of another store type than {@link #getType()} are rejected at start-up, naming the
+     * property.
+     */
+    public static class Store {
+
+        /** Kind of store. */
+        private JobStoreType type = JobStoreType.MEMORY;
+
+        /** jdbc: name of the jobs table. Defaults to the store's default table name. */
+        private @Nullable String tableName;
+
+        /**
+         * jdbc: when to create the jobs table from the schema script for the database ('embedded': only for
+         * embedded databases such as H2; 'always'; 'never'). The script never drops anything. Defaults to embedded.
+         */
+        private @Nullable DatabaseInitializationMode initializeSchema;
+
+        /**
+         * redis: prefix of every key the store uses (jobs, run_times, fire_times, versions, leases, lease_owners,
+         * broken, and the wakeup channel). For Redis Cluster use a hash tag, e.g. '{kairos}.'. Defaults to 'kairos.'.
+         */
+        private @Nullable String keyPrefix;
+
+        /** redis: key of the hash holding jobs (APScheduler's jobs_key). Defaults to the key prefix + 'jobs'. */
+        private @Nullable String jobsKey;
+
+        /**
+         * redis: key of the sorted set of next run times (APScheduler's run_times_key). Defaults to the key prefix +
+         * 'run_times'.
+         */
+        private @Nullable String runTimesKey;
+
+
+        public JobStoreType getType() {
+            return this.type;
+        }
+
+        public void setType(JobStoreType type) {
+            this.type = type;
+        }
+
+        public @Nullable String getTableName() {
+            return this.tableName;
+        }
+
+        public void setTableName(@Nullable String tableName) {
+            this.tableName = tableName;
+        }
+
+        public @Nullable DatabaseInitializationMode getInitializeSchema() {
+            return this.initializeSchema;
+        }
+
+        public void setInitializeSchema(@Nullable DatabaseInitializationMode initializeSchema) {
+            this.initializeSchema = initializeSchema;
+        }
+
+        public @Nullable String getJobsKey() {
+            return this.jobsKey;
+        }
+
+        public void setJobsKey(@Nullable String jobsKey) {
+            this.jobsKey = jobsKey;
+        }
+
+        public @Nullable String getRunTimesKey() {
+            return this.runTimesKey;
+        }
+
+        public void setRunTimesKey(@Nullable String runTimesKey) {
+            this.runTimesKey = runTimesKey;
+        }
+
+        public @Nullable String getKeyPrefix() {
+            return this.keyPrefix;
+        }
+
+        public void setKeyPrefix(@Nullable String keyPrefix) {
+            this.keyPrefix = keyPrefix;
+        }
+    }
+
+    /** One executor. Options of another executor type are rejected at start-up, naming the property. */
+    public static class Executor {
+
+        /** Kind of executor. */
+        private ExecutorType type = ExecutorType.THREAD_POOL;
+
+        /** Most runs this executor runs at once (threads or worker processes). Defaults to 10 (as APScheduler). */
+        private @Nullable Integer maxWorkers;
+
+        /** process-pool: extra JVM arguments for each worker process, e.g. '-Xmx256m'. */
+        private List<String> jvmArguments = new ArrayList<>();
+
+        /**
+         * process-pool: longest a run may take before its worker is killed and replaced and the run fails with a
+         * timeout. A job's own timeout, then 'task-timeouts', win over this. Seconds when no unit is given. Default: none.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration timeout;
+
+        /**
+         * process-pool: timeouts of particular tasks (task name to duration), overriding 'timeout'. Seconds when no
+         * unit is given.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Map<String, Duration> taskTimeouts = new LinkedHashMap<>();
+
+        public ExecutorType getType() {
+            return this.type;
+        }
+
+        public void setType(ExecutorType type) {
+            this.type = type;
+        }
+
+        public @Nullable Integer getMaxWorkers() {
+            return this.maxWorkers;
+        }
+
+        public void setMaxWorkers(@Nullable Integer maxWorkers) {
+            this.maxWorkers = maxWorkers;
+        }
+
+        public List<String> getJvmArguments() {
+            return this.jvmArguments;
+        }
+
+        public void setJvmArguments(List<String> jvmArguments) {
+            this.jvmArguments = jvmArguments;
+        }
+
+        public @Nullable Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(@Nullable Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public Map<String, Duration> getTaskTimeouts() {
+            return this.taskTimeouts;
+        }
+
+        public void setTaskTimeouts(Map<String, Duration> taskTimeouts) {
+            this.taskTimeouts = taskTimeouts;
+        }
+    }
+
+    /** Shutdown behaviour, applied in Spring's (graceful) shutdown of the application context. */
+    public static class Shutdown {
+
+        /** Whether stopping waits for running jobs to finish (up to the timeout) before stores and executors close. */
+        private boolean wait = true;
+
+        /** Longest time stopping waits for running jobs. Seconds when no unit is given. */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration timeout = Duration.ofSeconds(30);
+
+        public boolean isWait() {
+            return this.wait;
+        }
+
+        public void setWait(boolean wait) {
+            this.wait = wait;
+        }
+
+        public Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.kairos.scheduler.boot.autoconfigure;
+
+import io.kairos.scheduler.boot.KairosConfigurationException;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.redis.RedisJobStore;
+import io.kairos.scheduler.store.redis.RedisJobStoreKeys;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+
+/**
+ * Builds redis job stores from {@code kairos.jobstores.<alias>.*} and the application's Redis connection settings
+ * ({@code spring.data.redis.*}, through Spring Boot's {@link DataRedisConnectionDetails}). Loaded only when a redis
+ * store is configured, so Lettuce and Spring Data Redis stay optional. Stateless.
+ */
+final class RedisJobStores {
+
+    /** The name of the Lettuce client bean all redis stores share. */
+    static final String CLIENT_BEAN_NAME = "kairosRedisClient";
+
+    private RedisJobStores() {
+    }
+
+    /**
+     * Builds a store.
+     *
+     * @param alias the store's alias
+     * @param properties the store's properties
+     * @param beanFactory where the shared client is found
+     * @return the unstarted store
+     * @throws KairosConfigurationException when the application has no Redis connection settings
+     */
+    static JobStore create(String alias, KairosProperties.Store properties, ListableBeanFactory beanFactory) {
+        if (!beanFactory.containsBean(CLIENT_BEAN_NAME)) {
+            throw new KairosConfigurationException("kairos.jobstores." + alias + ".type", "redis",
+                    "needs the application's Redis connection, and there is none",
+                    "Add spring-boot-starter-data-redis and set spring.data.redis.host/port (or url), or define a "
+                            + "Lettuce RedisClient bean named '" + CLIENT_BEAN_NAME + "'");
+        }
+        RedisClient client = beanFactory.getBean(CLIENT_BEAN_NAME, RedisClient.class);
+        RedisJobStoreKeys keys = RedisJobStoreKeys.withPrefix(properties.getKeyPrefix() != null ? properties.getKeyPrefix()
+                : RedisJobStoreKeys.DEFAULT_PREFIX);
+        if (properties.getJobsKey() != null) {
+            keys = keys.withJobs(properties.getJobsKey());
+        }
+        if (properties.getRunTimesKey() != null) {
+            keys = keys.withRunTimes(properties.getRunTimesKey());
+        }
+        return RedisJobStore.builder().client(client).keys(keys).build();
+    }
+
+    /**
+     * A Lettuce client for the application's Redis: standalone host, port, database, user, password, and TLS when
+     * an SSL bundle is set (the bundle's own trust material is not applied: the JVM's default trust store is used).
+     *
+     * @param details the application's connection details
+     * @return a new client; the caller shuts it down
+     * @throws KairosConfigurationException when Redis is configured as sentinel, cluster or master/replica, which the
+     *     redis job store does not support
+     */
+    static RedisClient client(DataRedisConnectionDetails details) {
+        if (details.getSentinel() != null || details.getCluster() != null || details.getMasterReplica() != null) {
+            throw new KairosConfigurationException("spring.data.redis", "sentinel/cluster/master-replica",
+                    "describes a Redis topology the Kairos redis job store does not connect to",
+                    "Use a standalone Redis (spring.data.redis.host/port/database), or define your own Lettuce "
+                            + "RedisClient bean named '" + CLIENT_BEAN_NAME + "'");
+        }
+        DataRedisConnectionDetails.Standalone standalone = details.getStandalone();
+        RedisURI.Builder uri = RedisURI.builder().withHost(standalone.getHost()).withPort(standalone.getPort())
+            .withDatabase(standalone.getDatabase());
+        if (details.getPassword() != null) {
+            if (details.getUsername() != null) {
+                uri.withAuthentication(details.getUsername(), details.getPassword());
+            }
+            else {
+                uri.withPassword(details.getPassword().toCharArray());
+            }
+        }
+        if (details.getSslBundle() != null) {
+            uri.withSsl(true);
+        }
+        return RedisClient.create(uri.build());
+    }
+}

@@ -1,0 +1,175 @@
+package io.kairos.scheduler.boot.task;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.kairos.scheduler.boot.annotation.KairosTask;
+import io.kairos.scheduler.boot.annotation.ScheduledJob;
+import io.kairos.scheduler.boot.annotation.ScheduledJobs;
+import io.kairos.scheduler.task.MethodTask;
+import io.kairos.scheduler.task.Task;
+import io.kairos.scheduler.task.TaskResolver;
+import io.kairos.scheduler.task.UnknownTaskException;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Resolves task names of the form {@code beanName.methodName} to methods of singleton beans
+ * ({@code orderService.cancelUnpaidOrder}), plus the aliases given with {@link KairosTask#value()}. The Spring side
+ * of the core's {@link TaskResolver} SPI: bean methods resolve again after a restart, so jobs naming them can live in
+ * a persistent store; they cannot run in a process-pool executor (not portable).
+ *
+ * <p>A method qualifies when it is public, or carries {@link ScheduledJob} or {@link KairosTask}; it must not be
+ * static or overloaded. The call goes through the bean as the context holds it (its proxy, when it has one), so
+ * {@code @Transactional} and other advice apply. Arguments are bound as the core's {@link MethodTask} binds them
+ * (positional args, then kwargs by parameter name, converted with Jackson).
+ *
+ * <p>Names whose part before the last dot is not a bean name resolve to nothing, letting the core try class and
+ * method references ({@code com.acme.PurgeJob}). Resolved tasks are cached. Thread-safe.
+ */
+public final class BeanMethodTaskResolver implements TaskResolver {
+
+    private final ListableBeanFactory beanFactory;
+
+    private final ObjectMapper mapper;
+
+    private final Map<String, String> aliases = new ConcurrentHashMap<>();
+
+    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+
+    /**
+     * Creates a resolver.
+     *
+     * @param beanFactory where beans are looked up
+     * @param mapper converts job arguments to parameter types (the application's JSON mapper)
+     */
+    public BeanMethodTaskResolver(ListableBeanFactory beanFactory, ObjectMapper mapper) {
+        this.beanFactory = beanFactory;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Registers an extra name for a bean method.
+     *
+     * @param alias the extra name
+     * @param beanName the bean's name
+     * @param methodName the method's name
+     * @throws IllegalArgumentException when the alias is already taken by another method
+     */
+    public void registerAlias(String alias, String beanName, String methodName) {
+        String target = beanName + "." + methodName;
+        String previous = this.aliases.putIfAbsent(alias, target);
+        if (previous != null && !previous.equals(target)) {
+            throw new IllegalArgumentException("task alias '" + alias + "' is given to both " + previous + " and " + target);
+        }
+    }
+
+    /**
+     * The aliases registered with {@link #registerAlias}.
+     *
+     * @return an immutable snapshot, alias to {@code beanName.methodName}
+     */
+    public Map<String, String> aliases() {
+        return Map.copyOf(this.aliases);
+    }
+
+    @Override
+    public Optional<Task> resolve(String name) {
+        Task cached = this.tasks.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        String target = this.aliases.getOrDefault(name, name);
+        int dot = target.lastIndexOf('.');
+        if (target.contains("::") || dot <= 0 || dot == target.length() - 1) {
+            return Optional.empty();
+        }
+        String beanName = target.substring(0, dot);
+        if (!this.beanFactory.containsBean(beanName)) {
+            return Optional.empty();
+        }
+        Task task = build(name, beanName, target.substring(dot + 1));
+        Task raced = this.tasks.putIfAbsent(name, task);
+        return Optional.of(raced != null ? raced : task);
+    }
+
+    private Task build(String name, String beanName, String methodName) {
+        if (!this.beanFactory.isSingleton(beanName)) {
+            throw new UnknownTaskException(name, "task '" + name + "': bean '" + beanName
+                    + "' is not a singleton; only methods of singleton beans can be tasks");
+        }
+        Class<?> type = this.beanFactory.getType(beanName);
+        if (type == null) {
+            throw new UnknownTaskException(name, "task '" + name + "': the type of bean '" + beanName + "' is unknown");
+        }
+        Method method = findMethod(name, beanName, ClassUtils.getUserClass(type), methodName);
+        Object bean = this.beanFactory.getBean(beanName);
+        Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+        return MethodTask.of(name, bean, invocable, false, this.mapper);
+    }
+
+    /**
+     * Finds the one method a bean task name refers to.
+     *
+     * @param name the task name, for messages
+     * @param beanName the bean's name, for messages
+     * @param type the bean's user class (not a CGLIB subclass)
+     * @param methodName the method's name
+     * @return the method
+     * @throws UnknownTaskException when there is no qualifying method of that name, or several (overloads)
+     */
+    public static Method findMethod(String name, String beanName, Class<?> type, String methodName) {
+        List<Method> candidates = new ArrayList<>();
+        ReflectionUtils.doWithMethods(type, candidates::add, (method) -> method.getName().equals(methodName)
+                && !method.isBridge() && !method.isSynthetic() && method.getDeclaringClass() != Object.class);
+        List<Method> distinct = candidates.stream().filter((m) -> !isOverridden(m, candidates)).toList();
+        if (distinct.size() > 1) {
+            throw new UnknownTaskException(name, "task '" + name + "': bean '" + beanName + "' (" + type.getName()
+                    + ") has " + distinct.size() + " methods named '" + methodName
+                    + "'; a task method must not be overloaded");
+        }
+        Method method = distinct.isEmpty() ? null : distinct.get(0);
+        if (method == null || Modifier.isStatic(method.getModifiers()) || !qualifies(method)) {
+            throw new UnknownTaskException(name, "task '" + name + "': bean '" + beanName + "' (" + type.getName()
+                    + ") has no " + (method == null ? "" : "usable ") + "method '" + methodName + "'; a bean task names"
+                    + " a public (or @ScheduledJob/@KairosTask) instance method as beanName.methodName");
+        }
+        return method;
+    }
+
+    private static boolean qualifies(Method method) {
+        return Modifier.isPublic(method.getModifiers()) || hasAnnotation(method);
+    }
+
+    private static boolean hasAnnotation(Method method) {
+        return AnnotatedElementUtils.hasAnnotation(method, KairosTask.class)
+                || AnnotatedElementUtils.hasAnnotation(method, ScheduledJob.class)
+                || AnnotatedElementUtils.hasAnnotation(method, ScheduledJobs.class);
+    }
+
+    private static boolean isOverridden(Method method, List<Method> all) {
+        for (Method other : all) {
+            if (other != method && method.getDeclaringClass().isAssignableFrom(other.getDeclaringClass())
+                    && other.getDeclaringClass() != method.getDeclaringClass()
+                    && java.util.Arrays.equals(other.getParameterTypes(), method.getParameterTypes())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "BeanMethodTaskResolver[" + this.tasks.size() + " resolved, aliases " + this.aliases.keySet() + "]";
+    }
+}

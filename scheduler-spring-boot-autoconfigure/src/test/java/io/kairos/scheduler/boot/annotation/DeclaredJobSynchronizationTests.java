@@ -1,0 +1,98 @@
+package io.kairos.scheduler.boot.annotation;
+
+import java.time.ZonedDateTime;
+import java.util.UUID;
+
+import io.kairos.scheduler.Job;
+import io.kairos.scheduler.boot.JobScheduler;
+import io.kairos.scheduler.boot.autoconfigure.KairosAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Restarts against one persistent (H2, jdbc store) database: declared jobs are upserted by id.
+ */
+class DeclaredJobSynchronizationTests {
+
+    private final String database = "declared_" + UUID.randomUUID().toString().substring(0, 8);
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, KairosAutoConfiguration.class))
+        .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + this.database + ";DB_CLOSE_DELAY=-1",
+                "kairos.jobstores.default.type=jdbc", "kairos.jobstores.default.table-name=" + this.database);
+
+    @Test
+    void unchangedDeclarationKeepsItsNextRunTimeAcrossRestarts() {
+        ZonedDateTime first = nextRunTime(HourlyV1.class);
+        ZonedDateTime second = nextRunTime(HourlyV1.class);
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void changedDeclarationIsRescheduled() {
+        ZonedDateTime hourly = nextRunTime(HourlyV1.class);
+        this.runner.withBean("reports", HourlyV2.class).run((context) -> {
+            Job job = context.getBean(JobScheduler.class).getJob("reports.refresh").orElseThrow();
+            assertThat(job.trigger().toSpec()).containsEntry("type", "cron");
+            assertThat(job.maxInstances()).isEqualTo(2);
+            assertThat(job.nextRunTime()).isPresent();
+            assertThat(job.nextRunTime().get()).isNotEqualTo(hourly);
+        });
+    }
+
+    @Test
+    void jobWhoseDeclarationDisappearedIsKeptAndReported() {
+        nextRunTime(HourlyV1.class);
+        this.runner.withBean("other", Other.class).run((context) -> {
+            JobScheduler scheduler = context.getBean(JobScheduler.class);
+            assertThat(scheduler.getJob("reports.refresh")).isPresent();
+            assertThat(context.getBean(DeclaredJobSynchronizer.class).undeclaredJobs()).extracting(Job::id)
+                .containsExactly("reports.refresh");
+        });
+    }
+
+    @Test
+    void pausedDeclaredJobStaysPausedWhenItsDeclarationIsUnchanged() {
+        this.runner.withBean("reports", HourlyV1.class)
+            .run((context) -> context.getBean(JobScheduler.class).pauseJob("reports.refresh"));
+        this.runner.withBean("reports", HourlyV1.class).run((context) -> assertThat(
+                context.getBean(JobScheduler.class).getJob("reports.refresh").orElseThrow().nextRunTime()).isEmpty());
+    }
+
+    private ZonedDateTime nextRunTime(Class<?> bean) {
+        ZonedDateTime[] result = new ZonedDateTime[1];
+        this.runner.withBean("reports", bean).run((context) -> {
+            assertThat(context).hasNotFailed();
+            Job job = context.getBean(JobScheduler.class).getJob("reports.refresh").orElseThrow();
+            assertThat(job.nextRunTime()).as(job.toString() + " " + job.brokenReason()).isPresent();
+            result[0] = job.nextRunTime().get();
+        });
+        return result[0];
+    }
+
+    public static class HourlyV1 {
+
+        @ScheduledJob(interval = "1h")
+        public void refresh() {
+        }
+    }
+
+    public static class HourlyV2 {
+
+        @ScheduledJob(cron = "0 3 * * *", maxInstances = "2")
+        public void refresh() {
+        }
+    }
+
+    public static class Other {
+
+        @ScheduledJob(interval = "1h")
+        public void other() {
+        }
+    }
+}

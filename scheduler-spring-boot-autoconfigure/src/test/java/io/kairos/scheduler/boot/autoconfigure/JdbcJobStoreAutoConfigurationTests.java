@@ -1,0 +1,147 @@
+package io.kairos.scheduler.boot.autoconfigure;
+
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.kairos.scheduler.Job;
+import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.boot.JobScheduler;
+import io.kairos.scheduler.boot.KairosConfigurationException;
+import io.kairos.scheduler.store.jdbc.JdbcJobStore;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcJobStoreAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, KairosAutoConfiguration.class));
+
+    @Test
+    void jdbcStoreOnAnEmbeddedDatabaseCreatesItsTableAndKeepsJobs() {
+        String table = "kairos_jobs_" + UUID.randomUUID().toString().substring(0, 8);
+        this.runner
+            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + table, "kairos.jobstores.default.type=jdbc",
+                    "kairos.jobstores.default.table-name=" + table)
+            .withBean("reports", Reports.class)
+            .run((context) -> {
+                Scheduler scheduler = context.getBean(Scheduler.class);
+                assertThat(scheduler.jobStores().get("default")).isInstanceOf(JdbcJobStore.class);
+                JobScheduler jobs = context.getBean(JobScheduler.class);
+                Job job = jobs.addJob("reports.rebuild", Map.of("type", "interval", "hours", 1), "orders");
+                JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+                assertThat(jdbc.queryForObject("select count(*) from " + table + " where id = ?", Integer.class, job.id()))
+                    .isEqualTo(1);
+            });
+    }
+
+    @Test
+    void initializeSchemaNeverLeavesTheTableMissingAndStartUpFails() {
+        String table = "kairos_jobs_" + UUID.randomUUID().toString().substring(0, 8);
+        this.runner
+            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + table, "kairos.jobstores.default.type=jdbc",
+                    "kairos.jobstores.default.table-name=" + table, "kairos.jobstores.default.initialize-schema=never")
+            .run((context) -> assertThat(context).getFailure().hasStackTraceContaining(table.toUpperCase())
+                .hasStackTraceContaining("cannot be read"));
+    }
+
+    @Test
+    void jdbcStoreWithoutDataSourceFailsNamingTheProperty() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KairosAutoConfiguration.class))
+            .withPropertyValues("kairos.jobstores.default.type=jdbc")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOf(KairosConfigurationException.class)
+                .hasMessageContaining("kairos.jobstores.default.type")
+                .hasMessageContaining("needs a DataSource bean"));
+    }
+
+    @Test
+    void invalidTableNameIsRejectedNamingTheProperty() {
+        this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:badtable", "kairos.jobstores.default.type=jdbc",
+                "kairos.jobstores.default.table-name=jobs; drop table x")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("jobs; drop table x"));
+        this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:badtable", "kairos.jobstores.default.type=jdbc",
+                "kairos.jobstores.default.table-name=jobs; drop table x")
+            .run((context) -> assertThat(context).getFailure()
+                .hasStackTraceContaining(KairosConfigurationException.class.getName())
+                .hasStackTraceContaining("kairos.jobstores.default.table-name"));
+    }
+
+    @Test
+    void kairosDataSourceQualifierPicksTheStoresDataSource() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KairosAutoConfiguration.class))
+            .withUserConfiguration(TwoDataSources.class)
+            .withPropertyValues("kairos.jobstores.default.type=jdbc")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                JobScheduler jobs = context.getBean(JobScheduler.class);
+                jobs.addJob("reports.rebuild", Map.of("type", "interval", "hours", 1), "x");
+                JdbcTemplate scheduling = new JdbcTemplate(context.getBean("schedulingDataSource", DataSource.class));
+                assertThat(scheduling.queryForObject("select count(*) from kairos_jobs", Integer.class)).isEqualTo(1);
+            });
+    }
+
+    @Test
+    void severalDataSourcesWithoutQualifierFailListingThem() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KairosAutoConfiguration.class))
+            .withUserConfiguration(TwoPlainDataSources.class)
+            .withPropertyValues("kairos.jobstores.default.type=jdbc")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOf(KairosConfigurationException.class)
+                .hasMessageContaining("@KairosDataSource"));
+    }
+
+    static class Reports {
+
+        public void rebuild(String index) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoDataSources {
+
+        @Bean
+        DataSource mainDataSource() {
+            return DataSourceBuilder.create().url("jdbc:h2:mem:main-" + UUID.randomUUID()).build();
+        }
+
+        @Bean
+        @KairosDataSource
+        DataSource schedulingDataSource() {
+            return DataSourceBuilder.create().url("jdbc:h2:mem:scheduling-" + UUID.randomUUID()).build();
+        }
+
+        @Bean
+        Reports reports() {
+            return new Reports();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoPlainDataSources {
+
+        @Bean
+        DataSource firstDataSource() {
+            return DataSourceBuilder.create().url("jdbc:h2:mem:first-" + UUID.randomUUID()).build();
+        }
+
+        @Bean
+        DataSource secondDataSource() {
+            return DataSourceBuilder.create().url("jdbc:h2:mem:second-" + UUID.randomUUID()).build();
+        }
+    }
+}
