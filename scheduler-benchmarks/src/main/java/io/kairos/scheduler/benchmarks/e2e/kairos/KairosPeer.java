@@ -11,14 +11,15 @@ import io.kairos.scheduler.benchmarks.e2e.PeerConfig;
 import io.kairos.scheduler.benchmarks.e2e.Probe;
 import io.kairos.scheduler.benchmarks.e2e.peer.BaselineRedis;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
-import io.kairos.scheduler.store.BenchJobCodec;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.jdbc.JdbcJobStore;
 import io.kairos.scheduler.store.jdbc.JdbcJobStoreSettings;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.store.redis.RedisJobStore;
+import io.kairos.scheduler.trigger.DateTrigger;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +31,8 @@ import java.util.concurrent.Future;
  * {@link ThreadPoolJobExecutor} of {@code threads} and the memory, JDBC (PostgreSQL, table
  * {@code bench_kairos_jobs}, HikariCP pool of {@code threads + 3} per instance) or Redis store (key prefix
  * {@code bench_kairos.}). Job defaults (misfire grace unlimited, coalesce, max instances 1), default poll interval
- * and lease time. Each job runs task {@code bench.probe} with arguments (id, due epoch ms) on a one-shot trigger.
+ * and lease time. Each job runs task {@code bench.probe} with arguments (id, due epoch ms) on a {@link DateTrigger} in the
+ * system zone (the scheduler's default zone).
  *
  * <p>Shared stores: jobs are added through a separate producer scheduler on the same store, started paused (it
  * stores jobs, never runs them), so the measured instances learn of them as another instance would (PostgreSQL
@@ -53,6 +55,8 @@ public final class KairosPeer implements BenchScheduler {
      * pool's queue; shows what batch acquisition ("prefetch") would gain.
      */
     static final int SLOTS = Integer.getInteger("bench.kairos.slots", 0);
+
+    private static final ZoneId ZONE = ZoneId.systemDefault();
 
     private static final String TABLE = "bench_kairos_jobs";
 
@@ -112,9 +116,6 @@ public final class KairosPeer implements BenchScheduler {
                 .executor("default", RAW_EXECUTOR ? new ThreadPoolJobExecutor(threads)
                         : new FreedFirstExecutor(new ThreadPoolJobExecutor(threads), SLOTS > 0 ? SLOTS : threads))
                 .jobStore("default", store(id, poolSize));
-        if (this.kind != Kind.MEMORY) {
-            b.jobCodec(BenchJobCodec.create());
-        }
         Scheduler s = b.build();
         s.taskRegistry().register(TASK, (args, kwargs) -> {
             Probe.ran(((Number) args.get(0)).intValue(), ((Number) args.get(1)).longValue());
@@ -156,7 +157,7 @@ public final class KairosPeer implements BenchScheduler {
 
     @Override
     public void schedule(int id, long dueEpochMillis) {
-        this.producer.addJob(JobRequest.of(TASK).trigger(new DueAt(Instant.ofEpochMilli(dueEpochMillis)))
+        this.producer.addJob(JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis).atZone(ZONE)))
                 .args(id, dueEpochMillis));
     }
 
