@@ -1,0 +1,42 @@
+package io.kairos.scheduler.benchmarks.e2e;
+
+/**
+ * Runs one (workload, peer) pair in this JVM and appends its row(s) to the TSV file ({@code bench.out}).
+ * {@code run.sh} starts one JVM per pair. Usage:
+ *
+ * <pre>
+ * java -Xms2g -Xmx2g -XX:+UseG1GC -Dbench.out=results.tsv -cp benchmarks.jar \
+ *     io.kairos.scheduler.benchmarks.e2e.BenchMain W1 quartz-ram
+ * </pre>
+ *
+ * Workloads: {@code W1} memory burst, {@code W2} memory capacity, {@code LAT-mem} lateness (memory, 500/s),
+ * {@code W3-pg} PostgreSQL burst, {@code W3-redis} Redis burst, {@code LAT-pg} lateness on PostgreSQL (50/s).
+ * Parameters are system properties {@code bench.*} (see the workload classes).
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    /**
+     * @param args workload and peer
+     * @throws Exception when the run fails (non-zero exit)
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: BenchMain <W1|W2|LAT-mem|W3-pg|W3-redis|LAT-pg> <peer>; peers: " + Peers.NAMES);
+            System.exit(2);
+        }
+        String workload = args[0];
+        String peer = args[1];
+        switch (workload) {
+            case "W1" -> MemoryWorkloads.burst(peer);
+            case "W2" -> MemoryWorkloads.capacity(peer);
+            case "LAT-mem" -> LatenessWorkload.run(workload, peer, 500);
+            case "LAT-pg" -> LatenessWorkload.run(workload, peer, 50);
+            case "W3-pg", "W3-redis" -> StoreBurstWorkload.run(workload, peer);
+            default -> throw new IllegalArgumentException("unknown workload '" + workload + "'");
+        }
+        System.exit(0);
+    }
+}

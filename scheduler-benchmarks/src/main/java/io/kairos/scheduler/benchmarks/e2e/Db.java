@@ -1,0 +1,75 @@
+package io.kairos.scheduler.benchmarks.e2e;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * PostgreSQL access for the store workloads: the JDBC URL (system property {@code bench.pg.url}, default the
+ * loopback test database), HikariCP pools and one-off DDL.
+ */
+public final class Db {
+
+    /** The JDBC URL every PostgreSQL peer uses. */
+    public static final String URL = System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+
+    /** The user. */
+    public static final String USER = System.getProperty("bench.pg.user", "postgres");
+
+    /** The password (trust authentication: empty). */
+    public static final String PASSWORD = System.getProperty("bench.pg.password", "");
+
+    private Db() {
+    }
+
+    /**
+     * A HikariCP pool, autocommit on.
+     *
+     * @param name pool name (thread names)
+     * @param size maximum and minimum connections
+     * @return the pool
+     */
+    public static HikariDataSource pool(String name, int size) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(URL);
+        c.setUsername(USER);
+        c.setPassword(PASSWORD);
+        c.setMaximumPoolSize(size);
+        c.setMinimumIdle(size);
+        c.setPoolName(name);
+        return new HikariDataSource(c);
+    }
+
+    /** @return a fresh unpooled connection, autocommit on */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(URL, USER, PASSWORD);
+    }
+
+    /**
+     * Runs statements on a fresh connection, each on its own (autocommit).
+     *
+     * @param sql the statements
+     * @throws SQLException when one fails
+     */
+    public static void exec(String... sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        }
+    }
+
+    /** Runs {@code CHECKPOINT} (needs superuser; ignored when refused). */
+    public static void checkpoint() {
+        try {
+            exec("CHECKPOINT");
+        }
+        catch (SQLException ex) {
+            System.err.println("CHECKPOINT refused: " + ex.getMessage());
+        }
+    }
+}

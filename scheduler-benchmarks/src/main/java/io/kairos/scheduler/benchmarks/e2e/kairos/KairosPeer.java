@@ -1,0 +1,218 @@
+package io.kairos.scheduler.benchmarks.e2e.kairos;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.SchedulerBuilder;
+import io.kairos.scheduler.benchmarks.e2e.BenchScheduler;
+import io.kairos.scheduler.benchmarks.e2e.Db;
+import io.kairos.scheduler.benchmarks.e2e.PeerConfig;
+import io.kairos.scheduler.benchmarks.e2e.Probe;
+import io.kairos.scheduler.benchmarks.e2e.peer.BaselineRedis;
+import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.jdbc.JdbcJobStore;
+import io.kairos.scheduler.store.jdbc.JdbcJobStoreSettings;
+import io.kairos.scheduler.store.memory.MemoryJobStore;
+import io.kairos.scheduler.store.redis.RedisJobStore;
+import io.kairos.scheduler.trigger.DateTrigger;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code kairos-mem}, {@code kairos-jdbc}, {@code kairos-redis}: Kairos schedulers with a
+ * {@link ThreadPoolJobExecutor} of {@code threads} and the memory, JDBC (PostgreSQL, table
+ * {@code bench_kairos_jobs}, HikariCP pool of {@code threads + 3} per instance) or Redis store (key prefix
+ * {@code bench_kairos.}). Job defaults (misfire grace unlimited, coalesce, max instances 1), default poll interval
+ * and lease time. Each job runs task {@code bench.probe} with arguments (id, due epoch ms) on a {@link DateTrigger} in the
+ * system zone (the scheduler's default zone).
+ *
+ * <p>Shared stores: jobs are added through a separate producer scheduler on the same store, started paused (it
+ * stores jobs, never runs them), so the measured instances learn of them as another instance would (PostgreSQL
+ * {@code NOTIFY}, Redis pub/sub) or, before {@link #start()}, find them at start-up.
+ */
+public final class KairosPeer implements BenchScheduler {
+
+    /** The task every job runs. */
+    public static final String TASK = "bench.probe";
+
+    /**
+     * {@code -Dbench.kairos.raw=true}: the plain {@code ThreadPoolJobExecutor}, without the lost-wake-up
+     * work-around of {@link FreedFirstExecutor} (hangs W1 within a few reps with the engine as of this commit).
+     */
+    static final boolean RAW_EXECUTOR = Boolean.getBoolean("bench.kairos.raw");
+
+    /**
+     * {@code -Dbench.kairos.slots=N} (what-if experiments only, never in {@code run.sh}): the executor advertises N
+     * free slots instead of {@code threads}, so one loop pass acquires up to N jobs and the surplus waits in the
+     * pool's queue; shows what batch acquisition ("prefetch") would gain.
+     */
+    static final int SLOTS = Integer.getInteger("bench.kairos.slots", 0);
+
+    private static final ZoneId ZONE = ZoneId.systemDefault();
+
+    private static final String TABLE = "bench_kairos_jobs";
+
+    private static final String REDIS_PREFIX = "bench_kairos.";
+
+    private enum Kind { MEMORY, JDBC, REDIS }
+
+    private final Kind kind;
+
+    private final PeerConfig config;
+
+    private final List<Scheduler> instances = new ArrayList<>();
+
+    private final List<HikariDataSource> pools = new ArrayList<>();
+
+    private final Scheduler producer;
+
+    private KairosPeer(Kind kind, PeerConfig config) throws Exception {
+        this.kind = kind;
+        this.config = config;
+        if (kind == Kind.JDBC) {
+            Db.exec("DROP TABLE IF EXISTS " + TABLE);
+        }
+        if (kind == Kind.REDIS) {
+            clearRedis();
+        }
+        int n = kind == Kind.MEMORY ? 1 : config.instances();
+        for (int i = 0; i < n; i++) {
+            this.instances.add(build("bench-" + i, config.threads(), config.poolSize()));
+        }
+        if (kind == Kind.MEMORY) {
+            this.producer = this.instances.get(0);
+        }
+        else {
+            this.producer = build("bench-producer", 1, 5);
+            this.producer.start(true);
+        }
+    }
+
+    /** @param config threads */
+    public static KairosPeer memory(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.MEMORY, config);
+    }
+
+    /** @param config threads, instances */
+    public static KairosPeer jdbc(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.JDBC, config);
+    }
+
+    /** @param config threads, instances */
+    public static KairosPeer redis(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.REDIS, config);
+    }
+
+    private Scheduler build(String id, int threads, int poolSize) {
+        SchedulerBuilder b = Scheduler.builder().schedulerId(id)
+                .executor("default", RAW_EXECUTOR ? new ThreadPoolJobExecutor(threads)
+                        : new FreedFirstExecutor(new ThreadPoolJobExecutor(threads), SLOTS > 0 ? SLOTS : threads))
+                .jobStore("default", store(id, poolSize));
+        Scheduler s = b.build();
+        s.taskRegistry().register(TASK, (args, kwargs) -> {
+            Probe.ran(((Number) args.get(0)).intValue(), ((Number) args.get(1)).longValue());
+            return null;
+        });
+        return s;
+    }
+
+    private JobStore store(String id, int poolSize) {
+        return switch (this.kind) {
+            case MEMORY -> new MemoryJobStore();
+            case JDBC -> {
+                HikariDataSource pool = Db.pool("kairos-" + id, poolSize);
+                this.pools.add(pool);
+                yield new JdbcJobStore(pool, JdbcJobStoreSettings.defaults().withTableName(TABLE)
+                        .withCreateSchema(true));
+            }
+            case REDIS -> RedisJobStore.builder().uri(BaselineRedis.URI).keyPrefix(REDIS_PREFIX).build();
+        };
+    }
+
+    @Override
+    public String variant() {
+        return (RAW_EXECUTOR ? "" : "freed-first,") + (SLOTS > 0 ? "WHAT-IF slots=" + SLOTS + "," : "") + switch (this.kind) {
+            case MEMORY -> "MemoryJobStore,ThreadPoolJobExecutor(" + this.config.threads() + ")";
+            case JDBC -> "JdbcJobStore(postgresql),ThreadPoolJobExecutor(" + this.config.threads() + "),pool="
+                    + this.config.poolSize() + ",poll=default(5s)+NOTIFY,instances=" + this.config.instances();
+            case REDIS -> "RedisJobStore,ThreadPoolJobExecutor(" + this.config.threads()
+                    + "),poll=default(5s)+pubsub,instances=" + this.config.instances();
+        };
+    }
+
+    @Override
+    public void start() {
+        for (Scheduler s : this.instances) {
+            s.start();
+        }
+    }
+
+    @Override
+    public void schedule(int id, long dueEpochMillis) {
+        this.producer.addJob(JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis).atZone(ZONE)))
+                .args(id, dueEpochMillis));
+    }
+
+    /** Adds the jobs from 4 threads through the producer (Kairos has no bulk add). */
+    @Override
+    public void load(int count, long dueEpochMillis) throws Exception {
+        ExecutorService loaders = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int first = t;
+                parts.add(loaders.submit(() -> {
+                    for (int i = first; i < count; i += 4) {
+                        schedule(i, dueEpochMillis);
+                    }
+                }));
+            }
+            for (Future<?> f : parts) {
+                f.get();
+            }
+        }
+        finally {
+            loaders.shutdown();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Scheduler s : this.instances) {
+            s.shutdown(false);
+        }
+        if (this.producer != this.instances.get(0)) {
+            this.producer.shutdown(false);
+        }
+        for (HikariDataSource p : this.pools) {
+            p.close();
+        }
+        if (this.kind == Kind.JDBC) {
+            Db.exec("DROP TABLE IF EXISTS " + TABLE);
+        }
+        if (this.kind == Kind.REDIS) {
+            clearRedis();
+        }
+    }
+
+    private static void clearRedis() {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(BaselineRedis.URI);
+        try (var c = client.connect()) {
+            List<String> keys = c.sync().keys(REDIS_PREFIX + "*");
+            if (!keys.isEmpty()) {
+                c.sync().del(keys.toArray(String[]::new));
+            }
+        }
+        finally {
+            client.shutdown();
+        }
+    }
+}
