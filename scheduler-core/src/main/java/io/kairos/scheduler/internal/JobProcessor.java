@@ -74,7 +74,9 @@ public final class JobProcessor {
         List<SchedulerEvent> events = new ArrayList<>();
         boolean failed = extendLeases(now, events);
         boolean worked = false;
-        if (!paused) {
+        if (!paused && !failed) {
+            // after a failed lease extension the store is struggling: back off rather than acquire jobs whose
+            // leases may have lapsed while we still hold them
             int before = this.held.size();
             failed |= acquire(now, events);
             worked = this.held.size() != before;
@@ -190,6 +192,13 @@ public final class JobProcessor {
             Task task = this.context.tasks().resolve(job.id(), job.task());
             if (this.context.components().executor(job.executor()).isPresent()) {
                 HeldJob previous = this.held.get(HeldJob.key(alias, job.id()));
+                if (previous != null && !previous.stale && previous.job.version() == job.version()) {
+                    // re-acquired after our own lease lapsed (e.g. the store was down while a release was due), and
+                    // nobody changed the job meanwhile: our held copy knows which run times already ran; the
+                    // store's copy does not, and firing from it would run them again
+                    previous.leaseUntil = leaseUntil;
+                    return false;
+                }
                 // re-acquired after our own lease lapsed: keep counting the runs still in flight
                 HeldJob fresh = new HeldJob(alias, job, task, leaseUntil,
                         previous != null ? previous.inFlight : new java.util.concurrent.atomic.AtomicInteger());
