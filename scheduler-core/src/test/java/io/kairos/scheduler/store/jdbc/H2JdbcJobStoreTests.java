@@ -7,7 +7,6 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +26,7 @@ class H2JdbcJobStoreTests extends JdbcJobStoreContractTests {
 
     @BeforeAll
     static void createDataSource() throws SQLException {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:mem:kairos_h2_tests;DB_CLOSE_DELAY=-1");
-        config.setMaximumPoolSize(8);
-        dataSource = new HikariDataSource(config);
-        dropTable(dataSource, TABLE);
+        dataSource = openPool("jdbc:h2:mem:kairos_h2_tests;DB_CLOSE_DELAY=-1", null, null, TABLE);
     }
 
     @AfterAll

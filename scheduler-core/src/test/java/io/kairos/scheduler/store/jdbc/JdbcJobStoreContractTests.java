@@ -170,4 +170,29 @@ abstract class JdbcJobStoreContractTests extends JobStoreContractTests {
             s.execute("DROP TABLE IF EXISTS " + table);
         }
     }
+
+    /**
+     * Opens a small connection pool for one test class and drops the test table left by an earlier run.
+     *
+     * @param url the JDBC URL
+     * @param user the user, or {@code null} for none
+     * @param password the password, or {@code null} for none
+     * @param table the table the test class uses
+     * @return the pool (at most 8 connections); the caller closes it
+     * @throws SQLException when the table cannot be dropped
+     */
+    static com.zaxxer.hikari.HikariDataSource openPool(String url, String user, String password, String table) throws SQLException {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(8);
+        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+        dropTable(pool, table);
+        return pool;
+    }
 }

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,13 +19,7 @@ class MariaDbJdbcJobStoreIT extends JdbcJobStoreContractTests {
 
     @BeforeAll
     static void createDataSource() throws SQLException {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:mariadb://127.0.0.1:3306/test");
-        config.setUsername("root");
-        config.setPassword("");
-        config.setMaximumPoolSize(8);
-        dataSource = new HikariDataSource(config);
-        dropTable(dataSource, TABLE);
+        dataSource = openPool("jdbc:mariadb://127.0.0.1:3306/test", "root", "", TABLE);
     }
 
     @AfterAll

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,12 +30,7 @@ class PostgresJdbcJobStoreIT extends JdbcJobStoreContractTests {
 
     @BeforeAll
     static void createDataSource() throws SQLException {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/test");
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(8);
-        dataSource = new HikariDataSource(config);
-        dropTable(dataSource, TABLE);
+        dataSource = openPool("jdbc:postgresql://127.0.0.1:5432/test", "postgres", null, TABLE);
     }
 
     @AfterAll
