@@ -8,7 +8,7 @@ import io.kairos.scheduler.executor.VirtualThreadJobExecutor;
 import java.util.Set;
 
 /**
- * The executor types the core knows: {@code thread-pool} ({@code max-workers}), {@code virtual-thread} and
+ * The executor types the core knows: {@code thread-pool} ({@code max-workers}, {@code queue-capacity}), {@code virtual-thread} and
  * {@code direct}.
  */
 final class BuiltInExecutorFactories {
@@ -25,8 +25,10 @@ final class BuiltInExecutorFactories {
 
         @Override
         public JobExecutor create(ComponentOptions options) {
-            options.requireOnly(Set.of("max-workers"));
-            return new ThreadPoolJobExecutor(options.positiveInt("max-workers", ThreadPoolJobExecutor.DEFAULT_MAX_WORKERS));
+            options.requireOnly(Set.of("max-workers", "queue-capacity"));
+            int maxWorkers = options.positiveInt("max-workers", ThreadPoolJobExecutor.DEFAULT_MAX_WORKERS);
+            return new ThreadPoolJobExecutor(maxWorkers,
+                    options.nonNegativeInt("queue-capacity", ThreadPoolJobExecutor.defaultQueueCapacity(maxWorkers)));
         }
     }
 

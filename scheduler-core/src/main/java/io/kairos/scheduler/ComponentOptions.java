@@ -75,20 +75,36 @@ public final class ComponentOptions {
      * @throws IllegalArgumentException naming the full key when the value is not a positive whole number
      */
     public int positiveInt(String key, int defaultValue) {
+        return atLeast(key, defaultValue, 1);
+    }
+
+    private int atLeast(String key, int defaultValue, int minimum) {
         Optional<String> text = string(key);
         if (text.isEmpty()) {
             return defaultValue;
         }
         try {
             int value = Integer.parseInt(text.get());
-            if (value >= 1) {
+            if (value >= minimum) {
                 return value;
             }
         }
         catch (NumberFormatException ex) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + this.prefix + "." + key + "': value '" + text.get() + "' must be a whole number of at least 1");
+        throw new IllegalArgumentException("'" + this.prefix + "." + key + "': value '" + text.get() + "' must be a whole number of at least " + minimum);
+    }
+
+    /**
+     * A whole number of at least 0.
+     *
+     * @param key the kebab-case key
+     * @param defaultValue the value when absent
+     * @return the value
+     * @throws IllegalArgumentException naming the full key and the value when it is not a whole number &ge; 0
+     */
+    public int nonNegativeInt(String key, int defaultValue) {
+        return atLeast(key, defaultValue, 0);
     }
 
     /**

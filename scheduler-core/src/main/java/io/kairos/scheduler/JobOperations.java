@@ -72,10 +72,13 @@ final class JobOperations {
             }
             throw ex;
         }
-        this.processor.jobChanged(job.jobstore(), job.id());
+        if (pending.policy() == ConflictPolicy.REPLACE) {
+            // only a replacing add changes a job the loop may hold or be acquiring; a new id cannot be held
+            this.processor.jobChanged(job.jobstore(), job.id());
+        }
         if (publish) {
             this.events.publish(new JobAdded(this.settings.clock.instant(), stored.id(), stored.jobstore()));
-            this.signal.signal();
+            this.signal.signalIfBefore(stored.nextRunTime());
         }
         return stored;
     }

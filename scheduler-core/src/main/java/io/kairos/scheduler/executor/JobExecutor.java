@@ -31,8 +31,9 @@ public interface JobExecutor {
     void start(ExecutorContext context);
 
     /**
-     * How many more runs this executor can start right now without queueing. The loop acquires at most the
-     * sum of the free slots of all executors from a store in one batch.
+     * How many more runs this executor accepts right now: runs that start at once on an idle worker plus runs
+     * its queue still takes. The loop acquires at most the sum of the free slots of all executors from a store in
+     * one pass.
      *
      * @return zero or more; {@link Integer#MAX_VALUE} for an unbounded executor
      */

@@ -9,14 +9,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Base of executors that run tasks on an {@link ExecutorService} of this JVM: counts runs in flight for
- * {@link #freeSlots()} and implements shutdown with and without waiting. Thread-safe.
+ * Base of executors that run tasks on an {@link ExecutorService} of this JVM: counts runs in flight (running or
+ * queued) for {@link #freeSlots()} and implements shutdown with and without waiting. Thread-safe.
+ *
+ * <p>It accepts up to {@code capacity} runs that start at once plus {@code queueCapacity} runs that wait in the
+ * service's queue for a worker. The queue lets the scheduler acquire due jobs in batches instead of one pass per
+ * free worker; a queued run's job stays leased, and its misfire grace time is checked again when it starts.
  */
 public abstract class PooledJobExecutor implements JobExecutor {
 
     private static final ThreadLocal<PooledJobExecutor> RUNNING_IN = new ThreadLocal<>();
 
     private final int capacity;
+
+    private final int queueCapacity;
 
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -25,16 +31,31 @@ public abstract class PooledJobExecutor implements JobExecutor {
     private volatile ExecutorService service;
 
     /**
-     * Creates the executor.
+     * Creates the executor without a queue.
      *
      * @param capacity the most runs that start at once without queueing; {@link Integer#MAX_VALUE} for no limit
      * @throws IllegalArgumentException when {@code capacity < 1}
      */
     protected PooledJobExecutor(int capacity) {
+        this(capacity, 0);
+    }
+
+    /**
+     * Creates the executor.
+     *
+     * @param capacity the most runs that start at once without queueing; {@link Integer#MAX_VALUE} for no limit
+     * @param queueCapacity the most runs accepted beyond {@code capacity}, waiting for a worker; zero or more
+     * @throws IllegalArgumentException when {@code capacity < 1} or {@code queueCapacity < 0}
+     */
+    protected PooledJobExecutor(int capacity, int queueCapacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("max-workers must be at least 1, got " + capacity);
         }
+        if (queueCapacity < 0) {
+            throw new IllegalArgumentException("queue-capacity must be zero or more, got " + queueCapacity);
+        }
         this.capacity = capacity;
+        this.queueCapacity = queueCapacity;
     }
 
     /**
@@ -54,12 +75,19 @@ public abstract class PooledJobExecutor implements JobExecutor {
         this.service = createService(context.alias());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@code capacity + queueCapacity} minus the runs in flight, at least zero; {@link Integer#MAX_VALUE}
+     *     when the capacity is unlimited
+     */
     @Override
     public int freeSlots() {
         if (this.capacity == Integer.MAX_VALUE) {
             return Integer.MAX_VALUE;
         }
-        return Math.max(0, this.capacity - this.inFlight.get());
+        long accepted = (long) this.capacity + this.queueCapacity;
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, accepted - this.inFlight.get()));
     }
 
     @Override

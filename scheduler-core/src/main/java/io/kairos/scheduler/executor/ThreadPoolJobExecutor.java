@@ -8,14 +8,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs jobs on a fixed pool of platform threads named {@code kairos-<alias>-<n>}: the default executor, as
- * APScheduler 3's {@code ThreadPoolExecutor} ({@code max_workers}, default 10). Runs beyond
- * {@code max-workers} queue (the scheduler acquires no more than the free slots, so this is rare); time spent
- * queued counts against the misfire grace time. Idle threads end after 60 seconds. Thread-safe.
+ * APScheduler 3's {@code ThreadPoolExecutor} ({@code max_workers}, default 10). Up to {@code queue-capacity}
+ * runs beyond {@code max-workers} wait in a queue (default {@value #DEFAULT_QUEUE_FACTOR} × {@code max-workers},
+ * as db-scheduler fetches up to 20 × its threads), so the scheduler acquires due jobs in batches; a queued job
+ * stays leased, and the time it spends queued counts against its misfire grace time (checked again at start).
+ * With several instances sharing a store, a queue of 0 leaves jobs that cannot start at once to the other
+ * instances. Idle threads end after 60 seconds. Thread-safe.
  */
 public class ThreadPoolJobExecutor extends PooledJobExecutor {
 
     /** The default number of worker threads, as APScheduler 3. */
     public static final int DEFAULT_MAX_WORKERS = 10;
+
+    /** The default {@code queue-capacity} is this many times {@code max-workers}. */
+    public static final int DEFAULT_QUEUE_FACTOR = 16;
 
     private final int maxWorkers;
 
@@ -27,14 +33,35 @@ public class ThreadPoolJobExecutor extends PooledJobExecutor {
     }
 
     /**
-     * Creates a pool.
+     * Creates a pool with the default queue ({@value #DEFAULT_QUEUE_FACTOR} × {@code maxWorkers}).
      *
      * @param maxWorkers the most threads, at least 1 (property {@code max-workers})
      * @throws IllegalArgumentException when {@code maxWorkers < 1}
      */
     public ThreadPoolJobExecutor(int maxWorkers) {
-        super(maxWorkers);
+        this(maxWorkers, defaultQueueCapacity(maxWorkers));
+    }
+
+    /**
+     * Creates a pool.
+     *
+     * @param maxWorkers the most threads, at least 1 (property {@code max-workers})
+     * @param queueCapacity the most runs waiting for a thread, zero or more (property {@code queue-capacity})
+     * @throws IllegalArgumentException when {@code maxWorkers < 1} or {@code queueCapacity < 0}
+     */
+    public ThreadPoolJobExecutor(int maxWorkers, int queueCapacity) {
+        super(maxWorkers, queueCapacity);
         this.maxWorkers = maxWorkers;
+    }
+
+    /**
+     * The default queue capacity for a pool size.
+     *
+     * @param maxWorkers the pool size, at least 1
+     * @return {@value #DEFAULT_QUEUE_FACTOR} × {@code maxWorkers}, saturated at {@link Integer#MAX_VALUE}
+     */
+    public static int defaultQueueCapacity(int maxWorkers) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) DEFAULT_QUEUE_FACTOR * Math.max(0, maxWorkers));
     }
 
     /**

@@ -38,14 +38,6 @@ final class HeldJob {
         this.leaseUntil = leaseUntil;
     }
 
-    static String key(String storeAlias, String jobId) {
-        return storeAlias + '\u0000' + jobId;
-    }
-
-    String key() {
-        return key(this.storeAlias, this.job.id());
-    }
-
     /**
      * Whether the trigger is finished: the job is deleted when released.
      *

@@ -18,11 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
@@ -41,13 +42,14 @@ public final class JobProcessor {
 
     private static final Logger logger = LoggerFactory.getLogger(JobProcessor.class);
 
-    private static final int BATCH = 100;
+    /** The most jobs acquired from one store in one pass (fewer when the executors have fewer free slots). */
+    private static final int BATCH = 256;
 
     private static final Duration IDLE_GUARD = Duration.ofMillis(100);
 
     private final LoopContext context;
 
-    private final Map<String, HeldJob> held = new ConcurrentHashMap<>();
+    private final HeldJobs held = new HeldJobs();
 
     private final RunOutcomes outcomes;
 
@@ -74,15 +76,18 @@ public final class JobProcessor {
         List<SchedulerEvent> events = new ArrayList<>();
         boolean failed = extendLeases(now, events);
         boolean worked = false;
+        Set<String> moreDue = Set.of();
         if (!paused && !failed) {
             // after a failed lease extension the store is struggling: back off rather than acquire jobs whose
             // leases may have lapsed while we still hold them
             int before = this.held.size();
-            failed |= acquire(now, events);
+            moreDue = new HashSet<>();
+            failed |= acquire(now, events, moreDue);
             worked = this.held.size() != before;
         }
+        this.held.markChangedStale();
         Map<String, List<HeldJob>> releases = new LinkedHashMap<>();
-        for (HeldJob job : this.held.values()) {
+        for (HeldJob job : this.held.all()) {
             if (!paused && !job.stale && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {
                 try {
                     fire(job, now, events);
@@ -101,7 +106,7 @@ public final class JobProcessor {
             }
         }
         failed |= release(releases, events);
-        NextWake next = nextWake(now, paused, events);
+        NextWake next = nextWake(now, paused, moreDue, events);
         failed |= next.failed();
         this.context.events().publishAll(events);
         Instant wake = next.at();
@@ -132,10 +137,7 @@ public final class JobProcessor {
      * @param jobId the job's id
      */
     public void jobChanged(String storeAlias, String jobId) {
-        HeldJob job = this.held.get(HeldJob.key(storeAlias, jobId));
-        if (job != null) {
-            job.stale = true;
-        }
+        this.held.changed(storeAlias, jobId);
     }
 
     /**
@@ -143,7 +145,7 @@ public final class JobProcessor {
      */
     public void releaseIdle() {
         Map<String, List<HeldJob>> releases = new LinkedHashMap<>();
-        this.held.values().stream().filter((j) -> j.inFlight.get() == 0)
+        this.held.all().stream().filter((j) -> j.inFlight.get() == 0)
                 .forEach((j) -> releases.computeIfAbsent(j.storeAlias, (a) -> new ArrayList<>()).add(j));
         List<SchedulerEvent> events = new ArrayList<>();
         release(releases, events);
@@ -158,11 +160,17 @@ public final class JobProcessor {
      * @return zero or more
      */
     public int runsInFlight(String storeAlias, String jobId) {
-        HeldJob job = this.held.get(HeldJob.key(storeAlias, jobId));
+        HeldJob job = this.held.get(storeAlias, jobId);
         return job == null ? 0 : job.inFlight.get();
     }
 
-    private boolean acquire(Instant now, List<SchedulerEvent> events) {
+    /**
+     * Acquires due jobs from every store, at most the executors' free slots (which include their queues) and
+     * {@link #BATCH} per store. A store that filled its limit may have more due jobs: its alias goes to
+     * {@code moreDue}, and the loop runs the next pass as soon as slots are free, without asking the store for its
+     * next run time.
+     */
+    private boolean acquire(Instant now, List<SchedulerEvent> events, Set<String> moreDue) {
         boolean failed = false;
         for (Map.Entry<String, JobStore> entry : this.context.components().stores().entrySet()) {
             int limit = Math.min(BATCH, this.context.components().freeSlots());
@@ -179,6 +187,9 @@ public final class JobProcessor {
                 failed = true;
                 continue;
             }
+            if (jobs.size() >= limit) {
+                moreDue.add(entry.getKey());
+            }
             for (StoredJob job : jobs) {
                 failed |= accept(entry.getKey(), entry.getValue(), job, leaseUntil, events);
             }
@@ -191,7 +202,7 @@ public final class JobProcessor {
         try {
             Task task = this.context.tasks().resolve(job.id(), job.task());
             if (this.context.components().executor(job.executor()).isPresent()) {
-                HeldJob previous = this.held.get(HeldJob.key(alias, job.id()));
+                HeldJob previous = this.held.get(alias, job.id());
                 if (previous != null && !previous.stale && previous.job.version() == job.version()) {
                     // re-acquired after our own lease lapsed (e.g. the store was down while a release was due), and
                     // nobody changed the job meanwhile: our held copy knows which run times already ran; the
@@ -202,7 +213,7 @@ public final class JobProcessor {
                 // re-acquired after our own lease lapsed: keep counting the runs still in flight
                 HeldJob fresh = new HeldJob(alias, job, task, leaseUntil,
                         previous != null ? previous.inFlight : new java.util.concurrent.atomic.AtomicInteger());
-                this.held.put(fresh.key(), fresh);
+                this.held.put(fresh);
                 return false;
             }
             reason = "No executor by the alias of '" + job.executor() + "'; known executors: "
@@ -293,7 +304,7 @@ public final class JobProcessor {
         for (Map.Entry<String, List<HeldJob>> entry : releases.entrySet()) {
             JobStore store = this.context.components().stores().get(entry.getKey());
             if (store == null) {
-                entry.getValue().forEach((j) -> this.held.remove(j.key()));
+                entry.getValue().forEach(this.held::remove);
                 continue;
             }
             List<JobRelease> writes = new ArrayList<>();
@@ -310,7 +321,7 @@ public final class JobProcessor {
                 continue;
             }
             for (HeldJob job : entry.getValue()) {
-                this.held.remove(job.key(), job);
+                this.held.remove(job);
                 if (job.finished() && !job.stale) {
                     // a stale job's id may be bound to the task of a job re-added under the same id: keep it
                     this.context.tasks().unbind(job.job.id());
@@ -324,7 +335,7 @@ public final class JobProcessor {
     private boolean extendLeases(Instant now, List<SchedulerEvent> events) {
         Duration third = this.context.leaseTime().dividedBy(3);
         Map<String, List<HeldJob>> due = new LinkedHashMap<>();
-        for (HeldJob job : this.held.values()) {
+        for (HeldJob job : this.held.all()) {
             if (!now.isBefore(job.leaseUntil.minus(this.context.leaseTime()).plus(third))) {
                 due.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
             }
@@ -348,11 +359,15 @@ public final class JobProcessor {
         return failed;
     }
 
-    private NextWake nextWake(Instant now, boolean paused, List<SchedulerEvent> events) {
+    private NextWake nextWake(Instant now, boolean paused, Set<String> moreDue, List<SchedulerEvent> events) {
         Instant next = null;
         boolean failed = false;
         if (!paused && this.context.components().freeSlots() > 0) {
             for (Map.Entry<String, JobStore> entry : this.context.components().stores().entrySet()) {
+                if (moreDue.contains(entry.getKey())) {
+                    next = now;
+                    continue;
+                }
                 try {
                     next = earlier(next, entry.getValue().nextRunTime().orElse(null));
                 }
@@ -363,7 +378,7 @@ public final class JobProcessor {
             }
         }
         Duration third = this.context.leaseTime().dividedBy(3);
-        for (HeldJob job : this.held.values()) {
+        for (HeldJob job : this.held.all()) {
             if (!paused && !job.stale) {
                 next = earlier(next, job.nextRunTime);
             }

@@ -1,22 +1,64 @@
 package io.kairos.scheduler.internal;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The loop's wake-up: a flag plus a monitor, so a {@link #signal()} that arrives while the loop is busy (not
- * yet waiting) is never lost; the next {@link #await} returns at once. Thread-safe.
+ * The loop's wake-up: a flag plus the waiting thread, so a {@link #signal()} that arrives while the loop is busy
+ * (not yet waiting) is never lost; the next {@link #await} returns at once. Signals that arrive while one is
+ * already pending cost one atomic exchange and no lock, so a burst of adds or of finished runs wakes the loop
+ * once, not once each. Thread-safe; only the loop thread calls {@link #beginPass()} and {@link #await}.
+ *
+ * <p>The loop also publishes until when it sleeps ({@link #await}'s {@code until}), so that
+ * {@link #signalIfBefore} — an added job — wakes it only when the job is due before that time: adding a million
+ * jobs due in an hour does not wake a sleeping loop a million times.
  */
 public final class LoopSignal {
 
-    private boolean signalled;
+    /** {@link #sleepUntil} while the loop runs a pass or sleeps without a deadline: every signal counts. */
+    private static final Instant ALWAYS = Instant.MAX;
+
+    private final AtomicBoolean signalled = new AtomicBoolean();
+
+    private volatile Thread waiter;
+
+    private volatile Instant sleepUntil = ALWAYS;
 
     /**
-     * Wakes the loop now, or makes its next wait return at once. Cheap and non-blocking; callable from any
-     * thread.
+     * Wakes the loop now, or makes its next wait return at once. Non-blocking; callable from any thread.
      */
-    public synchronized void signal() {
-        this.signalled = true;
-        notifyAll();
+    public void signal() {
+        // an exchange, not a read-then-skip: the loop's consuming exchange then always orders after the caller's
+        // writes (the job it stored, the run it finished), so the pass it wakes for sees them
+        if (!this.signalled.getAndSet(true)) {
+            Thread thread = this.waiter;
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            }
+        }
+    }
+
+    /**
+     * Signals unless the loop sleeps until a time no later than {@code runTime} anyway (scheduler clock). Call it
+     * after the job is stored: a pass that began before the store write then either saw the job or publishes a
+     * sleep deadline this call reads.
+     *
+     * @param runTime the added or changed job's next run time; {@code null} (paused) never signals
+     */
+    public void signalIfBefore(Instant runTime) {
+        if (runTime != null && runTime.isBefore(this.sleepUntil)) {
+            signal();
+        }
+    }
+
+    /**
+     * Marks the start of a pass (before it reads any store): until the next {@link #await}, every
+     * {@link #signalIfBefore} signals.
+     */
+    public void beginPass() {
+        this.sleepUntil = ALWAYS;
     }
 
     /**
@@ -25,20 +67,47 @@ public final class LoopSignal {
      * @param timeout the longest wait; {@code null} waits until signalled; zero or negative does not wait
      * @throws InterruptedException when the waiting thread is interrupted
      */
-    public synchronized void await(Duration timeout) throws InterruptedException {
-        if (timeout == null) {
-            while (!this.signalled) {
-                wait();
+    public void await(Duration timeout) throws InterruptedException {
+        await(timeout, null);
+    }
+
+    /**
+     * Waits until signalled or until {@code timeout} passes (real time), then clears the flag; meanwhile
+     * {@link #signalIfBefore} signals only for run times before {@code until}.
+     *
+     * @param timeout the longest wait; {@code null} waits until signalled; zero or negative does not wait
+     * @param until the scheduler-clock time the wait ends at, or {@code null} when it has no deadline
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public void await(Duration timeout, Instant until) throws InterruptedException {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            this.signalled.set(false);
+            return;
+        }
+        this.waiter = Thread.currentThread();
+        this.sleepUntil = until != null && timeout != null ? until : ALWAYS;
+        try {
+            long deadline = timeout == null ? 0 : System.nanoTime() + saturatedNanos(timeout);
+            while (!this.signalled.getAndSet(false)) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                if (timeout == null) {
+                    LockSupport.park(this);
+                }
+                else {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        return;
+                    }
+                    LockSupport.parkNanos(this, remaining);
+                }
             }
         }
-        else if (!timeout.isNegative() && !timeout.isZero()) {
-            long deadline = System.nanoTime() + saturatedNanos(timeout);
-            long remaining;
-            while (!this.signalled && (remaining = deadline - System.nanoTime()) > 0) {
-                wait(Math.max(1, remaining / 1_000_000L));
-            }
+        finally {
+            this.sleepUntil = ALWAYS;
+            this.waiter = null;
         }
-        this.signalled = false;
     }
 
     private static long saturatedNanos(Duration timeout) {

@@ -76,9 +76,14 @@ public final class SchedulerLoop implements Runnable {
     private void loop() {
         while (this.running) {
             Duration wait;
+            Instant until = null;
+            this.context.signal().beginPass();
             try {
                 JobProcessor.PassResult result = this.processor.runPass(this.paused.getAsBoolean());
                 wait = waitFor(result);
+                if (!result.storeFailed()) {
+                    until = result.wakeAt();
+                }
             }
             catch (VirtualMachineError ex) {
                 throw ex;
@@ -88,7 +93,7 @@ public final class SchedulerLoop implements Runnable {
                 wait = nextBackoff();
             }
             try {
-                this.context.signal().await(wait);
+                this.context.signal().await(wait, until);
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();

@@ -111,7 +111,8 @@ public interface JobStore {
      * @param now the scheduler clock's current time
      * @param limit the most jobs to return, at least 1
      * @param leaseUntil when the lease expires unless extended
-     * @return the acquired jobs, earliest next run time first, each with the version it has in the store
+     * @return the acquired jobs, earliest next run time first (jobs due at the same instant in any order), each
+     *     with the version it has in the store
      */
     List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil);
 

@@ -109,8 +109,28 @@ class JobExecutorTests {
     }
 
     @Test
+    void threadPoolQueueCountsAsFreeSlotsAndQueuedRunsStartWhenAWorkerIsFree() throws Exception {
+        assertThat(new ThreadPoolJobExecutor(3).freeSlots()).isEqualTo(3 + 16 * 3);
+        ThreadPoolJobExecutor pool = new ThreadPoolJobExecutor(1, 2);
+        pool.start(new ExecutorContext("default", this.clock));
+        CountDownLatch release = new CountDownLatch(1);
+        Task blocking = Tasks.anonymous((TaskAction) () -> release.await(20, TimeUnit.SECONDS));
+        assertThat(pool.freeSlots()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            pool.submit(new JobRun(job(null), blocking, List.of(T0)), this.listener);
+        }
+        assertThat(pool.freeSlots()).isZero();
+        release.countDown();
+        await().until(() -> this.outcomes.stream().filter("finished"::equals).count() == 3);
+        await().until(() -> pool.freeSlots() == 3);
+        pool.shutdown(true, Duration.ofSeconds(5));
+        assertThatThrownBy(() -> new ThreadPoolJobExecutor(1, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("queue-capacity must be zero or more, got -1");
+    }
+
+    @Test
     void threadPoolCountsFreeSlotsAndRejectsAfterShutdown() throws Exception {
-        ThreadPoolJobExecutor pool = new ThreadPoolJobExecutor(2);
+        ThreadPoolJobExecutor pool = new ThreadPoolJobExecutor(2, 0);
         pool.start(new ExecutorContext("default", this.clock));
         CountDownLatch release = new CountDownLatch(1);
         Task blocking = Tasks.anonymous((TaskAction) () -> release.await(20, TimeUnit.SECONDS));

@@ -279,7 +279,8 @@ public abstract class JobStoreContractTests {
         this.store.addJob(job("a", at(-10)), ConflictPolicy.ERROR);
         this.store.addJob(job("now", at(0)), ConflictPolicy.ERROR);
         List<StoredJob> first = this.store.acquireDueJobs(A, T0, 3, at(60));
-        assertThat(ids(first)).containsExactly("b", "a", "c");
+        // earliest first; "a" and "c" are due at the same instant and may come in either order
+        assertThat(ids(first)).startsWith("b").containsExactlyInAnyOrder("b", "a", "c");
         assertThat(first.get(0)).isEqualTo(job("b", at(-20)).withVersion(1));
         assertThat(ids(this.store.acquireDueJobs(A, T0, 3, at(60)))).containsExactly("now");
         assertThat(this.store.acquireDueJobs(A, T0, 3, at(60))).isEmpty();

@@ -5,8 +5,9 @@ import io.kairos.scheduler.store.StoredJob;
 import java.time.Instant;
 
 /**
- * One job in a {@link MemoryJobStore}: the job, its lease, and its slot in the {@link RunTimeHeap}.
- * Guarded by the store's lock.
+ * One job in a {@link MemoryJobStore}: the job, its lease, and its place in one of the store's
+ * {@link RunTimeHeap}s (the key it is sorted by, its insertion number among equal keys, its slot). Guarded by the
+ * store's lock.
  */
 final class JobEntry {
 
@@ -16,15 +17,23 @@ final class JobEntry {
 
     Instant leaseUntil;
 
+    /** {@link #acquirableAt()} as of the last time the entry was placed in a heap; {@code null} when in none. */
+    Instant key;
+
+    /** Orders entries with equal keys by insertion (wraps around; only ties are ordered by it). */
+    int sequence;
+
     int heapIndex = -1;
+
+    /** The heap the entry is in, or {@code null}. */
+    RunTimeHeap heap;
 
     JobEntry(StoredJob job) {
         this.job = job;
     }
 
     /**
-     * When this job can next be acquired: its next run time, or, while leased, the later of that and the lease
-     * expiry.
+     * When the job can be acquired next: its next run time, or the end of its lease when that is later.
      *
      * @return the instant, or {@code null} when the job is paused or broken
      */

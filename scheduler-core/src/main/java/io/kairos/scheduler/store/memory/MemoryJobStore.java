@@ -13,6 +13,7 @@ import io.kairos.scheduler.store.StoredJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +31,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * the jobs: a stopped and restarted scheduler finds them again.
  *
  * <p>Costs: adding, updating, removing, acquiring or releasing one job is O(log n); {@link #nextRunTime()} is O(1);
- * {@link #getAllJobs()} is O(n log n). Each job costs about 80 bytes on top of the {@link StoredJob} itself (an
+ * {@link #getAllJobs()} is O(n log n). Each job costs about 90 bytes on top of the {@link StoredJob} itself (an
  * entry, a hash-map slot and a heap slot), so a million pending jobs fit in a default heap.
  *
  * <p>Thread-safe: one lock guards every operation.
  */
 public class MemoryJobStore implements JobStore {
 
+    private static final Comparator<StoredJob> BY_RUN_TIME = Comparator.comparing(StoredJob::nextRunTime);
+
     private final ReentrantLock lock = new ReentrantLock();
 
     private final Map<String, JobEntry> jobs = new HashMap<>();
 
-    private final RunTimeHeap heap = new RunTimeHeap();
+    /** Jobs nobody holds a lease on, by next run time. */
+    private final RunTimeHeap unleased = new RunTimeHeap();
+
+    /** Leased jobs, by the later of lease expiry and next run time: small, only what schedulers hold. */
+    private final RunTimeHeap leased = new RunTimeHeap();
 
     private volatile String alias = "memory";
 
@@ -76,7 +83,7 @@ public class MemoryJobStore implements JobStore {
             if (entry == null) {
                 entry = new JobEntry(job.withVersion(1));
                 this.jobs.put(job.id(), entry);
-                this.heap.reposition(entry);
+                place(entry);
                 return entry.job;
             }
             switch (policy) {
@@ -110,10 +117,29 @@ public class MemoryJobStore implements JobStore {
         }
     }
 
+    private void place(JobEntry entry) {
+        (entry.leaseOwner == null ? this.unleased : this.leased).reposition(entry);
+    }
+
+    private static void unplace(JobEntry entry) {
+        if (entry.heap != null) {
+            entry.heap.remove(entry);
+        }
+    }
+
+    private JobEntry earliest() {
+        JobEntry free = this.unleased.peek();
+        JobEntry held = this.leased.peek();
+        if (free == null || held == null) {
+            return free != null ? free : held;
+        }
+        return held.key.isBefore(free.key) ? held : free;
+    }
+
     // Replaces the job, keeping any lease; the version moves on.
     private StoredJob write(JobEntry entry, StoredJob job) {
         entry.job = job.withVersion(entry.job.version() + 1);
-        this.heap.reposition(entry);
+        place(entry);
         return entry.job;
     }
 
@@ -125,7 +151,7 @@ public class MemoryJobStore implements JobStore {
             if (entry == null) {
                 return false;
             }
-            this.heap.remove(entry);
+            unplace(entry);
             return true;
         }
         finally {
@@ -138,7 +164,8 @@ public class MemoryJobStore implements JobStore {
         this.lock.lock();
         try {
             this.jobs.clear();
-            this.heap.clear();
+            this.unleased.clear();
+            this.leased.clear();
         }
         finally {
             this.lock.unlock();
@@ -177,8 +204,8 @@ public class MemoryJobStore implements JobStore {
     public Optional<Instant> nextRunTime() {
         this.lock.lock();
         try {
-            JobEntry first = this.heap.peek();
-            return first == null ? Optional.empty() : Optional.of(first.acquirableAt());
+            JobEntry first = earliest();
+            return first == null ? Optional.empty() : Optional.of(first.key);
         }
         finally {
             this.lock.unlock();
@@ -198,21 +225,23 @@ public class MemoryJobStore implements JobStore {
         this.lock.lock();
         try {
             while (acquired.size() < limit) {
-                JobEntry first = this.heap.peek();
-                if (first == null || first.acquirableAt().isAfter(now)) {
+                JobEntry first = earliest();
+                if (first == null || first.key.isAfter(now)) {
                     break;
                 }
-                this.heap.remove(first);
+                unplace(first);
                 acquired.add(first);
             }
             List<StoredJob> result = new ArrayList<>(acquired.size());
             for (JobEntry entry : acquired) {
                 entry.leaseOwner = schedulerId;
                 entry.leaseUntil = leaseUntil;
-                this.heap.reposition(entry);
+                place(entry);
                 result.add(entry.job);
             }
-            result.sort(JobOrder.BY_NEXT_RUN_TIME);
+            // heap order already, except a job whose expired lease made it acquirable later than its run time;
+            // a stable sort keeps jobs due at the same instant in heap (insertion) order
+            result.sort(BY_RUN_TIME);
             return result;
         }
         finally {
@@ -229,7 +258,7 @@ public class MemoryJobStore implements JobStore {
                 JobEntry entry = this.jobs.get(jobId);
                 if (entry != null && schedulerId.equals(entry.leaseOwner)) {
                     entry.leaseUntil = leaseUntil;
-                    this.heap.reposition(entry);
+                    place(entry);
                 }
             }
         }
@@ -249,11 +278,11 @@ public class MemoryJobStore implements JobStore {
                 }
                 entry.dropLease();
                 if (entry.job.version() != release.acquiredVersion()) {
-                    this.heap.reposition(entry);
+                    place(entry);
                 }
                 else if (release.remove()) {
                     this.jobs.remove(release.jobId());
-                    this.heap.remove(entry);
+                    unplace(entry);
                 }
                 else {
                     write(entry, entry.job.withNextRunTime(release.nextRunTime(), release.nextFireTime()));

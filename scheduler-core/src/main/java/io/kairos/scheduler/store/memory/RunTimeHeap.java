@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of job entries keyed by ({@link JobEntry#acquirableAt()}, id): O(1) peek, O(log n) insert,
- * remove and re-key. Each entry records its own slot, so removing any entry needs no search. Entries without a
- * next run time are kept out. Not thread-safe: guarded by the store's lock.
+ * A binary min-heap of job entries keyed by {@link JobEntry#acquirableAt()}, ties in insertion order: O(1)
+ * peek, O(log n) insert, remove and re-key. Each entry records its heap, its slot and its key, so removing any
+ * entry needs no search and comparing two entries reads no job. Entries without a key are kept out. Not
+ * thread-safe: guarded by the store's lock.
  */
 final class RunTimeHeap {
 
     private JobEntry[] entries = new JobEntry[64];
 
     private int size;
+
+    private int sequence;
 
     JobEntry peek() {
         return this.size == 0 ? null : this.entries[0];
@@ -23,33 +26,52 @@ final class RunTimeHeap {
     }
 
     /**
-     * Puts an entry where its current key belongs: inserts it, moves it, or takes it out when it has no key.
+     * Puts an entry where its current key belongs: inserts it (taking it out of another heap first), moves it,
+     * or takes it out when it has no key.
      *
      * @param entry the entry whose job or lease changed
      */
     void reposition(JobEntry entry) {
-        if (entry.acquirableAt() == null) {
-            remove(entry);
+        Instant key = entry.acquirableAt();
+        if (key == null) {
+            if (entry.heap != null) {
+                entry.heap.remove(entry);
+            }
+            return;
         }
-        else if (entry.heapIndex < 0) {
+        if (entry.heap != this) {
+            if (entry.heap != null) {
+                entry.heap.remove(entry);
+            }
             if (this.size == this.entries.length) {
                 this.entries = Arrays.copyOf(this.entries, this.size * 2);
             }
+            entry.key = key;
+            entry.sequence = this.sequence++;
+            entry.heap = this;
             place(entry, this.size++);
             siftUp(entry.heapIndex);
         }
-        else {
+        else if (!key.equals(entry.key)) {
+            entry.key = key;
             siftUp(entry.heapIndex);
             siftDown(entry.heapIndex);
         }
     }
 
+    /**
+     * Takes an entry out of this heap; does nothing when it is not in it.
+     *
+     * @param entry the entry
+     */
     void remove(JobEntry entry) {
-        int index = entry.heapIndex;
-        if (index < 0) {
+        if (entry.heap != this) {
             return;
         }
+        int index = entry.heapIndex;
         entry.heapIndex = -1;
+        entry.heap = null;
+        entry.key = null;
         JobEntry last = this.entries[--this.size];
         this.entries[this.size] = null;
         if (last != entry) {
@@ -62,6 +84,8 @@ final class RunTimeHeap {
     void clear() {
         for (int i = 0; i < this.size; i++) {
             this.entries[i].heapIndex = -1;
+            this.entries[i].heap = null;
+            this.entries[i].key = null;
         }
         this.entries = new JobEntry[64];
         this.size = 0;
@@ -103,10 +127,10 @@ final class RunTimeHeap {
         entry.heapIndex = index;
     }
 
+    // Ties by insertion number, compared with wrap-around: only entries with equal keys are ordered by it, so the
+    // root always has the earliest key even if the numbers of two far-apart insertions compare the wrong way.
     private static int compare(JobEntry a, JobEntry b) {
-        Instant keyA = a.acquirableAt();
-        Instant keyB = b.acquirableAt();
-        int byTime = keyA.compareTo(keyB);
-        return byTime != 0 ? byTime : a.job.id().compareTo(b.job.id());
+        int byTime = a.key.compareTo(b.key);
+        return byTime != 0 ? byTime : Integer.compare(a.sequence - b.sequence, 0);
     }
 }

@@ -41,6 +41,7 @@ final class EngineProperties {
             String prefix = "kairos.executors." + alias + ".";
             put(flat, prefix + "type", executorType(executor.getType()));
             put(flat, prefix + "max-workers", executor.getMaxWorkers());
+            put(flat, prefix + "queue-capacity", executor.getQueueCapacity());
             if (!executor.getJvmArguments().isEmpty()) {
                 put(flat, prefix + "jvm-arguments", String.join(" ", executor.getJvmArguments()));
             }

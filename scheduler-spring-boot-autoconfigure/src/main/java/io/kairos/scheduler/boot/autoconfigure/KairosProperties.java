@@ -289,6 +289,14 @@ public class KairosProperties {
         /** Most runs this executor runs at once (threads or worker processes). Defaults to 10 (as APScheduler). */
         private @Nullable Integer maxWorkers;
 
+        /**
+         * thread-pool: most runs waiting for a free thread, beyond 'max-workers'. Lets the scheduler acquire due
+         * jobs in batches; a queued job stays leased and its misfire grace time is checked again when it starts.
+         * 0 leaves jobs that cannot start at once to other instances sharing the store. Defaults to 16 times
+         * 'max-workers'.
+         */
+        private @Nullable Integer queueCapacity;
+
         /** process-pool: extra JVM arguments for each worker process, e.g. '-Xmx256m'. */
         private List<String> jvmArguments = new ArrayList<>();
 
@@ -320,6 +328,14 @@ public class KairosProperties {
 
         public void setMaxWorkers(@Nullable Integer maxWorkers) {
             this.maxWorkers = maxWorkers;
+        }
+
+        public @Nullable Integer getQueueCapacity() {
+            return this.queueCapacity;
+        }
+
+        public void setQueueCapacity(@Nullable Integer queueCapacity) {
+            this.queueCapacity = queueCapacity;
         }
 
         public List<String> getJvmArguments() {

@@ -62,6 +62,13 @@ final class KairosPropertiesValidator {
         String prefix = "kairos.executors." + alias + ".";
         checkAlias("kairos.executors", alias);
         atLeastOne(prefix + "max-workers", executor.getMaxWorkers());
+        if (executor.getQueueCapacity() != null && executor.getType() != ExecutorType.THREAD_POOL) {
+            throw notApplicable(prefix + "queue-capacity", executor.getQueueCapacity(), executor.getType(), ExecutorType.THREAD_POOL);
+        }
+        if (executor.getQueueCapacity() != null && executor.getQueueCapacity() < 0) {
+            throw new KairosConfigurationException(prefix + "queue-capacity", executor.getQueueCapacity(), "is negative",
+                    "Give a whole number of zero or more (0: no queue)");
+        }
         if (!executor.getJvmArguments().isEmpty() && executor.getType() != ExecutorType.PROCESS_POOL) {
             throw notApplicable(prefix + "jvm-arguments", executor.getJvmArguments(), executor.getType(), ExecutorType.PROCESS_POOL);
         }

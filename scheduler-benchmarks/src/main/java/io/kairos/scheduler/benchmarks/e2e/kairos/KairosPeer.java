@@ -44,17 +44,10 @@ public final class KairosPeer implements BenchScheduler {
     public static final String TASK = "bench.probe";
 
     /**
-     * {@code -Dbench.kairos.raw=true}: the plain {@code ThreadPoolJobExecutor}, without the lost-wake-up
-     * work-around of {@link FreedFirstExecutor} (hangs W1 within a few reps with the engine as of this commit).
+     * {@code -Dbench.kairos.queue=N}: the thread pool's {@code queue-capacity} (default: the executor's default,
+     * 16 × threads); {@code 0} acquires only as many jobs per pass as there are idle threads.
      */
-    static final boolean RAW_EXECUTOR = Boolean.getBoolean("bench.kairos.raw");
-
-    /**
-     * {@code -Dbench.kairos.slots=N} (what-if experiments only, never in {@code run.sh}): the executor advertises N
-     * free slots instead of {@code threads}, so one loop pass acquires up to N jobs and the surplus waits in the
-     * pool's queue; shows what batch acquisition ("prefetch") would gain.
-     */
-    static final int SLOTS = Integer.getInteger("bench.kairos.slots", 0);
+    static final Integer QUEUE = Integer.getInteger("bench.kairos.queue");
 
     private static final ZoneId ZONE = ZoneId.systemDefault();
 
@@ -113,8 +106,8 @@ public final class KairosPeer implements BenchScheduler {
 
     private Scheduler build(String id, int threads, int poolSize) {
         SchedulerBuilder b = Scheduler.builder().schedulerId(id)
-                .executor("default", RAW_EXECUTOR ? new ThreadPoolJobExecutor(threads)
-                        : new FreedFirstExecutor(new ThreadPoolJobExecutor(threads), SLOTS > 0 ? SLOTS : threads))
+                .executor("default", QUEUE == null ? new ThreadPoolJobExecutor(threads)
+                        : new ThreadPoolJobExecutor(threads, QUEUE))
                 .jobStore("default", store(id, poolSize));
         Scheduler s = b.build();
         s.taskRegistry().register(TASK, (args, kwargs) -> {
@@ -139,7 +132,7 @@ public final class KairosPeer implements BenchScheduler {
 
     @Override
     public String variant() {
-        return (RAW_EXECUTOR ? "" : "freed-first,") + (SLOTS > 0 ? "WHAT-IF slots=" + SLOTS + "," : "") + switch (this.kind) {
+        return (QUEUE != null ? "queue=" + QUEUE + "," : "") + switch (this.kind) {
             case MEMORY -> "MemoryJobStore,ThreadPoolJobExecutor(" + this.config.threads() + ")";
             case JDBC -> "JdbcJobStore(postgresql),ThreadPoolJobExecutor(" + this.config.threads() + "),pool="
                     + this.config.poolSize() + ",poll=default(5s)+NOTIFY,instances=" + this.config.instances();
