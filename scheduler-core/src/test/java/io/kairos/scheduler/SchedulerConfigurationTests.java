@@ -60,6 +60,8 @@ class SchedulerConfigurationTests extends SchedulerTestSupport {
         assertThat(this.scheduler.jobDefaults()).isEqualTo(new JobDefaults(Duration.ofSeconds(30), false, 3, null));
         assertThat(this.scheduler.executors().get("default")).isInstanceOfSatisfying(ThreadPoolJobExecutor.class,
                 (e) -> assertThat(e.maxWorkers()).isEqualTo(20));
+        assertThat(this.scheduler.executors().get("default").freeSlots()).as("20 workers and the default queue of 16 x 20")
+                .isEqualTo(20 + 320);
         assertThat(this.scheduler.executors().get("inline")).isInstanceOf(DirectJobExecutor.class);
         this.scheduler.start();
         assertThat(this.scheduler.state()).isEqualTo(SchedulerState.PAUSED);
@@ -104,6 +106,8 @@ class SchedulerConfigurationTests extends SchedulerTestSupport {
                 .hasMessageContaining("unknown option 'kairos.executors.x.workers'").hasMessageContaining("max-workers");
         assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("kairos.executors.x.type", "thread-pool", "kairos.executors.x.max-workers", "0")))
                 .hasMessageContaining("'kairos.executors.x.max-workers': value '0'");
+        assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("kairos.executors.x.type", "thread-pool", "kairos.executors.x.queue-capacity", "-1")))
+                .hasMessageContaining("'kairos.executors.x.queue-capacity': value '-1' must be a whole number of at least 0");
         assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("kairos.jobstores.default.type", "jdbc")))
                 .hasMessageContaining("unknown type 'jdbc'").hasMessageContaining("jobStoreFactory");
         assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("kairos.job-defaults.coalesce", "maybe")))

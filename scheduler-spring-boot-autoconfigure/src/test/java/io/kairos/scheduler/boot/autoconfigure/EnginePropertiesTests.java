@@ -77,4 +77,26 @@ class EnginePropertiesTests {
             .isInstanceOf(KairosConfigurationException.class)
             .hasMessageContaining("kairos.executors.default.timeout");
     }
+
+    @Test
+    void queueCapacityBecomesTheEnginesFlatKeyAndIsRejectedWhereItDoesNotApply() {
+        KairosProperties properties = new KairosProperties();
+        KairosProperties.Executor threads = new KairosProperties.Executor();
+        threads.setQueueCapacity(0);
+        properties.getExecutors().put("default", threads);
+        KairosPropertiesValidator.validate(properties);
+        assertThat(EngineProperties.of(properties)).containsEntry("kairos.executors.default.queue-capacity", "0");
+        threads.setQueueCapacity(-1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KairosPropertiesValidator.validate(properties))
+            .isInstanceOf(KairosConfigurationException.class)
+            .hasMessageContaining("kairos.executors.default.queue-capacity");
+        KairosProperties.Executor processes = new KairosProperties.Executor();
+        processes.setType(ExecutorType.PROCESS_POOL);
+        processes.setQueueCapacity(10);
+        properties.getExecutors().put("default", processes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KairosPropertiesValidator.validate(properties))
+            .isInstanceOf(KairosConfigurationException.class)
+            .hasMessageContaining("kairos.executors.default.queue-capacity")
+            .hasMessageContaining("applies only to type thread-pool");
+    }
 }

@@ -1,0 +1,84 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.task.Task;
+import io.kairos.scheduler.task.TaskAction;
+import io.kairos.scheduler.task.Tasks;
+import io.kairos.scheduler.trigger.DateTrigger;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link HeldJobs}: look-up by store and id, and the change queue that marks stale a job changed by the API while
+ * a pass was acquiring it.
+ */
+class HeldJobsTests {
+
+    private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+    private static final Task TASK = Tasks.anonymous((TaskAction) () -> { });
+
+    private final HeldJobs held = new HeldJobs();
+
+    @Test
+    void jobsAreHeldPerStoreAndRemovedOnlyWhenStillTheHeldCopy() {
+        HeldJob a = held("memory", "a");
+        HeldJob otherStore = held("other", "a");
+        this.held.put(a);
+        this.held.put(otherStore);
+        assertThat(this.held.get("memory", "a")).isSameAs(a);
+        assertThat(this.held.get("other", "a")).isSameAs(otherStore);
+        assertThat(this.held.size()).isEqualTo(2);
+        HeldJob replacement = held("memory", "a");
+        this.held.put(replacement);
+        this.held.remove(a);
+        assertThat(this.held.get("memory", "a")).isSameAs(replacement);
+        assertThat(this.held.all()).containsExactlyInAnyOrder(replacement, otherStore);
+        this.held.remove(replacement);
+        assertThat(this.held.get("memory", "a")).isNull();
+        assertThat(this.held.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeMadeWhileTheJobWasBeingAcquiredMarksTheNewlyHeldCopyStale() {
+        // the API changes the job after the pass read it from the store but before the pass holds it
+        this.held.changed("memory", "a");
+        HeldJob acquired = held("memory", "a");
+        this.held.put(acquired);
+        assertThat(acquired.stale).isFalse();
+        this.held.markChangedStale();
+        assertThat(acquired.stale).isTrue();
+        // the queue is drained: a copy held later is not marked by the old change
+        this.held.remove(acquired);
+        HeldJob later = held("memory", "a");
+        this.held.put(later);
+        this.held.markChangedStale();
+        assertThat(later.stale).isFalse();
+    }
+
+    @Test
+    void aChangeOfAHeldJobMarksItStaleAtOnce() {
+        HeldJob job = held("memory", "a");
+        this.held.put(job);
+        this.held.changed("memory", "a");
+        assertThat(job.stale).isTrue();
+        this.held.changed("memory", "unknown");
+        this.held.markChangedStale();
+        assertThat(this.held.all()).containsExactly(job);
+    }
+
+    private static HeldJob held(String store, String id) {
+        StoredJob job = new StoredJob(id, id, "t", List.of(), Map.of(), new DateTrigger(T0.atZone(ZoneOffset.UTC)), "default",
+                store, null, true, 1, null, T0, T0, JobState.SCHEDULED, null, 1, null);
+        return new HeldJob(store, job, TASK, T0.plusSeconds(30), new AtomicInteger());
+    }
+}
