@@ -6,7 +6,9 @@ import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -16,7 +18,8 @@ import java.util.function.UnaryOperator;
  */
 final class PendingJobs {
 
-    private final List<PendingJob> jobs = new ArrayList<>();
+    /** By id, in the order they were added (a replaced job keeps its place). */
+    private final Map<String, PendingJob> jobs = new LinkedHashMap<>();
 
     private final JobAssembler assembler;
 
@@ -25,18 +28,15 @@ final class PendingJobs {
     }
 
     synchronized PendingJob add(PendingJob job) {
-        int index = indexOf(job.template().id());
-        if (index < 0) {
-            this.jobs.add(job);
-            return job;
+        String id = job.template().id();
+        PendingJob existing = this.jobs.get(id);
+        if (existing != null && job.policy() == ConflictPolicy.KEEP_EXISTING) {
+            return existing;
         }
-        if (job.policy() == ConflictPolicy.KEEP_EXISTING) {
-            return this.jobs.get(index);
+        if (existing != null && job.policy() == ConflictPolicy.ERROR) {
+            throw new ConflictingJobIdException(id, "pending jobs");
         }
-        if (job.policy() == ConflictPolicy.ERROR) {
-            throw new ConflictingJobIdException(job.template().id(), "pending jobs");
-        }
-        this.jobs.set(index, job);
+        this.jobs.put(id, job);
         return job;
     }
 
@@ -64,50 +64,38 @@ final class PendingJobs {
     }
 
     synchronized void remove(String id) {
-        int index = indexOf(id);
-        if (index < 0) {
+        if (this.jobs.remove(id) == null) {
             throw new JobLookupException(id);
         }
-        this.jobs.remove(index);
     }
 
     synchronized void removeAll(String jobstore) {
-        this.jobs.removeIf((p) -> jobstore == null || p.template().jobstore().equals(jobstore));
+        this.jobs.values().removeIf((p) -> jobstore == null || p.template().jobstore().equals(jobstore));
     }
 
     synchronized Optional<PendingJob> get(String id, String jobstore) {
-        return this.jobs.stream().filter((p) -> p.template().id().equals(id))
-                .filter((p) -> jobstore == null || p.template().jobstore().equals(jobstore)).findFirst();
+        return Optional.ofNullable(this.jobs.get(id)).filter((p) -> jobstore == null || p.template().jobstore().equals(jobstore));
     }
 
     synchronized List<PendingJob> list(String jobstore) {
-        return this.jobs.stream().filter((p) -> jobstore == null || p.template().jobstore().equals(jobstore)).toList();
+        return this.jobs.values().stream().filter((p) -> jobstore == null || p.template().jobstore().equals(jobstore)).toList();
     }
 
     /** Takes the pending jobs out, in the order they were added. */
     synchronized List<PendingJob> drain() {
-        List<PendingJob> all = new ArrayList<>(this.jobs);
+        List<PendingJob> all = new ArrayList<>(this.jobs.values());
         this.jobs.clear();
         return all;
     }
 
     private PendingJob update(String id, UnaryOperator<PendingJob> change) {
-        int index = indexOf(id);
-        if (index < 0) {
+        PendingJob current = this.jobs.get(id);
+        if (current == null) {
             throw new JobLookupException(id);
         }
-        PendingJob changed = change.apply(this.jobs.get(index));
-        this.jobs.set(index, changed);
+        PendingJob changed = change.apply(current);
+        this.jobs.put(id, changed);
         return changed;
-    }
-
-    private int indexOf(String id) {
-        for (int i = 0; i < this.jobs.size(); i++) {
-            if (this.jobs.get(i).template().id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static JobChanges withoutNextRunTime(JobChanges changes) {

@@ -40,6 +40,19 @@ public interface JobExecutor {
     int freeSlots();
 
     /**
+     * Whether this executor runs short of work, so that the end of a run should wake the scheduler to acquire
+     * more. An executor with a queue answers {@code false} while its queue is still more than half full: the
+     * scheduler then refills it in one batch instead of one pass per finished run. A run's job is released
+     * (deleted or rescheduled in its store) by the next pass, so a finished run whose end wakes nobody keeps its
+     * lease until then. The default is {@code true}: every ended run wakes the scheduler.
+     *
+     * @return {@code true} when the scheduler should run a pass now
+     */
+    default boolean isRunningLow() {
+        return true;
+    }
+
+    /**
      * Checks, when a job is added or modified, that this executor can run the task; e.g. a process-pool
      * executor rejects tasks that are not {@linkplain Task#isPortable() portable}. The default accepts every
      * task.

@@ -1,11 +1,12 @@
 package io.kairos.scheduler.executor;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -90,54 +91,30 @@ public abstract class PooledJobExecutor implements JobExecutor {
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, accepted - this.inFlight.get()));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@code true} unless runs are queued and fewer than half the queue's room is free (always
+     *     {@code true} without a queue or without a capacity limit)
+     */
+    @Override
+    public boolean isRunningLow() {
+        if (this.capacity == Integer.MAX_VALUE || this.queueCapacity == 0) {
+            return true;
+        }
+        long waiting = (long) this.inFlight.get() - this.capacity;
+        return waiting * 2 <= this.queueCapacity;
+    }
+
     @Override
     public void submit(JobRun run, RunListener listener) {
         ExecutorService current = this.service;
         if (current == null) {
             throw new RejectedExecutionException("executor is not started");
         }
-        ExecutorContext ctx = this.context;
         this.inFlight.incrementAndGet();
-        AtomicBoolean slotFreed = new AtomicBoolean();
-        Runnable freeSlot = () -> {
-            if (slotFreed.compareAndSet(false, true)) {
-                this.inFlight.decrementAndGet();
-            }
-        };
-        // the slot is free before finished() wakes the loop, or the woken pass may still see no free slot
-        RunListener freeing = new RunListener() {
-            @Override
-            public void missed(JobRun r, java.time.Instant runTime) {
-                listener.missed(r, runTime);
-            }
-
-            @Override
-            public void executed(JobRun r, java.time.Instant runTime, Object returnValue) {
-                listener.executed(r, runTime, returnValue);
-            }
-
-            @Override
-            public void failed(JobRun r, java.time.Instant runTime, Throwable exception) {
-                listener.failed(r, runTime, exception);
-            }
-
-            @Override
-            public void finished(JobRun r) {
-                freeSlot.run();
-                listener.finished(r);
-            }
-        };
         try {
-            current.execute(new QueuedRun(run, freeing, () -> {
-                RUNNING_IN.set(this);
-                try {
-                    run.execute(ctx.clock(), freeing);
-                }
-                finally {
-                    RUNNING_IN.remove();
-                    freeSlot.run();
-                }
-            }));
+            current.execute(new QueuedRun(this, run, listener));
         }
         catch (RejectedExecutionException ex) {
             this.inFlight.decrementAndGet();
@@ -193,21 +170,76 @@ public abstract class PooledJobExecutor implements JobExecutor {
     private static void abandon(java.util.List<Runnable> dropped) {
         for (Runnable runnable : dropped) {
             if (runnable instanceof QueuedRun queued) {
-                for (java.time.Instant runTime : queued.jobRun.scheduledRunTimes()) {
-                    queued.listener.failed(queued.jobRun, runTime,
-                            new RejectedExecutionException("executor shut down before the run started"));
+                for (Instant runTime : queued.jobRun.scheduledRunTimes()) {
+                    queued.failed(queued.jobRun, runTime, new RejectedExecutionException("executor shut down before the run started"));
                 }
-                queued.listener.finished(queued.jobRun);
+                queued.finished(queued.jobRun);
             }
         }
     }
 
-    /** A submitted run as queued in the pool, so that a run dropped by {@code shutdownNow} can still be reported. */
-    private record QueuedRun(JobRun jobRun, RunListener listener, Runnable body) implements Runnable {
+    /**
+     * A submitted run as queued in the pool: one object per run that runs it, passes its outcomes on, and frees its
+     * slot exactly once — before {@link RunListener#finished} wakes the loop, or the woken pass may still see no
+     * free slot. A run dropped by {@code shutdownNow} can still be reported.
+     */
+    private static final class QueuedRun implements Runnable, RunListener {
+
+        private static final AtomicIntegerFieldUpdater<QueuedRun> FREED = AtomicIntegerFieldUpdater.newUpdater(QueuedRun.class, "freed");
+
+        private final PooledJobExecutor executor;
+
+        private final JobRun jobRun;
+
+        private final RunListener listener;
+
+        private volatile int freed;
+
+        QueuedRun(PooledJobExecutor executor, JobRun jobRun, RunListener listener) {
+            this.executor = executor;
+            this.jobRun = jobRun;
+            this.listener = listener;
+        }
 
         @Override
         public void run() {
-            this.body.run();
+            if (RUNNING_IN.get() != this.executor) {
+                // pool threads only ever run this executor's runs: mark the thread once, never unmark it
+                RUNNING_IN.set(this.executor);
+            }
+            try {
+                this.jobRun.execute(this.executor.context.clock(), this);
+            }
+            finally {
+                freeSlot();
+            }
+        }
+
+        private void freeSlot() {
+            if (FREED.compareAndSet(this, 0, 1)) {
+                this.executor.inFlight.decrementAndGet();
+            }
+        }
+
+        @Override
+        public void missed(JobRun run, Instant runTime) {
+            this.listener.missed(run, runTime);
+        }
+
+        @Override
+        public void executed(JobRun run, Instant runTime, Object returnValue) {
+            this.listener.executed(run, runTime, returnValue);
+        }
+
+        @Override
+        public void failed(JobRun run, Instant runTime, Throwable exception) {
+            this.listener.failed(run, runTime, exception);
+        }
+
+        @Override
+        public void finished(JobRun run) {
+            freeSlot();
+            this.listener.finished(run);
         }
     }
 }

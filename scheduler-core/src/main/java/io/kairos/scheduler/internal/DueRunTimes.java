@@ -39,12 +39,12 @@ record DueRunTimes(List<Instant> runTimes, FireTimes.Next next) {
     static DueRunTimes expand(StoredJob job, Instant nextRunTime, Instant nextFireTime, Instant now, FireTimes fireTimes) {
         Trigger trigger = job.trigger();
         ZoneId zone = trigger.timezone();
-        ZonedDateTime nowInZone = now.atZone(zone);
+        ZonedDateTime nowInZone = Zones.atZone(now, zone);
         List<Instant> runTimes = new ArrayList<>();
         runTimes.add(nextRunTime);
         Instant fire = nextFireTime;
         while (true) {
-            Optional<ZonedDateTime> following = trigger.nextFireTime(fire.atZone(zone), nowInZone);
+            Optional<ZonedDateTime> following = trigger.nextFireTime(Zones.atZone(fire, zone), nowInZone);
             if (following.isEmpty()) {
                 return new DueRunTimes(runTimes, null);
             }

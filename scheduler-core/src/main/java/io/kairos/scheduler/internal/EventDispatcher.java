@@ -48,6 +48,22 @@ public final class EventDispatcher {
      *
      * @param event the event
      */
+    /**
+     * Whether any listener would receive an event of this type: the loop's hot paths skip building events nobody
+     * listens to.
+     *
+     * @param type the event type
+     * @return {@code true} when a listener subscribed to the type or a supertype
+     */
+    public boolean wants(Class<? extends SchedulerEvent> type) {
+        for (Subscription subscription : this.subscriptions) {
+            if (subscription.type().isAssignableFrom(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @SuppressWarnings({ "unchecked", "rawtypes" })
     public void publish(SchedulerEvent event) {
         for (Subscription subscription : this.subscriptions) {

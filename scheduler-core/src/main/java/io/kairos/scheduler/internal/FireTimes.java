@@ -38,8 +38,8 @@ public record FireTimes(RandomGenerator random) {
      * @return the next times, or empty when the trigger is finished
      */
     public Optional<Next> next(Trigger trigger, Duration jobJitter, Instant previousFireTime, Instant now) {
-        ZonedDateTime previous = previousFireTime == null ? null : previousFireTime.atZone(trigger.timezone());
-        Optional<ZonedDateTime> fire = trigger.nextFireTime(previous, now.atZone(trigger.timezone()));
+        ZonedDateTime previous = previousFireTime == null ? null : Zones.atZone(previousFireTime, trigger.timezone());
+        Optional<ZonedDateTime> fire = trigger.nextFireTime(previous, Zones.atZone(now, trigger.timezone()));
         if (fire.isEmpty()) {
             return Optional.empty();
         }

@@ -1,7 +1,8 @@
 package io.kairos.scheduler.internal;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,13 +49,33 @@ final class HeldJobs {
         }
     }
 
-    /** Every held job, in no particular order: a new list. */
-    List<HeldJob> all() {
-        List<HeldJob> all = new ArrayList<>(this.size);
-        for (Map<String, HeldJob> jobs : this.byStore.values()) {
-            all.addAll(jobs.values());
-        }
-        return all;
+    /**
+     * Every held job, in no particular order: a live view (weakly consistent, as the maps' iterators) that
+     * allocates no copy.
+     */
+    Iterable<HeldJob> all() {
+        return () -> new Iterator<>() {
+
+            private final Iterator<Map<String, HeldJob>> stores = HeldJobs.this.byStore.values().iterator();
+
+            private Iterator<HeldJob> jobs = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!this.jobs.hasNext() && this.stores.hasNext()) {
+                    this.jobs = this.stores.next().values().iterator();
+                }
+                return this.jobs.hasNext();
+            }
+
+            @Override
+            public HeldJob next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return this.jobs.next();
+            }
+        };
     }
 
     int size() {

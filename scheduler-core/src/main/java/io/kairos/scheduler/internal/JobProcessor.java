@@ -145,8 +145,11 @@ public final class JobProcessor {
      */
     public void releaseIdle() {
         Map<String, List<HeldJob>> releases = new LinkedHashMap<>();
-        this.held.all().stream().filter((j) -> j.inFlight.get() == 0)
-                .forEach((j) -> releases.computeIfAbsent(j.storeAlias, (a) -> new ArrayList<>()).add(j));
+        for (HeldJob job : this.held.all()) {
+            if (job.inFlight.get() == 0) {
+                releases.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
+            }
+        }
         List<SchedulerEvent> events = new ArrayList<>();
         release(releases, events);
         this.context.events().publishAll(events);
@@ -291,7 +294,9 @@ public final class JobProcessor {
         held.inFlight.incrementAndGet();
         try {
             executor.get().submit(new JobRun(held.job, held.task, due), this.outcomes.forJob(held));
-            events.add(new JobSubmitted(now, held.job.id(), held.storeAlias, due));
+            if (this.context.events().wants(JobSubmitted.class)) {
+                events.add(new JobSubmitted(now, held.job.id(), held.storeAlias, due));
+            }
         }
         catch (RejectedExecutionException ex) {
             held.inFlight.decrementAndGet();
@@ -325,7 +330,9 @@ public final class JobProcessor {
                 if (job.finished() && !job.stale) {
                     // a stale job's id may be bound to the task of a job re-added under the same id: keep it
                     this.context.tasks().unbind(job.job.id());
-                    events.add(new JobRemoved(this.context.clock().instant(), job.job.id(), job.storeAlias));
+                    if (this.context.events().wants(JobRemoved.class)) {
+                        events.add(new JobRemoved(this.context.clock().instant(), job.job.id(), job.storeAlias));
+                    }
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.kairos.scheduler.internal;
 import io.kairos.scheduler.event.JobExecuted;
 import io.kairos.scheduler.event.JobFailed;
 import io.kairos.scheduler.event.JobMissed;
+import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.JobRun;
 import io.kairos.scheduler.executor.RunListener;
 
@@ -15,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns executors' reports into events, counts runs in flight down and wakes the loop when a run ends.
+ * Turns executors' reports into events, counts runs in flight down and wakes the loop when a run ends and its
+ * executor {@linkplain JobExecutor#isRunningLow() runs low} (a batch of finished runs wakes it once).
  * Thread-safe.
  */
 final class RunOutcomes {
@@ -41,8 +43,10 @@ final class RunOutcomes {
             @Override
             public void executed(JobRun run, Instant runTime, Object returnValue) {
                 logger.debug("Job '{}' executed successfully (run time {})", run.job().id(), runTime);
-                RunOutcomes.this.context.events().publish(new JobExecuted(RunOutcomes.this.context.clock().instant(), run.job().id(),
-                        job.storeAlias, runTime, returnValue));
+                if (RunOutcomes.this.context.events().wants(JobExecuted.class)) {
+                    RunOutcomes.this.context.events().publish(new JobExecuted(RunOutcomes.this.context.clock().instant(), run.job().id(),
+                            job.storeAlias, runTime, returnValue));
+                }
             }
 
             @Override
@@ -55,7 +59,10 @@ final class RunOutcomes {
             @Override
             public void finished(JobRun run) {
                 job.inFlight.decrementAndGet();
-                RunOutcomes.this.context.signal().signal();
+                JobExecutor executor = RunOutcomes.this.context.components().executors().get(run.job().executor());
+                if (executor == null || executor.isRunningLow()) {
+                    RunOutcomes.this.context.signal().signal();
+                }
             }
         };
     }

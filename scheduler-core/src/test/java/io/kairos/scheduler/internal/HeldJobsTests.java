@@ -42,7 +42,7 @@ class HeldJobsTests {
         this.held.put(replacement);
         this.held.remove(a);
         assertThat(this.held.get("memory", "a")).isSameAs(replacement);
-        assertThat(this.held.all()).containsExactlyInAnyOrder(replacement, otherStore);
+        assertThat(list(this.held.all())).containsExactlyInAnyOrder(replacement, otherStore);
         this.held.remove(replacement);
         assertThat(this.held.get("memory", "a")).isNull();
         assertThat(this.held.size()).isEqualTo(1);
@@ -73,7 +73,13 @@ class HeldJobsTests {
         assertThat(job.stale).isTrue();
         this.held.changed("memory", "unknown");
         this.held.markChangedStale();
-        assertThat(this.held.all()).containsExactly(job);
+        assertThat(list(this.held.all())).containsExactly(job);
+    }
+
+    private static List<HeldJob> list(Iterable<HeldJob> jobs) {
+        List<HeldJob> list = new java.util.ArrayList<>();
+        jobs.forEach(list::add);
+        return list;
     }
 
     private static HeldJob held(String store, String id) {
