@@ -26,16 +26,17 @@ final class HeldJob {
 
     Instant nextFireTime;
 
-    Instant leaseUntil;
+    /** When the lease is due for extension: a third of the lease time after it was taken or last extended. */
+    Instant extendAt;
 
-    HeldJob(String storeAlias, StoredJob job, Task task, Instant leaseUntil, AtomicInteger inFlight) {
+    HeldJob(String storeAlias, StoredJob job, Task task, Instant extendAt, AtomicInteger inFlight) {
         this.inFlight = inFlight;
         this.storeAlias = storeAlias;
         this.job = job;
         this.task = task;
         this.nextRunTime = job.nextRunTime();
         this.nextFireTime = FireTimes.fireTimeOf(job);
-        this.leaseUntil = leaseUntil;
+        this.extendAt = extendAt;
     }
 
     /**

@@ -53,6 +53,9 @@ public final class JobProcessor {
 
     private final RunOutcomes outcomes;
 
+    /** A third of the lease time: how long after taking or extending a lease it is extended again. */
+    private final Duration leaseThird;
+
     /**
      * Creates the processor.
      *
@@ -61,6 +64,7 @@ public final class JobProcessor {
     public JobProcessor(LoopContext context) {
         this.context = context;
         this.outcomes = new RunOutcomes(context);
+        this.leaseThird = context.leaseTime().dividedBy(3);
     }
 
     /**
@@ -181,6 +185,7 @@ public final class JobProcessor {
                 break;
             }
             Instant leaseUntil = now.plus(this.context.leaseTime());
+            Instant extendAt = now.plus(this.leaseThird);
             List<StoredJob> jobs;
             try {
                 jobs = entry.getValue().acquireDueJobs(this.context.schedulerId(), now, limit, leaseUntil);
@@ -194,13 +199,13 @@ public final class JobProcessor {
                 moreDue.add(entry.getKey());
             }
             for (StoredJob job : jobs) {
-                failed |= accept(entry.getKey(), entry.getValue(), job, leaseUntil, events);
+                failed |= accept(entry.getKey(), entry.getValue(), job, extendAt, events);
             }
         }
         return failed;
     }
 
-    private boolean accept(String alias, JobStore store, StoredJob job, Instant leaseUntil, List<SchedulerEvent> events) {
+    private boolean accept(String alias, JobStore store, StoredJob job, Instant extendAt, List<SchedulerEvent> events) {
         String reason;
         try {
             Task task = this.context.tasks().resolve(job.id(), job.task());
@@ -210,11 +215,11 @@ public final class JobProcessor {
                     // re-acquired after our own lease lapsed (e.g. the store was down while a release was due), and
                     // nobody changed the job meanwhile: our held copy knows which run times already ran; the
                     // store's copy does not, and firing from it would run them again
-                    previous.leaseUntil = leaseUntil;
+                    previous.extendAt = extendAt;
                     return false;
                 }
                 // re-acquired after our own lease lapsed: keep counting the runs still in flight
-                HeldJob fresh = new HeldJob(alias, job, task, leaseUntil,
+                HeldJob fresh = new HeldJob(alias, job, task, extendAt,
                         previous != null ? previous.inFlight : new java.util.concurrent.atomic.AtomicInteger());
                 this.held.put(fresh);
                 return false;
@@ -340,15 +345,15 @@ public final class JobProcessor {
     }
 
     private boolean extendLeases(Instant now, List<SchedulerEvent> events) {
-        Duration third = this.context.leaseTime().dividedBy(3);
         Map<String, List<HeldJob>> due = new LinkedHashMap<>();
         for (HeldJob job : this.held.all()) {
-            if (!now.isBefore(job.leaseUntil.minus(this.context.leaseTime()).plus(third))) {
+            if (!now.isBefore(job.extendAt)) {
                 due.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
             }
         }
         boolean failed = false;
         Instant leaseUntil = now.plus(this.context.leaseTime());
+        Instant extendAt = now.plus(this.leaseThird);
         for (Map.Entry<String, List<HeldJob>> entry : due.entrySet()) {
             JobStore store = this.context.components().stores().get(entry.getKey());
             if (store == null) {
@@ -356,7 +361,7 @@ public final class JobProcessor {
             }
             try {
                 store.extendLeases(this.context.schedulerId(), entry.getValue().stream().map((j) -> j.job.id()).toList(), leaseUntil);
-                entry.getValue().forEach((j) -> j.leaseUntil = leaseUntil);
+                entry.getValue().forEach((j) -> j.extendAt = extendAt);
             }
             catch (RuntimeException ex) {
                 storeFailed(entry.getKey(), ex, events);
@@ -384,12 +389,11 @@ public final class JobProcessor {
                 }
             }
         }
-        Duration third = this.context.leaseTime().dividedBy(3);
         for (HeldJob job : this.held.all()) {
             if (!paused && !job.stale) {
                 next = earlier(next, job.nextRunTime);
             }
-            next = earlier(next, job.leaseUntil.minus(this.context.leaseTime()).plus(third));
+            next = earlier(next, job.extendAt);
         }
         if (this.context.components().anyShared()) {
             next = earlier(next, now.plus(this.context.pollInterval()));
