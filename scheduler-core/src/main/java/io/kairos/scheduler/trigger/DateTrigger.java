@@ -1,7 +1,10 @@
 package io.kairos.scheduler.trigger;
 
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,13 +22,18 @@ import java.util.Set;
  *
  * <p>Spec keys: {@code run_date} (a date-time; absent means "now", read from the clock when the spec
  * is parsed) and {@code timezone}. Example: {@code {"type":"date","run_date":"2009-11-06 16:30:05"}}.
+ *
+ * <p>A date trigger holds its run date as an {@link Instant} and a zone (two references, the zone shared), so a
+ * million one-shot jobs cost little heap; {@link #runDate()} builds the zoned date-time when asked.
  */
 public final class DateTrigger implements Trigger {
 
     /** The spec keys this kind accepts, besides {@code type}. */
     public static final Set<String> KEYS = Set.of("run_date", "timezone");
 
-    private final ZonedDateTime runDate;
+    private final Instant runTime;
+
+    private final ZoneId zone;
 
     /**
      * Creates the trigger; its time zone is the run date's zone ({@linkplain ZoneId#normalized()
@@ -35,8 +43,20 @@ public final class DateTrigger implements Trigger {
      * @throws NullPointerException when {@code runDate} is {@code null}
      */
     public DateTrigger(ZonedDateTime runDate) {
-        Objects.requireNonNull(runDate, "runDate");
-        this.runDate = runDate.withZoneSameInstant(runDate.getZone().normalized());
+        this(Objects.requireNonNull(runDate, "runDate").toInstant(), runDate.getZone());
+    }
+
+    /**
+     * Creates the trigger from an instant and a time zone (the cheaper form: nothing is converted).
+     *
+     * @param runTime when to fire, not {@code null}; kept as given
+     * @param zone the trigger's time zone, not {@code null}; {@linkplain ZoneId#normalized() normalised} as
+     *     by {@link #DateTrigger(ZonedDateTime)}
+     * @throws NullPointerException when {@code runTime} or {@code zone} is {@code null}
+     */
+    public DateTrigger(Instant runTime, ZoneId zone) {
+        this.runTime = Objects.requireNonNull(runTime, "runTime");
+        this.zone = Objects.requireNonNull(zone, "zone").normalized();
     }
 
     /**
@@ -60,7 +80,21 @@ public final class DateTrigger implements Trigger {
      * @return the run date, in {@link #timezone()}
      */
     public ZonedDateTime runDate() {
-        return this.runDate;
+        if (this.zone instanceof ZoneOffset offset) {
+            // ZonedDateTime.ofInstant would build a fresh ZoneRules for a ZoneOffset on every call (Java 17)
+            return ZonedDateTime.ofLocal(LocalDateTime.ofEpochSecond(this.runTime.getEpochSecond(), this.runTime.getNano(),
+                    offset), offset, null);
+        }
+        return ZonedDateTime.ofInstant(this.runTime, this.zone);
+    }
+
+    /**
+     * The instant at which this trigger fires.
+     *
+     * @return the run date as an instant, never {@code null}; the same instance on every call
+     */
+    public Instant runTime() {
+        return this.runTime;
     }
 
     /**
@@ -71,12 +105,12 @@ public final class DateTrigger implements Trigger {
      */
     @Override
     public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
-        return previousFireTime == null ? Optional.of(this.runDate) : Optional.empty();
+        return previousFireTime == null ? Optional.of(runDate()) : Optional.empty();
     }
 
     @Override
     public ZoneId timezone() {
-        return this.runDate.getZone();
+        return this.zone;
     }
 
     /**
@@ -88,19 +122,19 @@ public final class DateTrigger implements Trigger {
     public Map<String, Object> toSpec() {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put(TriggerSpec.TYPE, "date");
-        spec.put("run_date", TriggerSpec.formatDateTime(this.runDate));
+        spec.put("run_date", TriggerSpec.formatDateTime(runDate()));
         spec.put("timezone", TriggerSpec.formatZone(timezone()));
         return Collections.unmodifiableMap(spec);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DateTrigger that && this.runDate.equals(that.runDate);
+        return other instanceof DateTrigger that && this.runTime.equals(that.runTime) && this.zone.equals(that.zone);
     }
 
     @Override
     public int hashCode() {
-        return this.runDate.hashCode();
+        return this.runTime.hashCode() * 31 + this.zone.hashCode();
     }
 
     /**
@@ -110,6 +144,6 @@ public final class DateTrigger implements Trigger {
      */
     @Override
     public String toString() {
-        return "date[" + TriggerText.dateTime(this.runDate) + "]";
+        return "date[" + TriggerText.dateTime(runDate()) + "]";
     }
 }
