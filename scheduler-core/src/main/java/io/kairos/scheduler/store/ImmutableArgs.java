@@ -23,8 +23,8 @@ import java.util.Set;
  * {@link UnsupportedOperationException}. Copies are immutable and thread-safe; equality and hash codes follow
  * the {@link List} and {@link Map} contracts, so a copy equals any list or map with the same contents.
  *
- * <p>Size: a list of one or two arguments is one 24-byte object; an empty list or map is a shared instance; a
- * longer list or a non-empty map is one object and one array.
+ * <p>Size (compressed references): a list of one or two arguments is one 24-byte object; an empty list or map
+ * is a shared instance; a longer list or a non-empty map is one 24-byte object and one array.
  */
 public final class ImmutableArgs {
 
@@ -87,8 +87,8 @@ public final class ImmutableArgs {
     private static List<Object> wrap(Object[] owned) {
         return switch (owned.length) {
             case 0 -> EMPTY_LIST;
-            case 1 -> new SmallArgs(owned[0], null, 1);
-            case 2 -> new SmallArgs(owned[0], owned[1], 2);
+            case 1 -> new SmallArgs(owned[0]);
+            case 2 -> new SmallArgs(owned[0], owned[1]);
             default -> new ArrayArgs(owned);
         };
     }
@@ -126,19 +126,26 @@ public final class ImmutableArgs {
         return new ArgMap(keysAndValues);
     }
 
-    /** A list of one or two values. */
+    /**
+     * A list of one or two values: 24 bytes with compressed references (the header, {@code modCount} and two
+     * references; a one-value list holds {@link #ABSENT} as its second value).
+     */
     private static final class SmallArgs extends AbstractList<Object> implements RandomAccess {
+
+        private static final Object ABSENT = new Object();
 
         private final Object first;
 
         private final Object second;
 
-        private final int size;
+        SmallArgs(Object first) {
+            this.first = first;
+            this.second = ABSENT;
+        }
 
-        SmallArgs(Object first, Object second, int size) {
+        SmallArgs(Object first, Object second) {
             this.first = first;
             this.second = second;
-            this.size = size;
         }
 
         @Override
@@ -146,15 +153,15 @@ public final class ImmutableArgs {
             if (index == 0) {
                 return this.first;
             }
-            if (index == 1 && this.size == 2) {
+            if (index == 1 && this.second != ABSENT) {
                 return this.second;
             }
-            throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + this.size);
+            throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + size());
         }
 
         @Override
         public int size() {
-            return this.size;
+            return this.second == ABSENT ? 1 : 2;
         }
     }
 
