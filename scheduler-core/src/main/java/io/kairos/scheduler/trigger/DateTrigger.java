@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fires once, at a fixed date-time: the {@code date} trigger, as APScheduler 3.x {@code DateTrigger}.
@@ -23,13 +24,19 @@ import java.util.Set;
  * <p>Spec keys: {@code run_date} (a date-time; absent means "now", read from the clock when the spec
  * is parsed) and {@code timezone}. Example: {@code {"type":"date","run_date":"2009-11-06 16:30:05"}}.
  *
- * <p>A date trigger holds its run date as an {@link Instant} and a zone (two references, the zone shared), so a
- * million one-shot jobs cost little heap; {@link #runDate()} builds the zoned date-time when asked.
+ * <p>A date trigger holds its run date as an {@link Instant} and a zone (two references; triggers share one
+ * instance per zone), so a million one-shot jobs cost little heap; {@link #runDate()} builds the zoned date-time
+ * when asked.
  */
 public final class DateTrigger implements Trigger {
 
     /** The spec keys this kind accepts, besides {@code type}. */
     public static final Set<String> KEYS = Set.of("run_date", "timezone");
+
+    /** Zones in use, so the triggers of a million jobs share one zone object per zone; at most {@link #MAX_ZONES}. */
+    private static final ConcurrentHashMap<ZoneId, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+    private static final int MAX_ZONES = 1024;
 
     private final Instant runTime;
 
@@ -56,7 +63,20 @@ public final class DateTrigger implements Trigger {
      */
     public DateTrigger(Instant runTime, ZoneId zone) {
         this.runTime = Objects.requireNonNull(runTime, "runTime");
-        this.zone = Objects.requireNonNull(zone, "zone").normalized();
+        this.zone = intern(Objects.requireNonNull(zone, "zone").normalized());
+    }
+
+    /** The shared instance equal to {@code zone} (the first one seen), or {@code zone} once the table is full. */
+    private static ZoneId intern(ZoneId zone) {
+        ZoneId known = ZONES.get(zone);
+        if (known != null) {
+            return known;
+        }
+        if (ZONES.size() >= MAX_ZONES) {
+            return zone;
+        }
+        known = ZONES.putIfAbsent(zone, zone);
+        return known != null ? known : zone;
     }
 
     /**

@@ -120,4 +120,12 @@ class DateTriggerTest {
                 .hasMessage("zone");
         assertThatThrownBy(() -> new DateTrigger(null)).isInstanceOf(NullPointerException.class).hasMessage("runDate");
     }
+
+    @Test
+    void triggersInOneZoneShareOneZoneObject() {
+        DateTrigger first = (DateTrigger) Triggers.fromSpec(Map.of("type", "date", "run_date", "2030-01-01 00:00",
+                "timezone", "America/Sao_Paulo"));
+        DateTrigger second = new DateTrigger(java.time.Instant.EPOCH, ZoneId.of("America/Sao_Paulo"));
+        assertThat(second.timezone()).isSameAs(first.timezone()).isEqualTo(ZoneId.of("America/Sao_Paulo"));
+    }
 }
