@@ -10,6 +10,7 @@ import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.JobArguments;
 import io.kairos.scheduler.task.Task;
 import io.kairos.scheduler.task.Tasks;
+import io.kairos.scheduler.trigger.DateTrigger;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.TriggerSpec;
 
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Validates job requests and changes at add time (task, arguments, JSON-ability, trigger, aliases, executor
@@ -47,7 +47,7 @@ final class JobAssembler {
     PendingJob assemble(JobRequest request) {
         Task task = request.task != null ? request.task : this.tasks.resolve(null, request.taskName);
         JobDraft draft = new JobDraft();
-        draft.id = request.id == null ? UUID.randomUUID().toString() : checkId(request.id);
+        draft.id = request.id == null ? JobIds.next() : checkId(request.id);
         draft.name = request.name == null ? task.name() : checkText("name", request.name);
         draft.task = task.name();
         draft.args = request.args;
@@ -73,12 +73,22 @@ final class JobAssembler {
      * time with jitter; none = paused).
      */
     StoredJob firstRun(PendingJob pending, Instant now) {
-        JobDraft draft = new JobDraft(pending.template());
+        StoredJob template = pending.template();
         if (pending.nextRunTimeSet()) {
-            return draft.schedule(pending.nextRunTime(), pending.nextRunTime()).build();
+            return template.withNextRunTime(pending.nextRunTime(), pending.nextRunTime());
         }
-        Optional<FireTimes.Next> next = this.fireTimes.next(draft.trigger, draft.jitter, null, now);
-        return draft.schedule(next.map(FireTimes.Next::runTime).orElse(null), next.map(FireTimes.Next::fireTime).orElse(null)).build();
+        if (template.trigger() instanceof DateTrigger date && (template.jitter() == null || template.jitter().isZero())) {
+            // what FireTimes.next gives for an unfired date trigger without jitter (a date trigger has none of its
+            // own), without the zoned date-times; the job shares the trigger's instant for both times
+            return template.withNextRunTime(date.runTime(), date.runTime());
+        }
+        Optional<FireTimes.Next> next = this.fireTimes.next(template.trigger(), template.jitter(), null, now);
+        if (next.isEmpty()) {
+            return template.withNextRunTime(null, null);
+        }
+        Instant runTime = next.get().runTime();
+        Instant fireTime = next.get().fireTime();
+        return template.withNextRunTime(runTime, runTime.equals(fireTime) ? runTime : fireTime);
     }
 
     /** Applies changes to a job (stored or pending template), validating them as at add time. */

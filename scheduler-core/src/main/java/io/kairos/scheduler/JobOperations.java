@@ -51,7 +51,9 @@ final class JobOperations {
     }
 
     StoredJob store(PendingJob pending, boolean publish) {
-        StoredJob job = this.assembler.firstRun(pending, this.settings.clock.instant());
+        // one clock read per add: the first run time and the JobAdded timestamp
+        Instant now = this.settings.clock.instant();
+        StoredJob job = this.assembler.firstRun(pending, now);
         JobStore store = this.settings.components.requireStore(job.jobstore());
         if (pending.policy() == ConflictPolicy.KEEP_EXISTING) {
             Optional<StoredJob> existing = store.lookupJob(job.id());
@@ -77,7 +79,9 @@ final class JobOperations {
             this.processor.jobChanged(job.jobstore(), job.id());
         }
         if (publish) {
-            this.events.publish(new JobAdded(this.settings.clock.instant(), stored.id(), stored.jobstore()));
+            if (this.events.wants(JobAdded.class)) {
+                this.events.publish(new JobAdded(now, stored.id(), stored.jobstore()));
+            }
             this.signal.signalIfBefore(stored.nextRunTime());
         }
         return stored;

@@ -1,13 +1,12 @@
 package io.kairos.scheduler;
 
 import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.ImmutableArgs;
 import io.kairos.scheduler.task.Task;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +35,11 @@ public final class JobRequest {
 
     String name;
 
-    List<Object> args = List.of();
+    /** Immutable ({@link ImmutableArgs}): stored jobs share it. */
+    List<Object> args = ImmutableArgs.emptyList();
 
-    Map<String, Object> kwargs = new LinkedHashMap<>();
+    /** Immutable ({@link ImmutableArgs}) until {@link #kwarg} makes it a {@link LinkedHashMap} of its own. */
+    Map<String, Object> kwargs = ImmutableArgs.emptyMap();
 
     Object trigger;
 
@@ -96,7 +97,11 @@ public final class JobRequest {
     }
 
     /**
-     * The job id; default a random UUID. Unique within the job store.
+     * The job id; unique within the job store. The default is a string in the form of a version-4 UUID
+     * ({@code 3f2c9a1e-07b4-4d2a-9c51-6e0f8b7a2d13}), unique among the ids of every JVM sharing a store, made
+     * from a per-JVM random prefix (drawn once from {@code SecureRandom}) and a scrambled per-JVM counter, so
+     * adding a job costs no {@code SecureRandom} call; unlike {@link java.util.UUID#randomUUID()}, such an id is
+     * not a secret.
      *
      * @param id a non-blank id, at most 191 characters
      * @return this request
@@ -124,7 +129,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest args(Object... args) {
-        this.args = Arrays.asList(args.clone());
+        this.args = ImmutableArgs.of(args);
         return this;
     }
 
@@ -135,7 +140,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest args(List<?> args) {
-        this.args = new ArrayList<>(args);
+        this.args = ImmutableArgs.copyOf(args);
         return this;
     }
 
@@ -146,7 +151,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest kwargs(Map<String, ?> kwargs) {
-        this.kwargs = new LinkedHashMap<>(kwargs);
+        this.kwargs = ImmutableArgs.copyOf(kwargs);
         return this;
     }
 
@@ -158,6 +163,9 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest kwarg(String name, Object value) {
+        if (!(this.kwargs instanceof LinkedHashMap)) {
+            this.kwargs = new LinkedHashMap<>(this.kwargs);
+        }
         this.kwargs.put(name, value);
         return this;
     }

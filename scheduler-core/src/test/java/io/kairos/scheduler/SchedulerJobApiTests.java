@@ -16,11 +16,14 @@ import io.kairos.scheduler.event.SchedulerStarted;
 import io.kairos.scheduler.executor.DirectJobExecutor;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.testing.EveryTrigger;
+import io.kairos.scheduler.trigger.DateTrigger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -74,6 +77,39 @@ class SchedulerJobApiTests extends SchedulerTestSupport {
         assertThat(job.maxInstances()).isEqualTo(3);
         assertThat(job.jitter()).contains(Duration.ofSeconds(5));
         assertThat(job.nextRunTime().orElseThrow().toInstant()).isEqualTo(T0.plusSeconds(7));
+    }
+
+    @Test
+    void aDateJobIsDueAtItsRunDateEvenWhenPastAndJitterStillApplies() {
+        build().start();
+        DateTrigger past = new DateTrigger(T0.minusSeconds(30), ZoneId.of("Europe/Berlin"));
+        Job job = this.scheduler.addJob(JobRequest.of("record").id("d").trigger(past));
+        assertThat(job.nextRunTime().orElseThrow().toInstant()).isEqualTo(T0.minusSeconds(30));
+        assertThat(job.nextRunTime().orElseThrow().getZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        StoredJob stored = job.storedJob();
+        assertThat(stored.nextFireTime()).isEqualTo(T0.minusSeconds(30));
+        Job jittered = this.scheduler.addJob(JobRequest.of("record").id("j").trigger(past).jitter(Duration.ofHours(1)));
+        StoredJob jitteredStored = jittered.storedJob();
+        assertThat(jitteredStored.nextFireTime()).isEqualTo(T0.minusSeconds(30));
+        assertThat(jitteredStored.nextRunTime()).isBetween(T0.minusSeconds(30), T0.minusSeconds(30).plus(Duration.ofHours(1)));
+        Job zeroJitter = this.scheduler.addJob(JobRequest.of("record").id("z").trigger(past).jitter(Duration.ZERO));
+        assertThat(zeroJitter.storedJob().nextRunTime()).isEqualTo(T0.minusSeconds(30));
+    }
+
+    @Test
+    void kwargAfterKwargsAddsToThemAndTheRequestCanBeReused() {
+        build().start();
+        JobRequest request = JobRequest.of("record").trigger(new EveryTrigger(T0.plus(MINUTE), MINUTE)).kwargs(Map.of("a", 1))
+                .kwarg("b", null);
+        Job first = this.scheduler.addJob(request);
+        Job second = this.scheduler.addJob(request.kwarg("c", 3));
+        assertThat(first.kwargs()).containsExactly(Map.entry("a", 1), new java.util.AbstractMap.SimpleEntry<>("b", null));
+        assertThat(second.kwargs()).containsOnlyKeys("a", "b", "c");
+        assertThat(second.id()).isNotEqualTo(first.id());
+        Object[] values = { 1, 2 };
+        Job copied = this.scheduler.addJob(JobRequest.of("record").trigger(new EveryTrigger(T0.plus(MINUTE), MINUTE)).args(values));
+        values[0] = "changed";
+        assertThat(copied.args()).containsExactly(1, 2);
     }
 
     @Test

@@ -20,9 +20,10 @@ import java.util.Objects;
  * @param task the task name the task registry resolves, e.g. {@code orderService.cancelUnpaidOrder} or
  *     {@code com.acme.Jobs::purge}; never {@code null}
  * @param args positional arguments, JSON-compatible values (String, Number, Boolean, null, List, Map);
- *     never {@code null}, immutable
+ *     never {@code null}; held as an {@link ImmutableArgs} copy (a copy made once: the copies of a job share
+ *     it)
  * @param kwargs named arguments matched to the task's parameter names, JSON-compatible values; never
- *     {@code null}, immutable, iteration order kept
+ *     {@code null}; held as an {@link ImmutableArgs} copy, iteration order kept
  * @param trigger the trigger; {@code null} only for a {@link JobState#BROKEN} job whose trigger could not be read
  * @param executor the alias of the executor that runs the job, never {@code null}
  * @param jobstore the alias of the store that holds the job, never {@code null}
@@ -56,8 +57,8 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(task, "task");
-        args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Objects.requireNonNull(args, "args")));
-        kwargs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Objects.requireNonNull(kwargs, "kwargs")));
+        args = ImmutableArgs.copyOf(args);
+        kwargs = ImmutableArgs.copyOf(kwargs);
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(jobstore, "jobstore");
         Objects.requireNonNull(state, "state");

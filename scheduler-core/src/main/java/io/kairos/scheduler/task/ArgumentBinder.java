@@ -32,7 +32,16 @@ final class ArgumentBinder {
     private final boolean namesPresent;
     private final String signature;
 
-    private record Param(String name, Class<?> raw, Type type, boolean optional, JavaType target) {
+    /**
+     * One parameter.
+     *
+     * @param direct the class a value may have to be passed as it is (the boxed parameter class), or
+     *     {@code null} when the parameter type is generic and every value goes through Jackson
+     * @param widensInts whether the value type is {@code long}/{@code Long}, so an {@code Integer},
+     *     {@code Short} or {@code Byte} widens without Jackson (to what Jackson would give)
+     */
+    private record Param(String name, Class<?> raw, Type type, boolean optional, JavaType target, Class<?> direct,
+            boolean widensInts) {
     }
 
     ArgumentBinder(String taskName, Executable executable, ObjectMapper mapper) {
@@ -48,7 +57,9 @@ final class ArgumentBinder {
             Type type = p.getParameterizedType();
             boolean optional = p.getType() == Optional.class;
             Type valueType = optional ? optionalElement(type) : type;
-            this.params[i] = new Param(p.getName(), p.getType(), valueType, optional, mapper.constructType(valueType));
+            Class<?> direct = valueType instanceof Class<?> c ? boxed(c) : null;
+            this.params[i] = new Param(p.getName(), p.getType(), valueType, optional, mapper.constructType(valueType), direct,
+                    direct == Long.class);
             sig.add(typeName(type) + " " + p.getName());
         }
         this.namesPresent = names;
@@ -82,14 +93,17 @@ final class ArgumentBinder {
                     + " into the class (they read arg0, arg1, ...); compile with 'javac -parameters' or give the"
                     + " arguments positionally");
         }
-        List<String> unknown = new ArrayList<>();
-        List<String> duplicates = new ArrayList<>();
+        // the problem lists are made only when there is a problem
+        List<String> unknown = null;
+        List<String> duplicates = null;
         for (Map.Entry<String, Object> e : kwargs.entrySet()) {
             int index = indexOf(e.getKey());
             if (index < 0) {
+                unknown = unknown != null ? unknown : new ArrayList<>();
                 unknown.add(e.getKey());
             }
             else if (given[index]) {
+                duplicates = duplicates != null ? duplicates : new ArrayList<>();
                 duplicates.add(e.getKey());
             }
             else {
@@ -97,19 +111,20 @@ final class ArgumentBinder {
                 given[index] = true;
             }
         }
-        if (!unknown.isEmpty()) {
+        if (unknown != null) {
             throw fail("got unknown named argument(s) " + quoted(unknown));
         }
-        if (!duplicates.isEmpty()) {
+        if (duplicates != null) {
             throw fail("argument(s) " + quoted(duplicates) + " given both positionally and by name");
         }
-        List<String> missing = new ArrayList<>();
+        List<String> missing = null;
         for (int i = 0; i < n; i++) {
             if (!given[i] && !this.params[i].optional()) {
+                missing = missing != null ? missing : new ArrayList<>();
                 missing.add(this.params[i].name());
             }
         }
-        if (!missing.isEmpty()) {
+        if (missing != null) {
             throw fail("missing argument(s) " + quoted(missing) + " (got " + args.size() + " positional and "
                     + kwargs.size() + " named)");
         }
@@ -136,8 +151,11 @@ final class ArgumentBinder {
     }
 
     private Object convertValue(int index, Param p, Object value, boolean positional) {
-        if (p.type() instanceof Class<?> c && boxed(c).isInstance(value)) {
+        if (p.direct() != null && p.direct().isInstance(value)) {
             return value;
+        }
+        if (p.widensInts() && (value instanceof Integer || value instanceof Short || value instanceof Byte)) {
+            return Long.valueOf(((Number) value).longValue());
         }
         try {
             Object converted = this.mapper.convertValue(value, p.target());

@@ -72,16 +72,47 @@ public final class JobArguments {
         if (kwargs == null) {
             throw new InvalidJobArgumentsException("job kwargs is null; pass an empty map for no named arguments");
         }
-        Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
+        // the common case (scalars at the top level) allocates nothing: paths and the cycle guard are made only
+        // for nested lists and maps
+        Set<Object> path = null;
         for (int i = 0; i < args.size(); i++) {
-            check(args.get(i), "args[" + i + "]", path);
+            Object value = args.get(i);
+            if (!isFiniteScalarOrNull(value)) {
+                path = path != null ? path : Collections.newSetFromMap(new IdentityHashMap<>());
+                check(value, "args[" + i + "]", path);
+            }
+        }
+        if (kwargs.isEmpty()) {
+            return;
         }
         for (Map.Entry<String, ?> e : kwargs.entrySet()) {
             if (e.getKey() == null) {
                 throw new InvalidJobArgumentsException("job kwargs has a null key; named arguments need a name");
             }
-            check(e.getValue(), "kwargs['" + e.getKey() + "']", path);
+            Object value = e.getValue();
+            if (!isFiniteScalarOrNull(value)) {
+                path = path != null ? path : Collections.newSetFromMap(new IdentityHashMap<>());
+                check(value, "kwargs['" + e.getKey() + "']", path);
+            }
         }
+    }
+
+    /** Whether a value needs no further check: {@code null}, or a scalar that is not NaN or infinite. */
+    private static boolean isFiniteScalarOrNull(Object value) {
+        if (value == null) {
+            return true;
+        }
+        Class<?> type = value.getClass();
+        if (type == String.class || type == Integer.class || type == Long.class || type == Boolean.class) {
+            return true;
+        }
+        if (type == Double.class) {
+            return Double.isFinite((Double) value);
+        }
+        if (type == Float.class) {
+            return Float.isFinite((Float) value);
+        }
+        return SCALARS.contains(type);
     }
 
     private static void check(Object value, String where, Set<Object> path) {

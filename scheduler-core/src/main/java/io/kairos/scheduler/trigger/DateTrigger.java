@@ -1,7 +1,10 @@
 package io.kairos.scheduler.trigger;
 
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fires once, at a fixed date-time: the {@code date} trigger, as APScheduler 3.x {@code DateTrigger}.
@@ -19,13 +23,24 @@ import java.util.Set;
  *
  * <p>Spec keys: {@code run_date} (a date-time; absent means "now", read from the clock when the spec
  * is parsed) and {@code timezone}. Example: {@code {"type":"date","run_date":"2009-11-06 16:30:05"}}.
+ *
+ * <p>A date trigger holds its run date as an {@link Instant} and a zone (two references; triggers share one
+ * instance per zone), so a million one-shot jobs cost little heap; {@link #runDate()} builds the zoned date-time
+ * when asked.
  */
 public final class DateTrigger implements Trigger {
 
     /** The spec keys this kind accepts, besides {@code type}. */
     public static final Set<String> KEYS = Set.of("run_date", "timezone");
 
-    private final ZonedDateTime runDate;
+    /** Zones in use, so the triggers of a million jobs share one zone object per zone; at most {@link #MAX_ZONES}. */
+    private static final ConcurrentHashMap<ZoneId, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+    private static final int MAX_ZONES = 1024;
+
+    private final Instant runTime;
+
+    private final ZoneId zone;
 
     /**
      * Creates the trigger; its time zone is the run date's zone ({@linkplain ZoneId#normalized()
@@ -35,8 +50,33 @@ public final class DateTrigger implements Trigger {
      * @throws NullPointerException when {@code runDate} is {@code null}
      */
     public DateTrigger(ZonedDateTime runDate) {
-        Objects.requireNonNull(runDate, "runDate");
-        this.runDate = runDate.withZoneSameInstant(runDate.getZone().normalized());
+        this(Objects.requireNonNull(runDate, "runDate").toInstant(), runDate.getZone());
+    }
+
+    /**
+     * Creates the trigger from an instant and a time zone (the cheaper form: nothing is converted).
+     *
+     * @param runTime when to fire, not {@code null}; kept as given
+     * @param zone the trigger's time zone, not {@code null}; {@linkplain ZoneId#normalized() normalised} as
+     *     by {@link #DateTrigger(ZonedDateTime)}
+     * @throws NullPointerException when {@code runTime} or {@code zone} is {@code null}
+     */
+    public DateTrigger(Instant runTime, ZoneId zone) {
+        this.runTime = Objects.requireNonNull(runTime, "runTime");
+        this.zone = intern(Objects.requireNonNull(zone, "zone").normalized());
+    }
+
+    /** The shared instance equal to {@code zone} (the first one seen), or {@code zone} once the table is full. */
+    private static ZoneId intern(ZoneId zone) {
+        ZoneId known = ZONES.get(zone);
+        if (known != null) {
+            return known;
+        }
+        if (ZONES.size() >= MAX_ZONES) {
+            return zone;
+        }
+        known = ZONES.putIfAbsent(zone, zone);
+        return known != null ? known : zone;
     }
 
     /**
@@ -60,7 +100,21 @@ public final class DateTrigger implements Trigger {
      * @return the run date, in {@link #timezone()}
      */
     public ZonedDateTime runDate() {
-        return this.runDate;
+        if (this.zone instanceof ZoneOffset offset) {
+            // ZonedDateTime.ofInstant would build a fresh ZoneRules for a ZoneOffset on every call (Java 17)
+            return ZonedDateTime.ofLocal(LocalDateTime.ofEpochSecond(this.runTime.getEpochSecond(), this.runTime.getNano(),
+                    offset), offset, null);
+        }
+        return ZonedDateTime.ofInstant(this.runTime, this.zone);
+    }
+
+    /**
+     * The instant at which this trigger fires.
+     *
+     * @return the run date as an instant, never {@code null}; the same instance on every call
+     */
+    public Instant runTime() {
+        return this.runTime;
     }
 
     /**
@@ -71,12 +125,12 @@ public final class DateTrigger implements Trigger {
      */
     @Override
     public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
-        return previousFireTime == null ? Optional.of(this.runDate) : Optional.empty();
+        return previousFireTime == null ? Optional.of(runDate()) : Optional.empty();
     }
 
     @Override
     public ZoneId timezone() {
-        return this.runDate.getZone();
+        return this.zone;
     }
 
     /**
@@ -88,19 +142,19 @@ public final class DateTrigger implements Trigger {
     public Map<String, Object> toSpec() {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put(TriggerSpec.TYPE, "date");
-        spec.put("run_date", TriggerSpec.formatDateTime(this.runDate));
+        spec.put("run_date", TriggerSpec.formatDateTime(runDate()));
         spec.put("timezone", TriggerSpec.formatZone(timezone()));
         return Collections.unmodifiableMap(spec);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DateTrigger that && this.runDate.equals(that.runDate);
+        return other instanceof DateTrigger that && this.runTime.equals(that.runTime) && this.zone.equals(that.zone);
     }
 
     @Override
     public int hashCode() {
-        return this.runDate.hashCode();
+        return this.runTime.hashCode() * 31 + this.zone.hashCode();
     }
 
     /**
@@ -110,6 +164,6 @@ public final class DateTrigger implements Trigger {
      */
     @Override
     public String toString() {
-        return "date[" + TriggerText.dateTime(this.runDate) + "]";
+        return "date[" + TriggerText.dateTime(runDate()) + "]";
     }
 }

@@ -63,4 +63,24 @@ class JobArgumentsTest {
         assertThatCode(() -> JobArguments.requireJsonCompatible(List.of(shared, shared), Map.of()))
                 .doesNotThrowAnyException();
     }
+
+    @Test
+    void everyScalarKindPassesAndNonFiniteOnesAreNamedAtTheTopLevelAndInKwargs() {
+        assertThatCode(() -> JobArguments.requireJsonCompatible(Arrays.asList("s", 1, 2L, (short) 3, (byte) 4, 5.5, 6.5f,
+                java.math.BigInteger.TEN, BigDecimal.ONE, false, null), Map.of("d", 1.0, "f", 2f))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> JobArguments.requireJsonCompatible(List.of(1, Float.POSITIVE_INFINITY), Map.of()))
+                .hasMessageStartingWith("job argument args[1] is Infinity, which JSON cannot represent");
+        assertThatThrownBy(() -> JobArguments.requireJsonCompatible(List.of(), Map.of("rate", Double.NEGATIVE_INFINITY)))
+                .hasMessageStartingWith("job argument kwargs['rate'] is -Infinity, which JSON cannot represent");
+        Map<String, Object> nullKey = new HashMap<>();
+        nullKey.put(null, 1);
+        assertThatThrownBy(() -> JobArguments.requireJsonCompatible(List.of(), nullKey))
+                .hasMessage("job kwargs has a null key; named arguments need a name");
+    }
+
+    @Test
+    void theFirstOffendingArgumentIsNamedWhenSeveralAre() {
+        assertThatThrownBy(() -> JobArguments.requireJsonCompatible(List.of(1, Double.NaN, Thread.currentThread()), Map.of()))
+                .hasMessageStartingWith("job argument args[1] is NaN");
+    }
 }

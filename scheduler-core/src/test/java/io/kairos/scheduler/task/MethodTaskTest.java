@@ -163,4 +163,15 @@ class MethodTaskTest {
             return "hello " + name;
         }
     }
+
+    @Test
+    void smallWholeNumbersWidenToLongAsJacksonWouldAndOthersStillConvert() throws Exception {
+        assertThat(task("longs").invoke(List.of(1, (short) 2, (byte) 3), Map.of())).isEqualTo("1/Long2/Long3");
+        assertThat(task("longs").invoke(List.of(Long.MAX_VALUE, Integer.MIN_VALUE), Map.of("optional", 5))).isEqualTo(
+                Long.MAX_VALUE + "/Long" + Integer.MIN_VALUE + "/Long5");
+        assertThat(task("longs").invoke(List.of("7", "8", "9"), Map.of())).isEqualTo("7/Long8/Long9");
+        assertThat(task("longs").invoke(Arrays.asList(1, 2, null), Map.of())).isEqualTo("1/Long2/empty");
+        assertThatThrownBy(() -> task("longs").checkArguments(List.of(1, 2.5, 3), Map.of()))
+                .hasMessageContaining("argument 'boxed' (position 1) = 2.5 (Double) does not convert to Long: ");
+    }
 }

@@ -44,6 +44,11 @@ public final class SampleJobs {
         return value + (boxed == null ? 0 : boxed);
     }
 
+    public static String longs(long primitive, Long boxed, Optional<Long> optional) {
+        return primitive + "/" + boxed.getClass().getSimpleName() + boxed + "/"
+                + optional.map((v) -> v.getClass().getSimpleName() + v).orElse("empty");
+    }
+
     public static void fail() throws IOException {
         throw new IOException("disk full");
     }

@@ -88,4 +88,44 @@ class DateTriggerTest {
                 .isInstanceOf(InvalidTriggerSpecException.class)
                 .hasMessageContaining("run_date").hasMessageContaining("2009-13-06").hasMessageContaining("2009-11-06 16:30:05");
     }
+
+    @Test
+    void theInstantFormEqualsTheZonedFormAndKeepsItsInstant() {
+        ZonedDateTime runDate = berlin("2009-07-06T00:00");
+        DateTrigger zoned = new DateTrigger(runDate);
+        DateTrigger fromInstant = new DateTrigger(runDate.toInstant(), BERLIN);
+        assertThat(fromInstant).isEqualTo(zoned).hasSameHashCodeAs(zoned).hasToString(zoned.toString());
+        assertThat(fromInstant.runDate()).isEqualTo(runDate);
+        assertThat(fromInstant.runTime()).isSameAs(fromInstant.runTime()).isEqualTo(runDate.toInstant());
+        assertThat(fromInstant.toSpec()).isEqualTo(zoned.toSpec());
+        assertThat(new DateTrigger(runDate.toInstant(), ZoneOffset.UTC)).isNotEqualTo(zoned);
+    }
+
+    @Test
+    void aFixedZoneIsNormalisedToItsOffsetInBothForms() {
+        ZonedDateTime runDate = ZonedDateTime.of(2030, 1, 2, 3, 4, 5, 6_000, ZoneId.of("UTC"));
+        DateTrigger zoned = new DateTrigger(runDate);
+        DateTrigger fromInstant = new DateTrigger(runDate.toInstant(), ZoneId.of("Etc/UTC"));
+        assertThat(zoned.timezone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(fromInstant).isEqualTo(zoned);
+        assertThat(zoned.runDate()).isEqualTo(runDate.withZoneSameInstant(ZoneOffset.UTC));
+        assertThat(zoned.runDate().getZone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(zoned.nextFireTime(null, runDate.plusYears(1))).contains(zoned.runDate());
+    }
+
+    @Test
+    void nullsAreRefused() {
+        assertThatThrownBy(() -> new DateTrigger(null, BERLIN)).isInstanceOf(NullPointerException.class).hasMessage("runTime");
+        assertThatThrownBy(() -> new DateTrigger(java.time.Instant.EPOCH, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("zone");
+        assertThatThrownBy(() -> new DateTrigger(null)).isInstanceOf(NullPointerException.class).hasMessage("runDate");
+    }
+
+    @Test
+    void triggersInOneZoneShareOneZoneObject() {
+        DateTrigger first = (DateTrigger) Triggers.fromSpec(Map.of("type", "date", "run_date", "2030-01-01 00:00",
+                "timezone", "America/Sao_Paulo"));
+        DateTrigger second = new DateTrigger(java.time.Instant.EPOCH, ZoneId.of("America/Sao_Paulo"));
+        assertThat(second.timezone()).isSameAs(first.timezone()).isEqualTo(ZoneId.of("America/Sao_Paulo"));
+    }
 }
