@@ -2,7 +2,8 @@ package io.kairos.scheduler.store.redis;
 
 /**
  * The Lua scripts of the Redis job store; each takes the seven data keys of {@link RedisJobStoreKeys} in
- * order. Their logic is described at the top of each {@code .lua} file.
+ * order. Their logic is described at the top of each {@code .lua} file; those that read or write whole batches
+ * start with the helper {@code bulk.lua}.
  */
 final class RedisScripts {
 
@@ -12,13 +13,13 @@ final class RedisScripts {
 
     final LuaScript read = LuaScript.load("read");
 
-    final LuaScript nextRunTime = LuaScript.load("next_run_time");
+    final LuaScript nextRunTime = LuaScript.load("next_run_time", "bulk");
 
-    final LuaScript acquire = LuaScript.load("acquire");
+    final LuaScript acquire = LuaScript.load("acquire", "bulk");
 
-    final LuaScript extend = LuaScript.load("extend");
+    final LuaScript extend = LuaScript.load("extend", "bulk");
 
-    final LuaScript release = LuaScript.load("release");
+    final LuaScript release = LuaScript.load("release", "bulk");
 
     final LuaScript markBroken = LuaScript.load("mark_broken");
 }
