@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * its own connection, re-subscribed by Lettuce after a reconnect) calls {@link JobStoreContext#wakeup()}.
  *
  * <p>Connections: created from the given {@link RedisClient} (which the store never shuts down) or from a
- * client the store creates for a URI (shut down by {@link #shutdown()}). Both connections are closed by
+ * client the store creates for a URI (shut down by {@link #shutdown()}; it reconnects at most
+ * {@link RedisJobStoreBuilder#maxReconnectDelay} apart, default {@value #DEFAULT_MAX_RECONNECT_DELAY_MILLIS} ms). Both connections are closed by
  * {@link #shutdown()}. Every command times out after {@link RedisJobStoreBuilder#commandTimeout} (default
  * {@value #DEFAULT_TIMEOUT_SECONDS} s); a Redis failure or timeout surfaces as {@link JobStoreException}.
  * Thread-safe once started.
@@ -54,6 +55,9 @@ public final class RedisJobStore implements JobStore {
 
     /** The default command timeout, in seconds. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 5;
+
+    /** The default longest delay between reconnect attempts of a client the store creates, in milliseconds. */
+    public static final long DEFAULT_MAX_RECONNECT_DELAY_MILLIS = 1000;
 
     private static final Logger logger = LoggerFactory.getLogger(RedisJobStore.class);
 
@@ -72,6 +76,8 @@ public final class RedisJobStore implements JobStore {
 
     private final Duration commandTimeout;
 
+    private final Duration maxReconnectDelay;
+
     private final RedisScripts scripts = new RedisScripts();
 
     private volatile JobStoreContext context;
@@ -80,12 +86,13 @@ public final class RedisJobStore implements JobStore {
 
     private volatile RedisConnections connections;
 
-    RedisJobStore(RedisClient client, RedisURI uri, RedisJobStoreKeys keys, Duration commandTimeout) {
+    RedisJobStore(RedisClient client, RedisURI uri, RedisJobStoreKeys keys, Duration commandTimeout, Duration maxReconnectDelay) {
         this.client = client;
         this.uri = uri;
         this.keys = keys;
         this.keyArray = keys.all();
         this.commandTimeout = commandTimeout;
+        this.maxReconnectDelay = maxReconnectDelay;
     }
 
     /**
@@ -116,7 +123,8 @@ public final class RedisJobStore implements JobStore {
         this.context = context;
         this.rows = new RedisJobRows(context.codec(), context.alias());
         try {
-            this.connections = RedisConnections.open(this.client, this.uri, this.commandTimeout, subscriber);
+            this.connections = RedisConnections.open(this.client, this.uri, this.commandTimeout, this.maxReconnectDelay,
+                    subscriber);
         }
         catch (RedisException ex) {
             throw new JobStoreException("Redis job store '" + context.alias() + "' cannot connect to "
