@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * layout (a hash of job JSON, a sorted set of next run times) plus leases, versions and broken-job reasons,
  * see {@link RedisJobStoreKeys}. Every operation that reads or writes more than one key is a Lua script
  * ({@code EVALSHA}, falling back to {@code EVAL}), so it is atomic: {@link #acquireDueJobs} is one script call
- * per batch, {@link #releaseJobs} and {@link #extendLeases} too. Talks to Redis through Lettuce.
+ * per batch, {@link #releaseJobs} and {@link #extendLeases} too, and {@link #nextRunTime} right after those
+ * two makes no call at all. Each script issues a few Redis commands per batch, not per job. Talks to Redis
+ * through Lettuce. Needs Redis 6.2 or later.
  *
  * <p>Differences from APScheduler 3: jobs are JSON (the {@link io.kairos.scheduler.store.JobCodec}'s), never
  * pickles; times are epoch milliseconds (APScheduler: float seconds), so instants are kept at millisecond
@@ -80,6 +82,8 @@ public final class RedisJobStore implements JobStore {
 
     private final RedisScripts scripts = new RedisScripts();
 
+    private final RedisNextRunTimes nextRunTimes = new RedisNextRunTimes();
+
     private volatile JobStoreContext context;
 
     private volatile RedisJobRows rows;
@@ -118,8 +122,11 @@ public final class RedisJobStore implements JobStore {
         if (this.connections != null) {
             throw new IllegalStateException("Redis job store '" + context.alias() + "' is already started");
         }
-        RedisWakeupSubscriber subscriber = new RedisWakeupSubscriber(this.keys.wakeupChannel(), context.schedulerId(),
-                context.wakeup());
+        Runnable wakeup = context.wakeup();
+        RedisWakeupSubscriber subscriber = new RedisWakeupSubscriber(this.keys.wakeupChannel(), context.schedulerId(), () -> {
+            this.nextRunTimes.change();
+            wakeup.run();
+        });
         this.context = context;
         this.rows = new RedisJobRows(context.codec(), context.alias());
         try {
@@ -272,12 +279,18 @@ public final class RedisJobStore implements JobStore {
      * {@inheritDoc}
      *
      * <p>Walks {@code run_times} from its lowest score and stops at the first score not earlier than the best
-     * candidate found, so it reads few members unless many early jobs are leased.
+     * candidate found, so it reads few members unless many early jobs are leased. Called on the thread that has
+     * just acquired or released jobs, with nothing else in between, it makes no call: those scripts computed the
+     * answer at their end (see {@link RedisNextRunTimes}).
      *
      * @throws JobStoreException when Redis fails or times out
      */
     @Override
     public Optional<Instant> nextRunTime() {
+        Optional<Instant> known = this.nextRunTimes.take();
+        if (known != null) {
+            return known;
+        }
         List<Object> reply = call("find the next run time",
                 redis -> this.scripts.nextRunTime.run(redis, ScriptOutputType.MULTI, this.keyArray));
         return reply.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli((Long) reply.get(0)));
@@ -296,10 +309,13 @@ public final class RedisJobStore implements JobStore {
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
-        List<Object> reply = call("acquire due jobs", redis -> this.scripts.acquire.run(redis, ScriptOutputType.MULTI,
+        long begun = this.nextRunTimes.change();
+        List<Object> reply = runComputingNext("acquire due jobs", redis -> this.scripts.acquire.run(redis, ScriptOutputType.MULTI,
                 this.keyArray, RedisJobRows.millis(now), Integer.toString(limit), RedisJobRows.millis(leaseUntil),
                 schedulerId));
-        RedisJobRows.Decoded decoded = this.rows.decode(RedisJobRows.rows(reply, RedisJobRows.ACQUIRE_WIDTH), false);
+        this.nextRunTimes.end(begun, RedisNextRunTimes.parse(reply.get(0)));
+        RedisJobRows.Decoded decoded = this.rows.decode(RedisJobRows.rows(reply.subList(1, reply.size()),
+                RedisJobRows.ACQUIRE_WIDTH), false);
         markBroken(decoded.unreadable());
         return decoded.jobs();
     }
@@ -351,8 +367,11 @@ public final class RedisJobStore implements JobStore {
             args.add(release.remove() ? "" : RedisJobRows.millis(release.nextRunTime()));
             args.add(release.remove() || release.nextRunTime() == null ? "" : RedisJobRows.millis(release.nextFireTime()));
         }
-        String outcome = call("release jobs", redis -> this.scripts.release.run(redis, ScriptOutputType.VALUE,
+        long begun = this.nextRunTimes.change();
+        List<Object> reply = runComputingNext("release jobs", redis -> this.scripts.release.run(redis, ScriptOutputType.MULTI,
                 this.keyArray, args.toArray(String[]::new)));
+        this.nextRunTimes.end(begun, RedisNextRunTimes.parse(reply.get(1)));
+        String outcome = (String) reply.get(0);
         if (logger.isDebugEnabled()) {
             for (int i = 0; i < releases.size() && i < outcome.length(); i++) {
                 if (outcome.charAt(i) != 'W') {
@@ -391,6 +410,27 @@ public final class RedisJobStore implements JobStore {
     }
 
     private <T> T call(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
+        this.nextRunTimes.change();
+        try {
+            return run(what, command);
+        }
+        finally {
+            this.nextRunTimes.change();
+        }
+    }
+
+    /** As {@link #call}, for a script that computes the next run time; the caller began it, a failure ends it. */
+    private <T> T runComputingNext(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
+        try {
+            return run(what, command);
+        }
+        catch (RuntimeException ex) {
+            this.nextRunTimes.failed();
+            throw ex;
+        }
+    }
+
+    private <T> T run(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
         RedisConnections open = this.connections;
         if (open == null) {
             throw new IllegalStateException("Redis job store is not started; cannot " + what);

@@ -1,9 +1,11 @@
 -- Acquires due jobs under a lease, earliest next run time first (ties by job id).
 -- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken
 -- ARGV: 1 now (epoch ms), 2 limit, 3 lease expiry (epoch ms), 4 lease owner (scheduler id)
--- Returns 5 strings per acquired job: id, json, version, next run time (ms), next fire time (ms or '').
+-- Returns the next run time after this acquisition (integer epoch ms, or '' when no job is scheduled; see
+-- next_run_time() in next.lua), then 5 strings per acquired job: id, json, version, next run time (ms), next
+-- fire time (ms or '').
 -- A run_times member without a job (left by hand edits) is removed, so that it cannot look due forever.
--- Needs Redis 6.2 or later (ZMSCORE); the helper bulk() is prepended (bulk.lua).
+-- Needs Redis 6.2 or later (ZMSCORE); the helpers bulk() and next_run_time() are prepended (bulk.lua, next.lua).
 -- Cost: O(log n) per page plus O(1) per member read; each Redis command covers a whole page or batch (ZMSCORE,
 -- HMGET, multi-member ZADD/HSET), so a batch of k jobs takes about eight commands, not k times six.
 local now = tonumber(ARGV[1])
@@ -55,10 +57,10 @@ while #taken < limit do
   offset = offset + page - removed
   page = math.min(page * 2, 1000)
 end
-local result = {}
 if #taken == 0 then
-  return result
+  return {next_run_time(KEYS[2], KEYS[5]) or ''}
 end
+local result = {}
 local ids = {}
 local leases = {}
 local owners = {}
@@ -71,6 +73,7 @@ for i, job in ipairs(taken) do
 end
 bulk('ZADD', KEYS[5], leases)
 bulk('HSET', KEYS[6], owners)
+result[1] = next_run_time(KEYS[2], KEYS[5]) or ''
 local versions = bulk('HMGET', KEYS[4], ids)
 local fires = bulk('HMGET', KEYS[3], ids)
 for i, job in ipairs(taken) do

@@ -2,17 +2,20 @@
 -- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken
 -- ARGV: 1 lease owner, 2 wake-up channel, then 5 per job: id, acquired version,
 --       action ('S' schedule, 'P' pause, 'R' remove), next run time (ms or ''), next fire time (ms or '')
--- Returns one letter per job: 'W' written, 'L' only the lease dropped (version moved on), 'I' ignored (not ours;
--- also a job listed a second time, whose lease the first listing gave up).
+-- Returns {outcome, next run time}: the outcome has one letter per job: 'W' written, 'L' only the lease dropped
+-- (version moved on), 'I' ignored (not ours; also a job listed a second time, whose lease the first listing gave
+-- up); the next run time after the release is integer epoch ms, or '' when no job is scheduled (see
+-- next_run_time() in next.lua).
 -- Publishes the owner's id on the channel when a job now runs earlier than its lease expired.
--- Needs Redis 6.2 or later (ZMSCORE); the helper bulk() is prepended (bulk.lua). Every Redis command covers the
--- whole batch (HMGET, ZMSCORE, multi-member ZREM/HDEL/HSET/ZADD), so k releases take at most 15 commands.
+-- Needs Redis 6.2 or later (ZMSCORE); the helpers bulk() and next_run_time() are prepended (bulk.lua, next.lua).
+-- Every Redis command covers the whole batch (HMGET, ZMSCORE, multi-member ZREM/HDEL/HSET/ZADD), so k releases
+-- take at most 15 commands plus the two of next_run_time() (more only when many early jobs are leased).
 local ids = {}
 for i = 3, #ARGV, 5 do
   ids[#ids + 1] = ARGV[i]
 end
 if #ids == 0 then
-  return ''
+  return {'', next_run_time(KEYS[2], KEYS[5]) or ''}
 end
 local owners = bulk('HMGET', KEYS[6], ids)
 local outcome = {}
@@ -28,7 +31,7 @@ for j, id in ipairs(ids) do
   seen[id] = true
 end
 if #held == 0 then
-  return table.concat(outcome)
+  return {table.concat(outcome), next_run_time(KEYS[2], KEYS[5]) or ''}
 end
 local heldIds = {}
 for n, j in ipairs(held) do
@@ -95,4 +98,4 @@ end
 if publish then
   redis.call('PUBLISH', ARGV[2], ARGV[1])
 end
-return table.concat(outcome)
+return {table.concat(outcome), next_run_time(KEYS[2], KEYS[5]) or ''}

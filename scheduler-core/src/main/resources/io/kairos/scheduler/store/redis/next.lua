@@ -1,0 +1,41 @@
+-- Helper prepended to scripts that report the next run time (see LuaScript.load); needs bulk() before it.
+-- next_run_time(run_times, leases): the earliest instant a job could be acquired, in epoch ms (nil when no job
+-- is scheduled): per scheduled job the later of its next run time and its lease expiry (when leased), minimised
+-- over all scheduled jobs. Walks run_times from the lowest score in pages (8 members, doubling up to 1000; one
+-- ZRANGE and one ZMSCORE each) and stops at the first score not earlier than the best candidate found, so it
+-- reads one page unless many early jobs are leased.
+local function next_run_time(run_times, leases)
+  local best = nil
+  local offset = 0
+  local page = 8
+  while true do
+    local items = redis.call('ZRANGE', run_times, offset, offset + page - 1, 'WITHSCORES')
+    local count = #items / 2
+    if count == 0 then
+      return best
+    end
+    local ids = {}
+    for i = 1, count do
+      ids[i] = items[2 * i - 1]
+    end
+    local expiries = bulk('ZMSCORE', leases, ids)
+    for i = 1, count do
+      local score = tonumber(items[2 * i])
+      if best and score >= best then
+        return best
+      end
+      local candidate = score
+      if expiries[i] and tonumber(expiries[i]) > score then
+        candidate = tonumber(expiries[i])
+      end
+      if not best or candidate < best then
+        best = candidate
+      end
+    end
+    if count < page then
+      return best
+    end
+    offset = offset + page
+    page = math.min(page * 2, 1000)
+  end
+end
