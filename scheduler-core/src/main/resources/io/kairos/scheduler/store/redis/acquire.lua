@@ -6,31 +6,26 @@
 -- fire time (ms or '').
 -- A run_times member without a job (left by hand edits) is removed, so that it cannot look due forever.
 -- Needs Redis 6.2 or later (ZMSCORE); the helpers bulk() and next_run_time() are prepended (bulk.lua, next.lua).
--- Cost: O(log n) per page plus O(1) per member read; each Redis command covers a whole page or batch (ZMSCORE,
--- HMGET, multi-member ZADD/HSET), so a batch of k jobs takes about eight commands, not k times six.
+-- Cost: O(log n) per page plus O(1) per member read; each Redis command covers a whole page or batch (HMGET,
+-- ZMSCORE, multi-member ZADD/HSET), so a batch of k jobs takes about ten commands, not k times six. Leased
+-- members in front of the batch cost one table look-up each (see leased_now() in bulk.lua).
 local now = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
--- members per page: enough for the batch plus some leased jobs in front of it; doubled per page, at most 1000
-local page = math.min(math.max(limit + 16, 32), 1000)
+-- due members per page: the batch plus some leased jobs in front of it; then what is still missing (doubled),
+-- at least 32, at most 1000
+local page = math.min(limit + 32, 1000)
 local offset = 0
 local taken = {}
 while #taken < limit do
-  local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', offset, page)
-  local count = #due / 2
-  if count == 0 then
+  local ids = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', offset, page)
+  if #ids == 0 then
     break
   end
-  local ids = {}
-  for i = 1, count do
-    ids[i] = due[2 * i - 1]
-  end
-  local expiries = bulk('ZMSCORE', KEYS[5], ids)
+  local leased = leased_now(KEYS[5], now, ids)
   local free = {}
-  local scores = {}
-  for i = 1, count do
-    if not expiries[i] or tonumber(expiries[i]) <= now then
-      free[#free + 1] = ids[i]
-      scores[#free] = due[2 * i]
+  for i, id in ipairs(ids) do
+    if not leased[i] then
+      free[#free + 1] = id
     end
   end
   local removed = 0
@@ -40,7 +35,7 @@ while #taken < limit do
     for i = 1, #free do
       if jsons[i] then
         if #taken < limit then
-          taken[#taken + 1] = {free[i], jsons[i], scores[i]}
+          taken[#taken + 1] = {free[i], jsons[i]}
         end
       else
         orphans[#orphans + 1] = free[i]
@@ -51,11 +46,11 @@ while #taken < limit do
       removed = #orphans
     end
   end
-  if count < page then
+  if #ids < page then
     break
   end
-  offset = offset + page - removed
-  page = math.min(page * 2, 1000)
+  offset = offset + #ids - removed
+  page = math.min(math.max(2 * (limit - #taken), 32), 1000)
 end
 if #taken == 0 then
   return {next_run_time(KEYS[2], KEYS[5]) or ''}
@@ -74,6 +69,7 @@ end
 bulk('ZADD', KEYS[5], leases)
 bulk('HSET', KEYS[6], owners)
 result[1] = next_run_time(KEYS[2], KEYS[5]) or ''
+local scores = bulk('ZMSCORE', KEYS[2], ids)
 local versions = bulk('HMGET', KEYS[4], ids)
 local fires = bulk('HMGET', KEYS[3], ids)
 for i, job in ipairs(taken) do
@@ -81,7 +77,7 @@ for i, job in ipairs(taken) do
   result[n + 1] = job[1]
   result[n + 2] = job[2]
   result[n + 3] = versions[i] or '0'
-  result[n + 4] = job[3]
+  result[n + 4] = scores[i]
   result[n + 5] = fires[i] or ''
 end
 return result

@@ -37,8 +37,21 @@ local heldIds = {}
 for n, j in ipairs(held) do
   heldIds[n] = ids[j]
 end
-local expiries = bulk('ZMSCORE', KEYS[5], heldIds)
 local versions = bulk('HMGET', KEYS[4], heldIds)
+-- lease expiries matter only for jobs rescheduled (to decide on a wake-up): ask for those alone
+local rescheduled = {}
+for n, j in ipairs(held) do
+  if versions[n] == ARGV[3 + 5 * (j - 1) + 1] and ARGV[3 + 5 * (j - 1) + 2] == 'S' then
+    rescheduled[#rescheduled + 1] = ids[j]
+  end
+end
+local expiryOf = {}
+if #rescheduled > 0 then
+  local expiries = bulk('ZMSCORE', KEYS[5], rescheduled)
+  for i, id in ipairs(rescheduled) do
+    expiryOf[id] = expiries[i]
+  end
+end
 bulk('ZREM', KEYS[5], heldIds)
 bulk('HDEL', KEYS[6], heldIds)
 local removed, unscheduled, newVersions, runTimes, fireTimes, noFireTimes = {}, {}, {}, {}, {}, {}
@@ -66,7 +79,7 @@ for n, j in ipairs(held) do
           fireTimes[#fireTimes + 1] = id
           fireTimes[#fireTimes + 1] = ARGV[at + 4]
         end
-        if not expiries[n] or tonumber(ARGV[at + 3]) < tonumber(expiries[n]) then
+        if not expiryOf[id] or tonumber(ARGV[at + 3]) < tonumber(expiryOf[id]) then
           publish = true
         end
       end
