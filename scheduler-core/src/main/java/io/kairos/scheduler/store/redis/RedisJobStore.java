@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * precision; a job that cannot be read is kept and marked broken (reason in the {@code broken} hash, JSON
  * untouched) instead of deleted; several schedulers may share the store.
  *
- * <p>Remote wake-up: after an add, update or release that makes a job due earlier than other schedulers may
- * expect, the scripts publish this scheduler's id on the wake-up channel; every store subscribed to it (on
+ * <p>Remote wake-up: after an add or update that makes a job due before the store's next run time, or a release
+ * that reschedules a job to before its lease expiry, the scripts publish this scheduler's id on the wake-up
+ * channel (no other change makes a job acquirable earlier than the next run time a scheduler last read); every store subscribed to it (on
  * its own connection, re-subscribed by Lettuce after a reconnect) calls {@link JobStoreContext#wakeup()}.
  *
  * <p>Connections: created from the given {@link RedisClient} (which the store never shuts down) or from a
@@ -167,7 +168,9 @@ public final class RedisJobStore implements JobStore {
      *
      * <p>One {@code put.lua} call: writes the JSON, the run time (absent when paused or broken), the fire time,
      * the broken reason, and the version (1, or the replaced job's + 1); keeps a lease on a replaced job.
-     * Publishes a wake-up when the job is new or now runs earlier than before.
+     * Publishes a wake-up only when the job runs earlier than the store's next run time before the write: no
+     * scheduler waits past that time (see {@link #nextRunTime()}), so a burst of jobs due at or after what is
+     * already due wakes nobody.
      *
      * @throws IllegalArgumentException when the codec cannot write the job (e.g. a non-JSON argument)
      * @throws JobStoreException when Redis fails or times out

@@ -7,7 +7,7 @@ package io.kairos.scheduler.store.redis;
  */
 final class RedisScripts {
 
-    final LuaScript put = LuaScript.load("put");
+    final LuaScript put = LuaScript.load("put", "bulk", "next");
 
     final LuaScript remove = LuaScript.load("remove");
 

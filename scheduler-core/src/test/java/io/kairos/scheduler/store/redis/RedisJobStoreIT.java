@@ -11,6 +11,8 @@ import io.kairos.scheduler.store.StoredJob;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -198,6 +200,32 @@ class RedisJobStoreIT extends JobStoreContractTests {
         int before = wakeupsOfB.get();
         this.store.addJob(job("a", T0.plusSeconds(5)), ConflictPolicy.ERROR);
         await().atMost(Duration.ofSeconds(10)).until(() -> wakeupsOfB.get() > before);
+    }
+
+    @Test
+    void onlyAnAddBeforeTheStoresNextRunTimePublishesAWakeUp() {
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StatefulRedisPubSubConnection<String, String> listener = client.connectPubSub()) {
+            listener.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    messages.add(message);
+                }
+            });
+            listener.sync().subscribe(KEYS.wakeupChannel());
+            this.store.addJob(job("a", T0.plusSeconds(10)), ConflictPolicy.ERROR);
+            this.store.addJob(job("b", T0.plusSeconds(10)), ConflictPolicy.ERROR);
+            this.store.addJob(job("c", T0.plusSeconds(20)), ConflictPolicy.ERROR);
+            this.store.acquireDueJobs(A, T0.plusSeconds(10), 1, T0.plusSeconds(30));
+            // a is leased until 30 s; b is due at 10 s, so the next run time stays 10 s
+            this.store.addJob(job("d", T0.plusSeconds(15)), ConflictPolicy.ERROR);
+            this.store.addJob(job("e", T0.plusSeconds(5)), ConflictPolicy.ERROR);
+            this.store.addJob(job("p", T0).withNextRunTime(null, null), ConflictPolicy.ERROR);
+            redis().publish(KEYS.wakeupChannel(), "end");
+            await().atMost(Duration.ofSeconds(10)).until(() -> messages.contains("end"));
+        }
+        // a (the store was empty) and e (before 10 s); messages on one channel arrive in order
+        assertThat(messages).containsExactly(A, A, "end");
     }
 
     @Test
