@@ -69,7 +69,7 @@ end
 bulk('ZADD', KEYS[5], leases)
 bulk('HSET', KEYS[6], owners)
 result[1] = next_run_time(KEYS[2], KEYS[5]) or ''
-local scores = bulk('ZMSCORE', KEYS[2], ids)
+local scores = zscores(KEYS[2], ids)
 local versions = bulk('HMGET', KEYS[4], ids)
 local fires = bulk('HMGET', KEYS[3], ids)
 for i, job in ipairs(taken) do

@@ -15,6 +15,12 @@ local function bulk(command, key, list)
   return out
 end
 
+-- zscores(key, members): the score of each member (a string), or false where absent. The one place that needs
+-- Redis 6.2 (ZMSCORE); for older servers this would be a loop of ZSCORE calls.
+local function zscores(key, members)
+  return bulk('ZMSCORE', key, members)
+end
+
 -- leased_now(leases, now, ids): for each id, whether it holds a lease expiring after now (epoch ms). A small
 -- lease set (at most 256 members; Redis keeps sets of up to 128 as flat lists, where every ZMSCORE member is a
 -- linear search) is read whole, members only, once per call; a large one is asked with ZMSCORE (hash lookups).
@@ -29,7 +35,7 @@ local function leased_now(leases, now, ids)
       out[i] = unexpired[id] == true
     end
   else
-    local expiries = bulk('ZMSCORE', leases, ids)
+    local expiries = zscores(leases, ids)
     for i = 1, #ids do
       out[i] = expiries[i] and tonumber(expiries[i]) > now or false
     end

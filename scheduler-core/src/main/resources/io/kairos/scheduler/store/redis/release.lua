@@ -47,7 +47,7 @@ for n, j in ipairs(held) do
 end
 local expiryOf = {}
 if #rescheduled > 0 then
-  local expiries = bulk('ZMSCORE', KEYS[5], rescheduled)
+  local expiries = zscores(KEYS[5], rescheduled)
   for i, id in ipairs(rescheduled) do
     expiryOf[id] = expiries[i]
   end

@@ -354,6 +354,20 @@ class RedisJobStoreIT extends JobStoreContractTests {
     }
 
     @Test
+    void nextRunTimeLooksPastAFewLeasedJobsAndIgnoresLeasesOfPausedJobs() {
+        for (int i = 0; i < 50; i++) {
+            this.store.addJob(job(String.format("early-%02d", i), T0.minusSeconds(2)), ConflictPolicy.ERROR);
+        }
+        this.store.addJob(job("late", T0.plusSeconds(20)), ConflictPolicy.ERROR);
+        List<StoredJob> leased = this.store.acquireDueJobs(A, T0, 50, T0.plusSeconds(60));
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(20));
+        this.store.extendLeases(A, List.of("early-07"), T0.plusSeconds(10));
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(10));
+        this.store.updateJob(leased.get(7).withNextRunTime(null, null));
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(20));
+    }
+
+    @Test
     void aJobListedTwiceInOneReleaseIsWrittenByTheFirstListingOnly() {
         this.store.addJob(job("a", T0.minusSeconds(1)), ConflictPolicy.ERROR);
         StoredJob acquired = this.store.acquireDueJobs(A, T0, 1, T0.plusSeconds(60)).get(0);
