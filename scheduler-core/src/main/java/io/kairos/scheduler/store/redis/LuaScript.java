@@ -13,9 +13,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * One Lua script of the Redis job store, loaded from the class path and run with {@code EVALSHA}; when Redis
- * does not know the script (after a restart or {@code SCRIPT FLUSH}) it falls back to {@code EVAL}, which
- * caches it again. Immutable and thread-safe.
+ * One Lua script of the Redis job store, loaded from the class path and run with {@code EVALSHA}: one round
+ * trip carrying the 40-character digest, never the script text. Only when Redis does not know the script
+ * (after a restart or {@code SCRIPT FLUSH}) does it fall back to {@code EVAL}, which caches it again.
+ * A script may start with shared helper functions ({@link #load(String, String...)}). Immutable and
+ * thread-safe.
  */
 final class LuaScript {
 
@@ -32,20 +34,30 @@ final class LuaScript {
     }
 
     /**
-     * Loads {@code <name>.lua} from this package's resources.
+     * Loads {@code <name>.lua} from this package's resources, preceded by the text of helper scripts (Redis
+     * runs each script on its own, so shared Lua functions are prepended rather than imported).
      *
      * @param name the script name, e.g. {@code acquire}
+     * @param helpers names of helper resources, e.g. {@code bulk}, prepended in order (none for a plain script)
      * @return the script
-     * @throws IllegalStateException when the resource is missing (a packaging error)
+     * @throws IllegalStateException when a resource is missing (a packaging error)
      */
-    static LuaScript load(String name) {
+    static LuaScript load(String name, String... helpers) {
+        StringBuilder source = new StringBuilder();
+        for (String helper : helpers) {
+            source.append(resource(helper)).append('\n');
+        }
+        return new LuaScript(name, source.append(resource(name)).toString());
+    }
+
+    private static String resource(String name) {
         String resource = name + ".lua";
         try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Lua script " + resource + " missing from the class path next to "
                         + LuaScript.class.getName());
             }
-            return new LuaScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot read Lua script " + resource, ex);

@@ -8,13 +8,17 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The two connections a started {@link RedisJobStore} owns (one for commands, shared by every thread;
- * one for the wake-up subscription) and, when the store was given a URI, the client that made them.
- * Closing closes both connections, and shuts the client down only when this class created it.
+ * one for the wake-up subscription) and, when the store was given a URI, the client that made them and its
+ * resources (event loops, reconnect delay). Closing closes both connections, and shuts the client and its
+ * resources down only when this class created them.
  */
 final class RedisConnections implements AutoCloseable {
 
@@ -40,12 +44,14 @@ final class RedisConnections implements AutoCloseable {
      * @param givenClient the client to use (not closed later), or {@code null} to create one for {@code uri}
      * @param uri the URI to connect to when {@code givenClient} is {@code null}
      * @param timeout the command timeout set on both connections (and, for a created client, its default)
+     * @param maxReconnectDelay for a created client, the longest delay between reconnect attempts
      * @param subscriber the wake-up subscriber
      * @return the open connections
      * @throws io.lettuce.core.RedisException when Redis cannot be reached; whatever was opened is closed
      */
-    static RedisConnections open(RedisClient givenClient, RedisURI uri, Duration timeout, RedisWakeupSubscriber subscriber) {
-        RedisClient client = givenClient != null ? givenClient : createClient(uri, timeout);
+    static RedisConnections open(RedisClient givenClient, RedisURI uri, Duration timeout, Duration maxReconnectDelay,
+            RedisWakeupSubscriber subscriber) {
+        RedisClient client = givenClient != null ? givenClient : createClient(uri, timeout, maxReconnectDelay);
         StatefulRedisConnection<String, String> commands = null;
         StatefulRedisPubSubConnection<String, String> pubSub = null;
         try {
@@ -64,20 +70,48 @@ final class RedisConnections implements AutoCloseable {
                 commands.close();
             }
             if (givenClient == null) {
-                client.shutdown();
+                shutdown(client);
             }
             throw ex;
         }
     }
 
-    private static RedisClient createClient(RedisURI uri, Duration timeout) {
-        RedisClient client = RedisClient.create(uri);
+    private static RedisClient createClient(RedisURI uri, Duration timeout, Duration maxReconnectDelay) {
+        ClientResources resources = ClientResources.builder().reconnectDelay(reconnectDelay(maxReconnectDelay)).build();
+        RedisClient client = RedisClient.create(resources, uri);
         // Fail commands at once while reconnecting (the scheduler backs off and retries) instead of queueing them.
         client.setOptions(ClientOptions.builder()
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .build());
         return client;
+    }
+
+    /**
+     * The delay before each reconnect attempt: random (Lettuce's "equal jitter"), so schedulers sharing a Redis
+     * spread out; its range grows with the attempts (50 ms times a power of two) but it stays between 100 ms
+     * and {@code max} (always {@code max} when that is 100 ms or less).
+     *
+     * @param max the longest delay
+     * @return the delay
+     */
+    static Delay reconnectDelay(Duration max) {
+        long maxMillis = Math.max(1, max.toMillis());
+        if (maxMillis <= 100) {
+            return Delay.constant(Duration.ofMillis(maxMillis));
+        }
+        return Delay.equalJitter(100, maxMillis, 50, TimeUnit.MILLISECONDS);
+    }
+
+    private static void shutdown(RedisClient client) {
+        // a client created with resources of its own does not shut them down
+        ClientResources resources = client.getResources();
+        try {
+            client.shutdown();
+        }
+        finally {
+            resources.shutdown();
+        }
     }
 
     /**
@@ -115,7 +149,7 @@ final class RedisConnections implements AutoCloseable {
         }
         finally {
             if (this.ownsClient) {
-                this.client.shutdown();
+                shutdown(this.client);
             }
         }
     }

@@ -33,19 +33,23 @@ import org.slf4j.LoggerFactory;
  * layout (a hash of job JSON, a sorted set of next run times) plus leases, versions and broken-job reasons,
  * see {@link RedisJobStoreKeys}. Every operation that reads or writes more than one key is a Lua script
  * ({@code EVALSHA}, falling back to {@code EVAL}), so it is atomic: {@link #acquireDueJobs} is one script call
- * per batch, {@link #releaseJobs} and {@link #extendLeases} too. Talks to Redis through Lettuce.
+ * per batch, {@link #releaseJobs} and {@link #extendLeases} too, and {@link #nextRunTime} right after those
+ * two makes no call at all. Each script issues a few Redis commands per batch, not per job. Talks to Redis
+ * through Lettuce. Needs Redis 6.2 or later.
  *
  * <p>Differences from APScheduler 3: jobs are JSON (the {@link io.kairos.scheduler.store.JobCodec}'s), never
  * pickles; times are epoch milliseconds (APScheduler: float seconds), so instants are kept at millisecond
  * precision; a job that cannot be read is kept and marked broken (reason in the {@code broken} hash, JSON
  * untouched) instead of deleted; several schedulers may share the store.
  *
- * <p>Remote wake-up: after an add, update or release that makes a job due earlier than other schedulers may
- * expect, the scripts publish this scheduler's id on the wake-up channel; every store subscribed to it (on
+ * <p>Remote wake-up: after an add or update that makes a job due before the store's next run time, or a release
+ * that reschedules a job to before its lease expiry, the scripts publish this scheduler's id on the wake-up
+ * channel (no other change makes a job acquirable earlier than the next run time a scheduler last read); every store subscribed to it (on
  * its own connection, re-subscribed by Lettuce after a reconnect) calls {@link JobStoreContext#wakeup()}.
  *
  * <p>Connections: created from the given {@link RedisClient} (which the store never shuts down) or from a
- * client the store creates for a URI (shut down by {@link #shutdown()}). Both connections are closed by
+ * client the store creates for a URI (shut down by {@link #shutdown()}; it reconnects at most
+ * {@link RedisJobStoreBuilder#maxReconnectDelay} apart, default {@value #DEFAULT_MAX_RECONNECT_DELAY_MILLIS} ms). Both connections are closed by
  * {@link #shutdown()}. Every command times out after {@link RedisJobStoreBuilder#commandTimeout} (default
  * {@value #DEFAULT_TIMEOUT_SECONDS} s); a Redis failure or timeout surfaces as {@link JobStoreException}.
  * Thread-safe once started.
@@ -54,6 +58,9 @@ public final class RedisJobStore implements JobStore {
 
     /** The default command timeout, in seconds. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 5;
+
+    /** The default longest delay between reconnect attempts of a client the store creates, in milliseconds. */
+    public static final long DEFAULT_MAX_RECONNECT_DELAY_MILLIS = 1000;
 
     private static final Logger logger = LoggerFactory.getLogger(RedisJobStore.class);
 
@@ -72,7 +79,11 @@ public final class RedisJobStore implements JobStore {
 
     private final Duration commandTimeout;
 
+    private final Duration maxReconnectDelay;
+
     private final RedisScripts scripts = new RedisScripts();
+
+    private final RedisNextRunTimes nextRunTimes = new RedisNextRunTimes();
 
     private volatile JobStoreContext context;
 
@@ -80,12 +91,13 @@ public final class RedisJobStore implements JobStore {
 
     private volatile RedisConnections connections;
 
-    RedisJobStore(RedisClient client, RedisURI uri, RedisJobStoreKeys keys, Duration commandTimeout) {
+    RedisJobStore(RedisClient client, RedisURI uri, RedisJobStoreKeys keys, Duration commandTimeout, Duration maxReconnectDelay) {
         this.client = client;
         this.uri = uri;
         this.keys = keys;
         this.keyArray = keys.all();
         this.commandTimeout = commandTimeout;
+        this.maxReconnectDelay = maxReconnectDelay;
     }
 
     /**
@@ -111,12 +123,16 @@ public final class RedisJobStore implements JobStore {
         if (this.connections != null) {
             throw new IllegalStateException("Redis job store '" + context.alias() + "' is already started");
         }
-        RedisWakeupSubscriber subscriber = new RedisWakeupSubscriber(this.keys.wakeupChannel(), context.schedulerId(),
-                context.wakeup());
+        Runnable wakeup = context.wakeup();
+        RedisWakeupSubscriber subscriber = new RedisWakeupSubscriber(this.keys.wakeupChannel(), context.schedulerId(), () -> {
+            this.nextRunTimes.change();
+            wakeup.run();
+        });
         this.context = context;
         this.rows = new RedisJobRows(context.codec(), context.alias());
         try {
-            this.connections = RedisConnections.open(this.client, this.uri, this.commandTimeout, subscriber);
+            this.connections = RedisConnections.open(this.client, this.uri, this.commandTimeout, this.maxReconnectDelay,
+                    subscriber);
         }
         catch (RedisException ex) {
             throw new JobStoreException("Redis job store '" + context.alias() + "' cannot connect to "
@@ -152,7 +168,9 @@ public final class RedisJobStore implements JobStore {
      *
      * <p>One {@code put.lua} call: writes the JSON, the run time (absent when paused or broken), the fire time,
      * the broken reason, and the version (1, or the replaced job's + 1); keeps a lease on a replaced job.
-     * Publishes a wake-up when the job is new or now runs earlier than before.
+     * Publishes a wake-up only when the job runs earlier than the store's next run time before the write: no
+     * scheduler waits past that time (see {@link #nextRunTime()}), so a burst of jobs due at or after what is
+     * already due wakes nobody.
      *
      * @throws IllegalArgumentException when the codec cannot write the job (e.g. a non-JSON argument)
      * @throws JobStoreException when Redis fails or times out
@@ -264,12 +282,18 @@ public final class RedisJobStore implements JobStore {
      * {@inheritDoc}
      *
      * <p>Walks {@code run_times} from its lowest score and stops at the first score not earlier than the best
-     * candidate found, so it reads few members unless many early jobs are leased.
+     * candidate found, so it reads few members unless many early jobs are leased. Called on the thread that has
+     * just acquired or released jobs, with nothing else in between, it makes no call: those scripts computed the
+     * answer at their end (see {@link RedisNextRunTimes}).
      *
      * @throws JobStoreException when Redis fails or times out
      */
     @Override
     public Optional<Instant> nextRunTime() {
+        Optional<Instant> known = this.nextRunTimes.take();
+        if (known != null) {
+            return known;
+        }
         List<Object> reply = call("find the next run time",
                 redis -> this.scripts.nextRunTime.run(redis, ScriptOutputType.MULTI, this.keyArray));
         return reply.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli((Long) reply.get(0)));
@@ -288,10 +312,13 @@ public final class RedisJobStore implements JobStore {
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
-        List<Object> reply = call("acquire due jobs", redis -> this.scripts.acquire.run(redis, ScriptOutputType.MULTI,
+        long begun = this.nextRunTimes.change();
+        List<Object> reply = runComputingNext("acquire due jobs", redis -> this.scripts.acquire.run(redis, ScriptOutputType.MULTI,
                 this.keyArray, RedisJobRows.millis(now), Integer.toString(limit), RedisJobRows.millis(leaseUntil),
                 schedulerId));
-        RedisJobRows.Decoded decoded = this.rows.decode(RedisJobRows.rows(reply, RedisJobRows.ACQUIRE_WIDTH), false);
+        this.nextRunTimes.end(begun, RedisNextRunTimes.parse(reply.get(0)));
+        RedisJobRows.Decoded decoded = this.rows.decode(RedisJobRows.rows(reply.subList(1, reply.size()),
+                RedisJobRows.ACQUIRE_WIDTH), false);
         markBroken(decoded.unreadable());
         return decoded.jobs();
     }
@@ -343,8 +370,11 @@ public final class RedisJobStore implements JobStore {
             args.add(release.remove() ? "" : RedisJobRows.millis(release.nextRunTime()));
             args.add(release.remove() || release.nextRunTime() == null ? "" : RedisJobRows.millis(release.nextFireTime()));
         }
-        String outcome = call("release jobs", redis -> this.scripts.release.run(redis, ScriptOutputType.VALUE,
+        long begun = this.nextRunTimes.change();
+        List<Object> reply = runComputingNext("release jobs", redis -> this.scripts.release.run(redis, ScriptOutputType.MULTI,
                 this.keyArray, args.toArray(String[]::new)));
+        this.nextRunTimes.end(begun, RedisNextRunTimes.parse(reply.get(1)));
+        String outcome = (String) reply.get(0);
         if (logger.isDebugEnabled()) {
             for (int i = 0; i < releases.size() && i < outcome.length(); i++) {
                 if (outcome.charAt(i) != 'W') {
@@ -383,6 +413,27 @@ public final class RedisJobStore implements JobStore {
     }
 
     private <T> T call(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
+        this.nextRunTimes.change();
+        try {
+            return run(what, command);
+        }
+        finally {
+            this.nextRunTimes.change();
+        }
+    }
+
+    /** As {@link #call}, for a script that computes the next run time; the caller began it, a failure ends it. */
+    private <T> T runComputingNext(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
+        try {
+            return run(what, command);
+        }
+        catch (RuntimeException ex) {
+            this.nextRunTimes.failed();
+            throw ex;
+        }
+    }
+
+    private <T> T run(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
         RedisConnections open = this.connections;
         if (open == null) {
             throw new IllegalStateException("Redis job store is not started; cannot " + what);

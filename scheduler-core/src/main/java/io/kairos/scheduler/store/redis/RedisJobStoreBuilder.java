@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Describes a {@link RedisJobStore}: where Redis is (a client or a URI, exactly one), the key names and the
- * command timeout. Not thread-safe; build once.
+ * Describes a {@link RedisJobStore}: where Redis is (a client or a URI, exactly one), the key names, the
+ * command timeout and (for a client the store creates) the longest delay between reconnect attempts. Not
+ * thread-safe; build once.
  */
 public final class RedisJobStoreBuilder {
 
@@ -20,13 +21,17 @@ public final class RedisJobStoreBuilder {
 
     private Duration commandTimeout = Duration.ofSeconds(RedisJobStore.DEFAULT_TIMEOUT_SECONDS);
 
+    private Duration maxReconnectDelay = Duration.ofMillis(RedisJobStore.DEFAULT_MAX_RECONNECT_DELAY_MILLIS);
+
     RedisJobStoreBuilder() {
     }
 
     /**
      * Uses an application's Lettuce client. The store opens its own two connections from it and closes them
      * on shutdown; it never shuts the client down. The client's own timeout options are left alone; the
-     * store sets {@link #commandTimeout} on its connections.
+     * store sets {@link #commandTimeout} on its connections. Its reconnect delay is the client's own (Lettuce's
+     * default backs off exponentially up to 30 s, so a scheduler may notice a restarted Redis only that late;
+     * give the client {@code ClientResources} with a shorter {@code reconnectDelay}, or use {@link #uri}).
      *
      * @param client the client, connected to the default URI it was created with
      * @return this builder
@@ -38,7 +43,8 @@ public final class RedisJobStoreBuilder {
 
     /**
      * Connects to a Redis URI with a client the store creates, and shuts down on {@link RedisJobStore#shutdown()}. That
-     * client rejects commands while it reconnects (the scheduler backs off and retries).
+     * client rejects commands while it reconnects (the scheduler backs off and retries), and retries the connection
+     * at most {@link #maxReconnectDelay} apart.
      *
      * @param uri a Lettuce URI, e.g. {@code redis://127.0.0.1:6379/0} or {@code rediss://user:pw@host:6380}
      * @return this builder
@@ -106,6 +112,27 @@ public final class RedisJobStoreBuilder {
     }
 
     /**
+     * The longest wait between two attempts to reconnect to a Redis that went away, for the client the store
+     * creates from a {@link #uri}; default {@value RedisJobStore#DEFAULT_MAX_RECONNECT_DELAY_MILLIS} ms. Each delay
+     * is random, at least 100 ms (or this delay, when shorter), growing with the attempts up to this delay, so that
+     * many schedulers do not reconnect in step. After a Redis restart the store is
+     * back within about this delay; Lettuce's own default (up to 30 s) left schedulers idle for up to 30 s. Has no
+     * effect on a client given with {@link #client}.
+     *
+     * @param maxReconnectDelay a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException when it is zero or negative
+     */
+    public RedisJobStoreBuilder maxReconnectDelay(Duration maxReconnectDelay) {
+        Objects.requireNonNull(maxReconnectDelay, "maxReconnectDelay");
+        if (maxReconnectDelay.isZero() || maxReconnectDelay.isNegative()) {
+            throw new IllegalArgumentException("Redis job store max-reconnect-delay must be positive, got " + maxReconnectDelay);
+        }
+        this.maxReconnectDelay = maxReconnectDelay;
+        return this;
+    }
+
+    /**
      * Builds the store (it connects on {@link RedisJobStore#start}).
      *
      * @return the store
@@ -116,6 +143,6 @@ public final class RedisJobStoreBuilder {
             throw new IllegalStateException("Redis job store needs exactly one of client(RedisClient) or uri(String), got "
                     + (this.client == null ? "neither" : "both"));
         }
-        return new RedisJobStore(this.client, this.uri, this.keys, this.commandTimeout);
+        return new RedisJobStore(this.client, this.uri, this.keys, this.commandTimeout, this.maxReconnectDelay);
     }
 }

@@ -2,23 +2,24 @@ package io.kairos.scheduler.store.redis;
 
 /**
  * The Lua scripts of the Redis job store; each takes the seven data keys of {@link RedisJobStoreKeys} in
- * order. Their logic is described at the top of each {@code .lua} file.
+ * order. Their logic is described at the top of each {@code .lua} file; those that read or write whole batches
+ * start with the helper {@code bulk.lua}, those that compute the next run time also with {@code next.lua}.
  */
 final class RedisScripts {
 
-    final LuaScript put = LuaScript.load("put");
+    final LuaScript put = LuaScript.load("put", "bulk", "next");
 
     final LuaScript remove = LuaScript.load("remove");
 
     final LuaScript read = LuaScript.load("read");
 
-    final LuaScript nextRunTime = LuaScript.load("next_run_time");
+    final LuaScript nextRunTime = LuaScript.load("next_run_time", "bulk", "next");
 
-    final LuaScript acquire = LuaScript.load("acquire");
+    final LuaScript acquire = LuaScript.load("acquire", "bulk", "next");
 
-    final LuaScript extend = LuaScript.load("extend");
+    final LuaScript extend = LuaScript.load("extend", "bulk");
 
-    final LuaScript release = LuaScript.load("release");
+    final LuaScript release = LuaScript.load("release", "bulk", "next");
 
     final LuaScript markBroken = LuaScript.load("mark_broken");
 }

@@ -4,7 +4,10 @@
 --       2 id, 3 json, 4 next run time (ms or ''), 5 next fire time (ms or ''), 6 broken reason (or ''),
 --       7 wake-up channel, 8 publisher (scheduler id)
 -- Returns {'ok', version}, {'missing'}, {'conflict'}, or {'kept', json, version, run time, fire time, reason}.
--- A lease on the job is kept. Publishes when the job's next run time is new or earlier than before.
+-- A lease on the job is kept. Publishes only when the job's next run time is earlier than the store's next run
+-- time before this write (next_run_time() in next.lua, prepended with bulk.lua): every scheduler waits at most
+-- until the next run time it last read, which is never later than the store's (a change that makes it earlier
+-- publishes), so a job due at or after it is found without a wake-up.
 local id = ARGV[2]
 local mode = ARGV[1]
 local exists = redis.call('HEXISTS', KEYS[1], id) == 1
@@ -19,7 +22,10 @@ if exists and mode == 'keep' then
     redis.call('ZSCORE', KEYS[2], id) or '', redis.call('HGET', KEYS[3], id) or '',
     redis.call('HGET', KEYS[7], id) or ''}
 end
-local previous = redis.call('ZSCORE', KEYS[2], id)
+local due = nil
+if ARGV[4] ~= '' then
+  due = next_run_time(KEYS[2], KEYS[5])
+end
 redis.call('HSET', KEYS[1], id, ARGV[3])
 local version = redis.call('HINCRBY', KEYS[4], id, 1)
 if ARGV[4] == '' then
@@ -37,7 +43,7 @@ if ARGV[6] == '' then
 else
   redis.call('HSET', KEYS[7], id, ARGV[6])
 end
-if ARGV[4] ~= '' and (not previous or tonumber(ARGV[4]) < tonumber(previous)) then
+if ARGV[4] ~= '' and (not due or tonumber(ARGV[4]) < due) then
   redis.call('PUBLISH', ARGV[7], ARGV[8])
 end
 return {'ok', version}

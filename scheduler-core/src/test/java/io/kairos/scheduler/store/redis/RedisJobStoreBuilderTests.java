@@ -1,5 +1,7 @@
 package io.kairos.scheduler.store.redis;
 
+import io.lettuce.core.resource.Delay;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,21 @@ class RedisJobStoreBuilderTests {
     void commandTimeoutMustBePositive() {
         assertThatThrownBy(() -> RedisJobStore.builder().commandTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("command-timeout").hasMessageContaining("PT0S");
+    }
+
+    @Test
+    void maxReconnectDelayMustBePositive() {
+        assertThatThrownBy(() -> RedisJobStore.builder().maxReconnectDelay(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-reconnect-delay").hasMessageContaining("PT-0.001S");
+    }
+
+    @Test
+    void reconnectDelayStaysBetweenAHundredMillisecondsAndTheMaximum() {
+        Delay delay = RedisConnections.reconnectDelay(Duration.ofSeconds(1));
+        for (long attempt = 1; attempt <= 40; attempt++) {
+            assertThat(delay.createDelay(attempt)).as("attempt " + attempt).isBetween(Duration.ofMillis(100), Duration.ofSeconds(1));
+        }
+        assertThat(RedisConnections.reconnectDelay(Duration.ofMillis(20)).createDelay(30)).isEqualTo(Duration.ofMillis(20));
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.kairos.scheduler.store.StoredJob;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -201,6 +203,32 @@ class RedisJobStoreIT extends JobStoreContractTests {
     }
 
     @Test
+    void onlyAnAddBeforeTheStoresNextRunTimePublishesAWakeUp() {
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StatefulRedisPubSubConnection<String, String> listener = client.connectPubSub()) {
+            listener.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    messages.add(message);
+                }
+            });
+            listener.sync().subscribe(KEYS.wakeupChannel());
+            this.store.addJob(job("a", T0.plusSeconds(10)), ConflictPolicy.ERROR);
+            this.store.addJob(job("b", T0.plusSeconds(10)), ConflictPolicy.ERROR);
+            this.store.addJob(job("c", T0.plusSeconds(20)), ConflictPolicy.ERROR);
+            this.store.acquireDueJobs(A, T0.plusSeconds(10), 1, T0.plusSeconds(30));
+            // a is leased until 30 s; b is due at 10 s, so the next run time stays 10 s
+            this.store.addJob(job("d", T0.plusSeconds(15)), ConflictPolicy.ERROR);
+            this.store.addJob(job("e", T0.plusSeconds(5)), ConflictPolicy.ERROR);
+            this.store.addJob(job("p", T0).withNextRunTime(null, null), ConflictPolicy.ERROR);
+            redis().publish(KEYS.wakeupChannel(), "end");
+            await().atMost(Duration.ofSeconds(10)).until(() -> messages.contains("end"));
+        }
+        // a (the store was empty) and e (before 10 s); messages on one channel arrive in order
+        assertThat(messages).containsExactly(A, A, "end");
+    }
+
+    @Test
     void releaseThatMakesAJobDueBeforeItsLeaseExpiryWakesTheOthers() {
         AtomicInteger wakeupsOfB = new AtomicInteger();
         otherStore(B, wakeupsOfB::incrementAndGet);
@@ -273,6 +301,99 @@ class RedisJobStoreIT extends JobStoreContractTests {
         finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void batchesLargerThanOneCommandChunkAreAcquiredExtendedAndReleasedWhole() {
+        int count = 2500; // the scripts pass at most 1000 values to one Redis command
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = String.format("job-%04d", i);
+            expected.add(id);
+            this.store.addJob(job(id, T0.minusSeconds(1)), ConflictPolicy.ERROR);
+        }
+        List<StoredJob> acquired = this.store.acquireDueJobs(A, T0, count, T0.plusSeconds(60));
+        assertThat(acquired).extracting(StoredJob::id).containsExactlyElementsOf(expected);
+        assertThat(redis().hlen(KEYS.leaseOwners())).isEqualTo(count);
+
+        this.store.extendLeases(A, expected, T0.plusSeconds(120));
+        double extended = T0.plusSeconds(120).toEpochMilli();
+        assertThat(redis().zcount(KEYS.leases(), io.lettuce.core.Range.create(extended, extended))).isEqualTo(count);
+
+        List<JobRelease> releases = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StoredJob job = acquired.get(i);
+            releases.add(i % 2 == 0 ? JobRelease.finished(job) : JobRelease.reschedule(job, T0.plusSeconds(300), T0.plusSeconds(299)));
+        }
+        this.store.releaseJobs(A, releases);
+        assertThat(redis().hlen(KEYS.jobs())).isEqualTo(count / 2);
+        assertThat(redis().zcard(KEYS.leases())).isZero();
+        assertThat(redis().hlen(KEYS.leaseOwners())).isZero();
+        assertThat(redis().hget(KEYS.versions(), "job-0001")).isEqualTo("2");
+        assertThat(redis().hget(KEYS.fireTimes(), "job-2499")).isEqualTo(Long.toString(T0.plusSeconds(299).toEpochMilli()));
+        assertThat(redis().zscore(KEYS.runTimes(), "job-2499")).isEqualTo((double) T0.plusSeconds(300).toEpochMilli());
+        assertThat(redis().hexists(KEYS.versions(), "job-2498")).isFalse();
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(300));
+    }
+
+    @Test
+    void acquisitionAndNextRunTimeLookPastManyLeasedJobsInFront() {
+        RedisJobStore other = otherStore(B, () -> { });
+        for (int i = 0; i < 1200; i++) {
+            this.store.addJob(job(String.format("early-%04d", i), T0.minusSeconds(2)), ConflictPolicy.ERROR);
+        }
+        for (String id : List.of("late-1", "late-2", "late-3")) {
+            this.store.addJob(job(id, T0.minusSeconds(1)), ConflictPolicy.ERROR);
+        }
+        assertThat(other.acquireDueJobs(B, T0.minusSeconds(2), 1200, T0.plusSeconds(60))).hasSize(1200);
+        assertThat(this.store.acquireDueJobs(A, T0, 2, T0.plusSeconds(60))).extracting(StoredJob::id)
+                .containsExactly("late-1", "late-2");
+        assertThat(this.store.nextRunTime()).contains(T0.minusSeconds(1));
+        this.store.acquireDueJobs(A, T0, 2, T0.plusSeconds(30));
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(30));
+    }
+
+    @Test
+    void nextRunTimeLooksPastAFewLeasedJobsAndIgnoresLeasesOfPausedJobs() {
+        for (int i = 0; i < 50; i++) {
+            this.store.addJob(job(String.format("early-%02d", i), T0.minusSeconds(2)), ConflictPolicy.ERROR);
+        }
+        this.store.addJob(job("late", T0.plusSeconds(20)), ConflictPolicy.ERROR);
+        List<StoredJob> leased = this.store.acquireDueJobs(A, T0, 50, T0.plusSeconds(60));
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(20));
+        this.store.extendLeases(A, List.of("early-07"), T0.plusSeconds(10));
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(10));
+        this.store.updateJob(leased.get(7).withNextRunTime(null, null));
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(20));
+    }
+
+    @Test
+    void aJobListedTwiceInOneReleaseIsWrittenByTheFirstListingOnly() {
+        this.store.addJob(job("a", T0.minusSeconds(1)), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, T0, 1, T0.plusSeconds(60)).get(0);
+        this.store.releaseJobs(A, List.of(JobRelease.reschedule(acquired, T0.plusSeconds(10), T0.plusSeconds(10)),
+                JobRelease.finished(acquired)));
+        StoredJob kept = this.store.lookupJob("a").orElseThrow();
+        assertThat(kept.nextRunTime()).isEqualTo(T0.plusSeconds(10));
+        assertThat(kept.version()).isEqualTo(acquired.version() + 1);
+        assertThat(redis().hexists(KEYS.leaseOwners(), "a")).isFalse();
+    }
+
+    @Test
+    void nextRunTimeAfterAnyChangeSinceTheAcquisitionAsksRedisAgain() {
+        RedisJobStore other = otherStore(B, () -> { });
+        this.store.addJob(job("a", T0.plusSeconds(50)), ConflictPolicy.ERROR);
+        assertThat(this.store.acquireDueJobs(A, T0, 1, T0.plusSeconds(60))).isEmpty();
+        // a change through this store voids the answer the acquisition computed
+        this.store.addJob(job("b", T0.plusSeconds(40)), ConflictPolicy.ERROR);
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(40));
+
+        assertThat(this.store.acquireDueJobs(A, T0, 1, T0.plusSeconds(60))).isEmpty();
+        int before = this.wakeups.get();
+        other.addJob(job("c", T0.plusSeconds(30)), ConflictPolicy.ERROR);
+        // so does another scheduler's change, once its wake-up arrived
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.wakeups.get() > before);
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(30));
     }
 
     @Test
