@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * One job in a {@link MemoryJobStore}: the job, its lease, and its place in one of the store's
- * {@link RunTimeHeap}s (the key it is sorted by, its insertion number among equal keys, its slot). Guarded by the
+ * {@link RunTimeHeap}s (the key it is sorted by, its heap and slot). Guarded by the
  * store's lock.
  */
 final class JobEntry {
@@ -19,9 +19,6 @@ final class JobEntry {
 
     /** {@link #acquirableAt()} as of the last time the entry was placed in a heap; {@code null} when in none. */
     Instant key;
-
-    /** Orders entries with equal keys by insertion (wraps around; only ties are ordered by it). */
-    int sequence;
 
     int heapIndex = -1;
 

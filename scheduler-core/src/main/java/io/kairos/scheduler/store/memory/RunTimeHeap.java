@@ -5,13 +5,20 @@ import java.util.Arrays;
 
 /**
  * A binary min-heap of job entries keyed by {@link JobEntry#acquirableAt()}, ties in insertion order: O(1)
- * peek, O(log n) insert, remove and re-key. Each entry records its heap, its slot and its key, so removing any
- * entry needs no search and comparing two entries reads no job. Entries without a key are kept out. Not
- * thread-safe: guarded by the store's lock.
+ * peek, O(log n) insert, remove and re-key. Each entry records its heap and its slot, so removing any entry needs
+ * no search. The keys live beside the slots in one {@code long} array (epoch second, then nanosecond and
+ * insertion number packed in one word), so a comparison reads the array and never an entry: with a million jobs
+ * the sifts touch one cache line of keys per level instead of two entries and two instants. Entries without a
+ * key are kept out. Not thread-safe: guarded by the store's lock.
  */
 final class RunTimeHeap {
 
-    private JobEntry[] entries = new JobEntry[64];
+    private static final int INITIAL_CAPACITY = 64;
+
+    private JobEntry[] entries = new JobEntry[INITIAL_CAPACITY];
+
+    /** Slot i's key: {@code keys[2i]} the epoch second, {@code keys[2i+1]} the nanosecond (high half) and insertion number (low half). */
+    private long[] keys = new long[2 * INITIAL_CAPACITY];
 
     private int size;
 
@@ -45,16 +52,20 @@ final class RunTimeHeap {
             }
             if (this.size == this.entries.length) {
                 this.entries = Arrays.copyOf(this.entries, this.size * 2);
+                this.keys = Arrays.copyOf(this.keys, this.size * 4);
             }
             entry.key = key;
-            entry.sequence = this.sequence++;
             entry.heap = this;
-            place(entry, this.size++);
-            siftUp(entry.heapIndex);
+            int index = this.size++;
+            set(index, entry, key.getEpochSecond(), word(key.getNano(), this.sequence++));
+            siftUp(index);
         }
         else if (!key.equals(entry.key)) {
             entry.key = key;
-            siftUp(entry.heapIndex);
+            int index = entry.heapIndex;
+            // a re-keyed entry keeps its insertion number
+            set(index, entry, key.getEpochSecond(), word(key.getNano(), (int) this.keys[2 * index + 1]));
+            siftUp(index);
             siftDown(entry.heapIndex);
         }
     }
@@ -72,10 +83,13 @@ final class RunTimeHeap {
         entry.heapIndex = -1;
         entry.heap = null;
         entry.key = null;
-        JobEntry last = this.entries[--this.size];
-        this.entries[this.size] = null;
+        int lastIndex = --this.size;
+        JobEntry last = this.entries[lastIndex];
+        long lastSecond = this.keys[2 * lastIndex];
+        long lastWord = this.keys[2 * lastIndex + 1];
+        this.entries[lastIndex] = null;
         if (last != entry) {
-            place(last, index);
+            set(index, last, lastSecond, lastWord);
             siftUp(index);
             siftDown(last.heapIndex);
         }
@@ -87,50 +101,62 @@ final class RunTimeHeap {
             this.entries[i].heap = null;
             this.entries[i].key = null;
         }
-        this.entries = new JobEntry[64];
+        this.entries = new JobEntry[INITIAL_CAPACITY];
+        this.keys = new long[2 * INITIAL_CAPACITY];
         this.size = 0;
     }
 
     private void siftUp(int index) {
         JobEntry entry = this.entries[index];
+        long second = this.keys[2 * index];
+        long word = this.keys[2 * index + 1];
         while (index > 0) {
             int parent = (index - 1) >>> 1;
-            if (compare(entry, this.entries[parent]) >= 0) {
+            if (compare(second, word, this.keys[2 * parent], this.keys[2 * parent + 1]) >= 0) {
                 break;
             }
-            place(this.entries[parent], index);
+            set(index, this.entries[parent], this.keys[2 * parent], this.keys[2 * parent + 1]);
             index = parent;
         }
-        place(entry, index);
+        set(index, entry, second, word);
     }
 
     private void siftDown(int index) {
         JobEntry entry = this.entries[index];
+        long second = this.keys[2 * index];
+        long word = this.keys[2 * index + 1];
         int half = this.size >>> 1;
         while (index < half) {
             int child = 2 * index + 1;
             int right = child + 1;
-            if (right < this.size && compare(this.entries[right], this.entries[child]) < 0) {
+            if (right < this.size && compare(this.keys[2 * right], this.keys[2 * right + 1], this.keys[2 * child], this.keys[2 * child + 1]) < 0) {
                 child = right;
             }
-            if (compare(entry, this.entries[child]) <= 0) {
+            if (compare(second, word, this.keys[2 * child], this.keys[2 * child + 1]) <= 0) {
                 break;
             }
-            place(this.entries[child], index);
+            set(index, this.entries[child], this.keys[2 * child], this.keys[2 * child + 1]);
             index = child;
         }
-        place(entry, index);
+        set(index, entry, second, word);
     }
 
-    private void place(JobEntry entry, int index) {
+    private void set(int index, JobEntry entry, long second, long word) {
         this.entries[index] = entry;
+        this.keys[2 * index] = second;
+        this.keys[2 * index + 1] = word;
         entry.heapIndex = index;
     }
 
-    // Ties by insertion number, compared with wrap-around: only entries with equal keys are ordered by it, so the
-    // root always has the earliest key even if the numbers of two far-apart insertions compare the wrong way.
-    private static int compare(JobEntry a, JobEntry b) {
-        int byTime = a.key.compareTo(b.key);
-        return byTime != 0 ? byTime : Integer.compare(a.sequence - b.sequence, 0);
+    // The nanosecond (< 2^30) in the high half keeps the word non-negative, so a signed comparison orders by
+    // nanosecond, then by insertion number (unsigned: after 2^32 insertions only ties among equal keys may come
+    // out of insertion order; the earliest key is always at the root).
+    private static long word(int nano, int insertion) {
+        return ((long) nano << 32) | (insertion & 0xFFFFFFFFL);
+    }
+
+    private static int compare(long secondA, long wordA, long secondB, long wordB) {
+        int bySecond = Long.compare(secondA, secondB);
+        return bySecond != 0 ? bySecond : Long.compare(wordA, wordB);
     }
 }
