@@ -211,18 +211,27 @@ public class JdbcJobStore implements JobStore {
     public Optional<Instant> nextRunTime() {
         StartedStore s = started();
         Long millis = s.tx().autoCommit("read the next run time", (c) -> {
-            try (PreparedStatement ps = c.prepareStatement(s.sql().nextRunTimes); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                Long unleased = rs.getObject(1) == null ? null : rs.getLong(1);
-                Long leased = rs.getObject(2) == null ? null : rs.getLong(2);
-                if (unleased == null || leased == null) {
-                    return unleased != null ? unleased : leased;
-                }
-                return Math.min(unleased, leased);
+            Long[] times = new Long[2];
+            if (readNextRunTimes(c, s.sql().nextRunTimes, times) >= JobSql.LEASED_SCAN_LIMIT) {
+                readNextRunTimes(c, s.sql().nextRunTimesExact, times);
             }
+            if (times[0] == null || times[1] == null) {
+                return times[0] != null ? times[0] : times[1];
+            }
+            return Math.min(times[0], times[1]);
         });
         s.wakeups().answered(millis);
         return Optional.ofNullable(millis).map(Instant::ofEpochMilli);
+    }
+
+    // fills times with (earliest unleased next run time, earliest leased expiry); returns the leased rows read
+    private static long readNextRunTimes(Connection c, String sql, Long[] times) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            times[0] = rs.getObject(1) == null ? null : rs.getLong(1);
+            times[1] = rs.getObject(2) == null ? null : rs.getLong(2);
+            return rs.getLong(3);
+        }
     }
 
     @Override
