@@ -40,13 +40,15 @@ import javax.sql.DataSource;
  * arrays ({@code unnest}) into one statement of three disjoint writes, extending leases is one {@code = ANY}
  * update. Elsewhere, acquisition is two statements in one transaction and a release one transaction of JDBC
  * batches. Each release write is conditional on (id, lease owner, version); reads and single-statement writes
- * run in auto-commit mode everywhere. A row whose JSON
- * cannot be read (malformed, a newer format, an invalid trigger spec) is never deleted: acquisition marks it
- * {@code BROKEN} with the reason; look-ups and listings show it as broken.
+ * run in auto-commit mode everywhere. A row whose JSON cannot be read (malformed, a newer format, an invalid
+ * trigger spec) is never deleted: acquisition marks it {@code BROKEN} with the reason; look-ups and listings show
+ * it as broken.
  *
- * <p>On PostgreSQL, every write that schedules a job sends a {@code NOTIFY} on a channel named after the table,
- * from the same statement, carrying the earliest next run time written ({@link WakeupPayload}), and the store listens on it (one connection held) to wake the scheduler when another instance changes a job.
- * Other databases rely on the scheduler's polling.
+ * <p>On PostgreSQL, every write that schedules a job sends a {@code NOTIFY} on a channel named after the table
+ * from the same statement, carrying the earliest next run time written ({@code v1:<epoch ms>:<scheduler id>}); the
+ * store listens on it (one connection held) to wake the scheduler when another instance schedules a job earlier
+ * than the wake-up the scheduler already planned from {@link #nextRunTime()}. Other databases rely on the
+ * scheduler's polling.
  *
  * <p>Thread-safe. Every method throws {@link JobStoreException} when the database fails.
  */

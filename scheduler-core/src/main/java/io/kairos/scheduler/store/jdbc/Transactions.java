@@ -9,8 +9,9 @@ import javax.sql.DataSource;
 
 /**
  * Runs work on a connection from the application's {@code DataSource}, in a transaction (commits on success, rolls
- * back on any error) or in auto-commit mode for work that needs none; retries a transaction the database rolled back for a deadlock or serialization failure
- * (SQLState class 40) up to three times, and turns other {@link SQLException}s into {@link JobStoreException}s.
+ * back on any error) or in auto-commit mode for work that needs none; retries work the database rolled back for a
+ * deadlock or serialization failure (SQLState class 40) up to three times, and turns other {@link SQLException}s
+ * into {@link JobStoreException}s.
  * Thread-safe.
  */
 final class Transactions {
