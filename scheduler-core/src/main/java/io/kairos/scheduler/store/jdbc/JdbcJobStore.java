@@ -35,15 +35,20 @@ import javax.sql.DataSource;
  * by the scheduler's {@link io.kairos.scheduler.store.JobCodec}). The columns are authoritative for what they
  * hold. Times keep millisecond precision.
  *
- * <p>Acquiring a batch of due jobs is one round trip on PostgreSQL ({@code UPDATE ... WHERE id IN (SELECT ...
- * FOR UPDATE SKIP LOCKED) RETURNING}) and two statements in one transaction elsewhere; releasing a batch is
- * one transaction of JDBC batches, each write conditional on (id, lease owner, version). A row whose JSON
- * cannot be read (malformed, a newer format, an invalid trigger spec) is never deleted: acquisition marks it
- * {@code BROKEN} with the reason; look-ups and listings show it as broken.
+ * <p>On PostgreSQL every call is one statement in auto-commit mode, so one round trip: acquiring a batch of due
+ * jobs is {@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING}, releasing a batch binds
+ * arrays ({@code unnest}) into one statement of three disjoint writes, extending leases is one {@code = ANY}
+ * update. Elsewhere, acquisition is two statements in one transaction and a release one transaction of JDBC
+ * batches. Each release write is conditional on (id, lease owner, version); reads and single-statement writes
+ * run in auto-commit mode everywhere. A row whose JSON cannot be read (malformed, a newer format, an invalid
+ * trigger spec) is never deleted: acquisition marks it {@code BROKEN} with the reason; look-ups and listings show
+ * it as broken.
  *
- * <p>On PostgreSQL, every write that schedules a job sends a {@code NOTIFY} on a channel named after the table,
- * and the store listens on it (one connection held) to wake the scheduler when another instance changes a job.
- * Other databases rely on the scheduler's polling.
+ * <p>On PostgreSQL, every write that schedules a job sends a {@code NOTIFY} on a channel named after the table
+ * from the same statement, carrying the earliest next run time written ({@code v1:<epoch ms>:<scheduler id>}); the
+ * store listens on it (one connection held) to wake the scheduler when another instance schedules a job earlier
+ * than the wake-up the scheduler already planned from {@link #nextRunTime()}. Other databases rely on the
+ * scheduler's polling.
  *
  * <p>Thread-safe. Every method throws {@link JobStoreException} when the database fails.
  */
@@ -124,12 +129,12 @@ public class JdbcJobStore implements JobStore {
                 }
             }
             if (policy == ConflictPolicy.REPLACE) {
-                Long version = s.tx().inTransaction("replace job " + job.id(), (c) -> s.writer().update(c, job, json));
+                Long version = write(s, "replace job " + job.id(), (c) -> s.writer().update(c, job, json));
                 if (version != null) {
                     return job.withVersion(version);
                 }
             }
-            Boolean inserted = s.tx().inTransaction("add job " + job.id(), (c) -> s.writer().insert(c, job, json));
+            Boolean inserted = write(s, "add job " + job.id(), (c) -> s.writer().insert(c, job, json));
             if (inserted) {
                 return job.withVersion(1);
             }
@@ -145,7 +150,7 @@ public class JdbcJobStore implements JobStore {
     public StoredJob updateJob(StoredJob job) {
         StartedStore s = started();
         String json = job.trigger() == null ? null : s.rows().encode(job);
-        Long version = s.tx().inTransaction("update job " + job.id(), (c) -> s.writer().update(c, job, json));
+        Long version = write(s, "update job " + job.id(), (c) -> s.writer().update(c, job, json));
         if (version == null) {
             throw new JobLookupException(job.id());
         }
@@ -155,13 +160,13 @@ public class JdbcJobStore implements JobStore {
     @Override
     public boolean removeJob(String jobId) {
         StartedStore s = started();
-        return s.tx().inTransaction("remove job " + jobId, (c) -> s.writer().delete(c, jobId));
+        return s.tx().autoCommit("remove job " + jobId, (c) -> s.writer().delete(c, jobId));
     }
 
     @Override
     public void removeAllJobs() {
         StartedStore s = started();
-        s.tx().inTransaction("remove all jobs", (c) -> {
+        s.tx().autoCommit("remove all jobs", (c) -> {
             try (PreparedStatement ps = c.prepareStatement(s.sql().deleteAll)) {
                 return ps.executeUpdate();
             }
@@ -171,15 +176,22 @@ public class JdbcJobStore implements JobStore {
     @Override
     public Optional<StoredJob> lookupJob(String jobId) {
         StartedStore s = started();
-        List<JobRow> rows = s.tx().inTransaction("look up job " + jobId, (c) -> select(c, s.sql().selectById, jobId));
+        List<JobRow> rows = s.tx().autoCommit("look up job " + jobId, (c) -> select(c, s.sql().selectById, jobId));
         return rows.stream().findFirst().map(s.rows()::read);
     }
 
     @Override
     public List<StoredJob> getAllJobs() {
         StartedStore s = started();
-        List<JobRow> rows = s.tx().inTransaction("list jobs", (c) -> select(c, s.sql().selectAll, null));
+        List<JobRow> rows = s.tx().autoCommit("list jobs", (c) -> select(c, s.sql().selectAll, null));
         return JobOrder.forListing(rows.stream().map(s.rows()::read).toList());
+    }
+
+    /**
+     * Runs a write: in auto-commit mode where every write is one statement (PostgreSQL), else in a transaction.
+     */
+    private static <T> T write(StartedStore s, String what, Transactions.Work<T> work) {
+        return s.writer().singleStatements() ? s.tx().autoCommit(what, work) : s.tx().inTransaction(what, work);
     }
 
     private static List<JobRow> select(Connection connection, String sql, String id) throws SQLException {
@@ -200,18 +212,28 @@ public class JdbcJobStore implements JobStore {
     @Override
     public Optional<Instant> nextRunTime() {
         StartedStore s = started();
-        Long millis = s.tx().inTransaction("read the next run time", (c) -> {
-            try (PreparedStatement ps = c.prepareStatement(s.sql().nextRunTimes); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                Long unleased = rs.getObject(1) == null ? null : rs.getLong(1);
-                Long leased = rs.getObject(2) == null ? null : rs.getLong(2);
-                if (unleased == null || leased == null) {
-                    return unleased != null ? unleased : leased;
-                }
-                return Math.min(unleased, leased);
+        Long millis = s.tx().autoCommit("read the next run time", (c) -> {
+            Long[] times = new Long[2];
+            if (readNextRunTimes(c, s.sql().nextRunTimes, times) >= JobSql.LEASED_SCAN_LIMIT) {
+                readNextRunTimes(c, s.sql().nextRunTimesExact, times);
             }
+            if (times[0] == null || times[1] == null) {
+                return times[0] != null ? times[0] : times[1];
+            }
+            return Math.min(times[0], times[1]);
         });
+        s.wakeups().answered(millis);
         return Optional.ofNullable(millis).map(Instant::ofEpochMilli);
+    }
+
+    // fills times with (earliest unleased next run time, earliest leased expiry); returns the leased rows read
+    private static long readNextRunTimes(Connection c, String sql, Long[] times) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            times[0] = rs.getObject(1) == null ? null : rs.getLong(1);
+            times[1] = rs.getObject(2) == null ? null : rs.getLong(2);
+            return rs.getLong(3);
+        }
     }
 
     @Override
@@ -219,7 +241,7 @@ public class JdbcJobStore implements JobStore {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
         StartedStore s = started();
-        List<StoredJob> jobs = s.tx().inTransaction("acquire due jobs", (c) -> {
+        List<StoredJob> jobs = write(s, "acquire due jobs", (c) -> {
             List<JobRow> rows = s.dialect().acquire(c, s.sql(), schedulerId, now.toEpochMilli(), limit, leaseUntil.toEpochMilli());
             return s.writer().readOrMarkBroken(c, rows, schedulerId);
         });
@@ -233,16 +255,9 @@ public class JdbcJobStore implements JobStore {
             return;
         }
         StartedStore s = started();
-        s.tx().inTransaction("extend leases", (c) -> {
-            try (PreparedStatement ps = c.prepareStatement(s.sql().extendLease)) {
-                for (String jobId : jobIds) {
-                    ps.setLong(1, leaseUntil.toEpochMilli());
-                    ps.setString(2, jobId);
-                    ps.setString(3, schedulerId);
-                    ps.addBatch();
-                }
-                return ps.executeBatch();
-            }
+        write(s, "extend leases", (c) -> {
+            s.writer().extendLeases(c, schedulerId, jobIds, leaseUntil.toEpochMilli());
+            return null;
         });
     }
 
@@ -252,7 +267,7 @@ public class JdbcJobStore implements JobStore {
             return;
         }
         StartedStore s = started();
-        s.tx().inTransaction("release jobs", (c) -> {
+        write(s, "release jobs", (c) -> {
             s.writer().release(c, schedulerId, releases);
             return null;
         });

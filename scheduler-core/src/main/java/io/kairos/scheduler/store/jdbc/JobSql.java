@@ -24,7 +24,17 @@ final class JobSql {
 
     final String selectAll;
 
+    /** The most leased rows {@link #nextRunTimes} reads; beyond, {@link #nextRunTimesExact} is needed. */
+    static final int LEASED_SCAN_LIMIT = 1000;
+
+    /**
+     * The earliest next run time of an unleased job, the earliest time a leased one becomes acquirable (over at
+     * most {@link #LEASED_SCAN_LIMIT} leased rows), and how many leased rows were read.
+     */
     final String nextRunTimes;
+
+    /** Like {@link #nextRunTimes} over every leased row; the third column is always 0. */
+    final String nextRunTimesExact;
 
     final String selectDue;
 
@@ -55,9 +65,19 @@ final class JobSql {
         this.deleteAll = "DELETE FROM " + t;
         this.selectById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?";
         this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t;
+        // Leased rows are read in lease_until order, at most LEASED_SCAN_LIMIT of them: unlike an aggregate over
+        // "lease_until IS NOT NULL", the ordered scan with a limit makes the planner use the lease_until index even
+        // on a table without statistics (one filled by a burst of adds before ANALYZE) instead of reading the whole
+        // table on every call. When the limit is reached, nextRunTimesExact gives the exact answer.
+        String leasedExpiry = "MIN(CASE WHEN lease_until > next_run_time THEN lease_until ELSE next_run_time END)";
         this.nextRunTimes = "SELECT (SELECT next_run_time FROM " + t + " WHERE next_run_time IS NOT NULL AND lease_owner IS NULL"
-                + " ORDER BY next_run_time, id LIMIT 1), (SELECT MIN(CASE WHEN lease_until > next_run_time THEN lease_until"
-                + " ELSE next_run_time END) FROM " + t + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL)";
+                + " ORDER BY next_run_time, id LIMIT 1), (SELECT " + leasedExpiry + " FROM (SELECT lease_until, next_run_time FROM " + t
+                + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL ORDER BY lease_until LIMIT " + LEASED_SCAN_LIMIT
+                + ") l), (SELECT COUNT(*) FROM (SELECT 1 FROM " + t + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL"
+                + " ORDER BY lease_until LIMIT " + LEASED_SCAN_LIMIT + ") c)";
+        this.nextRunTimesExact = "SELECT (SELECT next_run_time FROM " + t + " WHERE next_run_time IS NOT NULL AND lease_owner IS NULL"
+                + " ORDER BY next_run_time, id LIMIT 1), (SELECT " + leasedExpiry + " FROM " + t
+                + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL), 0";
         this.selectDue = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)"
                 + " ORDER BY next_run_time, id LIMIT ?";
         this.extendLease = "UPDATE " + t + " SET lease_until = ? WHERE id = ? AND lease_owner = ?";

@@ -11,14 +11,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDBC job store's writes, each inside the caller's transaction. On PostgreSQL, a write that leaves a job
- * scheduled also sends a {@code NOTIFY} (delivered at commit) whose payload is this scheduler's id. Thread-safe.
+ * The JDBC job store's writes. On PostgreSQL each is one statement ({@link PgWrites}), run in auto-commit mode;
+ * elsewhere they are JDBC batches inside the caller's transaction. Thread-safe.
  */
 final class JobWriter {
 
@@ -30,16 +31,30 @@ final class JobWriter {
 
     private final JdbcDialect dialect;
 
-    private final String schedulerId;
+    private final PgWrites pg;
 
-    private final String channel;
-
-    JobWriter(JobSql sql, JobRows rows, JdbcDialect dialect, String schedulerId, String channel) {
+    /**
+     * Creates the writer.
+     *
+     * @param sql the statements
+     * @param rows decodes acquired rows
+     * @param dialect the database's dialect
+     * @param pg PostgreSQL's one-statement writes, or {@code null} on other databases
+     */
+    JobWriter(JobSql sql, JobRows rows, JdbcDialect dialect, PgWrites pg) {
         this.sql = sql;
         this.rows = rows;
         this.dialect = dialect;
-        this.schedulerId = schedulerId;
-        this.channel = channel;
+        this.pg = pg;
+    }
+
+    /**
+     * Whether every write is a single statement, so that it needs no transaction of its own.
+     *
+     * @return {@code true} on PostgreSQL
+     */
+    boolean singleStatements() {
+        return this.pg != null;
     }
 
     /**
@@ -48,6 +63,9 @@ final class JobWriter {
      * @return {@code true} when inserted, {@code false} when the id is taken (the transaction is rolled back)
      */
     boolean insert(Connection c, StoredJob job, String json) throws SQLException {
+        if (this.pg != null) {
+            return this.pg.insert(c, job, json);
+        }
         try (PreparedStatement ps = c.prepareStatement(this.sql.insert)) {
             bindColumns(ps, job);
             ps.setString(5, json);
@@ -63,7 +81,6 @@ final class JobWriter {
             }
             throw ex;
         }
-        notifyIfScheduled(c, job.nextRunTime() != null);
         return true;
     }
 
@@ -74,6 +91,9 @@ final class JobWriter {
      * @return the new version, or {@code null} when no row has the id
      */
     Long update(Connection c, StoredJob job, String json) throws SQLException {
+        if (this.pg != null) {
+            return this.pg.update(c, job, json);
+        }
         try (PreparedStatement ps = c.prepareStatement(json == null ? this.sql.updateColumnsOnly : this.sql.update)) {
             bindColumns(ps, job);
             int p = 5;
@@ -93,12 +113,11 @@ final class JobWriter {
                 version = rs.getLong(1);
             }
         }
-        notifyIfScheduled(c, job.nextRunTime() != null);
         return version;
     }
 
     // next_run_time, next_fire_time, state, broken_reason
-    private static void bindColumns(PreparedStatement ps, StoredJob job) throws SQLException {
+    static void bindColumns(PreparedStatement ps, StoredJob job) throws SQLException {
         setLong(ps, 1, JobRows.millis(job.nextRunTime()));
         setLong(ps, 2, JobRows.millis(job.nextFireTime()));
         ps.setString(3, job.state().name());
@@ -138,11 +157,34 @@ final class JobWriter {
     }
 
     /**
+     * Extends the leases {@code owner} still holds on the ids: one statement on PostgreSQL, a JDBC batch elsewhere.
+     */
+    void extendLeases(Connection c, String owner, Collection<String> jobIds, long leaseUntil) throws SQLException {
+        if (this.pg != null) {
+            this.pg.extendLeases(c, owner, jobIds, leaseUntil);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(this.sql.extendLease)) {
+            for (String jobId : jobIds) {
+                ps.setLong(1, leaseUntil);
+                ps.setString(2, jobId);
+                ps.setString(3, owner);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
      * Applies releases: deletes finished jobs and writes new next run times where the lease and version still
-     * match, then drops the remaining leases this owner holds on the released ids. Three JDBC batches.
+     * match, then drops the remaining leases this owner holds on the released ids. One statement on PostgreSQL,
+     * up to three JDBC batches elsewhere.
      */
     void release(Connection c, String owner, List<JobRelease> releases) throws SQLException {
-        boolean scheduled = false;
+        if (this.pg != null) {
+            this.pg.release(c, owner, releases);
+            return;
+        }
         try (PreparedStatement delete = c.prepareStatement(this.sql.releaseDelete);
                 PreparedStatement reschedule = c.prepareStatement(this.sql.releaseReschedule);
                 PreparedStatement drop = c.prepareStatement(this.sql.releaseDropLease)) {
@@ -165,7 +207,6 @@ final class JobWriter {
                     reschedule.setLong(6, release.acquiredVersion());
                     reschedule.addBatch();
                     reschedules++;
-                    scheduled |= release.nextRunTime() != null;
                 }
                 drop.setString(1, release.jobId());
                 drop.setString(2, owner);
@@ -178,17 +219,6 @@ final class JobWriter {
                 reschedule.executeBatch();
             }
             drop.executeBatch();
-        }
-        notifyIfScheduled(c, scheduled);
-    }
-
-    private void notifyIfScheduled(Connection c, boolean scheduled) throws SQLException {
-        if (scheduled && this.dialect.supportsNotify()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-                ps.setString(1, this.channel);
-                ps.setString(2, this.schedulerId);
-                ps.executeQuery().close();
-            }
         }
     }
 

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Listens on a PostgreSQL {@code LISTEN/NOTIFY} channel and calls the scheduler's wake-up callback when another
  * scheduler changed the job table. It holds one connection of the {@code DataSource} for as long as it runs, on a
  * daemon thread of its own; after a failure it reconnects with a backoff of 0.2 s doubling up to 30 s, and wakes
- * the scheduler after every (re)connect since notifications may have been missed meanwhile. Notifications whose
- * payload is this scheduler's own id are ignored. Thread-safe.
+ * the scheduler after every (re)connect since notifications may have been missed meanwhile. A {@link WakeupFilter}
+ * decides which notifications wake the scheduler; those that arrived together wake it once. Thread-safe.
  */
 final class PgNotificationListener {
 
@@ -30,7 +30,7 @@ final class PgNotificationListener {
 
     private final String channel;
 
-    private final String ownId;
+    private final WakeupFilter filter;
 
     private final Runnable wakeup;
 
@@ -43,13 +43,13 @@ final class PgNotificationListener {
      *
      * @param dataSource where the listening connection comes from
      * @param channel the channel, a validated lower-case identifier
-     * @param ownId this scheduler's id; its own notifications are ignored
+     * @param filter which notifications wake the scheduler
      * @param wakeup the scheduler's wake-up callback
      */
-    PgNotificationListener(DataSource dataSource, String channel, String ownId, Runnable wakeup) {
+    PgNotificationListener(DataSource dataSource, String channel, WakeupFilter filter, Runnable wakeup) {
         this.dataSource = dataSource;
         this.channel = channel;
-        this.ownId = ownId;
+        this.filter = filter;
         this.wakeup = wakeup;
         this.thread = new Thread(this::listen, "kairos-listen-" + channel);
         this.thread.setDaemon(true);
@@ -140,7 +140,7 @@ final class PgNotificationListener {
 
     private boolean fromOthers(PGNotification[] notifications) {
         for (PGNotification notification : notifications) {
-            if (!this.ownId.equals(notification.getParameter())) {
+            if (this.filter.shouldWake(notification.getParameter())) {
                 return true;
             }
         }

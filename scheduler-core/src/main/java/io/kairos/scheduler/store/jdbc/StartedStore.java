@@ -20,9 +20,10 @@ import javax.sql.DataSource;
  * @param rows reads rows and encodes jobs
  * @param writer the writes
  * @param listener the PostgreSQL listener, or {@code null}
+ * @param wakeups what the listener lets through; told of every next-run-time answer
  */
 record StartedStore(JobStoreContext context, JdbcDialect dialect, JobSql sql, Transactions tx, JobRows rows, JobWriter writer,
-        PgNotificationListener listener) {
+        PgNotificationListener listener, WakeupFilter wakeups) {
 
     /**
      * Detects the database, creates the table when the settings say so, checks that the table can be read, and
@@ -60,13 +61,15 @@ record StartedStore(JobStoreContext context, JdbcDialect dialect, JobSql sql, Tr
         }
         JobSql sql = new JobSql(table, dialect);
         checkTable(transactions, sql, dialect, schemaFailure);
+        WakeupFilter filter = new WakeupFilter(context.schedulerId(), context.clock());
         PgNotificationListener listener = null;
         if (dialect.supportsNotify() && settings.listenForNotifications()) {
-            listener = new PgNotificationListener(dataSource, table.channel(), context.schedulerId(), context.wakeup());
+            listener = new PgNotificationListener(dataSource, table.channel(), filter, context.wakeup());
         }
         JobRows rows = new JobRows(context);
-        JobWriter writer = new JobWriter(sql, rows, dialect, context.schedulerId(), table.channel());
-        return new StartedStore(context, dialect, sql, transactions, rows, writer, listener);
+        PgWrites pg = dialect.supportsNotify() ? new PgWrites(sql, table.channel(), context.schedulerId()) : null;
+        JobWriter writer = new JobWriter(sql, rows, dialect, pg);
+        return new StartedStore(context, dialect, sql, transactions, rows, writer, listener, filter);
     }
 
     private static void checkTable(Transactions transactions, JobSql sql, JdbcDialect dialect, SQLException schemaFailure) {

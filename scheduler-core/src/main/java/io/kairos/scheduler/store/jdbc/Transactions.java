@@ -8,9 +8,10 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Runs work in a transaction on a connection from the application's {@code DataSource}: commits on success, rolls
- * back on any error, retries a transaction the database rolled back for a deadlock or serialization failure
- * (SQLState class 40) up to three times, and turns other {@link SQLException}s into {@link JobStoreException}s.
+ * Runs work on a connection from the application's {@code DataSource}, in a transaction (commits on success, rolls
+ * back on any error) or in auto-commit mode for work that needs none; retries work the database rolled back for a
+ * deadlock or serialization failure (SQLState class 40) up to three times, and turns other {@link SQLException}s
+ * into {@link JobStoreException}s.
  * Thread-safe.
  */
 final class Transactions {
@@ -38,7 +39,7 @@ final class Transactions {
     }
 
     /**
-     * Runs work in one transaction.
+     * Runs work in one transaction: auto-commit off, commit at the end.
      *
      * @param <T> the result type
      * @param what what the work does, for the error message, e.g. {@code "acquire due jobs"}
@@ -47,10 +48,35 @@ final class Transactions {
      * @throws JobStoreException when the database fails
      */
     <T> T inTransaction(String what, Work<T> work) {
+        return run(what, work, true);
+    }
+
+    /**
+     * Runs work made of statements that are each atomic on their own (a single statement, or conditional
+     * statements whose partial effect is harmless): on a connection in auto-commit mode it runs as is, without
+     * the extra round trips of a transaction ({@code COMMIT}, auto-commit switches); on a connection the pool
+     * hands out with auto-commit off it runs in one transaction, committed at the end.
+     *
+     * @param <T> the result type
+     * @param what what the work does, for the error message, e.g. {@code "read the next run time"}
+     * @param work the work; it may throw unchecked exceptions, which propagate unchanged
+     * @return the work's result
+     * @throws JobStoreException when the database fails
+     */
+    <T> T autoCommit(String what, Work<T> work) {
+        return run(what, work, false);
+    }
+
+    private <T> T run(String what, Work<T> work, boolean transaction) {
         for (int attempt = 1;; attempt++) {
             try (Connection connection = this.dataSource.getConnection()) {
                 boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
+                if (autoCommit && !transaction) {
+                    return work.run(connection);
+                }
+                if (autoCommit) {
+                    connection.setAutoCommit(false);
+                }
                 try {
                     T result = work.run(connection);
                     connection.commit();
@@ -61,7 +87,9 @@ final class Transactions {
                     throw ex;
                 }
                 finally {
-                    connection.setAutoCommit(autoCommit);
+                    if (autoCommit) {
+                        connection.setAutoCommit(true);
+                    }
                 }
             }
             catch (SQLException ex) {

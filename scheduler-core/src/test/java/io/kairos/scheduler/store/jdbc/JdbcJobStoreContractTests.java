@@ -159,6 +159,35 @@ abstract class JdbcJobStoreContractTests extends JobStoreContractTests {
         assertThat(column("a", "next_run_time")).isEqualTo(Long.toString(T0.plusSeconds(9).toEpochMilli()));
     }
 
+    @Test
+    void nextRunTimeIsExactBeyondTheLeasedRowsItReadsFirst() throws SQLException {
+        String json = encoded("x");
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(("INSERT INTO %s (id, next_run_time, "
+                + "next_fire_time, state, version, lease_owner, lease_until, job_data) VALUES (?, ?, ?, 'SCHEDULED', 1, 'other', ?, "
+                + jsonParameter() + ")").formatted(tableName()))) {
+            // JobSql.LEASED_SCAN_LIMIT rows whose leases end first but which fall due late ...
+            for (int i = 0; i < JobSql.LEASED_SCAN_LIMIT; i++) {
+                ps.setString(1, "late-" + i);
+                ps.setLong(2, T0.plusSeconds(1000).toEpochMilli());
+                ps.setLong(3, T0.plusSeconds(1000).toEpochMilli());
+                ps.setLong(4, T0.plusMillis(1 + i).toEpochMilli());
+                ps.setString(5, json);
+                ps.addBatch();
+            }
+            // ... and one whose lease ends after all of theirs, but which is acquirable earliest
+            ps.setString(1, "earliest");
+            ps.setLong(2, T0.plusSeconds(1).toEpochMilli());
+            ps.setLong(3, T0.plusSeconds(1).toEpochMilli());
+            ps.setLong(4, T0.plusSeconds(500).toEpochMilli());
+            ps.setString(5, json);
+            ps.addBatch();
+            ps.executeBatch();
+        }
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(500));
+        execute("DELETE FROM %s WHERE id = ?", "late-0");
+        assertThat(this.store.nextRunTime()).as("below the limit").contains(T0.plusSeconds(500));
+    }
+
     /**
      * Drops a table if it exists (test set-up only).
      *

@@ -25,7 +25,8 @@ class PgNotificationListenerIT {
         config.setMaximumPoolSize(1);
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
             CountDownLatch listening = new CountDownLatch(1);
-            PgNotificationListener listener = new PgNotificationListener(dataSource, "kairos_unlisten_it", "me", listening::countDown);
+            PgNotificationListener listener = new PgNotificationListener(dataSource, "kairos_unlisten_it",
+                    new WakeupFilter("me", java.time.InstantSource.system()), listening::countDown);
             assertThat(listening.await(20, TimeUnit.SECONDS)).isTrue();
             listener.stop();
             assertThat(listener.isAlive()).isFalse();

@@ -1,0 +1,159 @@
+package io.kairos.scheduler.store.jdbc;
+
+import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.StoredJob;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL's writes, each one statement (one round trip, atomic in auto-commit mode): a write that leaves a
+ * job scheduled sends its {@code NOTIFY} from the same statement, and a batch of releases or lease extensions
+ * binds arrays ({@code unnest}, {@code = ANY}) instead of running a statement per job. The notification payload
+ * is {@link WakeupPayload#sql the earliest next run time written and this scheduler's id}. Thread-safe.
+ */
+final class PgWrites {
+
+    private final String insert;
+
+    private final String update;
+
+    private final String updateColumnsOnly;
+
+    private final String release;
+
+    private final String extendLeases;
+
+    private final String channel;
+
+    private final String schedulerId;
+
+    /**
+     * Builds the statements.
+     *
+     * @param sql the store's statements (table name, JSON binding)
+     * @param channel the notification channel
+     * @param schedulerId this scheduler's id, sent in every payload
+     */
+    PgWrites(JobSql sql, String channel, String schedulerId) {
+        String t = sql.table;
+        String notify = " SELECT w.version, CASE WHEN w.next_run_time IS NOT NULL THEN pg_notify(?, "
+                + WakeupPayload.sql("w.next_run_time") + ") END FROM w";
+        this.insert = "WITH w AS (" + sql.insert + " RETURNING next_run_time, version)" + notify;
+        this.update = "WITH w AS (" + sql.update + " RETURNING next_run_time, version)" + notify;
+        this.updateColumnsOnly = "WITH w AS (" + sql.updateColumnsOnly + " RETURNING next_run_time, version)" + notify;
+        // Three disjoint writes in one statement (a data-modifying CTE runs whether read or not): delete finished
+        // jobs and reschedule the others where lease and version still match; where only the version moved on
+        // (the API changed the job meanwhile), drop the lease alone.
+        this.release = "WITH r AS (SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::boolean[], ?::bigint[], ?::bigint[])"
+                + " AS r(id, version, remove, next_run_time, next_fire_time)),"
+                + " d AS (DELETE FROM " + t + " j USING r WHERE j.id = r.id AND r.remove AND j.lease_owner = ? AND j.version = r.version),"
+                + " u AS (UPDATE " + t + " j SET next_run_time = r.next_run_time, next_fire_time = r.next_fire_time,"
+                + " state = CASE WHEN r.next_run_time IS NULL THEN 'PAUSED' ELSE 'SCHEDULED' END, version = j.version + 1,"
+                + " lease_owner = NULL, lease_until = NULL FROM r WHERE j.id = r.id AND NOT r.remove AND j.lease_owner = ?"
+                + " AND j.version = r.version RETURNING j.next_run_time),"
+                + " x AS (UPDATE " + t + " j SET lease_owner = NULL, lease_until = NULL FROM r WHERE j.id = r.id AND j.lease_owner = ?"
+                + " AND j.version <> r.version RETURNING j.next_run_time)"
+                + " SELECT pg_notify(?, " + WakeupPayload.sql("min(s.next_run_time)") + ") FROM (SELECT next_run_time FROM u"
+                + " UNION ALL SELECT next_run_time FROM x) s WHERE s.next_run_time IS NOT NULL HAVING count(*) > 0";
+        this.extendLeases = "UPDATE " + t + " SET lease_until = ? WHERE id = ANY (?::varchar[]) AND lease_owner = ?";
+        this.channel = channel;
+        this.schedulerId = schedulerId;
+    }
+
+    /**
+     * Inserts a job at version 1, notifying when it is scheduled.
+     *
+     * @return {@code true} when inserted, {@code false} when the id is taken
+     */
+    boolean insert(Connection c, StoredJob job, String json) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(this.insert)) {
+            JobWriter.bindColumns(ps, job);
+            ps.setString(5, json);
+            ps.setString(6, job.id());
+            return versionAfterNotify(ps, 7) != null;
+        }
+    }
+
+    /**
+     * Replaces a job, keeping its lease, notifying when it is scheduled; {@code json == null} keeps the stored JSON.
+     *
+     * @return the new version, or {@code null} when no row has the id
+     */
+    Long update(Connection c, StoredJob job, String json) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(json == null ? this.updateColumnsOnly : this.update)) {
+            JobWriter.bindColumns(ps, job);
+            int p = 5;
+            if (json != null) {
+                ps.setString(p++, json);
+            }
+            ps.setString(p++, job.id());
+            return versionAfterNotify(ps, p);
+        }
+    }
+
+    private Long versionAfterNotify(PreparedStatement ps, int p) throws SQLException {
+        ps.setString(p, this.channel);
+        ps.setString(p + 1, this.schedulerId);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
+    }
+
+    /**
+     * Applies releases in one statement; see {@link JobWriter#release}. A job id given twice counts once (the
+     * last release wins), since one statement cannot write a row twice.
+     */
+    void release(Connection c, String owner, List<JobRelease> releases) throws SQLException {
+        Map<String, JobRelease> byId = new LinkedHashMap<>();
+        for (JobRelease release : releases) {
+            byId.put(release.jobId(), release);
+        }
+        int n = byId.size();
+        String[] ids = new String[n];
+        Long[] versions = new Long[n];
+        Boolean[] removes = new Boolean[n];
+        Long[] nextRunTimes = new Long[n];
+        Long[] nextFireTimes = new Long[n];
+        int i = 0;
+        for (JobRelease release : byId.values()) {
+            ids[i] = release.jobId();
+            versions[i] = release.acquiredVersion();
+            removes[i] = release.remove();
+            nextRunTimes[i] = release.remove() ? null : JobRows.millis(release.nextRunTime());
+            nextFireTimes[i] = release.remove() || release.nextRunTime() == null ? null : JobRows.millis(release.nextFireTime());
+            i++;
+        }
+        try (PreparedStatement ps = c.prepareStatement(this.release)) {
+            ps.setArray(1, c.createArrayOf("varchar", ids));
+            ps.setArray(2, c.createArrayOf("bigint", versions));
+            ps.setArray(3, c.createArrayOf("bool", removes));
+            ps.setArray(4, c.createArrayOf("bigint", nextRunTimes));
+            ps.setArray(5, c.createArrayOf("bigint", nextFireTimes));
+            ps.setString(6, owner);
+            ps.setString(7, owner);
+            ps.setString(8, owner);
+            ps.setString(9, this.channel);
+            ps.setString(10, this.schedulerId);
+            ps.executeQuery().close();
+        }
+    }
+
+    /** Extends the leases {@code owner} still holds on the ids, in one statement. */
+    void extendLeases(Connection c, String owner, Collection<String> jobIds, long leaseUntil) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(this.extendLeases)) {
+            ps.setLong(1, leaseUntil);
+            Array ids = c.createArrayOf("varchar", jobIds.toArray(String[]::new));
+            ps.setArray(2, ids);
+            ps.setString(3, owner);
+            ps.executeUpdate();
+        }
+    }
+}
