@@ -76,7 +76,7 @@ final class JobOperations {
         }
         if (pending.policy() == ConflictPolicy.REPLACE) {
             // only a replacing add changes a job the loop may hold or be acquiring; a new id cannot be held
-            this.processor.jobChanged(job.jobstore(), job.id());
+            this.processor.jobChanged(job.jobstore(), job.id(), stored.version());
         }
         if (publish) {
             if (this.events.wants(JobAdded.class)) {
@@ -121,7 +121,7 @@ final class JobOperations {
         if (!located.store().removeJob(id)) {
             throw new JobLookupException(id);
         }
-        this.processor.jobChanged(located.alias(), id);
+        this.processor.jobChanged(located.alias(), id, Long.MAX_VALUE);
         this.tasks.unbind(id);
         this.events.publish(new JobRemoved(this.settings.clock.instant(), id, located.alias()));
     }
@@ -129,9 +129,13 @@ final class JobOperations {
     void removeAll(String jobstore) {
         if (jobstore != null) {
             this.settings.components.requireStore(jobstore).removeAllJobs();
+            this.processor.storeCleared(jobstore);
         }
         else {
-            this.settings.components.stores().values().forEach(JobStore::removeAllJobs);
+            this.settings.components.stores().forEach((alias, store) -> {
+                store.removeAllJobs();
+                this.processor.storeCleared(alias);
+            });
         }
         this.events.publish(new AllJobsRemoved(this.settings.clock.instant(), jobstore));
     }
@@ -168,7 +172,7 @@ final class JobOperations {
 
     private StoredJob write(Located located, StoredJob changed) {
         StoredJob stored = located.store().updateJob(changed);
-        this.processor.jobChanged(located.alias(), stored.id());
+        this.processor.jobChanged(located.alias(), stored.id(), stored.version());
         this.events.publish(new JobModified(this.settings.clock.instant(), stored.id(), located.alias()));
         this.signal.signal();
         return stored;

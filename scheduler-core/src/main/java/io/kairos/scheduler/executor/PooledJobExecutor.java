@@ -164,16 +164,14 @@ public abstract class PooledJobExecutor implements JobExecutor {
     }
 
     /**
-     * Reports runs that were queued but never started (dropped by {@code shutdownNow}) as failed at each run
-     * time, then finished, so their jobs' leases are released.
+     * Reports runs that were queued but never started (dropped by {@code shutdownNow}) as
+     * {@linkplain RunListener#abandoned abandoned}, so their jobs keep those run times and their leases are
+     * released.
      */
     private static void abandon(java.util.List<Runnable> dropped) {
         for (Runnable runnable : dropped) {
             if (runnable instanceof QueuedRun queued) {
-                for (Instant runTime : queued.jobRun.scheduledRunTimes()) {
-                    queued.failed(queued.jobRun, runTime, new RejectedExecutionException("executor shut down before the run started"));
-                }
-                queued.finished(queued.jobRun);
+                queued.abandoned(queued.jobRun, new RejectedExecutionException("executor shut down before the run started"));
             }
         }
     }
@@ -203,14 +201,13 @@ public abstract class PooledJobExecutor implements JobExecutor {
 
         @Override
         public void run() {
-            if (RUNNING_IN.get() != this.executor) {
-                // pool threads only ever run this executor's runs: mark the thread once, never unmark it
-                RUNNING_IN.set(this.executor);
-            }
+            // set and cleared to null rather than removed: the thread-local entry is made once per thread, not per run
+            RUNNING_IN.set(this.executor);
             try {
                 this.jobRun.execute(this.executor.context.clock(), this);
             }
             finally {
+                RUNNING_IN.set(null);
                 freeSlot();
             }
         }
@@ -240,6 +237,12 @@ public abstract class PooledJobExecutor implements JobExecutor {
         public void finished(JobRun run) {
             freeSlot();
             this.listener.finished(run);
+        }
+
+        @Override
+        public void abandoned(JobRun run, Throwable cause) {
+            freeSlot();
+            this.listener.abandoned(run, cause);
         }
     }
 }

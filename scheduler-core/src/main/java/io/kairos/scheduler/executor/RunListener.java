@@ -41,4 +41,21 @@ public interface RunListener {
      * @param run the run
      */
     void finished(JobRun run);
+
+    /**
+     * The run was accepted but never started: the executor shut down (without waiting, or after its shutdown
+     * timeout) while the run waited in its queue. Called instead of the per-run-time reports and
+     * {@link #finished}. The scheduler's listener keeps the run times for later (the job's next run time goes back
+     * to the earliest of them), so a queued one-shot job is not lost. The default reports each run time as failed
+     * with {@code cause}, then {@link #finished}.
+     *
+     * @param run the run
+     * @param cause why it never started, for the failure reports
+     */
+    default void abandoned(JobRun run, Throwable cause) {
+        for (Instant runTime : run.scheduledRunTimes()) {
+            failed(run, runTime, cause);
+        }
+        finished(run);
+    }
 }

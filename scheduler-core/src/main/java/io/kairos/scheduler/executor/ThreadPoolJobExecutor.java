@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs jobs on a fixed pool of platform threads named {@code kairos-<alias>-<n>}: the default executor, as
- * APScheduler 3's {@code ThreadPoolExecutor} ({@code max_workers}, default 10). Up to {@code queue-capacity}
- * runs beyond {@code max-workers} wait in a queue (default {@value #DEFAULT_QUEUE_FACTOR} × {@code max-workers},
+ * APScheduler 3's {@code ThreadPoolExecutor} ({@code max_workers}, default 10). The scheduler hands it at most
+ * {@code max-workers + queue-capacity} runs at once (its {@link #freeSlots()}); those beyond the busy threads wait
+ * in a queue (default {@value #DEFAULT_QUEUE_FACTOR} × {@code max-workers},
  * as db-scheduler fetches up to 20 × its threads), so the scheduler acquires due jobs in batches; a queued job
  * stays leased, and the time it spends queued counts against its misfire grace time (checked again at start).
  * With several instances sharing a store, a queue of 0 leaves jobs that cannot start at once to the other

@@ -44,11 +44,6 @@ public final class EventDispatcher {
     }
 
     /**
-     * Calls the listeners of an event, in subscription order.
-     *
-     * @param event the event
-     */
-    /**
      * Whether any listener would receive an event of this type: the loop's hot paths skip building events nobody
      * listens to.
      *
@@ -64,6 +59,11 @@ public final class EventDispatcher {
         return false;
     }
 
+    /**
+     * Calls the listeners of an event, in subscription order.
+     *
+     * @param event the event
+     */
     @SuppressWarnings({ "unchecked", "rawtypes" })
     public void publish(SchedulerEvent event) {
         for (Subscription subscription : this.subscriptions) {

@@ -26,6 +26,13 @@ final class HeldJob {
 
     Instant nextFireTime;
 
+    /**
+     * The earliest run time of runs the executor accepted but never started (it shut down): the job's next run
+     * time goes back to it when the job is released. Written by executor threads before their run's in-flight
+     * count drops, read by the loop after it saw that count at zero.
+     */
+    private volatile Instant abandoned;
+
     /** When the lease is due for extension: a third of the lease time after it was taken or last extended. */
     Instant extendAt;
 
@@ -45,6 +52,43 @@ final class HeldJob {
      * @return whether the trigger is finished: the job is deleted when released
      */
     boolean finished() {
-        return this.nextRunTime == null;
+        return releaseRunTime() == null;
+    }
+
+    /**
+     * Records run times that were accepted but never started.
+     *
+     * @param runTime the earliest of them
+     */
+    synchronized void abandon(Instant runTime) {
+        Instant current = this.abandoned;
+        if (current == null || runTime.isBefore(current)) {
+            this.abandoned = runTime;
+        }
+    }
+
+    /**
+     * The next run time to write when the job is released: its next run time, or an earlier run time that was
+     * abandoned.
+     *
+     * @return the run time, or {@code null} when the trigger is finished and nothing was abandoned
+     */
+    Instant releaseRunTime() {
+        Instant restored = this.abandoned;
+        if (restored == null) {
+            return this.nextRunTime;
+        }
+        return this.nextRunTime == null || restored.isBefore(this.nextRunTime) ? restored : this.nextRunTime;
+    }
+
+    /**
+     * The fire time behind {@link #releaseRunTime()}: an abandoned run time stands for its own fire time (exact
+     * for jobs without jitter).
+     *
+     * @return the fire time, or {@code null}
+     */
+    Instant releaseFireTime() {
+        Instant runTime = releaseRunTime();
+        return runTime == this.nextRunTime ? this.nextFireTime : runTime;
     }
 }

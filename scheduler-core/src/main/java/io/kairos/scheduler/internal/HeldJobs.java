@@ -10,18 +10,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The jobs this scheduler holds leases on, by store alias and job id, plus the API's changes to jobs that may be
- * being acquired right now. Written by the loop thread; {@link #changed} and {@link #get} may be called from any
- * thread.
+ * being acquired right now. Written by the loop thread; {@link #changed}, {@link #cleared} and {@link #get} may be
+ * called from any thread.
  *
  * <p>Why the change queue: a pass reads a job from the store, then holds it. An API call that changes the job
  * between the two finds nothing held to mark stale, and the pass would run the job from the copy it read. So
  * every change is also queued, and the pass marks stale what it acquired and was changed meanwhile
- * ({@link #markChangedStale()}, after it holds the new jobs). A change made before the read marks a fresh copy
- * stale needlessly: that job is released unrun and acquired again by the next pass, so nothing is lost.
+ * ({@link #markChangedStale()}, before it reads the stores and again after it holds the new jobs, so only changes
+ * made while it acquired can reach a fresh copy). A change carries the job's new version, so a copy read after
+ * the change (as new as the change or newer) is not marked.
  */
 final class HeldJobs {
 
-    private record Change(String storeAlias, String jobId) {
+    /**
+     * An API change: of one job ({@code jobId}), or of every job of the store ({@code jobId == null}, remove all);
+     * held copies older than {@code version} are stale.
+     */
+    private record Change(String storeAlias, String jobId, long version) {
     }
 
     private final Map<String, Map<String, HeldJob>> byStore = new ConcurrentHashMap<>();
@@ -83,25 +88,56 @@ final class HeldJobs {
     }
 
     /**
-     * Records an API change of a job: a held copy is marked stale now, and a copy being acquired by the current
-     * pass at its next {@link #markChangedStale()}.
+     * Records an API change of a job: a held copy older than the change is marked stale now, and a copy being
+     * acquired by the current pass at its next {@link #markChangedStale()}. The change is queued before the held
+     * copy is looked up, so that either this call sees a copy the loop holds or the loop's next
+     * {@link #markChangedStale()} sees the change.
+     *
+     * @param storeAlias the job's store
+     * @param jobId the job's id
+     * @param version the job's version in the store after the change ({@link Long#MAX_VALUE} when it was removed)
      */
-    void changed(String storeAlias, String jobId) {
-        HeldJob job = get(storeAlias, jobId);
-        if (job != null) {
-            job.stale = true;
-        }
-        this.changes.add(new Change(storeAlias, jobId));
+    void changed(String storeAlias, String jobId, long version) {
+        this.changes.add(new Change(storeAlias, jobId, version));
+        markStale(get(storeAlias, jobId), version);
+    }
+
+    /**
+     * Records that every job of a store was removed: every held copy is stale (a job re-added under the same id
+     * starts again at version 1, so versions cannot tell the copies apart).
+     *
+     * @param storeAlias the store
+     */
+    void cleared(String storeAlias) {
+        this.changes.add(new Change(storeAlias, null, Long.MAX_VALUE));
+        markAllStale(storeAlias);
     }
 
     /** Marks stale every held job changed since the last call; called by the loop after it holds new jobs. */
     void markChangedStale() {
         Change change;
         while ((change = this.changes.poll()) != null) {
-            HeldJob job = get(change.storeAlias(), change.jobId());
-            if (job != null) {
-                job.stale = true;
+            if (change.jobId() == null) {
+                markAllStale(change.storeAlias());
             }
+            else {
+                markStale(get(change.storeAlias(), change.jobId()), change.version());
+            }
+        }
+    }
+
+    private void markAllStale(String storeAlias) {
+        Map<String, HeldJob> jobs = this.byStore.get(storeAlias);
+        if (jobs != null) {
+            jobs.values().forEach((job) -> job.stale = true);
+        }
+    }
+
+    // A copy acquired after the change (version already at or past it) is not stale: under sustained changes a
+    // job would otherwise be released unrun pass after pass.
+    private static void markStale(HeldJob job, long version) {
+        if (job != null && job.job.version() < version) {
+            job.stale = true;
         }
     }
 }

@@ -81,6 +81,9 @@ public final class JobProcessor {
         boolean failed = extendLeases(now, events);
         boolean worked = false;
         Set<String> moreDue = Set.of();
+        // changes made before this pass reads the stores apply to the copies held so far; only those made while it
+        // acquires (drained again below) may concern a copy it just read
+        this.held.markChangedStale();
         if (!paused && !failed) {
             // after a failed lease extension the store is struggling: back off rather than acquire jobs whose
             // leases may have lapsed while we still hold them
@@ -135,13 +138,23 @@ public final class JobProcessor {
 
     /**
      * Marks a held job as changed by the API: no further runs start from the held copy; it is released when its
-     * runs end (the store keeps the API's change, as the version moved on).
+     * runs end (the store keeps the API's change, as the version moved on). Callable from any thread.
      *
      * @param storeAlias the job's store
      * @param jobId the job's id
+     * @param version the job's version in the store after the change; {@link Long#MAX_VALUE} when it was removed
      */
-    public void jobChanged(String storeAlias, String jobId) {
-        this.held.changed(storeAlias, jobId);
+    public void jobChanged(String storeAlias, String jobId, long version) {
+        this.held.changed(storeAlias, jobId, version);
+    }
+
+    /**
+     * Marks every held job of a store as changed (all jobs removed). Callable from any thread.
+     *
+     * @param storeAlias the store
+     */
+    public void storeCleared(String storeAlias) {
+        this.held.cleared(storeAlias);
     }
 
     /**
@@ -172,15 +185,16 @@ public final class JobProcessor {
     }
 
     /**
-     * Acquires due jobs from every store, at most the executors' free slots (which include their queues) and
+     * Acquires due jobs from the stores, at most the executors' free slots (which include their queues) in all and
      * {@link #BATCH} per store. A store that filled its limit may have more due jobs: its alias goes to
-     * {@code moreDue}, and the loop runs the next pass as soon as slots are free, without asking the store for its
-     * next run time.
+     * {@code moreDue}, and while slots are still free the loop runs the next pass at once instead of asking that
+     * store for its next run time (when no slot is free, the next pass comes when an executor runs low).
      */
     private boolean acquire(Instant now, List<SchedulerEvent> events, Set<String> moreDue) {
         boolean failed = false;
+        int budget = this.context.components().freeSlots();
         for (Map.Entry<String, JobStore> entry : this.context.components().stores().entrySet()) {
-            int limit = Math.min(BATCH, this.context.components().freeSlots());
+            int limit = Math.min(BATCH, budget);
             if (limit <= 0) {
                 break;
             }
@@ -195,6 +209,7 @@ public final class JobProcessor {
                 failed = true;
                 continue;
             }
+            budget -= jobs.size();
             if (jobs.size() >= limit) {
                 moreDue.add(entry.getKey());
             }
@@ -211,10 +226,11 @@ public final class JobProcessor {
             Task task = this.context.tasks().resolve(job.id(), job.task());
             if (this.context.components().executor(job.executor()).isPresent()) {
                 HeldJob previous = this.held.get(alias, job.id());
-                if (previous != null && !previous.stale && previous.job.version() == job.version()) {
+                if (previous != null && !previous.stale && previous.job.equals(job)) {
                     // re-acquired after our own lease lapsed (e.g. the store was down while a release was due), and
                     // nobody changed the job meanwhile: our held copy knows which run times already ran; the
-                    // store's copy does not, and firing from it would run them again
+                    // store's copy does not, and firing from it would run them again. Equal, not just the same
+                    // version: a job removed and added again elsewhere starts again at version 1
                     previous.extendAt = extendAt;
                     return false;
                 }
@@ -320,7 +336,7 @@ public final class JobProcessor {
             List<JobRelease> writes = new ArrayList<>();
             for (HeldJob job : entry.getValue()) {
                 writes.add(job.finished() ? JobRelease.finished(job.job)
-                        : JobRelease.reschedule(job.job, job.nextRunTime, job.nextFireTime));
+                        : JobRelease.reschedule(job.job, job.releaseRunTime(), job.releaseFireTime()));
             }
             try {
                 store.releaseJobs(this.context.schedulerId(), writes);

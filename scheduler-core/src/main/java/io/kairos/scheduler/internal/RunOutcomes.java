@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,20 @@ final class RunOutcomes {
             public void finished(JobRun run) {
                 job.inFlight.decrementAndGet();
                 JobExecutor executor = RunOutcomes.this.context.components().executors().get(run.job().executor());
-                if (executor == null || executor.isRunningLow()) {
+                // a stale job (changed while it ran) is released at once, so the store's copy is acquirable again
+                if (job.stale || executor == null || executor.isRunningLow()) {
                     RunOutcomes.this.context.signal().signal();
                 }
+            }
+
+            @Override
+            public void abandoned(JobRun run, Throwable cause) {
+                List<Instant> runTimes = run.scheduledRunTimes();
+                logger.warn("Job '{}' not run at {}: {}; its next run time goes back to {}", run.job().id(), runTimes,
+                        cause.getMessage(), runTimes.get(0));
+                job.abandon(runTimes.get(0));
+                job.inFlight.decrementAndGet();
+                RunOutcomes.this.context.signal().signal();
             }
         };
     }

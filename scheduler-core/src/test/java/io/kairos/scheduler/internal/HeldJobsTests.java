@@ -51,7 +51,7 @@ class HeldJobsTests {
     @Test
     void aChangeMadeWhileTheJobWasBeingAcquiredMarksTheNewlyHeldCopyStale() {
         // the API changes the job after the pass read it from the store but before the pass holds it
-        this.held.changed("memory", "a");
+        this.held.changed("memory", "a", 2);
         HeldJob acquired = held("memory", "a");
         this.held.put(acquired);
         assertThat(acquired.stale).isFalse();
@@ -69,9 +69,9 @@ class HeldJobsTests {
     void aChangeOfAHeldJobMarksItStaleAtOnce() {
         HeldJob job = held("memory", "a");
         this.held.put(job);
-        this.held.changed("memory", "a");
+        this.held.changed("memory", "a", 2);
         assertThat(job.stale).isTrue();
-        this.held.changed("memory", "unknown");
+        this.held.changed("memory", "unknown", 2);
         this.held.markChangedStale();
         assertThat(list(this.held.all())).containsExactly(job);
     }
@@ -80,6 +80,25 @@ class HeldJobsTests {
         List<HeldJob> list = new java.util.ArrayList<>();
         jobs.forEach(list::add);
         return list;
+    }
+
+    @Test
+    void aCopyAsNewAsTheChangeIsNotStaleAndClearingMarksTheWholeStore() {
+        this.held.changed("memory", "a", 1);
+        HeldJob acquiredAfterTheChange = held("memory", "a");
+        this.held.put(acquiredAfterTheChange);
+        this.held.markChangedStale();
+        assertThat(acquiredAfterTheChange.stale).isFalse();
+        HeldJob other = held("other", "b");
+        this.held.put(other);
+        this.held.cleared("memory");
+        assertThat(acquiredAfterTheChange.stale).isTrue();
+        assertThat(other.stale).isFalse();
+        this.held.remove(acquiredAfterTheChange);
+        HeldJob readBeforeTheClear = held("memory", "a");
+        this.held.put(readBeforeTheClear);
+        this.held.markChangedStale();
+        assertThat(readBeforeTheClear.stale).isTrue();
     }
 
     private static HeldJob held(String store, String id) {

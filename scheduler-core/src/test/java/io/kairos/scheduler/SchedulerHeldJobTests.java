@@ -1,0 +1,99 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.store.memory.MemoryJobStore;
+import io.kairos.scheduler.task.TaskAction;
+import io.kairos.scheduler.testing.EveryTrigger;
+import io.kairos.scheduler.testing.HoldingJobExecutor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Jobs the loop holds (leased, runs in flight or queued) while the API changes them or the scheduler shuts down.
+ * Found by review of the batch-acquisition change.
+ */
+class SchedulerHeldJobTests extends SchedulerTestSupport {
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    @Test
+    void aJobReAddedAfterRemoveAllJobsRunsItsNewDefinitionNotTheHeldOldOne() {
+        HoldingJobExecutor holding = new HoldingJobExecutor();
+        build((b) -> b.executor("held", holding)).start();
+        this.scheduler.addJob(JobRequest.of("record").id("j").args("old").executor("held").maxInstances(2)
+                .trigger(new EveryTrigger(T0.plus(MINUTE), MINUTE)));
+        advance(MINUTE);
+        await().until(() -> holding.waiting() == 1);
+        this.scheduler.removeAllJobs();
+        // the id is free again (default policy ERROR succeeds) and the memory store starts it at version 1 again
+        this.scheduler.addJob(JobRequest.of("record").id("j").args("new").executor("held").maxInstances(2)
+                .trigger(new EveryTrigger(T0.plus(MINUTE.multipliedBy(2)), Duration.ofHours(1))));
+        advance(MINUTE);
+        await().until(() -> holding.waiting() == 2);
+        assertThat(holding.runs().get(1).job().args()).as("the run due at T0+2min is the re-added job's").containsExactly("new");
+    }
+
+    @Test
+    void aOneShotJobQueuedWhenTheSchedulerShutsDownWithoutWaitingIsKeptForTheNextStart() throws Exception {
+        MemoryJobStore store = new MemoryJobStore();
+        ThreadPoolJobExecutor pool = new ThreadPoolJobExecutor(1, 16);
+        CountDownLatch started = new CountDownLatch(1);
+        build((b) -> b.executor("default", pool).jobStore("default", store));
+        this.scheduler.taskRegistry().register("block", (TaskAction) () -> {
+            started.countDown();
+            new CountDownLatch(1).await();
+        });
+        this.scheduler.start();
+        this.scheduler.addJob(JobRequest.of("block").id("b").trigger(new EveryTrigger(T0, MINUTE, T0, Duration.ZERO)));
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        this.scheduler.addJob(JobRequest.of("record").id("once").trigger(new EveryTrigger(T0, MINUTE, T0, Duration.ZERO)));
+        await().until(() -> pool.runsInFlight() == 2);
+        this.scheduler.shutdown(false);
+        assertThat(this.runs).isEmpty();
+        assertThat(store.lookupJob("once")).as("the queued one-shot job never ran: it is kept, due at its run time")
+                .hasValueSatisfying((job) -> assertThat(job.nextRunTime()).isEqualTo(T0));
+    }
+
+    @Test
+    void theEndOfARunOfAJobChangedMeanwhileWakesTheLoopEvenWhenItsExecutorIsBusy() throws Exception {
+        ThreadPoolJobExecutor busy = new ThreadPoolJobExecutor(1, 2);
+        CountDownLatch jStarted = new CountDownLatch(1);
+        CountDownLatch jGate = new CountDownLatch(1);
+        CountDownLatch others = new CountDownLatch(1);
+        AtomicInteger jRuns = new AtomicInteger();
+        build((b) -> b.executor("busy", busy));
+        this.scheduler.taskRegistry().register("j", (TaskAction) () -> {
+            if (jRuns.incrementAndGet() == 1) {
+                jStarted.countDown();
+                jGate.await();
+            }
+        });
+        this.scheduler.taskRegistry().register("block", (TaskAction) others::await);
+        this.scheduler.start();
+        try {
+            this.scheduler.addJob(JobRequest.of("j").id("j").executor("busy").trigger(new EveryTrigger(T0, Duration.ofHours(1))));
+            assertThat(jStarted.await(20, TimeUnit.SECONDS)).isTrue();
+            for (String id : List.of("y", "z", "w")) {
+                this.scheduler.addJob(JobRequest.of("block").id(id).executor("busy").trigger(new EveryTrigger(T0, Duration.ofHours(1))));
+            }
+            await().until(() -> busy.runsInFlight() == 4);
+            // moved to the idle direct executor and due now; the scheduler clock stays put, so without a wake-up
+            // the loop would sleep until the lease extension (10 s of real time)
+            this.scheduler.modifyJob("j", JobChanges.create().executor("default").nextRunTime(T0));
+            jGate.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(() -> jRuns.get() == 2);
+        }
+        finally {
+            others.countDown();
+        }
+    }
+}
