@@ -246,16 +246,17 @@ public final class JobProcessor {
         catch (RuntimeException ex) {
             reason = ex.getMessage() != null ? ex.getMessage() : ex.toString();
         }
-        logger.error("Job '{}' in job store '{}' cannot run and is marked broken: {}", job.id(), alias, reason);
+        boolean marked;
         try {
-            store.updateJob(job.asBroken(reason));
+            marked = store.markBroken(this.context.schedulerId(), job.id(), job.version(), reason);
+            // drops the lease when the job changed meanwhile (then it was not marked: the change wins)
             store.releaseJobs(this.context.schedulerId(), List.of(new JobRelease(job.id(), job.version(), null, null, false)));
         }
         catch (RuntimeException ex) {
             storeFailed(alias, ex, events);
             return true;
         }
-        events.add(new JobBroken(this.context.clock().instant(), job.id(), alias, reason));
+        brokenOrChanged(job.id(), alias, reason, marked, null, events);
         return false;
     }
 
@@ -265,17 +266,31 @@ public final class JobProcessor {
      */
     private boolean markBroken(HeldJob held, Throwable cause, List<SchedulerEvent> events) {
         String reason = "trigger " + held.job.trigger() + " failed: " + cause.getMessage();
-        logger.error("Job '{}' in job store '{}' is marked broken: {}", held.job.id(), held.storeAlias, reason, cause);
         held.stale = true;
+        boolean marked;
         try {
-            this.context.components().stores().get(held.storeAlias).updateJob(held.job.asBroken(reason));
+            marked = this.context.components().stores().get(held.storeAlias).markBroken(this.context.schedulerId(),
+                    held.job.id(), held.job.version(), reason);
         }
         catch (RuntimeException ex) {
             storeFailed(held.storeAlias, ex, events);
             return true;
         }
-        events.add(new JobBroken(this.context.clock().instant(), held.job.id(), held.storeAlias, reason));
+        brokenOrChanged(held.job.id(), held.storeAlias, reason, marked, cause, events);
         return false;
+    }
+
+    /**
+     * Reports a job the loop found unable to run: marked broken (error log and {@code JobBroken}), or left alone
+     * because the API changed it since it was acquired (the change may have fixed it).
+     */
+    private void brokenOrChanged(String jobId, String alias, String reason, boolean marked, Throwable cause, List<SchedulerEvent> events) {
+        if (!marked) {
+            logger.warn("Job '{}' in job store '{}' cannot run ({}), but it was changed meanwhile and is left as changed", jobId, alias, reason);
+            return;
+        }
+        logger.error("Job '{}' in job store '{}' cannot run and is marked broken: {}", jobId, alias, reason, cause);
+        events.add(new JobBroken(this.context.clock().instant(), jobId, alias, reason));
     }
 
     private void fire(HeldJob held, Instant now, List<SchedulerEvent> events) {

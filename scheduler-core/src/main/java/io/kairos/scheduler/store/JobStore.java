@@ -67,6 +67,30 @@ public interface JobStore {
     StoredJob updateJob(StoredJob job);
 
     /**
+     * Marks a job broken — it keeps its definition, loses its next run time, is never acquired, and is listed
+     * with the reason — unless it changed since the caller read it: the loop calls this when a job's trigger
+     * throws, and an API change made meanwhile (a fixed trigger, say) must win. The caller's lease on the job, if
+     * any, is dropped.
+     *
+     * <p>The default reads the job and then updates it, which is not atomic; the built-in stores override it with
+     * one conditional write.
+     *
+     * @param schedulerId the caller, whose lease on the job is dropped
+     * @param jobId the job's id
+     * @param expectedVersion the version the caller read
+     * @param reason why the job is broken, shown to users
+     * @return {@code true} when the job was marked; {@code false} when it is gone or its version moved on
+     */
+    default boolean markBroken(String schedulerId, String jobId, long expectedVersion, String reason) {
+        Optional<StoredJob> current = lookupJob(jobId);
+        if (current.isEmpty() || current.get().version() != expectedVersion) {
+            return false;
+        }
+        updateJob(current.get().asBroken(reason));
+        return true;
+    }
+
+    /**
      * Removes a job.
      *
      * @param jobId the id

@@ -287,6 +287,30 @@ public abstract class JobStoreContractTests {
     }
 
     @Test
+    void markBrokenWritesOnlyWhenTheVersionIsStillTheOneRead() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        long acquired = this.store.acquireDueJobs(A, T0, 1, at(60)).get(0).version();
+        this.store.updateJob(job("a", at(-1)));
+        // changed since it was read: the change wins
+        assertThat(this.store.markBroken(A, "a", acquired, "trigger failed")).isFalse();
+        StoredJob changed = this.store.lookupJob("a").orElseThrow();
+        assertThat(changed.state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(this.store.markBroken(A, "a", changed.version(), "trigger failed")).isTrue();
+        StoredJob broken = this.store.lookupJob("a").orElseThrow();
+        assertThat(broken.state()).isEqualTo(JobState.BROKEN);
+        assertThat(broken.brokenReason()).isEqualTo("trigger failed");
+        assertThat(broken.nextRunTime()).isNull();
+        assertThat(broken.version()).isGreaterThan(changed.version());
+        assertThat(broken.args()).isEqualTo(changed.args());
+        assertThat(this.store.getAllJobs()).extracting(StoredJob::id).containsExactly("a");
+        assertThat(this.store.acquireDueJobs(B, at(120), 10, at(180))).isEmpty();
+        assertThat(this.store.markBroken(A, "missing", 1, "x")).isFalse();
+        // replacing it brings it back
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.REPLACE);
+        assertThat(ids(this.store.acquireDueJobs(B, at(120), 10, at(180)))).containsExactly("a");
+    }
+
+    @Test
     void acquireReturnsTheVersionTheJobHasInTheStore() {
         this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
         this.store.updateJob(job("a", at(-1)));

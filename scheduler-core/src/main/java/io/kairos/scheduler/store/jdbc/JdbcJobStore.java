@@ -157,6 +157,22 @@ public class JdbcJobStore implements JobStore {
         return job.withVersion(version);
     }
 
+    /** {@inheritDoc} One conditional {@code UPDATE} in auto-commit mode. */
+    @Override
+    public boolean markBroken(String schedulerId, String jobId, long expectedVersion, String reason) {
+        StartedStore s = started();
+        return s.tx().autoCommit("mark job " + jobId + " broken", (c) -> {
+            try (PreparedStatement ps = c.prepareStatement(s.sql().markBrokenIfVersion)) {
+                ps.setString(1, JobRows.reason(reason));
+                ps.setString(2, schedulerId);
+                ps.setString(3, schedulerId);
+                ps.setString(4, jobId);
+                ps.setLong(5, expectedVersion);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     @Override
     public boolean removeJob(String jobId) {
         StartedStore s = started();

@@ -48,6 +48,9 @@ final class JobSql {
 
     final String markBroken;
 
+    /** Marks a readable job broken if its version is still the one given; drops the caller's lease. */
+    final String markBrokenIfVersion;
+
     final String probe;
 
     JobSql(TableName tableName, JdbcDialect dialect) {
@@ -87,6 +90,11 @@ final class JobSql {
         this.releaseDropLease = "UPDATE " + t + " SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
         this.markBroken = "UPDATE " + t + " SET state = 'BROKEN', broken_reason = ?, next_run_time = NULL, next_fire_time = NULL,"
                 + " lease_owner = NULL, lease_until = NULL, version = version + 1 WHERE id = ? AND lease_owner = ?";
+        // lease_until before lease_owner: MySQL evaluates single-table SET assignments left to right with new values
+        this.markBrokenIfVersion = "UPDATE " + t + " SET state = 'BROKEN', broken_reason = ?, next_run_time = NULL,"
+                + " next_fire_time = NULL, lease_until = CASE WHEN lease_owner = ? THEN NULL ELSE lease_until END,"
+                + " lease_owner = CASE WHEN lease_owner = ? THEN NULL ELSE lease_owner END, version = version + 1"
+                + " WHERE id = ? AND version = ?";
         this.probe = "SELECT id FROM " + t + " WHERE 1 = 0";
     }
 }

@@ -141,6 +141,27 @@ public class MemoryJobStore implements JobStore {
         return entry.job;
     }
 
+    /** {@inheritDoc} One conditional write under the store's lock. */
+    @Override
+    public boolean markBroken(String schedulerId, String jobId, long expectedVersion, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        this.lock.lock();
+        try {
+            JobEntry entry = this.jobs.get(jobId);
+            if (entry == null || entry.job.version() != expectedVersion) {
+                return false;
+            }
+            if (schedulerId.equals(entry.leaseOwner)) {
+                entry.dropLease();
+            }
+            write(entry, entry.job.asBroken(reason));
+            return true;
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
     @Override
     public boolean removeJob(String jobId) {
         this.lock.lock();

@@ -397,6 +397,22 @@ public final class RedisJobStore implements JobStore {
         return new ArrayList<>(decoded.jobs());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code mark_broken.lua} call (conditional on the version; the job's JSON is left as it is, the reason
+     * goes to the broken hash).
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public boolean markBroken(String schedulerId, String jobId, long expectedVersion, String reason) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        Long marked = call("mark job " + jobId + " broken", redis -> this.scripts.markBroken.run(redis, ScriptOutputType.INTEGER,
+                this.keyArray, schedulerId, jobId, Long.toString(expectedVersion), reason));
+        return marked != null && marked == 1;
+    }
+
     private void markBroken(List<String> unreadable) {
         if (unreadable.isEmpty()) {
             return;
