@@ -132,7 +132,9 @@ public class SchedulerMetrics {
         }
     }
 
-    private void submitted(JobSubmitted event) {
+    // submitted() runs on the loop thread and finished() on a worker: synchronized, so that a run ending while its
+    // JobSubmitted is being handled is matched by one of the two, never parked in both maps
+    private synchronized void submitted(JobSubmitted event) {
         String task = task(event.jobstore(), event.jobId());
         for (Instant runTime : event.scheduledRunTimes()) {
             String key = key(event.jobId(), runTime);
@@ -151,7 +153,7 @@ public class SchedulerMetrics {
         }
     }
 
-    private void finished(String jobstore, String jobId, Instant runTime, Instant end, String outcome) {
+    private synchronized void finished(String jobstore, String jobId, Instant runTime, Instant end, String outcome) {
         Instant start = this.submitted.remove(key(jobId, runTime));
         if (start == null) {
             // the run ended before its JobSubmitted event was published: recorded when that event arrives
