@@ -1,14 +1,8 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.event.JobBroken;
-import io.kairos.scheduler.event.JobMaxInstancesReached;
-import io.kairos.scheduler.event.JobMissed;
-import io.kairos.scheduler.event.JobRemoved;
 import io.kairos.scheduler.event.JobStoreFailed;
-import io.kairos.scheduler.event.JobSubmitted;
 import io.kairos.scheduler.event.SchedulerEvent;
-import io.kairos.scheduler.executor.JobExecutor;
-import io.kairos.scheduler.executor.JobRun;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.StoredJob;
@@ -22,18 +16,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass of the main loop (DESIGN.md "The main loop"): extend leases of held jobs, acquire due jobs from each
- * store (at most the executors' free slots), expand, coalesce, drop misfired run times, enforce max instances,
- * submit, compute next run times, release jobs whose last run ended, then publish the pass's events. Only the
- * loop thread calls {@link #runPass}; {@link #jobChanged} may be called from any thread.
+ * One pass of the main loop (DESIGN.md "The main loop"): extend leases of held jobs ({@link LeaseKeeper}), acquire
+ * due jobs from each store (at most the executors' free slots, queues included), fire the due ones
+ * ({@link RunSubmitter}: expand, coalesce, drop misfired run times, enforce max instances, submit), release jobs
+ * whose last run ended, then publish the pass's events and say when to wake. Only the loop thread calls
+ * {@link #runPass}; {@link #jobChanged} and {@link #storeCleared} may be called from any thread.
  *
  * <p>A job stays leased (held) while it has runs in flight; its lease is extended every third of the lease
  * time and it is released when its last run ends, so a one-shot job is deleted only after it ran.
@@ -51,7 +44,9 @@ public final class JobProcessor {
 
     private final HeldJobs held = new HeldJobs();
 
-    private final RunOutcomes outcomes;
+    private final RunSubmitter submitter;
+
+    private final LeaseKeeper leases;
 
     /** A third of the lease time: how long after taking or extending a lease it is extended again. */
     private final Duration leaseThird;
@@ -63,8 +58,9 @@ public final class JobProcessor {
      */
     public JobProcessor(LoopContext context) {
         this.context = context;
-        this.outcomes = new RunOutcomes(context);
         this.leaseThird = context.leaseTime().dividedBy(3);
+        this.submitter = new RunSubmitter(context, new RunOutcomes(context));
+        this.leases = new LeaseKeeper(context, this.held, this.leaseThird);
     }
 
     /**
@@ -78,7 +74,7 @@ public final class JobProcessor {
         InstantSource clock = this.context.clock();
         Instant now = clock.instant();
         List<SchedulerEvent> events = new ArrayList<>();
-        boolean failed = extendLeases(now, events);
+        boolean failed = this.leases.extend(now, events);
         boolean worked = false;
         Set<String> moreDue = Set.of();
         // changes made before this pass reads the stores apply to the copies held so far; only those made while it
@@ -97,7 +93,7 @@ public final class JobProcessor {
         for (HeldJob job : this.held.all()) {
             if (!paused && !job.stale && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {
                 try {
-                    fire(job, now, events);
+                    this.submitter.fire(job, now, events);
                 }
                 catch (VirtualMachineError ex) {
                     throw ex;
@@ -112,7 +108,7 @@ public final class JobProcessor {
                 releases.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
             }
         }
-        failed |= release(releases, events);
+        failed |= this.leases.release(releases, events);
         NextWake next = nextWake(now, paused, moreDue, events);
         failed |= next.failed();
         this.context.events().publishAll(events);
@@ -168,7 +164,7 @@ public final class JobProcessor {
             }
         }
         List<SchedulerEvent> events = new ArrayList<>();
-        release(releases, events);
+        this.leases.release(releases, events);
         this.context.events().publishAll(events);
     }
 
@@ -293,115 +289,6 @@ public final class JobProcessor {
         events.add(new JobBroken(this.context.clock().instant(), jobId, alias, reason));
     }
 
-    private void fire(HeldJob held, Instant now, List<SchedulerEvent> events) {
-        StoredJob job = held.job;
-        DueRunTimes expanded = DueRunTimes.expand(job, held.nextRunTime, held.nextFireTime, now, this.context.fireTimes());
-        List<Instant> runTimes = expanded.runTimes();
-        FireTimes.Next next = expanded.next();
-        held.nextRunTime = next == null ? null : next.runTime();
-        held.nextFireTime = next == null ? null : next.fireTime();
-        List<Instant> due = new ArrayList<>();
-        for (Instant runTime : runTimes) {
-            if (job.misfireGraceTime() != null && now.isAfter(runTime.plus(job.misfireGraceTime()))) {
-                logger.warn("Run time of job '{}' was missed by {}", job.id(), Duration.between(runTime, now));
-                events.add(new JobMissed(now, job.id(), held.storeAlias, runTime));
-            }
-            else {
-                due.add(runTime);
-            }
-        }
-        if (due.isEmpty()) {
-            return;
-        }
-        if (held.inFlight.get() >= job.maxInstances()) {
-            logger.warn("Execution of job '{}' skipped: maximum number of running instances reached ({})", job.id(), job.maxInstances());
-            events.add(new JobMaxInstancesReached(now, job.id(), held.storeAlias, due));
-            return;
-        }
-        submit(held, due, now, events);
-    }
-
-    private void submit(HeldJob held, List<Instant> due, Instant now, List<SchedulerEvent> events) {
-        Optional<JobExecutor> executor = this.context.components().executor(held.job.executor());
-        if (executor.isEmpty()) {
-            logger.error("Job '{}' not run at {}: executor '{}' was removed", held.job.id(), due, held.job.executor());
-            return;
-        }
-        held.inFlight.incrementAndGet();
-        try {
-            executor.get().submit(new JobRun(held.job, held.task, due), this.outcomes.forJob(held));
-            if (this.context.events().wants(JobSubmitted.class)) {
-                events.add(new JobSubmitted(now, held.job.id(), held.storeAlias, due));
-            }
-        }
-        catch (RejectedExecutionException ex) {
-            held.inFlight.decrementAndGet();
-            logger.error("Executor '{}' rejected job '{}' (run times {})", held.job.executor(), held.job.id(), due, ex);
-        }
-    }
-
-    private boolean release(Map<String, List<HeldJob>> releases, List<SchedulerEvent> events) {
-        boolean failed = false;
-        for (Map.Entry<String, List<HeldJob>> entry : releases.entrySet()) {
-            JobStore store = this.context.components().stores().get(entry.getKey());
-            if (store == null) {
-                entry.getValue().forEach(this.held::remove);
-                continue;
-            }
-            List<JobRelease> writes = new ArrayList<>();
-            for (HeldJob job : entry.getValue()) {
-                writes.add(job.finished() ? JobRelease.finished(job.job)
-                        : JobRelease.reschedule(job.job, job.releaseRunTime(), job.releaseFireTime()));
-            }
-            try {
-                store.releaseJobs(this.context.schedulerId(), writes);
-            }
-            catch (RuntimeException ex) {
-                storeFailed(entry.getKey(), ex, events);
-                failed = true;
-                continue;
-            }
-            for (HeldJob job : entry.getValue()) {
-                this.held.remove(job);
-                if (job.finished() && !job.stale) {
-                    // a stale job's id may be bound to the task of a job re-added under the same id: keep it
-                    this.context.tasks().unbind(job.job.id());
-                    if (this.context.events().wants(JobRemoved.class)) {
-                        events.add(new JobRemoved(this.context.clock().instant(), job.job.id(), job.storeAlias));
-                    }
-                }
-            }
-        }
-        return failed;
-    }
-
-    private boolean extendLeases(Instant now, List<SchedulerEvent> events) {
-        Map<String, List<HeldJob>> due = new LinkedHashMap<>();
-        for (HeldJob job : this.held.all()) {
-            if (!now.isBefore(job.extendAt)) {
-                due.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
-            }
-        }
-        boolean failed = false;
-        Instant leaseUntil = now.plus(this.context.leaseTime());
-        Instant extendAt = now.plus(this.leaseThird);
-        for (Map.Entry<String, List<HeldJob>> entry : due.entrySet()) {
-            JobStore store = this.context.components().stores().get(entry.getKey());
-            if (store == null) {
-                continue;
-            }
-            try {
-                store.extendLeases(this.context.schedulerId(), entry.getValue().stream().map((j) -> j.job.id()).toList(), leaseUntil);
-                entry.getValue().forEach((j) -> j.extendAt = extendAt);
-            }
-            catch (RuntimeException ex) {
-                storeFailed(entry.getKey(), ex, events);
-                failed = true;
-            }
-        }
-        return failed;
-    }
-
     private NextWake nextWake(Instant now, boolean paused, Set<String> moreDue, List<SchedulerEvent> events) {
         Instant next = null;
         boolean failed = false;
@@ -433,8 +320,20 @@ public final class JobProcessor {
     }
 
     private void storeFailed(String alias, RuntimeException ex, List<SchedulerEvent> events) {
+        storeFailed(this.context, alias, ex, events);
+    }
+
+    /**
+     * Logs a store failure and adds its {@code JobStoreFailed} event; the loop then backs off.
+     *
+     * @param context the loop's context (clock)
+     * @param alias the store
+     * @param ex what it threw
+     * @param events the pass's events
+     */
+    static void storeFailed(LoopContext context, String alias, RuntimeException ex, List<SchedulerEvent> events) {
         logger.warn("Job store '{}' failed; the loop backs off and retries", alias, ex);
-        events.add(new JobStoreFailed(this.context.clock().instant(), alias, ex));
+        events.add(new JobStoreFailed(context.clock().instant(), alias, ex));
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -1,0 +1,109 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.event.JobRemoved;
+import io.kairos.scheduler.event.SchedulerEvent;
+import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.JobStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The loop's lease work on held jobs: extends leases a third of the lease time after they were taken or last
+ * extended, and releases jobs whose runs ended (writing the next run time, or deleting a finished job; a job that
+ * changed meanwhile only loses its lease). One store call per store each. Loop thread only.
+ */
+final class LeaseKeeper {
+
+    private final LoopContext context;
+
+    private final HeldJobs held;
+
+    private final Duration leaseThird;
+
+    LeaseKeeper(LoopContext context, HeldJobs held, Duration leaseThird) {
+        this.context = context;
+        this.held = held;
+        this.leaseThird = leaseThird;
+    }
+
+    /**
+     * Releases jobs, per store; a store that fails keeps its jobs held (retried by a later pass).
+     *
+     * @param releases the jobs to release by store alias
+     * @param events the pass's events
+     * @return whether a store failed
+     */
+    boolean release(Map<String, List<HeldJob>> releases, List<SchedulerEvent> events) {
+        boolean failed = false;
+        for (Map.Entry<String, List<HeldJob>> entry : releases.entrySet()) {
+            JobStore store = this.context.components().stores().get(entry.getKey());
+            if (store == null) {
+                entry.getValue().forEach(this.held::remove);
+                continue;
+            }
+            List<JobRelease> writes = new ArrayList<>();
+            for (HeldJob job : entry.getValue()) {
+                writes.add(job.finished() ? JobRelease.finished(job.job)
+                        : JobRelease.reschedule(job.job, job.releaseRunTime(), job.releaseFireTime()));
+            }
+            try {
+                store.releaseJobs(this.context.schedulerId(), writes);
+            }
+            catch (RuntimeException ex) {
+                JobProcessor.storeFailed(this.context, entry.getKey(), ex, events);
+                failed = true;
+                continue;
+            }
+            for (HeldJob job : entry.getValue()) {
+                this.held.remove(job);
+                if (job.finished() && !job.stale) {
+                    // a stale job's id may be bound to the task of a job re-added under the same id: keep it
+                    this.context.tasks().unbind(job.job.id());
+                    if (this.context.events().wants(JobRemoved.class)) {
+                        events.add(new JobRemoved(this.context.clock().instant(), job.job.id(), job.storeAlias));
+                    }
+                }
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * Extends the leases that are due for it.
+     *
+     * @param now the scheduler clock's time
+     * @param events the pass's events
+     * @return whether a store failed
+     */
+    boolean extend(Instant now, List<SchedulerEvent> events) {
+        Map<String, List<HeldJob>> due = new LinkedHashMap<>();
+        for (HeldJob job : this.held.all()) {
+            if (!now.isBefore(job.extendAt)) {
+                due.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
+            }
+        }
+        boolean failed = false;
+        Instant leaseUntil = now.plus(this.context.leaseTime());
+        Instant extendAt = now.plus(this.leaseThird);
+        for (Map.Entry<String, List<HeldJob>> entry : due.entrySet()) {
+            JobStore store = this.context.components().stores().get(entry.getKey());
+            if (store == null) {
+                continue;
+            }
+            try {
+                store.extendLeases(this.context.schedulerId(), entry.getValue().stream().map((j) -> j.job.id()).toList(), leaseUntil);
+                entry.getValue().forEach((j) -> j.extendAt = extendAt);
+            }
+            catch (RuntimeException ex) {
+                JobProcessor.storeFailed(this.context, entry.getKey(), ex, events);
+                failed = true;
+            }
+        }
+        return failed;
+    }
+}

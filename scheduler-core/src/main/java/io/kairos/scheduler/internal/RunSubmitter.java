@@ -1,0 +1,93 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.event.JobMaxInstancesReached;
+import io.kairos.scheduler.event.JobMissed;
+import io.kairos.scheduler.event.JobSubmitted;
+import io.kairos.scheduler.event.SchedulerEvent;
+import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.executor.JobRun;
+import io.kairos.scheduler.store.StoredJob;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires a due held job (DESIGN.md "The main loop"): expands its due run times, drops those past the misfire grace
+ * time ({@code JobMissed}), enforces max instances ({@code JobMaxInstancesReached}, the run is dropped as in
+ * APScheduler), advances the held copy to the next run time and submits the rest as one run. Loop thread only.
+ */
+final class RunSubmitter {
+
+    private static final Logger logger = LoggerFactory.getLogger(RunSubmitter.class);
+
+    private final LoopContext context;
+
+    private final RunOutcomes outcomes;
+
+    RunSubmitter(LoopContext context, RunOutcomes outcomes) {
+        this.context = context;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * Fires a due held job.
+     *
+     * @param held the job, due at {@code now}
+     * @param now the scheduler clock's time
+     * @param events the pass's events
+     */
+    void fire(HeldJob held, Instant now, List<SchedulerEvent> events) {
+        StoredJob job = held.job;
+        DueRunTimes expanded = DueRunTimes.expand(job, held.nextRunTime, held.nextFireTime, now, this.context.fireTimes());
+        List<Instant> runTimes = expanded.runTimes();
+        FireTimes.Next next = expanded.next();
+        held.nextRunTime = next == null ? null : next.runTime();
+        held.nextFireTime = next == null ? null : next.fireTime();
+        List<Instant> due = new ArrayList<>();
+        for (Instant runTime : runTimes) {
+            if (job.misfireGraceTime() != null && now.isAfter(runTime.plus(job.misfireGraceTime()))) {
+                logger.warn("Run time of job '{}' was missed by {}", job.id(), Duration.between(runTime, now));
+                events.add(new JobMissed(now, job.id(), held.storeAlias, runTime));
+            }
+            else {
+                due.add(runTime);
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        if (held.inFlight.get() >= job.maxInstances()) {
+            logger.warn("Execution of job '{}' skipped: maximum number of running instances reached ({})", job.id(), job.maxInstances());
+            events.add(new JobMaxInstancesReached(now, job.id(), held.storeAlias, due));
+            return;
+        }
+        submit(held, due, now, events);
+    }
+
+    private void submit(HeldJob held, List<Instant> due, Instant now, List<SchedulerEvent> events) {
+        Optional<JobExecutor> executor = this.context.components().executor(held.job.executor());
+        if (executor.isEmpty()) {
+            logger.error("Job '{}' not run at {}: executor '{}' was removed", held.job.id(), due, held.job.executor());
+            return;
+        }
+        held.inFlight.incrementAndGet();
+        try {
+            executor.get().submit(new JobRun(held.job, held.task, due), this.outcomes.forJob(held));
+            if (this.context.events().wants(JobSubmitted.class)) {
+                events.add(new JobSubmitted(now, held.job.id(), held.storeAlias, due));
+            }
+        }
+        catch (RejectedExecutionException ex) {
+            held.inFlight.decrementAndGet();
+            logger.error("Executor '{}' rejected job '{}' (run times {})", held.job.executor(), held.job.id(), due, ex);
+        }
+    }
+
+}
