@@ -40,9 +40,6 @@ public final class JobProcessor {
 
     private static final Duration IDLE_GUARD = Duration.ofMillis(100);
 
-    /** How long a shared store's job whose runs ended waits for the next pass to release it. */
-    private static final Duration RELEASE_DELAY = Duration.ofMillis(50);
-
     private final LoopContext context;
 
     private final HeldJobs held = new HeldJobs();
@@ -83,20 +80,16 @@ public final class JobProcessor {
         // changes made before this pass reads the stores apply to the copies held so far; only those made while it
         // acquires (drained again below) may concern a copy it just read
         this.held.markChangedStale();
-        // jobs whose runs ended and that are not due now: released together with this pass's acquisition
-        Map<String, List<HeldJob>> releases = idle(now, paused);
         if (!paused && !failed) {
             // after a failed lease extension the store is struggling: back off rather than acquire jobs whose
             // leases may have lapsed while we still hold them
             int before = this.held.size();
             moreDue = new HashSet<>();
-            failed |= acquire(now, events, moreDue, releases);
+            failed |= acquire(now, events, moreDue);
             worked = this.held.size() != before;
         }
-        failed |= this.leases.release(releases, events);
         this.held.markChangedStale();
-        boolean deferred = false;
-        Map<String, List<HeldJob>> ended = new LinkedHashMap<>();
+        Map<String, List<HeldJob>> releases = new LinkedHashMap<>();
         for (HeldJob job : this.held.all()) {
             if (!paused && !job.stale && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {
                 try {
@@ -112,23 +105,14 @@ public final class JobProcessor {
                 worked = true;
             }
             if (job.inFlight.get() == 0) {
-                if (isShared(job.storeAlias)) {
-                    // a shared store takes it with the next pass's acquisition (one round trip for both), soon
-                    deferred = true;
-                }
-                else {
-                    ended.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
-                }
+                releases.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
             }
         }
-        failed |= this.leases.release(ended, events);
+        failed |= this.leases.release(releases, events);
         NextWake next = nextWake(now, paused, moreDue, events);
         failed |= next.failed();
         this.context.events().publishAll(events);
         Instant wake = next.at();
-        if (deferred) {
-            wake = earlier(wake, now.plus(RELEASE_DELAY));
-        }
         // After a store failure an overdue wake stays overdue, so that the loop waits its back-off instead
         if (!worked && !failed && wake != null && !wake.isAfter(now)) {
             wake = now.plus(IDLE_GUARD);
@@ -197,33 +181,12 @@ public final class JobProcessor {
     }
 
     /**
-     * The held jobs without runs in flight that need no run now (not due, stale, or the scheduler paused), by store.
-     */
-    private Map<String, List<HeldJob>> idle(Instant now, boolean paused) {
-        Map<String, List<HeldJob>> idle = new LinkedHashMap<>();
-        for (HeldJob job : this.held.all()) {
-            boolean due = !paused && !job.stale && job.nextRunTime != null && !job.nextRunTime.isAfter(now);
-            if (job.inFlight.get() == 0 && !due) {
-                idle.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
-            }
-        }
-        return idle;
-    }
-
-    private boolean isShared(String storeAlias) {
-        JobStore store = this.context.components().stores().get(storeAlias);
-        return store != null && store.isShared();
-    }
-
-    /**
      * Acquires due jobs from the stores, at most the executors' free slots (which include their queues) in all and
      * {@link #BATCH} per store. A store that filled its limit may have more due jobs: its alias goes to
      * {@code moreDue}, and while slots are still free the loop runs the next pass at once instead of asking that
-     * store for its next run time (when no slot is free, the next pass comes when an executor runs low). The jobs
-     * in {@code releases} are released by the same store call ({@link JobStore#releaseAndAcquire}), and their
-     * entries taken out of the map, also when the call failed (they stay held and are released by a later pass).
+     * store for its next run time (when no slot is free, the next pass comes when an executor runs low).
      */
-    private boolean acquire(Instant now, List<SchedulerEvent> events, Set<String> moreDue, Map<String, List<HeldJob>> releases) {
+    private boolean acquire(Instant now, List<SchedulerEvent> events, Set<String> moreDue) {
         boolean failed = false;
         int budget = this.context.components().freeSlots();
         for (Map.Entry<String, JobStore> entry : this.context.components().stores().entrySet()) {
@@ -233,20 +196,15 @@ public final class JobProcessor {
             }
             Instant leaseUntil = now.plus(this.context.leaseTime());
             Instant extendAt = now.plus(this.leaseThird);
-            List<HeldJob> releasing = releases.getOrDefault(entry.getKey(), List.of());
             List<StoredJob> jobs;
             try {
-                jobs = entry.getValue().releaseAndAcquire(this.context.schedulerId(), this.leases.writes(releasing), now, limit,
-                        leaseUntil);
+                jobs = entry.getValue().acquireDueJobs(this.context.schedulerId(), now, limit, leaseUntil);
             }
             catch (RuntimeException ex) {
                 storeFailed(entry.getKey(), ex, events);
-                releases.remove(entry.getKey());
                 failed = true;
                 continue;
             }
-            this.leases.released(releasing, events);
-            releases.remove(entry.getKey());
             budget -= jobs.size();
             if (jobs.size() >= limit) {
                 moreDue.add(entry.getKey());
