@@ -158,27 +158,4 @@ public interface JobStore {
      * @param releases what to write, one per job
      */
     void releaseJobs(String schedulerId, List<JobRelease> releases);
-
-    /**
-     * Gives up leases as {@link #releaseJobs} and then acquires due jobs as {@link #acquireDueJobs}, in one call,
-     * so that a store that can do both in one round trip (PostgreSQL: one statement) saves one. The loop calls it
-     * when a pass both releases and acquires. A job released by this call may or may not be among the acquired
-     * ones.
-     *
-     * <p>The default makes the two calls (none for releases when there are none).
-     *
-     * @param schedulerId the lease owner
-     * @param releases what to write, one per job; may be empty
-     * @param now the scheduler clock's current time
-     * @param limit the most jobs to acquire, at least 1
-     * @param leaseUntil when the new leases expire unless extended
-     * @return the acquired jobs, earliest next run time first (jobs due at the same instant in any order)
-     */
-    default List<StoredJob> releaseAndAcquire(String schedulerId, List<JobRelease> releases, Instant now, int limit,
-            Instant leaseUntil) {
-        if (!releases.isEmpty()) {
-            releaseJobs(schedulerId, releases);
-        }
-        return acquireDueJobs(schedulerId, now, limit, leaseUntil);
-    }
 }

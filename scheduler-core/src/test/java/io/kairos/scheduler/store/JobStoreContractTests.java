@@ -287,22 +287,6 @@ public abstract class JobStoreContractTests {
     }
 
     @Test
-    void releaseAndAcquireReleasesThenAcquiresDueJobs() {
-        this.store.addJob(job("a", at(-10)), ConflictPolicy.ERROR);
-        this.store.addJob(job("b", at(-5)), ConflictPolicy.ERROR);
-        this.store.addJob(job("c", at(-1)), ConflictPolicy.ERROR);
-        StoredJob a = this.store.acquireDueJobs(A, T0, 1, at(60)).get(0);
-        List<StoredJob> next = this.store.releaseAndAcquire(A, List.of(JobRelease.finished(a)), T0, 5, at(60));
-        assertThat(ids(next)).containsExactly("b", "c");
-        assertThat(this.store.lookupJob("a")).isEmpty();
-        StoredJob b = next.get(0);
-        assertThat(this.store.releaseAndAcquire(A, List.of(JobRelease.reschedule(b, at(30), at(30))), T0, 5, at(60))).isEmpty();
-        assertThat(this.store.lookupJob("b").orElseThrow().nextRunTime()).isEqualTo(at(30));
-        // "c" is still leased by A; without releases it is acquireDueJobs
-        assertThat(ids(this.store.releaseAndAcquire(B, List.of(), at(31), 5, at(90)))).containsExactly("b");
-    }
-
-    @Test
     void markBrokenWritesOnlyWhenTheVersionIsStillTheOneRead() {
         this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
         long acquired = this.store.acquireDueJobs(A, T0, 1, at(60)).get(0).version();

@@ -264,29 +264,6 @@ public class JdbcJobStore implements JobStore {
         return jobs.stream().sorted(JobOrder.BY_NEXT_RUN_TIME).toList();
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>On PostgreSQL one statement (plus a {@code NOTIFY} when the releases left a job scheduled); elsewhere the
-     * two calls.
-     */
-    @Override
-    public List<StoredJob> releaseAndAcquire(String schedulerId, List<JobRelease> releases, Instant now, int limit,
-            Instant leaseUntil) {
-        StartedStore s = started();
-        if (releases.isEmpty() || !s.writer().singleStatements()) {
-            return JobStore.super.releaseAndAcquire(schedulerId, releases, now, limit, leaseUntil);
-        }
-        Objects.requireNonNull(schedulerId, "schedulerId");
-        LeaseArguments.check(now, limit, leaseUntil);
-        List<StoredJob> jobs = write(s, "release and acquire jobs", (c) -> {
-            List<JobRow> rows = s.writer().releaseAndAcquire(c, schedulerId, releases, now.toEpochMilli(), limit,
-                    leaseUntil.toEpochMilli());
-            return s.writer().readOrMarkBroken(c, rows, schedulerId);
-        });
-        return jobs.stream().sorted(JobOrder.BY_NEXT_RUN_TIME).toList();
-    }
-
     @Override
     public void extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
         Objects.requireNonNull(leaseUntil, "leaseUntil");

@@ -136,16 +136,6 @@ final class JobWriter {
      *
      * @return the jobs that could be read
      */
-    /**
-     * Releases and acquires in one statement (PostgreSQL only, {@link #singleStatements()}).
-     *
-     * @return the acquired rows
-     */
-    List<JobRow> releaseAndAcquire(Connection c, String owner, List<JobRelease> releases, long now, int limit, long leaseUntil)
-            throws SQLException {
-        return this.pg.releaseAndAcquire(c, owner, releases, now, limit, leaseUntil);
-    }
-
     List<StoredJob> readOrMarkBroken(Connection c, List<JobRow> acquired, String owner) throws SQLException {
         List<StoredJob> jobs = new ArrayList<>(acquired.size());
         for (JobRow row : acquired) {

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +31,6 @@ final class PgWrites {
 
     private final String extendLeases;
 
-    private final String releaseAndAcquire;
-
-    private final String notify;
-
     private final String channel;
 
     private final String schedulerId;
@@ -57,7 +52,7 @@ final class PgWrites {
         // Three disjoint writes in one statement (a data-modifying CTE runs whether read or not): delete finished
         // jobs and reschedule the others where lease and version still match; where only the version moved on
         // (the API changed the job meanwhile), drop the lease alone.
-        String releases = "WITH r AS (SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::boolean[], ?::bigint[], ?::bigint[])"
+        this.release = "WITH r AS (SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::boolean[], ?::bigint[], ?::bigint[])"
                 + " AS r(id, version, remove, next_run_time, next_fire_time)),"
                 + " d AS (DELETE FROM " + t + " j USING r WHERE j.id = r.id AND r.remove AND j.lease_owner = ? AND j.version = r.version),"
                 + " u AS (UPDATE " + t + " j SET next_run_time = r.next_run_time, next_fire_time = r.next_fire_time,"
@@ -65,19 +60,9 @@ final class PgWrites {
                 + " lease_owner = NULL, lease_until = NULL FROM r WHERE j.id = r.id AND NOT r.remove AND j.lease_owner = ?"
                 + " AND j.version = r.version RETURNING j.next_run_time),"
                 + " x AS (UPDATE " + t + " j SET lease_owner = NULL, lease_until = NULL FROM r WHERE j.id = r.id AND j.lease_owner = ?"
-                + " AND j.version <> r.version RETURNING j.next_run_time)";
-        String released = " FROM (SELECT next_run_time FROM u UNION ALL SELECT next_run_time FROM x) s"
-                + " WHERE s.next_run_time IS NOT NULL HAVING count(*) > 0";
-        this.release = releases + " SELECT pg_notify(?, " + WakeupPayload.sql("min(s.next_run_time)") + ")" + released;
-        // The releases, then an acquisition that skips the released ids, in one statement. The acquired rows come
-        // back flagged false; one row flagged true carries the earliest next run time the releases wrote, for the
-        // NOTIFY sent after it (pg_notify returns void, which a UNION cannot carry).
-        this.releaseAndAcquire = releases + ", a AS (UPDATE " + t + " SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM "
-                + t + " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?) AND id <> ALL (?::varchar[])"
-                + " ORDER BY next_run_time, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING " + JobRow.COLUMNS + ")"
-                + " SELECT " + JobRow.COLUMNS + ", false FROM a"
-                + " UNION ALL SELECT NULL, min(s.next_run_time), NULL, NULL, NULL, NULL, NULL, true" + released;
-        this.notify = "SELECT pg_notify(?, ?)";
+                + " AND j.version <> r.version RETURNING j.next_run_time)"
+                + " SELECT pg_notify(?, " + WakeupPayload.sql("min(s.next_run_time)") + ") FROM (SELECT next_run_time FROM u"
+                + " UNION ALL SELECT next_run_time FROM x) s WHERE s.next_run_time IS NOT NULL HAVING count(*) > 0";
         this.extendLeases = "UPDATE " + t + " SET lease_until = ? WHERE id = ANY (?::varchar[]) AND lease_owner = ?";
         this.channel = channel;
         this.schedulerId = schedulerId;
@@ -127,60 +112,6 @@ final class PgWrites {
      * last release wins), since one statement cannot write a row twice.
      */
     void release(Connection c, String owner, List<JobRelease> releases) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(this.release)) {
-            int p = bindReleases(c, ps, owner, releases);
-            ps.setString(p, this.channel);
-            ps.setString(p + 1, this.schedulerId);
-            ps.executeQuery().close();
-        }
-    }
-
-    /**
-     * Applies releases and acquires due jobs other than the released ones, in one statement (one round trip); a
-     * second, small statement sends the {@code NOTIFY} when the releases left a job scheduled.
-     *
-     * @return the acquired rows, in no particular order
-     */
-    List<JobRow> releaseAndAcquire(Connection c, String owner, List<JobRelease> releases, long now, int limit, long leaseUntil)
-            throws SQLException {
-        List<JobRow> rows = new ArrayList<>();
-        Long releasedNextRunTime = null;
-        try (PreparedStatement ps = c.prepareStatement(this.releaseAndAcquire)) {
-            int p = bindReleases(c, ps, owner, releases);
-            ps.setString(p++, owner);
-            ps.setLong(p++, leaseUntil);
-            ps.setLong(p++, now);
-            ps.setLong(p++, now);
-            ps.setArray(p++, c.createArrayOf("varchar", releases.stream().map(JobRelease::jobId).distinct().toArray(String[]::new)));
-            ps.setInt(p, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getBoolean(8)) {
-                        releasedNextRunTime = rs.getLong(2);
-                    }
-                    else {
-                        rows.add(JobRow.read(rs));
-                    }
-                }
-            }
-        }
-        if (releasedNextRunTime != null) {
-            try (PreparedStatement ps = c.prepareStatement(this.notify)) {
-                ps.setString(1, this.channel);
-                ps.setString(2, WakeupPayload.format(releasedNextRunTime, this.schedulerId));
-                ps.executeQuery().close();
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * Binds the release arrays and the three owner parameters; a job id given twice counts once (the last release
-     * wins), since one statement cannot write a row twice.
-     *
-     * @return the index of the next parameter
-     */
-    private static int bindReleases(Connection c, PreparedStatement ps, String owner, List<JobRelease> releases) throws SQLException {
         Map<String, JobRelease> byId = new LinkedHashMap<>();
         for (JobRelease release : releases) {
             byId.put(release.jobId(), release);
@@ -200,15 +131,19 @@ final class PgWrites {
             nextFireTimes[i] = release.remove() || release.nextRunTime() == null ? null : JobRows.millis(release.nextFireTime());
             i++;
         }
-        ps.setArray(1, c.createArrayOf("varchar", ids));
-        ps.setArray(2, c.createArrayOf("bigint", versions));
-        ps.setArray(3, c.createArrayOf("bool", removes));
-        ps.setArray(4, c.createArrayOf("bigint", nextRunTimes));
-        ps.setArray(5, c.createArrayOf("bigint", nextFireTimes));
-        ps.setString(6, owner);
-        ps.setString(7, owner);
-        ps.setString(8, owner);
-        return 9;
+        try (PreparedStatement ps = c.prepareStatement(this.release)) {
+            ps.setArray(1, c.createArrayOf("varchar", ids));
+            ps.setArray(2, c.createArrayOf("bigint", versions));
+            ps.setArray(3, c.createArrayOf("bool", removes));
+            ps.setArray(4, c.createArrayOf("bigint", nextRunTimes));
+            ps.setArray(5, c.createArrayOf("bigint", nextFireTimes));
+            ps.setString(6, owner);
+            ps.setString(7, owner);
+            ps.setString(8, owner);
+            ps.setString(9, this.channel);
+            ps.setString(10, this.schedulerId);
+            ps.executeQuery().close();
+        }
     }
 
     /** Extends the leases {@code owner} still holds on the ids, in one statement. */

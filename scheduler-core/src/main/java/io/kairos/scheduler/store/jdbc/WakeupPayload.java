@@ -24,17 +24,6 @@ record WakeupPayload(Long nextRunTime, String schedulerId) {
     }
 
     /**
-     * Builds a payload in Java, as {@link #sql} does in SQL.
-     *
-     * @param nextRunTime the next run time, epoch milliseconds
-     * @param schedulerId the sender's scheduler id
-     * @return the payload
-     */
-    static String format(long nextRunTime, String schedulerId) {
-        return PREFIX + nextRunTime + ":" + schedulerId;
-    }
-
-    /**
      * Reads a payload.
      *
      * @param payload the notification's payload, may be {@code null}

@@ -91,24 +91,6 @@ class PostgresRoundTripsIT {
     }
 
     @Test
-    void releasingFinishedJobsAndAcquiringIsOneRoundTripAndReschedulingAddsTheNotify() {
-        for (int i = 0; i < 100; i++) {
-            this.store.addJob(job("job-" + i, T0.minusSeconds(1)), ConflictPolicy.ERROR);
-        }
-        List<StoredJob> first = this.store.acquireDueJobs("round-trips", T0, 40, T0.plusSeconds(30));
-        this.counting.take();
-        List<StoredJob> second = this.store.releaseAndAcquire("round-trips", first.stream().map(JobRelease::finished).toList(), T0, 40,
-                T0.plusSeconds(30));
-        assertThat(second).hasSize(40).extracting(StoredJob::id).doesNotContainAnyElementsOf(first.stream().map(StoredJob::id).toList());
-        assertThat(this.counting.take()).as("delete 40 and acquire 40").isEqualTo(1);
-        List<StoredJob> third = this.store.releaseAndAcquire("round-trips",
-                second.stream().map((j) -> JobRelease.reschedule(j, T0.plusSeconds(5), T0.plusSeconds(5))).toList(), T0, 40, T0.plusSeconds(30));
-        assertThat(third).hasSize(20);
-        assertThat(this.counting.take()).as("reschedule 40, acquire 20, then NOTIFY").isEqualTo(2);
-        assertThat(this.store.getAllJobs()).hasSize(60);
-    }
-
-    @Test
     void updateIsOneRoundTrip() {
         StoredJob added = this.store.addJob(job("a", T0), ConflictPolicy.ERROR);
         this.counting.take();
