@@ -34,9 +34,12 @@ final class PostgresDialect extends JdbcDialect {
 
     @Override
     List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil) throws SQLException {
-        String statement = "UPDATE " + sql.table + " SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM " + sql.table
-                + " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_run_time, id LIMIT ?"
-                + " FOR UPDATE SKIP LOCKED) RETURNING " + JobRow.COLUMNS;
+        // = ANY (ARRAY(...)): the locked ids become one array (an init plan) looked up through the primary key; with
+        // IN (SELECT ...) the planner may hash-join the subquery against a scan of the whole table (measured: a
+        // sequential scan of 10,000 rows per acquisition on a freshly loaded table without statistics)
+        String statement = "UPDATE " + sql.table + " SET lease_owner = ?, lease_until = ? WHERE id = ANY (ARRAY(SELECT id FROM "
+                + sql.table + " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_run_time, id"
+                + " LIMIT ? FOR UPDATE SKIP LOCKED)) RETURNING " + JobRow.COLUMNS;
         try (PreparedStatement ps = connection.prepareStatement(statement)) {
             ps.setString(1, owner);
             ps.setLong(2, leaseUntil);
