@@ -91,8 +91,16 @@ final class JobAssembler {
         return template.withNextRunTime(runTime, runTime.equals(fireTime) ? runTime : fireTime);
     }
 
-    /** Applies changes to a job (stored or pending template), validating them as at add time. */
+    /** Applies changes to a stored job, validating them as at add time. */
     StoredJob apply(StoredJob job, JobChanges changes) {
+        return apply(job, changes, true);
+    }
+
+    /**
+     * Applies changes to a job, validating them as at add time; a pending job's template leaves a changed next run
+     * time out ({@code schedule == false}): the pending job keeps it beside the template.
+     */
+    StoredJob apply(StoredJob job, JobChanges changes, boolean schedule) {
         JobDraft draft = new JobDraft(job);
         if (changes.name != null) {
             draft.name = checkText("name", changes.name);
@@ -129,7 +137,7 @@ final class JobAssembler {
             checkArguments(task, draft);
             checkPlacement(task, draft.executor, draft.jobstore);
         }
-        if (changes.nextRunTimeSet) {
+        if (schedule && changes.nextRunTimeSet) {
             draft.schedule(changes.nextRunTime, changes.nextRunTime);
         }
         StoredJob changed = draft.build();

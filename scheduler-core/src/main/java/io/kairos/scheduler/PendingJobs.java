@@ -42,7 +42,7 @@ final class PendingJobs {
 
     synchronized PendingJob modify(String id, JobChanges changes) {
         return update(id, (p) -> {
-            PendingJob changed = p.withTemplate(this.assembler.apply(new JobDraft(p.template()).build(), withoutNextRunTime(changes)));
+            PendingJob changed = p.withTemplate(this.assembler.apply(new JobDraft(p.template()).build(), changes, false));
             return changes.nextRunTimeSet ? changed.withNextRunTime(true, changes.nextRunTime) : changed;
         });
     }
@@ -96,26 +96,5 @@ final class PendingJobs {
         PendingJob changed = change.apply(current);
         this.jobs.put(id, changed);
         return changed;
-    }
-
-    private static JobChanges withoutNextRunTime(JobChanges changes) {
-        if (!changes.nextRunTimeSet) {
-            return changes;
-        }
-        JobChanges copy = new JobChanges();
-        copy.name = changes.name;
-        copy.args = changes.args;
-        copy.kwargs = changes.kwargs;
-        copy.trigger = changes.trigger;
-        copy.executor = changes.executor;
-        copy.misfireGraceTimeSet = changes.misfireGraceTimeSet;
-        copy.misfireGraceTime = changes.misfireGraceTime;
-        copy.coalesce = changes.coalesce;
-        copy.maxInstances = changes.maxInstances;
-        copy.jitterSet = changes.jitterSet;
-        copy.jitter = changes.jitter;
-        copy.timeoutSet = changes.timeoutSet;
-        copy.timeout = changes.timeout;
-        return copy;
     }
 }

@@ -2,6 +2,7 @@ package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.trigger.Trigger;
+import io.kairos.scheduler.trigger.Zones;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -3,6 +3,7 @@ package io.kairos.scheduler.internal;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.trigger.Jitter;
 import io.kairos.scheduler.trigger.Trigger;
+import io.kairos.scheduler.trigger.Zones;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,7 @@ package io.kairos.scheduler.trigger;
 
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -100,12 +98,7 @@ public final class DateTrigger implements Trigger {
      * @return the run date, in {@link #timezone()}
      */
     public ZonedDateTime runDate() {
-        if (this.zone instanceof ZoneOffset offset) {
-            // ZonedDateTime.ofInstant would build a fresh ZoneRules for a ZoneOffset on every call (Java 17)
-            return ZonedDateTime.ofLocal(LocalDateTime.ofEpochSecond(this.runTime.getEpochSecond(), this.runTime.getNano(),
-                    offset), offset, null);
-        }
-        return ZonedDateTime.ofInstant(this.runTime, this.zone);
+        return Zones.atZone(this.runTime, this.zone);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.kairos.scheduler.internal;
+package io.kairos.scheduler.trigger;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,6 +23,8 @@ public final class Zones {
      * @param instant the instant, not {@code null}
      * @param zone the zone, not {@code null}
      * @return the same value as {@code instant.atZone(zone)}
+     * @throws NullPointerException when an argument is {@code null}
+     * @throws java.time.DateTimeException when the instant is outside the range of {@link ZonedDateTime}
      */
     public static ZonedDateTime atZone(Instant instant, ZoneId zone) {
         if (zone instanceof ZoneOffset offset) {

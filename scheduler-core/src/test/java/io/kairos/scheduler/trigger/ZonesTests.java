@@ -1,4 +1,4 @@
-package io.kairos.scheduler.internal;
+package io.kairos.scheduler.trigger;
 
 import java.time.Instant;
 import java.time.ZoneId;
