@@ -1,16 +1,20 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.event.JobSubmitted;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.task.TaskAction;
 import io.kairos.scheduler.testing.EveryTrigger;
 import io.kairos.scheduler.testing.HoldingJobExecutor;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Jobs the loop holds (leased, runs in flight or queued) while the API changes them or the scheduler shuts down.
- * Found by review of the batch-acquisition change.
+ * Jobs the loop holds (leased, runs in flight or queued) while the API changes them, another instance takes them
+ * over, or the scheduler shuts down. Most were found by review of the batch-acquisition change.
  */
 class SchedulerHeldJobTests extends SchedulerTestSupport {
 
@@ -40,6 +44,37 @@ class SchedulerHeldJobTests extends SchedulerTestSupport {
         advance(MINUTE);
         await().until(() -> holding.waiting() == 2);
         assertThat(holding.runs().get(1).job().args()).as("the run due at T0+2min is the re-added job's").containsExactly("new");
+    }
+
+    @Test
+    void aJobWhoseLeaseAnotherInstanceTookOverIsNotRunAgainFromTheHeldCopy() {
+        MemoryJobStore store = new MemoryJobStore();
+        HoldingJobExecutor holding = new HoldingJobExecutor();
+        AtomicReference<List<StoredJob>> takenOver = new AtomicReference<>();
+        build((b) -> b.executor("held", holding).jobStore("default", store).leaseTime(Duration.ofSeconds(30)));
+        // on the loop thread, right after the first run was submitted: this scheduler stalls (a long GC pause, say)
+        // past its lease, and another instance takes the job over under a lease of its own
+        this.scheduler.addListener(JobSubmitted.class, (event) -> {
+            if (takenOver.get() == null) {
+                Instant now = this.clock.advance(Duration.ofSeconds(31));
+                // an hour: the other instance's lease does not lapse in this test, so the job stays theirs
+                takenOver.set(store.acquireDueJobs("other-instance", now, 10, now.plus(Duration.ofHours(1))));
+            }
+        });
+        this.scheduler.start();
+        this.scheduler.addJob(JobRequest.of("record").id("j").executor("held").maxInstances(2).trigger(new EveryTrigger(T0, MINUTE)));
+        await().until(() -> takenOver.get() != null);
+        assertThat(takenOver.get()).extracting(StoredJob::id).containsExactly("j");
+        StoredJob othersCopy = takenOver.get().get(0);
+
+        advance(Duration.ofSeconds(30)); // T0+61s: the held copy's next run time (T0+1min) has come
+        awaitIdle();
+        assertThat(holding.waiting()).as("runs started by this scheduler").isEqualTo(1);
+        assertThat(this.events.of(JobSubmitted.class)).hasSize(1);
+
+        holding.runNext();
+        awaitIdle();
+        assertThat(store.lookupJob("j")).as("the release of a lost lease writes nothing").contains(othersCopy);
     }
 
     @Test

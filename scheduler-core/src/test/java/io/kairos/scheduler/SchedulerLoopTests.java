@@ -285,9 +285,9 @@ class SchedulerLoopTests extends SchedulerTestSupport {
         List<Instant> extendedUntil = new java.util.concurrent.CopyOnWriteArrayList<>();
         MemoryJobStore store = new MemoryJobStore() {
             @Override
-            public void extendLeases(String schedulerId, java.util.Collection<String> jobIds, Instant leaseUntil) {
+            public java.util.Set<String> extendLeases(String schedulerId, java.util.Collection<String> jobIds, Instant leaseUntil) {
                 extendedUntil.add(leaseUntil);
-                super.extendLeases(schedulerId, jobIds, leaseUntil);
+                return super.extendLeases(schedulerId, jobIds, leaseUntil);
             }
         };
         HoldingJobExecutor holding = new HoldingJobExecutor();

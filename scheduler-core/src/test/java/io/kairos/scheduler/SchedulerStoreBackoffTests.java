@@ -9,6 +9,7 @@ import io.kairos.scheduler.testing.HoldingJobExecutor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,11 @@ class SchedulerStoreBackoffTests extends SchedulerTestSupport {
         AtomicBoolean down = new AtomicBoolean();
         MemoryJobStore store = new MemoryJobStore() {
             @Override
-            public void extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+            public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
                 if (down.get()) {
                     throw new JobStoreException("database down", new RuntimeException("connection refused"));
                 }
-                super.extendLeases(schedulerId, jobIds, leaseUntil);
+                return super.extendLeases(schedulerId, jobIds, leaseUntil);
             }
         };
         HoldingJobExecutor executor = new HoldingJobExecutor();

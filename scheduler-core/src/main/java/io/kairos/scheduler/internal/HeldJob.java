@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A job this scheduler holds a lease on: acquired, possibly with runs in flight, not yet released. Mutated by
- * the loop thread only, except {@link #inFlight} (worker threads) and {@link #stale} (API threads).
+ * A job this scheduler holds a lease on: acquired, possibly with runs in flight, not yet released (or a job whose
+ * lease it lost, kept until its runs end). Mutated by the loop thread only, except {@link #inFlight} (worker
+ * threads) and {@link #stale} (API threads).
  */
 final class HeldJob {
 
@@ -33,7 +34,10 @@ final class HeldJob {
      */
     private volatile Instant abandoned;
 
-    /** When the lease is due for extension: a third of the lease time after it was taken or last extended. */
+    /**
+     * When the lease is due for extension: a third of the lease time after it was taken or last extended;
+     * {@code null} once the lease is lost ({@link #leaseLost()}), as there is nothing left to extend.
+     */
     Instant extendAt;
 
     HeldJob(String storeAlias, StoredJob job, Task task, Instant extendAt, AtomicInteger inFlight) {
@@ -44,6 +48,16 @@ final class HeldJob {
         this.nextRunTime = job.nextRunTime();
         this.nextFireTime = FireTimes.fireTimeOf(job);
         this.extendAt = extendAt;
+    }
+
+    /**
+     * Records that the store no longer holds this scheduler's lease on the job (another scheduler took it over,
+     * or the job is gone): the job is {@link #stale}, so no run starts from this copy any more, and its lease is
+     * not extended again. Its release, once its runs ended, writes nothing: it is conditional on the lease.
+     */
+    void leaseLost() {
+        this.stale = true;
+        this.extendAt = null;
     }
 
     /**

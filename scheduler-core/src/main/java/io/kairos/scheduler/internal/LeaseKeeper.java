@@ -11,13 +11,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The loop's lease work on held jobs: extends leases a third of the lease time after they were taken or last
  * extended, and releases jobs whose runs ended (writing the next run time, or deleting a finished job; a job that
- * changed meanwhile only loses its lease). One store call per store each. Loop thread only.
+ * changed meanwhile only loses its lease). One store call per store each. A lease the store says was lost (it
+ * lapsed and another instance took the job over) stops the held copy from starting runs. Loop thread only.
  */
 final class LeaseKeeper {
+
+    private static final Logger logger = LoggerFactory.getLogger(LeaseKeeper.class);
 
     private final LoopContext context;
 
@@ -74,7 +81,8 @@ final class LeaseKeeper {
     }
 
     /**
-     * Extends the leases that are due for it.
+     * Extends the leases that are due for it, one store call per store. A job whose lease the store says this
+     * scheduler lost is {@linkplain HeldJob#leaseLost() marked}: no run starts from the held copy any more.
      *
      * @param now the scheduler clock's time
      * @param events the pass's events
@@ -83,7 +91,7 @@ final class LeaseKeeper {
     boolean extend(Instant now, List<SchedulerEvent> events) {
         Map<String, List<HeldJob>> due = new LinkedHashMap<>();
         for (HeldJob job : this.held.all()) {
-            if (!now.isBefore(job.extendAt)) {
+            if (job.extendAt != null && !now.isBefore(job.extendAt)) {
                 due.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
             }
         }
@@ -95,15 +103,39 @@ final class LeaseKeeper {
             if (store == null) {
                 continue;
             }
+            Set<String> lost;
             try {
-                store.extendLeases(this.context.schedulerId(), entry.getValue().stream().map((j) -> j.job.id()).toList(), leaseUntil);
-                entry.getValue().forEach((j) -> j.extendAt = extendAt);
+                lost = store.extendLeases(this.context.schedulerId(), entry.getValue().stream().map((j) -> j.job.id()).toList(), leaseUntil);
             }
             catch (RuntimeException ex) {
                 JobProcessor.storeFailed(this.context, entry.getKey(), ex, events);
                 failed = true;
+                continue;
+            }
+            for (HeldJob job : entry.getValue()) {
+                if (lost.contains(job.job.id())) {
+                    lost(job);
+                }
+                else {
+                    job.extendAt = extendAt;
+                }
             }
         }
         return failed;
+    }
+
+    // A copy already stale (changed or removed through this scheduler's API) starts no runs anyway: its lease most
+    // likely went with the API's change (a removed job), which is no news worth a warning.
+    private static void lost(HeldJob job) {
+        if (job.stale) {
+            logger.debug("Lease on job '{}' in job store '{}' is no longer held; the job was changed here meanwhile", job.job.id(),
+                    job.storeAlias);
+        }
+        else {
+            logger.warn("Lease on job '{}' in job store '{}' was lost (it expired and another instance took the job over, or the job "
+                    + "was removed); another instance may run the job now, so this one starts no further runs of it", job.job.id(),
+                    job.storeAlias);
+        }
+        job.leaseLost();
     }
 }

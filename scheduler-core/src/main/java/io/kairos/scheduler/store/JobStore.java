@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Holds jobs indexed by next run time: the store SPI (memory, JDBC, Redis).
@@ -14,8 +15,9 @@ import java.util.Optional;
  * the job has runs in flight and is {@linkplain #extendLeases extended} meanwhile; it is given up by
  * {@link #releaseJobs}, which writes the new next run time or deletes a finished job. A lease that expires
  * (its owner died) makes the job acquirable again: a run is therefore at least once when an instance dies
- * and exactly once otherwise. Because only the lease holder runs a job, {@code max_instances} holds across
- * the cluster.
+ * and exactly once otherwise. An owner that was merely slow (a long pause, a store outage) learns from
+ * {@link #extendLeases} which of its leases were taken over meanwhile, and runs those jobs no more. Because only
+ * the lease holder runs a job, {@code max_instances} holds across the cluster.
  *
  * <p>A job that cannot be read is never deleted: the store marks it {@link JobState#BROKEN} with the reason,
  * leaves it out of acquisition, and still returns it from {@link #getAllJobs()} and {@link #lookupJob}.
@@ -141,13 +143,30 @@ public interface JobStore {
     List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil);
 
     /**
-     * Extends leases this scheduler holds. Leases it no longer holds (taken over after expiry) are skipped.
+     * Extends the leases this scheduler still holds on jobs, and says which it no longer holds.
      *
-     * @param schedulerId the lease owner
-     * @param jobIds the ids of leased jobs
-     * @param leaseUntil the new expiry
+     * <p>A lease is held while the job exists and its lease owner is {@code schedulerId}, even past its expiry:
+     * as long as no other scheduler acquired the job, nobody else ran it, so extending the lease is safe. A lease is
+     * lost when the job was removed, or when another scheduler acquired it after the lease expired (after a long
+     * pause or an outage longer than the lease time), whether that scheduler still holds it or has released it
+     * since. A lost lease is not extended, and the caller must start no further runs from its copy of the job:
+     * another scheduler may be running it now. Runs it already started are not undone.
+     *
+     * <p>The whole batch is one call to the backend (one statement on PostgreSQL, one script call on Redis, one
+     * transaction of a JDBC batch elsewhere); an empty collection makes no call. Thread-safe, like every method of
+     * a store.
+     *
+     * @param schedulerId the lease owner, not {@code null}
+     * @param jobIds the ids of jobs the caller acquired, not {@code null}; an id given twice counts once
+     * @param leaseUntil the new expiry (scheduler clock), not {@code null}; stores keep it at their precision
+     *     (milliseconds for the shared ones)
+     * @return the ids among {@code jobIds} whose leases this scheduler no longer holds (not leased, leased by
+     *     another scheduler, or the job is gone), none extended; empty when every lease was extended; never
+     *     {@code null}, a set the caller may keep and change
+     * @throws JobStoreException when the backend fails; then it is unknown which leases were extended (the
+     *     scheduler keeps its jobs and retries after a back-off)
      */
-    void extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil);
+    Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil);
 
     /**
      * Gives up leases, writing each job's new next run time or deleting finished jobs, in one batch.

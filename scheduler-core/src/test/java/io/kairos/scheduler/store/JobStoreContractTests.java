@@ -349,11 +349,63 @@ public abstract class JobStoreContractTests {
         this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
         this.store.addJob(job("b", at(-1)), ConflictPolicy.ERROR);
         this.store.acquireDueJobs(A, T0, 10, at(60));
-        this.store.extendLeases(B, List.of("a"), at(600));
-        this.store.extendLeases(A, List.of("b", "unknown"), at(600));
+        assertThat(this.store.extendLeases(B, List.of("a"), at(600))).containsExactly("a");
+        assertThat(this.store.extendLeases(A, List.of("b", "unknown"), at(600))).containsExactly("unknown");
         assertThat(ids(this.store.acquireDueJobs(B, at(60), 10, at(700)))).containsExactly("a");
         assertThat(this.store.acquireDueJobs(B, at(599), 10, at(700))).isEmpty();
         assertThat(ids(this.store.acquireDueJobs(B, at(600), 10, at(700)))).containsExactly("b");
+    }
+
+    @Test
+    void extendingOwnLeasesReturnsNothingLost() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(-1)), ConflictPolicy.ERROR);
+        this.store.acquireDueJobs(A, T0, 10, at(60));
+        assertThat(this.store.extendLeases(A, List.of("a", "b", "a"), at(600))).isEmpty();
+        assertThat(this.store.extendLeases(A, List.of(), at(600))).isEmpty();
+        assertThat(this.store.acquireDueJobs(B, at(599), 10, at(700))).isEmpty();
+    }
+
+    @Test
+    void anExpiredLeaseNobodyTookIsStillTheOwnersAndIsExtended() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        this.store.acquireDueJobs(A, T0, 10, at(60));
+        assertThat(this.store.extendLeases(A, List.of("a"), at(600))).isEmpty();
+        assertThat(this.store.acquireDueJobs(B, at(599), 10, at(700))).isEmpty();
+    }
+
+    @Test
+    void extendingALeaseAnotherSchedulerTookOverAfterItExpiredReturnsItsIdAndLeavesTheirLease() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(-1)), ConflictPolicy.ERROR);
+        this.store.acquireDueJobs(A, T0, 10, at(60));
+        assertThat(this.store.extendLeases(A, List.of("b"), at(600))).isEmpty();
+        // A's lease on "a" lapses (a long pause, say) and B takes the job over
+        assertThat(ids(this.store.acquireDueJobs(B, at(60), 10, at(120)))).containsExactly("a");
+        assertThat(this.store.extendLeases(A, List.of("a", "b"), at(600))).containsExactly("a");
+        // B's lease is untouched: the job is acquirable when B's lease ends, not at the expiry A asked for
+        assertThat(this.store.acquireDueJobs(A, at(119), 10, at(700))).isEmpty();
+        assertThat(ids(this.store.acquireDueJobs(A, at(120), 10, at(700)))).containsExactly("a");
+    }
+
+    @Test
+    void extendingALeaseTakenOverAndReleasedByAnotherSchedulerReturnsItsId() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        this.store.acquireDueJobs(A, T0, 10, at(60));
+        StoredJob takenOver = this.store.acquireDueJobs(B, at(60), 10, at(120)).get(0);
+        this.store.releaseJobs(B, List.of(JobRelease.reschedule(takenOver, at(90), at(90))));
+        assertThat(this.store.extendLeases(A, List.of("a"), at(600))).containsExactly("a");
+        assertThat(ids(this.store.acquireDueJobs(B, at(90), 10, at(700)))).containsExactly("a");
+    }
+
+    @Test
+    void extendingTheLeaseOfADeletedJobReturnsItsId() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(-1)), ConflictPolicy.ERROR);
+        this.store.acquireDueJobs(A, T0, 10, at(60));
+        assertThat(this.store.removeJob("a")).isTrue();
+        assertThat(this.store.extendLeases(A, List.of("a", "b"), at(600))).containsExactly("a");
+        assertThat(this.store.lookupJob("a")).isEmpty();
     }
 
     // --- release ---------------------------------------------------------------------------------------------

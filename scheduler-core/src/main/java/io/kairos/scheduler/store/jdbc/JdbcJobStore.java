@@ -18,9 +18,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -38,11 +40,11 @@ import javax.sql.DataSource;
  * <p>On PostgreSQL every call is one statement in auto-commit mode, so one round trip: acquiring a batch of due
  * jobs is {@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING}, releasing a batch binds
  * arrays ({@code unnest}) into one statement of three disjoint writes, extending leases is one {@code = ANY}
- * update. Elsewhere, acquisition is two statements in one transaction and a release one transaction of JDBC
- * batches. Each release write is conditional on (id, lease owner, version); reads and single-statement writes
- * run in auto-commit mode everywhere. A row whose JSON cannot be read (malformed, a newer format, an invalid
- * trigger spec) is never deleted: acquisition marks it {@code BROKEN} with the reason; look-ups and listings show
- * it as broken.
+ * update that returns the ids it did not extend. Elsewhere, acquisition is two statements in one transaction, and a
+ * release or a lease extension one transaction of JDBC batches. Each release write is conditional on (id, lease
+ * owner, version); reads and single-statement writes run in auto-commit mode everywhere. A row whose JSON cannot be
+ * read (malformed, a newer format, an invalid trigger spec) is never deleted: acquisition marks it {@code BROKEN}
+ * with the reason; look-ups and listings show it as broken.
  *
  * <p>On PostgreSQL, every write that schedules a job sends a {@code NOTIFY} on a channel named after the table
  * from the same statement, carrying the earliest next run time written ({@code v1:<epoch ms>:<scheduler id>}); the
@@ -264,17 +266,24 @@ public class JdbcJobStore implements JobStore {
         return jobs.stream().sorted(JobOrder.BY_NEXT_RUN_TIME).toList();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On PostgreSQL one statement that returns the ids it did not extend; elsewhere one transaction of a JDBC
+     * batch, whose update counts tell which ids it did not extend (MySQL and MariaDB must count matched rows,
+     * their drivers' default; see {@link JobWriter#extendLeases}).
+     *
+     * @throws JobStoreException when the database fails
+     */
     @Override
-    public void extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+    public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
         if (jobIds.isEmpty()) {
-            return;
+            return new HashSet<>();
         }
         StartedStore s = started();
-        write(s, "extend leases", (c) -> {
-            s.writer().extendLeases(c, schedulerId, jobIds, leaseUntil.toEpochMilli());
-            return null;
-        });
+        return write(s, "extend leases", (c) -> s.writer().extendLeases(c, schedulerId, jobIds, leaseUntil.toEpochMilli()));
     }
 
     @Override

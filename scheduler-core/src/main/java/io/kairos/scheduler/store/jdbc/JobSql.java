@@ -40,6 +40,9 @@ final class JobSql {
 
     final String extendLease;
 
+    /** Selects a job's id if the given owner holds its lease. */
+    final String selectIfLeasedBy;
+
     final String releaseDelete;
 
     final String releaseReschedule;
@@ -84,6 +87,7 @@ final class JobSql {
         this.selectDue = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)"
                 + " ORDER BY next_run_time, id LIMIT ?";
         this.extendLease = "UPDATE " + t + " SET lease_until = ? WHERE id = ? AND lease_owner = ?";
+        this.selectIfLeasedBy = "SELECT id FROM " + t + " WHERE id = ? AND lease_owner = ?";
         this.releaseDelete = "DELETE FROM " + t + " WHERE id = ? AND lease_owner = ? AND version = ?";
         this.releaseReschedule = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, version = version + 1,"
                 + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND version = ?";

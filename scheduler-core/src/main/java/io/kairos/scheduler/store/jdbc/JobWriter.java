@@ -9,10 +9,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,13 +160,20 @@ final class JobWriter {
     }
 
     /**
-     * Extends the leases {@code owner} still holds on the ids: one statement on PostgreSQL, a JDBC batch elsewhere.
+     * Extends the leases {@code owner} still holds on the ids: one statement on PostgreSQL, a JDBC batch of one
+     * update per id elsewhere, where an id whose update matched no row is one whose lease is lost. That needs
+     * update counts of matched rows, which MySQL and MariaDB report only while the driver keeps its default
+     * ({@code useAffectedRows=false}); a driver that reports no count for a batch entry
+     * ({@link Statement#SUCCESS_NO_INFO}, e.g. MariaDB's bulk protocol) makes this read those ids' lease owners
+     * back, in the same transaction.
+     *
+     * @return the ids whose leases {@code owner} no longer holds, a new mutable set
      */
-    void extendLeases(Connection c, String owner, Collection<String> jobIds, long leaseUntil) throws SQLException {
+    Set<String> extendLeases(Connection c, String owner, Collection<String> jobIds, long leaseUntil) throws SQLException {
         if (this.pg != null) {
-            this.pg.extendLeases(c, owner, jobIds, leaseUntil);
-            return;
+            return this.pg.extendLeases(c, owner, jobIds, leaseUntil);
         }
+        int[] counts;
         try (PreparedStatement ps = c.prepareStatement(this.sql.extendLease)) {
             for (String jobId : jobIds) {
                 ps.setLong(1, leaseUntil);
@@ -171,8 +181,40 @@ final class JobWriter {
                 ps.setString(3, owner);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            counts = ps.executeBatch();
         }
+        Set<String> lost = new LinkedHashSet<>();
+        List<String> uncounted = new ArrayList<>();
+        int i = 0;
+        for (String jobId : jobIds) {
+            int count = counts[i++];
+            if (count == 0) {
+                lost.add(jobId);
+            }
+            else if (count == Statement.SUCCESS_NO_INFO) {
+                uncounted.add(jobId);
+            }
+        }
+        if (!uncounted.isEmpty()) {
+            lost.addAll(notLeasedBy(c, owner, uncounted));
+        }
+        return lost;
+    }
+
+    private List<String> notLeasedBy(Connection c, String owner, List<String> jobIds) throws SQLException {
+        List<String> notLeased = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(this.sql.selectIfLeasedBy)) {
+            for (String jobId : jobIds) {
+                ps.setString(1, jobId);
+                ps.setString(2, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        notLeased.add(jobId);
+                    }
+                }
+            }
+        }
+        return notLeased;
     }
 
     /**

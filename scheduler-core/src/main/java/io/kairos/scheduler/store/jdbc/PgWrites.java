@@ -9,9 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * PostgreSQL's writes, each one statement (one round trip, atomic in auto-commit mode): a write that leaves a
@@ -63,7 +65,9 @@ final class PgWrites {
                 + " AND j.version <> r.version RETURNING j.next_run_time)"
                 + " SELECT pg_notify(?, " + WakeupPayload.sql("min(s.next_run_time)") + ") FROM (SELECT next_run_time FROM u"
                 + " UNION ALL SELECT next_run_time FROM x) s WHERE s.next_run_time IS NOT NULL HAVING count(*) > 0";
-        this.extendLeases = "UPDATE " + t + " SET lease_until = ? WHERE id = ANY (?::varchar[]) AND lease_owner = ?";
+        // the update finds its rows through the primary key (= ANY); the ids it did not extend come back
+        this.extendLeases = "WITH u AS (UPDATE " + t + " SET lease_until = ? WHERE id = ANY (?::varchar[]) AND lease_owner = ?"
+                + " RETURNING id) SELECT unnest(?::varchar[]) EXCEPT SELECT id FROM u";
         this.channel = channel;
         this.schedulerId = schedulerId;
     }
@@ -146,14 +150,25 @@ final class PgWrites {
         }
     }
 
-    /** Extends the leases {@code owner} still holds on the ids, in one statement. */
-    void extendLeases(Connection c, String owner, Collection<String> jobIds, long leaseUntil) throws SQLException {
+    /**
+     * Extends the leases {@code owner} still holds on the ids, in one statement.
+     *
+     * @return the ids whose leases {@code owner} no longer holds, a new mutable set
+     */
+    Set<String> extendLeases(Connection c, String owner, Collection<String> jobIds, long leaseUntil) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(this.extendLeases)) {
-            ps.setLong(1, leaseUntil);
             Array ids = c.createArrayOf("varchar", jobIds.toArray(String[]::new));
+            ps.setLong(1, leaseUntil);
             ps.setArray(2, ids);
             ps.setString(3, owner);
-            ps.executeUpdate();
+            ps.setArray(4, ids);
+            Set<String> lost = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lost.add(rs.getString(1));
+                }
+            }
+            return lost;
         }
     }
 }

@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -265,9 +267,16 @@ public class MemoryJobStore implements JobStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>O(log n) per job extended, under the store's lock.
+     */
     @Override
-    public void extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+    public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
+        Set<String> lost = new LinkedHashSet<>();
         this.lock.lock();
         try {
             for (String jobId : jobIds) {
@@ -276,11 +285,15 @@ public class MemoryJobStore implements JobStore {
                     entry.leaseUntil = leaseUntil;
                     place(entry);
                 }
+                else {
+                    lost.add(jobId);
+                }
             }
         }
         finally {
             this.lock.unlock();
         }
+        return lost;
     }
 
     @Override

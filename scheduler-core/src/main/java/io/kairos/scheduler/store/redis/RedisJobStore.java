@@ -20,9 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -326,23 +328,28 @@ public final class RedisJobStore implements JobStore {
     /**
      * {@inheritDoc}
      *
-     * <p>One {@code extend.lua} call; an empty collection makes no call.
+     * <p>One {@code extend.lua} call, which returns the ids it did not extend; an empty collection makes no call.
      *
      * @throws JobStoreException when Redis fails or times out
      */
     @Override
-    public void extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+    public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
+        Set<String> lost = new HashSet<>();
         if (jobIds.isEmpty()) {
-            return;
+            return lost;
         }
         List<String> args = new ArrayList<>(jobIds.size() + 2);
         args.add(schedulerId);
         args.add(RedisJobRows.millis(leaseUntil));
         args.addAll(jobIds);
-        call("extend leases", redis -> this.scripts.extend.run(redis, ScriptOutputType.INTEGER, this.keyArray,
+        List<Object> reply = call("extend leases", redis -> this.scripts.extend.run(redis, ScriptOutputType.MULTI, this.keyArray,
                 args.toArray(String[]::new)));
+        for (Object id : reply) {
+            lost.add((String) id);
+        }
+        return lost;
     }
 
     /**

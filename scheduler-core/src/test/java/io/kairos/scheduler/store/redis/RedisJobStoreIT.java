@@ -316,7 +316,9 @@ class RedisJobStoreIT extends JobStoreContractTests {
         assertThat(acquired).extracting(StoredJob::id).containsExactlyElementsOf(expected);
         assertThat(redis().hlen(KEYS.leaseOwners())).isEqualTo(count);
 
-        this.store.extendLeases(A, expected, T0.plusSeconds(120));
+        List<String> withOneLost = new ArrayList<>(expected);
+        withOneLost.add("job-unknown");
+        assertThat(this.store.extendLeases(A, withOneLost, T0.plusSeconds(120))).containsExactly("job-unknown");
         double extended = T0.plusSeconds(120).toEpochMilli();
         assertThat(redis().zcount(KEYS.leases(), io.lettuce.core.Range.create(extended, extended))).isEqualTo(count);
 
