@@ -75,31 +75,47 @@ public final class SchedulerLoop implements Runnable {
 
     private void loop() {
         while (this.running) {
-            Duration wait;
-            Instant until = null;
-            this.context.signal().beginPass();
+            Wait wait = runPass();
             try {
-                JobProcessor.PassResult result = this.processor.runPass(this.paused.getAsBoolean());
-                wait = waitFor(result);
-                if (!result.storeFailed()) {
-                    until = result.wakeAt();
-                }
-            }
-            catch (VirtualMachineError ex) {
-                throw ex;
-            }
-            catch (Throwable ex) {
-                logger.error("Scheduler loop pass failed; retrying after back-off", ex);
-                wait = nextBackoff();
-            }
-            try {
-                this.context.signal().await(wait, until);
+                this.context.signal().await(wait.timeout(), wait.until());
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
+    }
+
+    /**
+     * Runs one pass and says how long to wait before the next: the loop's work between two waits. Loop thread
+     * only; tests call it to check the waits without waiting.
+     *
+     * @return the wait, never {@code null}
+     */
+    Wait runPass() {
+        this.context.signal().beginPass();
+        try {
+            JobProcessor.PassResult result = this.processor.runPass(this.paused.getAsBoolean());
+            return new Wait(waitFor(result), result.storeFailed() ? null : result.wakeAt());
+        }
+        catch (VirtualMachineError ex) {
+            throw ex;
+        }
+        catch (Throwable ex) {
+            logger.error("Scheduler loop pass failed; retrying after back-off", ex);
+            return new Wait(nextBackoff(), null);
+        }
+    }
+
+    /**
+     * How long the loop waits after a pass, unless signalled.
+     *
+     * @param timeout the longest wait (real time); {@code null} waits until signalled; zero or negative does not
+     *     wait
+     * @param until the scheduler-clock time the wait ends at, or {@code null} when it has none (no deadline, or a
+     *     back-off after a failure)
+     */
+    record Wait(Duration timeout, Instant until) {
     }
 
     private Duration waitFor(JobProcessor.PassResult result) {

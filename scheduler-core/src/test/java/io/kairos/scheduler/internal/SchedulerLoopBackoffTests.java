@@ -1,0 +1,87 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.executor.ExecutorContext;
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.JobStoreContext;
+import io.kairos.scheduler.store.JobStoreException;
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.memory.MemoryJobStore;
+import io.kairos.scheduler.task.TaskAction;
+import io.kairos.scheduler.task.TaskRegistry;
+import io.kairos.scheduler.testing.EveryTrigger;
+import io.kairos.scheduler.testing.HoldingJobExecutor;
+import io.kairos.scheduler.testing.MutableClock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The loop backs off (1 s, 2 s, ...) while a store keeps failing, also when a held job's lease extension is
+ * overdue. Found by the cluster outage test: a Redis outage of 20 s produced about 1,300 {@code JobStoreFailed}
+ * events, because an overdue wake-up was turned into "in 100 ms", which beat the back-off. Checked on the waits
+ * {@link SchedulerLoop#runPass()} returns, pass by pass on a fake clock, so nothing waits.
+ */
+class SchedulerLoopBackoffTests {
+
+    private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+    private final MutableClock clock = new MutableClock(T0);
+
+    private final AtomicBoolean down = new AtomicBoolean();
+
+    private final MemoryJobStore store = new MemoryJobStore() {
+        @Override
+        public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+            if (SchedulerLoopBackoffTests.this.down.get()) {
+                throw new JobStoreException("database down", new RuntimeException("connection refused"));
+            }
+            return super.extendLeases(schedulerId, jobIds, leaseUntil);
+        }
+    };
+
+    @Test
+    void backsOffWhileLeaseExtensionsKeepFailing() {
+        SchedulerLoop loop = loop();
+        this.store.addJob(new StoredJob("held", "held", "noop", List.of(), Map.of(), new EveryTrigger(T0, Duration.ofMinutes(1)), "default",
+                "default", null, true, 1, null, T0, T0, JobState.SCHEDULED, null, 0, null), ConflictPolicy.ERROR);
+        assertThat(loop.runPass()).as("the run is in flight; its lease is due for extension a third of 30 s later")
+                .isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(10), T0.plusSeconds(10)));
+
+        this.clock.advance(Duration.ofSeconds(20)); // the extension is overdue ...
+        this.down.set(true); // ... and fails: the loop waits its back-off, not "in 100 ms" nor at once
+        assertThat(loop.runPass()).isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(1), null));
+        assertThat(loop.runPass()).isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(2), null));
+        assertThat(loop.runPass()).isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(4), null));
+
+        this.down.set(false); // extended: the next wake-up is the next extension, and the back-off starts over
+        assertThat(loop.runPass()).isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(10), T0.plusSeconds(30)));
+        this.clock.advance(Duration.ofSeconds(10));
+        this.down.set(true);
+        assertThat(loop.runPass()).isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(1), null));
+    }
+
+    private SchedulerLoop loop() {
+        HoldingJobExecutor executor = new HoldingJobExecutor();
+        executor.start(new ExecutorContext("default", this.clock));
+        this.store.start(new JobStoreContext("default", "backoff-test", this.clock, null, () -> { }));
+        Components components = new Components();
+        components.executors().put("default", executor);
+        components.stores().put("default", this.store);
+        TaskRegistry tasks = new TaskRegistry();
+        tasks.register("noop", (TaskAction) () -> { });
+        LoopContext context = new LoopContext("backoff-test", this.clock, Duration.ofSeconds(30), Duration.ofSeconds(10), components,
+                new TaskLookup(tasks), new EventDispatcher(), new FireTimes(new Random(42)), new LoopSignal());
+        return new SchedulerLoop(new JobProcessor(context), context, () -> false);
+    }
+}
