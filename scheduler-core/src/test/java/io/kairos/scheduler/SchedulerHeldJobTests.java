@@ -1,7 +1,9 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.event.JobStoreFailed;
 import io.kairos.scheduler.event.JobSubmitted;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.task.TaskAction;
@@ -10,9 +12,12 @@ import io.kairos.scheduler.testing.HoldingJobExecutor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -75,6 +80,34 @@ class SchedulerHeldJobTests extends SchedulerTestSupport {
         holding.runNext();
         awaitIdle();
         assertThat(store.lookupJob("j")).as("the release of a lost lease writes nothing").contains(othersCopy);
+    }
+
+    @Test
+    void aHeldJobWhoseLeaseLapsedWhileExtensionsFailedStartsNoRunUntilTheLeaseIsExtendedAgain() {
+        AtomicBoolean down = new AtomicBoolean();
+        MemoryJobStore store = new MemoryJobStore() {
+            @Override
+            public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+                if (down.get()) {
+                    throw new JobStoreException("database unreachable from this instance", new RuntimeException("timeout"));
+                }
+                return super.extendLeases(schedulerId, jobIds, leaseUntil);
+            }
+        };
+        HoldingJobExecutor holding = new HoldingJobExecutor();
+        build((b) -> b.executor("held", holding).jobStore("default", store).leaseTime(Duration.ofSeconds(30)));
+        this.scheduler.start();
+        this.scheduler.addJob(JobRequest.of("record").id("j").executor("held").maxInstances(2).trigger(new EveryTrigger(T0, MINUTE)));
+        await().until(() -> holding.waiting() == 1);
+        // only this instance cannot reach the store: its lease (until T0+30s) lapses, another instance could take over
+        down.set(true);
+        advance(Duration.ofSeconds(61));
+        awaitEvents(JobStoreFailed.class, 1);
+        assertThat(this.events.of(JobSubmitted.class)).as("no run starts from a copy whose lease lapsed").hasSize(1);
+        // the store is back and nobody took the job over: the lease is extended and the due run starts
+        down.set(false);
+        advance(Duration.ofSeconds(1));
+        await().until(() -> holding.waiting() == 2);
     }
 
     @Test

@@ -40,7 +40,14 @@ final class HeldJob {
      */
     Instant extendAt;
 
-    HeldJob(String storeAlias, StoredJob job, Task task, Instant extendAt, AtomicInteger inFlight) {
+    /**
+     * When the lease lapses unless extended (scheduler clock): no run starts from this copy at or after it, as
+     * another instance may have taken the job over (e.g. while the extensions failed during a store outage that
+     * only this instance sees).
+     */
+    Instant leaseUntil;
+
+    HeldJob(String storeAlias, StoredJob job, Task task, Instant extendAt, Instant leaseUntil, AtomicInteger inFlight) {
         this.inFlight = inFlight;
         this.storeAlias = storeAlias;
         this.job = job;
@@ -48,6 +55,28 @@ final class HeldJob {
         this.nextRunTime = job.nextRunTime();
         this.nextFireTime = FireTimes.fireTimeOf(job);
         this.extendAt = extendAt;
+        this.leaseUntil = leaseUntil;
+    }
+
+    /**
+     * Records that the lease was taken or extended.
+     *
+     * @param nextExtension when to extend it again
+     * @param expiry when it lapses unless extended
+     */
+    void leased(Instant nextExtension, Instant expiry) {
+        this.extendAt = nextExtension;
+        this.leaseUntil = expiry;
+    }
+
+    /**
+     * Whether a run may start from this copy now: not stale, and the lease has not lapsed.
+     *
+     * @param now the scheduler clock's time
+     * @return whether the copy may fire
+     */
+    boolean mayFire(Instant now) {
+        return !this.stale && now.isBefore(this.leaseUntil);
     }
 
     /**

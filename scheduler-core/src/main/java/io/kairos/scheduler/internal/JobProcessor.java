@@ -91,7 +91,7 @@ public final class JobProcessor {
         this.held.markChangedStale();
         Map<String, List<HeldJob>> releases = new LinkedHashMap<>();
         for (HeldJob job : this.held.all()) {
-            if (!paused && !job.stale && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {
+            if (!paused && job.mayFire(now) && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {
                 try {
                     this.submitter.fire(job, now, events);
                 }
@@ -210,13 +210,14 @@ public final class JobProcessor {
                 moreDue.add(entry.getKey());
             }
             for (StoredJob job : jobs) {
-                failed |= accept(entry.getKey(), entry.getValue(), job, extendAt, events);
+                failed |= accept(entry.getKey(), entry.getValue(), job, extendAt, leaseUntil, events);
             }
         }
         return failed;
     }
 
-    private boolean accept(String alias, JobStore store, StoredJob job, Instant extendAt, List<SchedulerEvent> events) {
+    private boolean accept(String alias, JobStore store, StoredJob job, Instant extendAt, Instant leaseUntil,
+            List<SchedulerEvent> events) {
         String reason;
         try {
             Task task = this.context.tasks().resolve(job.id(), job.task());
@@ -227,11 +228,11 @@ public final class JobProcessor {
                     // nobody changed the job meanwhile: our held copy knows which run times already ran; the
                     // store's copy does not, and firing from it would run them again. Equal, not just the same
                     // version: a job removed and added again elsewhere starts again at version 1
-                    previous.extendAt = extendAt;
+                    previous.leased(extendAt, leaseUntil);
                     return false;
                 }
                 // re-acquired after our own lease lapsed: keep counting the runs still in flight
-                HeldJob fresh = new HeldJob(alias, job, task, extendAt,
+                HeldJob fresh = new HeldJob(alias, job, task, extendAt, leaseUntil,
                         previous != null ? previous.inFlight : new java.util.concurrent.atomic.AtomicInteger());
                 this.held.put(fresh);
                 return false;

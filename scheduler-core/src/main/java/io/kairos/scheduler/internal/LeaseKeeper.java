@@ -101,6 +101,10 @@ final class LeaseKeeper {
         for (Map.Entry<String, List<HeldJob>> entry : due.entrySet()) {
             JobStore store = this.context.components().stores().get(entry.getKey());
             if (store == null) {
+                // the store was removed from this scheduler: nobody extends these leases any more
+                logger.warn("Job store '{}' was removed while {} of its jobs still run here; no further runs of them start",
+                        entry.getKey(), entry.getValue().size());
+                entry.getValue().forEach(HeldJob::leaseLost);
                 continue;
             }
             Set<String> lost;
@@ -117,7 +121,7 @@ final class LeaseKeeper {
                     lost(job);
                 }
                 else {
-                    job.extendAt = extendAt;
+                    job.leased(extendAt, leaseUntil);
                 }
             }
         }

@@ -367,14 +367,6 @@ public abstract class JobStoreContractTests {
     }
 
     @Test
-    void anExpiredLeaseNobodyTookIsStillTheOwnersAndIsExtended() {
-        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
-        this.store.acquireDueJobs(A, T0, 10, at(60));
-        assertThat(this.store.extendLeases(A, List.of("a"), at(600))).isEmpty();
-        assertThat(this.store.acquireDueJobs(B, at(599), 10, at(700))).isEmpty();
-    }
-
-    @Test
     void extendingALeaseAnotherSchedulerTookOverAfterItExpiredReturnsItsIdAndLeavesTheirLease() {
         this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
         this.store.addJob(job("b", at(-1)), ConflictPolicy.ERROR);

@@ -40,9 +40,6 @@ final class JobSql {
 
     final String extendLease;
 
-    /** Selects a job's id if the given owner holds its lease. */
-    final String selectIfLeasedBy;
-
     final String releaseDelete;
 
     final String releaseReschedule;
@@ -87,7 +84,6 @@ final class JobSql {
         this.selectDue = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)"
                 + " ORDER BY next_run_time, id LIMIT ?";
         this.extendLease = "UPDATE " + t + " SET lease_until = ? WHERE id = ? AND lease_owner = ?";
-        this.selectIfLeasedBy = "SELECT id FROM " + t + " WHERE id = ? AND lease_owner = ?";
         this.releaseDelete = "DELETE FROM " + t + " WHERE id = ? AND lease_owner = ? AND version = ?";
         this.releaseReschedule = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, version = version + 1,"
                 + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND version = ?";
@@ -100,5 +96,15 @@ final class JobSql {
                 + " lease_owner = CASE WHEN lease_owner = ? THEN NULL ELSE lease_owner END, version = version + 1"
                 + " WHERE id = ? AND version = ?";
         this.probe = "SELECT id FROM " + t + " WHERE 1 = 0";
+    }
+
+    /**
+     * Selects, of {@code count} ids, those whose lease the given owner holds. Parameters: the owner, then the ids.
+     *
+     * @param count the number of ids, at least 1
+     * @return the statement
+     */
+    String selectLeasedBy(int count) {
+        return "SELECT id FROM " + this.table + " WHERE lease_owner = ? AND id IN (" + "?, ".repeat(count - 1) + "?)";
     }
 }

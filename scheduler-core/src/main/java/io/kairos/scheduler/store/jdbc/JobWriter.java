@@ -161,11 +161,10 @@ final class JobWriter {
 
     /**
      * Extends the leases {@code owner} still holds on the ids: one statement on PostgreSQL, a JDBC batch of one
-     * update per id elsewhere, where an id whose update matched no row is one whose lease is lost. That needs
-     * update counts of matched rows, which MySQL and MariaDB report only while the driver keeps its default
-     * ({@code useAffectedRows=false}); a driver that reports no count for a batch entry
-     * ({@link Statement#SUCCESS_NO_INFO}, e.g. MariaDB's bulk protocol) makes this read those ids' lease owners
-     * back, in the same transaction.
+     * update per id elsewhere. An id whose update is not reported as done (a count of 0, which may also mean a
+     * driver counting changed rather than matched rows; {@link Statement#SUCCESS_NO_INFO}, e.g. MariaDB's bulk
+     * protocol; or no count at all) has its lease owner read back in the same transaction, in chunks of
+     * {@value #READ_BACK_CHUNK} ids per query, so the answer does not depend on how the driver counts.
      *
      * @return the ids whose leases {@code owner} no longer holds, a new mutable set
      */
@@ -173,9 +172,10 @@ final class JobWriter {
         if (this.pg != null) {
             return this.pg.extendLeases(c, owner, jobIds, leaseUntil);
         }
+        Set<String> distinct = new LinkedHashSet<>(jobIds);
         int[] counts;
         try (PreparedStatement ps = c.prepareStatement(this.sql.extendLease)) {
-            for (String jobId : jobIds) {
+            for (String jobId : distinct) {
                 ps.setLong(1, leaseUntil);
                 ps.setString(2, jobId);
                 ps.setString(3, owner);
@@ -183,38 +183,39 @@ final class JobWriter {
             }
             counts = ps.executeBatch();
         }
-        Set<String> lost = new LinkedHashSet<>();
-        List<String> uncounted = new ArrayList<>();
+        List<String> unconfirmed = new ArrayList<>();
         int i = 0;
-        for (String jobId : jobIds) {
-            int count = counts[i++];
-            if (count == 0) {
-                lost.add(jobId);
+        for (String jobId : distinct) {
+            if (i >= counts.length || counts[i] < 1) {
+                unconfirmed.add(jobId);
             }
-            else if (count == Statement.SUCCESS_NO_INFO) {
-                uncounted.add(jobId);
-            }
+            i++;
         }
-        if (!uncounted.isEmpty()) {
-            lost.addAll(notLeasedBy(c, owner, uncounted));
-        }
+        Set<String> lost = new LinkedHashSet<>(unconfirmed);
+        lost.removeAll(leasedBy(c, owner, unconfirmed));
         return lost;
     }
 
-    private List<String> notLeasedBy(Connection c, String owner, List<String> jobIds) throws SQLException {
-        List<String> notLeased = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(this.sql.selectIfLeasedBy)) {
-            for (String jobId : jobIds) {
-                ps.setString(1, jobId);
-                ps.setString(2, owner);
+    /** Ids per query when lease owners are read back. */
+    static final int READ_BACK_CHUNK = 500;
+
+    private Set<String> leasedBy(Connection c, String owner, List<String> jobIds) throws SQLException {
+        Set<String> leased = new LinkedHashSet<>();
+        for (int from = 0; from < jobIds.size(); from += READ_BACK_CHUNK) {
+            List<String> chunk = jobIds.subList(from, Math.min(jobIds.size(), from + READ_BACK_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement(this.sql.selectLeasedBy(chunk.size()))) {
+                ps.setString(1, owner);
+                for (int k = 0; k < chunk.size(); k++) {
+                    ps.setString(k + 2, chunk.get(k));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        notLeased.add(jobId);
+                    while (rs.next()) {
+                        leased.add(rs.getString(1));
                     }
                 }
             }
         }
-        return notLeased;
+        return leased;
     }
 
     /**
