@@ -1,49 +1,30 @@
 package io.kairos.scheduler;
 
 import io.kairos.scheduler.event.EventListener;
-import io.kairos.scheduler.event.ExecutorAdded;
-import io.kairos.scheduler.event.ExecutorRemoved;
-import io.kairos.scheduler.event.JobAdded;
-import io.kairos.scheduler.event.JobStoreAdded;
-import io.kairos.scheduler.event.JobStoreRemoved;
 import io.kairos.scheduler.event.SchedulerEvent;
-import io.kairos.scheduler.event.SchedulerPaused;
-import io.kairos.scheduler.event.SchedulerResumed;
-import io.kairos.scheduler.event.SchedulerShutdown;
-import io.kairos.scheduler.event.SchedulerStarted;
-import io.kairos.scheduler.executor.ExecutorContext;
 import io.kairos.scheduler.executor.JobExecutor;
-import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.internal.EventDispatcher;
 import io.kairos.scheduler.internal.FireTimes;
-import io.kairos.scheduler.internal.JobProcessor;
-import io.kairos.scheduler.internal.LoopContext;
 import io.kairos.scheduler.internal.LoopSignal;
-import io.kairos.scheduler.internal.SchedulerLoop;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobStore;
-import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreException;
-import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.InvalidJobArgumentsException;
-import io.kairos.scheduler.task.Task;
 import io.kairos.scheduler.task.UnknownTaskException;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import io.kairos.scheduler.trigger.Trigger;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The scheduler: composes job stores, executors, listeners and a clock, and runs the main loop (DESIGN.md). The
@@ -73,41 +54,30 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Scheduler implements AutoCloseable {
 
-    private final Object lifecycle = new Object();
-
     private final Settings settings;
 
-    private final io.kairos.scheduler.internal.EventDispatcher events = new io.kairos.scheduler.internal.EventDispatcher();
-
-    private final TaskLookup tasks;
-
-    private final FireTimes fireTimes;
-
-    private final JobAssembler assembler;
-
-    private final PendingJobs pending;
+    private final EventDispatcher events = new EventDispatcher();
 
     private final LoopSignal signal = new LoopSignal();
 
-    private volatile SchedulerState state = SchedulerState.STOPPED;
+    private final SchedulerRuntime runtime;
 
-    /** Set (under {@code lifecycle}) while {@link #shutdown(boolean)} stops the components outside the lock. */
-    private boolean stopping;
+    private final ComponentLifecycle components;
 
-    private volatile SchedulerLoop loop;
+    private final SchedulerJobs jobs;
 
-    private volatile JobOperations operations;
-
-    private volatile JobProcessor processor;
-
-    private volatile CountDownLatch stopped = new CountDownLatch(0);
+    private final JobListing listing;
 
     Scheduler(Settings settings) {
         this.settings = settings;
-        this.tasks = new TaskLookup(settings.taskRegistry);
-        this.fireTimes = new FireTimes(settings.random);
-        this.assembler = new JobAssembler(settings, this.tasks, this.fireTimes);
-        this.pending = new PendingJobs(this.assembler);
+        TaskLookup tasks = new TaskLookup(settings.taskRegistry);
+        FireTimes fireTimes = new FireTimes(settings.random);
+        JobAssembler assembler = new JobAssembler(settings, tasks, fireTimes);
+        PendingJobs pending = new PendingJobs(assembler);
+        this.runtime = new SchedulerRuntime(settings, this.events, this.signal, tasks, fireTimes, assembler, pending);
+        this.components = this.runtime.components();
+        this.jobs = new SchedulerJobs(this, settings, this.runtime, assembler, tasks, pending);
+        this.listing = new JobListing(settings, this.runtime, this.jobs);
     }
 
     /**
@@ -136,12 +106,7 @@ public final class Scheduler implements AutoCloseable {
      *     the valid ones)
      */
     public void configure(Map<String, ?> properties) {
-        synchronized (this.lifecycle) {
-            if (this.state != SchedulerState.STOPPED || this.stopping) {
-                throw new SchedulerAlreadyRunningException("configure");
-            }
-            FlatConfig.apply(this.settings, properties);
-        }
+        this.runtime.configure(properties);
     }
 
     /**
@@ -150,7 +115,7 @@ public final class Scheduler implements AutoCloseable {
      * @return the state
      */
     public SchedulerState state() {
-        return this.state;
+        return this.runtime.state();
     }
 
     /**
@@ -213,8 +178,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalStateException when no default store can be created
      */
     public void start(boolean paused) {
-        SchedulerLoop started = startComponents(paused);
-        started.startThread(true);
+        this.runtime.start(paused);
     }
 
     /**
@@ -226,87 +190,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws SchedulerAlreadyRunningException when started already
      */
     public void startBlocking() {
-        SchedulerLoop started = startComponents(this.settings.startPaused);
-        started.run();
-        if (Thread.interrupted()) {
-            if (this.state != SchedulerState.STOPPED) {
-                shutdown(true);
-            }
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            this.stopped.await();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private SchedulerLoop startComponents(boolean paused) {
-        List<SchedulerEvent> added = new ArrayList<>();
-        SchedulerLoop created;
-        synchronized (this.lifecycle) {
-            if (this.state != SchedulerState.STOPPED || this.stopping) {
-                throw new SchedulerAlreadyRunningException("start");
-            }
-            ensureDefaults();
-            this.settings.components.executors().forEach(this::startExecutor);
-            this.settings.components.stores().forEach(this::startStore);
-            LoopContext context = new LoopContext(this.settings.schedulerId, this.settings.clock, this.settings.leaseTime,
-                    this.settings.pollInterval, this.settings.components, this.tasks, this.events, this.fireTimes, this.signal);
-            this.processor = new JobProcessor(context);
-            this.operations = new JobOperations(this.settings, this.assembler, this.tasks, this.events, this.signal, this.processor);
-            storePending(added);
-            created = new SchedulerLoop(this.processor, context, () -> this.state == SchedulerState.PAUSED);
-            this.loop = created;
-            this.stopped = new CountDownLatch(1);
-            this.state = paused ? SchedulerState.PAUSED : SchedulerState.RUNNING;
-        }
-        this.events.publishAll(added);
-        this.events.publish(new SchedulerStarted(this.settings.clock.instant()));
-        return created;
-    }
-
-    private void ensureDefaults() {
-        this.settings.components.executors().computeIfAbsent(JobAssembler.DEFAULT, (a) -> new ThreadPoolJobExecutor());
-        if (!this.settings.components.stores().containsKey(JobAssembler.DEFAULT)) {
-            JobStoreFactory memory = this.settings.storeFactories.get("memory");
-            if (memory == null) {
-                throw new IllegalStateException("No job store 'default' is configured and no 'memory' job store type is available; "
-                        + "add one with SchedulerBuilder.jobStore(\"default\", store)");
-            }
-            this.settings.components.stores().put(JobAssembler.DEFAULT,
-                    memory.create(new ComponentOptions("kairos.jobstores.default", JobAssembler.DEFAULT, Map.of())));
-        }
-    }
-
-    private void storePending(List<SchedulerEvent> added) {
-        List<PendingJob> jobs = this.pending.drain();
-        for (PendingJob job : jobs) {
-            Task task = job.task() != null ? job.task() : this.tasks.resolve(job.template().id(), job.template().task());
-            this.assembler.checkPlacement(task, job.template().executor(), job.template().jobstore());
-        }
-        for (int i = 0; i < jobs.size(); i++) {
-            try {
-                StoredJob stored = this.operations.store(jobs.get(i), false);
-                added.add(new JobAdded(this.settings.clock.instant(), stored.id(), stored.jobstore()));
-            }
-            catch (RuntimeException ex) {
-                jobs.subList(i + 1, jobs.size()).forEach(this.pending::add);
-                stopComponents(false);
-                throw ex;
-            }
-        }
-    }
-
-    private void startExecutor(String alias, JobExecutor executor) {
-        executor.start(new ExecutorContext(alias, this.settings.clock));
-    }
-
-    private void startStore(String alias, JobStore store) {
-        JobCodec codec = this.settings.codec;
-        store.start(new JobStoreContext(alias, this.settings.schedulerId, this.settings.clock, codec, this.signal::signal));
+        this.runtime.startBlocking();
     }
 
     /**
@@ -328,40 +212,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws SchedulerNotRunningException when not started
      */
     public void shutdown(boolean wait) {
-        CountDownLatch latch;
-        synchronized (this.lifecycle) {
-            if (this.state == SchedulerState.STOPPED) {
-                throw new SchedulerNotRunningException("shutdown");
-            }
-            this.state = SchedulerState.STOPPED;
-            this.stopping = true;
-            latch = this.stopped;
-        }
-        // outside the lock: the loop thread (listeners, direct-executor jobs) may call addJob/pause/resume (jobs
-        // added now are pending) while stop() waits for it
-        try {
-            stopComponents(wait);
-        }
-        finally {
-            synchronized (this.lifecycle) {
-                this.stopping = false;
-            }
-        }
-        this.events.publish(new SchedulerShutdown(this.settings.clock.instant()));
-        latch.countDown();
-    }
-
-    private void stopComponents(boolean wait) {
-        SchedulerLoop current = this.loop;
-        if (current != null) {
-            current.stop();
-        }
-        this.settings.components.executors().values().forEach((e) -> e.shutdown(wait, this.settings.shutdownTimeout));
-        if (this.processor != null) {
-            this.processor.releaseIdle();
-        }
-        this.settings.components.stores().values().forEach(JobStore::shutdown);
-        this.state = SchedulerState.STOPPED;
+        this.runtime.shutdown(wait);
     }
 
     /**
@@ -369,12 +220,7 @@ public final class Scheduler implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (this.lifecycle) {
-            if (this.state == SchedulerState.STOPPED) {
-                return;
-            }
-        }
-        shutdown(true);
+        this.runtime.close();
     }
 
     /**
@@ -384,14 +230,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws SchedulerNotRunningException when not started
      */
     public void pause() {
-        synchronized (this.lifecycle) {
-            requireStarted("pause");
-            if (this.state != SchedulerState.RUNNING) {
-                return;
-            }
-            this.state = SchedulerState.PAUSED;
-        }
-        this.events.publish(new SchedulerPaused(this.settings.clock.instant()));
+        this.runtime.pause();
     }
 
     /**
@@ -400,15 +239,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws SchedulerNotRunningException when not started
      */
     public void resume() {
-        synchronized (this.lifecycle) {
-            requireStarted("resume");
-            if (this.state != SchedulerState.PAUSED) {
-                return;
-            }
-            this.state = SchedulerState.RUNNING;
-        }
-        this.events.publish(new SchedulerResumed(this.settings.clock.instant()));
-        wakeup();
+        this.runtime.resume();
     }
 
     /**
@@ -417,12 +248,6 @@ public final class Scheduler implements AutoCloseable {
      */
     public void wakeup() {
         this.signal.signal();
-    }
-
-    private void requireStarted(String what) {
-        if (this.state == SchedulerState.STOPPED) {
-            throw new SchedulerNotRunningException(what);
-        }
     }
 
     // ---- executors, stores, listeners ------------------------------------------------------------------------
@@ -435,16 +260,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalArgumentException when the alias is taken
      */
     public void addExecutor(String alias, JobExecutor executor) {
-        synchronized (this.lifecycle) {
-            if (this.settings.components.executors().containsKey(alias)) {
-                throw new IllegalArgumentException("This scheduler already has an executor by the alias of '" + alias + "'");
-            }
-            if (this.state != SchedulerState.STOPPED) {
-                startExecutor(alias, executor);
-            }
-            this.settings.components.executors().put(alias, executor);
-        }
-        this.events.publish(new ExecutorAdded(this.settings.clock.instant(), alias));
+        this.components.addExecutor(alias, executor);
     }
 
     /**
@@ -455,15 +271,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalArgumentException when there is no such executor
      */
     public void removeExecutor(String alias) {
-        JobExecutor removed;
-        synchronized (this.lifecycle) {
-            removed = this.settings.components.executors().remove(alias);
-            if (removed == null) {
-                throw new IllegalArgumentException("No executor by the alias of '" + alias + "'");
-            }
-        }
-        removed.shutdown(true, this.settings.shutdownTimeout);
-        this.events.publish(new ExecutorRemoved(this.settings.clock.instant(), alias));
+        this.components.removeExecutor(alias);
     }
 
     /**
@@ -474,17 +282,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalArgumentException when the alias is taken
      */
     public void addJobStore(String alias, JobStore store) {
-        synchronized (this.lifecycle) {
-            if (this.settings.components.stores().containsKey(alias)) {
-                throw new IllegalArgumentException("This scheduler already has a job store by the alias of '" + alias + "'");
-            }
-            if (this.state != SchedulerState.STOPPED) {
-                startStore(alias, store);
-            }
-            this.settings.components.stores().put(alias, store);
-        }
-        this.events.publish(new JobStoreAdded(this.settings.clock.instant(), alias));
-        wakeup();
+        this.components.addJobStore(alias, store);
     }
 
     /**
@@ -494,17 +292,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalArgumentException when there is no such store
      */
     public void removeJobStore(String alias) {
-        JobStore removed;
-        synchronized (this.lifecycle) {
-            removed = this.settings.components.stores().remove(alias);
-            if (removed == null) {
-                throw new IllegalArgumentException("No job store by the alias of '" + alias + "'");
-            }
-        }
-        if (this.state != SchedulerState.STOPPED) {
-            removed.shutdown();
-        }
-        this.events.publish(new JobStoreRemoved(this.settings.clock.instant(), alias));
+        this.components.removeJobStore(alias);
     }
 
     /**
@@ -557,17 +345,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws JobStoreException when the store fails
      */
     public Job addJob(JobRequest request) {
-        PendingJob job = this.assembler.assemble(request);
-        synchronized (this.lifecycle) {
-            if (this.state == SchedulerState.STOPPED) {
-                PendingJob kept = this.pending.add(job);
-                if (kept == job && job.task() != null) {
-                    this.tasks.bind(job.template().id(), job.task());
-                }
-                return pendingJob(kept);
-            }
-        }
-        return job(this.operations.store(job, true));
+        return this.jobs.add(request);
     }
 
     /**
@@ -621,10 +399,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalArgumentException when a change is invalid (as {@link #addJob})
      */
     public Job modifyJob(String id, String jobstore, JobChanges changes) {
-        if (isStopped()) {
-            return pendingJob(this.pending.modify(id, changes));
-        }
-        return job(this.operations.modify(id, jobstore, changes));
+        return this.jobs.modify(id, jobstore, changes);
     }
 
     /**
@@ -650,7 +425,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws JobLookupException when no job has the id
      */
     public Job rescheduleJob(String id, String jobstore, Trigger trigger) {
-        return reschedule(id, jobstore, trigger);
+        return this.jobs.reschedule(id, jobstore, trigger);
     }
 
     /**
@@ -677,14 +452,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws JobLookupException when no job has the id
      */
     public Job rescheduleJob(String id, String jobstore, Map<String, ?> triggerSpec) {
-        return reschedule(id, jobstore, triggerSpec);
-    }
-
-    private Job reschedule(String id, String jobstore, Object trigger) {
-        if (isStopped()) {
-            return pendingJob(this.pending.reschedule(id, this.assembler.trigger(trigger)));
-        }
-        return job(this.operations.reschedule(id, jobstore, trigger));
+        return this.jobs.reschedule(id, jobstore, triggerSpec);
     }
 
     /**
@@ -707,10 +475,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws JobLookupException when no job has the id
      */
     public Job pauseJob(String id, String jobstore) {
-        if (isStopped()) {
-            return pendingJob(this.pending.pause(id));
-        }
-        return job(this.operations.pause(id, jobstore));
+        return this.jobs.pause(id, jobstore);
     }
 
     /**
@@ -736,10 +501,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws JobLookupException when no job has the id
      */
     public Optional<Job> resumeJob(String id, String jobstore) {
-        if (isStopped()) {
-            return Optional.of(pendingJob(this.pending.resume(id)));
-        }
-        return this.operations.resume(id, jobstore).map(this::job);
+        return this.jobs.resume(id, jobstore);
     }
 
     /**
@@ -760,12 +522,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws JobLookupException when no job has the id
      */
     public void removeJob(String id, String jobstore) {
-        if (isStopped()) {
-            this.pending.remove(id);
-            this.tasks.unbind(id);
-            return;
-        }
-        this.operations.remove(id, jobstore);
+        this.jobs.remove(id, jobstore);
     }
 
     /**
@@ -783,11 +540,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalArgumentException when there is no such store
      */
     public void removeAllJobs(String jobstore) {
-        if (isStopped()) {
-            this.pending.removeAll(jobstore);
-            return;
-        }
-        this.operations.removeAll(jobstore);
+        this.jobs.removeAll(jobstore);
     }
 
     /**
@@ -808,10 +561,7 @@ public final class Scheduler implements AutoCloseable {
      * @return the job, or empty
      */
     public Optional<Job> getJob(String id, String jobstore) {
-        if (isStopped()) {
-            return this.pending.get(id, jobstore).map(this::pendingJob);
-        }
-        return this.operations.get(id, jobstore).map(this::job);
+        return this.jobs.get(id, jobstore);
     }
 
     /**
@@ -831,10 +581,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalArgumentException when there is no such store
      */
     public List<Job> getJobs(String jobstore) {
-        if (isStopped()) {
-            return this.pending.list(jobstore).stream().map(this::pendingJob).toList();
-        }
-        return this.operations.list(jobstore).stream().map(this::job).toList();
+        return this.jobs.list(jobstore);
     }
 
     /**
@@ -855,31 +602,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws UncheckedIOException when writing fails
      */
     public void printJobs(String jobstore, Appendable out) {
-        StringBuilder text = new StringBuilder();
-        if (isStopped()) {
-            text.append("Pending jobs:\n");
-            appendJobs(text, getJobs(jobstore), "No pending jobs");
-        }
-        else {
-            List<String> aliases = jobstore != null ? List.of(jobstore) : new ArrayList<>(this.settings.components.stores().keySet());
-            for (String alias : aliases) {
-                text.append("Jobstore ").append(alias).append(":\n");
-                appendJobs(text, getJobs(alias), "No scheduled jobs");
-            }
-        }
-        try {
-            out.append(text);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static void appendJobs(StringBuilder text, List<Job> jobs, String none) {
-        if (jobs.isEmpty()) {
-            text.append("    ").append(none).append('\n');
-        }
-        jobs.forEach((j) -> text.append("    ").append(j).append('\n'));
+        this.listing.print(jobstore, out);
     }
 
     /**
@@ -892,8 +615,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalStateException when no job codec is configured
      */
     public String exportJobs(String jobstore) {
-        requireStarted("exportJobs");
-        return JobsJson.write(codec(), this.operations.list(jobstore));
+        return this.listing.export(jobstore);
     }
 
     /**
@@ -909,34 +631,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalStateException when no job codec is configured
      */
     public List<Job> importJobs(String json, String jobstore, ConflictPolicy policy) {
-        List<Job> imported = new ArrayList<>();
-        for (StoredJob job : JobsJson.read(codec(), json)) {
-            JobRequest request = JobRequest.of(job.task()).id(job.id()).name(job.name()).args(job.args()).kwargs(job.kwargs())
-                    .trigger(job.trigger()).executor(job.executor()).jobstore(jobstore).misfireGraceTime(job.misfireGraceTime())
-                    .coalesce(job.coalesce()).maxInstances(job.maxInstances()).jitter(job.jitter())
-                    .timeout(job.timeout()).nextRunTime(job.nextRunTime()).conflictPolicy(policy);
-            imported.add(addJob(request));
-        }
-        return imported;
-    }
-
-    private JobCodec codec() {
-        if (this.settings.codec == null) {
-            throw new IllegalStateException("No JobCodec is configured; set one with SchedulerBuilder.jobCodec(...)");
-        }
-        return this.settings.codec;
-    }
-
-    private boolean isStopped() {
-        return this.state == SchedulerState.STOPPED;
-    }
-
-    private Job job(StoredJob stored) {
-        return new Job(this, stored, false, this.settings.timezone);
-    }
-
-    private Job pendingJob(PendingJob pendingJob) {
-        return new Job(this, pendingJob.template(), true, this.settings.timezone);
+        return this.listing.importJobs(json, jobstore, policy);
     }
 
     /**
@@ -947,8 +642,7 @@ public final class Scheduler implements AutoCloseable {
      * @return zero or more
      */
     public int runsInFlight(String jobstore, String id) {
-        JobProcessor current = this.processor;
-        return current == null ? 0 : current.runsInFlight(jobstore, id);
+        return this.components.runsInFlight(jobstore, id);
     }
 
     /**

@@ -1,0 +1,195 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.event.ExecutorAdded;
+import io.kairos.scheduler.event.ExecutorRemoved;
+import io.kairos.scheduler.event.JobStoreAdded;
+import io.kairos.scheduler.event.JobStoreRemoved;
+import io.kairos.scheduler.executor.ExecutorContext;
+import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.internal.EventDispatcher;
+import io.kairos.scheduler.internal.FireTimes;
+import io.kairos.scheduler.internal.JobProcessor;
+import io.kairos.scheduler.internal.LoopContext;
+import io.kairos.scheduler.internal.LoopSignal;
+import io.kairos.scheduler.internal.SchedulerLoop;
+import io.kairos.scheduler.internal.TaskLookup;
+import io.kairos.scheduler.store.JobCodec;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.JobStoreContext;
+
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The components of a scheduler and their lifecycle: the executors and job stores (the missing {@code default}
+ * ones created at start, each started and shut down, added and removed while the scheduler runs) and what a start
+ * makes: the job processor, the {@link JobOperations} and the loop. {@link SchedulerRuntime} decides when.
+ *
+ * <p><b>Thread-safety.</b> Guarded by the scheduler's {@code lifecycle} lock, which {@link SchedulerRuntime} owns
+ * and passes in: {@link #start}, {@link #newLoop} and a failed start's {@link #stop} run under it, the executor and
+ * store changes take it; {@link SchedulerRuntime#shutdown} calls {@link #stop} outside it. The loop, the processor
+ * and the job operations are volatile, read without the lock. Events are published outside the lock.
+ */
+final class ComponentLifecycle {
+
+    private final Object lifecycle;
+
+    private final BooleanSupplier started;
+
+    private final Settings settings;
+
+    private final EventDispatcher events;
+
+    private final LoopSignal signal;
+
+    private final TaskLookup tasks;
+
+    private final FireTimes fireTimes;
+
+    private final JobAssembler assembler;
+
+    private volatile SchedulerLoop loop;
+
+    private volatile JobOperations operations;
+
+    private volatile JobProcessor processor;
+
+    /** Takes the scheduler's {@code lifecycle} lock and whether the scheduler is started (a volatile read). */
+    ComponentLifecycle(Object lifecycle, BooleanSupplier started, Settings settings, EventDispatcher events,
+            LoopSignal signal, TaskLookup tasks, FireTimes fireTimes, JobAssembler assembler) {
+        this.lifecycle = lifecycle;
+        this.started = started;
+        this.settings = settings;
+        this.events = events;
+        this.signal = signal;
+        this.tasks = tasks;
+        this.fireTimes = fireTimes;
+        this.assembler = assembler;
+    }
+
+    /** The job API of the last start; {@code null} before the first. */
+    JobOperations operations() {
+        return this.operations;
+    }
+
+    int runsInFlight(String jobstore, String id) {
+        JobProcessor current = this.processor;
+        return current == null ? 0 : current.runsInFlight(jobstore, id);
+    }
+
+    /**
+     * Under the lock, the first half of a start: creates the missing defaults, starts the executors and then the
+     * stores, and makes this start's processor and job operations.
+     *
+     * @return the context for {@link #newLoop}
+     */
+    LoopContext start() {
+        ensureDefaults();
+        this.settings.components.executors().forEach(this::startExecutor);
+        this.settings.components.stores().forEach(this::startStore);
+        LoopContext context = new LoopContext(this.settings.schedulerId, this.settings.clock, this.settings.leaseTime,
+                this.settings.pollInterval, this.settings.components, this.tasks, this.events, this.fireTimes, this.signal);
+        this.processor = new JobProcessor(context);
+        this.operations = new JobOperations(this.settings, this.assembler, this.tasks, this.events, this.signal, this.processor);
+        return context;
+    }
+
+    /** Under the lock, the last half of a start (once the pending jobs are stored): makes the loop, not yet running. */
+    SchedulerLoop newLoop(LoopContext context, BooleanSupplier paused) {
+        SchedulerLoop created = new SchedulerLoop(this.processor, context, paused);
+        this.loop = created;
+        return created;
+    }
+
+    private void ensureDefaults() {
+        this.settings.components.executors().computeIfAbsent(JobAssembler.DEFAULT, (a) -> new ThreadPoolJobExecutor());
+        if (!this.settings.components.stores().containsKey(JobAssembler.DEFAULT)) {
+            JobStoreFactory memory = this.settings.storeFactories.get("memory");
+            if (memory == null) {
+                throw new IllegalStateException("No job store 'default' is configured and no 'memory' job store type is available; "
+                        + "add one with SchedulerBuilder.jobStore(\"default\", store)");
+            }
+            this.settings.components.stores().put(JobAssembler.DEFAULT,
+                    memory.create(new ComponentOptions("kairos.jobstores.default", JobAssembler.DEFAULT, Map.of())));
+        }
+    }
+
+    private void startExecutor(String alias, JobExecutor executor) {
+        executor.start(new ExecutorContext(alias, this.settings.clock));
+    }
+
+    private void startStore(String alias, JobStore store) {
+        JobCodec codec = this.settings.codec;
+        store.start(new JobStoreContext(alias, this.settings.schedulerId, this.settings.clock, codec, this.signal::signal));
+    }
+
+    /**
+     * Stops, in this order, the loop, the executors ({@code wait}: running jobs may finish for up to the shutdown
+     * timeout), the held jobs whose runs ended ({@code releaseIdle}) and the stores.
+     */
+    void stop(boolean wait) {
+        SchedulerLoop current = this.loop;
+        if (current != null) {
+            current.stop();
+        }
+        this.settings.components.executors().values().forEach((e) -> e.shutdown(wait, this.settings.shutdownTimeout));
+        if (this.processor != null) {
+            this.processor.releaseIdle();
+        }
+        this.settings.components.stores().values().forEach(JobStore::shutdown);
+    }
+
+    void addExecutor(String alias, JobExecutor executor) {
+        synchronized (this.lifecycle) {
+            if (this.settings.components.executors().containsKey(alias)) {
+                throw new IllegalArgumentException("This scheduler already has an executor by the alias of '" + alias + "'");
+            }
+            if (this.started.getAsBoolean()) {
+                startExecutor(alias, executor);
+            }
+            this.settings.components.executors().put(alias, executor);
+        }
+        this.events.publish(new ExecutorAdded(this.settings.clock.instant(), alias));
+    }
+
+    void removeExecutor(String alias) {
+        JobExecutor removed;
+        synchronized (this.lifecycle) {
+            removed = this.settings.components.executors().remove(alias);
+            if (removed == null) {
+                throw new IllegalArgumentException("No executor by the alias of '" + alias + "'");
+            }
+        }
+        removed.shutdown(true, this.settings.shutdownTimeout);
+        this.events.publish(new ExecutorRemoved(this.settings.clock.instant(), alias));
+    }
+
+    void addJobStore(String alias, JobStore store) {
+        synchronized (this.lifecycle) {
+            if (this.settings.components.stores().containsKey(alias)) {
+                throw new IllegalArgumentException("This scheduler already has a job store by the alias of '" + alias + "'");
+            }
+            if (this.started.getAsBoolean()) {
+                startStore(alias, store);
+            }
+            this.settings.components.stores().put(alias, store);
+        }
+        this.events.publish(new JobStoreAdded(this.settings.clock.instant(), alias));
+        this.signal.signal();
+    }
+
+    void removeJobStore(String alias) {
+        JobStore removed;
+        synchronized (this.lifecycle) {
+            removed = this.settings.components.stores().remove(alias);
+            if (removed == null) {
+                throw new IllegalArgumentException("No job store by the alias of '" + alias + "'");
+            }
+        }
+        if (this.started.getAsBoolean()) {
+            removed.shutdown();
+        }
+        this.events.publish(new JobStoreRemoved(this.settings.clock.instant(), alias));
+    }
+}

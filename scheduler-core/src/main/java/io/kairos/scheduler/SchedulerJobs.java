@@ -1,0 +1,118 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.internal.TaskLookup;
+import io.kairos.scheduler.store.StoredJob;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The job API behind {@link Scheduler}: each call goes to the {@link PendingJobs} while the scheduler is stopped
+ * and to the {@link JobOperations} of the current start while it is started, and its result comes back as a
+ * {@link Job} handle on the scheduler.
+ *
+ * <p><b>Thread-safety.</b> Stateless beyond its collaborators, which are thread-safe ({@code PendingJobs} is
+ * synchronized, the stores are). Adding decides between pending and stored under the lifecycle lock
+ * ({@link SchedulerRuntime#addPending}); the other calls read the volatile state once and go on without a lock.
+ */
+final class SchedulerJobs {
+
+    private final Scheduler scheduler;
+
+    private final Settings settings;
+
+    private final SchedulerRuntime runtime;
+
+    private final JobAssembler assembler;
+
+    private final TaskLookup tasks;
+
+    private final PendingJobs pending;
+
+    SchedulerJobs(Scheduler scheduler, Settings settings, SchedulerRuntime runtime, JobAssembler assembler, TaskLookup tasks,
+            PendingJobs pending) {
+        this.scheduler = scheduler;
+        this.settings = settings;
+        this.runtime = runtime;
+        this.assembler = assembler;
+        this.tasks = tasks;
+        this.pending = pending;
+    }
+
+    Job add(JobRequest request) {
+        PendingJob job = this.assembler.assemble(request);
+        PendingJob kept = this.runtime.addPending(job);
+        if (kept != null) {
+            return pendingJob(kept);
+        }
+        return job(this.runtime.operations().store(job, true));
+    }
+
+    Job modify(String id, String jobstore, JobChanges changes) {
+        if (this.runtime.isStopped()) {
+            return pendingJob(this.pending.modify(id, changes));
+        }
+        return job(this.runtime.operations().modify(id, jobstore, changes));
+    }
+
+    /** The trigger is a {@code Trigger} or a trigger spec map. */
+    Job reschedule(String id, String jobstore, Object trigger) {
+        if (this.runtime.isStopped()) {
+            return pendingJob(this.pending.reschedule(id, this.assembler.trigger(trigger)));
+        }
+        return job(this.runtime.operations().reschedule(id, jobstore, trigger));
+    }
+
+    Job pause(String id, String jobstore) {
+        if (this.runtime.isStopped()) {
+            return pendingJob(this.pending.pause(id));
+        }
+        return job(this.runtime.operations().pause(id, jobstore));
+    }
+
+    Optional<Job> resume(String id, String jobstore) {
+        if (this.runtime.isStopped()) {
+            return Optional.of(pendingJob(this.pending.resume(id)));
+        }
+        return this.runtime.operations().resume(id, jobstore).map(this::job);
+    }
+
+    void remove(String id, String jobstore) {
+        if (this.runtime.isStopped()) {
+            this.pending.remove(id);
+            this.tasks.unbind(id);
+            return;
+        }
+        this.runtime.operations().remove(id, jobstore);
+    }
+
+    void removeAll(String jobstore) {
+        if (this.runtime.isStopped()) {
+            this.pending.removeAll(jobstore);
+            return;
+        }
+        this.runtime.operations().removeAll(jobstore);
+    }
+
+    Optional<Job> get(String id, String jobstore) {
+        if (this.runtime.isStopped()) {
+            return this.pending.get(id, jobstore).map(this::pendingJob);
+        }
+        return this.runtime.operations().get(id, jobstore).map(this::job);
+    }
+
+    List<Job> list(String jobstore) {
+        if (this.runtime.isStopped()) {
+            return this.pending.list(jobstore).stream().map(this::pendingJob).toList();
+        }
+        return this.runtime.operations().list(jobstore).stream().map(this::job).toList();
+    }
+
+    private Job job(StoredJob stored) {
+        return new Job(this.scheduler, stored, false, this.settings.timezone);
+    }
+
+    private Job pendingJob(PendingJob pendingJob) {
+        return new Job(this.scheduler, pendingJob.template(), true, this.settings.timezone);
+    }
+}
