@@ -14,9 +14,11 @@ import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.testing.EveryTrigger;
 import io.kairos.scheduler.testing.HoldingJobExecutor;
 import io.kairos.scheduler.testing.OnceTrigger;
+import io.kairos.scheduler.trigger.IntervalTrigger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,6 +75,21 @@ class SchedulerLoopTests extends SchedulerTestSupport {
                 .satisfies((e) -> assertThat(e.scheduledRunTime()).isEqualTo(T0.plus(MINUTE.multipliedBy(3))));
         assertThat(this.events.of(JobMissed.class)).isEmpty();
         assertThat(this.scheduler.getJob("c").orElseThrow().nextRunTime().orElseThrow().toInstant()).isEqualTo(T0.plus(MINUTE.multipliedBy(4)));
+    }
+
+    @Test
+    void aCoalescingIntervalJobCatchesUpOnYearsOfMissedRunTimesInOneStep() {
+        build().start();
+        // every millisecond: stepping through ten years of missed fire times (3 × 10^11) would not end in this test
+        this.scheduler.addJob(JobRequest.of("record").id("i").trigger(new IntervalTrigger(Duration.ofMillis(1),
+                T0.plus(MINUTE).atZone(ZoneOffset.UTC), null, ZoneOffset.UTC, null)));
+        awaitIdle();
+        Duration tenYears = Duration.ofDays(3652);
+        advance(tenYears.plusNanos(500_000));
+        awaitEvents(JobExecuted.class, 1);
+        assertThat(this.events.of(JobExecuted.class).get(0).scheduledRunTime()).as("the latest missed fire time")
+                .isEqualTo(T0.plus(tenYears));
+        assertThat(this.events.of(JobMissed.class)).isEmpty();
     }
 
     @Test

@@ -69,6 +69,30 @@ class TriggerPropertiesTest {
         assertThat(Triggers.fromSpec(trigger.toSpec(), ZoneOffset.UTC)).isEqualTo(trigger);
     }
 
+    @Property(tries = 200)
+    void latestIntervalFireTimeAtOrBeforeNowIsWhereSteppingStops(@ForAll @LongRange(min = 1, max = 86_400_000L) long intervalMillis,
+            @ForAll @IntRange(min = 0, max = 2_000) int stepsToNow, @ForAll @IntRange(min = 0, max = 999) int fraction,
+            @ForAll @IntRange(min = -1, max = 2_500) int stepsToEnd, @ForAll("zones") ZoneId zone) {
+        Duration interval = Duration.ofMillis(intervalMillis);
+        ZonedDateTime start = at(YEAR_2000, 0, zone);
+        // stepsToEnd -1: no end date; an end date between fire times when the fraction is not 0
+        ZonedDateTime end = stepsToEnd < 0 ? null
+                : start.plus(interval.multipliedBy(stepsToEnd)).plus(interval.multipliedBy(fraction).dividedBy(1000));
+        IntervalTrigger trigger = new IntervalTrigger(interval, start, end, zone, null);
+        ZonedDateTime now = start.plus(interval.multipliedBy(stepsToNow)).plus(interval.multipliedBy(fraction).dividedBy(1000));
+
+        // the oracle: step with nextFireTime while the next one is at or before now
+        ZonedDateTime oracle = start;
+        Optional<ZonedDateTime> next = trigger.nextFireTime(oracle, now);
+        while (next.isPresent() && !next.get().isAfter(now)) {
+            oracle = next.get();
+            next = trigger.nextFireTime(oracle, now);
+        }
+        ZonedDateTime latest = trigger.latestFireTimeAtOrBefore(start, now);
+        assertThat(latest.toInstant()).isEqualTo(oracle.toInstant());
+        assertThat(latest.getZone()).isEqualTo(zone);
+    }
+
     @Property(tries = 150)
     void calendarIntervalOfDaysFiresOnEveryStepDayAtTheWallTimeExceptGaps(@ForAll @IntRange(min = 0, max = 3) int weeks,
             @ForAll @IntRange(min = 0, max = 10) int days, @ForAll @IntRange(min = 0, max = 23) int hour,
