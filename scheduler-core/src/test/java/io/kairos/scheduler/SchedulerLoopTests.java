@@ -15,6 +15,7 @@ import io.kairos.scheduler.testing.EveryTrigger;
 import io.kairos.scheduler.testing.HoldingJobExecutor;
 import io.kairos.scheduler.testing.OnceTrigger;
 import io.kairos.scheduler.trigger.IntervalTrigger;
+import io.kairos.scheduler.trigger.Triggers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +89,22 @@ class SchedulerLoopTests extends SchedulerTestSupport {
         advance(tenYears.plusNanos(500_000));
         awaitEvents(JobExecuted.class, 1);
         assertThat(this.events.of(JobExecuted.class).get(0).scheduledRunTime()).as("the latest missed fire time")
+                .isEqualTo(T0.plus(tenYears));
+        assertThat(this.events.of(JobMissed.class)).isEmpty();
+    }
+
+    @Test
+    void aCoalescingCronJobCatchesUpOnYearsOfMissedRunTimesInAFewSteps() {
+        build().start();
+        // every second: stepping through ten years of missed fire times (3 × 10^8) would not end in this test
+        this.scheduler.addJob(JobRequest.of("record").id("c").trigger(Triggers.fromSpec(Map.of("type", "cron", "second", "*",
+                "timezone", "UTC"))));
+        awaitIdle();
+        int before = this.events.of(JobExecuted.class).size(); // the run due at T0, when it was added
+        Duration tenYears = Duration.ofDays(3652);
+        advance(tenYears.plusMillis(500));
+        awaitEvents(JobExecuted.class, before + 1);
+        assertThat(this.events.of(JobExecuted.class).get(before).scheduledRunTime()).as("the latest missed fire time")
                 .isEqualTo(T0.plus(tenYears));
         assertThat(this.events.of(JobMissed.class)).isEmpty();
     }

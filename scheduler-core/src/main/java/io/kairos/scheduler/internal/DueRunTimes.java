@@ -1,7 +1,6 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.store.StoredJob;
-import io.kairos.scheduler.trigger.IntervalTrigger;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.Zones;
 
@@ -18,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Expands a due job's run times (APScheduler 3's {@code Job._get_run_times}): from its next run time, iterate
  * the trigger up to now; with coalescing keep only the latest. Also yields the next run time after now
- * (jittered). Pure apart from the jitter's randomness. A coalescing job on an {@link IntervalTrigger} jumps to
- * its latest missed fire time in one step ({@link IntervalTrigger#latestFireTimeAtOrBefore}); other triggers, and
- * jobs that keep every missed run time, step through them (as APScheduler 3).
+ * (jittered). Pure apart from the jitter's randomness. A coalescing job goes straight to its latest missed fire
+ * time ({@link Trigger#latestFireTimeAtOrBefore}: a few steps for interval and cron triggers, however many fire
+ * times were missed); a job that keeps every missed run time steps through them (as APScheduler 3).
  *
  * @param runTimes the due run times, earliest first, never empty
  * @param next the next fire time after now with its jittered run time, or {@code null} when the trigger is
@@ -47,9 +46,9 @@ record DueRunTimes(List<Instant> runTimes, FireTimes.Next next) {
         List<Instant> runTimes = new ArrayList<>();
         runTimes.add(nextRunTime);
         Instant fire = nextFireTime;
-        if (job.coalesce() && trigger instanceof IntervalTrigger interval) {
-            // straight to the latest missed fire time (the only one a coalescing job runs) instead of step by step
-            Instant latest = interval.latestFireTimeAtOrBefore(Zones.atZone(fire, zone), nowInZone).toInstant();
+        if (job.coalesce()) {
+            // straight to the latest missed fire time, the only one a coalescing job runs
+            Instant latest = trigger.latestFireTimeAtOrBefore(Zones.atZone(fire, zone), nowInZone).toInstant();
             if (latest.isAfter(fire)) {
                 runTimes.set(0, latest);
                 fire = latest;

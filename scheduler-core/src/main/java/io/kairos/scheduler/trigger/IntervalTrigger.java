@@ -170,17 +170,13 @@ public final class IntervalTrigger implements Trigger {
     }
 
     /**
-     * The latest fire time at or before {@code now} among {@code fireTime}, {@code fireTime + interval},
-     * {@code fireTime + 2 × interval}, …, and not after the end date: what calling {@link #nextFireTime} from
-     * {@code fireTime} over and over up to {@code now} would reach, computed in one step (a job with a 1-second
-     * interval that was down for a month would otherwise take 2.6 million steps to catch up).
+     * {@inheritDoc}
      *
-     * @param fireTime a fire time of this trigger, not {@code null}
-     * @param now the current time, not {@code null}
-     * @return {@code fireTime} itself when the next fire time after it is after {@code now} or past the end date
-     *     (also when {@code fireTime} is after {@code now}), else the latest fire time that is neither; in this
-     *     trigger's time zone
+     * <p>Computed in one step: the latest of {@code fireTime}, {@code fireTime + interval},
+     * {@code fireTime + 2 × interval}, … that is at or before {@code now} and not after the end date (a job with a
+     * 1-second interval that was down for a month would otherwise take 2.6 million steps to catch up).
      */
+    @Override
     public ZonedDateTime latestFireTimeAtOrBefore(ZonedDateTime fireTime, ZonedDateTime now) {
         Instant from = fireTime.toInstant();
         Instant until = now.toInstant();

@@ -36,6 +36,29 @@ public interface Trigger {
     Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now);
 
     /**
+     * The latest fire time at or before {@code now} that {@link #nextFireTime} reaches when called over and over
+     * from {@code fireTime}: where a job that missed several fire times and coalesces them catches up to. This
+     * default steps through them (as APScheduler 3), stopping early should the trigger not advance; the
+     * {@code interval} and {@code cron} triggers compute it in a few steps however many fire times were missed.
+     *
+     * @param fireTime a fire time of this trigger, not {@code null}
+     * @param now the current time, not {@code null}; any zone
+     * @return {@code fireTime} itself when the next fire time after it is after {@code now} (or there is none),
+     *     else the latest that is not; in this trigger's time zone
+     * @throws TriggerSearchException as {@link #nextFireTime}
+     */
+    default ZonedDateTime latestFireTimeAtOrBefore(ZonedDateTime fireTime, ZonedDateTime now) {
+        ZonedDateTime latest = fireTime.withZoneSameInstant(timezone());
+        while (true) {
+            Optional<ZonedDateTime> next = nextFireTime(latest, now);
+            if (next.isEmpty() || next.get().isAfter(now) || !next.get().isAfter(latest)) {
+                return latest;
+            }
+            latest = next.get();
+        }
+    }
+
+    /**
      * The time zone fire times are computed and returned in.
      *
      * @return the zone, never {@code null}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kairos.scheduler.trigger.CronOracle.DayField;
 import io.kairos.scheduler.trigger.CronOracle.Field;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,6 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
 
 /**
  * Property tests: for random field-form specs in zones with unusual daylight-saving rules, the next fire
@@ -83,6 +85,38 @@ class CronTriggerPropertiesTest {
             previous = fire;
             now = fire;
         }
+    }
+
+    @Property(tries = 200)
+    void latestFireTimeAtOrBeforeNowIsWhereSteppingStops(@ForAll("nearTransitions") Case c,
+            @ForAll @LongRange(min = 0, max = 2 * 86_400_000L) long millisToNow,
+            @ForAll @LongRange(min = -1, max = 2 * 86_400L) long secondsToEnd) {
+        ZonedDateTime start = ZonedDateTime.ofInstant(Instant.ofEpochSecond(c.start()), ZoneOffset.UTC);
+        Optional<ZonedDateTime> firstFire = c.trigger().nextFireTime(null, start);
+        if (firstFire.isEmpty()) {
+            return;
+        }
+        // secondsToEnd -1: no end date
+        Map<String, Object> spec = new LinkedHashMap<>(c.spec());
+        if (secondsToEnd >= 0) {
+            spec.put("end_date", firstFire.get().plusSeconds(secondsToEnd).toOffsetDateTime().toString());
+        }
+        CronTrigger trigger = CronTrigger.fromSpec(spec, c.oracle().zone);
+        ZonedDateTime first = firstFire.get();
+        ZonedDateTime now = first.plus(Duration.ofMillis(millisToNow));
+
+        ZonedDateTime oracle = first;
+        Optional<ZonedDateTime> next = trigger.nextFireTime(oracle, now);
+        while (next.isPresent() && !next.get().isAfter(now)) {
+            oracle = next.get();
+            next = trigger.nextFireTime(oracle, now);
+        }
+        ZonedDateTime latest = trigger.latestFireTimeAtOrBefore(first, now);
+        assertThat(latest.toInstant()).as(c + " up to " + now + ", spec " + spec).isEqualTo(oracle.toInstant());
+        assertThat(latest.getZone()).isEqualTo(trigger.timezone());
+        // now exactly on a fire time: that fire time is the latest
+        assertThat(trigger.latestFireTimeAtOrBefore(first, oracle).toInstant()).as(c + " up to " + oracle + ", spec " + spec)
+                .isEqualTo(oracle.toInstant());
     }
 
     @Property(tries = 300)

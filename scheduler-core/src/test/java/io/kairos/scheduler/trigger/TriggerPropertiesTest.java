@@ -91,6 +91,8 @@ class TriggerPropertiesTest {
         ZonedDateTime latest = trigger.latestFireTimeAtOrBefore(start, now);
         assertThat(latest.toInstant()).isEqualTo(oracle.toInstant());
         assertThat(latest.getZone()).isEqualTo(zone);
+        // now exactly on a fire time: that fire time is the latest
+        assertThat(trigger.latestFireTimeAtOrBefore(start, oracle).toInstant()).isEqualTo(oracle.toInstant());
     }
 
     @Property(tries = 150)
