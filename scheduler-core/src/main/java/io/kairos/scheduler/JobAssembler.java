@@ -12,7 +12,6 @@ import io.kairos.scheduler.task.Task;
 import io.kairos.scheduler.task.Tasks;
 import io.kairos.scheduler.trigger.DateTrigger;
 import io.kairos.scheduler.trigger.Trigger;
-import io.kairos.scheduler.trigger.TriggerSpec;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -86,9 +85,7 @@ final class JobAssembler {
         if (next.isEmpty()) {
             return template.withNextRunTime(null, null);
         }
-        Instant runTime = next.get().runTime();
-        Instant fireTime = next.get().fireTime();
-        return template.withNextRunTime(runTime, runTime.equals(fireTime) ? runTime : fireTime);
+        return template.withNextRunTime(next.get().runTime(), next.get().fireTime());
     }
 
     /** Applies changes to a stored job, validating them as at add time. */
@@ -164,9 +161,8 @@ final class JobAssembler {
             spec.forEach((k, v) -> copy.put(String.valueOf(k), v));
             return TriggerSpecs.fromSpec(copy, this.settings.timezone, this.settings.clock.instant());
         }
-        Instant now = this.settings.clock.instant();
-        return TriggerSpecs.fromSpec(Map.of(TriggerSpec.TYPE, "date", "run_date",
-                TriggerSpec.formatDateTime(now.atZone(this.settings.timezone))), this.settings.timezone, now);
+        // no trigger: run once, now (APScheduler's default)
+        return new DateTrigger(this.settings.clock.instant(), this.settings.timezone);
     }
 
     /** Checks that the executor and store exist (or are the defaults created at start) and accept the task. */

@@ -136,8 +136,9 @@ public final class JobRequest {
     /**
      * Positional arguments as a list.
      *
-     * @param args the arguments, JSON values
+     * @param args the arguments, JSON values (elements may be {@code null}); copied
      * @return this request
+     * @throws NullPointerException when {@code args} is {@code null}
      */
     public JobRequest args(List<?> args) {
         this.args = ImmutableArgs.copyOf(args);
@@ -147,8 +148,10 @@ public final class JobRequest {
     /**
      * Named arguments (matched to the task's parameter names), replacing earlier ones.
      *
-     * @param kwargs the arguments, JSON values
+     * @param kwargs the arguments, JSON values (values may be {@code null}; a {@code null} name is refused when the
+     *     job is added); copied
      * @return this request
+     * @throws NullPointerException when {@code kwargs} is {@code null}
      */
     public JobRequest kwargs(Map<String, ?> kwargs) {
         this.kwargs = ImmutableArgs.copyOf(kwargs);

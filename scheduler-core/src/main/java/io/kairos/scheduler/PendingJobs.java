@@ -42,7 +42,7 @@ final class PendingJobs {
 
     synchronized PendingJob modify(String id, JobChanges changes) {
         return update(id, (p) -> {
-            PendingJob changed = p.withTemplate(this.assembler.apply(new JobDraft(p.template()).build(), changes, false));
+            PendingJob changed = p.withTemplate(this.assembler.apply(p.template(), changes, false));
             return changes.nextRunTimeSet ? changed.withNextRunTime(true, changes.nextRunTime) : changed;
         });
     }

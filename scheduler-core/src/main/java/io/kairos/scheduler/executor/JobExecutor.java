@@ -17,8 +17,9 @@ import java.time.Duration;
  * <p>An executor that runs runs elsewhere (a worker process) sends the task name and the JSON arguments, checks
  * {@link JobRun#isMissed} before starting each run time, and reports results back through the listener.
  *
- * <p>Implementations are thread-safe: {@link #submit} is called from the loop thread, {@link #freeSlots} and
- * {@link #checkTask} and {@link #checkJob} from any thread.
+ * <p>Implementations are thread-safe: {@link #submit} is called from the loop thread, {@link #freeSlots},
+ * {@link #checkTask} and {@link #checkJob} from any thread, and {@link #isRunningLow} from the threads that end
+ * runs (workers).
  */
 public interface JobExecutor {
 

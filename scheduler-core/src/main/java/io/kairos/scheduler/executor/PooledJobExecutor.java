@@ -45,8 +45,10 @@ public abstract class PooledJobExecutor implements JobExecutor {
      * Creates the executor.
      *
      * @param capacity the most runs that start at once without queueing; {@link Integer#MAX_VALUE} for no limit
-     * @param queueCapacity the most runs accepted beyond {@code capacity}, waiting for a worker; zero or more
-     * @throws IllegalArgumentException when {@code capacity < 1} or {@code queueCapacity < 0}
+     * @param queueCapacity the most runs accepted beyond {@code capacity}, waiting for a worker; zero or more, and
+     *     zero when the capacity is unlimited (nothing ever waits then)
+     * @throws IllegalArgumentException when {@code capacity < 1}, {@code queueCapacity < 0}, or a queue is given
+     *     with an unlimited capacity
      */
     protected PooledJobExecutor(int capacity, int queueCapacity) {
         if (capacity < 1) {
@@ -54,6 +56,10 @@ public abstract class PooledJobExecutor implements JobExecutor {
         }
         if (queueCapacity < 0) {
             throw new IllegalArgumentException("queue-capacity must be zero or more, got " + queueCapacity);
+        }
+        if (capacity == Integer.MAX_VALUE && queueCapacity > 0) {
+            throw new IllegalArgumentException("queue-capacity " + queueCapacity + " needs a bounded max-workers; an executor"
+                    + " without a worker limit starts every run at once, so its queue capacity must be 0");
         }
         this.capacity = capacity;
         this.queueCapacity = queueCapacity;

@@ -47,7 +47,8 @@ public interface RunListener {
      * timeout) while the run waited in its queue. Called instead of the per-run-time reports and
      * {@link #finished}. The scheduler's listener keeps the run times for later (the job's next run time goes back
      * to the earliest of them), so a queued one-shot job is not lost. The default reports each run time as failed
-     * with {@code cause}, then {@link #finished}.
+     * with {@code cause}, then {@link #finished}. Called on the thread that shuts the executor down (scheduler
+     * shutdown or {@code removeExecutor}), not on a worker.
      *
      * @param run the run
      * @param cause why it never started, for the failure reports

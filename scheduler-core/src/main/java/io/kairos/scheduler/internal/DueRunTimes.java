@@ -46,14 +46,6 @@ record DueRunTimes(List<Instant> runTimes, FireTimes.Next next) {
         List<Instant> runTimes = new ArrayList<>();
         runTimes.add(nextRunTime);
         Instant fire = nextFireTime;
-        if (job.coalesce()) {
-            // straight to the latest missed fire time, the only one a coalescing job runs
-            Instant latest = trigger.latestFireTimeAtOrBefore(Zones.atZone(fire, zone), nowInZone).toInstant();
-            if (latest.isAfter(fire)) {
-                runTimes.set(0, latest);
-                fire = latest;
-            }
-        }
         while (true) {
             Optional<ZonedDateTime> following = trigger.nextFireTime(Zones.atZone(fire, zone), nowInZone);
             if (following.isEmpty()) {
@@ -68,6 +60,9 @@ record DueRunTimes(List<Instant> runTimes, FireTimes.Next next) {
                 return new DueRunTimes(runTimes, null);
             }
             if (job.coalesce()) {
+                // a fire time was missed: straight to the latest one, the only one a coalescing job runs (a few
+                // steps for interval and cron triggers, however many were missed); nothing extra when none was
+                followingInstant = trigger.latestFireTimeAtOrBefore(following.get(), nowInZone).toInstant();
                 runTimes.set(0, followingInstant);
             }
             else {

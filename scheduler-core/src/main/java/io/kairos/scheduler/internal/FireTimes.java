@@ -58,7 +58,9 @@ public record FireTimes(RandomGenerator random) {
     public Next jittered(Trigger trigger, Duration jobJitter, ZonedDateTime fire) {
         Duration jitter = jobJitter != null ? jobJitter : trigger.jitter();
         ZonedDateTime run = Jitter.apply(fire, jitter, trigger.endDate(), this.random);
-        return new Next(run.toInstant(), fire.toInstant());
+        Instant fireTime = fire.toInstant();
+        // without jitter the job keeps one Instant for both times
+        return new Next(run == fire ? fireTime : run.toInstant(), fireTime);
     }
 
     /**

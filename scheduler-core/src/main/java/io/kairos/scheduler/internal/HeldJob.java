@@ -47,26 +47,24 @@ final class HeldJob {
      */
     Instant leaseUntil;
 
-    HeldJob(String storeAlias, StoredJob job, Task task, Instant extendAt, Instant leaseUntil, AtomicInteger inFlight) {
+    HeldJob(String storeAlias, StoredJob job, Task task, LeaseKeeper.LeaseTimes lease, AtomicInteger inFlight) {
         this.inFlight = inFlight;
         this.storeAlias = storeAlias;
         this.job = job;
         this.task = task;
         this.nextRunTime = job.nextRunTime();
         this.nextFireTime = FireTimes.fireTimeOf(job);
-        this.extendAt = extendAt;
-        this.leaseUntil = leaseUntil;
+        leased(lease);
     }
 
     /**
      * Records that the lease was taken or extended.
      *
-     * @param nextExtension when to extend it again
-     * @param expiry when it lapses unless extended
+     * @param lease when it lapses unless extended, and when to extend it again
      */
-    void leased(Instant nextExtension, Instant expiry) {
-        this.extendAt = nextExtension;
-        this.leaseUntil = expiry;
+    void leased(LeaseKeeper.LeaseTimes lease) {
+        this.extendAt = lease.extendAt();
+        this.leaseUntil = lease.until();
     }
 
     /**

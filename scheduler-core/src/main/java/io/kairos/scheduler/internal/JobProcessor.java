@@ -48,9 +48,6 @@ public final class JobProcessor {
 
     private final LeaseKeeper leases;
 
-    /** A third of the lease time: how long after taking or extending a lease it is extended again. */
-    private final Duration leaseThird;
-
     /**
      * Creates the processor.
      *
@@ -58,9 +55,8 @@ public final class JobProcessor {
      */
     public JobProcessor(LoopContext context) {
         this.context = context;
-        this.leaseThird = context.leaseTime().dividedBy(3);
         this.submitter = new RunSubmitter(context, new RunOutcomes(context));
-        this.leases = new LeaseKeeper(context, this.held, this.leaseThird);
+        this.leases = new LeaseKeeper(context, this.held);
     }
 
     /**
@@ -194,11 +190,10 @@ public final class JobProcessor {
             if (limit <= 0) {
                 break;
             }
-            Instant leaseUntil = now.plus(this.context.leaseTime());
-            Instant extendAt = now.plus(this.leaseThird);
+            LeaseKeeper.LeaseTimes lease = this.leases.leaseFrom(now);
             List<StoredJob> jobs;
             try {
-                jobs = entry.getValue().acquireDueJobs(this.context.schedulerId(), now, limit, leaseUntil);
+                jobs = entry.getValue().acquireDueJobs(this.context.schedulerId(), now, limit, lease.until());
             }
             catch (RuntimeException ex) {
                 storeFailed(entry.getKey(), ex, events);
@@ -210,14 +205,13 @@ public final class JobProcessor {
                 moreDue.add(entry.getKey());
             }
             for (StoredJob job : jobs) {
-                failed |= accept(entry.getKey(), entry.getValue(), job, extendAt, leaseUntil, events);
+                failed |= accept(entry.getKey(), entry.getValue(), job, lease, events);
             }
         }
         return failed;
     }
 
-    private boolean accept(String alias, JobStore store, StoredJob job, Instant extendAt, Instant leaseUntil,
-            List<SchedulerEvent> events) {
+    private boolean accept(String alias, JobStore store, StoredJob job, LeaseKeeper.LeaseTimes lease, List<SchedulerEvent> events) {
         String reason;
         try {
             Task task = this.context.tasks().resolve(job.id(), job.task());
@@ -228,11 +222,11 @@ public final class JobProcessor {
                     // nobody changed the job meanwhile: our held copy knows which run times already ran; the
                     // store's copy does not, and firing from it would run them again. Equal, not just the same
                     // version: a job removed and added again elsewhere starts again at version 1
-                    previous.leased(extendAt, leaseUntil);
+                    previous.leased(lease);
                     return false;
                 }
                 // re-acquired after our own lease lapsed: keep counting the runs still in flight
-                HeldJob fresh = new HeldJob(alias, job, task, extendAt, leaseUntil,
+                HeldJob fresh = new HeldJob(alias, job, task, lease,
                         previous != null ? previous.inFlight : new java.util.concurrent.atomic.AtomicInteger());
                 this.held.put(fresh);
                 return false;

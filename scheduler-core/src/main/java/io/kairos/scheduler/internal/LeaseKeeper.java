@@ -30,12 +30,32 @@ final class LeaseKeeper {
 
     private final HeldJobs held;
 
+    /** A third of the lease time: how long after taking or extending a lease it is extended again. */
     private final Duration leaseThird;
 
-    LeaseKeeper(LoopContext context, HeldJobs held, Duration leaseThird) {
+    LeaseKeeper(LoopContext context, HeldJobs held) {
         this.context = context;
         this.held = held;
-        this.leaseThird = leaseThird;
+        this.leaseThird = context.leaseTime().dividedBy(3);
+    }
+
+    /**
+     * When a lease taken or extended at {@code now} lapses, and when it is due for extension.
+     *
+     * @param until the expiry: {@code now} plus the lease time
+     * @param extendAt {@code now} plus a third of the lease time
+     */
+    record LeaseTimes(Instant until, Instant extendAt) {
+    }
+
+    /**
+     * The times of a lease taken or extended now.
+     *
+     * @param now the scheduler clock's time
+     * @return its expiry and next extension
+     */
+    LeaseTimes leaseFrom(Instant now) {
+        return new LeaseTimes(now.plus(this.context.leaseTime()), now.plus(this.leaseThird));
     }
 
     /**
@@ -96,8 +116,7 @@ final class LeaseKeeper {
             }
         }
         boolean failed = false;
-        Instant leaseUntil = now.plus(this.context.leaseTime());
-        Instant extendAt = now.plus(this.leaseThird);
+        LeaseTimes lease = leaseFrom(now);
         for (Map.Entry<String, List<HeldJob>> entry : due.entrySet()) {
             JobStore store = this.context.components().stores().get(entry.getKey());
             if (store == null) {
@@ -109,7 +128,7 @@ final class LeaseKeeper {
             }
             Set<String> lost;
             try {
-                lost = store.extendLeases(this.context.schedulerId(), entry.getValue().stream().map((j) -> j.job.id()).toList(), leaseUntil);
+                lost = store.extendLeases(this.context.schedulerId(), entry.getValue().stream().map((j) -> j.job.id()).toList(), lease.until());
             }
             catch (RuntimeException ex) {
                 JobProcessor.storeFailed(this.context, entry.getKey(), ex, events);
@@ -121,7 +140,7 @@ final class LeaseKeeper {
                     lost(job);
                 }
                 else {
-                    job.leased(extendAt, leaseUntil);
+                    job.leased(lease);
                 }
             }
         }

@@ -62,16 +62,6 @@ public final class LoopSignal {
     }
 
     /**
-     * Waits until signalled or until {@code timeout} passes (real time), then clears the flag.
-     *
-     * @param timeout the longest wait; {@code null} waits until signalled; zero or negative does not wait
-     * @throws InterruptedException when the waiting thread is interrupted
-     */
-    public void await(Duration timeout) throws InterruptedException {
-        await(timeout, null);
-    }
-
-    /**
      * Waits until signalled or until {@code timeout} passes (real time), then clears the flag; meanwhile
      * {@link #signalIfBefore} signals only for run times before {@code until}.
      *

@@ -31,7 +31,8 @@ final class RunOutcomes {
         this.context = context;
     }
 
-    RunListener forJob(HeldJob job) {
+    /** The listener for a run of a held job submitted to {@code executor} (asked whether it runs low when it ends). */
+    RunListener forJob(HeldJob job, JobExecutor executor) {
         return new RunListener() {
 
             @Override
@@ -60,9 +61,8 @@ final class RunOutcomes {
             @Override
             public void finished(JobRun run) {
                 job.inFlight.decrementAndGet();
-                JobExecutor executor = RunOutcomes.this.context.components().executors().get(run.job().executor());
                 // a stale job (changed while it ran) is released at once, so the store's copy is acquirable again
-                if (job.stale || executor == null || executor.isRunningLow()) {
+                if (job.stale || executor.isRunningLow()) {
                     RunOutcomes.this.context.signal().signal();
                 }
             }

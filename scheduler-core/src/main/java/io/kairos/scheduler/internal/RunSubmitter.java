@@ -79,7 +79,7 @@ final class RunSubmitter {
         }
         held.inFlight.incrementAndGet();
         try {
-            executor.get().submit(new JobRun(held.job, held.task, due), this.outcomes.forJob(held));
+            executor.get().submit(new JobRun(held.job, held.task, due), this.outcomes.forJob(held, executor.get()));
             if (this.context.events().wants(JobSubmitted.class)) {
                 events.add(new JobSubmitted(now, held.job.id(), held.storeAlias, due));
             }

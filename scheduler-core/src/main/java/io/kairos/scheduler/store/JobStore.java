@@ -3,6 +3,7 @@ package io.kairos.scheduler.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,19 +72,25 @@ public interface JobStore {
     /**
      * Marks a job broken — it keeps its definition, loses its next run time, is never acquired, and is listed
      * with the reason — unless it changed since the caller read it: the loop calls this when a job's trigger
-     * throws, and an API change made meanwhile (a fixed trigger, say) must win. The caller's lease on the job, if
-     * any, is dropped.
+     * throws, and an API change made meanwhile (a fixed trigger, say) must win. The built-in stores drop the
+     * caller's lease on the job, if any, in the same write; shared stores may shorten a long reason (the JDBC
+     * store keeps 4,000 characters).
      *
-     * <p>The default reads the job and then updates it, which is not atomic; the built-in stores override it with
-     * one conditional write.
+     * <p>The default reads the job and then updates it ({@link #updateJob}, which keeps a lease), which is not
+     * atomic; the built-in stores override it with one conditional write. The loop releases the job afterwards
+     * either way, so a lease kept by the default does not outlive the call's pass.
      *
-     * @param schedulerId the caller, whose lease on the job is dropped
-     * @param jobId the job's id
+     * @param schedulerId the caller, whose lease on the job is dropped; not {@code null}
+     * @param jobId the job's id; not {@code null}
      * @param expectedVersion the version the caller read
-     * @param reason why the job is broken, shown to users
+     * @param reason why the job is broken, shown to users; not {@code null}
      * @return {@code true} when the job was marked; {@code false} when it is gone or its version moved on
+     * @throws NullPointerException when an argument is {@code null}
+     * @throws JobStoreException when the backend fails
      */
     default boolean markBroken(String schedulerId, String jobId, long expectedVersion, String reason) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        Objects.requireNonNull(reason, "reason");
         Optional<StoredJob> current = lookupJob(jobId);
         if (current.isEmpty() || current.get().version() != expectedVersion) {
             return false;

@@ -37,11 +37,16 @@ final class ArgumentBinder {
      *
      * @param direct the class a value may have to be passed as it is (the boxed parameter class), or
      *     {@code null} when the parameter type is generic and every value goes through Jackson
-     * @param widensInts whether the value type is {@code long}/{@code Long}, so an {@code Integer},
-     *     {@code Short} or {@code Byte} widens without Jackson (to what Jackson would give)
      */
-    private record Param(String name, Class<?> raw, Type type, boolean optional, JavaType target, Class<?> direct,
-            boolean widensInts) {
+    private record Param(String name, Class<?> raw, Type type, boolean optional, JavaType target, Class<?> direct) {
+
+        /**
+         * Whether the value type is {@code long}/{@code Long}, so an {@code Integer}, {@code Short} or {@code Byte}
+         * widens without Jackson (to what Jackson would give).
+         */
+        boolean widensInts() {
+            return this.direct == Long.class;
+        }
     }
 
     ArgumentBinder(String taskName, Executable executable, ObjectMapper mapper) {
@@ -58,8 +63,7 @@ final class ArgumentBinder {
             boolean optional = p.getType() == Optional.class;
             Type valueType = optional ? optionalElement(type) : type;
             Class<?> direct = valueType instanceof Class<?> c ? boxed(c) : null;
-            this.params[i] = new Param(p.getName(), p.getType(), valueType, optional, mapper.constructType(valueType), direct,
-                    direct == Long.class);
+            this.params[i] = new Param(p.getName(), p.getType(), valueType, optional, mapper.constructType(valueType), direct);
             sig.add(typeName(type) + " " + p.getName());
         }
         this.namesPresent = names;

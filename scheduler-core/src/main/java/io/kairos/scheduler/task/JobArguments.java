@@ -82,9 +82,6 @@ public final class JobArguments {
                 check(value, "args[" + i + "]", path);
             }
         }
-        if (kwargs.isEmpty()) {
-            return;
-        }
         for (Map.Entry<String, ?> e : kwargs.entrySet()) {
             if (e.getKey() == null) {
                 throw new InvalidJobArgumentsException("job kwargs has a null key; named arguments need a name");
@@ -116,15 +113,13 @@ public final class JobArguments {
     }
 
     private static void check(Object value, String where, Set<Object> path) {
-        if (value == null) {
+        if (isFiniteScalarOrNull(value)) {
             return;
         }
         if (SCALARS.contains(value.getClass())) {
-            if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
-                throw new InvalidJobArgumentsException("job argument " + where + " is " + value
-                        + ", which JSON cannot represent; pass a finite number, null or a String");
-            }
-            return;
+            // a scalar that is not finite: NaN or an infinity
+            throw new InvalidJobArgumentsException("job argument " + where + " is " + value
+                    + ", which JSON cannot represent; pass a finite number, null or a String");
         }
         if (value instanceof List<?> || value instanceof Map<?, ?>) {
             if (!path.add(value)) {

@@ -210,7 +210,7 @@ public final class CronTrigger implements Trigger {
         if (this.endDate != null && fireInstant.isAfter(this.endDate.toInstant())) {
             return Optional.empty();
         }
-        return Optional.of(ZonedDateTime.ofInstant(fireInstant, this.zone));
+        return Optional.of(Zones.atZone(fireInstant, this.zone));
     }
 
     /**
@@ -238,10 +238,10 @@ public final class CronTrigger implements Trigger {
                 for (long next = fireAfter(found); next != CronSchedule.NONE && next <= last; next = fireAfter(found)) {
                     found = next;
                 }
-                return ZonedDateTime.ofInstant(Instant.ofEpochSecond(found), this.zone);
+                return Zones.atZone(Instant.ofEpochSecond(found), this.zone);
             }
             if (windowStart == from) {
-                return fireTime.withZoneSameInstant(this.zone);
+                return Zones.atZone(fireTime.toInstant(), this.zone);
             }
         }
     }

@@ -166,7 +166,7 @@ public final class IntervalTrigger implements Trigger {
         if (this.endDate != null && next.isAfter(this.endDate.toInstant())) {
             return Optional.empty();
         }
-        return Optional.of(next.atZone(timezone()));
+        return Optional.of(Zones.atZone(next, timezone()));
     }
 
     /**
@@ -184,10 +184,10 @@ public final class IntervalTrigger implements Trigger {
             until = this.endDate.toInstant();
         }
         if (!from.isBefore(until)) {
-            return fireTime.withZoneSameInstant(timezone());
+            return Zones.atZone(from, timezone());
         }
         long steps = Duration.between(from, until).dividedBy(this.interval);
-        return from.plus(this.interval.multipliedBy(steps)).atZone(timezone());
+        return Zones.atZone(from.plus(this.interval.multipliedBy(steps)), timezone());
     }
 
     private Instant firstAtOrAfter(Instant now) {

@@ -48,7 +48,7 @@ public interface Trigger {
      * @throws TriggerSearchException as {@link #nextFireTime}
      */
     default ZonedDateTime latestFireTimeAtOrBefore(ZonedDateTime fireTime, ZonedDateTime now) {
-        ZonedDateTime latest = fireTime.withZoneSameInstant(timezone());
+        ZonedDateTime latest = Zones.atZone(fireTime.toInstant(), timezone());
         while (true) {
             Optional<ZonedDateTime> next = nextFireTime(latest, now);
             if (next.isEmpty() || next.get().isAfter(now) || !next.get().isAfter(latest)) {

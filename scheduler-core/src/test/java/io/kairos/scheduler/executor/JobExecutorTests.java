@@ -155,4 +155,14 @@ class JobExecutorTests {
         direct.submit(new JobRun(job(null), Tasks.anonymous((TaskAction) () -> { }), List.of(T0)), this.listener);
         assertThat(this.outcomes).containsExactly("executed " + T0, "finished");
     }
+
+    @Test
+    void aQueueWithoutAWorkerLimitIsRefusedInsteadOfIgnored() {
+        assertThatThrownBy(() -> new PooledJobExecutor(Integer.MAX_VALUE, 8) {
+            @Override
+            protected java.util.concurrent.ExecutorService createService(String alias) {
+                return java.util.concurrent.Executors.newCachedThreadPool();
+            }
+        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("queue-capacity 8").hasMessageContaining("bounded max-workers");
+    }
 }

@@ -104,6 +104,6 @@ class HeldJobsTests {
     private static HeldJob held(String store, String id) {
         StoredJob job = new StoredJob(id, id, "t", List.of(), Map.of(), new DateTrigger(T0.atZone(ZoneOffset.UTC)), "default",
                 store, null, true, 1, null, T0, T0, JobState.SCHEDULED, null, 1, null);
-        return new HeldJob(store, job, TASK, T0.plusSeconds(10), T0.plusSeconds(30), new AtomicInteger());
+        return new HeldJob(store, job, TASK, new LeaseKeeper.LeaseTimes(T0.plusSeconds(30), T0.plusSeconds(10)), new AtomicInteger());
     }
 }

@@ -36,7 +36,7 @@ class LoopSignalTests {
     void signalWakesAWaitWithoutDeadline() {
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
             try {
-                this.signal.await(null);
+                this.signal.await(null, null);
             }
             catch (InterruptedException ex) {
                 throw new IllegalStateException(ex);
@@ -82,7 +82,7 @@ class LoopSignalTests {
         CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
         Thread waiter = new Thread(() -> {
             try {
-                this.signal.await(null);
+                this.signal.await(null, null);
                 interrupted.complete(false);
             }
             catch (InterruptedException ex) {
@@ -96,7 +96,7 @@ class LoopSignalTests {
 
     private void awaitSignal() {
         try {
-            this.signal.await(null);
+            this.signal.await(null, null);
         }
         catch (InterruptedException ex) {
             throw new IllegalStateException(ex);

@@ -162,6 +162,8 @@ public class JdbcJobStore implements JobStore {
     /** {@inheritDoc} One conditional {@code UPDATE} in auto-commit mode. */
     @Override
     public boolean markBroken(String schedulerId, String jobId, long expectedVersion, String reason) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        Objects.requireNonNull(reason, "reason");
         StartedStore s = started();
         return s.tx().autoCommit("mark job " + jobId + " broken", (c) -> {
             try (PreparedStatement ps = c.prepareStatement(s.sql().markBrokenIfVersion)) {

@@ -121,12 +121,6 @@ public class MemoryJobStore implements JobStore {
         (entry.leaseOwner == null ? this.unleased : this.leased).reposition(entry);
     }
 
-    private static void unplace(JobEntry entry) {
-        if (entry.heap != null) {
-            entry.heap.remove(entry);
-        }
-    }
-
     private JobEntry earliest() {
         JobEntry free = this.unleased.peek();
         JobEntry held = this.leased.peek();
@@ -146,6 +140,7 @@ public class MemoryJobStore implements JobStore {
     /** {@inheritDoc} One conditional write under the store's lock. */
     @Override
     public boolean markBroken(String schedulerId, String jobId, long expectedVersion, String reason) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
         Objects.requireNonNull(reason, "reason");
         this.lock.lock();
         try {
@@ -172,7 +167,7 @@ public class MemoryJobStore implements JobStore {
             if (entry == null) {
                 return false;
             }
-            unplace(entry);
+            RunTimeHeap.detach(entry);
             return true;
         }
         finally {
@@ -247,7 +242,7 @@ public class MemoryJobStore implements JobStore {
                 if (first == null || first.key.isAfter(now)) {
                     break;
                 }
-                unplace(first);
+                RunTimeHeap.detach(first);
                 acquired.add(first);
             }
             List<StoredJob> result = new ArrayList<>(acquired.size());
@@ -311,7 +306,7 @@ public class MemoryJobStore implements JobStore {
                 }
                 else if (release.remove()) {
                     this.jobs.remove(release.jobId());
-                    unplace(entry);
+                    RunTimeHeap.detach(entry);
                 }
                 else {
                     write(entry, entry.job.withNextRunTime(release.nextRunTime(), release.nextFireTime()));

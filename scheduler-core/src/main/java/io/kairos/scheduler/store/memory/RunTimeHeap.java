@@ -33,6 +33,17 @@ final class RunTimeHeap {
     }
 
     /**
+     * Takes an entry out of whichever heap holds it, if any.
+     *
+     * @param entry the entry
+     */
+    static void detach(JobEntry entry) {
+        if (entry.heap != null) {
+            entry.heap.remove(entry);
+        }
+    }
+
+    /**
      * Puts an entry where its current key belongs: inserts it (taking it out of another heap first), moves it,
      * or takes it out when it has no key.
      *
@@ -41,15 +52,11 @@ final class RunTimeHeap {
     void reposition(JobEntry entry) {
         Instant key = entry.acquirableAt();
         if (key == null) {
-            if (entry.heap != null) {
-                entry.heap.remove(entry);
-            }
+            detach(entry);
             return;
         }
         if (entry.heap != this) {
-            if (entry.heap != null) {
-                entry.heap.remove(entry);
-            }
+            detach(entry);
             if (this.size == this.entries.length) {
                 this.entries = Arrays.copyOf(this.entries, this.size * 2);
                 this.keys = Arrays.copyOf(this.keys, this.size * 4);

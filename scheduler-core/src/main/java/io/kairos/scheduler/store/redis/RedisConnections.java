@@ -92,11 +92,11 @@ final class RedisConnections implements AutoCloseable {
      * spread out; its range grows with the attempts (50 ms times a power of two) but it stays between 100 ms
      * and {@code max} (always {@code max} when that is 100 ms or less).
      *
-     * @param max the longest delay
+     * @param max the longest delay, at least 1 ms (checked by the builder)
      * @return the delay
      */
     static Delay reconnectDelay(Duration max) {
-        long maxMillis = Math.max(1, max.toMillis());
+        long maxMillis = max.toMillis();
         if (maxMillis <= 100) {
             return Delay.constant(Duration.ofMillis(maxMillis));
         }

@@ -283,8 +283,9 @@ public final class RedisJobStore implements JobStore {
     /**
      * {@inheritDoc}
      *
-     * <p>Walks {@code run_times} from its lowest score and stops at the first score not earlier than the best
-     * candidate found, so it reads few members unless many early jobs are leased. Called on the thread that has
+     * <p>Walks {@code run_times} in order to its first unleased member, then adds the leases that expire before
+     * that member's run time ({@code next.lua}), so it reads few members unless many early jobs are leased. Called
+     * on the thread that has
      * just acquired or released jobs, with nothing else in between, it makes no call: those scripts computed the
      * answer at their end (see {@link RedisNextRunTimes}).
      *
@@ -415,6 +416,7 @@ public final class RedisJobStore implements JobStore {
     @Override
     public boolean markBroken(String schedulerId, String jobId, long expectedVersion, String reason) {
         Objects.requireNonNull(schedulerId, "schedulerId");
+        Objects.requireNonNull(reason, "reason");
         Long marked = call("mark job " + jobId + " broken", redis -> this.scripts.markBroken.run(redis, ScriptOutputType.INTEGER,
                 this.keyArray, schedulerId, jobId, Long.toString(expectedVersion), reason));
         return marked != null && marked == 1;

@@ -21,7 +21,8 @@ public final class RedisJobStoreBuilder {
 
     private Duration commandTimeout = Duration.ofSeconds(RedisJobStore.DEFAULT_TIMEOUT_SECONDS);
 
-    private Duration maxReconnectDelay = Duration.ofMillis(RedisJobStore.DEFAULT_MAX_RECONNECT_DELAY_MILLIS);
+    /** {@code null} until set: the default applies, and a client given with {@link #client} may be used. */
+    private Duration maxReconnectDelay;
 
     RedisJobStoreBuilder() {
     }
@@ -116,17 +117,18 @@ public final class RedisJobStoreBuilder {
      * creates from a {@link #uri}; default {@value RedisJobStore#DEFAULT_MAX_RECONNECT_DELAY_MILLIS} ms. Each delay
      * is random, at least 100 ms (or this delay, when shorter), growing with the attempts up to this delay, so that
      * many schedulers do not reconnect in step. After a Redis restart the store is
-     * back within about this delay; Lettuce's own default (up to 30 s) left schedulers idle for up to 30 s. Has no
-     * effect on a client given with {@link #client}.
+     * back within about this delay; Lettuce's own default (up to 30 s) left schedulers idle for up to 30 s. A client
+     * given with {@link #client} keeps its own reconnect settings: setting both is refused by {@link #build()}.
      *
-     * @param maxReconnectDelay a positive duration
+     * @param maxReconnectDelay a duration of at least 1 ms (the delays are whole milliseconds)
      * @return this builder
-     * @throws IllegalArgumentException when it is zero or negative
+     * @throws IllegalArgumentException when it is shorter than 1 ms
      */
     public RedisJobStoreBuilder maxReconnectDelay(Duration maxReconnectDelay) {
         Objects.requireNonNull(maxReconnectDelay, "maxReconnectDelay");
-        if (maxReconnectDelay.isZero() || maxReconnectDelay.isNegative()) {
-            throw new IllegalArgumentException("Redis job store max-reconnect-delay must be positive, got " + maxReconnectDelay);
+        if (maxReconnectDelay.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new IllegalArgumentException("Redis job store max-reconnect-delay must be at least 1 ms (delays are whole milliseconds), got "
+                    + maxReconnectDelay);
         }
         this.maxReconnectDelay = maxReconnectDelay;
         return this;
@@ -136,13 +138,20 @@ public final class RedisJobStoreBuilder {
      * Builds the store (it connects on {@link RedisJobStore#start}).
      *
      * @return the store
-     * @throws IllegalStateException when neither or both of a client and a URI were given
+     * @throws IllegalStateException when neither or both of a client and a URI were given, or a client together with
+     *     a max-reconnect-delay (which only a client the store creates can use)
      */
     public RedisJobStore build() {
         if ((this.client == null) == (this.uri == null)) {
             throw new IllegalStateException("Redis job store needs exactly one of client(RedisClient) or uri(String), got "
                     + (this.client == null ? "neither" : "both"));
         }
-        return new RedisJobStore(this.client, this.uri, this.keys, this.commandTimeout, this.maxReconnectDelay);
+        if (this.client != null && this.maxReconnectDelay != null) {
+            throw new IllegalStateException("Redis job store max-reconnect-delay (" + this.maxReconnectDelay + ") applies only to the "
+                    + "client it creates from uri(String); set the reconnect delay on the given client's ClientResources instead");
+        }
+        Duration reconnect = this.maxReconnectDelay != null ? this.maxReconnectDelay
+                : Duration.ofMillis(RedisJobStore.DEFAULT_MAX_RECONNECT_DELAY_MILLIS);
+        return new RedisJobStore(this.client, this.uri, this.keys, this.commandTimeout, reconnect);
     }
 }

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.store.redis;
 
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.resource.Delay;
 
 import java.time.Duration;
@@ -33,6 +34,25 @@ class RedisJobStoreBuilderTests {
     void maxReconnectDelayMustBePositive() {
         assertThatThrownBy(() -> RedisJobStore.builder().maxReconnectDelay(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-reconnect-delay").hasMessageContaining("PT-0.001S");
+    }
+
+    @Test
+    void maxReconnectDelayIsWholeMilliseconds() {
+        assertThatThrownBy(() -> RedisJobStore.builder().maxReconnectDelay(Duration.ofNanos(500_000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 ms").hasMessageContaining("PT0.0005S");
+    }
+
+    @Test
+    void maxReconnectDelayWithAGivenClientIsRefusedInsteadOfIgnored() {
+        RedisClient client = RedisClient.create();
+        try {
+            assertThatThrownBy(() -> RedisJobStore.builder().client(client).maxReconnectDelay(Duration.ofSeconds(2)).build())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("max-reconnect-delay (PT2S)")
+                    .hasMessageContaining("ClientResources");
+        }
+        finally {
+            client.shutdown();
+        }
     }
 
     @Test

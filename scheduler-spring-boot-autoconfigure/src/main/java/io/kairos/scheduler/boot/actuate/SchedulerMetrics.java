@@ -60,6 +60,9 @@ public class SchedulerMetrics {
 
     private final AtomicInteger running = new AtomicInteger();
 
+    /** Guards {@code submitted} and {@code earlyEnds} together (see {@code submitted(JobSubmitted)}). */
+    private final Object matching = new Object();
+
     /** The end of a run whose submission has not been seen yet (events of one run may arrive out of order). */
     private record End(Instant end, String outcome) {
     }
@@ -132,35 +135,42 @@ public class SchedulerMetrics {
         }
     }
 
-    // submitted() runs on the loop thread and finished() on a worker: synchronized, so that a run ending while its
-    // JobSubmitted is being handled is matched by one of the two, never parked in both maps
-    private synchronized void submitted(JobSubmitted event) {
-        String task = task(event.jobstore(), event.jobId());
+    // submitted() runs on the loop thread and finished() on a worker: the two maps change together under one lock,
+    // so that a run ending while its JobSubmitted is being handled is matched by one of the two, never parked in
+    // both. Only the matching is locked: task look-ups (possibly a store read) and meter work happen outside it
+    private void submitted(JobSubmitted event) {
+        Timer lateness = Timer.builder("kairos.job.lateness").tag("task", task(event.jobstore(), event.jobId()))
+            .description("How late Kairos job runs were submitted, relative to their scheduled run time")
+            .register(this.registry);
         for (Instant runTime : event.scheduledRunTimes()) {
             String key = key(event.jobId(), runTime);
-            End early = this.earlyEnds.remove(key);
+            End early;
+            synchronized (this.matching) {
+                early = this.earlyEnds.remove(key);
+                if (early == null) {
+                    this.submitted.put(key, event.timestamp());
+                    this.running.incrementAndGet();
+                }
+            }
             if (early != null) {
                 record(event.jobstore(), event.jobId(), event.timestamp(), early.end(), early.outcome());
             }
-            else {
-                this.submitted.put(key, event.timestamp());
-                this.running.incrementAndGet();
-            }
-            Timer.builder("kairos.job.lateness").tag("task", task)
-                .description("How late Kairos job runs were submitted, relative to their scheduled run time")
-                .register(this.registry)
-                .record(positive(Duration.between(runTime, event.timestamp())));
+            lateness.record(positive(Duration.between(runTime, event.timestamp())));
         }
     }
 
-    private synchronized void finished(String jobstore, String jobId, Instant runTime, Instant end, String outcome) {
-        Instant start = this.submitted.remove(key(jobId, runTime));
-        if (start == null) {
-            // the run ended before its JobSubmitted event was published: recorded when that event arrives
-            this.earlyEnds.put(key(jobId, runTime), new End(end, outcome));
-            return;
+    private void finished(String jobstore, String jobId, Instant runTime, Instant end, String outcome) {
+        String key = key(jobId, runTime);
+        Instant start;
+        synchronized (this.matching) {
+            start = this.submitted.remove(key);
+            if (start == null) {
+                // the run ended before its JobSubmitted event was published: recorded when that event arrives
+                this.earlyEnds.put(key, new End(end, outcome));
+                return;
+            }
+            this.running.decrementAndGet();
         }
-        this.running.decrementAndGet();
         record(jobstore, jobId, start, end, outcome);
     }
 
