@@ -73,11 +73,12 @@ final class JobSql {
         // on a table without statistics (one filled by a burst of adds before ANALYZE) instead of reading the whole
         // table on every call. When the limit is reached, nextRunTimesExact gives the exact answer.
         String leasedExpiry = "MIN(CASE WHEN lease_until > next_run_time THEN lease_until ELSE next_run_time END)";
-        this.nextRunTimes = "SELECT (SELECT next_run_time FROM " + t + " WHERE next_run_time IS NOT NULL AND lease_owner IS NULL"
-                + " ORDER BY next_run_time, id LIMIT 1), (SELECT " + leasedExpiry + " FROM (SELECT lease_until, next_run_time FROM " + t
-                + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL ORDER BY lease_until LIMIT " + LEASED_SCAN_LIMIT
-                + ") l), (SELECT COUNT(*) FROM (SELECT 1 FROM " + t + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL"
-                + " ORDER BY lease_until LIMIT " + LEASED_SCAN_LIMIT + ") c)";
+        // one scan of the leased rows gives both their earliest expiry and their count
+        this.nextRunTimes = "SELECT f.next_run_time, l.expiry, l.leased FROM (SELECT (SELECT next_run_time FROM " + t
+                + " WHERE next_run_time IS NOT NULL AND lease_owner IS NULL ORDER BY next_run_time, id LIMIT 1) AS next_run_time) f"
+                + " CROSS JOIN (SELECT " + leasedExpiry + " AS expiry, COUNT(*) AS leased FROM (SELECT lease_until, next_run_time FROM "
+                + t + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL ORDER BY lease_until LIMIT " + LEASED_SCAN_LIMIT
+                + ") s) l";
         this.nextRunTimesExact = "SELECT (SELECT next_run_time FROM " + t + " WHERE next_run_time IS NOT NULL AND lease_owner IS NULL"
                 + " ORDER BY next_run_time, id LIMIT 1), (SELECT " + leasedExpiry + " FROM " + t
                 + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL), 0";
