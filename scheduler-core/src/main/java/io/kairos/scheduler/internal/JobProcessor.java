@@ -79,12 +79,13 @@ public final class JobProcessor {
         if (!paused && !failed) {
             // after a failed lease extension the store is struggling: back off rather than acquire jobs whose
             // leases may have lapsed while we still hold them
+            int before = this.held.size();
             moreDue = new HashSet<>();
-            Acquired acquired = acquire(now, idleByStore(Set.of()), events, moreDue);
-            failed = acquired.failed();
-            worked = acquired.held() > 0;
+            failed |= acquire(now, events, moreDue);
+            worked = this.held.size() != before;
         }
         this.held.markChangedStale();
+        Map<String, List<HeldJob>> releases = new LinkedHashMap<>();
         for (HeldJob job : this.held.all()) {
             if (!paused && job.mayFire(now) && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {
                 try {
@@ -99,10 +100,11 @@ public final class JobProcessor {
                 }
                 worked = true;
             }
+            if (job.inFlight.get() == 0) {
+                releases.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
+            }
         }
-        // a store that filled its limit is asked again at once (or when an executor runs low): its idle jobs go
-        // with that acquisition, one store call instead of two
-        failed |= this.leases.release(idleByStore(moreDue), events);
+        failed |= this.leases.release(releases, events);
         NextWake next = nextWake(now, paused, moreDue, events);
         failed |= next.failed();
         this.context.events().publishAll(events);
@@ -112,17 +114,6 @@ public final class JobProcessor {
             wake = now.plus(IDLE_GUARD);
         }
         return new PassResult(wake, failed);
-    }
-
-    // held jobs without runs in flight, by store, except those of the given stores
-    private Map<String, List<HeldJob>> idleByStore(Set<String> except) {
-        Map<String, List<HeldJob>> idle = new LinkedHashMap<>();
-        for (HeldJob job : this.held.all()) {
-            if (job.inFlight.get() == 0 && !except.contains(job.storeAlias)) {
-                idle.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
-            }
-        }
-        return idle;
     }
 
     /**
@@ -162,8 +153,14 @@ public final class JobProcessor {
      * Releases every held job without runs in flight; called at shutdown after the executors stopped.
      */
     public void releaseIdle() {
+        Map<String, List<HeldJob>> releases = new LinkedHashMap<>();
+        for (HeldJob job : this.held.all()) {
+            if (job.inFlight.get() == 0) {
+                releases.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
+            }
+        }
         List<SchedulerEvent> events = new ArrayList<>();
-        this.leases.release(idleByStore(Set.of()), events);
+        this.leases.release(releases, events);
         this.context.events().publishAll(events);
     }
 
@@ -181,15 +178,12 @@ public final class JobProcessor {
 
     /**
      * Acquires due jobs from the stores, at most the executors' free slots (which include their queues) in all and
-     * {@link #BATCH} per store, releasing in the same store call the store's idle jobs. A store that filled its
-     * limit may have more due jobs: its alias goes to {@code moreDue}, and while slots are still free the loop
-     * runs the next pass at once instead of asking that store for its next run time (when no slot is free, the
-     * next pass comes when an executor runs low). Idle jobs of stores not asked (no slot left) or that failed
-     * stay held, for the pass's own release.
+     * {@link #BATCH} per store. A store that filled its limit may have more due jobs: its alias goes to
+     * {@code moreDue}, and while slots are still free the loop runs the next pass at once instead of asking that
+     * store for its next run time (when no slot is free, the next pass comes when an executor runs low).
      */
-    private Acquired acquire(Instant now, Map<String, List<HeldJob>> idle, List<SchedulerEvent> events, Set<String> moreDue) {
+    private boolean acquire(Instant now, List<SchedulerEvent> events, Set<String> moreDue) {
         boolean failed = false;
-        int held = 0;
         int budget = this.context.components().freeSlots();
         for (Map.Entry<String, JobStore> entry : this.context.components().stores().entrySet()) {
             int limit = Math.min(BATCH, budget);
@@ -197,39 +191,24 @@ public final class JobProcessor {
                 break;
             }
             LeaseKeeper.LeaseTimes lease = this.leases.leaseFrom(now);
-            List<HeldJob> releasing = idle.get(entry.getKey());
             List<StoredJob> jobs;
             try {
-                jobs = entry.getValue().releaseAndAcquire(this.context.schedulerId(), LeaseKeeper.writes(releasing), now, limit,
-                        lease.until());
+                jobs = entry.getValue().acquireDueJobs(this.context.schedulerId(), now, limit, lease.until());
             }
             catch (RuntimeException ex) {
                 storeFailed(entry.getKey(), ex, events);
                 failed = true;
                 continue;
             }
-            // before the new copies are held: a released job acquired again is held afresh
-            this.leases.released(releasing, events);
             budget -= jobs.size();
             if (jobs.size() >= limit) {
                 moreDue.add(entry.getKey());
             }
             for (StoredJob job : jobs) {
-                int before = this.held.size();
                 failed |= accept(entry.getKey(), entry.getValue(), job, lease, events);
-                held += this.held.size() - before;
             }
         }
-        return new Acquired(held, failed);
-    }
-
-    /**
-     * What an acquisition did.
-     *
-     * @param held how many newly acquired jobs are held now
-     * @param failed whether a store call failed
-     */
-    private record Acquired(int held, boolean failed) {
+        return failed;
     }
 
     private boolean accept(String alias, JobStore store, StoredJob job, LeaseKeeper.LeaseTimes lease, List<SchedulerEvent> events) {

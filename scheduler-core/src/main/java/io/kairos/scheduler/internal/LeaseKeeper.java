@@ -73,58 +73,31 @@ final class LeaseKeeper {
                 entry.getValue().forEach(this.held::remove);
                 continue;
             }
+            List<JobRelease> writes = new ArrayList<>();
+            for (HeldJob job : entry.getValue()) {
+                writes.add(job.finished() ? JobRelease.finished(job.job)
+                        : JobRelease.reschedule(job.job, job.releaseRunTime(), job.releaseFireTime()));
+            }
             try {
-                store.releaseJobs(this.context.schedulerId(), writes(entry.getValue()));
+                store.releaseJobs(this.context.schedulerId(), writes);
             }
             catch (RuntimeException ex) {
                 JobProcessor.storeFailed(this.context, entry.getKey(), ex, events);
                 failed = true;
                 continue;
             }
-            released(entry.getValue(), events);
-        }
-        return failed;
-    }
-
-    /**
-     * What releasing jobs writes: each job's next run time, or its deletion when its trigger is finished.
-     *
-     * @param jobs held jobs without runs in flight, or {@code null} for none
-     * @return one release per job, in the same order; empty for {@code null}
-     */
-    static List<JobRelease> writes(List<HeldJob> jobs) {
-        if (jobs == null) {
-            return List.of();
-        }
-        List<JobRelease> writes = new ArrayList<>(jobs.size());
-        for (HeldJob job : jobs) {
-            writes.add(job.finished() ? JobRelease.finished(job.job)
-                    : JobRelease.reschedule(job.job, job.releaseRunTime(), job.releaseFireTime()));
-        }
-        return writes;
-    }
-
-    /**
-     * Records that the store wrote the releases of jobs: they are held no more, and a finished job's task binding
-     * goes with it ({@code JobRemoved}).
-     *
-     * @param jobs the released jobs, or {@code null} for none
-     * @param events the pass's events
-     */
-    void released(List<HeldJob> jobs, List<SchedulerEvent> events) {
-        if (jobs == null) {
-            return;
-        }
-        for (HeldJob job : jobs) {
-            this.held.remove(job);
-            if (job.finished() && !job.stale) {
-                // a stale job's id may be bound to the task of a job re-added under the same id: keep it
-                this.context.tasks().unbind(job.job.id());
-                if (this.context.events().wants(JobRemoved.class)) {
-                    events.add(new JobRemoved(this.context.clock().instant(), job.job.id(), job.storeAlias));
+            for (HeldJob job : entry.getValue()) {
+                this.held.remove(job);
+                if (job.finished() && !job.stale) {
+                    // a stale job's id may be bound to the task of a job re-added under the same id: keep it
+                    this.context.tasks().unbind(job.job.id());
+                    if (this.context.events().wants(JobRemoved.class)) {
+                        events.add(new JobRemoved(this.context.clock().instant(), job.job.id(), job.storeAlias));
+                    }
                 }
             }
         }
+        return failed;
     }
 
     /**

@@ -150,37 +150,6 @@ public interface JobStore {
     List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil);
 
     /**
-     * Gives up leases as {@link #releaseJobs} does, then acquires due jobs as {@link #acquireDueJobs} does: the
-     * loop's usual pair of calls in one, so that a store can make it one unit of work (the JDBC store: one
-     * transaction, one commit instead of two). A released job whose new next run time is due may be acquired
-     * again by the same call.
-     *
-     * <p>The default calls the two methods in turn (no atomicity): stores that gain nothing from combining them
-     * need not override it. When it throws, nothing was acquired (or what was acquired is lost to the caller and
-     * becomes acquirable again when its lease expires), and the releases may or may not have been written; the
-     * caller keeps its jobs and repeats the releases later, which is safe: a release is conditional on the lease,
-     * so a repeated one writes nothing. Thread-safe.
-     *
-     * @param schedulerId the lease owner, not {@code null}
-     * @param releases what to write, one per job, not {@code null}; may be empty
-     * @param now the scheduler clock's current time, not {@code null}
-     * @param limit the most jobs to acquire, at least 1
-     * @param leaseUntil when the new leases expire unless extended, not {@code null}, after {@code now}
-     * @return the acquired jobs, as {@link #acquireDueJobs} returns them
-     * @throws IllegalArgumentException as {@link #acquireDueJobs}, for a bad {@code limit} or lease
-     * @throws NullPointerException when an argument is {@code null}
-     * @throws JobStoreException when the backend fails
-     */
-    default List<StoredJob> releaseAndAcquire(String schedulerId, List<JobRelease> releases, Instant now, int limit,
-            Instant leaseUntil) {
-        Objects.requireNonNull(releases, "releases");
-        if (!releases.isEmpty()) {
-            releaseJobs(schedulerId, releases);
-        }
-        return acquireDueJobs(schedulerId, now, limit, leaseUntil);
-    }
-
-    /**
      * Extends the leases this scheduler still holds on jobs, and says which it no longer holds.
      *
      * <p>A lease is held while the job exists and its lease owner is {@code schedulerId}, even past its expiry:

@@ -429,39 +429,6 @@ public abstract class JobStoreContractTests {
     }
 
     @Test
-    void releaseAndAcquireReleasesThenAcquiresWhatIsDueAfterTheReleases() {
-        this.store.addJob(job("a", at(-3)), ConflictPolicy.ERROR);
-        this.store.addJob(job("b", at(-2)), ConflictPolicy.ERROR);
-        this.store.addJob(job("c", at(-1)), ConflictPolicy.ERROR);
-        this.store.addJob(job("later", at(30)), ConflictPolicy.ERROR);
-        List<StoredJob> first = this.store.acquireDueJobs(A, T0, 2, at(60));
-        assertThat(ids(first)).containsExactly("a", "b");
-
-        // a is finished, b is due again at once: b comes back with c; a is gone, later is not due
-        List<StoredJob> second = this.store.releaseAndAcquire(A,
-                List.of(JobRelease.finished(first.get(0)), JobRelease.reschedule(first.get(1), at(-5), at(-5))), T0, 10, at(60));
-        assertThat(ids(second)).containsExactly("b", "c");
-        assertThat(this.store.lookupJob("a")).isEmpty();
-        assertThat(second.get(0).nextRunTime()).isEqualTo(at(-5));
-        assertThat(second.get(0).version()).isEqualTo(first.get(1).version() + 1);
-        assertThat(this.store.acquireDueJobs(B, T0, 10, at(70))).isEmpty();
-
-        // without releases it is a plain acquisition; a release of a job it no longer holds writes nothing
-        assertThat(this.store.releaseAndAcquire(A, List.of(), T0, 10, at(60))).isEmpty();
-        this.store.releaseAndAcquire(B, List.of(JobRelease.finished(second.get(1))), T0, 10, at(70));
-        assertThat(stored("c")).isEqualTo(second.get(1));
-    }
-
-    @Test
-    void releaseAndAcquireRefusesBadArguments() {
-        assertThatThrownBy(() -> this.store.releaseAndAcquire(A, null, T0, 1, at(60))).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> this.store.releaseAndAcquire(A, List.of(), T0, 0, at(60)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit must be at least 1, got 0");
-        assertThatThrownBy(() -> this.store.releaseAndAcquire(A, List.of(), T0, 1, T0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leaseUntil");
-    }
-
-    @Test
     void releaseWithoutNextRunTimePausesTheJob() {
         this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
         StoredJob acquired = this.store.acquireDueJobs(A, T0, 1, at(60)).get(0);

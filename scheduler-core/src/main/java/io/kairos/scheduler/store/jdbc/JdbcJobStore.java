@@ -258,33 +258,13 @@ public class JdbcJobStore implements JobStore {
 
     @Override
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
-        return releaseAndAcquire(schedulerId, List.of(), now, limit, leaseUntil);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Here the releases and the acquisition are one transaction: one commit (on PostgreSQL with synchronous
-     * commit, one WAL flush) instead of two. Without releases it is {@link #acquireDueJobs}'s single statement
-     * (PostgreSQL) or transaction (elsewhere). The acquisition sees the releases, so a released job that is due
-     * again is acquired again at once.
-     */
-    @Override
-    public List<StoredJob> releaseAndAcquire(String schedulerId, List<JobRelease> releases, Instant now, int limit,
-            Instant leaseUntil) {
         Objects.requireNonNull(schedulerId, "schedulerId");
-        Objects.requireNonNull(releases, "releases");
         LeaseArguments.check(now, limit, leaseUntil);
         StartedStore s = started();
-        Transactions.Work<List<StoredJob>> work = (c) -> {
-            if (!releases.isEmpty()) {
-                s.writer().release(c, schedulerId, releases);
-            }
+        List<StoredJob> jobs = write(s, "acquire due jobs", (c) -> {
             List<JobRow> rows = s.dialect().acquire(c, s.sql(), schedulerId, now.toEpochMilli(), limit, leaseUntil.toEpochMilli());
             return s.writer().readOrMarkBroken(c, rows, schedulerId);
-        };
-        List<StoredJob> jobs = releases.isEmpty() ? write(s, "acquire due jobs", work)
-                : s.tx().inTransaction("release jobs and acquire due jobs", work);
+        });
         return jobs.stream().sorted(JobOrder.BY_NEXT_RUN_TIME).toList();
     }
 
