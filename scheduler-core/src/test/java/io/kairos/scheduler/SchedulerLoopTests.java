@@ -110,6 +110,22 @@ class SchedulerLoopTests extends SchedulerTestSupport {
     }
 
     @Test
+    void aCoalescingOrJobCatchesUpOnYearsOfMissedRunTimesInAFewSteps() {
+        build().start();
+        // a per-second cron or an hourly interval: stepping through ten years (3 × 10^8 fire times) would not end here
+        this.scheduler.addJob(JobRequest.of("record").id("o").trigger(Triggers.fromSpec(Map.of("type", "or", "timezone", "UTC",
+                "triggers", List.of(Map.of("type", "cron", "second", "*"), Map.of("type", "interval", "hours", 1))))));
+        awaitIdle();
+        int before = this.events.of(JobExecuted.class).size();
+        Duration tenYears = Duration.ofDays(3652);
+        advance(tenYears.plusMillis(500));
+        awaitEvents(JobExecuted.class, before + 1);
+        assertThat(this.events.of(JobExecuted.class).get(before).scheduledRunTime()).as("the latest missed fire time")
+                .isEqualTo(T0.plus(tenYears));
+        assertThat(this.events.of(JobMissed.class)).isEmpty();
+    }
+
+    @Test
     void withoutCoalescingRunsEveryMissedRunTime() {
         build().start();
         this.scheduler.addJob(JobRequest.of("record").id("c").coalesce(false).trigger(new EveryTrigger(T0.plus(MINUTE), MINUTE)));

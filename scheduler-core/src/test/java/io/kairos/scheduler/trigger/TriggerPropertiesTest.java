@@ -96,6 +96,35 @@ class TriggerPropertiesTest {
     }
 
     @Property(tries = 150)
+    void latestCombinedFireTimeAtOrBeforeNowIsWhereSteppingStops(@ForAll @LongRange(min = 1_000, max = 3_600_000L) long aMillis,
+            @ForAll @LongRange(min = 1_000, max = 3_600_000L) long bMillis, @ForAll @IntRange(min = 1, max = 4) int multiple,
+            @ForAll @IntRange(min = 0, max = 999) int offsetMillis, @ForAll @IntRange(min = 0, max = 2_000) int steps,
+            @ForAll @IntRange(min = 0, max = 999) int fraction, @ForAll boolean and, @ForAll("zones") ZoneId zone) {
+        ZonedDateTime start = at(YEAR_2000, 0, zone);
+        Trigger a = new IntervalTrigger(Duration.ofMillis(aMillis), start, null, zone, null);
+        // "and": b fires on every multiple-th fire time of a, so they meet; "or": b is offset by up to a second
+        Trigger b = and ? new IntervalTrigger(Duration.ofMillis(aMillis * multiple), start, null, zone, null)
+                : new IntervalTrigger(Duration.ofMillis(bMillis), start.plus(Duration.ofMillis(offsetMillis)), null, zone, null);
+        CombiningTrigger trigger = and ? new AndTrigger(List.of(a, b), zone, null) : new OrTrigger(List.of(a, b), zone, null);
+        Duration unit = Duration.ofMillis(and ? aMillis * multiple : Math.min(aMillis, bMillis));
+        ZonedDateTime now = start.plus(unit.multipliedBy(steps)).plus(unit.multipliedBy(fraction).dividedBy(1000));
+        ZonedDateTime first = trigger.nextFireTime(null, start).orElseThrow();
+
+        // the oracle: step with nextFireTime while the next one is at or before now
+        ZonedDateTime oracle = first;
+        Optional<ZonedDateTime> next = trigger.nextFireTime(oracle, now);
+        while (next.isPresent() && !next.get().isAfter(now)) {
+            oracle = next.get();
+            next = trigger.nextFireTime(oracle, now);
+        }
+        ZonedDateTime latest = trigger.latestFireTimeAtOrBefore(first, now);
+        assertThat(latest.toInstant()).isEqualTo(oracle.toInstant());
+        assertThat(latest.getZone()).isEqualTo(zone);
+        // now exactly on a fire time: that fire time is the latest
+        assertThat(trigger.latestFireTimeAtOrBefore(first, oracle).toInstant()).isEqualTo(oracle.toInstant());
+    }
+
+    @Property(tries = 150)
     void calendarIntervalOfDaysFiresOnEveryStepDayAtTheWallTimeExceptGaps(@ForAll @IntRange(min = 0, max = 3) int weeks,
             @ForAll @IntRange(min = 0, max = 10) int days, @ForAll @IntRange(min = 0, max = 23) int hour,
             @ForAll @IntRange(min = 0, max = 59) int minute, @ForAll @IntRange(min = 0, max = 12_000) int startDay,
