@@ -39,7 +39,8 @@ public interface Trigger {
      * The latest fire time at or before {@code now} that {@link #nextFireTime} reaches when called over and over
      * from {@code fireTime}: where a job that missed several fire times and coalesces them catches up to. This
      * default steps through them (as APScheduler 3), stopping early should the trigger not advance; the
-     * {@code interval}, {@code cron}, {@code and} and {@code or} triggers compute it in a few steps however many fire times were missed.
+     * {@code interval}, {@code cron}, {@code and} and {@code or} triggers compute it in a few steps however many
+     * fire times were missed.
      *
      * @param fireTime a fire time of this trigger, not {@code null}
      * @param now the current time, not {@code null}; any zone
