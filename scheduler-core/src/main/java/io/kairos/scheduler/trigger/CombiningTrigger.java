@@ -1,6 +1,7 @@
 package io.kairos.scheduler.trigger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -126,33 +127,17 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
      *
      * <p>Here in a few searches however many fire times were missed: as every child counts from its own start, the
      * fire times are known from any instant on ({@link #firstAtOrAfter}), so this looks back from {@code now} over
-     * windows of 1 s, 2 s, 4 s, … (never before the fire time after {@code fireTime}) until one holds a fire time,
-     * then steps from that one as {@link #nextFireTime} does. About log2 of the time since the latest fire time
+     * windows of 1 s, 2 s, 4 s, … (never before {@code fireTime}) until one holds a fire time, then steps from that
+     * one as {@link #nextFireTime} does ({@code FireTimeLookBack}, as the {@code cron} trigger). About log2 of the time since the latest fire time
      * searches plus the fire times in the last window; stepping from {@code fireTime} could take billions of steps
      * for a child firing every second after a long downtime. Like the stepping, it works at the millisecond
      * precision of {@link #nextFireTime}, which resumes one millisecond after the previous fire time.
      */
     @Override
     public ZonedDateTime latestFireTimeAtOrBefore(ZonedDateTime fireTime, ZonedDateTime now) {
-        ZonedDateTime from = after(fireTime);
-        for (Duration window = Duration.ofSeconds(1);; window = window.multipliedBy(2)) {
-            ZonedDateTime start = now.minus(window);
-            if (!start.isAfter(from)) {
-                start = from;
-            }
-            Optional<ZonedDateTime> found = firstAtOrAfter(start);
-            if (found.isPresent() && !found.get().isAfter(now)) {
-                ZonedDateTime latest = found.get();
-                for (Optional<ZonedDateTime> next = nextFireTime(latest, now); next.isPresent() && !next.get().isAfter(now);
-                        next = nextFireTime(latest, now)) {
-                    latest = next.get();
-                }
-                return latest.withZoneSameInstant(this.timezone);
-            }
-            if (start == from) {
-                return fireTime.withZoneSameInstant(this.timezone);
-            }
-        }
+        Instant latest = FireTimeLookBack.latestAtOrBefore(fireTime.toInstant(), now.toInstant(),
+                (instant) -> nextFireTime(Zones.atZone(instant, this.timezone), now).map(ZonedDateTime::toInstant));
+        return Zones.atZone(latest, this.timezone);
     }
 
     /**

@@ -217,33 +217,23 @@ public final class CronTrigger implements Trigger {
      * {@inheritDoc}
      *
      * <p>Computed by looking back from {@code now} (or the end date, when earlier) over windows of 1 s, 2 s, 4 s, …
-     * until one holds a fire time after {@code fireTime}, then stepping forward within it: about
-     * log2(time since the latest fire time) searches plus the fire times in that last window, however many fire
-     * times were missed since {@code fireTime} (a job firing every second that was down for a month would
-     * otherwise take 2.6 million steps).
+     * until one holds a fire time after {@code fireTime}, then stepping forward within it
+     * ({@code FireTimeLookBack}): about log2(time since the latest fire time) searches plus the fire times in that
+     * last window, however many fire times were missed since {@code fireTime} (a job firing every second that was
+     * down for a month would otherwise take 2.6 million steps).
      */
     @Override
     public ZonedDateTime latestFireTimeAtOrBefore(ZonedDateTime fireTime, ZonedDateTime now) {
-        long from = fireTime.toEpochSecond();
-        Instant until = now.toInstant();
-        if (this.endDate != null && this.endDate.toInstant().isBefore(until)) {
-            until = this.endDate.toInstant();
+        Instant limit = now.toInstant();
+        if (this.endDate != null && this.endDate.toInstant().isBefore(limit)) {
+            limit = this.endDate.toInstant();
         }
-        // fire times are whole seconds: the last second at or before until
-        long last = until.getEpochSecond();
-        for (long window = 1;; window *= 2) {
-            long windowStart = Math.max(from, last - window);
-            long found = fireAfter(windowStart);
-            if (found != CronSchedule.NONE && found <= last) {
-                for (long next = fireAfter(found); next != CronSchedule.NONE && next <= last; next = fireAfter(found)) {
-                    found = next;
-                }
-                return Zones.atZone(Instant.ofEpochSecond(found), this.zone);
-            }
-            if (windowStart == from) {
-                return Zones.atZone(fireTime.toInstant(), this.zone);
-            }
-        }
+        // fire times are whole seconds: the first one after an instant is the first after its whole second
+        Instant latest = FireTimeLookBack.latestAtOrBefore(fireTime.toInstant(), limit, (instant) -> {
+            long fire = fireAfter(instant.getEpochSecond());
+            return fire == CronSchedule.NONE ? Optional.empty() : Optional.of(Instant.ofEpochSecond(fire));
+        });
+        return Zones.atZone(latest, this.zone);
     }
 
     /** The first fire time strictly after {@code second} (epoch seconds), or {@link CronSchedule#NONE}. */

@@ -105,18 +105,7 @@ class CronTriggerPropertiesTest {
         ZonedDateTime first = firstFire.get();
         ZonedDateTime now = first.plus(Duration.ofMillis(millisToNow));
 
-        ZonedDateTime oracle = first;
-        Optional<ZonedDateTime> next = trigger.nextFireTime(oracle, now);
-        while (next.isPresent() && !next.get().isAfter(now)) {
-            oracle = next.get();
-            next = trigger.nextFireTime(oracle, now);
-        }
-        ZonedDateTime latest = trigger.latestFireTimeAtOrBefore(first, now);
-        assertThat(latest.toInstant()).as(c + " up to " + now + ", spec " + spec).isEqualTo(oracle.toInstant());
-        assertThat(latest.getZone()).isEqualTo(trigger.timezone());
-        // now exactly on a fire time: that fire time is the latest
-        assertThat(trigger.latestFireTimeAtOrBefore(first, oracle).toInstant()).as(c + " up to " + oracle + ", spec " + spec)
-                .isEqualTo(oracle.toInstant());
+        SteppingOracle.assertLatestIsWhereSteppingStops(trigger, first, now, c + ", spec " + spec);
     }
 
     @Property(tries = 300)

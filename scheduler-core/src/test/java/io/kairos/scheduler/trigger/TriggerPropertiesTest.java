@@ -81,18 +81,7 @@ class TriggerPropertiesTest {
         IntervalTrigger trigger = new IntervalTrigger(interval, start, end, zone, null);
         ZonedDateTime now = start.plus(interval.multipliedBy(stepsToNow)).plus(interval.multipliedBy(fraction).dividedBy(1000));
 
-        // the oracle: step with nextFireTime while the next one is at or before now
-        ZonedDateTime oracle = start;
-        Optional<ZonedDateTime> next = trigger.nextFireTime(oracle, now);
-        while (next.isPresent() && !next.get().isAfter(now)) {
-            oracle = next.get();
-            next = trigger.nextFireTime(oracle, now);
-        }
-        ZonedDateTime latest = trigger.latestFireTimeAtOrBefore(start, now);
-        assertThat(latest.toInstant()).isEqualTo(oracle.toInstant());
-        assertThat(latest.getZone()).isEqualTo(zone);
-        // now exactly on a fire time: that fire time is the latest
-        assertThat(trigger.latestFireTimeAtOrBefore(start, oracle).toInstant()).isEqualTo(oracle.toInstant());
+        SteppingOracle.assertLatestIsWhereSteppingStops(trigger, start, now, "every " + interval + " in " + zone + ", end " + end);
     }
 
     @Property(tries = 150)
@@ -110,18 +99,7 @@ class TriggerPropertiesTest {
         ZonedDateTime now = start.plus(unit.multipliedBy(steps)).plus(unit.multipliedBy(fraction).dividedBy(1000));
         ZonedDateTime first = trigger.nextFireTime(null, start).orElseThrow();
 
-        // the oracle: step with nextFireTime while the next one is at or before now
-        ZonedDateTime oracle = first;
-        Optional<ZonedDateTime> next = trigger.nextFireTime(oracle, now);
-        while (next.isPresent() && !next.get().isAfter(now)) {
-            oracle = next.get();
-            next = trigger.nextFireTime(oracle, now);
-        }
-        ZonedDateTime latest = trigger.latestFireTimeAtOrBefore(first, now);
-        assertThat(latest.toInstant()).isEqualTo(oracle.toInstant());
-        assertThat(latest.getZone()).isEqualTo(zone);
-        // now exactly on a fire time: that fire time is the latest
-        assertThat(trigger.latestFireTimeAtOrBefore(first, oracle).toInstant()).isEqualTo(oracle.toInstant());
+        SteppingOracle.assertLatestIsWhereSteppingStops(trigger, first, now, trigger.toString());
     }
 
     @Property(tries = 150)
