@@ -87,6 +87,22 @@ abstract class JdbcDialect {
     }
 
     /**
+     * Selects {@code lease_until} and {@code next_run_time} of the leased rows that may become acquirable before
+     * every other row, in an order a {@code LIMIT} may follow: here every leased row with a next run time, in
+     * {@code lease_until} order, which the {@code lease_until} index serves (the scan stays on the index even on a
+     * table without statistics, unlike an unordered aggregate).
+     *
+     * @param table the table
+     * @param firstUnleased a common table expression whose one column {@code next_run_time} is the earliest next run
+     *     time of an unleased row (or {@code NULL})
+     * @return the statement, without {@code LIMIT}
+     */
+    String leasedRowsToWatch(String table, String firstUnleased) {
+        return "SELECT lease_until, next_run_time FROM " + table + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL"
+                + " ORDER BY lease_until";
+    }
+
+    /**
      * Whether a notification can wake other schedulers ({@code LISTEN/NOTIFY}).
      *
      * @return {@code true} on PostgreSQL

@@ -28,12 +28,13 @@ final class JobSql {
     static final int LEASED_SCAN_LIMIT = 1000;
 
     /**
-     * The earliest next run time of an unleased job, the earliest time a leased one becomes acquirable (over at
-     * most {@link #LEASED_SCAN_LIMIT} leased rows), and how many leased rows were read.
+     * The earliest next run time of an unleased job, the earliest time a leased one becomes acquirable (over at most
+     * {@link #LEASED_SCAN_LIMIT} of the rows {@link JdbcDialect#leasedRowsToWatch} reads), and how many leased rows
+     * were read.
      */
     final String nextRunTimes;
 
-    /** Like {@link #nextRunTimes} over every leased row; the third column is always 0. */
+    /** Like {@link #nextRunTimes} over every row {@link JdbcDialect#leasedRowsToWatch} reads. */
     final String nextRunTimesExact;
 
     final String selectDue;
@@ -68,20 +69,8 @@ final class JobSql {
         this.deleteAll = "DELETE FROM " + t;
         this.selectById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?";
         this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t;
-        // Leased rows are read in lease_until order, at most LEASED_SCAN_LIMIT of them: unlike an aggregate over
-        // "lease_until IS NOT NULL", the ordered scan with a limit makes the planner use the lease_until index even
-        // on a table without statistics (one filled by a burst of adds before ANALYZE) instead of reading the whole
-        // table on every call. When the limit is reached, nextRunTimesExact gives the exact answer.
-        String leasedExpiry = "MIN(CASE WHEN lease_until > next_run_time THEN lease_until ELSE next_run_time END)";
-        // one scan of the leased rows gives both their earliest expiry and their count
-        this.nextRunTimes = "SELECT f.next_run_time, l.expiry, l.leased FROM (SELECT (SELECT next_run_time FROM " + t
-                + " WHERE next_run_time IS NOT NULL AND lease_owner IS NULL ORDER BY next_run_time, id LIMIT 1) AS next_run_time) f"
-                + " CROSS JOIN (SELECT " + leasedExpiry + " AS expiry, COUNT(*) AS leased FROM (SELECT lease_until, next_run_time FROM "
-                + t + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL ORDER BY lease_until LIMIT " + LEASED_SCAN_LIMIT
-                + ") s) l";
-        this.nextRunTimesExact = "SELECT (SELECT next_run_time FROM " + t + " WHERE next_run_time IS NOT NULL AND lease_owner IS NULL"
-                + " ORDER BY next_run_time, id LIMIT 1), (SELECT " + leasedExpiry + " FROM " + t
-                + " WHERE lease_until IS NOT NULL AND next_run_time IS NOT NULL), 0";
+        this.nextRunTimes = nextRunTimes(t, dialect, " LIMIT " + LEASED_SCAN_LIMIT);
+        this.nextRunTimesExact = nextRunTimes(t, dialect, "");
         this.selectDue = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)"
                 + " ORDER BY next_run_time, id LIMIT ?";
         this.extendLease = "UPDATE " + t + " SET lease_until = ? WHERE id = ? AND lease_owner = ?";
@@ -97,6 +86,16 @@ final class JobSql {
                 + " lease_owner = CASE WHEN lease_owner = ? THEN NULL ELSE lease_owner END, version = version + 1"
                 + " WHERE id = ? AND version = ?";
         this.probe = "SELECT id FROM " + t + " WHERE 1 = 0";
+    }
+
+    // f: the earliest unleased run time; l: the earliest time one of the leased rows the dialect reads (up to the
+    // limit) becomes acquirable, and how many it read
+    private static String nextRunTimes(String t, JdbcDialect dialect, String limit) {
+        String leasedExpiry = "MIN(CASE WHEN lease_until > next_run_time THEN lease_until ELSE next_run_time END)";
+        return "WITH f AS (SELECT (SELECT next_run_time FROM " + t + " WHERE next_run_time IS NOT NULL AND lease_owner IS NULL"
+                + " ORDER BY next_run_time, id LIMIT 1) AS next_run_time) SELECT f.next_run_time, l.expiry, l.leased FROM f CROSS JOIN"
+                + " (SELECT " + leasedExpiry + " AS expiry, COUNT(*) AS leased FROM (" + dialect.leasedRowsToWatch(t, "f") + limit
+                + ") s) l";
     }
 
     /**

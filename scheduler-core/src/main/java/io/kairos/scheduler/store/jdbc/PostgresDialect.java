@@ -27,6 +27,25 @@ final class PostgresDialect extends JdbcDialect {
         return " ON CONFLICT (id) DO NOTHING";
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here only the leased rows that fall due before the earliest unleased row, in run-time order: no other leased
+     * row can become acquirable before that one (a lease never makes a row acquirable before its next run time), and
+     * these are the run-time index's entries below that row's, so the table needs no {@code lease_until} index and
+     * taking or extending a lease changes no indexed column (a HOT update; see {@code schema-postgresql.sql}). The
+     * range's lower bound, the earliest next run time, is read off the index too: with both bounds unknown when it
+     * plans, PostgreSQL estimates a narrow range and scans the index; with the upper bound alone it estimates a third
+     * of the table and reads all of it (measured: a sequential scan and sort of a 10,000-row table without
+     * statistics, 1.2 ms, against 0.2 ms through the index).
+     */
+    @Override
+    String leasedRowsToWatch(String table, String firstUnleased) {
+        return "SELECT lease_until, next_run_time FROM " + table + " WHERE next_run_time >= (SELECT MIN(next_run_time) FROM " + table
+                + ") AND next_run_time < COALESCE((SELECT next_run_time FROM " + firstUnleased + "), " + Long.MAX_VALUE + ")"
+                + " AND lease_owner IS NOT NULL ORDER BY next_run_time, id";
+    }
+
     @Override
     boolean supportsNotify() {
         return true;

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -165,27 +166,28 @@ abstract class JdbcJobStoreContractTests extends JobStoreContractTests {
         try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(("INSERT INTO %s (id, next_run_time, "
                 + "next_fire_time, state, version, lease_owner, lease_until, job_data) VALUES (?, ?, ?, 'SCHEDULED', 1, 'other', ?, "
                 + jsonParameter() + ")").formatted(tableName()))) {
-            // JobSql.LEASED_SCAN_LIMIT rows whose leases end first but which fall due late ...
+            // JobSql.LEASED_SCAN_LIMIT leased rows that fall due first but whose leases end late (read first in run-time
+            // order), as many whose leases end first but which fall due late (read first in lease order) ...
             for (int i = 0; i < JobSql.LEASED_SCAN_LIMIT; i++) {
-                ps.setString(1, "late-" + i);
-                ps.setLong(2, T0.plusSeconds(1000).toEpochMilli());
-                ps.setLong(3, T0.plusSeconds(1000).toEpochMilli());
-                ps.setLong(4, T0.plusMillis(1 + i).toEpochMilli());
-                ps.setString(5, json);
-                ps.addBatch();
+                leased(ps, "due-first-" + i, T0.plusMillis(1 + i), T0.plusSeconds(1000), json);
+                leased(ps, "lease-ends-first-" + i, T0.plusSeconds(1000).plusMillis(1 + i), T0.plusMillis(1 + i), json);
             }
-            // ... and one whose lease ends after all of theirs, but which is acquirable earliest
-            ps.setString(1, "earliest");
-            ps.setLong(2, T0.plusSeconds(1).toEpochMilli());
-            ps.setLong(3, T0.plusSeconds(1).toEpochMilli());
-            ps.setLong(4, T0.plusSeconds(500).toEpochMilli());
-            ps.setString(5, json);
-            ps.addBatch();
+            // ... and one that falls due after the first and whose lease ends after the second, but is acquirable earliest
+            leased(ps, "earliest", T0.plusSeconds(2), T0.plusSeconds(500), json);
             ps.executeBatch();
         }
         assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(500));
-        execute("DELETE FROM %s WHERE id = ?", "late-0");
-        assertThat(this.store.nextRunTime()).as("below the limit").contains(T0.plusSeconds(500));
+        execute("DELETE FROM %s WHERE id = ?", "earliest");
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(1000));
+    }
+
+    private static void leased(PreparedStatement ps, String id, Instant nextRunTime, Instant leaseUntil, String json) throws SQLException {
+        ps.setString(1, id);
+        ps.setLong(2, nextRunTime.toEpochMilli());
+        ps.setLong(3, nextRunTime.toEpochMilli());
+        ps.setLong(4, leaseUntil.toEpochMilli());
+        ps.setString(5, json);
+        ps.addBatch();
     }
 
     /**

@@ -93,4 +93,24 @@ class PostgresJdbcJobStoreIT extends JdbcJobStoreContractTests {
             other.shutdown();
         }
     }
+
+    @Test
+    void takingAndExtendingALeaseUpdatesTheRowWithoutNewIndexEntries() throws SQLException {
+        this.store.addJob(job("a", T0.minusSeconds(1)), ConflictPolicy.ERROR);
+        long before = hotUpdates();
+        org.assertj.core.api.Assertions.assertThat(this.store.acquireDueJobs(A, T0, 1, T0.plusSeconds(60))).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(this.store.extendLeases(A, java.util.List.of("a"), T0.plusSeconds(90))).isEmpty();
+        // a backend reports its statistics when idle, at most once a second (else up to 10 s later), and when it exits
+        dataSource.getHikariPoolMXBean().softEvictConnections();
+        // both updates are heap-only (HOT): the page has room, and no index covers the lease columns
+        await().atMost(Duration.ofSeconds(10)).until(() -> hotUpdates() - before >= 2);
+    }
+
+    // heap-only tuple (HOT) updates of the table so far, as the statistics system reports them
+    private static long hotUpdates() throws SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = '" + TABLE + "'")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
 }

@@ -55,9 +55,8 @@ class SchemaScriptsTests {
     @Test
     void statementsPointAtTheConfiguredTable() {
         List<String> statements = SchemaScripts.statements(SchemaScripts.read("postgresql"), TableName.parse("sched.jobs_a"));
-        assertThat(statements).hasSize(3);
+        assertThat(statements).hasSize(2);
         assertThat(statements.get(0)).startsWith("CREATE TABLE IF NOT EXISTS sched.jobs_a (").doesNotContain("kairos_jobs");
         assertThat(statements.get(1)).isEqualTo("CREATE INDEX IF NOT EXISTS jobs_a_next_run_time_idx ON sched.jobs_a (next_run_time, id)");
-        assertThat(statements.get(2)).isEqualTo("CREATE INDEX IF NOT EXISTS jobs_a_lease_until_idx ON sched.jobs_a (lease_until)");
     }
 }
