@@ -53,16 +53,20 @@ final class PgWrites {
         this.updateColumnsOnly = "WITH w AS (" + sql.updateColumnsOnly + " RETURNING next_run_time, version)" + notify;
         // Three disjoint writes in one statement (a data-modifying CTE runs whether read or not): delete finished
         // jobs and reschedule the others where lease and version still match; where only the version moved on
-        // (the API changed the job meanwhile), drop the lease alone.
+        // (the API changed the job meanwhile), drop the lease alone: the leased rows among the ids that neither of
+        // the other two wrote. That last part finds its rows through the primary key (= ANY (ARRAY(...)), as in
+        // acquire): joined to r on the id, PostgreSQL hash-joined r against a sequential scan of the whole table
+        // (measured: 0.8 ms of a 1.0 ms release of 67 jobs at 10,000 rows, growing with the table).
         this.release = "WITH r AS (SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::boolean[], ?::bigint[], ?::bigint[])"
                 + " AS r(id, version, remove, next_run_time, next_fire_time)),"
-                + " d AS (DELETE FROM " + t + " j USING r WHERE j.id = r.id AND r.remove AND j.lease_owner = ? AND j.version = r.version),"
+                + " d AS (DELETE FROM " + t + " j USING r WHERE j.id = r.id AND r.remove AND j.lease_owner = ? AND j.version = r.version"
+                + " RETURNING j.id),"
                 + " u AS (UPDATE " + t + " j SET next_run_time = r.next_run_time, next_fire_time = r.next_fire_time,"
                 + " state = CASE WHEN r.next_run_time IS NULL THEN 'PAUSED' ELSE 'SCHEDULED' END, version = j.version + 1,"
                 + " lease_owner = NULL, lease_until = NULL FROM r WHERE j.id = r.id AND NOT r.remove AND j.lease_owner = ?"
-                + " AND j.version = r.version RETURNING j.next_run_time),"
-                + " x AS (UPDATE " + t + " j SET lease_owner = NULL, lease_until = NULL FROM r WHERE j.id = r.id AND j.lease_owner = ?"
-                + " AND j.version <> r.version RETURNING j.next_run_time)"
+                + " AND j.version = r.version RETURNING j.id, j.next_run_time),"
+                + " x AS (UPDATE " + t + " j SET lease_owner = NULL, lease_until = NULL WHERE j.id = ANY (ARRAY(SELECT id FROM r))"
+                + " AND j.lease_owner = ? AND j.id NOT IN (SELECT id FROM d UNION ALL SELECT id FROM u) RETURNING j.next_run_time)"
                 + " SELECT pg_notify(?, " + WakeupPayload.sql("min(s.next_run_time)") + ") FROM (SELECT next_run_time FROM u"
                 + " UNION ALL SELECT next_run_time FROM x) s WHERE s.next_run_time IS NOT NULL HAVING count(*) > 0";
         // the update finds its rows through the primary key (= ANY); the ids it did not extend come back
