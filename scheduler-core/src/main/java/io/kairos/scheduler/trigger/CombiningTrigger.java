@@ -128,10 +128,11 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
      * <p>Here in a few searches however many fire times were missed: as every child counts from its own start, the
      * fire times are known from any instant on ({@link #firstAtOrAfter}), so this looks back from {@code now} over
      * windows of 1 s, 2 s, 4 s, … (never before {@code fireTime}) until one holds a fire time, then steps from that
-     * one as {@link #nextFireTime} does ({@code FireTimeLookBack}, as the {@code cron} trigger). About log2 of the time since the latest fire time
-     * searches plus the fire times in the last window; stepping from {@code fireTime} could take billions of steps
-     * for a child firing every second after a long downtime. Like the stepping, it works at the millisecond
-     * precision of {@link #nextFireTime}, which resumes one millisecond after the previous fire time.
+     * one as {@link #nextFireTime} does ({@code FireTimeLookBack}, as the {@code cron} trigger). About log2 of the
+     * time since the latest fire time searches plus the fire times in the last window; stepping from
+     * {@code fireTime} could take billions of steps for a child firing every second after a long downtime. Like the
+     * stepping, it works at the millisecond precision of {@link #nextFireTime}, which resumes one millisecond after
+     * the previous fire time.
      */
     @Override
     public ZonedDateTime latestFireTimeAtOrBefore(ZonedDateTime fireTime, ZonedDateTime now) {

@@ -33,10 +33,8 @@ final class FireTimeLookBack {
      */
     static Instant latestAtOrBefore(Instant fireTime, Instant limit, Function<Instant, Optional<Instant>> fireAfter) {
         for (Duration window = Duration.ofSeconds(1);; window = window.multipliedBy(2)) {
-            Instant start = limit.minus(window);
-            if (!start.isAfter(fireTime)) {
-                start = fireTime;
-            }
+            boolean lastWindow = !limit.minus(window).isAfter(fireTime);
+            Instant start = lastWindow ? fireTime : limit.minus(window);
             Optional<Instant> found = fireAfter.apply(start);
             if (found.isPresent() && !found.get().isAfter(limit)) {
                 Instant latest = found.get();
@@ -46,7 +44,7 @@ final class FireTimeLookBack {
                 }
                 return latest;
             }
-            if (start == fireTime) {
+            if (lastWindow) {
                 return fireTime;
             }
         }

@@ -4,9 +4,13 @@ import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.TestTrigger;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -77,13 +82,13 @@ class PostgresJdbcJobStoreIT extends JdbcJobStoreContractTests {
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.get() >= 1);
             int killed;
-            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
-                    java.sql.ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                             + "WHERE pid <> pg_backend_pid() AND query = 'LISTEN " + TABLE + "'")) {
                 rs.next();
                 killed = rs.getInt(1);
             }
-            org.assertj.core.api.Assertions.assertThat(killed).isGreaterThanOrEqualTo(1);
+            assertThat(killed).isGreaterThanOrEqualTo(1);
             await().atMost(Duration.ofSeconds(20)).until(() -> wakeups.get() >= 2);
             int afterReconnect = wakeups.get();
             this.store.addJob(job("a", T0.plusSeconds(5)), ConflictPolicy.ERROR);
@@ -98,8 +103,8 @@ class PostgresJdbcJobStoreIT extends JdbcJobStoreContractTests {
     void takingAndExtendingALeaseUpdatesTheRowWithoutNewIndexEntries() throws SQLException {
         this.store.addJob(job("a", T0.minusSeconds(1)), ConflictPolicy.ERROR);
         long before = hotUpdates();
-        org.assertj.core.api.Assertions.assertThat(this.store.acquireDueJobs(A, T0, 1, T0.plusSeconds(60))).hasSize(1);
-        org.assertj.core.api.Assertions.assertThat(this.store.extendLeases(A, java.util.List.of("a"), T0.plusSeconds(90))).isEmpty();
+        assertThat(this.store.acquireDueJobs(A, T0, 1, T0.plusSeconds(60))).hasSize(1);
+        assertThat(this.store.extendLeases(A, List.of("a"), T0.plusSeconds(90))).isEmpty();
         // a backend reports its statistics when idle, at most once a second (else up to 10 s later), and when it exits
         dataSource.getHikariPoolMXBean().softEvictConnections();
         // both updates are heap-only (HOT): the page has room, and no index covers the lease columns
@@ -108,8 +113,8 @@ class PostgresJdbcJobStoreIT extends JdbcJobStoreContractTests {
 
     // heap-only tuple (HOT) updates of the table so far, as the statistics system reports them
     private static long hotUpdates() throws SQLException {
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery("SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = '" + TABLE + "'")) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = '" + TABLE + "'")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
