@@ -33,7 +33,7 @@ final class JsonFields {
         }
         Object value;
         try {
-            value = JsonJobCodec.mapper().readValue(json, Object.class);
+            value = JsonJobCodec.reader().readValue(json);
         }
         catch (JacksonException ex) {
             throw new JobDecodeException(null, "stored job is not valid JSON: " + ex.getOriginalMessage(), ex);

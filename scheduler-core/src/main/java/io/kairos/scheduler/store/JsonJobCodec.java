@@ -1,5 +1,6 @@
 package io.kairos.scheduler.store;
 
+import io.kairos.scheduler.trigger.IsoInstants;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.TriggerSpec;
 import io.kairos.scheduler.trigger.Triggers;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,6 +55,9 @@ public final class JsonJobCodec implements JobCodec {
     public static final int FORMAT_VERSION = 1;
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** Reads any JSON value (maps, lists, strings, numbers); built once, where {@code readValue} resolves the type per call. */
+    private static final ObjectReader READER = MAPPER.readerFor(Object.class);
 
     private final BiFunction<Map<String, Object>, ZoneId, Trigger> triggerDecoder;
 
@@ -220,10 +225,10 @@ public final class JsonJobCodec implements JobCodec {
      * @throws java.time.format.DateTimeParseException when the text is not an ISO-8601 instant
      */
     static Instant parseInstant(String text) {
-        return Instant.parse(text);
+        return IsoInstants.parse(text);
     }
 
-    static JsonMapper mapper() {
-        return MAPPER;
+    static ObjectReader reader() {
+        return READER;
     }
 }

@@ -3,6 +3,7 @@ package io.kairos.scheduler.trigger;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -96,6 +97,9 @@ public final class TriggerSpec {
      * @return the snake_case key
      */
     public static String normalizeKey(String key) {
+        if (isSnakeCase(key)) {
+            return key;
+        }
         StringBuilder out = new StringBuilder(key.length() + 4);
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
@@ -113,6 +117,17 @@ public final class TriggerSpec {
             }
         }
         return out.toString();
+    }
+
+    /** Whether the key has neither a dash nor an upper-case letter (stored specs' keys): then it is its own snake_case. */
+    private static boolean isSnakeCase(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '-' || Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -367,6 +382,11 @@ public final class TriggerSpec {
      */
     public static ZonedDateTime parseDateTime(String key, String value, ZoneId zone) {
         String text = value.trim();
+        Instant exact = IsoInstants.parseStrict(text);
+        if (exact != null) {
+            // the form formatDateTime writes (every stored trigger's dates), read without the pattern below
+            return Zones.atZone(exact, zone);
+        }
         try {
             if (text.endsWith("]")) {
                 return ZonedDateTime.parse(text.replace(' ', 'T')).withZoneSameInstant(zone);
