@@ -8,7 +8,7 @@
 #
 # Workloads: W1 (memory burst), W2 (memory capacity), LAT-mem (lateness, memory, 500/s), W3-pg (PostgreSQL burst,
 # 1 and 2 instances), W3-redis (Redis burst), LAT-pg (lateness, PostgreSQL, jobs added on another instance).
-# Environment: JAVA_OPTS (default -Xms2g -Xmx2g -XX:+UseG1GC), SKIP_BUILD=1, OUT (TSV path).
+# Environment: JAVA_OPTS (default -Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch), SKIP_BUILD=1, OUT (TSV path).
 set -u
 cd "$(dirname "$0")/.."
 ALL="W1 W2 LAT-mem W3-pg W3-redis LAT-pg"
@@ -23,7 +23,7 @@ cp scheduler-benchmarks/target/benchmarks.jar "$JAR"
 trap 'rm -f "$JAR"' EXIT
 STAMP=$(date -u +%Y%m%d-%H%M%S)
 OUT="${OUT:-scheduler-benchmarks/results/results-$STAMP.tsv}"
-JAVA_OPTS="${JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseG1GC}"
+JAVA_OPTS="${JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch}"
 LOG="${OUT%.tsv}.log"
 FAILURES=0
 START=$(date +%s)
