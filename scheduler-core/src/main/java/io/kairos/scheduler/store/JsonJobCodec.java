@@ -56,7 +56,10 @@ public final class JsonJobCodec implements JobCodec {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    /** Reads any JSON value (maps, lists, strings, numbers); built once, where {@code readValue} resolves the type per call. */
+    /**
+     * Reads any JSON value (objects as maps, arrays as lists, strings, numbers, booleans); built once, where
+     * {@code MAPPER.readValue(json, Object.class)} resolved the type on every call.
+     */
     private static final ObjectReader READER = MAPPER.readerFor(Object.class);
 
     private final BiFunction<Map<String, Object>, ZoneId, Trigger> triggerDecoder;

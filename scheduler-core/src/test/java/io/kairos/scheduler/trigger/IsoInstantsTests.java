@@ -39,7 +39,8 @@ class IsoInstantsTests {
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         Instant expected = Instant.parse(text);
         assertThat(IsoInstants.parse(text)).isEqualTo(expected);
-        // the form TriggerSpec.formatDateTime writes is read without falling back (years 0000-9999)
+        // the form TriggerSpec.formatDateTime writes is read without falling back, for four-digit years (a late
+        // instant at a positive offset reaches year +10000, which only Instant.parse reads)
         if (text.charAt(4) == '-') {
             assertThat(IsoInstants.parseStrict(text)).isEqualTo(expected);
         }
