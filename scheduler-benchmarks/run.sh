@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end comparisons of Kairos with its peers (see README-bench.md). Each (workload, peer) runs in its own
-# JVM; rows are appended to a TSV file and printed as a Markdown table at the end.
+# End-to-end comparisons of Kairos with its peers (see README.md in this folder). Each (workload, peer) runs in its
+# own JVM; rows are appended to a TSV file and printed as a Markdown table at the end.
 #
 #   scheduler-benchmarks/run.sh                 # everything (~15 min on 2 cores)
 #   scheduler-benchmarks/run.sh W1 W3-pg        # selected workloads
