@@ -116,7 +116,7 @@ final class ComponentLifecycle {
     }
 
     private void startExecutor(String alias, JobExecutor executor) {
-        executor.start(new ExecutorContext(alias, this.settings.clock));
+        executor.start(new ExecutorContext(alias, this.settings.clock, this.settings.taskRegistry.allowedPackages()));
     }
 
     private void startStore(String alias, JobStore store) {

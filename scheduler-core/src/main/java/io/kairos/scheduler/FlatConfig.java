@@ -48,6 +48,7 @@ final class FlatConfig {
                 case "poll-interval" -> settings.pollInterval = positive(key, value);
                 case "lease-time" -> settings.leaseTime = positive(key, value);
                 case "shutdown-timeout" -> settings.shutdownTimeout = Durations.parse(key, value);
+                case "tasks.allowed-packages" -> allowPackages(settings, key, value);
                 case "job-defaults.misfire-grace-time" -> defaults = new JobDefaults(graceTime(key, value), defaults.coalesce(),
                         defaults.maxInstances(), defaults.jitter());
                 case "job-defaults.coalesce" -> defaults = new JobDefaults(defaults.misfireGraceTime(), bool(key, value),
@@ -58,6 +59,7 @@ final class FlatConfig {
                         defaults.maxInstances(), Durations.parse(key, value));
                 default -> throw new IllegalArgumentException("unknown configuration key '" + key + "'; valid keys: kairos.timezone, "
                         + "kairos.scheduler-id, kairos.start-paused, kairos.poll-interval, kairos.lease-time, kairos.shutdown-timeout, "
+                        + "kairos.tasks.allowed-packages, "
                         + "kairos.job-defaults.{misfire-grace-time,coalesce,max-instances,jitter}, "
                         + "kairos.executors.<alias>.{type,...}, kairos.jobstores.<alias>.{type,...}");
             }
@@ -101,6 +103,15 @@ final class FlatConfig {
             else {
                 out.put(key, entry.getValue() == null ? "" : String.valueOf(entry.getValue()));
             }
+        }
+    }
+
+    private static void allowPackages(Settings settings, String key, String value) {
+        try {
+            settings.taskRegistry.allowPackages(java.util.Arrays.stream(value.split(",")).filter((p) -> !p.isBlank()).toList());
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("'" + key + "': " + ex.getMessage(), ex);
         }
     }
 

@@ -133,7 +133,9 @@ public final class SchedulerBuilder {
     /**
      * The task registry that resolves task names. Default
      * {@link TaskRegistry#withServiceLoaderProviders(ClassLoader)} with the context class loader: registered
-     * lambdas, {@code TaskProvider} tasks, {@code com.acme.Jobs::purge} references and no-arg classes.
+     * lambdas, {@code TaskProvider} tasks, and {@code com.acme.Jobs::purge} references and no-arg classes under the
+     * {@linkplain #allowTaskPackages allowed packages} (none by default). Call before {@link #allowTaskPackages},
+     * {@link #taskResolver} and {@link #properties} when they are used: they change the registry in place.
      *
      * @param registry the registry
      * @return this builder
@@ -152,6 +154,23 @@ public final class SchedulerBuilder {
      */
     public SchedulerBuilder taskResolver(TaskResolver resolver) {
         this.settings.taskRegistry.addResolver(Objects.requireNonNull(resolver, "resolver"));
+        return this;
+    }
+
+    /**
+     * Allows task names to reference static methods and classes ({@code com.acme.Jobs::purge},
+     * {@code com.acme.PurgeJob}) in these packages and below them: the flat key {@code kairos.tasks.allowed-packages}.
+     * By default no package is allowed, so only registered names, {@code TaskProvider} tasks and resolver tasks run:
+     * a task name read from a job store is untrusted input and must not reach any public static method on the
+     * class path. Adds to the packages allowed before; also applies to {@code process-pool} worker JVMs.
+     *
+     * @param packages package names such as {@code com.acme}
+     * @return this builder
+     * @throws IllegalArgumentException when a name is blank or not a package name
+     * @see TaskRegistry#allowPackages(String...)
+     */
+    public SchedulerBuilder allowTaskPackages(String... packages) {
+        this.settings.taskRegistry.allowPackages(packages);
         return this;
     }
 

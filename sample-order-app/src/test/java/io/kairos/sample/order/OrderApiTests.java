@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:order-api;DB_CLOSE_DELAY=-1",
-        "orders.payment-timeout=30m" })
+        "orders.payment-timeout=30m", ShopClient.ADMIN_PASSWORD_PROPERTY })
 class OrderApiTests {
 
     @LocalServerPort
@@ -48,7 +48,7 @@ class OrderApiTests {
     OrderStatisticsJob statistics;
 
     ShopClient shop() {
-        return new ShopClient(this.port);
+        return ShopClient.admin(this.port);
     }
 
     @Test

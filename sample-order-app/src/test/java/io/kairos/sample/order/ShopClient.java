@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -16,19 +18,55 @@ import tools.jackson.databind.node.NullNode;
 /** A small real HTTP client for the shop's JSON API, used by in-process tests and by tests of the packaged jar. */
 public final class ShopClient {
 
+    /** The admin password tests start the shop with: {@code spring.security.user.password}. */
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    /** The test property that sets {@link #ADMIN_PASSWORD}. */
+    public static final String ADMIN_PASSWORD_PROPERTY = "spring.security.user.password=" + ADMIN_PASSWORD;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
 
+    private final String authorization;
+
     /**
-     * Creates a client.
+     * Creates an anonymous client.
      *
      * @param port the port the app listens on (loopback)
      */
     public ShopClient(int port) {
+        this(port, null);
+    }
+
+    private ShopClient(int port, String authorization) {
         this.baseUrl = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    /**
+     * A client that authenticates with HTTP Basic on every request.
+     *
+     * @param port the port the app listens on (loopback)
+     * @param user the user name
+     * @param password the password
+     * @return the client
+     */
+    public static ShopClient as(int port, String user, String password) {
+        return new ShopClient(port, "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A client for the shop's admin user, for a shop started with {@link #ADMIN_PASSWORD_PROPERTY}.
+     *
+     * @param port the port the app listens on (loopback)
+     * @return the client
+     */
+    public static ShopClient admin(int port) {
+        return as(port, "admin", ADMIN_PASSWORD);
     }
 
     /**
@@ -96,6 +134,9 @@ public final class ShopClient {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (this.authorization != null) {
+            request.header("Authorization", this.authorization);
+        }
         try {
             HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());

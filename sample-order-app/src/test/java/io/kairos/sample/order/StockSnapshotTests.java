@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * prefix and are deleted afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:order-redis;DB_CLOSE_DELAY=-1" })
+        "spring.datasource.url=jdbc:h2:mem:order-redis;DB_CLOSE_DELAY=-1", ShopClient.ADMIN_PASSWORD_PROPERTY })
 @ActiveProfiles("redis")
 class StockSnapshotTests {
 
@@ -82,7 +82,7 @@ class StockSnapshotTests {
     @Test
     void theAdminApiAcceptsTheSnapshotTask() {
         cleanup = this.redis;
-        ShopClient.Response added = new ShopClient(this.port).post("/admin/jobs",
+        ShopClient.Response added = ShopClient.admin(this.port).post("/admin/jobs",
                 Map.of("job_id", "snapshot-nightly", "cron", "0 0 3 * * *", "task", "stockSnapshot"));
         assertThat(added.status()).as("%s", added.body()).isEqualTo(201);
         assertThat(added.body().get("task").asString()).isEqualTo(StockSnapshotJob.TASK);

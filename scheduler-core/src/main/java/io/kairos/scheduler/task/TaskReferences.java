@@ -8,7 +8,6 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -29,33 +28,41 @@ final class TaskReferences {
             + " with a public no-arg constructor implementing TaskFunction, TaskSupplier, TaskAction, Callable or"
             + " Runnable, 'com.acme.PurgeJob' (nested classes use '$': 'com.acme.Jobs$Purge').";
 
-    private static final Pattern BINARY_NAME = Pattern.compile(
-            "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
-
-    private static final Pattern IDENTIFIER = Pattern.compile(
-            "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
-
     private TaskReferences() {
     }
 
     /**
-     * Resolves a reference.
+     * Resolves a reference whose class lies in the allowed packages. The package is checked on the name before any
+     * class is loaded, and again on the class declaring the method (a static method inherited from a class outside
+     * the packages is refused too).
      *
-     * @throws UnknownTaskException with the exact reason
+     * @throws TaskNotAllowedException when the class, or the method's declaring class, is outside {@code allowed}
+     * @throws UnknownTaskException with the exact reason for anything else
      */
-    static Task resolve(String name, ClassLoader loader, ObjectMapper mapper) {
+    static Task resolve(String name, ClassLoader loader, ObjectMapper mapper, AllowedPackages allowed) {
         int separator = name.indexOf(METHOD_SEPARATOR);
         if (separator >= 0) {
             String className = name.substring(0, separator);
             String methodName = name.substring(separator + METHOD_SEPARATOR.length());
-            if (!BINARY_NAME.matcher(className).matches() || !IDENTIFIER.matcher(methodName).matches()) {
+            if (!isQualifiedName(className) || !isIdentifier(methodName)) {
                 throw unknown(name, "malformed static method reference; expected 'package.Class::method'");
             }
-            Class<?> type = load(name, className, loader);
-            return MethodTask.of(name, null, staticMethod(name, type, methodName), true, mapper);
+            if (!allowed.allows(className)) {
+                throw notAllowed(name, "class '" + AllowedPackages.shown(className) + "'", allowed);
+            }
+            Method method = staticMethod(name, load(name, className, loader), methodName);
+            if (!allowed.allows(method.getDeclaringClass())) {
+                throw notAllowed(name, "method " + describe(method) + " is declared by class '"
+                        + method.getDeclaringClass().getName() + "', which", allowed);
+            }
+            return MethodTask.of(name, null, method, true, mapper);
         }
-        if (!BINARY_NAME.matcher(name).matches() || name.indexOf('.') < 0) {
+        if (!isQualifiedName(name) || name.indexOf('.') < 0) {
             throw unknown(name, "no task is registered under this name");
+        }
+        if (!allowed.allows(name)) {
+            throw notAllowed(name, "no task is registered under this name and no resolver knows it; as a class name,"
+                    + " '" + AllowedPackages.shown(name) + "'", allowed);
         }
         Class<?> type;
         try {
@@ -69,6 +76,40 @@ final class TaskReferences {
             throw unknown(name, "class '" + name + "' cannot be loaded: " + ex);
         }
         return classTask(name, type);
+    }
+
+    /**
+     * Whether a text is a dot-separated sequence of Java identifiers ({@code com.acme.Jobs$Inner}), checked in one
+     * pass without recursion, so a name of any length read from a store costs time in proportion to its length.
+     *
+     * @param text the text
+     * @return {@code true} for a qualified name
+     */
+    static boolean isQualifiedName(String text) {
+        boolean segmentStart = true;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (segmentStart ? !Character.isJavaIdentifierStart(c) : c != '.' && !Character.isJavaIdentifierPart(c)) {
+                return false;
+            }
+            segmentStart = c == '.';
+            i += Character.charCount(c);
+        }
+        return !segmentStart;
+    }
+
+    private static boolean isIdentifier(String text) {
+        return text.indexOf('.') < 0 && isQualifiedName(text);
+    }
+
+    private static TaskNotAllowedException notAllowed(String name, String subject, AllowedPackages allowed) {
+        String shownName = AllowedPackages.shown(name);
+        return new TaskNotAllowedException(name, "task '" + shownName + "' is not allowed: " + subject + " is outside the"
+                + " allowed task packages " + (allowed.isEmpty() ? "(none are allowed: the default)" : allowed.toString())
+                + ". A task name read from a job store may name only registered tasks, TaskProvider tasks, Spring bean"
+                + " methods with @ScheduledJob or @KairosTask or of the application's packages, and static methods or"
+                + " classes under the allowed packages; to allow a package, use SchedulerBuilder.allowTaskPackages(...),"
+                + " TaskRegistry.allowPackages(...) or the property kairos.tasks.allowed-packages");
     }
 
     /**
@@ -175,6 +216,7 @@ final class TaskReferences {
     }
 
     static UnknownTaskException unknown(String name, String reason) {
-        return new UnknownTaskException(name, "cannot resolve task '" + name + "': " + reason + ". " + VALID_FORMS);
+        return new UnknownTaskException(name, "cannot resolve task '" + AllowedPackages.shown(name) + "': " + reason + ". "
+                + VALID_FORMS);
     }
 }

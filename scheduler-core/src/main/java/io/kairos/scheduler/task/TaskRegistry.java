@@ -1,5 +1,7 @@
 package io.kairos.scheduler.task;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +25,10 @@ import tools.jackson.databind.ObjectMapper;
  * {@link TaskAction}, {@link java.util.concurrent.Callable} or {@link Runnable} (checked in that order; a new
  * instance per run). Both are stable and portable, and are the Java form of APScheduler's
  * {@code module:function}. A method reference must name exactly one public method of a public class, and it
- * must be static: overloads are refused.</li>
+ * must be static: overloads are refused. <b>Only classes under the {@linkplain #allowPackages allowed packages}
+ * resolve</b>, and no package is allowed until one is given: task names come from job stores, which are untrusted
+ * input, and without this rule a rewritten job could call any public static method on the class path
+ * ({@code java.nio.file.Files::delete}). Anything else is a {@link TaskNotAllowedException}.</li>
  * </ol>
  *
  * <p>References are resolved once and cached (the method handle included), so a hot job does not resolve
@@ -40,6 +45,7 @@ public final class TaskRegistry implements TaskRegistrar {
     private final ConcurrentMap<String, Task> registered = new ConcurrentHashMap<>();
     private final List<TaskResolver> resolvers = new CopyOnWriteArrayList<>();
     private final ConcurrentMap<String, Task> references = new ConcurrentHashMap<>();
+    private volatile AllowedPackages allowedPackages = AllowedPackages.NONE;
 
     /**
      * A registry that loads classes through the resolving thread's context class loader and converts
@@ -155,6 +161,43 @@ public final class TaskRegistry implements TaskRegistrar {
     }
 
     /**
+     * Allows references ({@code com.acme.Jobs::purge}, {@code com.acme.PurgeJob}) to classes in these packages and
+     * below them, in addition to those allowed before. Allow packages before the scheduler starts: a
+     * {@code process-pool} executor passes the packages allowed when it starts to its worker JVMs.
+     *
+     * @param packages package names such as {@code com.acme}
+     * @return this registry
+     * @throws IllegalArgumentException when a name is blank or not a package name; nothing is allowed then
+     * @see AllowedPackages
+     */
+    public TaskRegistry allowPackages(String... packages) {
+        return allowPackages(Arrays.asList(packages));
+    }
+
+    /**
+     * Allows references to classes in these packages and below them; see {@link #allowPackages(String...)}.
+     *
+     * @param packages package names such as {@code com.acme}
+     * @return this registry
+     * @throws IllegalArgumentException when a name is blank or not a package name; nothing is allowed then
+     */
+    public TaskRegistry allowPackages(Collection<String> packages) {
+        synchronized (this.references) {
+            this.allowedPackages = this.allowedPackages.and(packages);
+        }
+        return this;
+    }
+
+    /**
+     * The packages whose classes references may name.
+     *
+     * @return the packages; {@link AllowedPackages#NONE} until {@link #allowPackages} is called
+     */
+    public AllowedPackages allowedPackages() {
+        return this.allowedPackages;
+    }
+
+    /**
      * The names registered with {@code register} or by providers.
      *
      * @return an unmodifiable snapshot, in no particular order
@@ -168,6 +211,8 @@ public final class TaskRegistry implements TaskRegistrar {
      *
      * @param name the task name, not {@code null}
      * @return the task, never {@code null}
+     * @throws TaskNotAllowedException when a reference names a class outside the {@linkplain #allowedPackages()
+     *     allowed packages}, or a {@link TaskResolver} refuses the name as untrusted
      * @throws UnknownTaskException when nothing resolves the name, with the exact reason (class not found, no
      *     such public method, several overloads, not static, ...) and the valid forms of name; also when a
      *     {@link TaskResolver} recognizes the name's form but finds nothing to run
@@ -191,11 +236,12 @@ public final class TaskRegistry implements TaskRegistrar {
                 return resolved.get();
             }
         }
+        // allowed packages only grow, so a cached reference stays allowed
         task = this.references.get(name);
         if (task != null) {
             return task;
         }
-        task = TaskReferences.resolve(name, classLoader(), this.mapper);
+        task = TaskReferences.resolve(name, classLoader(), this.mapper, this.allowedPackages);
         Task raced = this.references.putIfAbsent(name, task);
         return raced != null ? raced : task;
     }
@@ -242,6 +288,6 @@ public final class TaskRegistry implements TaskRegistrar {
     @Override
     public String toString() {
         return "TaskRegistry[" + this.registered.size() + " registered, " + this.resolvers.size() + " resolvers, "
-                + this.references.size() + " cached references]";
+                + this.references.size() + " cached references, allowed packages " + this.allowedPackages + "]";
     }
 }

@@ -51,6 +51,7 @@ public final class ClusterNode {
         Scheduler scheduler = Scheduler.builder()
                 .schedulerId(node)
                 .timezone(ZoneOffset.UTC)
+                .allowTaskPackages(ClusterJobs.class.getPackageName())
                 .leaseTime(Duration.ofMillis(Long.parseLong(ClusterStores.require(options, "lease-ms"))))
                 .pollInterval(Duration.ofMillis(Long.parseLong(ClusterStores.require(options, "poll-ms"))))
                 .jobStore("default", store.store())

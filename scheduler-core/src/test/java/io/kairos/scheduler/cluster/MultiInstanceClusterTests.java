@@ -53,7 +53,8 @@ abstract class MultiInstanceClusterTests {
         Map<String, String> store = storeOptions(suffix);
         RunsTable runs = RunsTable.create("cluster_runs_" + suffix);
         ClusterStores.Handle handle = ClusterStores.open(store, true);
-        Scheduler seeder = Scheduler.builder().schedulerId("seeder").timezone(ZoneOffset.UTC).jobStore("default", handle.store()).build();
+        Scheduler seeder = Scheduler.builder().schedulerId("seeder").timezone(ZoneOffset.UTC)
+                .allowTaskPackages(ClusterJobs.class.getPackageName()).jobStore("default", handle.store()).build();
         try (NodeProcesses nodes = new NodeProcesses()) {
             seeder.start(true);
             Map<String, String> nodeOptions = new HashMap<>(store);

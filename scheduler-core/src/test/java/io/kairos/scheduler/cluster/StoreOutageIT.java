@@ -64,7 +64,8 @@ class StoreOutageIT {
         try (RunsTable runs = RunsTable.create("outage_runs_" + suffix)) {
             ClusterJobs.configure(runs.dataSource(), runs.name(), "outage", 20);
             ClusterStores.Handle handle = ClusterStores.open(server.storeOptions(suffix), true);
-            Scheduler scheduler = Scheduler.builder().schedulerId("outage").timezone(ZoneOffset.UTC).leaseTime(Duration.ofSeconds(3))
+            Scheduler scheduler = Scheduler.builder().schedulerId("outage").timezone(ZoneOffset.UTC)
+                    .allowTaskPackages(ClusterJobs.class.getPackageName()).leaseTime(Duration.ofSeconds(3))
                     .pollInterval(Duration.ofMillis(500)).jobStore("default", handle.store())
                     .executor("default", new RunTimeExposingExecutor(new ThreadPoolJobExecutor(4))).build();
             AtomicInteger storeFailures = new AtomicInteger();

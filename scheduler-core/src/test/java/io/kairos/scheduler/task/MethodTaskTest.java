@@ -14,7 +14,7 @@ class MethodTaskTest {
 
     private static final String CANCEL = SampleJobs.class.getName() + "::cancel";
 
-    private final TaskRegistry registry = new TaskRegistry();
+    private final TaskRegistry registry = new TaskRegistry().allowPackages(SampleJobs.class.getPackageName());
 
     private Task task(String method) {
         return this.registry.resolve(SampleJobs.class.getName() + "::" + method);

@@ -32,7 +32,7 @@ class ParameterNamesTest {
         assertThat(javac.run(null, null, null, "-d", dir.toString(), source.toString())).isZero();
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] { dir.toUri().toURL() }, getClass().getClassLoader())) {
-            TaskRegistry registry = new TaskRegistry(loader, JobArguments.defaultMapper());
+            TaskRegistry registry = new TaskRegistry(loader, JobArguments.defaultMapper()).allowPackages("acme");
             Task task = registry.resolve("acme.Legacy::twice");
             assertThat(task.invoke(List.of(21), Map.of())).isEqualTo(42L);
             assertThatThrownBy(() -> task.checkArguments(List.of(), Map.of("orderId", 21)))

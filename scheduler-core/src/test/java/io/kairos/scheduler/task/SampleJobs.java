@@ -108,4 +108,8 @@ public final class SampleJobs {
     /** Implements none of the task shapes. */
     public static final class NotATask {
     }
+
+    /** Inherits public static methods ({@code Thread::dumpStack}) from a class outside this package. */
+    public static final class InheritsStatics extends Thread {
+    }
 }

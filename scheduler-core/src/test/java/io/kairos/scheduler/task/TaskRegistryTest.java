@@ -20,7 +20,7 @@ class TaskRegistryTest {
 
     private static final String JOBS = SampleJobs.class.getName();
 
-    private final TaskRegistry registry = new TaskRegistry();
+    private final TaskRegistry registry = new TaskRegistry().allowPackages(SampleJobs.class.getPackageName());
 
     @Test
     void registeredActionIsStableButNotPortableAndRejectsArguments() throws Exception {
@@ -102,11 +102,86 @@ class TaskRegistryTest {
 
     @Test
     void unknownClassInMethodReference() {
-        assertThatThrownBy(() -> this.registry.resolve("com.acme.Nope::purge"))
+        String nope = SampleJobs.class.getPackageName() + ".Nope";
+        assertThatThrownBy(() -> this.registry.resolve(nope + "::purge"))
                 .isInstanceOf(UnknownTaskException.class)
-                .hasMessageStartingWith("cannot resolve task 'com.acme.Nope::purge': class 'com.acme.Nope' not found by")
+                .hasMessageStartingWith("cannot resolve task '" + nope + "::purge': class '" + nope + "' not found by")
                 .hasMessageContaining(TaskReferences.VALID_FORMS)
-                .extracting((e) -> ((UnknownTaskException) e).taskName()).isEqualTo("com.acme.Nope::purge");
+                .extracting((e) -> ((UnknownTaskException) e).taskName()).isEqualTo(nope + "::purge");
+    }
+
+    @Test
+    void withoutAllowedPackagesNoReferenceResolves() {
+        TaskRegistry defaults = TaskRegistry.withServiceLoaderProviders(getClass().getClassLoader());
+        assertThat(defaults.allowedPackages()).isEqualTo(AllowedPackages.NONE);
+        assertThatThrownBy(() -> defaults.resolve(JOBS + "::purge"))
+                .isInstanceOf(TaskNotAllowedException.class)
+                .hasMessageStartingWith("task '" + JOBS + "::purge' is not allowed: class '" + JOBS + "' is outside the"
+                        + " allowed task packages (none are allowed: the default).")
+                .hasMessageContaining("SchedulerBuilder.allowTaskPackages(...)")
+                .hasMessageContaining("kairos.tasks.allowed-packages");
+        assertThatThrownBy(() -> defaults.resolve(JOBS + "$PurgeJob")).isInstanceOf(TaskNotAllowedException.class);
+        defaults.register("purgeSessions", () -> { });
+        assertThat(defaults.resolve("purgeSessions").name()).isEqualTo("purgeSessions");
+    }
+
+    @Test
+    void referencesOutsideTheAllowedPackagesAreRefusedBeforeTheirClassIsLoaded() {
+        assertThatThrownBy(() -> this.registry.resolve("java.nio.file.Files::delete"))
+                .isInstanceOf(TaskNotAllowedException.class)
+                .hasMessageStartingWith("task 'java.nio.file.Files::delete' is not allowed: class 'java.nio.file.Files'"
+                        + " is outside the allowed task packages [" + SampleJobs.class.getPackageName() + "]")
+                .extracting((e) -> ((UnknownTaskException) e).taskName()).isEqualTo("java.nio.file.Files::delete");
+        assertThatThrownBy(() -> this.registry.resolve("java.lang.Thread")).isInstanceOf(TaskNotAllowedException.class)
+                .hasMessageContaining("no task is registered under this name and no resolver knows it; as a class name,"
+                        + " 'java.lang.Thread' is outside the allowed task packages");
+        // a class that exists only outside the packages is refused before loading: the message is the same
+        assertThatThrownBy(() -> this.registry.resolve("com.acme.Nope::purge")).isInstanceOf(TaskNotAllowedException.class);
+    }
+
+    @Test
+    void aPackageAllowsItsSubPackagesButNotPackagesThatOnlyShareItsPrefix() {
+        String pkg = SampleJobs.class.getPackageName();
+        TaskRegistry parent = new TaskRegistry().allowPackages(pkg.substring(0, pkg.lastIndexOf('.')));
+        assertThat(parent.resolve(JOBS + "::purge")).isInstanceOf(MethodTask.class);
+        TaskRegistry prefix = new TaskRegistry().allowPackages(pkg.substring(0, pkg.length() - 1));
+        assertThatThrownBy(() -> prefix.resolve(JOBS + "::purge")).isInstanceOf(TaskNotAllowedException.class);
+        assertThat(AllowedPackages.of(List.of(" com.acme ", "com.acme", "a.b")).packages()).containsExactly("a.b", "com.acme");
+    }
+
+    @Test
+    void aStaticMethodInheritedFromAClassOutsideTheAllowedPackagesIsRefused() {
+        assertThatThrownBy(() -> this.registry.resolve(JOBS + "$InheritsStatics::dumpStack"))
+                .isInstanceOf(TaskNotAllowedException.class)
+                .hasMessageContaining("method static dumpStack() is declared by class 'java.lang.Thread', which is outside"
+                        + " the allowed task packages");
+    }
+
+    @Test
+    void allowedPackagesMustBePackageNames() {
+        for (String bad : List.of("", " ", "com.*", "com..acme", "com.acme.", ".com", "com acme", "1com")) {
+            assertThatThrownBy(() -> this.registry.allowPackages("com.fine", bad))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("allowed task package '" + bad.trim() + "' is not a Java package name");
+        }
+        assertThat(this.registry.allowedPackages().packages()).containsExactly(SampleJobs.class.getPackageName());
+        String huge = "x".repeat(5_000) + "*";
+        assertThatThrownBy(() -> this.registry.allowPackages(huge)).hasMessageContaining("x".repeat(100) + "...'")
+                .hasMessageNotContaining("x".repeat(101));
+    }
+
+    @Test
+    void aHugeNameFromAStoreIsRefusedWithoutExhaustingTheStackAndEchoedShort() {
+        String segments = "a.".repeat(200_000);
+        assertThatThrownBy(() -> this.registry.resolve(segments + "Jobs::run"))
+                .isInstanceOf(TaskNotAllowedException.class)
+                .satisfies((e) -> assertThat(e.getMessage()).hasSizeLessThan(2_000));
+        assertThatThrownBy(() -> this.registry.resolve(segments + "Jobs"))
+                .isInstanceOf(TaskNotAllowedException.class)
+                .satisfies((e) -> assertThat(e.getMessage()).hasSizeLessThan(2_000));
+        assertThatThrownBy(() -> this.registry.resolve(segments + "Jobs::"))
+                .isInstanceOf(UnknownTaskException.class)
+                .satisfies((e) -> assertThat(e.getMessage()).hasSizeLessThan(2_000));
     }
 
     @Test
@@ -136,8 +211,11 @@ class TaskRegistryTest {
         assertThatThrownBy(() -> this.registry.resolve("purgeSessions"))
                 .hasMessageStartingWith("cannot resolve task 'purgeSessions': no task is registered under this name.");
         assertThatThrownBy(() -> this.registry.resolve("orderService.cancelUnpaidOrder"))
-                .hasMessageStartingWith("cannot resolve task 'orderService.cancelUnpaidOrder': no task is registered"
-                        + " under this name, no resolver knows it, and no class of this name is visible to");
+                .hasMessageStartingWith("task 'orderService.cancelUnpaidOrder' is not allowed: no task is registered"
+                        + " under this name and no resolver knows it; as a class name,");
+        assertThatThrownBy(() -> this.registry.resolve(SampleJobs.class.getPackageName() + ".cancelUnpaidOrder"))
+                .hasMessageContaining("no task is registered under this name, no resolver knows it, and no class of"
+                        + " this name is visible to");
         assertThatThrownBy(() -> this.registry.resolve(""))
                 .hasMessageStartingWith("cannot resolve task '': the name is blank");
     }
@@ -197,7 +275,8 @@ class TaskRegistryTest {
     void configuredClassLoaderIsUsed() {
         ClassLoader empty = new ClassLoader(null) {
         };
-        TaskRegistry isolated = new TaskRegistry(empty, tools.jackson.databind.json.JsonMapper.shared());
+        TaskRegistry isolated = new TaskRegistry(empty, tools.jackson.databind.json.JsonMapper.shared())
+                .allowPackages(SampleJobs.class.getPackageName());
         assertThatThrownBy(() -> isolated.resolve(JOBS + "::purge"))
                 .hasMessageContaining("class '" + JOBS + "' not found by");
     }

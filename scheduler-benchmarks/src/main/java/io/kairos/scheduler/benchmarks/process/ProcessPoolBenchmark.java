@@ -2,6 +2,7 @@ package io.kairos.scheduler.benchmarks.process;
 
 import io.kairos.scheduler.executor.process.ProcessPool;
 import io.kairos.scheduler.executor.process.ProcessPoolOptions;
+import io.kairos.scheduler.task.AllowedPackages;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * Defaults: 10 starts, 20000 jobs (after 5000 warm-up jobs), no extra worker JVM arguments.
  */
 public final class ProcessPoolBenchmark {
+
+    /** The workers may resolve the benchmark's own tasks. */
+    private static final AllowedPackages TASKS = AllowedPackages.of(List.of(TrivialTasks.class.getPackageName()));
 
     private ProcessPoolBenchmark() {
     }
@@ -45,7 +49,7 @@ public final class ProcessPoolBenchmark {
     private static void startUp(int starts, List<String> jvmArgs) throws Exception {
         long[] millis = new long[starts];
         for (int i = 0; i < starts; i++) {
-            ProcessPool pool = new ProcessPool(ProcessPoolOptions.defaults().withMaxWorkers(1).withJvmArguments(jvmArgs));
+            ProcessPool pool = new ProcessPool(ProcessPoolOptions.defaults().withMaxWorkers(1).withJvmArguments(jvmArgs), TASKS);
             long start = System.nanoTime();
             pool.prestart();
             millis[i] = (System.nanoTime() - start) / 1_000_000;
@@ -57,7 +61,7 @@ public final class ProcessPoolBenchmark {
     }
 
     private static void throughput(int jobs, List<String> jvmArgs) throws Exception {
-        ProcessPool pool = new ProcessPool(ProcessPoolOptions.defaults().withMaxWorkers(2).withJvmArguments(jvmArgs));
+        ProcessPool pool = new ProcessPool(ProcessPoolOptions.defaults().withMaxWorkers(2).withJvmArguments(jvmArgs), TASKS);
         try {
             pool.prestart();
             String task = TrivialTasks.class.getName() + "::add";

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.executor.process;
 
+import io.kairos.scheduler.task.AllowedPackages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Workers are started on demand (or by {@link #prestart()}), at most {@link ProcessPoolOptions#maxWorkers()},
  * with this JVM's {@code java} and class path; runs beyond that wait in a FIFO queue. Differs from APScheduler:
  * Python pickles the function and its arguments; here the task travels by name and its arguments as JSON, so
- * only tasks the worker can resolve by name run here (static methods, no-arg classes, {@code ServiceLoader}
- * tasks). No worker outlives this pool: {@link #shutdown} stops them, a JVM shutdown hook kills any left, and a
+ * only tasks the worker can resolve by name run here (static methods and no-arg classes under the allowed task
+ * packages, {@code ServiceLoader} tasks). No worker outlives this pool: {@link #shutdown} stops them, a JVM shutdown hook kills any left, and a
  * worker exits by itself when its stdin pipe closes (its parent died).
  *
  * <p>Thread-safe.
@@ -58,15 +59,18 @@ public final class ProcessPool {
      * Creates the pool; no worker starts yet.
      *
      * @param options how to start and use workers, not {@code null}
+     * @param taskPackages the packages whose static methods and classes the workers may resolve task names to (the
+     *     scheduler's allowed task packages); {@link AllowedPackages#NONE} for {@code ServiceLoader} tasks only
      */
-    public ProcessPool(ProcessPoolOptions options) {
+    public ProcessPool(ProcessPoolOptions options, AllowedPackages taskPackages) {
         this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(taskPackages, "taskPackages");
         int pool = POOLS.incrementAndGet();
         this.runners = new ThreadPoolExecutor(options.maxWorkers(), options.maxWorkers(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemonThreads("kairos-process-pool-" + pool + "-runner-"));
         this.runners.allowCoreThreadTimeOut(true);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("kairos-process-pool-" + pool + "-timer-"));
-        this.workers = new Workers(WorkerCommand.of(options), options.maxWorkers(), options.startTimeout(), timer);
+        this.workers = new Workers(WorkerCommand.of(options, taskPackages), options.maxWorkers(), options.startTimeout(), timer);
         this.shutdownHook = new Thread(workers::destroyAll,
                 "kairos-process-pool-" + pool + "-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Only {@linkplain Task#isPortable() portable} tasks run here (static methods by reference, no-arg classes,
  * tasks of a {@code ServiceLoader} {@code TaskProvider}); {@link #checkTask} rejects the others when the job is
- * added. Arguments travel as JSON and the result comes back as its JSON value ({@code Map}, {@code List},
+ * added. The workers apply the scheduler's rule on task names: references resolve only to classes under the
+ * {@linkplain ExecutorContext#taskPackages() allowed task packages} the executor started with. Arguments travel as JSON and the result comes back as its JSON value ({@code Map}, {@code List},
  * {@code String}, {@code Number}, {@code Boolean} or {@code null}), not as the task's own type. An exception
  * thrown by the task arrives as {@link RemoteJobException}, carrying the worker's stack trace as text.
  *
@@ -94,7 +95,7 @@ public final class ProcessPoolJobExecutor implements JobExecutor {
         if (pool != null) {
             throw new IllegalStateException("executor '" + context.alias() + "' is already started");
         }
-        ProcessPool created = new ProcessPool(options);
+        ProcessPool created = new ProcessPool(options, context.taskPackages());
         try {
             created.prestart(1);
         } catch (WorkerProcessException | RuntimeException e) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
+import io.kairos.scheduler.task.AllowedPackages;
+
 /** Builds the command line of a worker JVM from the pool's options. */
 final class WorkerCommand {
 
@@ -35,15 +37,16 @@ final class WorkerCommand {
     static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     /**
-     * The command line: {@code <java> <jvm arguments> -cp <class path> WorkerMain}. When the class path is a
+     * The command line: {@code <java> <jvm arguments> -cp <class path> WorkerMain <allowed task packages>}. When the class path is a
      * single Spring Boot executable jar (the application runs with {@code java -jar app.jar}, its classes and
      * libraries nested under {@code BOOT-INF/}), the worker starts through Spring Boot's
      * {@code PropertiesLauncher} with {@code -Dloader.main=WorkerMain}, so that it sees the same classes.
      *
      * @param options the pool's options
+     * @param taskPackages the allowed task packages, passed to {@link WorkerMain} as its arguments
      * @return the command and its arguments
      */
-    static List<String> of(ProcessPoolOptions options) {
+    static List<String> of(ProcessPoolOptions options, AllowedPackages taskPackages) {
         List<String> command = new ArrayList<>();
         command.add(options.javaCommand());
         command.addAll(options.jvmArguments());
@@ -57,6 +60,7 @@ final class WorkerCommand {
             command.add(options.classPath());
             command.add(WorkerMain.class.getName());
         }
+        command.addAll(taskPackages.packages());
         return command;
     }
 

@@ -2,6 +2,7 @@ package io.kairos.scheduler.executor.process;
 
 import io.kairos.scheduler.executor.process.WorkerProtocol.RunRequest;
 import io.kairos.scheduler.executor.process.WorkerProtocol.WorkerMessage;
+import io.kairos.scheduler.task.AllowedPackages;
 import io.kairos.scheduler.task.TaskRegistry;
 
 import java.io.BufferedReader;
@@ -18,6 +19,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The main class of a process-pool worker JVM. Not for direct use: {@link ProcessPool} starts it with the
  * parent's Java and class path.
+ *
+ * <p>Its arguments are the allowed task packages ({@link AllowedPackages}): the worker resolves task names as the
+ * scheduler does, to {@code TaskProvider} tasks and to static methods and classes under those packages only, so a
+ * task name that reaches a worker is held to the same rule as one read from a job store.
  *
  * <p>At start it keeps the real stdout for the protocol ({@link WorkerProtocol}) and points {@code System.out}
  * at stderr, so whatever user code prints cannot corrupt the protocol (the parent logs stderr). It then reads
@@ -40,7 +45,8 @@ public final class WorkerMain {
     /**
      * Runs the worker until stdin ends.
      *
-     * @param args ignored
+     * @param args the allowed task packages, e.g. {@code com.acme}
+     * @throws IllegalArgumentException when an argument is not a package name (the worker exits before it is ready)
      */
     public static void main(String[] args) {
         PrintStream err = System.err;
@@ -56,7 +62,8 @@ public final class WorkerMain {
         BlockingQueue<String> requests = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> readRequests(requests), "kairos-worker-stdin");
         reader.setDaemon(true);
-        TaskRegistry tasks = TaskRegistry.withServiceLoaderProviders(WorkerMain.class.getClassLoader());
+        TaskRegistry tasks = TaskRegistry.withServiceLoaderProviders(WorkerMain.class.getClassLoader())
+                .allowPackages(args);
         try {
             send(protocol, WorkerProtocol.write(WorkerMessage.readyMessage(ProcessHandle.current().pid())));
             reader.start();

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.executor.process;
 
+import io.kairos.scheduler.task.AllowedPackages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ class ProcessPoolIT {
     @BeforeAll
     static void startPool() {
         pool = new ProcessPool(ProcessPoolOptions.defaults().withMaxWorkers(2).withJvmArguments(
-                List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-Xshare:auto")));
+                List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-Xshare:auto")),
+                AllowedPackages.of(List.of(PoolTestTasks.class.getPackageName())));
     }
 
     @AfterAll
@@ -101,6 +103,23 @@ class ProcessPoolIT {
         assertThat(failure).isInstanceOf(RemoteJobException.class)
                 .hasMessageContaining("returned a " + PoolTestTasks.Unwritable.class.getName() + " that cannot be written as JSON");
         assertThat(pool.workerPids()).contains(before);
+    }
+
+    @Test
+    void aTaskOutsideTheAllowedPackagesIsRefusedByTheWorker() throws Exception {
+        java.nio.file.Path victim = java.nio.file.Files.createTempFile("kairos-worker-trust", ".txt");
+        try {
+            CompletableFuture<Object> future = pool.submit("java.nio.file.Files::delete", List.of(victim.toString()), Map.of(), null);
+            Throwable failure = catchThrowable(() -> future.get(2, TimeUnit.MINUTES));
+
+            assertThat(failure).isInstanceOf(ExecutionException.class).cause().isInstanceOf(RemoteJobException.class)
+                    .hasMessageContaining("io.kairos.scheduler.task.TaskNotAllowedException")
+                    .hasMessageContaining("class 'java.nio.file.Files' is outside the allowed task packages ["
+                            + PoolTestTasks.class.getPackageName() + "]");
+            assertThat(victim).exists();
+        } finally {
+            java.nio.file.Files.deleteIfExists(victim);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.kairos.scheduler.ComponentOptions;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.task.AllowedPackages;
 import io.kairos.scheduler.task.TaskRegistry;
 import io.kairos.scheduler.task.Tasks;
 import io.kairos.scheduler.trigger.Triggers;
@@ -74,7 +75,14 @@ class ProcessPoolJobExecutorTest {
         assertThat(options.maxWorkers()).isEqualTo(5);
         assertThat(options.timeout()).isNull();
         assertThat(options.jvmArguments()).isEmpty();
-        assertThat(WorkerCommand.of(options)).endsWith("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName());
+        assertThat(WorkerCommand.of(options, AllowedPackages.NONE))
+                .endsWith("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName());
+    }
+
+    @Test
+    void workersAreGivenTheAllowedTaskPackagesAsTheirArguments() {
+        assertThat(WorkerCommand.of(ProcessPoolOptions.defaults(), AllowedPackages.of(List.of("com.acme", "io.kairos.sample"))))
+                .endsWith(WorkerMain.class.getName(), "com.acme", "io.kairos.sample");
     }
 
     @Test
@@ -112,7 +120,7 @@ class ProcessPoolJobExecutorTest {
     @Test
     void portableTasksAreAcceptedAndOthersRejectedWithWhatToDoInstead() {
         ProcessPoolJobExecutor executor = new ProcessPoolJobExecutor(ProcessPoolOptions.defaults());
-        TaskRegistry registry = new TaskRegistry();
+        TaskRegistry registry = new TaskRegistry().allowPackages(PoolTestTasks.class.getPackageName());
         registry.registerServiceLoaderProviders();
         registry.register("inline", () -> { });
 
@@ -140,9 +148,9 @@ class ProcessPoolJobExecutorTest {
             out.putNextEntry(new JarEntry("a/"));
         }
 
-        assertThat(WorkerCommand.of(ProcessPoolOptions.defaults().withClassPath(bootJar.toString())))
+        assertThat(WorkerCommand.of(ProcessPoolOptions.defaults().withClassPath(bootJar.toString()), AllowedPackages.NONE))
                 .endsWith("-Dloader.main=" + WorkerMain.class.getName(), "-cp", bootJar.toString(), WorkerCommand.BOOT_LAUNCHER);
-        assertThat(WorkerCommand.of(ProcessPoolOptions.defaults().withClassPath(plainJar.toString())))
+        assertThat(WorkerCommand.of(ProcessPoolOptions.defaults().withClassPath(plainJar.toString()), AllowedPackages.NONE))
                 .endsWith("-cp", plainJar.toString(), WorkerMain.class.getName());
     }
 

@@ -1,6 +1,7 @@
 package io.kairos.scheduler.executor.process;
 
 import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.task.AllowedPackages;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,9 +25,11 @@ class ProcessPoolLifecycleIT {
 
     private static final String TASKS = PoolTestTasks.class.getName() + "::";
 
+    private static final AllowedPackages PACKAGES = AllowedPackages.of(List.of(PoolTestTasks.class.getPackageName()));
+
     private static ProcessPool newPool() {
         return new ProcessPool(ProcessPoolOptions.defaults().withMaxWorkers(2)
-                .withJvmArguments(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1")));
+                .withJvmArguments(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1")), PACKAGES);
     }
 
     private static Set<Long> childPids() {
@@ -73,7 +76,7 @@ class ProcessPoolLifecycleIT {
     @Test
     void aWorkerExitsWhenItsStdinClosesEvenInTheMiddleOfAJob() throws Exception {
         Process worker = new ProcessBuilder(WorkerCommand.of(ProcessPoolOptions.defaults()
-                .withJvmArguments(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1")))).start();
+                .withJvmArguments(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1")), PACKAGES)).start();
         try {
             java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
                     worker.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));

@@ -36,6 +36,7 @@ class ProcessPoolSchedulerIT {
     @BeforeAll
     static void startScheduler() {
         scheduler = Scheduler.builder().properties(Map.of(
+                "kairos.tasks.allowed-packages", PoolTestTasks.class.getPackageName(),
                 "kairos.executors.default.type", "thread-pool",
                 "kairos.executors.default.max-workers", "20",
                 "kairos.executors.processpool.type", "process-pool",

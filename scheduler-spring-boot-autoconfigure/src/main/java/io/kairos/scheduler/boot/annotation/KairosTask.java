@@ -8,10 +8,12 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a bean method as a task that jobs added at run time may name ({@code jobScheduler.addJob("orderService.cancel",
- * ...)}), so that it resolves again after a restart. Every public method of a singleton bean resolves as
- * {@code beanName.methodName} even without this annotation; the annotation adds an alias ({@link #value()}), makes
- * the task appear in the actuator endpoint, and checks at start-up that the method is a usable task (not
- * overloaded, not static).
+ * ...)}), so that it resolves again after a restart. Without this annotation, only public methods of singleton beans
+ * whose class lies under {@code kairos.tasks.allowed-packages} (by default the application's own packages) resolve
+ * as {@code beanName.methodName}; an annotated method resolves whatever its bean's package, so use it for a task
+ * method on a bean outside those packages. The annotation also adds an alias ({@link #value()}), makes the task
+ * appear in the actuator endpoint, and checks at start-up that the method is a usable task (not overloaded, not
+ * static).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -63,20 +63,26 @@ public final class KairosAutoConfiguration {
     }
 
     /**
-     * Resolves {@code beanName.methodName} task names; arguments are converted with the engine's strict
-     * {@link JobArguments#defaultMapper()}, as for static-method tasks.
+     * Resolves {@code beanName.methodName} task names: annotated methods, and public methods of beans under
+     * {@code kairos.tasks.allowed-packages} (by default the application's packages); arguments are converted with the
+     * engine's strict {@link JobArguments#defaultMapper()}, as for static-method tasks.
      *
      * @param beanFactory the bean factory
+     * @param properties the properties
      * @return the resolver
+     * @throws KairosConfigurationException when {@code kairos.tasks.allowed-packages} holds something other than
+     *     package names
      */
     @Bean
     @ConditionalOnMissingBean
-    BeanMethodTaskResolver kairosTaskResolver(ListableBeanFactory beanFactory) {
-        return new BeanMethodTaskResolver(beanFactory, JobArguments.defaultMapper());
+    BeanMethodTaskResolver kairosTaskResolver(ListableBeanFactory beanFactory, KairosProperties properties) {
+        return new BeanMethodTaskResolver(beanFactory, JobArguments.defaultMapper(),
+                AllowedTaskPackages.of(properties, beanFactory));
     }
 
     /**
      * The engine scheduler, built from the properties, then the customizers; not started (the lifecycle starts it).
+     * Its task registry allows the same packages as the bean-method resolver.
      *
      * @param properties the properties
      * @param taskResolver resolves bean-method tasks
@@ -92,7 +98,8 @@ public final class KairosAutoConfiguration {
             ListableBeanFactory beanFactory, ObjectProvider<SchedulerCustomizer> customizers,
             ApplicationEventPublisher publisher) {
         KairosPropertiesValidator.validate(properties);
-        SchedulerBuilder builder = Scheduler.builder().taskResolver(taskResolver);
+        SchedulerBuilder builder = Scheduler.builder().taskResolver(taskResolver)
+                .allowTaskPackages(AllowedTaskPackages.of(properties, beanFactory).packages().toArray(String[]::new));
         try {
             builder.properties(EngineProperties.of(properties));
         }

@@ -77,6 +77,9 @@ public class KairosProperties {
     /** What stopping the application does to running jobs. */
     private final Shutdown shutdown = new Shutdown();
 
+    /** Which tasks the names stored in jobs may reach. */
+    private final Tasks tasks = new Tasks();
+
     public @Nullable ZoneId getTimezone() {
         return this.timezone;
     }
@@ -139,6 +142,10 @@ public class KairosProperties {
 
     public Shutdown getShutdown() {
         return this.shutdown;
+    }
+
+    public Tasks getTasks() {
+        return this.tasks;
     }
 
     /** Job policies applied to jobs that do not set their own. Unset values take the engine's defaults. */
@@ -360,6 +367,31 @@ public class KairosProperties {
 
         public void setTaskTimeouts(Map<String, Duration> taskTimeouts) {
             this.taskTimeouts = taskTimeouts;
+        }
+    }
+
+    /**
+     * Which code a task name may reach. A job store is untrusted input: whoever can write it can rewrite a job's
+     * task name, so a name resolves only to '@ScheduledJob' and '@KairosTask' methods, registered tasks, and code
+     * under the allowed packages.
+     */
+    public static class Tasks {
+
+        /**
+         * Packages (each with its sub-packages) whose classes task names may reach: public methods of beans whose
+         * class and method are declared there ('orderService.cancelUnpaid'), and public static methods and no-arg
+         * classes ('com.acme.Jobs::purge', 'com.acme.PurgeJob'). Replaces the default, so list the application's
+         * own package too when adding one. Defaults to the package of the @SpringBootApplication class (Spring
+         * Boot's auto-configuration packages); an empty list allows none.
+         */
+        private @Nullable List<String> allowedPackages;
+
+        public @Nullable List<String> getAllowedPackages() {
+            return this.allowedPackages;
+        }
+
+        public void setAllowedPackages(@Nullable List<String> allowedPackages) {
+            this.allowedPackages = allowedPackages;
         }
     }
 

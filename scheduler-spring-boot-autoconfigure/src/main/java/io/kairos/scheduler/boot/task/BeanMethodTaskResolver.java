@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.kairos.scheduler.boot.annotation.KairosTask;
 import io.kairos.scheduler.boot.annotation.ScheduledJob;
 import io.kairos.scheduler.boot.annotation.ScheduledJobs;
+import io.kairos.scheduler.task.AllowedPackages;
 import io.kairos.scheduler.task.MethodTask;
 import io.kairos.scheduler.task.Task;
+import io.kairos.scheduler.task.TaskNotAllowedException;
 import io.kairos.scheduler.task.TaskResolver;
 import io.kairos.scheduler.task.UnknownTaskException;
 import tools.jackson.databind.ObjectMapper;
@@ -30,8 +32,13 @@ import org.springframework.util.ReflectionUtils;
  * a persistent store; they cannot run in a process-pool executor (not portable).
  *
  * <p>A method qualifies when it is public, or carries {@link ScheduledJob} or {@link KairosTask}; it must not be
- * static or overloaded. The call goes through the bean as the context holds it (its proxy, when it has one), so
- * {@code @Transactional} and other advice apply. Arguments are bound as the core's {@link MethodTask} binds them
+ * static or overloaded. Task names come from job stores, which are untrusted, so a qualifying method resolves only
+ * when it is <em>declared</em> as a task ({@link ScheduledJob} or {@link KairosTask}), or when both the bean's class
+ * and the class declaring the method lie in the {@link AllowedPackages} ({@code kairos.tasks.allowed-packages},
+ * by default the application's own packages): {@code orderService.cancelUnpaid} of the application resolves, a
+ * library bean's {@code dataSource.getConnection} or a repository's inherited {@code deleteAll} does not
+ * ({@link TaskNotAllowedException}). The call goes through the bean as the context holds it (its proxy, when it
+ * has one), so {@code @Transactional} and other advice apply. Arguments are bound as the core's {@link MethodTask} binds them
  * (positional args, then kwargs by parameter name, converted with Jackson).
  *
  * <p>Names whose part before the last dot is not a bean name resolve to nothing, letting the core try class and
@@ -43,6 +50,8 @@ public final class BeanMethodTaskResolver implements TaskResolver {
 
     private final ObjectMapper mapper;
 
+    private final AllowedPackages allowedPackages;
+
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
 
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
@@ -52,10 +61,13 @@ public final class BeanMethodTaskResolver implements TaskResolver {
      *
      * @param beanFactory where beans are looked up
      * @param mapper converts job arguments to parameter types (the application's JSON mapper)
+     * @param allowedPackages the packages whose beans' public methods resolve without an annotation;
+     *     {@link AllowedPackages#NONE} for annotated methods only
      */
-    public BeanMethodTaskResolver(ListableBeanFactory beanFactory, ObjectMapper mapper) {
+    public BeanMethodTaskResolver(ListableBeanFactory beanFactory, ObjectMapper mapper, AllowedPackages allowedPackages) {
         this.beanFactory = beanFactory;
         this.mapper = mapper;
+        this.allowedPackages = allowedPackages;
     }
 
     /**
@@ -112,7 +124,9 @@ public final class BeanMethodTaskResolver implements TaskResolver {
         if (type == null) {
             throw new UnknownTaskException(name, "task '" + name + "': the type of bean '" + beanName + "' is unknown");
         }
-        Method method = findMethod(name, beanName, ClassUtils.getUserClass(type), methodName);
+        Class<?> userClass = ClassUtils.getUserClass(type);
+        Method method = findMethod(name, beanName, userClass, methodName);
+        checkAllowed(name, beanName, userClass, method);
         Object bean = this.beanFactory.getBean(beanName);
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         return MethodTask.of(name, bean, invocable, false, this.mapper);
@@ -145,6 +159,19 @@ public final class BeanMethodTaskResolver implements TaskResolver {
                     + " a public (or @ScheduledJob/@KairosTask) instance method as beanName.methodName");
         }
         return method;
+    }
+
+    private void checkAllowed(String name, String beanName, Class<?> type, Method method) {
+        if (hasAnnotation(method) || (this.allowedPackages.allows(type) && this.allowedPackages.allows(method.getDeclaringClass()))) {
+            return;
+        }
+        String where = !this.allowedPackages.allows(type) ? "the bean's class '" + type.getName() + "' is"
+                : "method '" + method.getName() + "' is declared by '" + method.getDeclaringClass().getName() + "', which is";
+        throw new TaskNotAllowedException(name, "task '" + name + "' is not allowed: bean '" + beanName + "' exists, but "
+                + where + " outside the allowed task packages "
+                + (this.allowedPackages.isEmpty() ? "(none)" : this.allowedPackages.toString()) + " and the method is not"
+                + " annotated with @KairosTask or @ScheduledJob. Annotate the method with @KairosTask, or add its package"
+                + " to kairos.tasks.allowed-packages");
     }
 
     private static boolean qualifies(Method method) {

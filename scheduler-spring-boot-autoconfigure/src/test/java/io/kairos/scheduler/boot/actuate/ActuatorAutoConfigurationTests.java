@@ -29,7 +29,8 @@ class ActuatorAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(KairosAutoConfiguration.class, KairosEndpointAutoConfiguration.class,
-                KairosHealthContributorAutoConfiguration.class, KairosMetricsAutoConfiguration.class));
+                KairosHealthContributorAutoConfiguration.class, KairosMetricsAutoConfiguration.class))
+        .withPropertyValues("kairos.tasks.allowed-packages=" + ActuatorAutoConfigurationTests.class.getPackageName());
 
     @Test
     void endpointNeedsToBeExposed() {

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JdbcJobStoreAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, KairosAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, KairosAutoConfiguration.class))
+        .withPropertyValues("kairos.tasks.allowed-packages=" + JdbcJobStoreAutoConfigurationTests.class.getPackageName());
 
     @Test
     void jdbcStoreOnAnEmbeddedDatabaseCreatesItsTableAndKeepsJobs() {
@@ -84,7 +85,8 @@ class JdbcJobStoreAutoConfigurationTests {
     void kairosDataSourceQualifierPicksTheStoresDataSource() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KairosAutoConfiguration.class))
             .withUserConfiguration(TwoDataSources.class)
-            .withPropertyValues("kairos.jobstores.default.type=jdbc")
+            .withPropertyValues("kairos.jobstores.default.type=jdbc",
+                    "kairos.tasks.allowed-packages=" + JdbcJobStoreAutoConfigurationTests.class.getPackageName())
             .run((context) -> {
                 assertThat(context).hasNotFailed();
                 JobScheduler jobs = context.getBean(JobScheduler.class);

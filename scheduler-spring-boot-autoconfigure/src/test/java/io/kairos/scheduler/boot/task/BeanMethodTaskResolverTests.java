@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.kairos.scheduler.boot.annotation.KairosTask;
+import io.kairos.scheduler.task.AllowedPackages;
 import io.kairos.scheduler.task.InvalidJobArgumentsException;
 import io.kairos.scheduler.task.Task;
+import io.kairos.scheduler.task.TaskNotAllowedException;
 import io.kairos.scheduler.task.UnknownTaskException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +28,14 @@ class BeanMethodTaskResolverTests {
     BeanMethodTaskResolverTests() {
         this.context.registerBean("orders", Orders.class);
         this.context.registerBean("perRequest", PerRequest.class);
+        this.context.registerBean("library", java.util.ArrayList.class);
+        this.context.registerBean("inheriting", Inheriting.class);
         this.context.refresh();
-        this.resolver = new BeanMethodTaskResolver(this.context.getBeanFactory(), JsonMapper.shared());
+        this.resolver = resolver(AllowedPackages.of(List.of(BeanMethodTaskResolverTests.class.getPackageName())));
+    }
+
+    private BeanMethodTaskResolver resolver(AllowedPackages packages) {
+        return new BeanMethodTaskResolver(this.context.getBeanFactory(), JsonMapper.shared(), packages);
     }
 
     @AfterEach
@@ -58,6 +66,31 @@ class BeanMethodTaskResolverTests {
         this.resolver.registerAlias("purge-sessions", "orders", "purge");
         assertThat(this.resolver.resolve("orders.purge").orElseThrow().invoke(List.of(), Map.of())).isEqualTo("purged");
         assertThat(this.resolver.resolve("purge-sessions").orElseThrow().invoke(List.of(), Map.of())).isEqualTo("purged");
+    }
+
+    @Test
+    void publicMethodsOfBeansOutsideTheAllowedPackagesAreRefused() {
+        assertThatExceptionOfType(TaskNotAllowedException.class).isThrownBy(() -> this.resolver.resolve("library.clear"))
+            .withMessageStartingWith("task 'library.clear' is not allowed: bean 'library' exists, but the bean's class"
+                    + " 'java.util.ArrayList' is outside the allowed task packages [" + getClass().getPackageName() + "]")
+            .withMessageContaining("Annotate the method with @KairosTask, or add its package to kairos.tasks.allowed-packages")
+            .satisfies((ex) -> assertThat(ex.taskName()).isEqualTo("library.clear"));
+    }
+
+    @Test
+    void aPublicMethodInheritedFromAClassOutsideTheAllowedPackagesIsRefused() throws Exception {
+        assertThat(this.resolver.resolve("inheriting.own").orElseThrow().invoke(List.of(), Map.of())).isEqualTo("own");
+        assertThatExceptionOfType(TaskNotAllowedException.class).isThrownBy(() -> this.resolver.resolve("inheriting.clear"))
+            .withMessageContaining("method 'clear' is declared by 'java.util.ArrayList', which is outside the allowed"
+                    + " task packages");
+    }
+
+    @Test
+    void withoutAllowedPackagesOnlyAnnotatedMethodsResolve() throws Exception {
+        BeanMethodTaskResolver annotatedOnly = resolver(AllowedPackages.NONE);
+        assertThat(annotatedOnly.resolve("orders.purge").orElseThrow().invoke(List.of(), Map.of())).isEqualTo("purged");
+        assertThatExceptionOfType(TaskNotAllowedException.class).isThrownBy(() -> annotatedOnly.resolve("orders.cancel"))
+            .withMessageContaining("outside the allowed task packages (none)");
     }
 
     @Test
@@ -121,6 +154,13 @@ class BeanMethodTaskResolverTests {
         }
 
         public static void util() {
+        }
+    }
+
+    public static class Inheriting extends java.util.ArrayList<String> {
+
+        public String own() {
+            return "own";
         }
     }
 
