@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Micrometer meters for the Kairos scheduler, fed by its events. Tags carry task names, outcomes and store aliases,
@@ -39,7 +40,8 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@code kairos.store.failures} (counter; tag {@code store}): store operations that failed;</li>
  * <li>{@code kairos.jobs} (gauge; tags {@code store}, {@code state}): jobs per store and state, counted at most
  * every 10 seconds;</li>
- * <li>{@code kairos.jobs.running} (gauge): runs in flight in this instance.</li>
+ * <li>{@code kairos.jobs.running} (gauge): run times submitted in this instance and not yet ended (executed,
+ * failed, or missed when the executor started them).</li>
  * </ul>
  * The task of a job is looked up when the job is added (or at its first event) and cached until the job is modified
  * or removed (a removed one-off job's last run is still reported under its task). Thread-safe.
@@ -63,8 +65,11 @@ public class SchedulerMetrics {
     /** Guards {@code submitted} and {@code earlyEnds} together (see {@code submitted(JobSubmitted)}). */
     private final Object matching = new Object();
 
-    /** The end of a run whose submission has not been seen yet (events of one run may arrive out of order). */
-    private record End(Instant end, String outcome) {
+    /**
+     * The end of a run whose submission has not been seen yet (events of one run may arrive out of order); outcome
+     * {@code null} for a run time missed at start (no execution to time).
+     */
+    private record End(Instant end, @Nullable String outcome) {
     }
 
     private final Map<String, Map<JobState, Long>> counts = new ConcurrentHashMap<>();
@@ -119,6 +124,10 @@ public class SchedulerMetrics {
         }
         else if (event instanceof JobMissed e) {
             counter("kairos.job.missed", "task", task(e.jobstore(), e.jobId())).increment();
+            if (e.submitted()) {
+                // found late when the run started: it ends a submitted run time without an execution
+                finished(e.jobstore(), e.jobId(), e.scheduledRunTime(), e.timestamp(), null);
+            }
         }
         else if (event instanceof JobMaxInstancesReached e) {
             counter("kairos.job.max.instances.reached", "task", task(e.jobstore(), e.jobId()))
@@ -152,14 +161,14 @@ public class SchedulerMetrics {
                     this.running.incrementAndGet();
                 }
             }
-            if (early != null) {
+            if (early != null && early.outcome() != null) {
                 record(event.jobstore(), event.jobId(), event.timestamp(), early.end(), early.outcome());
             }
             lateness.record(positive(Duration.between(runTime, event.timestamp())));
         }
     }
 
-    private void finished(String jobstore, String jobId, Instant runTime, Instant end, String outcome) {
+    private void finished(String jobstore, String jobId, Instant runTime, Instant end, @Nullable String outcome) {
         String key = key(jobId, runTime);
         Instant start;
         synchronized (this.matching) {
@@ -171,7 +180,9 @@ public class SchedulerMetrics {
             }
             this.running.decrementAndGet();
         }
-        record(jobstore, jobId, start, end, outcome);
+        if (outcome != null) {
+            record(jobstore, jobId, start, end, outcome);
+        }
     }
 
     private void record(String jobstore, String jobId, Instant start, Instant end, String outcome) {
