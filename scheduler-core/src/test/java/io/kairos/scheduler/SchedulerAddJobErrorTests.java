@@ -108,7 +108,8 @@ class SchedulerAddJobErrorTests extends SchedulerTestSupport {
         build().start();
         this.scheduler.addJob(request("dup"));
         assertThatThrownBy(() -> this.scheduler.addJob(request("dup"))).isInstanceOf(ConflictingJobIdException.class)
-                .hasMessageContaining("(dup)");
+                .hasMessageContaining("(dup)").hasMessageContaining("JobRequest.conflictPolicy(ConflictPolicy.REPLACE)")
+                .hasMessageNotContaining("replace_existing");
         Job replaced = this.scheduler.addJob(request("dup").name("second").replaceExisting(true));
         assertThat(replaced.name()).isEqualTo("second");
         Job kept = this.scheduler.addJob(request("dup").name("third").conflictPolicy(ConflictPolicy.KEEP_EXISTING));
