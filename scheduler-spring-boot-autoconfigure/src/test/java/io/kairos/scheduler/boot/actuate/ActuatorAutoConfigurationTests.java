@@ -65,6 +65,12 @@ class ActuatorAutoConfigurationTests {
     }
 
     @Test
+    void theTimeZoneIsWrittenAsInTriggerSpecs() {
+        this.runner.withPropertyValues("management.endpoints.web.exposure.include=scheduler", "kairos.timezone=Z")
+            .run((context) -> assertThat(context.getBean(SchedulerEndpoint.class).scheduler().timezone()).isEqualTo("UTC"));
+    }
+
+    @Test
     void healthIsUpWhileRunningAndDownWhenStopped() {
         this.runner.run((context) -> {
             SchedulerHealthIndicator indicator = context.getBean("schedulerHealthIndicator", SchedulerHealthIndicator.class);
