@@ -73,9 +73,19 @@ ensure_maven() {
   if ! command -v mvn >/dev/null 2>&1; then install_packages maven; fi
 }
 
+report_java21() {
+  local jdk=/usr/lib/jvm/temurin-25-jdk-amd64
+  if [ -x "$jdk/bin/java" ]; then
+    log "virtual-thread tests (*Java21Tests) run on $("$jdk/bin/java" -version 2>&1 | head -n 1)"
+  else
+    log "no JDK 21+ at $jdk: the virtual-thread tests (*Java21Tests) are skipped (the build says so too)"
+  fi
+}
+
 ensure_postgres
 ensure_mariadb
 ensure_redis
 ensure_maven
+report_java21
 log "PostgreSQL, MariaDB and Redis are up; running mvn -B verify"
 exec mvn -B verify "$@"

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Applies flat {@code kairos.}-prefixed configuration keys (the keys the Spring module binds) to
  * {@link Settings}: the Java form of APScheduler 3's {@code configure(gconfig, prefix="apscheduler.")}. Nested
- * maps are flattened with dots first. Unknown keys are errors naming the key.
+ * maps are flattened with dots first. Unknown keys are errors naming the key. Executor and store types are matched
+ * without case, {@code -} or {@code _} ({@code threadpool}, APScheduler's name, is {@code thread-pool}), as the
+ * Spring module binds them.
  */
 final class FlatConfig {
 
@@ -47,7 +49,7 @@ final class FlatConfig {
                 case "start-paused" -> settings.startPaused = bool(key, value);
                 case "poll-interval" -> settings.pollInterval = positive(key, value);
                 case "lease-time" -> settings.leaseTime = positive(key, value);
-                case "shutdown-timeout" -> settings.shutdownTimeout = Durations.parse(key, value);
+                case "shutdown.timeout" -> settings.shutdownTimeout = Durations.parse(key, value);
                 case "tasks.allowed-packages" -> allowPackages(settings, key, value);
                 case "job-defaults.misfire-grace-time" -> defaults = new JobDefaults(graceTime(key, value), defaults.coalesce(),
                         defaults.maxInstances(), defaults.jitter());
@@ -58,7 +60,7 @@ final class FlatConfig {
                 case "job-defaults.jitter" -> defaults = new JobDefaults(defaults.misfireGraceTime(), defaults.coalesce(),
                         defaults.maxInstances(), Durations.parse(key, value));
                 default -> throw new IllegalArgumentException("unknown configuration key '" + key + "'; valid keys: kairos.timezone, "
-                        + "kairos.scheduler-id, kairos.start-paused, kairos.poll-interval, kairos.lease-time, kairos.shutdown-timeout, "
+                        + "kairos.scheduler-id, kairos.start-paused, kairos.poll-interval, kairos.lease-time, kairos.shutdown.timeout, "
                         + "kairos.tasks.allowed-packages, "
                         + "kairos.job-defaults.{misfire-grace-time,coalesce,max-instances,jitter}, "
                         + "kairos.executors.<alias>.{type,...}, kairos.jobstores.<alias>.{type,...}");
@@ -77,13 +79,21 @@ final class FlatConfig {
         if (type == null || type.isBlank()) {
             throw new IllegalArgumentException("'" + typeKey + "' is required; valid types: " + factories.keySet());
         }
-        F factory = factories.get(type.trim().toLowerCase(Locale.ROOT).replace('_', '-'));
+        String wanted = canonicalType(type);
+        F factory = factories.entrySet().stream().filter((entry) -> canonicalType(entry.getKey()).equals(wanted))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         if (factory == null) {
             throw new IllegalArgumentException("'" + typeKey + "': unknown type '" + type + "'; valid types: " + factories.keySet()
+                    + " (case, '-' and '_' do not matter: 'threadpool' is 'thread-pool', as in APScheduler)"
                     + (kind.equals("jobstores") ? " (stores needing a DataSource or a Redis client are registered in code "
                             + "with SchedulerBuilder.jobStoreFactory)" : ""));
         }
         return factory;
+    }
+
+    /** A type name without case, '-' or '_': {@code thread-pool}, {@code threadpool} and {@code THREAD_POOL} are one type. */
+    private static String canonicalType(String type) {
+        return type.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
     private static ComponentOptions options(String alias, String kind, Map<String, String> options) {

@@ -94,7 +94,7 @@ public final class Scheduler implements AutoCloseable {
     /**
      * Applies flat {@code kairos.}-prefixed configuration keys (APScheduler 3's {@code configure(gconfig)} with
      * prefix {@code apscheduler.}): {@code kairos.timezone}, {@code kairos.scheduler-id}, {@code kairos.start-paused},
-     * {@code kairos.poll-interval}, {@code kairos.lease-time}, {@code kairos.shutdown-timeout},
+     * {@code kairos.poll-interval}, {@code kairos.lease-time}, {@code kairos.shutdown.timeout},
      * {@code kairos.tasks.allowed-packages} (comma-separated, added to the task registry's),
      * {@code kairos.job-defaults.(misfire-grace-time|coalesce|max-instances|jitter)},
      * {@code kairos.executors.<alias>.type} + options, {@code kairos.jobstores.<alias>.type} + options. Values may

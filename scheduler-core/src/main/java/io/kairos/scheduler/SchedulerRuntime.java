@@ -157,6 +157,7 @@ final class SchedulerRuntime {
             this.state = paused ? SchedulerState.PAUSED : SchedulerState.RUNNING;
         }
         this.events.publishAll(added);
+        StartupReport.log(this.settings, paused ? SchedulerState.PAUSED : SchedulerState.RUNNING);
         this.events.publish(new SchedulerStarted(this.settings.clock.instant()));
         return created;
     }

@@ -74,7 +74,9 @@ class SchedulerAddJobErrorTests extends SchedulerTestSupport {
                 .hasMessageContaining("timeout").hasMessageContaining("PT0S").hasMessageContaining("positive");
         assertThatThrownBy(() -> JobChanges.create().timeout(Duration.ofSeconds(-2))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("timeout").hasMessageContaining("PT-2S");
-        assertThat(request("x").timeout(null)).isNotNull();
+        // timeout(null) clears a timeout set before: the direct executor, which refuses timeouts, takes the job
+        build().start();
+        assertThat(this.scheduler.addJob(request("cleared").timeout(Duration.ofSeconds(2)).timeout(null)).timeout()).isEmpty();
     }
 
     @Test
@@ -108,7 +110,8 @@ class SchedulerAddJobErrorTests extends SchedulerTestSupport {
         build().start();
         this.scheduler.addJob(request("dup"));
         assertThatThrownBy(() -> this.scheduler.addJob(request("dup"))).isInstanceOf(ConflictingJobIdException.class)
-                .hasMessageContaining("(dup)");
+                .hasMessageContaining("(dup)").hasMessageContaining("JobRequest.conflictPolicy(ConflictPolicy.REPLACE)")
+                .hasMessageNotContaining("replace_existing");
         Job replaced = this.scheduler.addJob(request("dup").name("second").replaceExisting(true));
         assertThat(replaced.name()).isEqualTo("second");
         Job kept = this.scheduler.addJob(request("dup").name("third").conflictPolicy(ConflictPolicy.KEEP_EXISTING));

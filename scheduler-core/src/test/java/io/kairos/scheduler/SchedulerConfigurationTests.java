@@ -92,6 +92,29 @@ class SchedulerConfigurationTests extends SchedulerTestSupport {
     }
 
     @Test
+    void typesAreMatchedWithoutCaseDashesOrUnderscoresAsInTheSpringModule() {
+        Scheduler configured = Scheduler.builder().properties(Map.of(
+                "kairos.executors.a.type", "threadpool",
+                "kairos.executors.b.type", "THREAD_POOL",
+                "kairos.executors.c.type", "Thread-Pool",
+                "kairos.jobstores.s.type", "MEMORY")).build();
+        assertThat(configured.executors()).containsOnlyKeys("a", "b", "c")
+                .allSatisfy((alias, executor) -> assertThat(executor).isInstanceOf(ThreadPoolJobExecutor.class));
+        assertThat(configured.jobStores()).containsKey("s");
+    }
+
+    @Test
+    void theShutdownTimeoutHasTheKeyOfTheSpringModule() {
+        assertThat(Scheduler.builder().properties(Map.of("kairos.shutdown.timeout", "5s")).build().shutdownTimeout())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(Scheduler.builder().properties(Map.of("kairos", Map.of("shutdown", Map.of("timeout", "7")))).build()
+                .shutdownTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("kairos.shutdown-timeout", "5s")))
+                .hasMessageContaining("unknown configuration key 'kairos.shutdown-timeout'")
+                .hasMessageContaining("kairos.shutdown.timeout");
+    }
+
+    @Test
     void errorsNameTheKey() {
         assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("kairos.job-defaults.max-instance", "3")))
                 .hasMessageContaining("unknown configuration key 'kairos.job-defaults.max-instance'");

@@ -137,7 +137,11 @@ class SchedulerLoopTests extends SchedulerTestSupport {
         advance(MINUTE.multipliedBy(3));
         awaitEvents(JobExecuted.class, 2);
         awaitIdle();
-        assertThat(this.events.of(JobMissed.class)).extracting(JobMissed::scheduledRunTime).containsExactly(T0.plus(MINUTE));
+        assertThat(this.events.of(JobMissed.class)).singleElement().satisfies((e) -> {
+            assertThat(e.scheduledRunTime()).isEqualTo(T0.plus(MINUTE));
+            assertThat(e.submitted()).isFalse();
+        });
+        assertThat(this.events.of(JobSubmitted.class)).flatExtracting(JobSubmitted::scheduledRunTimes).doesNotContain(T0.plus(MINUTE));
         assertThat(this.events.of(JobExecuted.class)).extracting(JobExecuted::scheduledRunTime)
                 .containsExactly(T0.plus(MINUTE.multipliedBy(2)), T0.plus(MINUTE.multipliedBy(3)));
     }
@@ -152,8 +156,10 @@ class SchedulerLoopTests extends SchedulerTestSupport {
         await().until(() -> holding.waiting() == 1);
         holding.beforeRun((run) -> this.clock.advance(Duration.ofSeconds(11)));
         holding.runNext();
-        assertThat(this.events.of(JobMissed.class)).singleElement()
-                .satisfies((e) -> assertThat(e.scheduledRunTime()).isEqualTo(T0.plus(MINUTE)));
+        assertThat(this.events.of(JobMissed.class)).singleElement().satisfies((e) -> {
+            assertThat(e.scheduledRunTime()).isEqualTo(T0.plus(MINUTE));
+            assertThat(e.submitted()).as("missed at start: the run time was submitted").isTrue();
+        });
         assertThat(this.events.of(JobExecuted.class)).isEmpty();
         assertThat(this.runs).isEmpty();
     }

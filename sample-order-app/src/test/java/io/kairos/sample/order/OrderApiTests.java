@@ -156,7 +156,7 @@ class OrderApiTests {
         assertBadRequest(shop.post("/orders", Map.of("items", List.of(Map.of("skuId", 999, "count", 1)))),
                 "Unknown SKU id(s) [999]; GET /skus lists the SKUs on sale");
         assertBadRequest(shop.post("/orders", Map.of("items", List.of(Map.of("skuId", 1, "count", 0)))),
-                "items[0].count must be a whole number of at least 1, got 0");
+                "items[0].count must be a whole number from 1 to 10000, got 0");
         assertBadRequest(shop.post("/orders", Map.of("items", List.of(Map.of("count", 1)))),
                 "items[0].skuId is missing; GET /skus lists the SKUs on sale");
         assertBadRequest(shop.post("/orders", Map.of("items", List.of())),
@@ -165,6 +165,40 @@ class OrderApiTests {
         ShopClient.Response malformed = shop.postRaw("/orders", "{\"items\": [");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void numbersAreStrictAndEveryUnreadableBodyIsAProblemNamingTheField() {
+        ShopClient shop = shop();
+        int[] before = shop.stockAndSales(1);
+        assertFieldProblem(shop.postRaw("/orders", "{\"items\":[{\"skuId\":1,\"count\":1.5}]}"), "items[0].count",
+                "items[0].count must be a whole number written as a JSON number");
+        assertFieldProblem(shop.postRaw("/orders", "{\"items\":[{\"skuId\":1,\"count\":\"\uFF11\uFF12\"}]}"), "items[0].count",
+                "items[0].count must be a whole number written as a JSON number");
+        assertFieldProblem(shop.postRaw("/orders", "{\"items\":[{\"skuId\":1,\"count\":\"12\"}]}"), "items[0].count",
+                "items[0].count must be a whole number written as a JSON number");
+        assertFieldProblem(shop.postRaw("/orders", "{\"items\":[{\"skuId\":1,\"count\":99999999999}]}"), "items[0].count",
+                "items[0].count must be a whole number written as a JSON number");
+        assertFieldProblem(shop.postRaw("/orders", "{\"items\":[{\"skuId\":1,\"cnt\":2}]}"), "items[0].cnt",
+                "items[0].cnt is not a field of this request; valid: [count, skuId]");
+        assertBadRequest(shop.post("/orders", Map.of("items", List.of(Map.of("skuId", 1, "count", 2_000_000_000),
+                Map.of("skuId", 1, "count", 2_000_000_000)))), "items[0].count must be a whole number from 1 to 10000, got 2000000000");
+        assertBadRequest(shop.post("/orders", Map.of("items", List.of(Map.of("skuId", 1, "count", 6000),
+                Map.of("skuId", 1, "count", 6000)))), "items[1].count brings SKU 1 to 12000 units; at most 10000 per SKU in one order");
+        ShopClient.Response malformed = shop.postRaw("/orders", "{\"items\": [{\"skuId\": 1,, }]}");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.body().get("detail").asString()).startsWith("The request body is not valid JSON at line 1, column ");
+        assertThat(shop.stockAndSales(1)).containsExactly(before);
+    }
+
+    @Test
+    void anOverlongUrlIsAProblemNotTomcatsHtmlPage() {
+        ShopClient.Response response = shop().get("/orders/" + "1".repeat(20_000));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("status").asInt()).isEqualTo(400);
+        assertThat(response.body().get("detail").asString()).contains("longer than the server accepts");
     }
 
     @Test
@@ -276,6 +310,35 @@ class OrderApiTests {
     }
 
     @Test
+    void adminLimitsCronLengthEchoesAndTheNumberOfJobs() {
+        ShopClient shop = shop();
+        assertBadRequest(shop.post("/admin/jobs", Map.of("job_id", "x".repeat(5000), "cron", "0 0 * * * *", "task", "statistics")),
+                "job_id must be 1-100 characters of A-Z a-z 0-9 . _ -, got '" + "x".repeat(40) + "…' (5000 characters)");
+        assertBadRequest(shop.post("/admin/jobs", Map.of("job_id", "long", "cron", "0 0 * * * " + "1,".repeat(100) + "1",
+                "task", "statistics")), "cron is 211 characters long; at most 120");
+        assertBadRequest(shop.post("/admin/jobs", Map.of("job_id", "t", "cron", "0 0 * * * *", "task", "t".repeat(1000))),
+                "task must be one of [statistics, stockSnapshot], got '" + "t".repeat(40) + "…' (1000 characters)");
+        List<String> added = new ArrayList<>();
+        try {
+            ShopClient.Response last = null;
+            for (int i = 0; i <= 20; i++) {
+                last = shop.post("/admin/jobs", Map.of("job_id", "limit-" + i, "cron", "0 0 3 * * *", "task", "statistics"));
+                if (last.status() != 201) {
+                    break;
+                }
+                added.add("limit-" + i);
+            }
+            assertThat(last.status()).isEqualTo(409);
+            assertThat(last.body().get("detail").asString())
+                .isEqualTo("at most 20 jobs can be added here and there are 20; remove one first (DELETE /actuator/scheduler/{id})");
+            assertThat(this.scheduler.getJobs().stream().filter((job) -> job.name().startsWith("admin: "))).hasSize(20);
+        }
+        finally {
+            added.forEach(this.scheduler::removeJob);
+        }
+    }
+
+    @Test
     void actuatorExposesSchedulerHealthAndMetrics() {
         ShopClient shop = shop();
         long id = shop.order(1, 1).body().get("id").asLong();
@@ -286,6 +349,13 @@ class OrderApiTests {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().get("status").asString()).isEqualTo("UP");
         assertThat(shop.get("/actuator/metrics").status()).isEqualTo(200);
+    }
+
+    private static void assertFieldProblem(ShopClient.Response response, String field, String detailStart) {
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("field").asString()).isEqualTo(field);
+        assertThat(response.body().get("detail").asString()).startsWith(detailStart);
     }
 
     private static void assertBadRequest(ShopClient.Response response, String detail) {

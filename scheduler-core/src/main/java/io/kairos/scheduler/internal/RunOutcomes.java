@@ -39,7 +39,7 @@ final class RunOutcomes {
             public void missed(JobRun run, Instant runTime) {
                 Instant now = RunOutcomes.this.context.clock().instant();
                 logger.warn("Run time of job '{}' was missed by {} (checked at start)", run.job().id(), Duration.between(runTime, now));
-                RunOutcomes.this.context.events().publish(new JobMissed(now, run.job().id(), job.storeAlias, runTime));
+                RunOutcomes.this.context.events().publish(new JobMissed(now, run.job().id(), job.storeAlias, runTime, true));
             }
 
             @Override

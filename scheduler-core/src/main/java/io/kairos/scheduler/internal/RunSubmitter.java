@@ -54,7 +54,7 @@ final class RunSubmitter {
         for (Instant runTime : runTimes) {
             if (job.misfireGraceTime() != null && now.isAfter(runTime.plus(job.misfireGraceTime()))) {
                 logger.warn("Run time of job '{}' was missed by {}", job.id(), Duration.between(runTime, now));
-                events.add(new JobMissed(now, job.id(), held.storeAlias, runTime));
+                events.add(new JobMissed(now, job.id(), held.storeAlias, runTime, false));
             }
             else {
                 due.add(runTime);

@@ -17,7 +17,8 @@ public class ConflictingJobIdException extends IllegalStateException {
      */
     public ConflictingJobIdException(String jobId, String where) {
         super("Job identifier (" + jobId + ") conflicts with an existing job in " + where
-                + "; use another id, or add it with replace_existing / ConflictPolicy.REPLACE");
+                + "; use another id, or add it with JobRequest.conflictPolicy(ConflictPolicy.REPLACE) to replace the "
+                + "stored job (ConflictPolicy.KEEP_EXISTING keeps it)");
         this.jobId = jobId;
     }
 

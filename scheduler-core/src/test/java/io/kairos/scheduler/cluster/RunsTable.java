@@ -41,10 +41,14 @@ final class RunsTable implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
+    /**
+     * A pool for PostgreSQL (user {@code postgres}) or MariaDB (user {@code root}) on loopback, as the test
+     * servers are set up.
+     */
     static HikariDataSource dataSource(String jdbcUrl, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
-        config.setUsername("postgres");
+        config.setUsername(jdbcUrl.startsWith("jdbc:mariadb:") ? "root" : "postgres");
         config.setMaximumPoolSize(poolSize);
         config.setConnectionTimeout(10_000);
         return new HikariDataSource(config);

@@ -92,7 +92,9 @@ class TriggersTest {
         assertThat(Triggers.interval(Duration.ofMinutes(30), start))
                 .isEqualTo(Triggers.fromSpec(Map.of("type", "interval", "minutes", 30, "start_date", "2024-02-01 12:00"), BERLIN));
         assertThat(Triggers.date(start)).isEqualTo(Triggers.fromSpec(Map.of("type", "date", "run_date", "2024-02-01T11:00Z"), BERLIN));
-        assertThat(Triggers.interval(Duration.ofSeconds(1)).startDate()).isNotNull();
+        java.time.Instant before = java.time.Instant.now();
+        java.time.Instant startDate = Triggers.interval(Duration.ofSeconds(1)).startDate().toInstant();
+        assertThat(startDate).as("starts now").isBetween(before, java.time.Instant.now());
         assertThatThrownBy(() -> Triggers.interval(Duration.ZERO, start)).isInstanceOf(InvalidTriggerSpecException.class)
                 .hasMessageContaining("must be positive");
         assertThatThrownBy(() -> Triggers.interval(Duration.ofNanos(1_500_000), start))

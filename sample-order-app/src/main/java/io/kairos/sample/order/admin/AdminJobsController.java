@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kairos.sample.order.web.ApiException;
+import io.kairos.sample.order.web.Echo;
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.boot.JobScheduler;
@@ -35,6 +36,15 @@ public class AdminJobsController {
 
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
+    /** Longest cron expression taken (six fields with lists and ranges stay well below it). */
+    static final int MAX_CRON_LENGTH = 120;
+
+    /** Most jobs this API keeps at once (across instances a few more may slip in between two adds). */
+    static final int MAX_JOBS = 20;
+
+    /** The name prefix of the jobs added here, by which they are counted. */
+    static final String NAME_PREFIX = "admin: ";
+
     private final JobScheduler scheduler;
 
     private final AdminTasks tasks;
@@ -56,24 +66,34 @@ public class AdminJobsController {
      * @param request {@code {"job_id": "stats-every-10s", "cron": "0/10 * * * * *", "task": "statistics"}}
      * @return 201 with the job as {@link #list()} shows it
      * @throws ApiException 400 when {@code job_id} is missing or not 1-100 of {@code A-Z a-z 0-9 . _ -}, the cron
-     *     expression is missing, has not 6 fields or is invalid (with the trigger's reason), or the task is not
-     *     allowed; 409 when the job id is taken
+     *     expression is missing, longer than {@value #MAX_CRON_LENGTH} characters, has not 6 fields or is invalid
+     *     (with the trigger's reason), or the task is not allowed; 409 when the job id is taken or
+     *     {@value #MAX_JOBS} jobs added here exist already
      */
     @PostMapping
-    public ResponseEntity<AdminJob> add(@RequestBody AddCronJob request) {
+    public synchronized ResponseEntity<AdminJob> add(@RequestBody AddCronJob request) {
         if (request.jobId() == null || !JOB_ID.matcher(request.jobId()).matches()) {
-            throw ApiException.badRequest("job_id must be 1-100 characters of A-Z a-z 0-9 . _ -, got '" + request.jobId() + "'");
+            throw ApiException.badRequest("job_id must be 1-100 characters of A-Z a-z 0-9 . _ -, got " + Echo.quote(request.jobId()));
         }
         String cron = request.cron() != null ? request.cron().trim() : "";
+        if (cron.length() > MAX_CRON_LENGTH) {
+            throw ApiException.badRequest("cron is " + cron.length() + " characters long; at most " + MAX_CRON_LENGTH);
+        }
         int fields = cron.isEmpty() ? 0 : cron.split("\\s+").length;
         if (fields != 6) {
             throw ApiException.badRequest("cron must have 6 fields (second minute hour day month day_of_week), got "
                     + fields + " in '" + cron + "'");
         }
         String task = this.tasks.resolve(request.task());
+        long added = this.scheduler.getJobs().stream().filter((job) -> job.name().startsWith(NAME_PREFIX)).count();
+        if (added >= MAX_JOBS) {
+            throw ApiException.conflict("at most " + MAX_JOBS + " jobs can be added here and there are " + added
+                    + "; remove one first (DELETE /actuator/scheduler/{id})");
+        }
         Job job;
         try {
-            job = this.scheduler.addJob(JobRequest.of(task).id(request.jobId()).name(request.task() + " (" + cron + ")")
+            job = this.scheduler.addJob(JobRequest.of(task).id(request.jobId())
+                    .name(NAME_PREFIX + request.task() + " (" + cron + ")")
                     .trigger(Map.of("type", "cron", "expression", cron)));
         }
         catch (InvalidTriggerSpecException ex) {

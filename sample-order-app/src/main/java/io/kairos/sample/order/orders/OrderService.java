@@ -27,6 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OrderService {
 
+    /** Most lines in one order. */
+    static final int MAX_LINES = 100;
+
+    /** Most units of one SKU in one order (all its lines together). */
+    static final int MAX_COUNT = 10_000;
+
     /** Least time between saving an order and its due time, so a job never runs before its order is committed. */
     private static final Duration COMMIT_MARGIN = Duration.ofMillis(500);
 
@@ -66,8 +72,8 @@ public class OrderService {
      *
      * @param request the lines to order
      * @return the new order, {@link OrderStatus#UNPAID}
-     * @throws ApiException 400 when the items are missing or empty, a line lacks its SKU id, a count is below 1
-     *     or a SKU does not exist; 409 when a SKU has not enough stock; 503 when saving took so long that the
+     * @throws ApiException 400 when the items are missing or empty or more than {@value #MAX_LINES}, a line lacks
+     *     its SKU id, a count is below 1 or a SKU's count above {@value #MAX_COUNT}, or a SKU does not exist; 409 when a SKU has not enough stock; 503 when saving took so long that the
      *     timeout job could have run first (nothing is changed in these cases)
      * @throws RuntimeException when the database or the job store fails (nothing is changed then either)
      */
@@ -178,17 +184,26 @@ public class OrderService {
         if (request == null || request.items() == null || request.items().isEmpty()) {
             throw ApiException.badRequest("items must list at least one {\"skuId\", \"count\"}");
         }
-        Map<Long, Integer> counts = new TreeMap<>();
         List<PlaceOrderRequest.Item> items = request.items();
+        if (items.size() > MAX_LINES) {
+            throw ApiException.badRequest("items has " + items.size() + " lines; at most " + MAX_LINES);
+        }
+        Map<Long, Integer> counts = new TreeMap<>();
         for (int i = 0; i < items.size(); i++) {
             PlaceOrderRequest.Item item = items.get(i);
             if (item == null || item.skuId() == null) {
                 throw ApiException.badRequest("items[" + i + "].skuId is missing; GET /skus lists the SKUs on sale");
             }
-            if (item.count() == null || item.count() < 1) {
-                throw ApiException.badRequest("items[" + i + "].count must be a whole number of at least 1, got " + item.count());
+            if (item.count() == null || item.count() < 1 || item.count() > MAX_COUNT) {
+                throw ApiException.badRequest("items[" + i + "].count must be a whole number from 1 to " + MAX_COUNT
+                        + ", got " + item.count());
             }
-            counts.merge(item.skuId(), item.count(), Math::addExact);
+            // both counts are at most MAX_COUNT: the sum cannot overflow
+            int total = counts.merge(item.skuId(), item.count(), Integer::sum);
+            if (total > MAX_COUNT) {
+                throw ApiException.badRequest("items[" + i + "].count brings SKU " + item.skuId() + " to " + total
+                        + " units; at most " + MAX_COUNT + " per SKU in one order");
+            }
         }
         return counts;
     }

@@ -82,7 +82,9 @@ class ProcessPoolIT {
                 .hasMessageContaining("exceeded the timeout of PT0.5S while running task " + TASKS + "sleep");
         long killed = ((JobTimeoutException) failure).pid();
         assertThat(ProcessHandle.of(killed).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
-        assertThat(run("add", 1, 1)).isNotNull();
+        Map<?, ?> after = (Map<?, ?>) run("add", 1, 1);
+        assertThat(after.get("sum")).as("a run after the kill is served").isEqualTo(2);
+        assertThat(((Number) after.get("pid")).longValue()).as("by another worker").isNotEqualTo(killed);
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(pool.workerPids()).hasSize(2));
     }
 

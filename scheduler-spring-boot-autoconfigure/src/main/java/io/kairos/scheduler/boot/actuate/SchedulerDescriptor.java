@@ -5,13 +5,14 @@ import java.util.Map;
 
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
+import io.kairos.scheduler.trigger.TriggerSpec;
 
 /**
  * The whole scheduler as the {@code scheduler} endpoint shows it (JSON).
  *
  * @param schedulerId the scheduler's id (lease owner name)
  * @param state {@code STOPPED}, {@code RUNNING} or {@code PAUSED}
- * @param timezone the default time zone of triggers
+ * @param timezone the default time zone of triggers, written as in trigger specs ({@code UTC}, never {@code Z})
  * @param jobstores store alias to the store's class simple name and whether it is shared
  * @param executors executor alias to the executor's class simple name
  * @param jobs every job, each store's sorted by next run time
@@ -44,7 +45,7 @@ public record SchedulerDescriptor(String schedulerId, String state, String timez
         Map<String, String> executors = new java.util.LinkedHashMap<>();
         scheduler.engine().executors().forEach((alias, executor) -> executors.put(alias, executor.getClass().getSimpleName()));
         return new SchedulerDescriptor(scheduler.engine().schedulerId(), scheduler.state().name(),
-                scheduler.timezone().getId(), stores, executors,
+                TriggerSpec.formatZone(scheduler.timezone()), stores, executors,
                 scheduler.getJobs().stream().map(JobDescriptor::of).toList(),
                 synchronizer.undeclaredJobs().stream().map((job) -> job.id()).toList());
     }

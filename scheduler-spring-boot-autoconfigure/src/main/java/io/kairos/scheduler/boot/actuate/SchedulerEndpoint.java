@@ -1,5 +1,6 @@
 package io.kairos.scheduler.boot.actuate;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,10 @@ import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -26,23 +31,38 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * <ul>
  * <li>{@code GET /actuator/scheduler}: the scheduler, its stores and executors, every job;</li>
  * <li>{@code GET /actuator/scheduler/{id}}: one job (404 when absent);</li>
- * <li>{@code POST /actuator/scheduler/{id}} with {@code {"action": "pause" | "resume" | "run" | "reschedule"}};
- * {@code reschedule} takes the new trigger spec in the same body, keys in camelCase
- * ({@code {"action": "reschedule", "type": "cron", "dayOfWeek": "mon-fri", "hour": "3"}}; see
- * {@link #jobAction}); {@code run} sets the next run time to now;</li>
+ * <li>{@code POST /actuator/scheduler/{id}} with {@code {"action": "pause" | "resume" | "run"}}, or
+ * {@code {"action": "reschedule", "trigger": "{\"type\": \"cron\", \"hour\": \"3\"}"}}: the new trigger spec
+ * in the same form as in {@code application.yml}, {@code JobRequest.trigger(Map)} and the JSON store (keys in
+ * snake_case, kebab-case or camelCase; an unknown key is rejected as {@code Triggers.fromSpec} rejects it), as the
+ * text of a JSON object because Spring Boot's web endpoints read a body as text values only; {@code run} sets the
+ * next run time to now;</li>
  * <li>{@code DELETE /actuator/scheduler/{id}}: removes the job;</li>
  * <li>{@code POST /actuator/scheduler} with {@code {"action": "pause" | "resume"}}: the whole scheduler.</li>
  * </ul>
- * Write operations follow Spring Boot's endpoint access settings: the default access is read-only; allow them with
- * {@code management.endpoint.scheduler.access=unrestricted}. A bad action or trigger spec is a 400 naming what is
- * valid. Jobs are looked up in every store by id. Thread-safe.
+ * Write operations follow Spring Boot's endpoint access settings: the default access is read-only (a write then
+ * answers 405); allow them with {@code management.endpoint.scheduler.access=unrestricted}. A bad action or trigger
+ * spec is an {@link InvalidEndpointRequestException} whose reason names what is valid; over HTTP,
+ * {@link SchedulerEndpointWebExtension} answers it (and a missing job) with the reason in the body. Jobs are looked
+ * up in every store by id. Thread-safe.
  */
 @Endpoint(id = "scheduler", defaultAccess = Access.READ_ONLY)
 public class SchedulerEndpoint {
 
-    private static final java.util.List<String> TRIGGER_KEYS = java.util.List.of("type", "expression", "year", "month",
-            "day", "week", "day_of_week", "hour", "minute", "second", "weeks", "days", "hours", "minutes", "seconds",
-            "months", "years", "run_date", "start_date", "end_date", "timezone", "jitter");
+    /** A reschedule body, shown in errors. */
+    static final String RESCHEDULE_EXAMPLE = "{\"action\": \"reschedule\", \"trigger\": \"{\\\"type\\\": \\\"cron\\\", \\\"hour\\\": \\\"3\\\"}\"}";
+
+    /** Longest trigger spec text taken (a spec of an and/or trigger of many parts stays far below it). */
+    static final int MAX_TRIGGER_LENGTH = 16_384;
+
+    /** Reads trigger spec text; a duplicate key is an error rather than a silent overwrite. */
+    private static final ObjectReader SPEC_READER = JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build()
+        .readerFor(Object.class);
+
+    /** Longest prefix of a request value that an error message repeats. */
+    private static final int ECHO_LIMIT = 64;
 
     private final JobScheduler scheduler;
 
@@ -85,90 +105,51 @@ public class SchedulerEndpoint {
      *
      * @param action {@code pause} or {@code resume}
      * @return the scheduler after the change
-     * @throws InvalidEndpointRequestException (400) for another action
+     * @throws InvalidEndpointRequestException (400) when the action is missing or another one
      */
     @WriteOperation
-    public SchedulerDescriptor schedulerAction(String action) {
-        switch (action.toLowerCase(Locale.ROOT)) {
+    public SchedulerDescriptor schedulerAction(@Nullable String action) {
+        switch (action(action, "pause, resume")) {
             case "pause" -> this.scheduler.pause();
             case "resume" -> this.scheduler.resume();
-            default -> throw invalid("action '" + action + "' is not a scheduler action; valid: pause, resume");
+            default -> throw invalid("action " + echo(action) + " is not a scheduler action; valid: pause, resume");
         }
         return scheduler();
     }
 
     /**
-     * Acts on one job ({@code POST /actuator/scheduler/{id}}). The trigger keys are the camelCase trigger spec keys,
-     * used by {@code reschedule} only; values are text, as in YAML.
+     * Acts on one job ({@code POST /actuator/scheduler/{id}}).
      *
      * @param id the job id
      * @param action {@code pause}, {@code resume}, {@code run} or {@code reschedule}
-     * @param type the trigger type for {@code reschedule}: {@code cron}, {@code interval}, {@code date},
-     *     {@code calendarinterval}
-     * @param expression cron: a whole cron expression
-     * @param year cron field
-     * @param month cron field
-     * @param day cron field
-     * @param week cron field
-     * @param dayOfWeek cron field
-     * @param hour cron field
-     * @param minute cron field
-     * @param second cron field
-     * @param weeks interval/calendarinterval length
-     * @param days interval/calendarinterval length
-     * @param hours interval/calendarinterval length
-     * @param minutes interval/calendarinterval length
-     * @param seconds interval/calendarinterval length
-     * @param months calendarinterval length
-     * @param years calendarinterval length
-     * @param runDate date: the run date
-     * @param startDate earliest fire time
-     * @param endDate latest fire time
-     * @param timezone the trigger's zone
-     * @param jitter the trigger's jitter in seconds
+     * @param trigger for {@code reschedule} only: the new trigger spec, a map or the text of a JSON object such as
+     *     {@code {"type": "cron", "hour": "3"}} (at most {@value #MAX_TRIGGER_LENGTH} characters); values text or
+     *     numbers, as in YAML
      * @return the job after the action; empty when it was removed (resumed with no further fire time); {@code null}
      *     when there is no such job
-     * @throws InvalidEndpointRequestException (400) for an unknown action or an invalid trigger spec
+     * @throws InvalidEndpointRequestException (400) when the action is missing or unknown, {@code reschedule} has no
+     *     {@code trigger} (the flat form of earlier snapshots included: the message shows the right form), the
+     *     trigger is not a JSON object, another action has one, or the trigger spec is invalid (the reason of
+     *     {@code Triggers.fromSpec})
      */
     @WriteOperation
-    public @Nullable Optional<JobDescriptor> jobAction(@Selector String id, String action, @Nullable String type,
-            @Nullable String expression, @Nullable String year, @Nullable String month, @Nullable String day,
-            @Nullable String week, @Nullable String dayOfWeek, @Nullable String hour, @Nullable String minute,
-            @Nullable String second, @Nullable String weeks, @Nullable String days, @Nullable String hours,
-            @Nullable String minutes, @Nullable String seconds, @Nullable String months, @Nullable String years,
-            @Nullable String runDate, @Nullable String startDate, @Nullable String endDate, @Nullable String timezone,
-            @Nullable String jitter) {
-        return act(id, action, triggerSpec(type, expression, year, month, day, week, dayOfWeek, hour, minute, second,
-                weeks, days, hours, minutes, seconds, months, years, runDate, startDate, endDate, timezone, jitter));
-    }
-
-    /**
-     * Acts on one job, with the trigger spec as a map.
-     *
-     * @param id the job id
-     * @param action {@code pause}, {@code resume}, {@code run} or {@code reschedule}
-     * @param spec the trigger spec for {@code reschedule} (snake_case or camelCase keys), empty otherwise
-     * @return as {@link #jobAction}
-     * @throws InvalidEndpointRequestException (400) for an unknown action or an invalid trigger spec
-     */
-    public @Nullable Optional<JobDescriptor> act(String id, String action, Map<String, Object> spec) {
+    public @Nullable Optional<JobDescriptor> jobAction(@Selector String id, @Nullable String action,
+            @Nullable Object trigger) {
+        String name = action(action, "pause, resume, run, reschedule");
+        if (trigger != null && !name.equals("reschedule")) {
+            throw invalid("'trigger' is only taken by action 'reschedule', not by " + echo(action));
+        }
         if (this.scheduler.getJob(id).isEmpty()) {
             return null;
         }
         try {
-            Optional<Job> job = switch (action.toLowerCase(Locale.ROOT)) {
+            Optional<Job> job = switch (name) {
                 case "pause" -> Optional.of(this.scheduler.pauseJob(id));
                 case "resume" -> this.scheduler.resumeJob(id);
                 case "run" -> Optional.of(this.scheduler.modifyJob(id,
                         JobChanges.create().nextRunTime(this.scheduler.engine().clock().instant())));
-                case "reschedule" -> {
-                    if (spec.isEmpty()) {
-                        throw invalid("action 'reschedule' needs a trigger spec, e.g. "
-                                + "{\"action\": \"reschedule\", \"type\": \"cron\", \"minute\": \"*/5\"}");
-                    }
-                    yield Optional.of(this.scheduler.rescheduleJob(id, spec));
-                }
-                default -> throw invalid("action '" + action + "' is not a job action; valid: pause, resume, run, reschedule");
+                case "reschedule" -> Optional.of(this.scheduler.rescheduleJob(id, triggerSpec(trigger)));
+                default -> throw invalid("action " + echo(action) + " is not a job action; valid: pause, resume, run, reschedule");
             };
             return job.map(JobDescriptor::of);
         }
@@ -181,19 +162,57 @@ public class SchedulerEndpoint {
     }
 
     /**
-     * Collects the given trigger parameters into a spec with snake_case keys.
-     *
-     * @param values the parameters in the order of {@link #jobAction}'s trigger parameters, {@code null} for absent
-     * @return the spec, without absent keys
+     * The trigger spec of a reschedule: a map (JMX, direct calls) or, over HTTP, the text of a JSON object (Spring
+     * Boot's web endpoints bind a request body to {@code Map<String, String>}, so a nested object cannot reach an
+     * operation).
      */
-    static Map<String, Object> triggerSpec(@Nullable String... values) {
-        Map<String, Object> spec = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < TRIGGER_KEYS.size(); i++) {
-            if (values[i] != null && !values[i].isBlank()) {
-                spec.put(TRIGGER_KEYS.get(i), values[i]);
+    private static Map<String, ?> triggerSpec(@Nullable Object trigger) {
+        if (trigger == null) {
+            throw invalid("action 'reschedule' needs the new trigger spec under 'trigger', as the text of a JSON object, e.g. "
+                    + RESCHEDULE_EXAMPLE);
+        }
+        Object spec = trigger;
+        if (trigger instanceof CharSequence text) {
+            if (text.length() > MAX_TRIGGER_LENGTH) {
+                throw invalid("'trigger' is " + text.length() + " characters long; at most " + MAX_TRIGGER_LENGTH);
+            }
+            try {
+                spec = SPEC_READER.readValue(text.toString());
+            }
+            catch (JacksonException ex) {
+                throw invalid("'trigger' is not a JSON object: " + echo(text) + " (" + echo(ex.getOriginalMessage())
+                        + "); e.g. " + RESCHEDULE_EXAMPLE);
             }
         }
-        return spec;
+        if (!(spec instanceof Map<?, ?> map)) {
+            throw invalid("'trigger' must be a JSON object (a trigger spec), e.g. " + RESCHEDULE_EXAMPLE + "; got "
+                    + echo(trigger));
+        }
+        Map<String, Object> keyed = new LinkedHashMap<>();
+        map.forEach((key, value) -> keyed.put(String.valueOf(key), value));
+        return keyed;
+    }
+
+    /** The action in lower case; a missing or blank one is an error listing {@code valid}. */
+    private static String action(@Nullable String action, String valid) {
+        if (action == null || action.isBlank()) {
+            throw invalid("'action' is missing; valid: " + valid);
+        }
+        return action.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A request value for an error message: quoted, cut to its first {@value #ECHO_LIMIT} characters.
+     *
+     * @param value the value
+     * @return e.g. {@code 'explode'}, or {@code 'aaaa…' (5000 characters)}
+     */
+    static String echo(@Nullable Object value) {
+        String text = String.valueOf(value);
+        if (text.length() <= ECHO_LIMIT) {
+            return "'" + text + "'";
+        }
+        return "'" + text.substring(0, ECHO_LIMIT) + "…' (" + text.length() + " characters)";
     }
 
     /**

@@ -1,18 +1,23 @@
 package io.kairos.scheduler.boot.actuate;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 
 /**
- * HTTP status codes for the {@link SchedulerEndpoint}'s job operations: 404 when the job does not exist, 204 when a
- * removal (or a resume that removed a finished job) leaves nothing to show.
+ * HTTP answers for the {@link SchedulerEndpoint}: every error carries its reason in the body as an
+ * {@link EndpointProblem} ({@code {"title": "Bad Request", "status": 400, "detail": "..."}}), whatever
+ * {@code spring.web.error.include-message} says: 400 for a bad action or trigger spec, 404 when the job does not
+ * exist. 204 when a removal (or a resume that removed a finished job) leaves nothing to show.
  */
 @EndpointWebExtension(endpoint = SchedulerEndpoint.class)
 public class SchedulerEndpointWebExtension {
@@ -29,60 +34,85 @@ public class SchedulerEndpointWebExtension {
     }
 
     /**
+     * One job.
+     *
+     * @param id the job id
+     * @return 200 with the job, 404 with a problem when there is no such job
+     */
+    @ReadOperation
+    public WebEndpointResponse<Object> job(@Selector String id) {
+        JobDescriptor job = this.delegate.job(id);
+        return job != null ? new WebEndpointResponse<>(job) : notFound(id);
+    }
+
+    /**
+     * Pauses or resumes the whole scheduler; see {@link SchedulerEndpoint#schedulerAction}.
+     *
+     * @param action {@code pause} or {@code resume}
+     * @return 200 with the scheduler, 400 with a problem for a missing or unknown action
+     */
+    @WriteOperation
+    public WebEndpointResponse<Object> schedulerAction(@Nullable String action) {
+        return answer(() -> new WebEndpointResponse<>(this.delegate.schedulerAction(action)));
+    }
+
+    /**
      * Acts on one job; see {@link SchedulerEndpoint#jobAction} for the parameters.
      *
      * @param id the job id
      * @param action the action
-     * @param type trigger spec key
-     * @param expression trigger spec key
-     * @param year trigger spec key
-     * @param month trigger spec key
-     * @param day trigger spec key
-     * @param week trigger spec key
-     * @param dayOfWeek trigger spec key
-     * @param hour trigger spec key
-     * @param minute trigger spec key
-     * @param second trigger spec key
-     * @param weeks trigger spec key
-     * @param days trigger spec key
-     * @param hours trigger spec key
-     * @param minutes trigger spec key
-     * @param seconds trigger spec key
-     * @param months trigger spec key
-     * @param years trigger spec key
-     * @param runDate trigger spec key
-     * @param startDate trigger spec key
-     * @param endDate trigger spec key
-     * @param timezone trigger spec key
-     * @param jitter trigger spec key
-     * @return 200 with the job, 204 when it was removed, 404 when there is no such job
+     * @param trigger the new trigger spec, for {@code reschedule}
+     * @return 200 with the job, 204 when it was removed, 400 with a problem for a bad request, 404 with a problem
+     *     when there is no such job
      */
     @WriteOperation
-    public WebEndpointResponse<JobDescriptor> jobAction(@Selector String id, String action, @Nullable String type,
-            @Nullable String expression, @Nullable String year, @Nullable String month, @Nullable String day,
-            @Nullable String week, @Nullable String dayOfWeek, @Nullable String hour, @Nullable String minute,
-            @Nullable String second, @Nullable String weeks, @Nullable String days, @Nullable String hours,
-            @Nullable String minutes, @Nullable String seconds, @Nullable String months, @Nullable String years,
-            @Nullable String runDate, @Nullable String startDate, @Nullable String endDate, @Nullable String timezone,
-            @Nullable String jitter) {
-        Optional<JobDescriptor> job = this.delegate.act(id, action, SchedulerEndpoint.triggerSpec(type, expression, year,
-                month, day, week, dayOfWeek, hour, minute, second, weeks, days, hours, minutes, seconds, months, years,
-                runDate, startDate, endDate, timezone, jitter));
-        if (job == null) {
-            return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
-        }
-        return job.map(WebEndpointResponse::new).orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT));
+    public WebEndpointResponse<Object> jobAction(@Selector String id, @Nullable String action, @Nullable Object trigger) {
+        return answer(() -> {
+            Optional<JobDescriptor> job = this.delegate.jobAction(id, action, trigger);
+            if (job == null) {
+                return notFound(id);
+            }
+            return job.<WebEndpointResponse<Object>>map(WebEndpointResponse::new)
+                .orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT));
+        });
     }
 
     /**
      * Removes a job.
      *
      * @param id the job id
-     * @return 204 when removed, 404 when there was no such job
+     * @return 204 when removed, 404 with a problem when there was no such job
      */
     @DeleteOperation
-    public WebEndpointResponse<Void> removeJob(@Selector String id) {
-        return new WebEndpointResponse<>(this.delegate.removeJob(id) ? WebEndpointResponse.STATUS_NO_CONTENT
-                : WebEndpointResponse.STATUS_NOT_FOUND);
+    public WebEndpointResponse<Object> removeJob(@Selector String id) {
+        return this.delegate.removeJob(id) ? new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT) : notFound(id);
+    }
+
+    private static WebEndpointResponse<Object> answer(Supplier<WebEndpointResponse<Object>> operation) {
+        try {
+            return operation.get();
+        }
+        catch (InvalidEndpointRequestException ex) {
+            return problem(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request", ex.getReason());
+        }
+    }
+
+    private static WebEndpointResponse<Object> notFound(String id) {
+        return problem(WebEndpointResponse.STATUS_NOT_FOUND, "Not Found",
+                "no job with id " + SchedulerEndpoint.echo(id) + " in any job store");
+    }
+
+    private static WebEndpointResponse<Object> problem(int status, String title, String detail) {
+        return new WebEndpointResponse<>(new EndpointProblem(title, status, detail), status);
+    }
+
+    /**
+     * The body of an error answer, with the members of an RFC 9457 problem detail that apply.
+     *
+     * @param title the HTTP status phrase
+     * @param status the HTTP status code
+     * @param detail what was wrong and what is valid
+     */
+    public record EndpointProblem(String title, int status, String detail) {
     }
 }

@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Micrometer meters for the Kairos scheduler, fed by its events. Tags carry task names, outcomes and store aliases,
@@ -39,8 +40,12 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@code kairos.store.failures} (counter; tag {@code store}): store operations that failed;</li>
  * <li>{@code kairos.jobs} (gauge; tags {@code store}, {@code state}): jobs per store and state, counted at most
  * every 10 seconds;</li>
- * <li>{@code kairos.jobs.running} (gauge): runs in flight in this instance.</li>
+ * <li>{@code kairos.jobs.running} (gauge): run times submitted in this instance and not yet ended (executed,
+ * failed, or missed when the executor started them).</li>
  * </ul>
+ * The per-task meters (both outcomes of {@code kairos.job.executions}, lateness, missed, max instances reached) are
+ * registered at zero for every job's task when the scheduler starts and when a job is added, and
+ * {@code kairos.store.failures} for every store at start, so dashboards and alerts see them before the first run.
  * The task of a job is looked up when the job is added (or at its first event) and cached until the job is modified
  * or removed (a removed one-off job's last run is still reported under its task). Thread-safe.
  */
@@ -63,13 +68,18 @@ public class SchedulerMetrics {
     /** Guards {@code submitted} and {@code earlyEnds} together (see {@code submitted(JobSubmitted)}). */
     private final Object matching = new Object();
 
-    /** The end of a run whose submission has not been seen yet (events of one run may arrive out of order). */
-    private record End(Instant end, String outcome) {
+    /**
+     * The end of a run whose submission has not been seen yet (events of one run may arrive out of order); outcome
+     * {@code null} for a run time missed at start (no execution to time).
+     */
+    private record End(Instant end, @Nullable String outcome) {
     }
 
     private final Map<String, Map<JobState, Long>> counts = new ConcurrentHashMap<>();
 
     private final java.util.Set<String> gaugedStores = ConcurrentHashMap.newKeySet();
+
+    private final java.util.Set<String> meteredTasks = ConcurrentHashMap.newKeySet();
 
     private volatile Instant countedAt = Instant.MIN;
 
@@ -101,12 +111,41 @@ public class SchedulerMetrics {
         });
     }
 
+    /**
+     * Registers the per-task meters of every job known now and the per-store failure counters, so that they are
+     * listed (at zero) before the first run; a store that cannot list its jobs is left to later events.
+     */
+    private void registerKnownMeters() {
+        for (String store : this.scheduler.jobStores().keySet()) {
+            counter("kairos.store.failures", "store", store);
+            try {
+                this.scheduler.getJobs(store).forEach((job) -> registerTaskMeters(job.task()));
+            }
+            catch (RuntimeException ex) {
+                // the store is down or unreadable: its tasks' meters appear with their first event
+            }
+        }
+    }
+
+    /** Registers the meters tagged with a task, once per task. */
+    private void registerTaskMeters(String task) {
+        if (!this.meteredTasks.add(task)) {
+            return;
+        }
+        lateness(task);
+        executions(task, "success");
+        executions(task, "failure");
+        counter("kairos.job.missed", "task", task);
+        counter("kairos.job.max.instances.reached", "task", task);
+    }
+
     private void onEvent(SchedulerEvent event) {
         if (event instanceof SchedulerStarted) {
             registerStoreGauges();
+            registerKnownMeters();
         }
         else if (event instanceof JobAdded e) {
-            task(e.jobstore(), e.jobId());
+            registerTaskMeters(task(e.jobstore(), e.jobId()));
         }
         else if (event instanceof JobSubmitted e) {
             submitted(e);
@@ -119,6 +158,10 @@ public class SchedulerMetrics {
         }
         else if (event instanceof JobMissed e) {
             counter("kairos.job.missed", "task", task(e.jobstore(), e.jobId())).increment();
+            if (e.submitted()) {
+                // found late when the run started: it ends a submitted run time without an execution
+                finished(e.jobstore(), e.jobId(), e.scheduledRunTime(), e.timestamp(), null);
+            }
         }
         else if (event instanceof JobMaxInstancesReached e) {
             counter("kairos.job.max.instances.reached", "task", task(e.jobstore(), e.jobId()))
@@ -139,9 +182,7 @@ public class SchedulerMetrics {
     // so that a run ending while its JobSubmitted is being handled is matched by one of the two, never parked in
     // both. Only the matching is locked: task look-ups (possibly a store read) and meter work happen outside it
     private void submitted(JobSubmitted event) {
-        Timer lateness = Timer.builder("kairos.job.lateness").tag("task", task(event.jobstore(), event.jobId()))
-            .description("How late Kairos job runs were submitted, relative to their scheduled run time")
-            .register(this.registry);
+        Timer lateness = lateness(task(event.jobstore(), event.jobId()));
         for (Instant runTime : event.scheduledRunTimes()) {
             String key = key(event.jobId(), runTime);
             End early;
@@ -152,14 +193,14 @@ public class SchedulerMetrics {
                     this.running.incrementAndGet();
                 }
             }
-            if (early != null) {
+            if (early != null && early.outcome() != null) {
                 record(event.jobstore(), event.jobId(), event.timestamp(), early.end(), early.outcome());
             }
             lateness.record(positive(Duration.between(runTime, event.timestamp())));
         }
     }
 
-    private void finished(String jobstore, String jobId, Instant runTime, Instant end, String outcome) {
+    private void finished(String jobstore, String jobId, Instant runTime, Instant end, @Nullable String outcome) {
         String key = key(jobId, runTime);
         Instant start;
         synchronized (this.matching) {
@@ -171,14 +212,25 @@ public class SchedulerMetrics {
             }
             this.running.decrementAndGet();
         }
-        record(jobstore, jobId, start, end, outcome);
+        if (outcome != null) {
+            record(jobstore, jobId, start, end, outcome);
+        }
     }
 
     private void record(String jobstore, String jobId, Instant start, Instant end, String outcome) {
-        Timer.builder("kairos.job.executions").tags("task", task(jobstore, jobId), "outcome", outcome)
+        executions(task(jobstore, jobId), outcome).record(positive(Duration.between(start, end)));
+    }
+
+    private Timer executions(String task, String outcome) {
+        return Timer.builder("kairos.job.executions").tags("task", task, "outcome", outcome)
             .description("Kairos job runs, from submission to the end of the run")
-            .register(this.registry)
-            .record(positive(Duration.between(start, end)));
+            .register(this.registry);
+    }
+
+    private Timer lateness(String task) {
+        return Timer.builder("kairos.job.lateness").tag("task", task)
+            .description("How late Kairos job runs were submitted, relative to their scheduled run time")
+            .register(this.registry);
     }
 
     private Counter counter(String name, String tag, String value) {

@@ -31,7 +31,7 @@ final class EngineProperties {
         put(flat, "kairos.start-paused", properties.isStartPaused());
         put(flat, "kairos.poll-interval", properties.getPollInterval());
         put(flat, "kairos.lease-time", properties.getLeaseTime());
-        put(flat, "kairos.shutdown-timeout", properties.getShutdown().getTimeout());
+        put(flat, "kairos.shutdown.timeout", properties.getShutdown().getTimeout());
         KairosProperties.JobDefaults defaults = properties.getJobDefaults();
         put(flat, "kairos.job-defaults.coalesce", defaults.getCoalesce());
         put(flat, "kairos.job-defaults.max-instances", defaults.getMaxInstances());
@@ -68,7 +68,7 @@ final class EngineProperties {
     static String executorType(ExecutorType type) {
         return switch (type) {
             case THREAD_POOL -> "thread-pool";
-            case VIRTUAL -> VirtualThreadJobExecutor.TYPE;
+            case VIRTUAL_THREAD -> VirtualThreadJobExecutor.TYPE;
             case PROCESS_POOL -> "process-pool";
         };
     }

@@ -1,7 +1,8 @@
 package io.kairos.scheduler.boot.autoconfigure;
 
 /**
- * The kinds of executor {@code kairos.executors.<alias>.type} can name. Bound leniently: case and
+ * The kinds of executor {@code kairos.executors.<alias>.type} can name, written {@code thread-pool},
+ * {@code virtual-thread} and {@code process-pool} as in the engine's own configuration. Bound leniently: case and
  * {@code -}/{@code _} do not matter, so APScheduler's {@code threadpool} and {@code processpool} work too.
  */
 public enum ExecutorType {
@@ -13,7 +14,7 @@ public enum ExecutorType {
      * One virtual thread per run, at most {@code max-workers} at once. Needs Java 21 or later at run time;
      * start-up fails on an older JVM.
      */
-    VIRTUAL,
+    VIRTUAL_THREAD,
 
     /**
      * A pool of at most {@code max-workers} worker JVM processes (APScheduler's {@code ProcessPoolExecutor}):

@@ -21,9 +21,11 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
  * <p>Durations without a unit are seconds ({@code misfire-grace-time: 30} is 30 seconds, as APScheduler); any
  * Spring Boot duration ({@code 500ms}, {@code 5m}, {@code PT1H}) works too. Properties left unset take the engine's
  * defaults, named on each property. When no store or executor is configured, a {@code default} memory store and a
- * {@code default} thread-pool executor are used. Not thread-safe: bound once at start-up, then only read.
+ * {@code default} thread-pool executor are used. A {@code kairos.*} property that binds to nothing (a misspelled
+ * key, an option under the wrong section) fails start-up naming the nearest valid property, as the engine rejects
+ * unknown keys. Not thread-safe: bound once at start-up, then only read.
  */
-@ConfigurationProperties("kairos")
+@ConfigurationProperties(prefix = "kairos", ignoreUnknownFields = false)
 public class KairosProperties {
 
     /**

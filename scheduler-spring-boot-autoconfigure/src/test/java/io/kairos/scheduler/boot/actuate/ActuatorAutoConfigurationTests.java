@@ -58,11 +58,17 @@ class ActuatorAutoConfigurationTests {
                 assertThat(endpoint.scheduler().jobs()).extracting(JobDescriptor::id).containsExactly("w1");
                 assertThat(endpoint.job("w1").task()).isEqualTo("work.run");
                 assertThat(endpoint.job("absent")).isNull();
-                assertThat(endpoint.act("w1", "pause", Map.of()).orElseThrow().state()).isEqualTo("PAUSED");
-                assertThat(endpoint.act("absent", "pause", Map.of())).isNull();
+                assertThat(endpoint.jobAction("w1", "pause", null).orElseThrow().state()).isEqualTo("PAUSED");
+                assertThat(endpoint.jobAction("absent", "pause", null)).isNull();
                 assertThat(endpoint.removeJob("w1")).isTrue();
                 assertThat(endpoint.removeJob("w1")).isFalse();
             });
+    }
+
+    @Test
+    void theTimeZoneIsWrittenAsInTriggerSpecs() {
+        this.runner.withPropertyValues("management.endpoints.web.exposure.include=scheduler", "kairos.timezone=Z")
+            .run((context) -> assertThat(context.getBean(SchedulerEndpoint.class).scheduler().timezone()).isEqualTo("UTC"));
     }
 
     @Test

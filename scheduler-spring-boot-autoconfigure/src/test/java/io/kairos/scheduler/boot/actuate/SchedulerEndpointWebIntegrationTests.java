@@ -57,11 +57,11 @@ class SchedulerEndpointWebIntegrationTests {
     }
 
     @Test
-    void oneJobOr404() throws Exception {
+    void oneJobOr404WithTheReasonInTheBody() throws Exception {
         HttpResponse<String> found = send("GET", "/actuator/scheduler/reports.refresh", null);
         assertThat(found.statusCode()).isEqualTo(200);
         assertThat(json(found).get("id").asString()).isEqualTo("reports.refresh");
-        assertThat(send("GET", "/actuator/scheduler/nope", null).statusCode()).isEqualTo(404);
+        assertProblem(send("GET", "/actuator/scheduler/nope", null), 404, "no job with id 'nope' in any job store");
     }
 
     @Test
@@ -77,37 +77,83 @@ class SchedulerEndpointWebIntegrationTests {
         assertThat(json(resumed).get("state").asString()).isEqualTo("SCHEDULED");
 
         HttpResponse<String> rescheduled = send("POST", "/actuator/scheduler/ops-1",
-                "{\"action\":\"reschedule\",\"type\":\"interval\",\"minutes\":\"5\"}");
+                reschedule("{\"type\":\"interval\",\"minutes\":5}"));
         assertThat(rescheduled.statusCode()).as(rescheduled.body()).isEqualTo(200);
         assertThat(json(rescheduled).get("triggerSpec").get("minutes").asInt()).isEqualTo(5);
 
-        HttpResponse<String> badSpec = send("POST", "/actuator/scheduler/ops-1",
-                "{\"action\":\"reschedule\",\"type\":\"interval\",\"startDate\":\"not a date\",\"hours\":\"1\"}");
-        assertThat(badSpec.statusCode()).isEqualTo(400);
-
-        HttpResponse<String> badAction = send("POST", "/actuator/scheduler/ops-1", "{\"action\":\"explode\"}");
-        assertThat(badAction.statusCode()).isEqualTo(400);
-
-        assertThat(send("POST", "/actuator/scheduler/nope", "{\"action\":\"pause\"}").statusCode()).isEqualTo(404);
+        assertProblem(send("POST", "/actuator/scheduler/ops-1", "{\"action\":\"explode\"}"), 400,
+                "action 'explode' is not a job action; valid: pause, resume, run, reschedule");
+        assertProblem(send("POST", "/actuator/scheduler/ops-1", "{}"), 400,
+                "'action' is missing; valid: pause, resume, run, reschedule");
+        assertProblem(send("POST", "/actuator/scheduler/nope", "{\"action\":\"pause\"}"), 404,
+                "no job with id 'nope' in any job store");
 
         assertThat(send("DELETE", "/actuator/scheduler/ops-1", null).statusCode()).isEqualTo(204);
         assertThat(this.scheduler.getJob("ops-1")).isEmpty();
-        assertThat(send("DELETE", "/actuator/scheduler/ops-1", null).statusCode()).isEqualTo(404);
+        assertProblem(send("DELETE", "/actuator/scheduler/ops-1", null), 404, "no job with id 'ops-1' in any job store");
+    }
+
+    @Test
+    void rescheduleTakesTheTriggerSpecAsJsonTextAndRejectsUnknownKeysAsTheSpecParserDoes() throws Exception {
+        this.scheduler.addJob(io.kairos.scheduler.JobRequest.of("reports.refresh").id("ops-cron")
+            .trigger(Map.of("type", "interval", "hours", 2)));
+        String before = this.scheduler.getJob("ops-cron").orElseThrow().trigger().toString();
+
+        HttpResponse<String> misspelled = send("POST", "/actuator/scheduler/ops-cron",
+                reschedule("{\"type\":\"cron\",\"hourz\":\"3\"}"));
+        assertThat(misspelled.statusCode()).isEqualTo(400);
+        assertThat(json(misspelled).get("detail").asString()).startsWith("invalid trigger spec: ").contains("'hourz'");
+        assertThat(this.scheduler.getJob("ops-cron").orElseThrow().trigger().toString()).isEqualTo(before);
+
+        HttpResponse<String> snake = send("POST", "/actuator/scheduler/ops-cron",
+                reschedule("{\"type\":\"cron\",\"day_of_week\":\"mon-fri\",\"hour\":3}"));
+        assertThat(snake.statusCode()).as(snake.body()).isEqualTo(200);
+        assertThat(json(snake).get("triggerSpec").get("day_of_week").asString()).isEqualTo("mon-fri");
+        assertThat(json(snake).get("triggerSpec").get("hour").asString()).isEqualTo("3");
+
+        String example = "{\"action\": \"reschedule\", \"trigger\": \"{\\\"type\\\": \\\"cron\\\", \\\"hour\\\": \\\"3\\\"}\"}";
+        assertProblem(send("POST", "/actuator/scheduler/ops-cron", "{\"action\":\"reschedule\",\"type\":\"cron\",\"hour\":\"4\"}"),
+                400, "action 'reschedule' needs the new trigger spec under 'trigger', as the text of a JSON object, e.g. "
+                        + example);
+        assertProblem(send("POST", "/actuator/scheduler/ops-cron", reschedule("[\"cron\"]")),
+                400, "'trigger' must be a JSON object (a trigger spec), e.g. " + example + "; got '[\"cron\"]'");
+        HttpResponse<String> duplicate = send("POST", "/actuator/scheduler/ops-cron",
+                reschedule("{\"type\":\"cron\",\"hour\":\"4\",\"hour\":\"5\"}"));
+        assertThat(duplicate.statusCode()).isEqualTo(400);
+        assertThat(json(duplicate).get("detail").asString()).startsWith("'trigger' is not a JSON object: ").contains("hour");
+        assertProblem(send("POST", "/actuator/scheduler/ops-cron", reschedule("x".repeat(20_000))), 400,
+                "'trigger' is 20000 characters long; at most 16384");
+        assertProblem(send("POST", "/actuator/scheduler/ops-cron", "{\"action\":\"pause\",\"trigger\":\"{}\"}"),
+                400, "'trigger' is only taken by action 'reschedule', not by 'pause'");
+        assertThat(this.scheduler.getJob("ops-cron").orElseThrow().trigger().toSpec()).containsEntry("hour", "3");
+        this.scheduler.removeJob("ops-cron");
     }
 
     @Test
     void runSetsTheNextRunTimeToNow() throws Exception {
-        this.scheduler.addJob(io.kairos.scheduler.JobRequest.of("reports.refresh").id("ops-run")
-            .trigger(Map.of("type", "interval", "hours", 5)));
-        java.time.Instant before = java.time.Instant.now();
-        HttpResponse<String> run = send("POST", "/actuator/scheduler/ops-run", "{\"action\":\"run\"}");
-        assertThat(run.statusCode()).isEqualTo(200);
-        JsonNode job = json(run);
-        if (!job.get("nextRunTime").isNull()) {
-            assertThat(java.time.OffsetDateTime.parse(job.get("nextRunTime").asString()).toInstant())
-                .isBefore(before.plusSeconds(3600));
+        this.scheduler.pause();
+        try {
+            this.scheduler.addJob(io.kairos.scheduler.JobRequest.of("reports.refresh").id("ops-run")
+                .trigger(Map.of("type", "interval", "hours", 5)));
+            java.time.Instant before = java.time.Instant.now();
+            HttpResponse<String> run = send("POST", "/actuator/scheduler/ops-run", "{\"action\":\"run\"}");
+            java.time.Instant after = java.time.Instant.now();
+            assertThat(run.statusCode()).isEqualTo(200);
+            JsonNode nextRunTime = json(run).get("nextRunTime");
+            assertThat(nextRunTime.isString()).as("nextRunTime of %s", run.body()).isTrue();
+            assertThat(java.time.OffsetDateTime.parse(nextRunTime.asString()).toInstant())
+                .isBetween(before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), after);
         }
-        this.scheduler.removeJob("ops-run");
+        finally {
+            this.scheduler.removeJob("ops-run");
+            this.scheduler.resume();
+        }
+    }
+
+    @Test
+    void aBadSchedulerActionIsA400WithTheReasonInTheBody() throws Exception {
+        assertProblem(send("POST", "/actuator/scheduler", "{\"action\":\"" + "x".repeat(5000) + "\"}"), 400,
+                "action '" + "x".repeat(64) + "…' (5000 characters) is not a scheduler action; valid: pause, resume");
     }
 
     @Test
@@ -125,6 +171,17 @@ class SchedulerEndpointWebIntegrationTests {
         JsonNode scheduler = json(response).get("components").get("scheduler");
         assertThat(scheduler.get("status").asString()).isEqualTo("UP");
         assertThat(scheduler.get("details").get("jobstores").get("default").asString()).isEqualTo("UP");
+    }
+
+    private static String reschedule(String triggerSpecJson) {
+        return JsonMapper.shared().writeValueAsString(Map.of("action", "reschedule", "trigger", triggerSpecJson));
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode problem = json(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asString()).isEqualTo(detail);
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -44,14 +44,14 @@ class EnginePropertiesTests {
             .containsEntry("kairos.executors.processpool.max-workers", "5")
             .containsEntry("kairos.executors.processpool.jvm-arguments", "-Xmx256m -Dx=1")
             .containsEntry("kairos.jobstores.default.type", "memory")
-            .containsEntry("kairos.shutdown-timeout", "PT30S")
+            .containsEntry("kairos.shutdown.timeout", "PT30S")
             .doesNotContainKey("kairos.jobstores.cache.type")
             .doesNotContainKey("kairos.scheduler-id");
     }
 
     @Test
     void virtualExecutorUsesTheEnginesTypeName() {
-        assertThat(EngineProperties.executorType(ExecutorType.VIRTUAL)).isEqualTo("virtual-thread");
+        assertThat(EngineProperties.executorType(ExecutorType.VIRTUAL_THREAD)).isEqualTo("virtual-thread");
     }
 
     @Test

@@ -125,8 +125,40 @@ class KairosAutoConfigurationTests {
             assertThat(context).getFailure().hasStackTraceContaining(BindException.class.getName());
             FailureAnalysis analysis = analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("kairos.executors.default.type", "gevent");
-            assertThat(analysis.getAction()).contains("THREAD_POOL", "VIRTUAL", "PROCESS_POOL");
+            assertThat(analysis.getAction()).contains("THREAD_POOL", "VIRTUAL_THREAD", "PROCESS_POOL");
         });
+    }
+
+    @Test
+    void aMisspelledPropertyFailsStartUpNamingTheNearestValidOne() {
+        this.runner.withPropertyValues("kairos.job-defaults.max-instance=3").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Property: kairos.job-defaults.max-instance", "Value: 3");
+            assertThat(analysis.getAction())
+                .contains("kairos.job-defaults.max-instance -> kairos.job-defaults.max-instances");
+        });
+        this.runner.withPropertyValues("kairos.executors.reports.type=thread-pool", "kairos.executors.reports.table-name=jobs")
+            .run((context) -> assertThat(analyze(context.getStartupFailure()).getAction())
+                .contains("kairos.executors.reports.table-name -> kairos.jobstores.reports.table-name"));
+        this.runner.withPropertyValues("kairos.jobstores.default.tabel-name=jobs", "kairos.shutdown-timeout=5s")
+            .run((context) -> assertThat(analyze(context.getStartupFailure()).getAction())
+                .contains("kairos.jobstores.default.tabel-name -> kairos.jobstores.default.table-name",
+                        "kairos.shutdown-timeout -> kairos.shutdown.timeout"));
+    }
+
+    @Test
+    void everyDocumentedPropertyBindsAndTypeNamesMatchTheEngine() {
+        this.runner.withPropertyValues("kairos.timezone=UTC", "kairos.scheduler-id=n1", "kairos.start-paused=true",
+                "kairos.auto-startup=false", "kairos.lease-time=30s", "kairos.poll-interval=5s",
+                "kairos.job-defaults.coalesce=false", "kairos.job-defaults.max-instances=3",
+                "kairos.job-defaults.misfire-grace-time=30", "kairos.job-defaults.jitter=0",
+                "kairos.jobstores.default.type=memory", "kairos.executors.default.type=threadpool",
+                "kairos.executors.default.max-workers=20", "kairos.executors.default.queue-capacity=5",
+                "kairos.executors.p.type=process-pool", "kairos.executors.p.jvm-arguments[0]=-Xmx64m",
+                "kairos.executors.p.timeout=10s", "kairos.executors.p.task-timeouts.purge=1m",
+                "kairos.shutdown.wait=true", "kairos.shutdown.timeout=30s")
+            .run((context) -> assertThat(context).hasNotFailed());
     }
 
     @Test

@@ -54,6 +54,7 @@ class FailureAnalyzersTests {
         FailureAnalysis analysis = analyze(new IllegalStateException(new ConflictingJobIdException("order-42", "default")));
         assertThat(analysis.getDescription()).contains("'order-42'");
         assertThat(analysis.getAction()).contains("ConflictPolicy.REPLACE");
+        assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("replace_existing");
     }
 
     /** Runs the analyzers the way Spring Boot does: loaded from spring.factories, sorted, first answer wins. */

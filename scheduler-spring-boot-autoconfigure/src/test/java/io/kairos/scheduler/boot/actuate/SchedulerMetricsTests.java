@@ -1,0 +1,92 @@
+package io.kairos.scheduler.boot.actuate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.event.JobMissed;
+import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.task.TaskAction;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link SchedulerMetrics} on a real scheduler with one worker thread and a clock the test moves.
+ */
+class SchedulerMetricsTests {
+
+    private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    private final Scheduler scheduler = Scheduler.builder().timezone(ZoneOffset.UTC).clock((InstantSource) this.now::get)
+        .executor("default", new ThreadPoolJobExecutor(1, 10))
+        .build();
+
+    @AfterEach
+    void stop() {
+        this.release.countDown();
+        this.scheduler.shutdown(false);
+    }
+
+    @Test
+    void perTaskAndPerStoreMetersAreListedAtZeroBeforeTheFirstRun() {
+        this.scheduler.taskRegistry().register("nightly", (TaskAction) () -> { });
+        this.scheduler.taskRegistry().register("hourly", (TaskAction) () -> { });
+        this.scheduler.addJob(JobRequest.of("nightly").id("n").trigger(Map.of("type", "cron", "hour", "3")));
+        new SchedulerMetrics(this.scheduler, this.registry);
+        this.scheduler.start();
+        this.scheduler.addJob(JobRequest.of("hourly").id("h").trigger(Map.of("type", "cron", "minute", "30")));
+
+        for (String task : java.util.List.of("nightly", "hourly")) {
+            assertThat(this.registry.get("kairos.job.executions").tags("task", task, "outcome", "success").timer().count()).isZero();
+            assertThat(this.registry.get("kairos.job.executions").tags("task", task, "outcome", "failure").timer().count()).isZero();
+            assertThat(this.registry.get("kairos.job.lateness").tag("task", task).timer().count()).isZero();
+            assertThat(this.registry.get("kairos.job.missed").tag("task", task).counter().count()).isZero();
+            assertThat(this.registry.get("kairos.job.max.instances.reached").tag("task", task).counter().count()).isZero();
+        }
+        assertThat(this.registry.get("kairos.store.failures").tag("store", "default").counter().count()).isZero();
+    }
+
+    @Test
+    void aRunMissedWhenItStartsEndsItsRunningCountAndCountsAsMissed() throws Exception {
+        this.scheduler.taskRegistry().register("block", (TaskAction) () -> this.release.await(30, TimeUnit.SECONDS));
+        this.scheduler.taskRegistry().register("late", (TaskAction) () -> { });
+        new SchedulerMetrics(this.scheduler, this.registry);
+        CountDownLatch missed = new CountDownLatch(1);
+        this.scheduler.addListener(JobMissed.class, (e) -> missed.countDown());
+        this.scheduler.start();
+        // "block" holds the only worker; "late" waits in the queue while the clock moves past its grace time
+        this.scheduler.addJob(JobRequest.of("block").id("blocker").trigger(Map.of("type", "date")));
+        await().until(() -> this.registry.get("kairos.jobs.running").gauge().value() == 1);
+        this.scheduler.addJob(JobRequest.of("late").id("late-1").misfireGraceTime(Duration.ofSeconds(1))
+            .trigger(Map.of("type", "date")));
+        await().until(() -> this.registry.get("kairos.jobs.running").gauge().value() == 2);
+        this.now.set(T0.plusSeconds(10));
+        this.release.countDown();
+
+        assertThat(missed.await(30, TimeUnit.SECONDS)).isTrue();
+        await().untilAsserted(() -> assertThat(this.registry.get("kairos.jobs.running").gauge().value()).isZero());
+        assertThat(this.registry.get("kairos.job.missed").tag("task", "late").counter().count()).isEqualTo(1);
+        assertThat(this.registry.find("kairos.job.executions").tag("task", "late").timers())
+            .as("a missed run time is not an execution").allSatisfy((timer) -> assertThat(timer.count()).isZero());
+        assertThat(this.registry.get("kairos.job.executions").tags("task", "block", "outcome", "success").timer().count())
+            .isEqualTo(1);
+    }
+}
