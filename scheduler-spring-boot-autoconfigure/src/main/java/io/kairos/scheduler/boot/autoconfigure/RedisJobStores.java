@@ -3,6 +3,7 @@ package io.kairos.scheduler.boot.autoconfigure;
 import io.kairos.scheduler.boot.KairosConfigurationException;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.redis.RedisJobStore;
+import io.kairos.scheduler.store.redis.RedisJobStoreBuilder;
 import io.kairos.scheduler.store.redis.RedisJobStoreKeys;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -48,7 +49,11 @@ final class RedisJobStores {
         if (properties.getRunTimesKey() != null) {
             keys = keys.withRunTimes(properties.getRunTimesKey());
         }
-        return RedisJobStore.builder().client(client).keys(keys).build();
+        RedisJobStoreBuilder builder = RedisJobStore.builder().client(client).keys(keys);
+        if (properties.getTimeout() != null) {
+            builder.commandTimeout(properties.getTimeout());
+        }
+        return builder.build();
     }
 
     /**
