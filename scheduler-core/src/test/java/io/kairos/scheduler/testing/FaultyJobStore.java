@@ -15,7 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A memory store whose loop-facing calls ({@code acquireDueJobs}, {@code extendLeases}, {@code releaseJobs},
  * {@code nextRunTime}) can be made to fail, as a store whose server is down, or to hang until healed, as a server
- * that stopped answering. Records the names of the threads that made those calls. Thread-safe.
+ * that stopped answering. Records the names of the threads that made those calls; while failing or hanging, a call
+ * from a thread other than a scheduler loop ({@code kairos-scheduler-*}, e.g. a health check) is refused at once with
+ * an {@link IllegalStateException}, so a test that checks that only the loops call the store fails instead of
+ * hanging. Thread-safe; shipped in the core test-jar for other modules' tests.
  */
 public class FaultyJobStore extends MemoryJobStore {
 
@@ -64,8 +67,12 @@ public class FaultyJobStore extends MemoryJobStore {
     }
 
     private void call() {
-        this.callers.add(Thread.currentThread().getName());
+        String thread = Thread.currentThread().getName();
+        this.callers.add(thread);
         synchronized (this) {
+            if (this.mode != Mode.WORKING && !thread.startsWith("kairos-scheduler-")) {
+                throw new IllegalStateException("job store called from thread " + thread + " while " + this.mode);
+            }
             this.hanging++;
             try {
                 while (this.mode == Mode.HANGING) {
