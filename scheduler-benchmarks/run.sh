@@ -7,11 +7,12 @@
 #   PEERS="kairos-mem spring-tps" scheduler-benchmarks/run.sh W1   # selected peers
 #
 # Workloads: W1 (memory burst), W2 (memory capacity), LAT-mem (lateness, memory, 500/s), W3-pg (PostgreSQL burst,
-# 1 and 2 instances), W3-redis (Redis burst), LAT-pg (lateness, PostgreSQL, jobs added on another instance).
+# 1 and 2 instances), W3-redis (Redis burst), LAT-pg (lateness, PostgreSQL, jobs added on another instance),
+# OUTAGE (lateness of PostgreSQL-store jobs while the same scheduler's Redis store is killed for 15 s; needs redis-server).
 # Environment: JAVA_OPTS (default -Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch), SKIP_BUILD=1, OUT (TSV path).
 set -u
 cd "$(dirname "$0")/.."
-ALL="W1 W2 LAT-mem W3-pg W3-redis LAT-pg"
+ALL="W1 W2 LAT-mem W3-pg W3-redis LAT-pg OUTAGE"
 WORKLOADS="${*:-$ALL}"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -DskipTests package -pl scheduler-benchmarks -am || { echo "build failed" >&2; exit 1; }
@@ -34,6 +35,7 @@ peers_for() {
     W3-pg)         echo "baseline-pg kairos-jdbc dbsched-lock quartz-jdbc" ;;
     W3-redis)      echo "baseline-redis kairos-redis" ;;
     LAT-pg)        echo "kairos-jdbc dbsched-lock baseline-pg baseline-pg@10ms" ;;
+    OUTAGE)        echo "kairos" ;;
   esac
 }
 

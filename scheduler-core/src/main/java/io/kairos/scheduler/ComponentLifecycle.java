@@ -9,10 +9,8 @@ import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.internal.EventDispatcher;
 import io.kairos.scheduler.internal.FireTimes;
-import io.kairos.scheduler.internal.JobProcessor;
 import io.kairos.scheduler.internal.LoopContext;
-import io.kairos.scheduler.internal.LoopSignal;
-import io.kairos.scheduler.internal.SchedulerLoop;
+import io.kairos.scheduler.internal.StoreLanes;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobStore;
@@ -24,12 +22,13 @@ import java.util.function.BooleanSupplier;
 /**
  * The components of a scheduler and their lifecycle: the executors and job stores (the missing {@code default}
  * ones created at start, each started and shut down, added and removed while the scheduler runs) and what a start
- * makes: the job processor, the {@link JobOperations} and the loop. {@link SchedulerRuntime} decides when.
+ * makes: the store loops ({@link StoreLanes}, one per store) and the {@link JobOperations}. {@link SchedulerRuntime}
+ * decides when.
  *
  * <p><b>Thread-safety.</b> Guarded by the scheduler's {@code lifecycle} lock, which {@link SchedulerRuntime} owns
- * and passes in: {@link #start}, {@link #newLoop} and a failed start's {@link #stop} run under it, the executor and
- * store changes take it; {@link SchedulerRuntime#shutdown} calls {@link #stop} outside it. The loop, the processor
- * and the job operations are volatile, read without the lock. Events are published outside the lock.
+ * and passes in: {@link #start}, {@link #startLoops} and a failed start's {@link #stop} run under it, the executor and
+ * store changes take it; {@link SchedulerRuntime#shutdown} calls {@link #stop} outside it. The job operations are
+ * volatile, read without the lock; the store loops are thread-safe. Events are published outside the lock.
  */
 final class ComponentLifecycle {
 
@@ -41,7 +40,7 @@ final class ComponentLifecycle {
 
     private final EventDispatcher events;
 
-    private final LoopSignal signal;
+    private final StoreLanes lanes;
 
     private final TaskLookup tasks;
 
@@ -49,20 +48,16 @@ final class ComponentLifecycle {
 
     private final JobAssembler assembler;
 
-    private volatile SchedulerLoop loop;
-
     private volatile JobOperations operations;
-
-    private volatile JobProcessor processor;
 
     /** Takes the scheduler's {@code lifecycle} lock and whether the scheduler is started (a volatile read). */
     ComponentLifecycle(Object lifecycle, BooleanSupplier started, Settings settings, EventDispatcher events,
-            LoopSignal signal, TaskLookup tasks, FireTimes fireTimes, JobAssembler assembler) {
+            StoreLanes lanes, TaskLookup tasks, FireTimes fireTimes, JobAssembler assembler) {
         this.lifecycle = lifecycle;
         this.started = started;
         this.settings = settings;
         this.events = events;
-        this.signal = signal;
+        this.lanes = lanes;
         this.tasks = tasks;
         this.fireTimes = fireTimes;
         this.assembler = assembler;
@@ -74,32 +69,30 @@ final class ComponentLifecycle {
     }
 
     int runsInFlight(String jobstore, String id) {
-        JobProcessor current = this.processor;
-        return current == null ? 0 : current.runsInFlight(jobstore, id);
+        return this.lanes.runsInFlight(jobstore, id);
     }
 
     /**
      * Under the lock, the first half of a start: creates the missing defaults, starts the executors and then the
-     * stores, and makes this start's processor and job operations.
-     *
-     * @return the context for {@link #newLoop}
+     * stores, and makes this start's store loops (not yet running) and job operations.
      */
-    LoopContext start() {
+    void start() {
         ensureDefaults();
         this.settings.components.executors().forEach(this::startExecutor);
         this.settings.components.stores().forEach(this::startStore);
         LoopContext context = new LoopContext(this.settings.schedulerId, this.settings.clock, this.settings.leaseTime,
-                this.settings.pollInterval, this.settings.components, this.tasks, this.events, this.fireTimes, this.signal);
-        this.processor = new JobProcessor(context);
-        this.operations = new JobOperations(this.settings, this.assembler, this.tasks, this.events, this.signal, this.processor);
-        return context;
+                this.settings.pollInterval, this.settings.components, this.tasks, this.events, this.fireTimes);
+        this.lanes.open(context);
+        this.operations = new JobOperations(this.settings, this.assembler, this.tasks, this.events, this.lanes);
     }
 
-    /** Under the lock, the last half of a start (once the pending jobs are stored): makes the loop, not yet running. */
-    SchedulerLoop newLoop(LoopContext context, BooleanSupplier paused) {
-        SchedulerLoop created = new SchedulerLoop(this.processor, context, paused);
-        this.loop = created;
-        return created;
+    /**
+     * The last half of a start (once the pending jobs are stored): starts a thread per store loop.
+     *
+     * @param daemon whether the loop threads are daemons
+     */
+    void startLoops(boolean daemon) {
+        this.lanes.startThreads(daemon);
     }
 
     private void ensureDefaults() {
@@ -121,22 +114,17 @@ final class ComponentLifecycle {
 
     private void startStore(String alias, JobStore store) {
         JobCodec codec = this.settings.codec;
-        store.start(new JobStoreContext(alias, this.settings.schedulerId, this.settings.clock, codec, this.signal::signal));
+        store.start(new JobStoreContext(alias, this.settings.schedulerId, this.settings.clock, codec, () -> this.lanes.signal(alias)));
     }
 
     /**
-     * Stops, in this order, the loop, the executors ({@code wait}: running jobs may finish for up to the shutdown
-     * timeout), the held jobs whose runs ended ({@code releaseIdle}) and the stores.
+     * Stops, in this order, the store loops, the executors ({@code wait}: running jobs may finish for up to the
+     * shutdown timeout), the held jobs whose runs ended (released store by store) and the stores.
      */
     void stop(boolean wait) {
-        SchedulerLoop current = this.loop;
-        if (current != null) {
-            current.stop();
-        }
+        this.lanes.stop();
         this.settings.components.executors().values().forEach((e) -> e.shutdown(wait, this.settings.shutdownTimeout));
-        if (this.processor != null) {
-            this.processor.releaseIdle();
-        }
+        this.lanes.close();
         this.settings.components.stores().values().forEach(JobStore::shutdown);
     }
 
@@ -170,13 +158,16 @@ final class ComponentLifecycle {
             if (this.settings.components.stores().containsKey(alias)) {
                 throw new IllegalArgumentException("This scheduler already has a job store by the alias of '" + alias + "'");
             }
-            if (this.started.getAsBoolean()) {
+            boolean running = this.started.getAsBoolean();
+            if (running) {
                 startStore(alias, store);
             }
             this.settings.components.stores().put(alias, store);
+            if (running) {
+                this.lanes.add(alias, store);
+            }
         }
         this.events.publish(new JobStoreAdded(this.settings.clock.instant(), alias));
-        this.signal.signal();
     }
 
     void removeJobStore(String alias) {
@@ -188,6 +179,7 @@ final class ComponentLifecycle {
             }
         }
         if (this.started.getAsBoolean()) {
+            this.lanes.remove(alias);
             removed.shutdown();
         }
         this.events.publish(new JobStoreRemoved(this.settings.clock.instant(), alias));

@@ -5,8 +5,7 @@ import io.kairos.scheduler.event.JobAdded;
 import io.kairos.scheduler.event.JobModified;
 import io.kairos.scheduler.event.JobRemoved;
 import io.kairos.scheduler.internal.EventDispatcher;
-import io.kairos.scheduler.internal.JobProcessor;
-import io.kairos.scheduler.internal.LoopSignal;
+import io.kairos.scheduler.internal.StoreLanes;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobLookupException;
@@ -24,7 +23,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The job API of a started scheduler, against its job stores: store work first, then events, then a wake-up of
- * the loop. Thread-safe (stores are).
+ * the loop of the store concerned. Thread-safe (stores are).
  */
 final class JobOperations {
 
@@ -36,18 +35,14 @@ final class JobOperations {
 
     private final EventDispatcher events;
 
-    private final LoopSignal signal;
+    private final StoreLanes lanes;
 
-    private final JobProcessor processor;
-
-    JobOperations(Settings settings, JobAssembler assembler, TaskLookup tasks, EventDispatcher events, LoopSignal signal,
-            JobProcessor processor) {
+    JobOperations(Settings settings, JobAssembler assembler, TaskLookup tasks, EventDispatcher events, StoreLanes lanes) {
         this.settings = settings;
         this.assembler = assembler;
         this.tasks = tasks;
         this.events = events;
-        this.signal = signal;
-        this.processor = processor;
+        this.lanes = lanes;
     }
 
     StoredJob store(PendingJob pending, boolean publish) {
@@ -76,13 +71,13 @@ final class JobOperations {
         }
         if (pending.policy() == ConflictPolicy.REPLACE) {
             // only a replacing add changes a job the loop may hold or be acquiring; a new id cannot be held
-            this.processor.jobChanged(job.jobstore(), job.id(), stored.version());
+            this.lanes.jobChanged(job.jobstore(), job.id(), stored.version());
         }
         if (publish) {
             if (this.events.wants(JobAdded.class)) {
                 this.events.publish(new JobAdded(now, stored.id(), stored.jobstore()));
             }
-            this.signal.signalIfBefore(stored.nextRunTime());
+            this.lanes.signalIfBefore(stored.jobstore(), stored.nextRunTime());
         }
         return stored;
     }
@@ -121,7 +116,7 @@ final class JobOperations {
         if (!located.store().removeJob(id)) {
             throw new JobLookupException(id);
         }
-        this.processor.jobChanged(located.alias(), id, Long.MAX_VALUE);
+        this.lanes.jobChanged(located.alias(), id, Long.MAX_VALUE);
         this.tasks.unbind(id);
         this.events.publish(new JobRemoved(this.settings.clock.instant(), id, located.alias()));
     }
@@ -129,12 +124,12 @@ final class JobOperations {
     void removeAll(String jobstore) {
         if (jobstore != null) {
             this.settings.components.requireStore(jobstore).removeAllJobs();
-            this.processor.storeCleared(jobstore);
+            this.lanes.storeCleared(jobstore);
         }
         else {
             this.settings.components.stores().forEach((alias, store) -> {
                 store.removeAllJobs();
-                this.processor.storeCleared(alias);
+                this.lanes.storeCleared(alias);
             });
         }
         this.events.publish(new AllJobsRemoved(this.settings.clock.instant(), jobstore));
@@ -172,9 +167,9 @@ final class JobOperations {
 
     private StoredJob write(Located located, StoredJob changed) {
         StoredJob stored = located.store().updateJob(changed);
-        this.processor.jobChanged(located.alias(), stored.id(), stored.version());
+        this.lanes.jobChanged(located.alias(), stored.id(), stored.version());
         this.events.publish(new JobModified(this.settings.clock.instant(), stored.id(), located.alias()));
-        this.signal.signal();
+        this.lanes.signal(located.alias());
         return stored;
     }
 

@@ -5,7 +5,6 @@ import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.internal.EventDispatcher;
 import io.kairos.scheduler.internal.FireTimes;
-import io.kairos.scheduler.internal.LoopSignal;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
@@ -13,6 +12,7 @@ import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreException;
+import io.kairos.scheduler.store.JobStoreStatus;
 import io.kairos.scheduler.task.InvalidJobArgumentsException;
 import io.kairos.scheduler.task.UnknownTaskException;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
@@ -58,8 +58,6 @@ public final class Scheduler implements AutoCloseable {
 
     private final EventDispatcher events = new EventDispatcher();
 
-    private final LoopSignal signal = new LoopSignal();
-
     private final SchedulerRuntime runtime;
 
     private final ComponentLifecycle components;
@@ -74,7 +72,7 @@ public final class Scheduler implements AutoCloseable {
         FireTimes fireTimes = new FireTimes(settings.random);
         JobAssembler assembler = new JobAssembler(settings, tasks, fireTimes);
         PendingJobs pending = new PendingJobs(assembler);
-        this.runtime = new SchedulerRuntime(settings, this.events, this.signal, tasks, fireTimes, assembler, pending);
+        this.runtime = new SchedulerRuntime(settings, this.events, tasks, fireTimes, assembler, pending);
         this.components = this.runtime.components();
         this.jobs = new SchedulerJobs(this, settings, this.runtime, assembler, tasks, pending);
         this.listing = new JobListing(settings, this.runtime, this.jobs);
@@ -157,8 +155,9 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Starts the scheduler in the background (a daemon loop thread named {@code kairos-scheduler}), paused when
-     * configured with {@code start-paused}.
+     * Starts the scheduler in the background, paused when configured with {@code start-paused}: one daemon loop
+     * thread per job store, named {@code kairos-scheduler-<alias>}, so that a store that fails or hangs delays only
+     * its own jobs (see {@link #jobStoreStatus()}).
      *
      * @throws SchedulerAlreadyRunningException when started already
      * @throws IllegalStateException when no {@code default} job store is configured and no {@code memory} store
@@ -183,10 +182,10 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Starts the scheduler and runs its loop in the calling thread until {@link #shutdown} (from another thread, a
-     * job or a listener) or until the thread is interrupted (then it shuts down, waiting for running jobs): the
-     * stand-alone process, as APScheduler 3's {@code BlockingScheduler.start()}. The interrupt flag is restored on
-     * return.
+     * Starts the scheduler and blocks the calling thread until {@link #shutdown} (from another thread, a job or a
+     * listener) or until the thread is interrupted (then it shuts down, waiting for running jobs): the stand-alone
+     * process, as APScheduler 3's {@code BlockingScheduler.start()}. The store loops run in threads of their own (one
+     * per job store, not daemons), as with {@link #start()}. The interrupt flag is restored on return.
      *
      * @throws SchedulerAlreadyRunningException when started already
      */
@@ -244,11 +243,26 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Asks the loop to look at the stores now (APScheduler 3's {@code wakeup()}); e.g. after a test advanced its
-     * clock. Never blocks; a wake-up while the loop is busy is not lost.
+     * Asks every store loop to look at its store now (APScheduler 3's {@code wakeup()}); e.g. after a test advanced
+     * its clock. Never blocks; a wake-up while a loop is busy is not lost.
      */
     public void wakeup() {
-        this.signal.signal();
+        this.runtime.wakeup();
+    }
+
+    /**
+     * Each job store's health as its loop last found it: up, or down since when and why; when the loop last ended a
+     * pass without store failure; the earliest next run time of a job not yet acquired (overdue when past). Answers
+     * from what the loops already know and makes no store call, so it answers at once also while a store hangs or
+     * is down (health checks use it). Each store has its own loop: a store that is down delays only its own jobs.
+     * The loop of a store that is down retries after a back-off of 1 s, doubling up to 30 s, or sooner when work it
+     * knows of is due sooner (a held job's run or lease extension, the poll interval of a shared store); it logs one
+     * WARN when the store goes down and one INFO when it is back.
+     *
+     * @return the statuses by store alias, sorted by alias, unmodifiable; empty while the scheduler is stopped
+     */
+    public Map<String, JobStoreStatus> jobStoreStatus() {
+        return this.runtime.jobStoreStatus();
     }
 
     // ---- executors, stores, listeners ------------------------------------------------------------------------

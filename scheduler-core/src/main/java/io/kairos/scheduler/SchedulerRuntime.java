@@ -8,10 +8,9 @@ import io.kairos.scheduler.event.SchedulerShutdown;
 import io.kairos.scheduler.event.SchedulerStarted;
 import io.kairos.scheduler.internal.EventDispatcher;
 import io.kairos.scheduler.internal.FireTimes;
-import io.kairos.scheduler.internal.LoopContext;
-import io.kairos.scheduler.internal.LoopSignal;
-import io.kairos.scheduler.internal.SchedulerLoop;
+import io.kairos.scheduler.internal.StoreLanes;
 import io.kairos.scheduler.internal.TaskLookup;
+import io.kairos.scheduler.store.JobStoreStatus;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
 
@@ -41,7 +40,7 @@ final class SchedulerRuntime {
 
     private final EventDispatcher events;
 
-    private final LoopSignal signal;
+    private final StoreLanes lanes = new StoreLanes(() -> this.state == SchedulerState.PAUSED);
 
     private final ComponentLifecycle components;
 
@@ -58,16 +57,15 @@ final class SchedulerRuntime {
 
     private volatile CountDownLatch stopped = new CountDownLatch(0);
 
-    SchedulerRuntime(Settings settings, EventDispatcher events, LoopSignal signal, TaskLookup tasks, FireTimes fireTimes,
-            JobAssembler assembler, PendingJobs pending) {
+    SchedulerRuntime(Settings settings, EventDispatcher events, TaskLookup tasks, FireTimes fireTimes, JobAssembler assembler,
+            PendingJobs pending) {
         this.settings = settings;
         this.events = events;
-        this.signal = signal;
         this.tasks = tasks;
         this.assembler = assembler;
         this.pending = pending;
         this.components = new ComponentLifecycle(this.lifecycle, () -> this.state != SchedulerState.STOPPED, settings, events,
-                signal, tasks, fireTimes, assembler);
+                this.lanes, tasks, fireTimes, assembler);
     }
 
     SchedulerState state() {
@@ -87,6 +85,16 @@ final class SchedulerRuntime {
     /** The executors and stores, and what a start makes of them. */
     ComponentLifecycle components() {
         return this.components;
+    }
+
+    /** Wakes every store loop; non-blocking. */
+    void wakeup() {
+        this.lanes.signalAll();
+    }
+
+    /** Each store's health as its loop last found it; empty while stopped. Makes no store call. */
+    Map<String, JobStoreStatus> jobStoreStatus() {
+        return this.lanes.status();
     }
 
     /** The job API of the started scheduler; meaningful only when {@link #isStopped()} was {@code false}. */
@@ -121,45 +129,45 @@ final class SchedulerRuntime {
     }
 
     void start(boolean paused) {
-        SchedulerLoop started = startComponents(paused);
-        started.startThread(true);
+        startComponents(paused, true);
     }
 
+    /**
+     * Starts with non-daemon loop threads and waits until the scheduler is shut down; an interrupt of the waiting
+     * thread shuts it down (waiting for running jobs) and is passed on.
+     */
     void startBlocking() {
-        SchedulerLoop started = startComponents(this.settings.startPaused);
-        started.run();
-        if (Thread.interrupted()) {
+        CountDownLatch latch = startComponents(this.settings.startPaused, false);
+        try {
+            latch.await();
+        }
+        catch (InterruptedException ex) {
             if (this.state != SchedulerState.STOPPED) {
                 shutdown(true);
             }
             Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            this.stopped.await();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private SchedulerLoop startComponents(boolean paused) {
+    private CountDownLatch startComponents(boolean paused, boolean daemon) {
         List<SchedulerEvent> added = new ArrayList<>();
-        SchedulerLoop created;
+        CountDownLatch latch;
         synchronized (this.lifecycle) {
             if (this.state != SchedulerState.STOPPED || this.stopping) {
                 throw new SchedulerAlreadyRunningException("start");
             }
-            LoopContext context = this.components.start();
+            this.components.start();
             storePending(added);
-            created = this.components.newLoop(context, () -> this.state == SchedulerState.PAUSED);
-            this.stopped = new CountDownLatch(1);
+            latch = new CountDownLatch(1);
+            this.stopped = latch;
             this.state = paused ? SchedulerState.PAUSED : SchedulerState.RUNNING;
         }
         this.events.publishAll(added);
         StartupReport.log(this.settings, paused ? SchedulerState.PAUSED : SchedulerState.RUNNING);
         this.events.publish(new SchedulerStarted(this.settings.clock.instant()));
-        return created;
+        // outside the lock, as the loops' first events come after SchedulerStarted
+        this.components.startLoops(daemon);
+        return latch;
     }
 
     private void storePending(List<SchedulerEvent> added) {
@@ -239,6 +247,6 @@ final class SchedulerRuntime {
             this.state = SchedulerState.RUNNING;
         }
         this.events.publish(new SchedulerResumed(this.settings.clock.instant()));
-        this.signal.signal();
+        this.lanes.signalAll();
     }
 }

@@ -71,13 +71,4 @@ public final class Components {
         }
         return (int) Math.min(Integer.MAX_VALUE, total);
     }
-
-    /**
-     * Whether any store is shared between schedulers (then the loop polls).
-     *
-     * @return whether any store is shared between schedulers (then the loop polls)
-     */
-    public boolean anyShared() {
-        return this.stores.values().stream().anyMatch(JobStore::isShared);
-    }
 }

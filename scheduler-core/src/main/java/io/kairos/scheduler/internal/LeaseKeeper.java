@@ -1,26 +1,23 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.event.JobRemoved;
-import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loop's lease work on held jobs: extends leases a third of the lease time after they were taken or last
+ * A store loop's lease work on its held jobs: extends leases a third of the lease time after they were taken or last
  * extended, and releases jobs whose runs ended (writing the next run time, or deleting a finished job; a job that
- * changed meanwhile only loses its lease). One store call per store each. A lease the store says was lost (it
- * lapsed and another instance took the job over) stops the held copy from starting runs. Loop thread only.
+ * changed meanwhile only loses its lease). One store call each. A lease the store says was lost (it lapsed and
+ * another instance took the job over) stops the held copy from starting runs. Loop thread only.
  */
 final class LeaseKeeper {
 
@@ -28,13 +25,19 @@ final class LeaseKeeper {
 
     private final LoopContext context;
 
+    private final String alias;
+
+    private final JobStore store;
+
     private final HeldJobs held;
 
     /** A third of the lease time: how long after taking or extending a lease it is extended again. */
     private final Duration leaseThird;
 
-    LeaseKeeper(LoopContext context, HeldJobs held) {
+    LeaseKeeper(LoopContext context, String alias, JobStore store, HeldJobs held) {
         this.context = context;
+        this.alias = alias;
+        this.store = store;
         this.held = held;
         this.leaseThird = context.leaseTime().dividedBy(3);
     }
@@ -59,94 +62,79 @@ final class LeaseKeeper {
     }
 
     /**
-     * Releases jobs, per store; a store that fails keeps its jobs held (retried by a later pass).
+     * Releases jobs in one store call; when the call fails (or the pass may no longer call the store) the jobs stay
+     * held, and a later pass retries.
      *
-     * @param releases the jobs to release by store alias
-     * @param events the pass's events
-     * @return whether a store failed
+     * @param jobs the jobs to release, not empty
+     * @param pass the pass
      */
-    boolean release(Map<String, List<HeldJob>> releases, List<SchedulerEvent> events) {
-        boolean failed = false;
-        for (Map.Entry<String, List<HeldJob>> entry : releases.entrySet()) {
-            JobStore store = this.context.components().stores().get(entry.getKey());
-            if (store == null) {
-                entry.getValue().forEach(this.held::remove);
-                continue;
-            }
-            List<JobRelease> writes = new ArrayList<>();
-            for (HeldJob job : entry.getValue()) {
-                writes.add(job.finished() ? JobRelease.finished(job.job)
-                        : JobRelease.reschedule(job.job, job.releaseRunTime(), job.releaseFireTime()));
-            }
-            try {
-                store.releaseJobs(this.context.schedulerId(), writes);
-            }
-            catch (RuntimeException ex) {
-                JobProcessor.storeFailed(this.context, entry.getKey(), ex, events);
-                failed = true;
-                continue;
-            }
-            for (HeldJob job : entry.getValue()) {
-                this.held.remove(job);
-                if (job.finished() && !job.stale) {
-                    // a stale job's id may be bound to the task of a job re-added under the same id: keep it
-                    this.context.tasks().unbind(job.job.id());
-                    if (this.context.events().wants(JobRemoved.class)) {
-                        events.add(new JobRemoved(this.context.clock().instant(), job.job.id(), job.storeAlias));
-                    }
+    void release(List<HeldJob> jobs, Pass pass) {
+        if (!pass.storeUsable()) {
+            return;
+        }
+        List<JobRelease> writes = new ArrayList<>(jobs.size());
+        for (HeldJob job : jobs) {
+            writes.add(job.finished() ? JobRelease.finished(job.job)
+                    : JobRelease.reschedule(job.job, job.releaseRunTime(), job.releaseFireTime()));
+        }
+        try {
+            this.store.releaseJobs(this.context.schedulerId(), writes);
+            pass.reached();
+        }
+        catch (RuntimeException ex) {
+            pass.failed(this.alias, ex);
+            return;
+        }
+        for (HeldJob job : jobs) {
+            this.held.remove(job);
+            if (job.finished() && !job.stale) {
+                // a stale job's id may be bound to the task of a job re-added under the same id: keep it
+                this.context.tasks().unbind(job.job.id());
+                if (this.context.events().wants(JobRemoved.class)) {
+                    pass.events.add(new JobRemoved(this.context.clock().instant(), job.job.id(), job.storeAlias));
                 }
             }
         }
-        return failed;
     }
 
     /**
-     * Extends the leases that are due for it, one store call per store. A job whose lease the store says this
-     * scheduler lost is {@linkplain HeldJob#leaseLost() marked}: no run starts from the held copy any more.
+     * Extends the leases that are due for it, in one store call. A job whose lease the store says this scheduler
+     * lost is {@linkplain HeldJob#leaseLost() marked}: no run starts from the held copy any more.
      *
-     * @param now the scheduler clock's time
-     * @param events the pass's events
-     * @return whether a store failed
+     * @param pass the pass
      */
-    boolean extend(Instant now, List<SchedulerEvent> events) {
-        Map<String, List<HeldJob>> due = new LinkedHashMap<>();
+    void extend(Pass pass) {
+        List<HeldJob> due = null;
         for (HeldJob job : this.held.all()) {
-            if (job.extendAt != null && !now.isBefore(job.extendAt)) {
-                due.computeIfAbsent(job.storeAlias, (a) -> new ArrayList<>()).add(job);
+            if (job.extendAt != null && !pass.now.isBefore(job.extendAt)) {
+                if (due == null) {
+                    due = new ArrayList<>();
+                }
+                due.add(job);
             }
         }
-        boolean failed = false;
-        LeaseTimes lease = leaseFrom(now);
-        for (Map.Entry<String, List<HeldJob>> entry : due.entrySet()) {
-            JobStore store = this.context.components().stores().get(entry.getKey());
-            if (store == null) {
-                // the store was removed from this scheduler: nobody extends these leases any more
-                logger.warn("Job store '{}' was removed while {} of its jobs still run here; no further runs of them start",
-                        entry.getKey(), entry.getValue().size());
-                entry.getValue().forEach(HeldJob::leaseLost);
-                continue;
+        if (due == null) {
+            return;
+        }
+        LeaseTimes lease = leaseFrom(pass.now);
+        Set<String> lost;
+        try {
+            lost = this.store.extendLeases(this.context.schedulerId(), due.stream().map((j) -> j.job.id()).toList(), lease.until());
+            pass.reached();
+        }
+        catch (RuntimeException ex) {
+            pass.failed(this.alias, ex);
+            return;
+        }
+        for (HeldJob job : due) {
+            if (lost.contains(job.job.id())) {
+                lost(job);
             }
-            Set<String> lost;
-            try {
-                lost = store.extendLeases(this.context.schedulerId(), entry.getValue().stream().map((j) -> j.job.id()).toList(), lease.until());
-            }
-            catch (RuntimeException ex) {
-                JobProcessor.storeFailed(this.context, entry.getKey(), ex, events);
-                failed = true;
-                continue;
-            }
-            for (HeldJob job : entry.getValue()) {
-                if (lost.contains(job.job.id())) {
-                    lost(job);
-                }
-                else {
-                    job.leased(lease);
-                }
+            else {
+                job.leased(lease);
             }
         }
-        return failed;
     }
-
     // A copy already stale (changed or removed through this scheduler's API) starts no runs anyway: its lease most
     // likely went with the API's change (a removed job), which is no news worth a warning.
     private static void lost(HeldJob job) {

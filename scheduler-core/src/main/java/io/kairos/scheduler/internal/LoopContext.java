@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 
 /**
- * What the loop works with. Immutable holder of thread-safe parts.
+ * What the store loops share. Immutable holder of thread-safe parts; each loop has its own store, held jobs and
+ * signal besides ({@link StoreLanes}).
  *
  * @param schedulerId the lease owner
  * @param clock the scheduler's clock
@@ -14,8 +15,7 @@ import java.time.InstantSource;
  * @param tasks task resolution
  * @param events the listeners
  * @param fireTimes next-run-time computation with jitter
- * @param signal wakes the loop (a run ended)
  */
 public record LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval,
-        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes, LoopSignal signal) {
+        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes) {
 }

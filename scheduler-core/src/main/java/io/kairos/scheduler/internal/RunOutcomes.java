@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns executors' reports into events, counts runs in flight down and wakes the loop when a run ends and its
- * executor {@linkplain JobExecutor#isRunningLow() runs low} (a batch of finished runs wakes it once).
- * Thread-safe.
+ * Turns executors' reports into events, counts runs in flight down and, when a run ends and its executor
+ * {@linkplain JobExecutor#isRunningLow() runs low}, wakes the job's store loop and every loop waiting for free
+ * executor slots (a batch of finished runs wakes them once). Thread-safe.
  */
 final class RunOutcomes {
 
@@ -27,8 +27,14 @@ final class RunOutcomes {
 
     private final LoopContext context;
 
-    RunOutcomes(LoopContext context) {
+    private final LoopSignal signal;
+
+    private final ExecutorSlots slots;
+
+    RunOutcomes(LoopContext context, LoopSignal signal, ExecutorSlots slots) {
         this.context = context;
+        this.signal = signal;
+        this.slots = slots;
     }
 
     /** The listener for a run of a held job submitted to {@code executor} (asked whether it runs low when it ends). */
@@ -61,9 +67,13 @@ final class RunOutcomes {
             @Override
             public void finished(JobRun run) {
                 job.inFlight.decrementAndGet();
+                boolean low = executor.isRunningLow();
                 // a stale job (changed while it ran) is released at once, so the store's copy is acquirable again
-                if (job.stale || executor.isRunningLow()) {
-                    RunOutcomes.this.context.signal().signal();
+                if (job.stale || low) {
+                    RunOutcomes.this.signal.signal();
+                }
+                if (low) {
+                    RunOutcomes.this.slots.freed();
                 }
             }
 
@@ -74,7 +84,7 @@ final class RunOutcomes {
                         cause.getMessage(), runTimes.get(0));
                 job.abandon(runTimes.get(0));
                 job.inFlight.decrementAndGet();
-                RunOutcomes.this.context.signal().signal();
+                RunOutcomes.this.signal.signal();
             }
         };
     }

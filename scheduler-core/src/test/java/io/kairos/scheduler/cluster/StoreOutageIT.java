@@ -121,7 +121,7 @@ class StoreOutageIT {
     }
 
     private static Thread loopThread() {
-        List<Thread> loops = Thread.getAllStackTraces().keySet().stream().filter((t) -> t.getName().equals("kairos-scheduler")).toList();
+        List<Thread> loops = Thread.getAllStackTraces().keySet().stream().filter((t) -> t.getName().equals("kairos-scheduler-default")).toList();
         assertThat(loops).as("scheduler loop threads in this JVM").hasSize(1);
         return loops.get(0);
     }

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The loop backs off (1 s, 2 s, ...) while a store keeps failing, also when a held job's lease extension is
  * overdue. Found by the cluster outage test: a Redis outage of 20 s produced about 1,300 {@code JobStoreFailed}
  * events, because an overdue wake-up was turned into "in 100 ms", which beat the back-off. Checked on the waits
- * {@link SchedulerLoop#runPass()} returns, pass by pass on a fake clock, so nothing waits.
+ * {@link StoreLane#runPass()} returns, pass by pass on a fake clock, so nothing waits.
  */
 class SchedulerLoopBackoffTests {
 
@@ -52,26 +52,26 @@ class SchedulerLoopBackoffTests {
 
     @Test
     void backsOffWhileLeaseExtensionsKeepFailing() {
-        SchedulerLoop loop = loop();
+        StoreLane loop = loop();
         this.store.addJob(new StoredJob("held", "held", "noop", List.of(), Map.of(), new EveryTrigger(T0, Duration.ofMinutes(1)), "default",
                 "default", null, true, 1, null, T0, T0, JobState.SCHEDULED, null, 0, null), ConflictPolicy.ERROR);
         assertThat(loop.runPass()).as("the run is in flight; its lease is due for extension a third of 30 s later")
-                .isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(10), T0.plusSeconds(10)));
+                .isEqualTo(new StoreLane.Wait(Duration.ofSeconds(10), T0.plusSeconds(10)));
 
         this.clock.advance(Duration.ofSeconds(20)); // the extension is overdue ...
         this.down.set(true); // ... and fails: the loop waits its back-off, not "in 100 ms" nor at once
-        assertThat(loop.runPass()).isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(1), null));
-        assertThat(loop.runPass()).isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(2), null));
-        assertThat(loop.runPass()).isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(4), null));
+        assertThat(loop.runPass()).isEqualTo(new StoreLane.Wait(Duration.ofSeconds(1), null));
+        assertThat(loop.runPass()).isEqualTo(new StoreLane.Wait(Duration.ofSeconds(2), null));
+        assertThat(loop.runPass()).isEqualTo(new StoreLane.Wait(Duration.ofSeconds(4), null));
 
         this.down.set(false); // extended: the next wake-up is the next extension, and the back-off starts over
-        assertThat(loop.runPass()).isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(10), T0.plusSeconds(30)));
+        assertThat(loop.runPass()).isEqualTo(new StoreLane.Wait(Duration.ofSeconds(10), T0.plusSeconds(30)));
         this.clock.advance(Duration.ofSeconds(10));
         this.down.set(true);
-        assertThat(loop.runPass()).isEqualTo(new SchedulerLoop.Wait(Duration.ofSeconds(1), null));
+        assertThat(loop.runPass()).isEqualTo(new StoreLane.Wait(Duration.ofSeconds(1), null));
     }
 
-    private SchedulerLoop loop() {
+    private StoreLane loop() {
         HoldingJobExecutor executor = new HoldingJobExecutor();
         executor.start(new ExecutorContext("default", this.clock));
         this.store.start(new JobStoreContext("default", "backoff-test", this.clock, null, () -> { }));
@@ -81,7 +81,9 @@ class SchedulerLoopBackoffTests {
         TaskRegistry tasks = new TaskRegistry();
         tasks.register("noop", (TaskAction) () -> { });
         LoopContext context = new LoopContext("backoff-test", this.clock, Duration.ofSeconds(30), Duration.ofSeconds(10), components,
-                new TaskLookup(tasks), new EventDispatcher(), new FireTimes(new Random(42)), new LoopSignal());
-        return new SchedulerLoop(new JobProcessor(context), context, () -> false);
+                new TaskLookup(tasks), new EventDispatcher(), new FireTimes(new Random(42)));
+        LoopSignal signal = new LoopSignal();
+        JobProcessor processor = new JobProcessor(context, "default", this.store, signal, new ExecutorSlots(components));
+        return new StoreLane("default", processor, signal, this.clock, () -> false);
     }
 }

@@ -166,9 +166,20 @@ public final class Probe {
          * @return the values, unsorted
          */
         public double[] latenessMillis(int from) {
-            double[] out = new double[this.n - from];
+            return latenessMillis(from, this.n);
+        }
+
+        /**
+         * Lateness of the first execution of ids {@code from} .. {@code to - 1} (those that ran), in milliseconds.
+         *
+         * @param from first id to include
+         * @param to first id not to include, at most n
+         * @return the values, unsorted
+         */
+        public double[] latenessMillis(int from, int to) {
+            double[] out = new double[to - from];
             int k = 0;
-            for (int i = from; i < this.n; i++) {
+            for (int i = from; i < to; i++) {
                 if (this.counts.get(i) > 0) {
                     out[k++] = this.latenessMicros[i] / 1000.0;
                 }

@@ -38,7 +38,8 @@ record StartedStore(JobStoreContext context, JdbcDialect dialect, JobSql sql, Tr
     static StartedStore start(DataSource dataSource, JdbcJobStoreSettings settings, JobStoreContext context) {
         java.util.Objects.requireNonNull(context, "context");
         TableName table = settings.table();
-        Transactions transactions = new Transactions(dataSource, "job store '" + context.alias() + "' (table " + table + ")");
+        Transactions transactions = new Transactions(dataSource, "job store '" + context.alias() + "' (table " + table + ")",
+                (int) settings.timeout().toMillis());
         JdbcDialect dialect;
         SQLException schemaFailure = null;
         try (Connection connection = dataSource.getConnection()) {

@@ -4,6 +4,8 @@ import io.kairos.scheduler.store.JobStoreException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
@@ -11,20 +13,30 @@ import javax.sql.DataSource;
  * Runs work on a connection from the application's {@code DataSource}, in a transaction (commits on success, rolls
  * back on any error) or in auto-commit mode for work that needs none; retries work the database rolled back for a
  * deadlock or serialization failure (SQLState class 40) up to three times, and turns other {@link SQLException}s
- * into {@link JobStoreException}s.
+ * into {@link JobStoreException}s. Every wait for the database is bounded by the store's timeout, set as the
+ * connection's network timeout for the work and restored afterwards (see {@link JdbcJobStoreSettings#timeout()}).
  * Thread-safe.
  */
 final class Transactions {
 
     private static final int ATTEMPTS = 3;
 
+    /** Runs the driver's abort work (if any) at once, in the thread that hit the timeout. */
+    private static final Executor DIRECT = Runnable::run;
+
     private final DataSource dataSource;
 
     private final String storeName;
 
-    Transactions(DataSource dataSource, String storeName) {
+    private final int timeoutMillis;
+
+    /** Cleared when the driver does not support network timeouts (then nothing is set again). */
+    private volatile boolean networkTimeouts = true;
+
+    Transactions(DataSource dataSource, String storeName, int timeoutMillis) {
         this.dataSource = dataSource;
         this.storeName = storeName;
+        this.timeoutMillis = timeoutMillis;
     }
 
     /**
@@ -70,26 +82,12 @@ final class Transactions {
     private <T> T run(String what, Work<T> work, boolean transaction) {
         for (int attempt = 1;; attempt++) {
             try (Connection connection = this.dataSource.getConnection()) {
-                boolean autoCommit = connection.getAutoCommit();
-                if (autoCommit && !transaction) {
-                    return work.run(connection);
-                }
-                if (autoCommit) {
-                    connection.setAutoCommit(false);
-                }
+                int previous = bound(connection);
                 try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                }
-                catch (SQLException | RuntimeException | Error ex) {
-                    rollbackQuietly(connection, ex);
-                    throw ex;
+                    return runOn(connection, work, transaction);
                 }
                 finally {
-                    if (autoCommit) {
-                        connection.setAutoCommit(true);
-                    }
+                    restore(connection, previous);
                 }
             }
             catch (SQLException ex) {
@@ -98,6 +96,67 @@ final class Transactions {
                 }
                 throw failure(what, ex);
             }
+        }
+    }
+
+    private static <T> T runOn(Connection connection, Work<T> work, boolean transaction) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit && !transaction) {
+            return work.run(connection);
+        }
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        }
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        }
+        catch (SQLException | RuntimeException | Error ex) {
+            rollbackQuietly(connection, ex);
+            throw ex;
+        }
+        finally {
+            if (autoCommit) {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Sets the store's network timeout on a connection.
+     *
+     * @return the connection's previous network timeout, or -1 when nothing was set
+     */
+    private int bound(Connection connection) throws SQLException {
+        if (!this.networkTimeouts) {
+            return -1;
+        }
+        try {
+            int previous = connection.getNetworkTimeout();
+            if (previous != this.timeoutMillis) {
+                connection.setNetworkTimeout(DIRECT, this.timeoutMillis);
+            }
+            return previous;
+        }
+        catch (SQLFeatureNotSupportedException | UnsupportedOperationException | AbstractMethodError ex) {
+            this.networkTimeouts = false;
+            return -1;
+        }
+    }
+
+    /** Puts a pooled connection's network timeout back; a connection the driver closed after a timeout is left alone. */
+    private void restore(Connection connection, int previous) {
+        if (previous < 0 || previous == this.timeoutMillis) {
+            return;
+        }
+        try {
+            if (!connection.isClosed()) {
+                connection.setNetworkTimeout(DIRECT, previous);
+            }
+        }
+        catch (SQLException ex) {
+            // the connection is broken; the pool discards it
         }
     }
 

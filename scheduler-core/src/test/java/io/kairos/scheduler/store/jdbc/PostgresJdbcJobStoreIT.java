@@ -2,6 +2,7 @@ package io.kairos.scheduler.store.jdbc;
 
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobStoreContext;
+import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.TestTrigger;
 
 import java.sql.Connection;
@@ -11,6 +12,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -109,6 +114,38 @@ class PostgresJdbcJobStoreIT extends JdbcJobStoreContractTests {
         dataSource.getHikariPoolMXBean().softEvictConnections();
         // both updates are heap-only (HOT): the page has room, and no index covers the lease columns
         await().atMost(Duration.ofSeconds(10)).until(() -> hotUpdates() - before >= 2);
+    }
+
+    @Test
+    void aCallThatWaitsForTheDatabaseLongerThanTheTimeoutFailsInsteadOfBlocking() throws Exception {
+        this.store.addJob(job("locked", T0.plusSeconds(5)), ConflictPolicy.ERROR);
+        JdbcJobStore bounded = new JdbcJobStore(dataSource, JdbcJobStoreSettings.defaults().withTableName(TABLE)
+                .withListenForNotifications(false).withTimeout(Duration.ofMillis(500)));
+        bounded.start(context(A));
+        ScheduledExecutorService valve = Executors.newSingleThreadScheduledExecutor();
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement s = locker.createStatement()) {
+                s.executeQuery("SELECT id FROM " + TABLE + " WHERE id = 'locked' FOR UPDATE").close();
+            }
+            // a database that stops answering, as seen from the store: its row lock is held until the call gives up;
+            // the valve lets a call without a bound end the test (and fail it) instead of hanging it
+            valve.schedule(() -> {
+                locker.rollback();
+                return null;
+            }, 60, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> bounded.removeJob("locked")).isInstanceOf(JobStoreException.class)
+                    .hasMessageContaining("could not remove job locked");
+            locker.rollback();
+        }
+        finally {
+            valve.shutdownNow();
+            bounded.shutdown();
+        }
+        // the pool's connections keep their own network timeout (the store restores it after each call)
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.getNetworkTimeout()).isZero();
+        }
     }
 
     // heap-only tuple (HOT) updates of the table so far, as the statistics system reports them

@@ -4,21 +4,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerState;
-import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.JobStoreStatus;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of the Kairos scheduler ({@code scheduler} in {@code /actuator/health}): down when the scheduler is stopped
- * or a job store cannot be reached. Details: the state, each store's status, and {@code oldestOverdue}, how long ago
- * the earliest due job should have run (ISO-8601 duration; absent when nothing is overdue). A steadily growing
- * {@code oldestOverdue} means jobs are not being picked up (all executors busy, the scheduler paused, a store
- * failing). Each check asks every store for its next run time (one query per shared store). Thread-safe.
+ * or a job store is down. Details: the state; each store's status, {@code UP} or {@code DOWN since <instant>: <last
+ * error>}; and {@code oldestOverdue}, how long ago the earliest job not yet picked up should have run (ISO-8601
+ * duration; absent when nothing is overdue). A steadily growing {@code oldestOverdue} means jobs are not being picked
+ * up (all executors busy, the scheduler paused, a store failing).
+ *
+ * <p>Answers from what the scheduler's store loops already know ({@link Scheduler#jobStoreStatus()}) and makes no
+ * store call, so it answers at once also while a store hangs or is down. Thread-safe.
  */
 public class SchedulerHealthIndicator extends AbstractHealthIndicator {
 
@@ -44,24 +46,20 @@ public class SchedulerHealthIndicator extends AbstractHealthIndicator {
         }
         Instant now = this.scheduler.clock().instant();
         Map<String, String> stores = new LinkedHashMap<>();
-        Instant earliest = null;
+        Duration oldestOverdue = null;
         boolean up = true;
-        for (Map.Entry<String, JobStore> entry : this.scheduler.jobStores().entrySet()) {
-            try {
-                Optional<Instant> next = entry.getValue().nextRunTime();
-                if (next.isPresent() && (earliest == null || next.get().isBefore(earliest))) {
-                    earliest = next.get();
-                }
-                stores.put(entry.getKey(), "UP");
-            }
-            catch (RuntimeException ex) {
-                stores.put(entry.getKey(), "DOWN: " + ex.getMessage());
-                up = false;
+        for (Map.Entry<String, JobStoreStatus> entry : this.scheduler.jobStoreStatus().entrySet()) {
+            JobStoreStatus status = entry.getValue();
+            stores.put(entry.getKey(), status.up() ? "UP" : "DOWN since " + status.downSince() + ": " + status.lastError());
+            up &= status.up();
+            Duration overdue = status.overdue(now).orElse(null);
+            if (overdue != null && (oldestOverdue == null || overdue.compareTo(oldestOverdue) > 0)) {
+                oldestOverdue = overdue;
             }
         }
         builder.withDetail("jobstores", stores);
-        if (earliest != null && earliest.isBefore(now)) {
-            builder.withDetail("oldestOverdue", Duration.between(earliest, now).toString());
+        if (oldestOverdue != null) {
+            builder.withDetail("oldestOverdue", oldestOverdue.toString());
         }
         if (up) {
             builder.up();

@@ -53,6 +53,15 @@ final class JdbcJobStores {
                         ex);
             }
         }
+        if (properties.getTimeout() != null) {
+            try {
+                settings = settings.withTimeout(properties.getTimeout());
+            }
+            catch (IllegalArgumentException ex) {
+                throw new KairosConfigurationException(prefix + "timeout", properties.getTimeout(), ex.getMessage(),
+                        "Give a duration between 1ms and about 24 days, e.g. '10s'", ex);
+            }
+        }
         DatabaseInitializationMode mode = properties.getInitializeSchema() != null ? properties.getInitializeSchema()
                 : DatabaseInitializationMode.EMBEDDED;
         boolean create = switch (mode) {

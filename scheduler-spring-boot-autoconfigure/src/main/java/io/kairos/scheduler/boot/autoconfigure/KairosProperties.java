@@ -239,6 +239,13 @@ public class KairosProperties {
          */
         private @Nullable String runTimesKey;
 
+        /**
+         * jdbc, redis: the longest one store call waits for the database or Redis to answer (jdbc: the connection's
+         * network timeout; redis: the command timeout); a store that does not answer within it counts as down, and
+         * only its own jobs wait. Defaults to 10s (jdbc) and 5s (redis).
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration timeout;
 
         public JobStoreType getType() {
             return this.type;
@@ -286,6 +293,14 @@ public class KairosProperties {
 
         public void setKeyPrefix(@Nullable String keyPrefix) {
             this.keyPrefix = keyPrefix;
+        }
+
+        public @Nullable Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(@Nullable Duration timeout) {
+            this.timeout = timeout;
         }
     }
 

@@ -50,6 +50,11 @@ final class KairosPropertiesValidator {
         onlyFor(prefix + "key-prefix", store.getKeyPrefix(), store.getType(), JobStoreType.REDIS);
         onlyFor(prefix + "jobs-key", store.getJobsKey(), store.getType(), JobStoreType.REDIS);
         onlyFor(prefix + "run-times-key", store.getRunTimesKey(), store.getType(), JobStoreType.REDIS);
+        if (store.getTimeout() != null && store.getType() == JobStoreType.MEMORY) {
+            throw KairosConfigurationException.invalidValue(prefix + "timeout", store.getTimeout(), "applies only to types jdbc and "
+                    + "redis, and this one is of type memory", List.of("remove it, or set the type to jdbc or redis"));
+        }
+        positive(prefix + "timeout", store.getTimeout());
         for (String key : Arrays.asList(store.getKeyPrefix(), store.getJobsKey(), store.getRunTimesKey())) {
             if (key != null && key.isBlank()) {
                 throw new KairosConfigurationException(prefix + "(redis key)", key, "is blank",

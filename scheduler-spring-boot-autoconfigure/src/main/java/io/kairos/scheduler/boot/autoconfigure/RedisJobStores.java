@@ -3,7 +3,9 @@ package io.kairos.scheduler.boot.autoconfigure;
 import io.kairos.scheduler.boot.KairosConfigurationException;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.redis.RedisJobStore;
+import io.kairos.scheduler.store.redis.RedisJobStoreBuilder;
 import io.kairos.scheduler.store.redis.RedisJobStoreKeys;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 
@@ -48,12 +50,18 @@ final class RedisJobStores {
         if (properties.getRunTimesKey() != null) {
             keys = keys.withRunTimes(properties.getRunTimesKey());
         }
-        return RedisJobStore.builder().client(client).keys(keys).build();
+        RedisJobStoreBuilder builder = RedisJobStore.builder().client(client).keys(keys);
+        if (properties.getTimeout() != null) {
+            builder.commandTimeout(properties.getTimeout());
+        }
+        return builder.build();
     }
 
     /**
      * A Lettuce client for the application's Redis: standalone host, port, database, user, password, and TLS when
      * an SSL bundle is set (the bundle's own trust material is not applied: the JVM's default trust store is used).
+     * While it reconnects it rejects commands at once (Lettuce's default queues them until their timeout), so a store
+     * call during a Redis outage fails fast and only that store's loop backs off.
      *
      * @param details the application's connection details
      * @return a new client; the caller shuts it down
@@ -81,6 +89,8 @@ final class RedisJobStores {
         if (details.getSslBundle() != null) {
             uri.withSsl(true);
         }
-        return RedisClient.create(uri.build());
+        RedisClient client = RedisClient.create(uri.build());
+        client.setOptions(ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        return client;
     }
 }

@@ -209,6 +209,29 @@ class KairosAutoConfigurationTests {
     }
 
     @Test
+    void redisClientRejectsCommandsWhileReconnecting() {
+        // queued commands would each wait for the store's command timeout during an outage
+        this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+            .run((context) -> assertThat(context.getBean(RedisJobStores.CLIENT_BEAN_NAME, RedisClient.class).getOptions()
+                .getDisconnectedBehavior()).isEqualTo(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS));
+    }
+
+    @Test
+    void storeTimeoutAppliesToJdbcAndRedisStoresOnly() {
+        this.runner.withPropertyValues("kairos.jobstores.default.timeout=5s")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOf(KairosConfigurationException.class)
+                .hasMessageContaining("kairos.jobstores.default.timeout")
+                .hasMessageContaining("jdbc and redis"));
+        this.runner.withPropertyValues("kairos.jobstores.cache.type=redis", "kairos.jobstores.cache.timeout=0s")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOf(KairosConfigurationException.class)
+                .hasMessageContaining("kairos.jobstores.cache.timeout"));
+    }
+
+    @Test
     void declaredJobIsStoredWithTheDeclaredNameMarker() {
         this.runner.withUserConfiguration(DeclaredJobs.class).run((context) -> {
             Job job = context.getBean(JobScheduler.class).getJob("reports.refresh").orElseThrow();
