@@ -76,12 +76,13 @@ public final class CalendarIntervalTrigger implements Trigger {
      * @param weeks weeks between fire dates, &gt;= 0
      * @param days days between fire dates, &gt;= 0; the four amounts may not all be zero
      * @param time the wall-clock time of day to fire at (whole seconds), not {@code null}
-     * @param startDate the first fire date, not {@code null}
-     * @param endDate the last possible fire date (inclusive), or {@code null} for none
+     * @param startDate the first fire date, not {@code null}; in the years 1 to 9999
+     * @param endDate the last possible fire date (inclusive), or {@code null} for none; in the years 1 to 9999
      * @param timezone the zone of {@code time} and of the dates, not {@code null}
      * @param jitter the largest random delay the scheduler adds, or {@code null} for none
      * @throws InvalidTriggerSpecException when an amount is negative or all are zero, the time has a
-     *     fraction of a second, {@code endDate} is before {@code startDate}, or the jitter is negative
+     *     fraction of a second, a date is outside the years 1 to 9999, {@code endDate} is before {@code startDate},
+     *     or the jitter is negative
      */
     public CalendarIntervalTrigger(int years, int months, int weeks, int days, LocalTime time, LocalDate startDate,
             LocalDate endDate, ZoneId timezone, Duration jitter) {
@@ -106,8 +107,8 @@ public final class CalendarIntervalTrigger implements Trigger {
         this.weeks = weeks;
         this.days = days;
         this.time = time;
-        this.startDate = Objects.requireNonNull(startDate, "startDate");
-        this.endDate = endDate;
+        this.startDate = TriggerBounds.date("calendarinterval", "start_date", Objects.requireNonNull(startDate, "startDate"));
+        this.endDate = TriggerBounds.date("calendarinterval", "end_date", endDate);
         this.timezone = Objects.requireNonNull(timezone, "timezone").normalized();
         this.jitter = TriggerBounds.jitter("calendarinterval", jitter);
         TriggerBounds.checkOrder("calendarinterval", startDate, endDate, endDate != null && endDate.isBefore(startDate));

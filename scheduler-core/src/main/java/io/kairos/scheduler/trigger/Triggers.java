@@ -1,5 +1,7 @@
 package io.kairos.scheduler.trigger;
 
+import io.kairos.scheduler.input.InputText;
+
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -85,7 +87,7 @@ public final class Triggers {
             case "or" -> OrTrigger.fromSpec(spec, defaultZone, clock);
             case "cron" -> CronTrigger.fromSpec(spec, defaultZone);
             default -> throw new InvalidTriggerSpecException(TriggerSpec.TYPE, spec.get(TriggerSpec.TYPE),
-                    "trigger spec 'type': value '" + type + "' is not a trigger kind; valid: " + TYPES_TEXT);
+                    "trigger spec 'type': value '" + InputText.shorten(type) + "' is not a trigger kind; valid: " + TYPES_TEXT);
         };
     }
 
@@ -97,7 +99,7 @@ public final class Triggers {
             }
         }
         if (!(value instanceof CharSequence text) || text.toString().isBlank()) {
-            throw new InvalidTriggerSpecException(TriggerSpec.TYPE, value, "trigger spec 'type': value '" + value
+            throw new InvalidTriggerSpecException(TriggerSpec.TYPE, value, "trigger spec 'type': value '" + InputText.shorten(value)
                     + "' is missing or not a name; valid: " + TYPES_TEXT);
         }
         return text.toString().trim().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
