@@ -152,9 +152,20 @@ public final class CalendarIntervalTrigger implements Trigger {
 
     @Override
     public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
-        LocalDate date = previousFireTime == null ? skipWholeDays(now)
+        return nextFireTime(previousFireTime, now, null);
+    }
+
+    /**
+     * {@link #nextFireTime(ZonedDateTime, ZonedDateTime)} as a child of a combining trigger: every date walked spends
+     * a step of the enclosing search's budget (none when {@code budget} is {@code null}).
+     */
+    Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget) {
+        LocalDate date = previousFireTime == null ? skipAhead(now)
                 : step(previousFireTime.withZoneSameInstant(this.timezone).toLocalDate());
         for (int i = 0; i < MAX_STEPS; i++) {
+            if (budget != null) {
+                budget.spend();
+            }
             if (this.endDate != null && date.isAfter(this.endDate)) {
                 return Optional.empty();
             }
@@ -172,16 +183,31 @@ public final class CalendarIntervalTrigger implements Trigger {
     }
 
     /**
-     * The start date, or for a days/weeks-only interval the last date of the sequence at least one step
-     * before {@code now}'s date (arithmetic, so a distant start date costs nothing).
+     * Where the walk to {@code now} starts: the start date, or a date of the sequence at least one step before
+     * {@code now}'s date found by arithmetic, so a distant start date costs nothing. Arithmetic works for a
+     * days/weeks-only interval, and for a years/months-only one (its dates keep the start's day of the month, in
+     * every {@code years * 12 + months}-th month that has that day); a mix of both is walked from the start.
      */
-    private LocalDate skipWholeDays(ZonedDateTime now) {
-        if (this.years != 0 || this.months != 0) {
-            return this.startDate;
+    private LocalDate skipAhead(ZonedDateTime now) {
+        LocalDate today = now.withZoneSameInstant(this.timezone).toLocalDate();
+        if (this.years == 0 && this.months == 0) {
+            long stepDays = this.weeks * 7L + this.days;
+            long behind = ChronoUnit.DAYS.between(this.startDate, today) / stepDays - 1;
+            return behind > 0 ? this.startDate.plusDays(behind * stepDays) : this.startDate;
         }
-        long stepDays = this.weeks * 7L + this.days;
-        long behind = ChronoUnit.DAYS.between(this.startDate, now.withZoneSameInstant(this.timezone).toLocalDate()) / stepDays - 1;
-        return behind > 0 ? this.startDate.plusDays(behind * stepDays) : this.startDate;
+        if (this.weeks == 0 && this.days == 0) {
+            int totalMonths = this.years * 12 + this.months;
+            YearMonth first = YearMonth.from(this.startDate);
+            long behind = ChronoUnit.MONTHS.between(first, YearMonth.from(today)) / totalMonths - 1;
+            YearMonth month = behind > 0 ? first.plusMonths(behind * totalMonths) : first;
+            for (int i = 0; i < MAX_MONTH_TRIES && !month.isValidDay(this.startDate.getDayOfMonth()); i++) {
+                month = month.plusMonths(totalMonths);
+            }
+            if (month.isValidDay(this.startDate.getDayOfMonth())) {
+                return month.atDay(this.startDate.getDayOfMonth());
+            }
+        }
+        return this.startDate;
     }
 
     /** The next date of the sequence after {@code date}: years and months (skipping missing days), then days. */

@@ -189,7 +189,7 @@ public final class IntervalTrigger implements Trigger {
         if (!from.isBefore(until)) {
             return Zones.atZone(from, timezone());
         }
-        long steps = Duration.between(from, until).dividedBy(this.interval);
+        long steps = wholeIntervals(from, until);
         return Zones.atZone(from.plus(this.interval.multipliedBy(steps)), timezone());
     }
 
@@ -198,9 +198,24 @@ public final class IntervalTrigger implements Trigger {
         if (!start.isBefore(now)) {
             return start;
         }
-        long steps = Duration.between(start, now).dividedBy(this.interval);
+        long steps = wholeIntervals(start, now);
         Instant candidate = start.plus(this.interval.multipliedBy(steps));
         return candidate.isBefore(now) ? candidate.plus(this.interval) : candidate;
+    }
+
+    /**
+     * How many whole intervals fit between two instants ({@code from} not after {@code to}): the same as
+     * {@code Duration.between(from, to).dividedBy(interval)}, in long arithmetic rather than {@code BigDecimal} (a
+     * combining trigger asks this up to {@link CombiningTrigger#MAX_SEARCH_STEPS} times in one search). The interval
+     * is whole milliseconds, so the whole milliseconds of the span decide it.
+     */
+    private long wholeIntervals(Instant from, Instant to) {
+        Duration span = Duration.between(from, to);
+        if (span.getSeconds() >= Long.MAX_VALUE / 1000 - 1) {
+            return span.dividedBy(this.interval);
+        }
+        long spanMillis = span.getSeconds() * 1000 + span.getNano() / 1_000_000;
+        return spanMillis / this.interval.toMillis();
     }
 
     @Override
