@@ -126,7 +126,7 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
                 children.add(Triggers.fromSpec(specs.get(i), zone, clock, depth + 1));
             }
             catch (InvalidTriggerSpecException ex) {
-                String field = "triggers[" + i + "]" + (ex.field() == null ? "" : "." + ex.field());
+                String field = "triggers[" + i + "]" + (ex.field() == null ? "" : "." + InputText.shorten(ex.field()));
                 throw new InvalidTriggerSpecException(field, ex.value(), spec.type() + " trigger '" + field + "': " + ex.getMessage());
             }
         }

@@ -65,8 +65,9 @@ public final class TriggerSpec {
                 continue;
             }
             if (!validKeys.contains(key)) {
-                throw new InvalidTriggerSpecException(entry.getKey(), entry.getValue(), type + " trigger spec has unknown key '"
-                        + InputText.shorten(entry.getKey()) + "'; valid keys: " + String.join(", ", new TreeSet<>(validKeys)));
+                String shortKey = InputText.shorten(entry.getKey());
+                throw new InvalidTriggerSpecException(shortKey, entry.getValue(), type + " trigger spec has unknown key '" + shortKey
+                        + "'; valid keys: " + String.join(", ", new TreeSet<>(validKeys)));
             }
             if (values.containsKey(key)) {
                 throw new InvalidTriggerSpecException(key, entry.getValue(),

@@ -55,7 +55,7 @@ class TriggerSpecLimitsTests {
                 Map.of("type", "interval", "hours", huge), Map.of("type", "cron", "hour", huge), Map.of("type", "cron", "expression", huge),
                 Map.of("type", "cron", "expression", "0 0 " + huge + " * *"), Map.of("type", "cron", "day", "1st " + huge),
                 Map.of("type", "cron", "month", "x".repeat(LONG)), Map.of("type", "or", "triggers", List.of(Map.of("type", "date",
-                        "run_date", huge))));
+                        "run_date", huge))), Map.of("type", "and", "triggers", List.of(Map.of("type", "date", huge, 1))));
         for (Map<String, Object> spec : specs) {
             assertThatThrownBy(() -> Triggers.fromSpec(spec, ZoneOffset.UTC)).isInstanceOf(InvalidTriggerSpecException.class)
                 .satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(1_000).contains("…"));
