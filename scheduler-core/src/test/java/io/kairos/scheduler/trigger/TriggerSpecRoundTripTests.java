@@ -82,10 +82,12 @@ class TriggerSpecRoundTripTests {
         for (String id : ZONES) {
             ZoneId zone = ZoneId.of(id);
             for (LocalDateTime wall : walls) {
-                for (int style = 0; style < 4; style++) {
+                // with the zone's own offset (local mean time before about 1900) and at the far offset -18:00
+                for (int style = 2; style < 4; style++) {
                     DateText text = new DateText(wall, style, style == 3 ? -18 * 3600 : 0);
                     DateText far = new DateText(wall, 3, 18 * 3600);
-                    for (Map<String, Object> spec : specs(zone, text, far)) {
+                    // the kinds with dates of their own (and / or only combine them, the property covers them)
+                    for (Map<String, Object> spec : specs(zone, text, far).subList(0, 5)) {
                         assertRoundTrips(spec, zone);
                     }
                 }
@@ -118,7 +120,10 @@ class TriggerSpecRoundTripTests {
         assertThatThrownBy(() -> new DateTrigger(Instant.MIN, ZoneOffset.UTC)).isInstanceOf(InvalidTriggerSpecException.class);
     }
 
-    /** One spec of every kind built from two dates: the later of the two ends the triggers that have an end. */
+    /**
+     * One spec of every kind built from two dates (the later ends the triggers that have an end): date, interval, cron
+     * fields, cron expression, calendarinterval, then and, or.
+     */
     private static List<Map<String, Object>> specs(ZoneId zone, DateText first, DateText second) {
         boolean ordered = !ZonedDateTime.of(first.wall(), zone).isAfter(ZonedDateTime.of(second.wall(), zone));
         DateText start = ordered ? first : second;
