@@ -1,6 +1,7 @@
 package io.kairos.scheduler;
 
 import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.internal.FireTimes;
 import io.kairos.scheduler.internal.TaskLookup;
@@ -11,7 +12,9 @@ import io.kairos.scheduler.task.JobArguments;
 import io.kairos.scheduler.task.Task;
 import io.kairos.scheduler.task.Tasks;
 import io.kairos.scheduler.trigger.DateTrigger;
+import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import io.kairos.scheduler.trigger.Trigger;
+import io.kairos.scheduler.trigger.Zones;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +56,9 @@ final class JobAssembler {
         draft.kwargs = request.kwargs;
         checkArguments(task, draft);
         draft.trigger = trigger(request.trigger);
+        if (!request.nextRunTimeSet) {
+            requireFires(draft.trigger);
+        }
         draft.executor = checkText("executor", request.executor);
         draft.jobstore = checkText("jobstore", request.jobstore);
         checkPlacement(task, draft.executor, draft.jobstore);
@@ -110,6 +116,9 @@ final class JobAssembler {
         }
         if (changes.trigger != null) {
             draft.trigger = trigger(changes.trigger);
+            if (!(changes.nextRunTimeSet && changes.nextRunTime == null)) {
+                requireFires(draft.trigger);
+            }
         }
         if (changes.executor != null) {
             draft.executor = changes.executor;
@@ -144,12 +153,51 @@ final class JobAssembler {
         return changed;
     }
 
-    /** A job with a new trigger and the trigger's first run time after now (none = paused). */
-    StoredJob reschedule(StoredJob job, Trigger trigger, Instant now) {
+    /** A job with a trigger and the trigger's first run time after now (none = paused): resuming a job. */
+    StoredJob schedule(StoredJob job, Trigger trigger, Instant now) {
         JobDraft draft = new JobDraft(job);
         draft.trigger = trigger;
         Optional<FireTimes.Next> next = this.fireTimes.next(trigger, draft.jitter, null, now);
         return draft.schedule(next.map(FireTimes.Next::runTime).orElse(null), next.map(FireTimes.Next::fireTime).orElse(null)).build();
+    }
+
+    /**
+     * A job with a new trigger and the trigger's first run time after now (APScheduler's {@code reschedule_job}).
+     *
+     * @throws InvalidTriggerSpecException when the trigger never fires after now
+     */
+    StoredJob reschedule(StoredJob job, Trigger trigger, Instant now) {
+        StoredJob rescheduled = schedule(job, trigger, now);
+        if (rescheduled.nextRunTime() == null) {
+            throw neverFires(trigger, now);
+        }
+        return rescheduled;
+    }
+
+    /**
+     * Refuses a trigger that has no fire time at or after now: a job with it would sit paused for good (APScheduler
+     * stores it so, silently). A job is added with such a trigger only when it is added paused on purpose
+     * ({@link JobRequest#paused()}, or {@link JobChanges#nextRunTime} {@code null} with the new trigger). A
+     * {@code date} trigger always fires (a past run date fires at once), so it is not asked.
+     *
+     * @throws InvalidTriggerSpecException when the trigger never fires after now
+     */
+    void requireFires(Trigger trigger) {
+        if (trigger instanceof DateTrigger) {
+            return;
+        }
+        Instant now = this.settings.clock.instant();
+        if (trigger.nextFireTime(null, Zones.atZone(now, trigger.timezone())).isEmpty()) {
+            throw neverFires(trigger, now);
+        }
+    }
+
+    private static InvalidTriggerSpecException neverFires(Trigger trigger, Instant now) {
+        String ended = trigger.endDate().filter((end) -> end.toInstant().isBefore(now))
+            .map((end) -> " (its end date " + end.toOffsetDateTime() + " has passed)").orElse("");
+        return new InvalidTriggerSpecException(null, trigger, "trigger " + InputText.shorten(trigger) + " never fires: it has no "
+                + "fire time at or after " + now + ended + "; valid: a trigger that fires after now, or add the job paused "
+                + "on purpose (JobRequest.paused(); with modifyJob, JobChanges.nextRunTime(null))");
     }
 
     Trigger trigger(Object triggerOrSpec) {

@@ -91,7 +91,8 @@ public final class JobChanges {
     }
 
     /**
-     * A new trigger; the next run time stays.
+     * A new trigger; the next run time stays. A trigger that never fires (no fire time at or after now) is refused
+     * unless these changes also pause the job ({@link #nextRunTime} {@code null}).
      *
      * @param trigger the trigger
      * @return these changes
@@ -102,7 +103,8 @@ public final class JobChanges {
     }
 
     /**
-     * A new trigger as a spec; the next run time stays.
+     * A new trigger as a spec; the next run time stays. A trigger that never fires is refused as with
+     * {@link #trigger(Trigger)}.
      *
      * @param spec the trigger spec
      * @return these changes

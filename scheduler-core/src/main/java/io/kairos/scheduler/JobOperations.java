@@ -103,7 +103,7 @@ final class JobOperations {
                     + "); replace it with addJob(... replaceExisting(true))");
         }
         this.assembler.checkPlacement(this.tasks.resolve(id, job.task()), job.executor(), job.jobstore());
-        StoredJob resumed = this.assembler.reschedule(job, job.trigger(), this.settings.clock.instant());
+        StoredJob resumed = this.assembler.schedule(job, job.trigger(), this.settings.clock.instant());
         if (resumed.nextRunTime() == null) {
             remove(id, located.alias());
             return Optional.empty();

@@ -294,7 +294,9 @@ public final class JobRequest {
     }
 
     /**
-     * Adds the job paused ({@code nextRunTime(null)}).
+     * Adds the job paused ({@code nextRunTime(null)}). A job whose trigger never fires (has no fire time at or after
+     * now) can only be added so, or with an explicit {@link #nextRunTime}; otherwise such a trigger is refused when
+     * the job is added.
      *
      * @return this request
      */

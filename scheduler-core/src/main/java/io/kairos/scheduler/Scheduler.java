@@ -352,7 +352,9 @@ public final class Scheduler implements AutoCloseable {
      *     the id was taken
      * @throws UnknownTaskException when the task name resolves to nothing
      * @throws InvalidJobArgumentsException when the arguments do not fit the task or are not JSON values
-     * @throws InvalidTriggerSpecException when the trigger spec is invalid
+     * @throws InvalidTriggerSpecException when the trigger spec is invalid, or the trigger never fires (has no fire
+     *     time at or after now: a cron such as {@code 0 0 0 30 2 *}, or an end date in the past) and the job is not
+     *     added paused ({@link JobRequest#paused()})
      * @throws IllegalArgumentException for an unknown executor or store alias, an unnamed task for a shared store,
      *     a task the executor refuses, a job option the executor cannot honour (a {@code timeout} outside the
      *     {@code process-pool} executor), or a bad option (id, name, misfire grace time, max instances, jitter)
@@ -396,7 +398,9 @@ public final class Scheduler implements AutoCloseable {
      * @param changes the changes
      * @return the job after the change
      * @throws JobLookupException when no job has the id
-     * @throws IllegalArgumentException when a change is invalid (as {@link #addJob})
+     * @throws IllegalArgumentException when a change is invalid (as {@link #addJob}); an
+     *     {@link InvalidTriggerSpecException} when a new trigger never fires and the same changes do not pause the
+     *     job ({@link JobChanges#nextRunTime} {@code null})
      */
     public Job modifyJob(String id, JobChanges changes) {
         return modifyJob(id, null, changes);
@@ -411,20 +415,22 @@ public final class Scheduler implements AutoCloseable {
      * @param changes the changes
      * @return the job after the change
      * @throws JobLookupException when no job has the id
-     * @throws IllegalArgumentException when a change is invalid (as {@link #addJob})
+     * @throws IllegalArgumentException when a change is invalid (as {@link #modifyJob(String, JobChanges)})
      */
     public Job modifyJob(String id, String jobstore, JobChanges changes) {
         return this.jobs.modify(id, jobstore, changes);
     }
 
     /**
-     * Gives a job a new trigger; its next run time becomes the trigger's first fire time from now, or none
-     * (paused) when it never fires (APScheduler 3's {@code reschedule_job}).
+     * Gives a job a new trigger; its next run time becomes the trigger's first fire time from now (APScheduler 3's
+     * {@code reschedule_job}, which pauses the job for good when the trigger never fires; Kairos refuses such a
+     * trigger).
      *
      * @param id the job id
      * @param trigger the trigger
      * @return the job after the change
      * @throws JobLookupException when no job has the id
+     * @throws InvalidTriggerSpecException when the trigger never fires (has no fire time at or after now)
      */
     public Job rescheduleJob(String id, Trigger trigger) {
         return rescheduleJob(id, null, trigger);
@@ -438,6 +444,7 @@ public final class Scheduler implements AutoCloseable {
      * @param trigger the trigger
      * @return the job after the change
      * @throws JobLookupException when no job has the id
+     * @throws InvalidTriggerSpecException when the trigger never fires
      */
     public Job rescheduleJob(String id, String jobstore, Trigger trigger) {
         return this.jobs.reschedule(id, jobstore, trigger);
@@ -449,7 +456,7 @@ public final class Scheduler implements AutoCloseable {
      * @param id the job id
      * @param triggerSpec the spec
      * @return the job after the change
-     * @throws InvalidTriggerSpecException when the spec is invalid
+     * @throws InvalidTriggerSpecException when the spec is invalid, or the trigger never fires
      * @throws JobLookupException when no job has the id
      */
     public Job rescheduleJob(String id, Map<String, ?> triggerSpec) {
@@ -463,7 +470,7 @@ public final class Scheduler implements AutoCloseable {
      * @param jobstore the store alias, or {@code null} for all
      * @param triggerSpec the spec
      * @return the job after the change
-     * @throws InvalidTriggerSpecException when the spec is invalid
+     * @throws InvalidTriggerSpecException when the spec is invalid, or the trigger never fires
      * @throws JobLookupException when no job has the id
      */
     public Job rescheduleJob(String id, String jobstore, Map<String, ?> triggerSpec) {

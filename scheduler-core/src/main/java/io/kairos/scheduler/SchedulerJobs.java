@@ -2,6 +2,7 @@ package io.kairos.scheduler;
 
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.trigger.Trigger;
 
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,9 @@ final class SchedulerJobs {
     /** The trigger is a {@code Trigger} or a trigger spec map. */
     Job reschedule(String id, String jobstore, Object trigger) {
         if (this.runtime.isStopped()) {
-            return pendingJob(this.pending.reschedule(id, this.assembler.trigger(trigger)));
+            Trigger resolved = this.assembler.trigger(trigger);
+            this.assembler.requireFires(resolved);
+            return pendingJob(this.pending.reschedule(id, resolved));
         }
         return job(this.runtime.operations().reschedule(id, jobstore, trigger));
     }

@@ -339,6 +339,14 @@ class OrderApiTests {
     }
 
     @Test
+    void adminRejectsACronThatNeverFires() {
+        ShopClient.Response never = shop().post("/admin/jobs", Map.of("job_id", "feb30", "cron", "0 0 0 30 2 *", "task", "statistics"));
+        assertThat(never.status()).isEqualTo(400);
+        assertThat(never.body().get("detail").asString()).contains("never fires");
+        assertThat(this.scheduler.getJob("feb30")).isEmpty();
+    }
+
+    @Test
     void actuatorExposesSchedulerHealthAndMetrics() {
         ShopClient shop = shop();
         long id = shop.order(1, 1).body().get("id").asLong();

@@ -1,5 +1,7 @@
 package io.kairos.scheduler.store;
 
+import io.kairos.scheduler.input.InputText;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -39,7 +41,7 @@ final class JsonFields {
             throw new JobDecodeException(null, "stored job is not valid JSON: " + ex.getOriginalMessage(), ex);
         }
         if (!(value instanceof Map<?, ?> map)) {
-            throw new JobDecodeException(null, "stored job is not a JSON object: " + abbreviate(json), null);
+            throw new JobDecodeException(null, "stored job is not a JSON object: " + InputText.shorten(json), null);
         }
         return new JsonFields((Map<String, Object>) map);
     }
@@ -49,7 +51,7 @@ final class JsonFields {
     }
 
     private JobDecodeException invalid(String key, Object value, String expected) {
-        return error("field '" + key + "': value " + abbreviate(String.valueOf(value)) + " is invalid; expected " + expected, null);
+        return error("field '" + key + "': value " + InputText.shorten(value) + " is invalid; expected " + expected, null);
     }
 
     <T> T lenient(Supplier<T> read, T fallback) {
@@ -160,9 +162,5 @@ final class JsonFields {
             throw invalid(key, value, "a JSON object");
         }
         return new LinkedHashMap<>((Map<String, Object>) map);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.store;
 
+import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.trigger.IsoInstants;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.TriggerSpec;
@@ -197,7 +198,7 @@ public final class JsonJobCodec implements JobCodec {
             return this.triggerDecoder.apply(spec, zone);
         }
         catch (IllegalArgumentException ex) {
-            throw fields.error("has an invalid trigger spec " + spec + ": " + ex.getMessage(), ex);
+            throw fields.error("has an invalid trigger spec " + InputText.shorten(spec) + ": " + ex.getMessage(), ex);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.kairos.scheduler.trigger;
 
+import io.kairos.scheduler.input.InputText;
+
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -18,9 +20,9 @@ import java.util.Optional;
  * (APScheduler #281, #361). An interval child agrees with a cron child only when its
  * {@code start_date} is on the cron trigger's grid (whole seconds); one created without a start date
  * starts at the creation instant, fractions of a second included.</li>
- * <li>The search is bounded: after {@value #MAX_STEPS} rounds without agreement it throws
- * {@link TriggerSearchException} instead of looping forever (as APScheduler 4's
- * {@code max_iterations}). APScheduler 4's {@code threshold} (agreement within a tolerance) is not
+ * <li>The search is bounded: after {@value #MAX_STEPS} rounds without agreement, or
+ * {@value CombiningTrigger#MAX_SEARCH_STEPS} look-ups of children, it throws {@link TriggerSearchException}
+ * instead of looping forever (as APScheduler 4's {@code max_iterations}). APScheduler 4's {@code threshold} (agreement within a tolerance) is not
  * offered: children must agree to the nanosecond.</li>
  * </ul>
  *
@@ -37,10 +39,12 @@ public final class AndTrigger extends CombiningTrigger {
     /**
      * Creates the trigger.
      *
-     * @param triggers the children, not empty
+     * @param triggers the children, 1 to {@value CombiningTrigger#MAX_CHILDREN}, nested at most
+     *     {@value CombiningTrigger#MAX_DEPTH} levels deep with this one
      * @param timezone the zone fire times are returned in, or {@code null} for the first child's zone
      * @param jitter the largest random delay the scheduler adds, or {@code null} for none
-     * @throws InvalidTriggerSpecException when {@code triggers} is empty or the jitter is negative
+     * @throws InvalidTriggerSpecException when {@code triggers} is empty or too many, nesting is too deep, or the
+     *     jitter is negative
      */
     public AndTrigger(List<? extends Trigger> triggers, ZoneId timezone, Duration jitter) {
         super("and", triggers, timezone, jitter);
@@ -53,27 +57,28 @@ public final class AndTrigger extends CombiningTrigger {
      * @param defaultZone the zone when the spec gives no {@code timezone}; also the children's default
      * @param clock passed to the children (for their "now" defaults)
      * @return the trigger
-     * @throws InvalidTriggerSpecException for an unknown key, an empty or absent {@code triggers}, or an
+     * @throws InvalidTriggerSpecException for an unknown key, an empty or absent {@code triggers}, more than
+     *     {@value CombiningTrigger#MAX_CHILDREN} children or {@value CombiningTrigger#MAX_DEPTH} levels, or an
      *     invalid child (the field is named {@code triggers[i].key})
      */
     public static AndTrigger fromSpec(Map<String, ?> spec, ZoneId defaultZone, InstantSource clock) {
+        return fromSpec(spec, defaultZone, clock, 1);
+    }
+
+    /** {@link #fromSpec(Map, ZoneId, InstantSource)} for a spec at nesting level {@code depth}. */
+    static AndTrigger fromSpec(Map<String, ?> spec, ZoneId defaultZone, InstantSource clock, int depth) {
         TriggerSpec s = TriggerSpec.read(spec, "and", KEYS);
         ZoneId zone = s.zone(defaultZone);
-        return new AndTrigger(children(s, zone, clock), zone, s.seconds("jitter").orElse(Duration.ZERO));
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws TriggerSearchException when no common fire time is found within {@value #MAX_STEPS} rounds
-     */
-    @Override
-    public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
-        return firstAtOrAfter(previousFireTime == null ? now : after(previousFireTime));
+        return new AndTrigger(children(s, zone, clock, depth), zone, s.seconds("jitter").orElse(Duration.ZERO));
     }
 
     @Override
-    Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime start) {
+    Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget) {
+        return firstAtOrAfter(previousFireTime == null ? now : after(previousFireTime), budget);
+    }
+
+    @Override
+    Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime start, SearchBudget budget) {
         ZonedDateTime from = start;
         List<Trigger> children = triggers();
         ZonedDateTime[] times = new ZonedDateTime[children.size()];
@@ -83,7 +88,7 @@ public final class AndTrigger extends CombiningTrigger {
             for (int i = 0; i < times.length; i++) {
                 // a child whose answer is not before the candidate keeps it: it has no fire time in between
                 if (times[i] == null || times[i].isBefore(from)) {
-                    Optional<ZonedDateTime> next = atOrAfter(children.get(i), from);
+                    Optional<ZonedDateTime> next = atOrAfter(children.get(i), from, budget);
                     if (next.isEmpty()) {
                         return Optional.empty();
                     }
@@ -97,10 +102,10 @@ public final class AndTrigger extends CombiningTrigger {
             }
             from = latest;
         }
-        throw new TriggerSearchException(this + " found no common fire time in " + MAX_STEPS + " rounds, searching from " + start
-                + " to " + from + "; the children's fire times may never coincide (an interval whose start_date is not on the "
-                + "other triggers' grid, e.g. has a fraction of a second, never meets a cron trigger): give the children "
-                + "aligned start dates");
+        throw new TriggerSearchException(InputText.shorten(this) + " found no common fire time in " + MAX_STEPS + " rounds, "
+                + "searching from " + start + " to " + from + "; the children's fire times may never coincide (an interval whose "
+                + "start_date is not on the other triggers' grid, e.g. has a fraction of a second, never meets a cron trigger): "
+                + "give the children aligned start dates");
     }
 
     /**

@@ -76,12 +76,13 @@ public final class CalendarIntervalTrigger implements Trigger {
      * @param weeks weeks between fire dates, &gt;= 0
      * @param days days between fire dates, &gt;= 0; the four amounts may not all be zero
      * @param time the wall-clock time of day to fire at (whole seconds), not {@code null}
-     * @param startDate the first fire date, not {@code null}
-     * @param endDate the last possible fire date (inclusive), or {@code null} for none
+     * @param startDate the first fire date, not {@code null}; in the years 1 to 9999
+     * @param endDate the last possible fire date (inclusive), or {@code null} for none; in the years 1 to 9999
      * @param timezone the zone of {@code time} and of the dates, not {@code null}
      * @param jitter the largest random delay the scheduler adds, or {@code null} for none
      * @throws InvalidTriggerSpecException when an amount is negative or all are zero, the time has a
-     *     fraction of a second, {@code endDate} is before {@code startDate}, or the jitter is negative
+     *     fraction of a second, a date is outside the years 1 to 9999, {@code endDate} is before {@code startDate},
+     *     or the jitter is negative
      */
     public CalendarIntervalTrigger(int years, int months, int weeks, int days, LocalTime time, LocalDate startDate,
             LocalDate endDate, ZoneId timezone, Duration jitter) {
@@ -106,8 +107,8 @@ public final class CalendarIntervalTrigger implements Trigger {
         this.weeks = weeks;
         this.days = days;
         this.time = time;
-        this.startDate = Objects.requireNonNull(startDate, "startDate");
-        this.endDate = endDate;
+        this.startDate = TriggerBounds.date("calendarinterval", "start_date", Objects.requireNonNull(startDate, "startDate"));
+        this.endDate = TriggerBounds.date("calendarinterval", "end_date", endDate);
         this.timezone = Objects.requireNonNull(timezone, "timezone").normalized();
         this.jitter = TriggerBounds.jitter("calendarinterval", jitter);
         TriggerBounds.checkOrder("calendarinterval", startDate, endDate, endDate != null && endDate.isBefore(startDate));
@@ -151,9 +152,20 @@ public final class CalendarIntervalTrigger implements Trigger {
 
     @Override
     public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
-        LocalDate date = previousFireTime == null ? skipWholeDays(now)
+        return nextFireTime(previousFireTime, now, null);
+    }
+
+    /**
+     * {@link #nextFireTime(ZonedDateTime, ZonedDateTime)} as a child of a combining trigger: every date walked spends
+     * a step of the enclosing search's budget (none when {@code budget} is {@code null}).
+     */
+    Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget) {
+        LocalDate date = previousFireTime == null ? skipAhead(now)
                 : step(previousFireTime.withZoneSameInstant(this.timezone).toLocalDate());
         for (int i = 0; i < MAX_STEPS; i++) {
+            if (budget != null) {
+                budget.spend();
+            }
             if (this.endDate != null && date.isAfter(this.endDate)) {
                 return Optional.empty();
             }
@@ -171,16 +183,31 @@ public final class CalendarIntervalTrigger implements Trigger {
     }
 
     /**
-     * The start date, or for a days/weeks-only interval the last date of the sequence at least one step
-     * before {@code now}'s date (arithmetic, so a distant start date costs nothing).
+     * Where the walk to {@code now} starts: the start date, or a date of the sequence at least one step before
+     * {@code now}'s date found by arithmetic, so a distant start date costs nothing. Arithmetic works for a
+     * days/weeks-only interval, and for a years/months-only one (its dates keep the start's day of the month, in
+     * every {@code years * 12 + months}-th month that has that day); a mix of both is walked from the start.
      */
-    private LocalDate skipWholeDays(ZonedDateTime now) {
-        if (this.years != 0 || this.months != 0) {
-            return this.startDate;
+    private LocalDate skipAhead(ZonedDateTime now) {
+        LocalDate today = now.withZoneSameInstant(this.timezone).toLocalDate();
+        if (this.years == 0 && this.months == 0) {
+            long stepDays = this.weeks * 7L + this.days;
+            long behind = ChronoUnit.DAYS.between(this.startDate, today) / stepDays - 1;
+            return behind > 0 ? this.startDate.plusDays(behind * stepDays) : this.startDate;
         }
-        long stepDays = this.weeks * 7L + this.days;
-        long behind = ChronoUnit.DAYS.between(this.startDate, now.withZoneSameInstant(this.timezone).toLocalDate()) / stepDays - 1;
-        return behind > 0 ? this.startDate.plusDays(behind * stepDays) : this.startDate;
+        if (this.weeks == 0 && this.days == 0) {
+            int totalMonths = this.years * 12 + this.months;
+            YearMonth first = YearMonth.from(this.startDate);
+            long behind = ChronoUnit.MONTHS.between(first, YearMonth.from(today)) / totalMonths - 1;
+            YearMonth month = behind > 0 ? first.plusMonths(behind * totalMonths) : first;
+            for (int i = 0; i < MAX_MONTH_TRIES && !month.isValidDay(this.startDate.getDayOfMonth()); i++) {
+                month = month.plusMonths(totalMonths);
+            }
+            if (month.isValidDay(this.startDate.getDayOfMonth())) {
+                return month.atDay(this.startDate.getDayOfMonth());
+            }
+        }
+        return this.startDate;
     }
 
     /** The next date of the sequence after {@code date}: years and months (skipping missing days), then days. */

@@ -1,5 +1,7 @@
 package io.kairos.scheduler.trigger;
 
+import io.kairos.scheduler.input.InputText;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -34,7 +36,13 @@ import java.util.stream.Collectors;
  * milliseconds, so a previous fire time handed back may have lost its sub-millisecond part, and fire
  * times less than a millisecond apart count as one.
  *
- * <p>Spec keys: {@code triggers} (a non-empty list of trigger specs or {@link Trigger} objects),
+ * <p><b>Limits.</b> At most {@value #MAX_CHILDREN} children and at most {@value #MAX_DEPTH} levels of
+ * {@code and} / {@code or} nested in one another; a spec beyond either is refused before its children are read,
+ * a constructor beyond either throws. One fire time search asks children for fire times at most
+ * {@value #MAX_SEARCH_STEPS} times over every level (each date a {@code calendarinterval} child walks counts as
+ * one), so a combination whose children never agree ends in a {@link TriggerSearchException} in bounded time.
+ *
+ * <p>Spec keys: {@code triggers} (a list of 1 to {@value #MAX_CHILDREN} trigger specs or {@link Trigger} objects),
  * {@code timezone} (the zone of the results, and the default zone for children that give none),
  * {@code jitter} (seconds). Immutable and thread-safe when the children are.
  */
@@ -46,6 +54,18 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
     /** The most steps a child is walked forward to reach an instant before giving up. */
     public static final int MAX_CATCH_UP_STEPS = 10_000;
 
+    /** The most children one {@code and} / {@code or} may have. */
+    public static final int MAX_CHILDREN = 64;
+
+    /** The most levels of {@code and} / {@code or} nested in one another (a combining trigger without such children is 1). */
+    public static final int MAX_DEPTH = 8;
+
+    /**
+     * The most look-ups of children (and dates a {@code calendarinterval} child walks) one fire time search may make,
+     * over every nesting level, before it ends in a {@link TriggerSearchException}.
+     */
+    public static final int MAX_SEARCH_STEPS = 100_000;
+
     private final String type;
 
     private final List<Trigger> triggers;
@@ -54,19 +74,48 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
 
     private final Duration jitter;
 
+    private final int depth;
+
     CombiningTrigger(String type, List<? extends Trigger> triggers, ZoneId timezone, Duration jitter) {
         this.type = type;
         if (Objects.requireNonNull(triggers, "triggers").isEmpty()) {
             throw new InvalidTriggerSpecException("triggers", triggers, type + " trigger 'triggers': value '[]' is empty; "
                     + "valid: a list of at least one trigger spec");
         }
+        if (triggers.size() > MAX_CHILDREN) {
+            throw tooManyChildren(type, triggers.size());
+        }
         this.triggers = List.copyOf(triggers);
+        this.depth = 1 + this.triggers.stream().mapToInt((child) -> child instanceof CombiningTrigger c ? c.depth : 0).max().orElse(0);
+        if (this.depth > MAX_DEPTH) {
+            throw tooDeep(type);
+        }
         this.timezone = (timezone != null ? timezone : this.triggers.get(0).timezone()).normalized();
         this.jitter = TriggerBounds.jitter(type, jitter);
     }
 
-    /** Reads the children of a combining spec; a child's error is re-thrown naming its position. */
-    static List<Trigger> children(TriggerSpec spec, ZoneId zone, InstantSource clock) {
+    private static InvalidTriggerSpecException tooManyChildren(String type, int count) {
+        return new InvalidTriggerSpecException("triggers", count, type + " trigger 'triggers' has " + count + " triggers; valid: 1 to "
+                + MAX_CHILDREN);
+    }
+
+    private static InvalidTriggerSpecException tooDeep(String type) {
+        return new InvalidTriggerSpecException("triggers", null, type + " trigger 'triggers' nests and/or triggers more than "
+                + MAX_DEPTH + " levels deep; valid: at most " + MAX_DEPTH + " levels");
+    }
+
+    /**
+     * Reads the children of a combining spec at nesting level {@code depth} (1 for a spec that is not a child); a
+     * child's error is re-thrown naming its position. The limits are checked before any child is read, so a spec of
+     * a million children or nested ten thousand deep costs no more than a glance.
+     */
+    static List<Trigger> children(TriggerSpec spec, ZoneId zone, InstantSource clock, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw tooDeep(spec.type());
+        }
+        if (spec.raw("triggers").orElse(null) instanceof List<?> raw && raw.size() > MAX_CHILDREN) {
+            throw tooManyChildren(spec.type(), raw.size());
+        }
         List<Map<String, ?>> specs = spec.specList("triggers");
         if (specs.isEmpty()) {
             throw spec.invalid("triggers", spec.raw("triggers").orElse(null), "is empty or absent; valid: a list of at least one trigger spec");
@@ -74,10 +123,10 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
         List<Trigger> children = new ArrayList<>(specs.size());
         for (int i = 0; i < specs.size(); i++) {
             try {
-                children.add(Triggers.fromSpec(specs.get(i), zone, clock));
+                children.add(Triggers.fromSpec(specs.get(i), zone, clock, depth + 1));
             }
             catch (InvalidTriggerSpecException ex) {
-                String field = "triggers[" + i + "]" + (ex.field() == null ? "" : "." + ex.field());
+                String field = "triggers[" + i + "]" + (ex.field() == null ? "" : "." + InputText.shorten(ex.field()));
                 throw new InvalidTriggerSpecException(field, ex.value(), spec.type() + " trigger '" + field + "': " + ex.getMessage());
             }
         }
@@ -104,22 +153,51 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
     }
 
     /**
+     * {@inheritDoc}
+     *
+     * @throws TriggerSearchException when the search needs more than {@value #MAX_SEARCH_STEPS} look-ups of children
+     *     (over every nesting level), an {@code and} finds no common fire time within {@link AndTrigger#MAX_STEPS}
+     *     rounds, or a child cannot be walked forward to an instant within {@value #MAX_CATCH_UP_STEPS} steps
+     */
+    @Override
+    public final Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
+        return nextFireTime(previousFireTime, now, new SearchBudget(this, MAX_SEARCH_STEPS));
+    }
+
+    /** {@link #nextFireTime(ZonedDateTime, ZonedDateTime)} within the budget of an enclosing search. */
+    abstract Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget);
+
+    /** A child's {@code nextFireTime}, its cost spent from the budget. */
+    static Optional<ZonedDateTime> next(Trigger child, ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget) {
+        if (child instanceof CombiningTrigger combining) {
+            return combining.nextFireTime(previousFireTime, now, budget);
+        }
+        if (child instanceof CalendarIntervalTrigger calendar) {
+            return calendar.nextFireTime(previousFireTime, now, budget);
+        }
+        budget.spend();
+        return child.nextFireTime(previousFireTime, now);
+    }
+
+    /**
      * The first fire time of {@code child} at or after {@code instant}, counted from the child's own start.
      *
-     * @throws TriggerSearchException when the child needs more than {@value #MAX_CATCH_UP_STEPS} steps
+     * @throws TriggerSearchException when the child needs more than {@value #MAX_CATCH_UP_STEPS} steps, or the budget
+     *     runs out
      */
-    static Optional<ZonedDateTime> atOrAfter(Trigger child, ZonedDateTime instant) {
+    static Optional<ZonedDateTime> atOrAfter(Trigger child, ZonedDateTime instant, SearchBudget budget) {
         if (child instanceof CombiningTrigger combining) {
-            return combining.firstAtOrAfter(instant);
+            return combining.firstAtOrAfter(instant, budget);
         }
-        Optional<ZonedDateTime> next = child.nextFireTime(null, instant);
+        Optional<ZonedDateTime> next = next(child, null, instant, budget);
         for (int i = 0; i < MAX_CATCH_UP_STEPS; i++) {
             if (next.isEmpty() || !next.get().isBefore(instant)) {
                 return next;
             }
-            next = child.nextFireTime(next.get(), instant);
+            next = next(child, next.get(), instant, budget);
         }
-        throw new TriggerSearchException(child + " did not reach " + instant + " within " + MAX_CATCH_UP_STEPS + " steps");
+        throw new TriggerSearchException(InputText.shorten(child) + " did not reach " + instant + " within " + MAX_CATCH_UP_STEPS
+                + " steps");
     }
 
     /**
@@ -147,7 +225,7 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
      *
      * @throws TriggerSearchException when a bounded search ends without an answer
      */
-    abstract Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime instant);
+    abstract Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime instant, SearchBudget budget);
 
     /** The earliest instant a fire time following {@code previousFireTime} may have (see the class javadoc). */
     static ZonedDateTime after(ZonedDateTime previousFireTime) {

@@ -35,20 +35,26 @@ import java.util.stream.Collectors;
  * significant given field they are {@code *}, less significant ones take their minimum
  * ({@code week} and {@code day_of_week} stay {@code *}); with no field given at all the trigger fires
  * every second. Unlike APScheduler 3, a step on a name range ({@code month='jan-mar/2'}) is honoured (it
- * is silently dropped there), and a one-value range with a step ({@code 5-5/1}) is accepted.</li>
+ * is silently dropped there), and a one-value range with a step ({@code 5-5/1}) is accepted. A step larger
+ * than its range is refused, as APScheduler 3 does.</li>
  * <li><b>String form</b>: key {@code expression}, instead of the fields.
  * <ul>
  * <li>5 fields {@code minute hour day month day_of_week}: a crontab line with POSIX/Vixie semantics:
  * weekdays 0 and 7 = Sunday, names {@code sun}-{@code sat}, and when both {@code day} and
  * {@code day_of_week} are restricted (their text does not start with {@code *}) a day matches if
  * <em>either</em> does ({@code 0 0 13 * fri} fires on every 13th and every Friday). APScheduler 3's
- * {@code from_crontab} differs on both points (0 = Monday, fields ANDed; its issues #286 and #495).</li>
+ * {@code from_crontab} differs on both points (0 = Monday, fields ANDed; its issues #286 and #495). A step
+ * larger than its range keeps the range's first value ({@code 20-23/6} is 20), as Vixie cron; a reversed
+ * range ({@code 5-3}), which Vixie takes and then never matches, is refused.</li>
  * <li>6 fields {@code second minute hour day month day_of_week}: Spring's {@code CronExpression}
  * dialect: weekdays 0 and 7 = Sunday, names, {@code ?}, {@code L}, {@code L-n}, {@code nW}, {@code LW}
  * in {@code day}, {@code dL} and {@code d#n} in {@code day_of_week}. As in Spring, {@code day} and
- * {@code day_of_week} are ANDed ({@code 0 0 0 13 * FRI} fires on Friday the 13th only). {@code nW} never
- * leaves the month (a Sunday last day moves back to Friday, where Spring would move to the next month's
- * Monday).</li>
+ * {@code day_of_week} are ANDed ({@code 0 0 0 13 * FRI} fires on Friday the 13th only). A step larger than
+ * its range keeps the range's first value, as in Spring. {@code nW} never leaves the month (a Sunday last day
+ * moves back to Friday, where Spring would move to the next month's Monday), nor does {@code L-n} (a month
+ * shorter than n + 1 days has no such day, where Spring takes a day of the month before); {@code L-n} beyond
+ * 30 and {@code d#n} beyond 5 are refused, as are a sign or non-ASCII digits in a number (Spring's
+ * {@code Integer.parseInt} takes them).</li>
  * <li>Macros {@code @yearly @annually @monthly @weekly @daily @midnight @hourly}, as crontab (weekly =
  * Sunday 00:00).</li>
  * </ul>
@@ -132,7 +138,8 @@ public final class CronTrigger implements Trigger {
      * @param defaultZone the zone used when the spec has no {@code timezone}, not {@code null}
      * @return the trigger
      * @throws InvalidTriggerSpecException for an unknown key, a field expression that is malformed or out
-     *     of range (reversed range, zero step, step larger than the range, unknown month or weekday name),
+     *     of range (reversed range, zero step, in the field form a step larger than the range, unknown month or
+     *     weekday name),
      *     a wrong number of fields in {@code expression}, {@code expression} combined with fields, an
      *     unknown time zone, a date that cannot be read, {@code start_date} after {@code end_date}, or a
      *     negative {@code jitter}; the message names the field, the value and what would be valid

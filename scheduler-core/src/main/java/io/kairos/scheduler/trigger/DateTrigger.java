@@ -44,8 +44,9 @@ public final class DateTrigger implements Trigger {
      * Creates the trigger; its time zone is the run date's zone ({@linkplain ZoneId#normalized()
      * normalised}: a fixed zone such as {@code ZoneId.of("UTC")} becomes its offset).
      *
-     * @param runDate when to fire, not {@code null}
+     * @param runDate when to fire, not {@code null}; in the years 1 to 9999
      * @throws NullPointerException when {@code runDate} is {@code null}
+     * @throws InvalidTriggerSpecException when {@code runDate} is outside the years 1 to 9999
      */
     public DateTrigger(ZonedDateTime runDate) {
         this(Objects.requireNonNull(runDate, "runDate").toInstant(), runDate.getZone());
@@ -54,13 +55,14 @@ public final class DateTrigger implements Trigger {
     /**
      * Creates the trigger from an instant and a time zone (the cheaper form: nothing is converted).
      *
-     * @param runTime when to fire, not {@code null}; kept as given
+     * @param runTime when to fire, not {@code null}; kept as given; in the years 1 to 9999
      * @param zone the trigger's time zone, not {@code null}; {@linkplain ZoneId#normalized() normalised} as
      *     by {@link #DateTrigger(ZonedDateTime)}
      * @throws NullPointerException when {@code runTime} or {@code zone} is {@code null}
+     * @throws InvalidTriggerSpecException when {@code runTime} is outside the years 1 to 9999
      */
     public DateTrigger(Instant runTime, ZoneId zone) {
-        this.runTime = Objects.requireNonNull(runTime, "runTime");
+        this.runTime = TriggerBounds.date("date", "run_date", Objects.requireNonNull(runTime, "runTime"), SpecDates.inRange(runTime));
         this.zone = intern(Objects.requireNonNull(zone, "zone").normalized());
     }
 

@@ -68,12 +68,14 @@ public final class IntervalTrigger implements Trigger {
      * Creates the trigger.
      *
      * @param interval the time between fire times; positive, a whole number of milliseconds
-     * @param startDate the first fire time, not {@code null}
-     * @param endDate the last instant at which the trigger may fire (inclusive), or {@code null} for none
+     * @param startDate the first fire time, not {@code null}; in the years 1 to 9999
+     * @param endDate the last instant at which the trigger may fire (inclusive), or {@code null} for none; in the
+     *     years 1 to 9999
      * @param timezone the zone fire times are returned in, not {@code null}
      * @param jitter the largest random delay the scheduler adds, or {@code null} for none
      * @throws InvalidTriggerSpecException when the interval is not positive, is longer than
-     *     {@link #MAX_INTERVAL} or has a fraction of a millisecond, when the jitter is negative, or when {@code endDate} is before {@code startDate}
+     *     {@link #MAX_INTERVAL} or has a fraction of a millisecond, when the jitter is negative, when a date is
+     *     outside the years 1 to 9999, or when {@code endDate} is before {@code startDate}
      */
     public IntervalTrigger(Duration interval, ZonedDateTime startDate, ZonedDateTime endDate, ZoneId timezone, Duration jitter) {
         Objects.requireNonNull(interval, "interval");
@@ -90,8 +92,9 @@ public final class IntervalTrigger implements Trigger {
                     + " has a fraction of a millisecond; valid: a whole number of milliseconds");
         }
         this.interval = interval;
-        this.startDate = Objects.requireNonNull(startDate, "startDate").withZoneSameInstant(zone);
-        this.endDate = endDate == null ? null : endDate.withZoneSameInstant(zone);
+        this.startDate = TriggerBounds.date("interval", "start_date", Objects.requireNonNull(startDate, "startDate"))
+            .withZoneSameInstant(zone);
+        this.endDate = endDate == null ? null : TriggerBounds.date("interval", "end_date", endDate).withZoneSameInstant(zone);
         this.jitter = TriggerBounds.jitter("interval", jitter);
         TriggerBounds.checkOrder("interval", this.startDate, this.endDate);
     }
@@ -186,7 +189,7 @@ public final class IntervalTrigger implements Trigger {
         if (!from.isBefore(until)) {
             return Zones.atZone(from, timezone());
         }
-        long steps = Duration.between(from, until).dividedBy(this.interval);
+        long steps = wholeIntervals(from, until);
         return Zones.atZone(from.plus(this.interval.multipliedBy(steps)), timezone());
     }
 
@@ -195,9 +198,24 @@ public final class IntervalTrigger implements Trigger {
         if (!start.isBefore(now)) {
             return start;
         }
-        long steps = Duration.between(start, now).dividedBy(this.interval);
+        long steps = wholeIntervals(start, now);
         Instant candidate = start.plus(this.interval.multipliedBy(steps));
         return candidate.isBefore(now) ? candidate.plus(this.interval) : candidate;
+    }
+
+    /**
+     * How many whole intervals fit between two instants ({@code from} not after {@code to}): the same as
+     * {@code Duration.between(from, to).dividedBy(interval)}, in long arithmetic rather than {@code BigDecimal} (a
+     * combining trigger asks this up to {@link CombiningTrigger#MAX_SEARCH_STEPS} times in one search). The interval
+     * is whole milliseconds, so the whole milliseconds of the span decide it.
+     */
+    private long wholeIntervals(Instant from, Instant to) {
+        Duration span = Duration.between(from, to);
+        if (span.getSeconds() >= Long.MAX_VALUE / 1000 - 1) {
+            return span.dividedBy(this.interval);
+        }
+        long spanMillis = span.getSeconds() * 1000 + span.getNano() / 1_000_000;
+        return spanMillis / this.interval.toMillis();
     }
 
     @Override

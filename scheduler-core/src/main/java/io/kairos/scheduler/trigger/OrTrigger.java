@@ -26,10 +26,12 @@ public final class OrTrigger extends CombiningTrigger {
     /**
      * Creates the trigger.
      *
-     * @param triggers the children, not empty
+     * @param triggers the children, 1 to {@value CombiningTrigger#MAX_CHILDREN}, nested at most
+     *     {@value CombiningTrigger#MAX_DEPTH} levels deep with this one
      * @param timezone the zone fire times are returned in, or {@code null} for the first child's zone
      * @param jitter the largest random delay the scheduler adds, or {@code null} for none
-     * @throws InvalidTriggerSpecException when {@code triggers} is empty or the jitter is negative
+     * @throws InvalidTriggerSpecException when {@code triggers} is empty or too many, nesting is too deep, or the
+     *     jitter is negative
      */
     public OrTrigger(List<? extends Trigger> triggers, ZoneId timezone, Duration jitter) {
         super("or", triggers, timezone, jitter);
@@ -42,32 +44,32 @@ public final class OrTrigger extends CombiningTrigger {
      * @param defaultZone the zone when the spec gives no {@code timezone}; also the children's default
      * @param clock passed to the children (for their "now" defaults)
      * @return the trigger
-     * @throws InvalidTriggerSpecException for an unknown key, an empty or absent {@code triggers}, or an
+     * @throws InvalidTriggerSpecException for an unknown key, an empty or absent {@code triggers}, more than
+     *     {@value CombiningTrigger#MAX_CHILDREN} children or {@value CombiningTrigger#MAX_DEPTH} levels, or an
      *     invalid child (the field is named {@code triggers[i].key})
      */
     public static OrTrigger fromSpec(Map<String, ?> spec, ZoneId defaultZone, InstantSource clock) {
+        return fromSpec(spec, defaultZone, clock, 1);
+    }
+
+    /** {@link #fromSpec(Map, ZoneId, InstantSource)} for a spec at nesting level {@code depth}. */
+    static OrTrigger fromSpec(Map<String, ?> spec, ZoneId defaultZone, InstantSource clock, int depth) {
         TriggerSpec s = TriggerSpec.read(spec, "or", KEYS);
         ZoneId zone = s.zone(defaultZone);
-        return new OrTrigger(children(s, zone, clock), zone, s.seconds("jitter").orElse(Duration.ZERO));
+        return new OrTrigger(children(s, zone, clock, depth), zone, s.seconds("jitter").orElse(Duration.ZERO));
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws TriggerSearchException when a child cannot be walked forward to the previous fire time
-     *     within {@link CombiningTrigger#MAX_CATCH_UP_STEPS} steps
-     */
     @Override
-    public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
+    Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget) {
         if (previousFireTime != null) {
-            return firstAtOrAfter(after(previousFireTime));
+            return firstAtOrAfter(after(previousFireTime), budget);
         }
-        return earliest(triggers().stream().map((child) -> child.nextFireTime(null, now)).toList());
+        return earliest(triggers().stream().map((child) -> next(child, null, now, budget)).toList());
     }
 
     @Override
-    Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime instant) {
-        return earliest(triggers().stream().map((child) -> atOrAfter(child, instant)).toList());
+    Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime instant, SearchBudget budget) {
+        return earliest(triggers().stream().map((child) -> atOrAfter(child, instant, budget)).toList());
     }
 
     private Optional<ZonedDateTime> earliest(List<Optional<ZonedDateTime>> answers) {

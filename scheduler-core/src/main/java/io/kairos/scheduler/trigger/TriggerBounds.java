@@ -1,9 +1,10 @@
 package io.kairos.scheduler.trigger;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
-/** Checks shared by the trigger constructors: jitter and start/end order. Package-private helper. */
+/** Checks shared by the trigger constructors: jitter, the range of dates and start/end order. Package-private helper. */
 final class TriggerBounds {
 
     private TriggerBounds() {
@@ -19,6 +20,28 @@ final class TriggerBounds {
                     + "' must not be negative; valid: a number of seconds >= 0");
         }
         return jitter;
+    }
+
+    /**
+     * A date given to a constructor, rejected outside the years 1 to 9999 (in any zone) as a spec's dates are, so
+     * that {@link Trigger#toSpec()} writes it in a form that is read back.
+     */
+    static <T> T date(String type, String key, T value, boolean inRange) {
+        if (!inRange) {
+            throw new InvalidTriggerSpecException(key, value, type + " trigger '" + key + "': value '" + value
+                    + "' is out of range; valid: " + SpecDates.RANGE);
+        }
+        return value;
+    }
+
+    /** {@link #date(String, String, Object, boolean)} for a date-time; {@code null} passes. */
+    static ZonedDateTime date(String type, String key, ZonedDateTime value) {
+        return value == null ? null : date(type, key, value, SpecDates.inRange(value.toInstant()));
+    }
+
+    /** {@link #date(String, String, Object, boolean)} for a calendar date; {@code null} passes. */
+    static LocalDate date(String type, String key, LocalDate value) {
+        return value == null ? null : date(type, key, value, SpecDates.inRange(value));
     }
 
     /** Rejects an end before the start (as APScheduler 4's "end_time cannot be earlier than start_time"). */

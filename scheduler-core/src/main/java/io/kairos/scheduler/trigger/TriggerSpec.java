@@ -1,16 +1,15 @@
 package io.kairos.scheduler.trigger;
 
+import io.kairos.scheduler.input.InputText;
+
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A validated view of one trigger spec: keys normalised to snake_case, unknown keys rejected, and typed
@@ -37,13 +34,6 @@ public final class TriggerSpec {
 
     /** The largest number of seconds {@link #seconds} accepts (about 292 years, the range of a long in nanoseconds). */
     private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(9_000_000_000L);
-
-    /**
-     * APScheduler's date grammar ({@code YYYY-M-D[( |T)H:M[:S[.fraction]][Z|+HH:MM]]}), one- or two-digit
-     * fields, as its {@code convert_to_datetime} accepts them.
-     */
-    private static final Pattern DATE_TIME = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ Tt](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,](\\d{1,9}))?)?\\s*([Zz]|[+-]\\d{2}(?::?\\d{2})?)?)?");
 
     private final String type;
 
@@ -75,8 +65,9 @@ public final class TriggerSpec {
                 continue;
             }
             if (!validKeys.contains(key)) {
-                throw new InvalidTriggerSpecException(entry.getKey(), entry.getValue(), type + " trigger spec has unknown key '"
-                        + entry.getKey() + "'; valid keys: " + String.join(", ", new TreeSet<>(validKeys)));
+                String shortKey = InputText.shorten(entry.getKey());
+                throw new InvalidTriggerSpecException(shortKey, entry.getValue(), type + " trigger spec has unknown key '" + shortKey
+                        + "'; valid keys: " + String.join(", ", new TreeSet<>(validKeys)));
             }
             if (values.containsKey(key)) {
                 throw new InvalidTriggerSpecException(key, entry.getValue(),
@@ -177,12 +168,7 @@ public final class TriggerSpec {
             text = cs.toString().trim();
         }
         else if (value instanceof Number number) {
-            try {
-                text = new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
-            }
-            catch (NumberFormatException ex) {
-                throw invalid(key, value, "must be a finite number");
-            }
+            text = numberText(key, number);
         }
         else {
             throw invalid(key, value, "must be a string or a number");
@@ -193,28 +179,48 @@ public final class TriggerSpec {
         return Optional.of(text);
     }
 
+    /** A number as plain text ({@code 5}, not {@code 5.0}), its size checked before it is printed. */
+    private String numberText(String key, Number number) {
+        if (number instanceof BigInteger big && big.bitLength() > 128) {
+            throw invalid(key, number, "is out of range (at most " + InputText.MAX_INTEGER_DIGITS + " digits)");
+        }
+        String text = number.toString();
+        if (text.equals("NaN") || text.contains("Infinity")) {
+            throw invalid(key, number, "must be a finite number");
+        }
+        try {
+            return InputText.decimal(text).toPlainString();
+        }
+        catch (NumberFormatException ex) {
+            throw invalid(key, number, ex.getMessage());
+        }
+    }
+
     /**
      * A value as a non-negative decimal number of seconds or units.
      *
      * @param key the snake_case key
      * @return the number, or empty when absent
-     * @throws InvalidTriggerSpecException when the value is not a number or is negative
+     * @throws InvalidTriggerSpecException when the value is not a number, is negative, or is out of the range
+     *     {@link InputText#decimal} reads (10^20 or more, more than 100 decimal places, text over 100 characters);
+     *     checked before any arithmetic, so an exponent such as {@code 1e999999999} costs nothing
      */
     public Optional<BigDecimal> decimal(String key) {
         Optional<String> text = string(key);
         if (text.isEmpty()) {
             return Optional.empty();
         }
+        BigDecimal number;
         try {
-            BigDecimal number = new BigDecimal(text.get());
-            if (number.signum() < 0) {
-                throw invalid(key, text.get(), "must not be negative");
-            }
-            return Optional.of(number);
+            number = InputText.decimal(text.get());
         }
         catch (NumberFormatException ex) {
-            throw invalid(key, text.get(), "must be a number");
+            throw invalid(key, text.get(), ex.getMessage());
         }
+        if (number.signum() < 0) {
+            throw invalid(key, text.get(), "must not be negative");
+        }
+        return Optional.of(number);
     }
 
     /**
@@ -275,14 +281,20 @@ public final class TriggerSpec {
      * {@code zone}; a wall time in a daylight-saving gap moves forward by the gap's length, and an
      * ambiguous one takes its first occurrence (as APScheduler 3's {@code localize}).
      *
+     * <p>The value may also be a {@code java.time} object, as APScheduler takes a {@code datetime}: an
+     * {@code Instant}, {@code ZonedDateTime}, {@code OffsetDateTime} or {@code java.util.Date} is that instant; a
+     * {@code LocalDateTime} is read in {@code zone} as above; a {@code LocalDate} is its midnight in {@code zone}.
+     * Every date must lie in the years 1 to 9999 (in any zone), so that {@link Trigger#toSpec()} writes it in a form
+     * that is read back.
+     *
      * @param key the snake_case key
      * @param zone the trigger's time zone
      * @return the date-time in {@code zone}, or empty when absent
-     * @throws InvalidTriggerSpecException when the value is not a date-time in one of those forms
+     * @throws InvalidTriggerSpecException when the value is not a date-time in one of those forms, or is outside the
+     *     years 1 to 9999
      */
     public Optional<ZonedDateTime> dateTime(String key, ZoneId zone) {
-        Optional<String> text = string(key);
-        return text.map((value) -> parseDateTime(key, value, zone));
+        return raw(key).map((value) -> SpecDates.dateTime(key, value, zone));
     }
 
     /**
@@ -291,19 +303,11 @@ public final class TriggerSpec {
      * @param key the snake_case key
      * @param zone the trigger's time zone
      * @return the date, or empty when absent
-     * @throws InvalidTriggerSpecException when the value is not a date
+     * @throws InvalidTriggerSpecException when the value is not a date (a {@code LocalDate} or anything
+     *     {@link #dateTime} reads), or is outside the years 1 to 9999
      */
     public Optional<LocalDate> date(String key, ZoneId zone) {
-        Optional<String> text = string(key);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(text.get()));
-        }
-        catch (DateTimeParseException ex) {
-            return Optional.of(parseDateTime(key, text.get(), zone).toLocalDate());
-        }
+        return raw(key).map((value) -> SpecDates.date(key, value, zone));
     }
 
     /**
@@ -347,7 +351,8 @@ public final class TriggerSpec {
      * @return the exception, to throw
      */
     public InvalidTriggerSpecException invalid(String key, Object value, String problem) {
-        return new InvalidTriggerSpecException(key, value, this.type + " trigger '" + key + "': value '" + value + "' " + problem);
+        return new InvalidTriggerSpecException(key, value, this.type + " trigger '" + key + "': value '" + InputText.shorten(value) + "' "
+                + problem);
     }
 
     /**
@@ -366,7 +371,7 @@ public final class TriggerSpec {
             return ZoneId.of(id);
         }
         catch (DateTimeException ex) {
-            throw new InvalidTriggerSpecException(key, id, "'" + key + "': unknown time zone '" + id
+            throw new InvalidTriggerSpecException(key, id, "'" + key + "': unknown time zone '" + InputText.shorten(id)
                     + "'; valid: an IANA zone id such as 'Europe/Berlin', 'UTC', or an offset such as '+02:00'");
         }
     }
@@ -378,41 +383,10 @@ public final class TriggerSpec {
      * @param value the text
      * @param zone the zone for values without an offset
      * @return the date-time in {@code zone}
-     * @throws InvalidTriggerSpecException when the text is not a date-time
+     * @throws InvalidTriggerSpecException when the text is not a date-time, or is outside the years 1 to 9999
      */
     public static ZonedDateTime parseDateTime(String key, String value, ZoneId zone) {
-        String text = value.trim();
-        Instant exact = IsoInstants.parseStrict(text);
-        if (exact != null) {
-            // the form formatDateTime writes (every stored trigger's dates), read without the pattern below
-            return Zones.atZone(exact, zone);
-        }
-        try {
-            if (text.endsWith("]")) {
-                return ZonedDateTime.parse(text.replace(' ', 'T')).withZoneSameInstant(zone);
-            }
-            Matcher m = DATE_TIME.matcher(text);
-            if (m.matches()) {
-                LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-                if (m.group(4) == null) {
-                    return date.atStartOfDay(zone);
-                }
-                String fraction = m.group(7) == null ? "" : m.group(7);
-                int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
-                LocalDateTime local = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
-                if (m.group(8) == null) {
-                    return ZonedDateTime.of(local, zone);
-                }
-                String offset = m.group(8).equalsIgnoreCase("z") ? "Z" : m.group(8);
-                return local.atOffset(ZoneOffset.of(offset)).atZoneSameInstant(zone);
-            }
-        }
-        catch (DateTimeException ex) {
-            // an impossible field value (month 13, 25:00): reported below
-        }
-        throw new InvalidTriggerSpecException(key, value, "'" + key + "': value '" + value + "' is not a date-time; valid: "
-                + "ISO-8601 such as '2009-11-06 16:30:05', '2009-11-06T16:30:05+01:00' or '2009-11-06'");
+        return SpecDates.parse(key, value, zone);
     }
 
     /**
@@ -420,10 +394,11 @@ public final class TriggerSpec {
      * {@code 2009-11-06T16:30:05+01:00}; fractions of a second only when present.
      *
      * @param dateTime the value
-     * @return the text, which {@link #parseDateTime} reads back to the same instant
+     * @return the text, which {@link #parseDateTime} reads back to the same instant when the value is in the years 1
+     *     to 9999 (as every trigger's dates are)
      */
     public static String formatDateTime(ZonedDateTime dateTime) {
-        return dateTime.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return SpecDates.format(dateTime);
     }
 
     /**

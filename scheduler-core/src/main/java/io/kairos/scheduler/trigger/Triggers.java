@@ -1,5 +1,7 @@
 package io.kairos.scheduler.trigger;
 
+import io.kairos.scheduler.input.InputText;
+
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -71,6 +73,11 @@ public final class Triggers {
      *     what would be valid)
      */
     public static Trigger fromSpec(Map<String, ?> spec, ZoneId defaultZone, InstantSource clock) {
+        return fromSpec(spec, defaultZone, clock, 1);
+    }
+
+    /** {@link #fromSpec(Map, ZoneId, InstantSource)} for a spec at nesting level {@code depth} (a child's is its parent's + 1). */
+    static Trigger fromSpec(Map<String, ?> spec, ZoneId defaultZone, InstantSource clock, int depth) {
         Objects.requireNonNull(defaultZone, "defaultZone");
         Objects.requireNonNull(clock, "clock");
         if (spec == null) {
@@ -81,11 +88,11 @@ public final class Triggers {
             case "date" -> DateTrigger.fromSpec(spec, defaultZone, clock);
             case "interval" -> IntervalTrigger.fromSpec(spec, defaultZone, clock);
             case "calendarinterval" -> CalendarIntervalTrigger.fromSpec(spec, defaultZone, clock);
-            case "and" -> AndTrigger.fromSpec(spec, defaultZone, clock);
-            case "or" -> OrTrigger.fromSpec(spec, defaultZone, clock);
+            case "and" -> AndTrigger.fromSpec(spec, defaultZone, clock, depth);
+            case "or" -> OrTrigger.fromSpec(spec, defaultZone, clock, depth);
             case "cron" -> CronTrigger.fromSpec(spec, defaultZone);
             default -> throw new InvalidTriggerSpecException(TriggerSpec.TYPE, spec.get(TriggerSpec.TYPE),
-                    "trigger spec 'type': value '" + type + "' is not a trigger kind; valid: " + TYPES_TEXT);
+                    "trigger spec 'type': value '" + InputText.shorten(type) + "' is not a trigger kind; valid: " + TYPES_TEXT);
         };
     }
 
@@ -97,7 +104,7 @@ public final class Triggers {
             }
         }
         if (!(value instanceof CharSequence text) || text.toString().isBlank()) {
-            throw new InvalidTriggerSpecException(TriggerSpec.TYPE, value, "trigger spec 'type': value '" + value
+            throw new InvalidTriggerSpecException(TriggerSpec.TYPE, value, "trigger spec 'type': value '" + InputText.shorten(value)
                     + "' is missing or not a name; valid: " + TYPES_TEXT);
         }
         return text.toString().trim().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
@@ -163,9 +170,10 @@ public final class Triggers {
     /**
      * A trigger that fires when all of {@code triggers} fire at the same instant, in the first one's zone.
      *
-     * @param triggers at least one
+     * @param triggers 1 to {@value CombiningTrigger#MAX_CHILDREN}, nested at most {@value CombiningTrigger#MAX_DEPTH}
+     *     levels deep with the new one
      * @return the trigger
-     * @throws InvalidTriggerSpecException when no trigger is given
+     * @throws InvalidTriggerSpecException when no trigger is given, or too many, or nesting is too deep
      */
     public static AndTrigger and(Trigger... triggers) {
         return new AndTrigger(List.of(triggers), null, null);
@@ -174,9 +182,10 @@ public final class Triggers {
     /**
      * A trigger that fires whenever any of {@code triggers} fires, in the first one's zone.
      *
-     * @param triggers at least one
+     * @param triggers 1 to {@value CombiningTrigger#MAX_CHILDREN}, nested at most {@value CombiningTrigger#MAX_DEPTH}
+     *     levels deep with the new one
      * @return the trigger
-     * @throws InvalidTriggerSpecException when no trigger is given
+     * @throws InvalidTriggerSpecException when no trigger is given, or too many, or nesting is too deep
      */
     public static OrTrigger or(Trigger... triggers) {
         return new OrTrigger(List.of(triggers), null, null);

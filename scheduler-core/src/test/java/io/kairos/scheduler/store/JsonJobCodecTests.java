@@ -86,6 +86,28 @@ class JsonJobCodecTests {
     }
 
     @Test
+    void roundTripsTriggersWithLocalMeanTimeOffsetsAndTheEndsOfTheYearRange() {
+        Instant year10000 = Instant.parse("+10000-01-01T04:00:00Z");
+        List<Trigger> triggers = List.of(
+                Triggers.fromSpec(Map.of("type", "date", "run_date", "1900-01-01 00:00", "timezone", "Africa/Monrovia")),
+                Triggers.fromSpec(Map.of("type", "date", "run_date", "9999-12-31T23:00:00-05:00", "timezone", "UTC")),
+                Triggers.fromSpec(Map.of("type", "interval", "hours", 1, "start_date", "0001-01-01 00:00", "end_date",
+                        "9999-12-31 23:59:59", "timezone", "Pacific/Kiritimati")),
+                Triggers.fromSpec(Map.of("type", "cron", "hour", "9", "start_date", "1850-06-01", "timezone", "Asia/Kolkata")),
+                Triggers.fromSpec(Map.of("type", "calendarinterval", "years", 1, "start_date", "0001-01-01", "end_date", "9999-12-31",
+                        "timezone", "America/Detroit")),
+                Triggers.fromSpec(Map.of("type", "or", "triggers", List.of(Map.of("type", "date", "run_date", "1890-05-05 05:05:05",
+                        "timezone", "Europe/Amsterdam"), Map.of("type", "cron", "expression", "0 0 * * *", "end_date",
+                        "9999-12-31T23:59:59+14:00")), "timezone", "-00:44:30")));
+        JsonJobCodec realCodec = new JsonJobCodec();
+        for (Trigger trigger : triggers) {
+            StoredJob job = new StoredJob("j", "j", "t", List.of(), Map.of(), trigger, "default", "default", null, true, 1, null,
+                    year10000, year10000, JobState.SCHEDULED, null, 1, null);
+            assertThat(realCodec.decode(realCodec.encode(job))).as(trigger.toSpec().toString()).isEqualTo(job);
+        }
+    }
+
+    @Test
     void writesFormatVersionTriggerSpecIsoDurationsAndUtcInstants() {
         String json = this.codec.encode(job());
         assertThat(json).startsWith("{\"format\":1,")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -147,6 +148,31 @@ class TriggerPropertiesTest {
         }
         assertThat(walk(trigger, start.atStartOfDay(zone).minusDays(1), 8)).containsExactlyElementsOf(expected);
         assertFirstCallSkipsThePast(trigger, expected);
+    }
+
+    @Property(tries = 200)
+    void calendarIntervalOfMonthsFromADistantStartFindsTheFirstFireTimeAtOrAfterNow(@ForAll @IntRange(min = 0, max = 3) int years,
+            @ForAll @IntRange(min = 0, max = 14) int months, @ForAll @IntRange(min = 1, max = 2000) int startYear,
+            @ForAll @IntRange(min = 1, max = 366) int startDay, @ForAll @IntRange(min = 0, max = 9000) int nowDays,
+            @ForAll @IntRange(min = 0, max = 23) int hour, @ForAll("zones") ZoneId zone) {
+        int totalMonths = years * 12 + months;
+        if (totalMonths == 0) {
+            return;
+        }
+        LocalTime time = LocalTime.of(hour, 0);
+        LocalDate start = LocalDate.ofYearDay(startYear, Math.min(startDay, LocalDate.of(startYear, 1, 1).lengthOfYear()));
+        CalendarIntervalTrigger trigger = new CalendarIntervalTrigger(years, months, 0, 0, time, start, null, zone, null);
+        ZonedDateTime now = LocalDate.of(2000, 1, 1).plusDays(nowDays).atStartOfDay(zone);
+        ZonedDateTime expected = null;
+        for (YearMonth month = YearMonth.from(start); expected == null; month = month.plusMonths(totalMonths)) {
+            if (month.isValidDay(start.getDayOfMonth())) {
+                LocalDateTime wall = month.atDay(start.getDayOfMonth()).atTime(time);
+                if (!zone.getRules().getValidOffsets(wall).isEmpty() && !ZonedDateTime.ofLocal(wall, zone, null).isBefore(now)) {
+                    expected = ZonedDateTime.ofLocal(wall, zone, null);
+                }
+            }
+        }
+        assertThat(trigger.nextFireTime(null, now)).contains(expected);
     }
 
     @Property(tries = 60)

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.trigger.cron;
 
+import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import java.util.BitSet;
 import java.util.Collections;
@@ -64,7 +65,7 @@ public final class CronParser {
             else {
                 effective = defaults ? field.defaultValue() : "*";
             }
-            String prefix = SPEC_PREFIX + field.key() + "': value '" + effective + "' ";
+            String prefix = SPEC_PREFIX + field.key() + "': value '" + InputText.shorten(effective) + "' ";
             ParsedField result = new FieldParser(FieldSyntax.of(Dialect.FIELDS, field), field.key(), effective, prefix).parse(effective);
             parsed.put(field, result);
             if (text != null) {
@@ -99,16 +100,16 @@ public final class CronParser {
             dialect = Dialect.SPRING;
         }
         else {
-            throw new InvalidTriggerSpecException("expression", expression, SPEC_PREFIX + "expression': value '" + expression
-                    + "' has the wrong number of fields; got " + parts.length + ", expected 5 ('minute hour day month day_of_week',"
+            throw new InvalidTriggerSpecException("expression", expression, SPEC_PREFIX + "expression': value '"
+                    + InputText.shorten(expression) + "' has the wrong number of fields; got " + parts.length + ", expected 5 ('minute hour day month day_of_week',"
                     + " crontab) or 6 ('second minute hour day month day_of_week', Spring), or a macro "
                     + "@yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly");
         }
         Map<CronField, ParsedField> parsed = new EnumMap<>(CronField.class);
         for (int i = 0; i < parts.length; i++) {
             CronField field = order.get(i);
-            String prefix = SPEC_PREFIX + "expression': value '" + expression + "': field " + (i + 1) + " ('" + field.key()
-                    + "') value '" + parts[i] + "' ";
+            String prefix = SPEC_PREFIX + "expression': value '" + InputText.shorten(expression) + "': field " + (i + 1) + " ('"
+                    + field.key() + "') value '" + InputText.shorten(parts[i]) + "' ";
             parsed.put(field, new FieldParser(FieldSyntax.of(dialect, field), "expression", expression, prefix).parse(parts[i]));
         }
         FieldParser star = new FieldParser(FieldSyntax.of(Dialect.FIELDS, CronField.YEAR), "expression", expression, "");

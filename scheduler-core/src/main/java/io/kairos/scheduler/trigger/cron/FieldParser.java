@@ -1,5 +1,6 @@
 package io.kairos.scheduler.trigger.cron;
 
+import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -12,7 +13,9 @@ import java.util.Locale;
  * {@link InvalidTriggerSpecException}s naming the spec key, the value and what would be valid, keeping
  * the substance of APScheduler 3's messages. Unlike APScheduler 3, a step on a name range
  * ({@code jan-mar/2}) is honoured rather than silently dropped, and a one-value range with a step
- * ({@code 5-5/1}) is accepted.
+ * ({@code 5-5/1}) is accepted. A step larger than its range is an error in the field form (APScheduler 3's rule) and
+ * keeps the range's first value in the crontab and Spring forms ({@code 20-23/6} is 20), as Vixie cron, Spring and
+ * Quartz do. Messages echo values cut to a short prefix ({@link InputText#shorten}).
  */
 final class FieldParser {
 
@@ -77,10 +80,10 @@ final class FieldParser {
             String position = item.substring(0, space);
             int weekday = CronField.WEEKDAY_NAMES.indexOf(item.substring(space + 1));
             if (!position.equals("last") && !POSITIONS.contains(position)) {
-                throw fail("has an invalid weekday position '" + position + "'; valid: 1st, 2nd, 3rd, 4th, 5th, last");
+                throw fail("has an invalid weekday position '" + InputText.shorten(position) + "'; valid: 1st, 2nd, 3rd, 4th, 5th, last");
             }
             if (weekday < 0) {
-                throw fail("has an invalid weekday name '" + item.substring(space + 1) + "'; valid: mon, tue, wed, thu, fri, sat, sun");
+                throw fail("has an invalid weekday name '" + InputText.shorten(item.substring(space + 1)) + "'; valid: mon, tue, wed, thu, fri, sat, sun");
             }
             specials.add(position.equals("last") ? DaySpecial.of(DaySpecial.LAST_DAY_OF_WEEK, 0, weekday)
                     : DaySpecial.of(DaySpecial.NTH_DAY_OF_WEEK, POSITIONS.indexOf(position) + 1, weekday));
@@ -105,14 +108,14 @@ final class FieldParser {
         else if (item.matches("l-\\d{1,2}")) {
             int offset = Integer.parseInt(item.substring(2));
             if (offset < 1 || offset > 30) {
-                throw fail("has an invalid offset in '" + item + "'; valid: L-1 to L-30");
+                throw fail("has an invalid offset in '" + InputText.shorten(item) + "'; valid: L-1 to L-30");
             }
             specials.add(DaySpecial.of(DaySpecial.LAST_MINUS, offset, 0));
         }
         else if (item.matches("\\d{1,2}w")) {
             int day = Integer.parseInt(item.substring(0, item.length() - 1));
             if (day < 1 || day > 31) {
-                throw fail("has an invalid day in '" + item + "'; valid: 1W to 31W");
+                throw fail("has an invalid day in '" + InputText.shorten(item) + "'; valid: 1W to 31W");
             }
             specials.add(DaySpecial.of(DaySpecial.NEAREST_WEEKDAY, day, 0));
         }
@@ -128,7 +131,7 @@ final class FieldParser {
             int weekday = this.syntax.bit(number(item.substring(0, hash), true));
             String ordinal = item.substring(hash + 1);
             if (!ordinal.matches("[1-5]")) {
-                throw fail("has an invalid ordinal in '" + item + "'; valid: d#1 to d#5");
+                throw fail("has an invalid ordinal in '" + InputText.shorten(item) + "'; valid: d#1 to d#5");
             }
             specials.add(DaySpecial.of(DaySpecial.NTH_DAY_OF_WEEK, Integer.parseInt(ordinal), weekday));
             return true;
@@ -153,7 +156,7 @@ final class FieldParser {
             }
             step = Integer.parseInt(stepText);
             if (step == 0) {
-                throw fail("has a zero step in '" + item + "' (increment must be higher than 0); " + this.syntax.validHint());
+                throw fail("has a zero step in '" + InputText.shorten(item) + "' (increment must be higher than 0); " + this.syntax.validHint());
             }
         }
         int first;
@@ -177,20 +180,21 @@ final class FieldParser {
             }
         }
         if (first < this.syntax.min) {
-            throw fail("is invalid: in '" + item + "' the first value (" + first + ") is lower than the minimum value ("
+            throw fail("is invalid: in '" + InputText.shorten(item) + "' the first value (" + first + ") is lower than the minimum value ("
                     + this.syntax.min + "); " + this.syntax.validHint());
         }
         if (last > this.syntax.max) {
-            throw fail("is invalid: in '" + item + "' the last value (" + last + ") is higher than the maximum value ("
+            throw fail("is invalid: in '" + InputText.shorten(item) + "' the last value (" + last + ") is higher than the maximum value ("
                     + this.syntax.max + "); " + this.syntax.validHint());
         }
         if (first > last) {
-            throw fail("is invalid: in '" + item + "' the minimum value in a range must not be higher than the maximum; "
+            throw fail("is invalid: in '" + InputText.shorten(item) + "' the minimum value in a range must not be higher than the maximum; "
                     + this.syntax.validHint());
         }
         int by = (step == null) ? 1 : step;
-        if (first != last && by > last - first) {
-            throw fail("is invalid: in '" + item + "' the step value (" + by + ") is higher than the total range of the expression ("
+        // APScheduler's rule; crontab (Vixie) and Spring take a larger step and keep the range's first value
+        if (this.syntax.dialect == Dialect.FIELDS && first != last && by > last - first) {
+            throw fail("is invalid: in '" + InputText.shorten(item) + "' the step value (" + by + ") is higher than the total range of the expression ("
                     + (last - first) + "); " + this.syntax.validHint());
         }
         for (int v = first; v <= last; v += by) {
@@ -203,7 +207,7 @@ final class FieldParser {
         if (token.matches("\\d{1,9}")) {
             int number = Integer.parseInt(token);
             if (weekdayOnly && number > this.syntax.max) {
-                throw fail("has an invalid weekday '" + token + "'; " + this.syntax.validHint());
+                throw fail("has an invalid weekday '" + InputText.shorten(token) + "'; " + this.syntax.validHint());
             }
             return number;
         }
@@ -213,17 +217,17 @@ final class FieldParser {
                 return index + this.syntax.nameBase;
             }
             if (this.syntax.field == CronField.MONTH) {
-                throw fail("has an invalid month name '" + token + "'; " + this.syntax.validHint());
+                throw fail("has an invalid month name '" + InputText.shorten(token) + "'; " + this.syntax.validHint());
             }
             if (this.syntax.field == CronField.DAY_OF_WEEK) {
-                throw fail("has an invalid weekday name '" + token + "'; " + this.syntax.validHint());
+                throw fail("has an invalid weekday name '" + InputText.shorten(token) + "'; " + this.syntax.validHint());
             }
         }
         throw unrecognized(token);
     }
 
     private InvalidTriggerSpecException unrecognized(String item) {
-        return fail("is an unrecognized expression for field '" + this.syntax.field.key() + "' (at '" + item + "'); "
+        return fail("is an unrecognized expression for field '" + this.syntax.field.key() + "' (at '" + InputText.shorten(item) + "'); "
                 + this.syntax.validHint());
     }
 
