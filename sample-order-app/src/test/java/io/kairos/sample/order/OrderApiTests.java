@@ -313,11 +313,11 @@ class OrderApiTests {
     void adminLimitsCronLengthEchoesAndTheNumberOfJobs() {
         ShopClient shop = shop();
         assertBadRequest(shop.post("/admin/jobs", Map.of("job_id", "x".repeat(5000), "cron", "0 0 * * * *", "task", "statistics")),
-                "job_id must be 1-100 characters of A-Z a-z 0-9 . _ -, got '" + "x".repeat(40) + "…' (5000 characters)");
+                "job_id must be 1-100 characters of A-Z a-z 0-9 . _ -, got '" + "x".repeat(64) + "…' (5000 characters)");
         assertBadRequest(shop.post("/admin/jobs", Map.of("job_id", "long", "cron", "0 0 * * * " + "1,".repeat(100) + "1",
                 "task", "statistics")), "cron is 211 characters long; at most 120");
         assertBadRequest(shop.post("/admin/jobs", Map.of("job_id", "t", "cron", "0 0 * * * *", "task", "t".repeat(1000))),
-                "task must be one of [statistics, stockSnapshot], got '" + "t".repeat(40) + "…' (1000 characters)");
+                "task must be one of [statistics, stockSnapshot], got '" + "t".repeat(64) + "…' (1000 characters)");
         List<String> added = new ArrayList<>();
         try {
             ShopClient.Response last = null;

@@ -43,6 +43,22 @@ public final class InputText {
     }
 
     /**
+     * A value as an error message should quote it: {@link #shorten shortened}, in single quotes, followed by its full
+     * length when it was cut, so the reader knows how much was sent without the message repeating it.
+     *
+     * @param value the value, may be {@code null} (gives {@code null}, unquoted)
+     * @return e.g. {@code 'explode'} or {@code 'aaaa…' (5000 characters)}
+     */
+    public static String quote(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        CharSequence text = value instanceof CharSequence chars ? chars : String.valueOf(value);
+        return text.length() <= MAX_ECHO_LENGTH ? "'" + text + "'"
+                : "'" + shorten(text) + "' (" + text.length() + " characters)";
+    }
+
+    /**
      * Reads a decimal number ({@code 30}, {@code -1.5}, {@code 2e3}), refusing before any arithmetic the sizes no
      * caller can use: text longer than {@value #MAX_NUMBER_LENGTH} characters, a value of 10^20 or more in
      * magnitude, or more than {@value #MAX_FRACTION_DIGITS} digits after the decimal point once trailing zeros are

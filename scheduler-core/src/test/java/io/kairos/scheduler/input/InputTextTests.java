@@ -27,6 +27,15 @@ class InputTextTests {
         assertThat(InputText.shorten(emoji)).isEqualTo("a".repeat(InputText.MAX_ECHO_LENGTH - 1) + "…");
     }
 
+    @Test
+    void quotedValuesNameTheLengthOfWhatWasCut() {
+        assertThat(InputText.quote("explode")).isEqualTo("'explode'");
+        assertThat(InputText.quote(null)).isEqualTo("null");
+        assertThat(InputText.quote("x".repeat(InputText.MAX_ECHO_LENGTH))).isEqualTo("'" + "x".repeat(InputText.MAX_ECHO_LENGTH) + "'");
+        assertThat(InputText.quote("y".repeat(5000)))
+                .isEqualTo("'" + "y".repeat(InputText.MAX_ECHO_LENGTH) + "…' (5000 characters)");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             30                    | 30

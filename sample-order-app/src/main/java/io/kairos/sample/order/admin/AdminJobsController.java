@@ -1,5 +1,6 @@
 package io.kairos.sample.order.admin;
 
+import io.kairos.scheduler.input.InputText;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kairos.sample.order.web.ApiException;
-import io.kairos.sample.order.web.Echo;
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.boot.JobScheduler;
@@ -73,7 +73,7 @@ public class AdminJobsController {
     @PostMapping
     public synchronized ResponseEntity<AdminJob> add(@RequestBody AddCronJob request) {
         if (request.jobId() == null || !JOB_ID.matcher(request.jobId()).matches()) {
-            throw ApiException.badRequest("job_id must be 1-100 characters of A-Z a-z 0-9 . _ -, got " + Echo.quote(request.jobId()));
+            throw ApiException.badRequest("job_id must be 1-100 characters of A-Z a-z 0-9 . _ -, got " + InputText.quote(request.jobId()));
         }
         String cron = request.cron() != null ? request.cron().trim() : "";
         if (cron.length() > MAX_CRON_LENGTH) {

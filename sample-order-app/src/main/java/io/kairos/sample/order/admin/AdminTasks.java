@@ -1,12 +1,12 @@
 package io.kairos.sample.order.admin;
 
+import io.kairos.scheduler.input.InputText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.kairos.sample.order.jobs.OrderStatisticsJob;
 import io.kairos.sample.order.jobs.StockSnapshotJob;
 import io.kairos.sample.order.web.ApiException;
-import io.kairos.sample.order.web.Echo;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
@@ -49,7 +49,7 @@ public class AdminTasks {
     public String resolve(String name) {
         String task = name != null ? TASKS.get(name) : null;
         if (task == null) {
-            throw ApiException.badRequest("task must be one of " + TASKS.keySet() + ", got " + Echo.quote(name));
+            throw ApiException.badRequest("task must be one of " + TASKS.keySet() + ", got " + InputText.quote(name));
         }
         String bean = task.substring(0, task.indexOf('.'));
         if (!this.beans.containsBean(bean)) {

@@ -1,5 +1,6 @@
 package io.kairos.sample.order.web;
 
+import io.kairos.scheduler.input.InputText;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -45,16 +46,16 @@ final class JsonBodyProblems {
         else if (cause instanceof MismatchedInputException mismatch && isWholeNumber(mismatch.getTargetType())
                 || cause instanceof InputCoercionException) {
             detail = field + " must be a whole number written as a JSON number (e.g. 2), within range; "
-                    + Echo.quote(cause.getOriginalMessage());
+                    + InputText.quote(cause.getOriginalMessage());
         }
         else if (cause instanceof MismatchedInputException && !field.isEmpty()) {
-            detail = field + " has the wrong type: " + Echo.quote(cause.getOriginalMessage());
+            detail = field + " has the wrong type: " + InputText.quote(cause.getOriginalMessage());
         }
         else {
             TokenStreamLocation at = cause.getLocation();
             detail = "The request body is not valid JSON" + (at != null ? " at line " + at.getLineNr() + ", column "
                     + at.getColumnNr() : "") + (field.isEmpty() ? "" : " (in " + field + ")") + ": "
-                    + Echo.quote(cause.getOriginalMessage());
+                    + InputText.quote(cause.getOriginalMessage());
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         if (!field.isEmpty()) {
@@ -79,7 +80,7 @@ final class JsonBodyProblems {
             String name = reference.getPropertyName();
             if (name != null) {
                 // a field name comes from the request: a long one is cut as any echoed value
-                field.append(field.isEmpty() ? "" : ".").append(name.length() > Echo.LIMIT ? Echo.quote(name) : name);
+                field.append(field.isEmpty() ? "" : ".").append(name.length() > InputText.MAX_ECHO_LENGTH ? InputText.quote(name) : name);
             }
             else if (reference.getIndex() >= 0) {
                 field.append('[').append(reference.getIndex()).append(']');

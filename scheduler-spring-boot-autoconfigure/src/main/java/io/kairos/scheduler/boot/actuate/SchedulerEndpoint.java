@@ -9,6 +9,7 @@ import io.kairos.scheduler.Job;
 import io.kairos.scheduler.JobChanges;
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
+import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +63,6 @@ public class SchedulerEndpoint {
         .readerFor(Object.class);
 
     /** Longest prefix of a request value that an error message repeats. */
-    private static final int ECHO_LIMIT = 64;
 
     private final JobScheduler scheduler;
 
@@ -202,17 +202,13 @@ public class SchedulerEndpoint {
     }
 
     /**
-     * A request value for an error message: quoted, cut to its first {@value #ECHO_LIMIT} characters.
+     * A request value for an error message, as {@link InputText#quote} gives it.
      *
      * @param value the value
      * @return e.g. {@code 'explode'}, or {@code 'aaaa…' (5000 characters)}
      */
     static String echo(@Nullable Object value) {
-        String text = String.valueOf(value);
-        if (text.length() <= ECHO_LIMIT) {
-            return "'" + text + "'";
-        }
-        return "'" + text.substring(0, ECHO_LIMIT) + "…' (" + text.length() + " characters)";
+        return InputText.quote(value);
     }
 
     /**
