@@ -1,4 +1,4 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobDecodeException;
@@ -14,19 +14,19 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The export format of {@link Scheduler#exportJobs}: {@code {"version":1,"jobs":[<each job as the JobCodec
+ * The export format of {@link io.kairos.scheduler.Scheduler#exportJobs}: {@code {"version":1,"jobs":[<each job as the JobCodec
  * writes it>]}} (APScheduler 3.11's {@code export_jobs} layout, without pickled objects). Thread-safe.
  */
-final class JobsJson {
+public final class JobsJson {
 
-    static final int VERSION = 1;
+    public static final int VERSION = 1;
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private JobsJson() {
     }
 
-    static String write(JobCodec codec, List<StoredJob> jobs) {
+    public static String write(JobCodec codec, List<StoredJob> jobs) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", VERSION);
         ArrayNode array = root.putArray("jobs");
@@ -36,7 +36,7 @@ final class JobsJson {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
-    static List<StoredJob> read(JobCodec codec, String json) {
+    public static List<StoredJob> read(JobCodec codec, String json) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);

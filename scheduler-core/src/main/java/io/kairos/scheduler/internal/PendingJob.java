@@ -1,4 +1,4 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.StoredJob;
@@ -15,13 +15,13 @@ import java.time.Instant;
  * @param nextRunTimeSet whether the request gave a next run time (then {@code nextRunTime} overrides the trigger)
  * @param nextRunTime the given next run time; {@code null} with {@code nextRunTimeSet} means paused
  */
-record PendingJob(StoredJob template, Task task, ConflictPolicy policy, boolean nextRunTimeSet, Instant nextRunTime) {
+public record PendingJob(StoredJob template, Task task, ConflictPolicy policy, boolean nextRunTimeSet, Instant nextRunTime) {
 
-    PendingJob withTemplate(StoredJob newTemplate) {
+    public PendingJob withTemplate(StoredJob newTemplate) {
         return new PendingJob(newTemplate, this.task, this.policy, this.nextRunTimeSet, this.nextRunTime);
     }
 
-    PendingJob withNextRunTime(boolean set, Instant time) {
+    public PendingJob withNextRunTime(boolean set, Instant time) {
         return new PendingJob(this.template, this.task, this.policy, set, time);
     }
 }

@@ -1,4 +1,4 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
 
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link UUID#randomUUID()} ids, these are not secrets: one id says something about the other ids of the same
  * JVM; never use a job id as a capability.
  */
-final class JobIds {
+public final class JobIds {
 
     private static final long VARIANT = 0x8000_0000_0000_0000L;
 
@@ -43,7 +43,7 @@ final class JobIds {
      *
      * @return 36 characters, e.g. {@code 3f2c9a1e-07b4-4d2a-9c51-6e0f8b7a2d13}; never returned before by this JVM
      */
-    static String next() {
+    public static String next() {
         return new UUID(MOST_SIGNIFICANT, VARIANT | scramble(COUNTER.getAndIncrement())).toString();
     }
 
