@@ -1,5 +1,6 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.config.ComponentOptions;
 import io.kairos.scheduler.event.ExecutorAdded;
 import io.kairos.scheduler.event.ExecutorRemoved;
 import io.kairos.scheduler.event.JobStoreAdded;
@@ -15,6 +16,7 @@ import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
+import io.kairos.scheduler.store.JobStoreFactory;
 
 import java.util.Map;
 import java.util.function.BooleanSupplier;

@@ -1,6 +1,7 @@
 package io.kairos.scheduler;
 
-import io.kairos.scheduler.internal.Durations;
+import io.kairos.scheduler.config.ComponentOptions;
+import io.kairos.scheduler.config.Durations;
 import io.kairos.scheduler.trigger.TriggerSpec;
 
 import java.time.Duration;

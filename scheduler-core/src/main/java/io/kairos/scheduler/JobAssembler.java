@@ -4,6 +4,8 @@ import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.internal.FireTimes;
+import io.kairos.scheduler.internal.JobIds;
+import io.kairos.scheduler.internal.PendingJob;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.internal.TriggerSpecs;
 import io.kairos.scheduler.store.JobStore;

@@ -1,5 +1,6 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.internal.JobsJson;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.StoredJob;

@@ -5,6 +5,7 @@ import io.kairos.scheduler.event.JobAdded;
 import io.kairos.scheduler.event.JobModified;
 import io.kairos.scheduler.event.JobRemoved;
 import io.kairos.scheduler.internal.EventDispatcher;
+import io.kairos.scheduler.internal.PendingJob;
 import io.kairos.scheduler.internal.StoreLanes;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.ConflictPolicy;

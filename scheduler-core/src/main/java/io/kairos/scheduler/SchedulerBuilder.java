@@ -1,8 +1,10 @@
 package io.kairos.scheduler;
 
 import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.executor.JobExecutorFactory;
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.JobStoreFactory;
 import io.kairos.scheduler.task.TaskRegistry;
 import io.kairos.scheduler.task.TaskResolver;
 

@@ -1,11 +1,13 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.internal.PendingJob;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The job API behind {@link Scheduler}: each call goes to the {@link PendingJobs} while the scheduler is stopped
@@ -18,9 +20,8 @@ import java.util.Optional;
  */
 final class SchedulerJobs {
 
-    private final Scheduler scheduler;
-
-    private final Settings settings;
+    /** Wraps a stored job (and whether it is pending) into the {@link Job} handle the front door returns. */
+    private final BiFunction<StoredJob, Boolean, Job> handles;
 
     private final SchedulerRuntime runtime;
 
@@ -30,10 +31,9 @@ final class SchedulerJobs {
 
     private final PendingJobs pending;
 
-    SchedulerJobs(Scheduler scheduler, Settings settings, SchedulerRuntime runtime, JobAssembler assembler, TaskLookup tasks,
+    SchedulerJobs(BiFunction<StoredJob, Boolean, Job> handles, SchedulerRuntime runtime, JobAssembler assembler, TaskLookup tasks,
             PendingJobs pending) {
-        this.scheduler = scheduler;
-        this.settings = settings;
+        this.handles = handles;
         this.runtime = runtime;
         this.assembler = assembler;
         this.tasks = tasks;
@@ -112,10 +112,10 @@ final class SchedulerJobs {
     }
 
     private Job job(StoredJob stored) {
-        return new Job(this.scheduler, stored, false, this.settings.timezone);
+        return this.handles.apply(stored, false);
     }
 
     private Job pendingJob(PendingJob pendingJob) {
-        return new Job(this.scheduler, pendingJob.template(), true, this.settings.timezone);
+        return this.handles.apply(pendingJob.template(), true);
     }
 }

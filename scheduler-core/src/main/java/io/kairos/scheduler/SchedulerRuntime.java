@@ -8,6 +8,7 @@ import io.kairos.scheduler.event.SchedulerShutdown;
 import io.kairos.scheduler.event.SchedulerStarted;
 import io.kairos.scheduler.internal.EventDispatcher;
 import io.kairos.scheduler.internal.FireTimes;
+import io.kairos.scheduler.internal.PendingJob;
 import io.kairos.scheduler.internal.StoreLanes;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.JobStoreStatus;

@@ -1,7 +1,11 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.config.ComponentOptions;
+import io.kairos.scheduler.executor.JobExecutorFactory;
+import io.kairos.scheduler.internal.BuiltInExecutorFactories;
 import io.kairos.scheduler.internal.Components;
 import io.kairos.scheduler.store.JobCodec;
+import io.kairos.scheduler.store.JobStoreFactory;
 import io.kairos.scheduler.store.JsonJobCodec;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.task.TaskRegistry;

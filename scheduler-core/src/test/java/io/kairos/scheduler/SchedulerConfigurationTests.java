@@ -1,10 +1,12 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.config.ComponentOptions;
 import io.kairos.scheduler.executor.DirectJobExecutor;
 import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.executor.JobExecutorFactory;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.executor.VirtualThreadJobExecutor;
-import io.kairos.scheduler.internal.Durations;
+import io.kairos.scheduler.config.Durations;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.testing.EveryTrigger;
 

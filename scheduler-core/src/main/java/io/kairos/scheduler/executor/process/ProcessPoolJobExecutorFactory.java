@@ -1,9 +1,9 @@
 package io.kairos.scheduler.executor.process;
 
-import io.kairos.scheduler.ComponentOptions;
-import io.kairos.scheduler.JobExecutorFactory;
+import io.kairos.scheduler.config.ComponentOptions;
+import io.kairos.scheduler.executor.JobExecutorFactory;
 import io.kairos.scheduler.executor.JobExecutor;
-import io.kairos.scheduler.internal.Durations;
+import io.kairos.scheduler.config.Durations;
 
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,0 +1,27 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.task.Task;
+
+import java.time.Instant;
+
+/**
+ * A validated job waiting to be stored: added before the scheduler started, or about to be stored now.
+ *
+ * @param template the job without next run time (state paused, version 0)
+ * @param task the task object when given directly (kept in memory by job id), else {@code null}
+ * @param policy what to do when the id is taken
+ * @param nextRunTimeSet whether the request gave a next run time (then {@code nextRunTime} overrides the trigger)
+ * @param nextRunTime the given next run time; {@code null} with {@code nextRunTimeSet} means paused
+ */
+public record PendingJob(StoredJob template, Task task, ConflictPolicy policy, boolean nextRunTimeSet, Instant nextRunTime) {
+
+    public PendingJob withTemplate(StoredJob newTemplate) {
+        return new PendingJob(newTemplate, this.task, this.policy, this.nextRunTimeSet, this.nextRunTime);
+    }
+
+    public PendingJob withNextRunTime(boolean set, Instant time) {
+        return new PendingJob(this.template, this.task, this.policy, set, time);
+    }
+}
