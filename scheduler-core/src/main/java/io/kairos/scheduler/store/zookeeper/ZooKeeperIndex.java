@@ -32,13 +32,16 @@ final class ZooKeeperIndex {
      *
      * @param id the job id
      * @param lease its lease as cached (expired by the caller's clock), or {@code null} when none
+     * @param dueVersion the version of its {@code due} znode as cached, which the acquisition writes at
      */
-    record Candidate(String id, ZooKeeperLease lease) {
+    record Candidate(String id, ZooKeeperLease lease, int dueVersion) {
     }
 
     private static final Comparator<Due> ORDER = Comparator.comparingLong(Due::millis).thenComparing(Due::id);
 
     private final Map<String, Long> dueById = new HashMap<>();
+
+    private final Map<String, Integer> dueVersions = new HashMap<>();
 
     private final NavigableSet<Due> order = new TreeSet<>(ORDER);
 
@@ -75,6 +78,7 @@ final class ZooKeeperIndex {
                 return; // not written by a store: the job is read (and reported broken if need be) when listed
             }
             this.dueById.put(id, millis);
+            this.dueVersions.put(id, node.getStat().getVersion());
             this.order.add(new Due(millis, id));
             ZooKeeperLease lease = this.leases.get(id);
             wake = Math.max(millis, lease == null ? Long.MIN_VALUE : lease.untilMillis()) < this.lastAnswer;
@@ -125,6 +129,7 @@ final class ZooKeeperIndex {
     }
 
     private void removeDue(String id) {
+        this.dueVersions.remove(id);
         Long old = this.dueById.remove(id);
         if (old != null) {
             this.order.remove(new Due(old, id));
@@ -147,7 +152,7 @@ final class ZooKeeperIndex {
             }
             ZooKeeperLease lease = this.leases.get(due.id());
             if (!skip.contains(due.id()) && (lease == null || !lease.heldAt(nowMillis))) {
-                found.add(new Candidate(due.id(), lease));
+                found.add(new Candidate(due.id(), lease, this.dueVersions.get(due.id())));
             }
         }
         return found;

@@ -297,8 +297,9 @@ public final class ZooKeeperJobStore implements JobStore {
      * {@inheritDoc}
      *
      * <p>Candidates come from the index; each is read, checked (still scheduled and due, lease absent or expired or
-     * left from a removed job) and leased in one transaction conditional on the job's version. A candidate another
-     * instance took meanwhile is skipped, and the next one tried.
+     * left from a removed job) and leased in one transaction conditional on the job znode's version and on the
+     * {@code due} znode's version, which the transaction moves on (the same content written again). A candidate
+     * another instance took meanwhile is skipped, and the next one tried.
      */
     @Override
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
@@ -352,6 +353,9 @@ public final class ZooKeeperJobStore implements JobStore {
             ops.add(op().delete().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(id)));
         }
         ops.add(op().create().withMode(CreateMode.EPHEMERAL).forPath(this.paths.lease(id), lease.bytes()));
+        // Writing the due znode at the version read makes competing acquisitions of this job exclusive even when
+        // they replace the same expired lease: a lease znode created meanwhile would have that lease's version too.
+        ops.add(op().setData().withVersion(candidate.dueVersion()).forPath(this.paths.due(id), due(read.job())));
         try {
             client().transaction().forOperations(ops);
         }

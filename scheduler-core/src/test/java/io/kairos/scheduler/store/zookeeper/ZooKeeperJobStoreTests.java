@@ -12,6 +12,11 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.curator.framework.CuratorFramework;
@@ -102,6 +107,50 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
         this.store.addJob(job("garbage", T0.minusSeconds(1)), ConflictPolicy.REPLACE);
         assertThat(raw.checkExists().forPath("/kairos-test/broken/garbage")).isNull();
         assertThat(this.store.acquireDueJobs(B, T0, 10, T0.plusSeconds(60))).extracting(StoredJob::id).containsExactly("garbage");
+    }
+
+    @Test
+    void instancesTakingOverExpiredLeasesAtOnceGetEachJobExactlyOnce() throws Exception {
+        int jobCount = 60;
+        for (int i = 0; i < jobCount; i++) {
+            this.store.addJob(job("job-" + i, T0.minusSeconds(1)), ConflictPolicy.ERROR);
+        }
+        assertThat(this.store.acquireDueJobs(A, T0, jobCount, T0.plusSeconds(60))).hasSize(jobCount);
+        List<ZooKeeperJobStore> others = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            ZooKeeperJobStore other = otherStore("taker-" + t, () -> { });
+            assertThat(other.nextRunTime()).contains(T0.plusSeconds(60));
+            others.add(other);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(others.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < others.size(); t++) {
+                ZooKeeperJobStore other = others.get(t);
+                String id = "taker-" + t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<String> got = new ArrayList<>();
+                    List<StoredJob> batch;
+                    do {
+                        batch = other.acquireDueJobs(id, T0.plusSeconds(61), 5, T0.plusSeconds(120));
+                        batch.forEach((job) -> got.add(job.id()));
+                    }
+                    while (!batch.isEmpty());
+                    return got;
+                }));
+            }
+            start.countDown();
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                all.addAll(result.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(all).hasSize(jobCount).doesNotHaveDuplicates();
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
