@@ -43,8 +43,7 @@ record ZooKeeperConnection(CuratorFramework given, String connectString, Duratio
                 client.start();
             }
             if (!client.blockUntilConnected((int) this.connectionTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new JobStoreException("ZooKeeper job store '" + alias + "' cannot connect to ZooKeeper at " + describe()
-                        + " within " + this.connectionTimeout.toMillis() + " ms", null);
+                throw new ZooKeeperUnreachableException(alias, describe(), this.connectionTimeout.toMillis());
             }
             return client;
         }
