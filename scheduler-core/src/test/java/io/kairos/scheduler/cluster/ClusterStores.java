@@ -4,6 +4,7 @@ import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.jdbc.JdbcJobStore;
 import io.kairos.scheduler.store.jdbc.JdbcJobStoreSettings;
 import io.kairos.scheduler.store.redis.RedisJobStore;
+import io.kairos.scheduler.store.zookeeper.ZooKeeperJobStore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +19,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
  * Builds the job store a cluster node (or the test) uses from string options, so the test JVM and the node
- * processes agree: {@code store=jdbc, jdbc-url=..., table=...} or {@code store=redis, redis-uri=..., prefix=...}.
+ * processes agree: {@code store=jdbc, jdbc-url=..., table=...} or {@code store=redis, redis-uri=..., prefix=...} or
+ * {@code store=zookeeper, connect-string=..., root-path=..., session-ms=...}.
  */
 final class ClusterStores {
 
@@ -53,7 +55,13 @@ final class ClusterStores {
                 return new Handle(RedisJobStore.builder().uri(require(options, "redis-uri")).keyPrefix(require(options, "prefix"))
                         .commandTimeout(Duration.ofSeconds(2)).build(), null);
             }
-            default -> throw new IllegalArgumentException("store: '" + kind + "' is not a store kind; valid: jdbc, redis");
+            case "zookeeper" -> {
+                return new Handle(ZooKeeperJobStore.builder().connectString(require(options, "connect-string"))
+                        .rootPath(require(options, "root-path"))
+                        .sessionTimeout(Duration.ofMillis(Long.parseLong(require(options, "session-ms"))))
+                        .connectionTimeout(Duration.ofSeconds(2)).build(), null);
+            }
+            default -> throw new IllegalArgumentException("store: '" + kind + "' is not a store kind; valid: jdbc, redis, zookeeper");
         }
     }
 
@@ -69,6 +77,9 @@ final class ClusterStores {
                 statement.execute("DROP TABLE IF EXISTS " + options.get("table"));
             }
             return;
+        }
+        if (options.get("store").equals("zookeeper")) {
+            return; // the test's own server is thrown away with its directory
         }
         RedisClient client = RedisClient.create(options.get("redis-uri"));
         try (StatefulRedisConnection<String, String> connection = client.connect()) {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The store's server goes down for 20 seconds while a scheduler has work, then comes back: the scheduler
  * publishes {@link JobStoreFailed}, its loop thread stays alive, and afterwards every job runs exactly once.
- * The server is a private one on a free port ({@link PrivatePostgres}, {@link PrivateRedis}); the shared
+ * The server is a private one on a free port ({@link PrivatePostgres}, {@link PrivateRedis}, {@link PrivateZooKeeper}); the shared
  * servers on 5432/6379 are never stopped. Runs are counted in a table on the shared PostgreSQL.
  */
 class StoreOutageIT {
@@ -53,6 +53,14 @@ class StoreOutageIT {
         Optional<Path> executable = PrivateRedis.executable();
         assumeTrue(executable.isPresent(), "redis-server is not on the PATH; install the distribution's redis-server package to run this test");
         try (PrivateRedis server = PrivateRedis.create(executable.get())) {
+            server.start();
+            survivesOutage(server);
+        }
+    }
+
+    @Test
+    void zookeeperOutage() throws Exception {
+        try (PrivateZooKeeper server = new PrivateZooKeeper()) {
             server.start();
             survivesOutage(server);
         }

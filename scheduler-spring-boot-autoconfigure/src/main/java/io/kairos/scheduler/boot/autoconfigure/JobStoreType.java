@@ -20,5 +20,11 @@ public enum JobStoreType {
      * Jobs kept in Redis, reached through the application's {@code spring.data.redis.*} settings; may be shared
      * by several instances (APScheduler's {@code RedisJobStore}).
      */
-    REDIS
+    REDIS,
+
+    /**
+     * Jobs kept in Apache ZooKeeper under {@code root-path}, reached through the application's {@code CuratorFramework}
+     * bean or {@code connect-string}; may be shared by several instances (APScheduler's {@code ZooKeeperJobStore}).
+     */
+    ZOOKEEPER
 }

@@ -4,10 +4,11 @@ import io.kairos.scheduler.SchedulerBuilder;
 import io.kairos.scheduler.boot.KairosConfigurationException;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * Adds the jdbc and redis job stores of {@link KairosProperties} to a scheduler builder (memory stores go through
+ * Adds the jdbc, redis and zookeeper job stores of {@link KairosProperties} to a scheduler builder (memory stores go through
  * the engine's flat keys, see {@link EngineProperties}). Stateless.
  */
 final class JobStores {
@@ -16,7 +17,7 @@ final class JobStores {
     }
 
     /**
-     * Builds and adds every jdbc and redis store.
+     * Builds and adds every jdbc, redis and zookeeper store.
      *
      * @param builder the scheduler builder
      * @param properties the properties
@@ -37,6 +38,16 @@ final class JobStores {
                                 "Add spring-boot-starter-data-redis (or io.lettuce:lettuce-core), or use type memory or jdbc");
                     }
                     builder.jobStore(alias, RedisJobStores.create(alias, store, beanFactory));
+                }
+                case ZOOKEEPER -> {
+                    ClassLoader loader = beanFactory instanceof ConfigurableBeanFactory configurable && configurable.getBeanClassLoader() != null
+                            ? configurable.getBeanClassLoader() : JobStores.class.getClassLoader();
+                    if (!ClassUtils.isPresent("org.apache.curator.framework.recipes.cache.CuratorCache", loader)) {
+                        throw new KairosConfigurationException("kairos.jobstores." + alias + ".type", "zookeeper",
+                                "needs Apache Curator on the class path, and it is not there",
+                                "Add org.apache.curator:curator-framework and curator-recipes, or use type memory, jdbc or redis");
+                    }
+                    builder.jobStore(alias, ZooKeeperJobStores.create(alias, store, beanFactory));
                 }
             }
         });

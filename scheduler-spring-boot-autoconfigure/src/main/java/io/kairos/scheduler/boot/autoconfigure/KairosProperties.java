@@ -247,6 +247,58 @@ public class KairosProperties {
         @DurationUnit(ChronoUnit.SECONDS)
         private @Nullable Duration timeout;
 
+        /**
+         * zookeeper: the servers, 'host:port[,host:port...][/chroot]'. Ignored (with a warning) when the application
+         * defines a CuratorFramework bean, which the store then uses. Defaults to 127.0.0.1:2181.
+         */
+        private @Nullable String connectString;
+
+        /** zookeeper: the znode under which the store keeps its jobs, an absolute path. Defaults to /kairos. */
+        private @Nullable String rootPath;
+
+        /**
+         * zookeeper: the session timeout asked of the server (kept by the server within 2 to 20 ticks); an instance
+         * cut off longer than this loses its leases and its jobs are taken over. Defaults to 30s.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration sessionTimeout;
+
+        /** zookeeper: how long to wait for a connection, at start and per store call while disconnected. Defaults to 5s. */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration connectionTimeout;
+
+        public @Nullable String getConnectString() {
+            return this.connectString;
+        }
+
+        public void setConnectString(@Nullable String connectString) {
+            this.connectString = connectString;
+        }
+
+        public @Nullable String getRootPath() {
+            return this.rootPath;
+        }
+
+        public void setRootPath(@Nullable String rootPath) {
+            this.rootPath = rootPath;
+        }
+
+        public @Nullable Duration getSessionTimeout() {
+            return this.sessionTimeout;
+        }
+
+        public void setSessionTimeout(@Nullable Duration sessionTimeout) {
+            this.sessionTimeout = sessionTimeout;
+        }
+
+        public @Nullable Duration getConnectionTimeout() {
+            return this.connectionTimeout;
+        }
+
+        public void setConnectionTimeout(@Nullable Duration connectionTimeout) {
+            this.connectionTimeout = connectionTimeout;
+        }
+
         public JobStoreType getType() {
             return this.type;
         }

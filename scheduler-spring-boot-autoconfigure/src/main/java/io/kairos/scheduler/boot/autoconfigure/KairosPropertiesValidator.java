@@ -50,6 +50,12 @@ final class KairosPropertiesValidator {
         onlyFor(prefix + "key-prefix", store.getKeyPrefix(), store.getType(), JobStoreType.REDIS);
         onlyFor(prefix + "jobs-key", store.getJobsKey(), store.getType(), JobStoreType.REDIS);
         onlyFor(prefix + "run-times-key", store.getRunTimesKey(), store.getType(), JobStoreType.REDIS);
+        onlyFor(prefix + "connect-string", store.getConnectString(), store.getType(), JobStoreType.ZOOKEEPER);
+        onlyFor(prefix + "root-path", store.getRootPath(), store.getType(), JobStoreType.ZOOKEEPER);
+        onlyFor(prefix + "session-timeout", store.getSessionTimeout(), store.getType(), JobStoreType.ZOOKEEPER);
+        onlyFor(prefix + "connection-timeout", store.getConnectionTimeout(), store.getType(), JobStoreType.ZOOKEEPER);
+        positive(prefix + "session-timeout", store.getSessionTimeout());
+        positive(prefix + "connection-timeout", store.getConnectionTimeout());
         if (store.getTimeout() != null && store.getType() == JobStoreType.MEMORY) {
             throw KairosConfigurationException.invalidValue(prefix + "timeout", store.getTimeout(), "applies only to types jdbc and "
                     + "redis, and this one is of type memory", List.of("remove it, or set the type to jdbc or redis"));

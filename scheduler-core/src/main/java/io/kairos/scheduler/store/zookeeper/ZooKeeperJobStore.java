@@ -1,0 +1,592 @@
+package io.kairos.scheduler.store.zookeeper;
+
+import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobLookupException;
+import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.JobStoreContext;
+import io.kairos.scheduler.store.JobStoreException;
+import io.kairos.scheduler.store.LeaseArguments;
+import io.kairos.scheduler.store.StoredJob;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.transaction.CuratorOp;
+import org.apache.curator.framework.api.transaction.CuratorTransactionResult;
+import org.apache.curator.framework.imps.CuratorFrameworkState;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
+
+/**
+ * A {@link JobStore} in Apache ZooKeeper (through Curator), shared by any number of schedulers; the layout is
+ * described in {@link ZooKeeperPaths}. Every write is one ZooKeeper transaction conditional on znode versions: a
+ * job's version is its znode's version + 1, a lease is an <em>ephemeral</em> znode of the acquiring store's
+ * session, created only if absent (or replacing an expired lease at its version). A scheduler whose session ends
+ * (it died, or was cut off longer than the session timeout) loses its leases at once, and its due jobs are taken
+ * over without waiting for the lease time; its own {@link #extendLeases} then reports them lost.
+ *
+ * <p>The due query and {@link #nextRunTime()} read an in-memory index of next run times and leases, kept by
+ * watches ({@link ZooKeeperCaches}); those watches are also the remote wake-up: a job another instance makes due
+ * earlier, or a lease that vanishes on a due job, calls {@link JobStoreContext#wakeup()}. Acquiring a job costs
+ * two round trips (read the job, one transaction), releasing it three (read the lease and the job, one
+ * transaction); listing reads every job znode.
+ *
+ * <p>A job znode whose JSON cannot be read is never deleted or rewritten: its next run time is cleared and the
+ * reason stored in {@code broken/<id>}; it is listed as {@link JobState#BROKEN}. Curator failures (connection loss,
+ * a timeout) surface as {@link JobStoreException}. Thread-safe once started.
+ */
+public final class ZooKeeperJobStore implements JobStore {
+
+    private static final Comparator<StoredJob> LISTING_ORDER = Comparator
+            .comparing((StoredJob job) -> job.nextRunTime() == null)
+            .thenComparing(StoredJob::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(StoredJob::id);
+
+    private static final byte[] NOT_DUE = new byte[0];
+
+    private final ZooKeeperConnection connection;
+
+    private final ZooKeeperPaths paths;
+
+    private volatile JobStoreContext context;
+
+    private volatile CuratorFramework client;
+
+    private volatile ZooKeeperIndex index;
+
+    private volatile ZooKeeperCaches caches;
+
+    private volatile ZooKeeperJobReader reader;
+
+    ZooKeeperJobStore(ZooKeeperConnection connection, ZooKeeperPaths paths) {
+        this.connection = connection;
+        this.paths = paths;
+    }
+
+    /**
+     * Starts describing a store.
+     *
+     * @return a builder
+     */
+    public static ZooKeeperJobStoreBuilder builder() {
+        return new ZooKeeperJobStoreBuilder();
+    }
+
+    /**
+     * The root path of this store's znodes.
+     *
+     * @return the path, e.g. {@code /kairos}
+     */
+    public String rootPath() {
+        return this.paths.root();
+    }
+
+    /**
+     * Connects (or uses the given client), creates the four parent znodes when missing, and loads the index.
+     *
+     * @param context the scheduler's alias for this store, its id, clock, codec and wake-up callback
+     * @throws IllegalStateException when the store is already started
+     * @throws JobStoreException when ZooKeeper cannot be reached within the connection timeout (nothing stays open)
+     */
+    @Override
+    public synchronized void start(JobStoreContext context) {
+        Objects.requireNonNull(context, "context");
+        if (this.client != null) {
+            throw new IllegalStateException("ZooKeeper job store '" + context.alias() + "' is already started");
+        }
+        CuratorFramework opened = this.connection.open(context.alias());
+        ZooKeeperIndex newIndex = new ZooKeeperIndex(context.wakeup());
+        ZooKeeperCaches newCaches = new ZooKeeperCaches(opened, this.paths, newIndex, this.connection.startTimeout());
+        try {
+            for (String parent : List.of(this.paths.jobs(), this.paths.due(), this.paths.leases(), this.paths.broken())) {
+                if (opened.checkExists().forPath(parent) == null) {
+                    try {
+                        opened.create().creatingParentsIfNeeded().forPath(parent);
+                    }
+                    catch (KeeperException.NodeExistsException ex) {
+                        // another instance created it meanwhile
+                    }
+                }
+            }
+            newCaches.start();
+        }
+        catch (Exception ex) {
+            newCaches.close();
+            this.connection.close(opened);
+            throw new JobStoreException("ZooKeeper job store '" + context.alias() + "' could not start at "
+                    + this.connection.describe() + this.paths.root() + ": " + ex.getMessage(), ex);
+        }
+        this.context = context;
+        this.index = newIndex;
+        this.caches = newCaches;
+        this.reader = new ZooKeeperJobReader(opened, this.paths, context);
+        this.client = opened;
+    }
+
+    /**
+     * Closes the watches and, when the store created the Curator client, the client (its session ends, so its
+     * leases vanish). A client given to the builder is left open. Jobs are kept. Does nothing when not started.
+     */
+    @Override
+    public synchronized void shutdown() {
+        CuratorFramework open = this.client;
+        this.client = null;
+        if (open != null) {
+            this.caches.close();
+            this.connection.close(open);
+        }
+    }
+
+    /**
+     * Always {@code true}: any number of schedulers may share one ZooKeeper store.
+     *
+     * @return {@code true}
+     */
+    @Override
+    public boolean isShared() {
+        return true;
+    }
+
+    @Override
+    public StoredJob addJob(StoredJob job, ConflictPolicy policy) {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(policy, "policy");
+        return write("add job '" + job.id() + "'", () -> {
+            byte[] json = json(job);
+            while (true) {
+                try {
+                    client().transaction().forOperations(
+                            op().create().forPath(this.paths.job(job.id()), json),
+                            op().create().forPath(this.paths.due(job.id()), due(job)));
+                    return job.withVersion(1);
+                }
+                catch (KeeperException.NodeExistsException ex) {
+                    if (policy == ConflictPolicy.ERROR) {
+                        throw new ConflictingJobIdException(job.id(), "job store '" + context().alias() + "'");
+                    }
+                    Optional<StoredJob> replaced = policy == ConflictPolicy.KEEP_EXISTING ? this.reader.lookup(job.id())
+                            : overwrite(job, json);
+                    if (replaced.isPresent()) {
+                        return replaced.get();
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public StoredJob updateJob(StoredJob job) {
+        Objects.requireNonNull(job, "job");
+        return write("update job '" + job.id() + "'",
+                () -> overwrite(job, json(job)).orElseThrow(() -> new JobLookupException(job.id())));
+    }
+
+    /** Overwrites an existing job (keeping its lease); empty when there is none. */
+    private Optional<StoredJob> overwrite(StoredJob job, byte[] json) throws Exception {
+        while (true) {
+            Stat stat = client().checkExists().forPath(this.paths.job(job.id()));
+            if (stat == null) {
+                return Optional.empty();
+            }
+            try {
+                List<CuratorTransactionResult> results = client().transaction().forOperations(
+                        op().setData().withVersion(stat.getVersion()).forPath(this.paths.job(job.id()), json),
+                        op().setData().forPath(this.paths.due(job.id()), due(job)));
+                client().delete().quietly().forPath(this.paths.broken(job.id()));
+                return Optional.of(job.withVersion(results.get(0).getResultStat().getVersion() + 1L));
+            }
+            catch (KeeperException.BadVersionException | KeeperException.NoNodeException ex) {
+                // changed or removed meanwhile: look again
+            }
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Deletes the job and its index entry in one transaction, then its lease and broken reason, if any (a lease
+     * left behind by a failure here never holds a job added later under the same id: it names the removed znode).
+     */
+    @Override
+    public boolean removeJob(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        return write("remove job '" + jobId + "'", () -> {
+            try {
+                client().transaction().forOperations(op().delete().forPath(this.paths.job(jobId)),
+                        op().delete().forPath(this.paths.due(jobId)));
+            }
+            catch (KeeperException.NoNodeException ex) {
+                return false;
+            }
+            client().delete().quietly().forPath(this.paths.lease(jobId));
+            client().delete().quietly().forPath(this.paths.broken(jobId));
+            return true;
+        });
+    }
+
+    @Override
+    public void removeAllJobs() {
+        write("remove all jobs", () -> {
+            for (String parent : List.of(this.paths.jobs(), this.paths.due(), this.paths.leases(), this.paths.broken())) {
+                for (String child : client().getChildren().forPath(parent)) {
+                    if (!child.startsWith(ZooKeeperPaths.MARKER_PREFIX)) {
+                        client().delete().quietly().forPath(parent + "/" + child);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StoredJob> lookupJob(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        return call("look up job '" + jobId + "'", () -> this.reader.lookup(jobId));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads every job znode (one read each).
+     */
+    @Override
+    public List<StoredJob> getAllJobs() {
+        return call("list jobs", () -> {
+            List<StoredJob> jobs = new ArrayList<>();
+            for (String child : client().getChildren().forPath(this.paths.jobs())) {
+                String id = ZooKeeperPaths.idOf(child);
+                if (id != null) {
+                    this.reader.lookup(id).ifPresent(jobs::add);
+                }
+            }
+            jobs.sort(LISTING_ORDER);
+            return jobs;
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Answers from the index; when this store wrote since its last answer, it first writes its sync marker and
+     * waits for the index to show that write (one round trip).
+     */
+    @Override
+    public Optional<Instant> nextRunTime() {
+        return call("find the next run time", () -> {
+            this.caches.catchUp();
+            return this.index.next();
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Candidates come from the index; each is read, checked (still scheduled and due, lease absent or expired or
+     * left from a removed job) and leased in one transaction conditional on the job znode's version and on the
+     * {@code due} znode's version, which the transaction moves on (the same content written again). A candidate
+     * another instance took meanwhile is skipped, and the next one tried.
+     */
+    @Override
+    public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        LeaseArguments.check(now, limit, leaseUntil);
+        long nowMillis = now.toEpochMilli();
+        return call("acquire due jobs", () -> {
+            this.caches.catchUp();
+            List<StoredJob> acquired = new ArrayList<>();
+            Set<String> tried = new HashSet<>();
+            List<ZooKeeperIndex.Candidate> candidates;
+            do {
+                candidates = this.index.due(nowMillis, limit - acquired.size(), tried);
+                for (ZooKeeperIndex.Candidate candidate : candidates) {
+                    tried.add(candidate.id());
+                    StoredJob job = acquire(schedulerId, candidate, nowMillis, leaseUntil.toEpochMilli());
+                    if (job != null) {
+                        acquired.add(job);
+                    }
+                }
+            }
+            while (!candidates.isEmpty() && acquired.size() < limit);
+            acquired.sort(Comparator.comparing(StoredJob::nextRunTime));
+            return acquired;
+        });
+    }
+
+    private StoredJob acquire(String schedulerId, ZooKeeperIndex.Candidate candidate, long nowMillis, long untilMillis) throws Exception {
+        String id = candidate.id();
+        ZooKeeperJobReader.Read read = this.reader.read(id);
+        if (read == null || read.job().state() != JobState.SCHEDULED || read.job().nextRunTime().toEpochMilli() > nowMillis) {
+            return null;
+        }
+        Stat leaseStat = null;
+        if (candidate.lease() != null) {
+            leaseStat = new Stat();
+            try {
+                ZooKeeperLease lease = ZooKeeperLease.parse(client().getData().storingStatIn(leaseStat).forPath(this.paths.lease(id)));
+                if (lease.heldAt(nowMillis) && lease.jobCzxid() == read.stat().getCzxid()) {
+                    return null;
+                }
+            }
+            catch (KeeperException.NoNodeException ex) {
+                leaseStat = null;
+            }
+        }
+        ZooKeeperLease lease = new ZooKeeperLease(schedulerId, untilMillis, read.stat().getCzxid());
+        List<CuratorOp> ops = new ArrayList<>(3);
+        ops.add(op().check().withVersion(read.stat().getVersion()).forPath(this.paths.job(id)));
+        if (leaseStat != null) {
+            ops.add(op().delete().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(id)));
+        }
+        ops.add(op().create().withMode(CreateMode.EPHEMERAL).forPath(this.paths.lease(id), lease.bytes()));
+        // Writing the due znode at the version read makes competing acquisitions of this job exclusive even when
+        // they replace the same expired lease: a lease znode created meanwhile would have that lease's version too.
+        ops.add(op().setData().withVersion(candidate.dueVersion()).forPath(this.paths.due(id), due(read.job())));
+        try {
+            client().transaction().forOperations(ops);
+        }
+        catch (KeeperException.NodeExistsException | KeeperException.BadVersionException | KeeperException.NoNodeException ex) {
+            return null;
+        }
+        finally {
+            this.caches.wrote();
+        }
+        this.index.leased(id, lease);
+        return read.job();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Per job: reads the lease and the job, then updates the lease in place (or moves it to this store's
+     * session, after the session was renewed), one transaction.
+     */
+    @Override
+    public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        Set<String> lost = new HashSet<>();
+        if (jobIds.isEmpty()) {
+            return lost;
+        }
+        return call("extend leases", () -> {
+            long session = client().getZookeeperClient().getZooKeeper().getSessionId();
+            for (String id : new LinkedHashSet<>(jobIds)) {
+                if (!extend(schedulerId, id, leaseUntil.toEpochMilli(), session)) {
+                    lost.add(id);
+                }
+            }
+            return lost;
+        });
+    }
+
+    private boolean extend(String schedulerId, String id, long untilMillis, long session) throws Exception {
+        Stat leaseStat = new Stat();
+        ZooKeeperLease lease;
+        try {
+            lease = ZooKeeperLease.parse(client().getData().storingStatIn(leaseStat).forPath(this.paths.lease(id)));
+        }
+        catch (KeeperException.NoNodeException ex) {
+            return false;
+        }
+        Stat job = client().checkExists().forPath(this.paths.job(id));
+        if (!lease.owner().equals(schedulerId) || job == null || job.getCzxid() != lease.jobCzxid()) {
+            return false;
+        }
+        ZooKeeperLease extended = new ZooKeeperLease(schedulerId, untilMillis, lease.jobCzxid());
+        try {
+            if (leaseStat.getEphemeralOwner() == session) {
+                client().setData().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(id), extended.bytes());
+            }
+            else {
+                client().transaction().forOperations(op().delete().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(id)),
+                        op().create().withMode(CreateMode.EPHEMERAL).forPath(this.paths.lease(id), extended.bytes()));
+            }
+        }
+        catch (KeeperException.BadVersionException | KeeperException.NoNodeException | KeeperException.NodeExistsException ex) {
+            return false;
+        }
+        finally {
+            this.caches.wrote();
+        }
+        return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Per job: reads the lease (ignored unless this scheduler's) and the job, then one transaction writes the
+     * job, its index entry and deletes the lease, conditional on both versions; when the job changed meanwhile, only
+     * the lease is deleted.
+     */
+    @Override
+    public void releaseJobs(String schedulerId, List<JobRelease> releases) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        if (releases.isEmpty()) {
+            return;
+        }
+        write("release jobs", () -> {
+            for (JobRelease release : releases) {
+                release(schedulerId, release);
+            }
+            return null;
+        });
+    }
+
+    private void release(String schedulerId, JobRelease release) throws Exception {
+        String id = release.jobId();
+        Stat leaseStat = new Stat();
+        ZooKeeperLease lease;
+        try {
+            lease = ZooKeeperLease.parse(client().getData().storingStatIn(leaseStat).forPath(this.paths.lease(id)));
+        }
+        catch (KeeperException.NoNodeException ex) {
+            return;
+        }
+        if (!lease.owner().equals(schedulerId)) {
+            return;
+        }
+        this.caches.wrote();
+        CuratorOp dropLease = op().delete().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(id));
+        ZooKeeperJobReader.Read read = this.reader.read(id);
+        try {
+            if (read == null || read.stat().getCzxid() != lease.jobCzxid() || read.stat().getVersion() + 1L != release.acquiredVersion()) {
+                client().transaction().forOperations(dropLease);
+            }
+            else if (release.remove()) {
+                client().transaction().forOperations(op().delete().withVersion(read.stat().getVersion()).forPath(this.paths.job(id)),
+                        op().delete().forPath(this.paths.due(id)), dropLease);
+            }
+            else {
+                StoredJob next = read.job().withNextRunTime(release.nextRunTime(), release.nextFireTime());
+                client().transaction().forOperations(
+                        op().setData().withVersion(read.stat().getVersion()).forPath(this.paths.job(id), json(next)),
+                        op().setData().forPath(this.paths.due(id), due(next)), dropLease);
+            }
+        }
+        catch (KeeperException.BadVersionException | KeeperException.NoNodeException ex) {
+            client().delete().quietly().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(id));
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction conditional on the job's version: the broken job's JSON, its index entry cleared, and the
+     * caller's lease deleted when it holds one.
+     */
+    @Override
+    public boolean markBroken(String schedulerId, String jobId, long expectedVersion, String reason) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        Objects.requireNonNull(jobId, "jobId");
+        Objects.requireNonNull(reason, "reason");
+        return write("mark job '" + jobId + "' broken", () -> {
+            ZooKeeperJobReader.Read read = this.reader.read(jobId);
+            if (read == null || read.stat().getVersion() + 1L != expectedVersion) {
+                return false;
+            }
+            List<CuratorOp> ops = new ArrayList<>(3);
+            ops.add(op().setData().withVersion(read.stat().getVersion()).forPath(this.paths.job(jobId), json(read.job().asBroken(reason))));
+            ops.add(op().setData().forPath(this.paths.due(jobId), NOT_DUE));
+            Stat leaseStat = new Stat();
+            try {
+                ZooKeeperLease lease = ZooKeeperLease.parse(client().getData().storingStatIn(leaseStat).forPath(this.paths.lease(jobId)));
+                if (lease.owner().equals(schedulerId)) {
+                    ops.add(op().delete().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(jobId)));
+                }
+            }
+            catch (KeeperException.NoNodeException ex) {
+                // not leased
+            }
+            try {
+                client().transaction().forOperations(ops);
+                return true;
+            }
+            catch (KeeperException.BadVersionException | KeeperException.NoNodeException ex) {
+                return false;
+            }
+            finally {
+                this.caches.wrote();
+            }
+        });
+    }
+
+    private byte[] json(StoredJob job) {
+        return context().codec().encode(job).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] due(StoredJob job) {
+        return job.nextRunTime() == null ? NOT_DUE
+                : Long.toString(job.nextRunTime().toEpochMilli()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private org.apache.curator.framework.api.transaction.TransactionOp op() {
+        return client().transactionOp();
+    }
+
+    private interface ZooKeeperCall<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T call(String what, ZooKeeperCall<T> call) {
+        if (this.client == null) {
+            throw new IllegalStateException("ZooKeeper job store is not started; cannot " + what);
+        }
+        try {
+            return call.run();
+        }
+        catch (RuntimeException ex) {
+            throw ex;
+        }
+        catch (Exception ex) {
+            if (ex instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new JobStoreException("ZooKeeper job store '" + context().alias() + "' could not " + what + ": " + ex, ex);
+        }
+    }
+
+    /** As {@link #call}, for a call that writes: the index catches up before it is next read. */
+    private <T> T write(String what, ZooKeeperCall<T> call) {
+        try {
+            return call(what, call);
+        }
+        finally {
+            ZooKeeperCaches current = this.caches;
+            if (current != null) {
+                current.wrote();
+            }
+        }
+    }
+
+    /** The started client (for tests and health details). */
+    CuratorFramework client() {
+        CuratorFramework current = this.client;
+        if (current == null || current.getState() == CuratorFrameworkState.STOPPED) {
+            throw new IllegalStateException("ZooKeeper job store is not started");
+        }
+        return current;
+    }
+
+    private JobStoreContext context() {
+        JobStoreContext current = this.context;
+        if (current == null) {
+            throw new IllegalStateException("ZooKeeper job store is not started");
+        }
+        return current;
+    }
+}
