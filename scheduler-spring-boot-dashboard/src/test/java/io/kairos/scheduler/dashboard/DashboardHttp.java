@@ -33,10 +33,14 @@ final class DashboardHttp {
         return this;
     }
 
-    HttpResponse<String> send(String method, String path, @Nullable String body, String contentType) throws Exception {
+    HttpResponse<String> send(String method, String path, @Nullable String body, String contentType, String... headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
             .header("Accept", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (body != null) {
             request.header("Content-Type", contentType);
         }
