@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.SchedulerNotRunningException;
-import io.kairos.scheduler.boot.actuate.JobDescriptor;
-import io.kairos.scheduler.boot.actuate.SchedulerDescriptor;
+import io.kairos.scheduler.boot.operations.JobDescriptor;
+import io.kairos.scheduler.boot.operations.SchedulerDescriptor;
 import io.kairos.scheduler.boot.operations.InvalidOperationException;
 import io.kairos.scheduler.boot.operations.JobNotFoundException;
 import io.kairos.scheduler.boot.operations.SchedulerOperations;

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.store.JobState;
-import io.kairos.scheduler.boot.actuate.JobDescriptor;
+import io.kairos.scheduler.boot.operations.JobDescriptor;
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.TriggerSpec;

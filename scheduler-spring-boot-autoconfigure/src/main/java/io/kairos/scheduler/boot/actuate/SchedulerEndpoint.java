@@ -3,7 +3,9 @@ package io.kairos.scheduler.boot.actuate;
 import java.util.Optional;
 
 import io.kairos.scheduler.boot.operations.InvalidOperationException;
+import io.kairos.scheduler.boot.operations.JobDescriptor;
 import io.kairos.scheduler.boot.operations.JobNotFoundException;
+import io.kairos.scheduler.boot.operations.SchedulerDescriptor;
 import io.kairos.scheduler.boot.operations.SchedulerOperations;
 import io.kairos.scheduler.input.InputText;
 import org.jspecify.annotations.Nullable;

@@ -8,8 +8,6 @@ import java.util.Optional;
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.JobChanges;
 import io.kairos.scheduler.boot.JobScheduler;
-import io.kairos.scheduler.boot.actuate.JobDescriptor;
-import io.kairos.scheduler.boot.actuate.SchedulerDescriptor;
 import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.store.JobLookupException;
