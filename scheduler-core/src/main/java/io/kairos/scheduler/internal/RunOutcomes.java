@@ -7,6 +7,7 @@ import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.JobRun;
 import io.kairos.scheduler.executor.RunListener;
 import io.kairos.scheduler.executor.process.JobTimeoutException;
+import io.kairos.scheduler.history.LeaseLostException;
 import io.kairos.scheduler.history.RunOutcome;
 
 import java.io.PrintWriter;
@@ -52,8 +53,17 @@ final class RunOutcomes {
             private void record(JobRun run, Instant runTime, RunOutcome outcome, Throwable error, Object result) {
                 if (recorder.isEnabled()) {
                     Instant now = RunOutcomes.this.context.clock().instant();
-                    recorder.add(recorder.records().record(run.job(), job.storeAlias, runTime, submittedAt, this.started, now, outcome,
-                            1, error, result));
+                    RunOutcome recorded = outcome;
+                    Throwable recordedError = error;
+                    Object recordedResult = result;
+                    if (job.takenOver && (outcome == RunOutcome.SUCCEEDED || outcome.isFailure())) {
+                        recorded = RunOutcome.ABANDONED;
+                        recordedError = new LeaseLostException("the lease on the job was lost while the run was in flight (the task"
+                                + " ended " + outcome + "); another instance took the job over and runs this fire time again", error);
+                        recordedResult = null;
+                    }
+                    recorder.add(recorder.records().record(run.job(), job.storeAlias, runTime, submittedAt, this.started, now, recorded,
+                            1, recordedError, recordedResult));
                 }
                 this.started = null;
             }

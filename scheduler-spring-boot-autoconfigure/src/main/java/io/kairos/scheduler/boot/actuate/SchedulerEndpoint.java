@@ -9,6 +9,8 @@ import io.kairos.scheduler.Job;
 import io.kairos.scheduler.JobChanges;
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
+import io.kairos.scheduler.history.RunPage;
+import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
@@ -31,7 +33,15 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * them, and pause or resume the whole scheduler.
  * <ul>
  * <li>{@code GET /actuator/scheduler}: the scheduler, its stores and executors, every job;</li>
- * <li>{@code GET /actuator/scheduler/{id}}: one job (404 when absent);</li>
+ * <li>{@code GET /actuator/scheduler/{id}}: one job (404 when absent), with its {@code lastRun};</li>
+ * <li>{@code GET /actuator/scheduler/{id}/runs}: the job's runs, newest first, {@code ?limit=} (1 to 500, default
+ * 20), {@code ?outcome=}, {@code ?since=}, {@code ?until=}, {@code ?after=} (see {@link RunsParameters}); a removed
+ * job's runs too, until retention removes them;</li>
+ * <li>{@code GET /actuator/scheduler/runs}: runs across jobs, with the same parameters. This path is also the
+ * {@code /{id}} of a job whose id is {@code runs}: a GET of it lists runs, and that job is read at
+ * {@code GET /actuator/scheduler/runs/job} ({@code /{id}/job} shows any job); its runs are at
+ * {@code /actuator/scheduler/runs/runs}, and POST and DELETE of {@code /actuator/scheduler/runs} act on it as on
+ * any job;</li>
  * <li>{@code POST /actuator/scheduler/{id}} with {@code {"action": "pause" | "resume" | "run"}}, or
  * {@code {"action": "reschedule", "trigger": "{\"type\": \"cron\", \"hour\": \"3\"}"}}: the new trigger spec
  * in the same form as in {@code application.yml}, {@code JobRequest.trigger(Map)} and the JSON store (keys in
@@ -62,7 +72,11 @@ public class SchedulerEndpoint {
         .build()
         .readerFor(Object.class);
 
-    /** Longest prefix of a request value that an error message repeats. */
+    /** The path segment of run lists. */
+    static final String RUNS = "runs";
+
+    /** The path segment of a job's own view under {@code /{id}/}. */
+    static final String JOB = "job";
 
     private final JobScheduler scheduler;
 
@@ -90,14 +104,83 @@ public class SchedulerEndpoint {
     }
 
     /**
-     * One job.
+     * One job ({@code GET /actuator/scheduler/{id}}), or, for the id {@value #RUNS}, runs across jobs.
      *
-     * @param id the job id
-     * @return the job, or {@code null} (404) when absent
+     * @param id the job id, or {@value #RUNS}
+     * @param limit for {@value #RUNS} only: the most runs, 1 to 500 (default 20)
+     * @param outcome for {@value #RUNS} only: the outcomes wanted, separated by commas
+     * @param since for {@value #RUNS} only: runs that finished at or after this ISO-8601 date-time
+     * @param until for {@value #RUNS} only: runs that finished before this ISO-8601 date-time
+     * @param after for {@value #RUNS} only: the {@code next} token of the previous page
+     * @return the {@link JobDescriptor}, a {@link RunsDescriptor} for {@value #RUNS}, or {@code null} (404) when
+     *     there is no such job
+     * @throws InvalidEndpointRequestException (400) naming a bad parameter, or a parameter given for a job
      */
     @ReadOperation
-    public @Nullable JobDescriptor job(@Selector String id) {
-        return this.scheduler.getJob(id).map(JobDescriptor::of).orElse(null);
+    public @Nullable Object job(@Selector String id, @Nullable String limit, @Nullable String outcome,
+            @Nullable String since, @Nullable String until, @Nullable String after) {
+        if (RUNS.equals(id)) {
+            RunQuery query = RunsParameters.apply(RunQuery.all(), limit, outcome, since, until, after);
+            RunPage page = this.scheduler.findRuns(query);
+            return RunsDescriptor.of(page.runs(), page.next());
+        }
+        noRunParameters(limit, outcome, since, until, after);
+        return job(id);
+    }
+
+    /** A job's view takes no parameter of the run lists: one given by mistake is a 400, not silently ignored. */
+    private static void noRunParameters(@Nullable String limit, @Nullable String outcome, @Nullable String since,
+            @Nullable String until, @Nullable String after) {
+        String given = limit != null ? "limit" : outcome != null ? "outcome" : since != null ? "since"
+                : until != null ? "until" : after != null ? "after" : null;
+        if (given != null) {
+            throw invalid("'" + given + "' is a parameter of /actuator/scheduler/runs and /actuator/scheduler/{id}/runs,"
+                    + " not of a job's view");
+        }
+    }
+
+    /**
+     * One job with its last run.
+     *
+     * @param id the job id
+     * @return the job, or {@code null} when absent
+     */
+    public @Nullable JobDescriptor job(String id) {
+        return this.scheduler.getJob(id).map((job) -> LastRuns.describe(this.scheduler, job)).orElse(null);
+    }
+
+    /**
+     * A part of one job: {@code GET /actuator/scheduler/{id}/runs} (its runs, newest first) or
+     * {@code GET /actuator/scheduler/{id}/job} (the job itself, whatever its id: the way to a job whose id is
+     * {@value #RUNS}).
+     *
+     * @param id the job id
+     * @param part {@value #RUNS} or {@value #JOB}
+     * @param limit for {@value #RUNS}: the most runs, 1 to 500 (default 20)
+     * @param outcome for {@value #RUNS}: the outcomes wanted, separated by commas
+     * @param since for {@value #RUNS}: runs that finished at or after this ISO-8601 date-time
+     * @param until for {@value #RUNS}: runs that finished before this ISO-8601 date-time
+     * @param after for {@value #RUNS}: the {@code next} token of the previous page
+     * @return a {@link RunsDescriptor} (possibly empty: a job that never ran, or one that was removed and whose runs
+     *     retention removed), a {@link JobDescriptor}, or {@code null} (404) for {@value #JOB} of no job
+     * @throws InvalidEndpointRequestException (400) for another part or a bad parameter
+     */
+    @ReadOperation
+    public @Nullable Object jobPart(@Selector String id, @Selector String part, @Nullable String limit,
+            @Nullable String outcome, @Nullable String since, @Nullable String until, @Nullable String after) {
+        return switch (part) {
+            case RUNS -> {
+                RunQuery query = RunsParameters.apply(RunQuery.ofJob(id), limit, outcome, since, until, after);
+                RunPage page = this.scheduler.findRuns(query);
+                yield RunsDescriptor.of(page.runs(), page.next());
+            }
+            case JOB -> {
+                noRunParameters(limit, outcome, since, until, after);
+                yield job(id);
+            }
+            default -> throw invalid("/actuator/scheduler/{id}/" + echo(part) + " is not a part of a job; valid: "
+                    + RUNS + ", " + JOB);
+        };
     }
 
     /**
@@ -151,7 +234,7 @@ public class SchedulerEndpoint {
                 case "reschedule" -> Optional.of(this.scheduler.rescheduleJob(id, triggerSpec(trigger)));
                 default -> throw invalid("action " + echo(action) + " is not a job action; valid: pause, resume, run, reschedule");
             };
-            return job.map(JobDescriptor::of);
+            return job.map((changed) -> LastRuns.describe(this.scheduler, changed));
         }
         catch (InvalidTriggerSpecException ex) {
             throw invalid("invalid trigger spec: " + ex.getMessage());
@@ -232,6 +315,6 @@ public class SchedulerEndpoint {
     }
 
     private static InvalidEndpointRequestException invalid(String message) {
-        return new InvalidEndpointRequestException(message, message);
+        return RunsParameters.invalid(message);
     }
 }
