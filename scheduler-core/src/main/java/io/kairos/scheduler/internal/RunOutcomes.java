@@ -3,9 +3,11 @@ package io.kairos.scheduler.internal;
 import io.kairos.scheduler.event.JobExecuted;
 import io.kairos.scheduler.event.JobFailed;
 import io.kairos.scheduler.event.JobMissed;
+import io.kairos.scheduler.event.JobStuck;
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.JobRun;
 import io.kairos.scheduler.executor.RunListener;
+import io.kairos.scheduler.executor.RunTimeoutException;
 import io.kairos.scheduler.executor.process.JobTimeoutException;
 import io.kairos.scheduler.history.LeaseLostException;
 import io.kairos.scheduler.history.RunOutcome;
@@ -96,9 +98,23 @@ final class RunOutcomes {
             @Override
             public void failed(JobRun run, Instant runTime, Throwable exception) {
                 logger.error("Job '{}' raised an exception (run time {})", run.job().id(), runTime, exception);
-                record(run, runTime, exception instanceof JobTimeoutException ? RunOutcome.TIMED_OUT : RunOutcome.FAILED, exception, null);
+                record(run, runTime, isTimeout(exception) ? RunOutcome.TIMED_OUT : RunOutcome.FAILED, exception, null);
                 RunOutcomes.this.context.events().publish(new JobFailed(RunOutcomes.this.context.clock().instant(), run.job().id(),
                         job.storeAlias, runTime, exception, stackTrace(exception)));
+            }
+
+            @Override
+            public void stuck(JobRun run, Instant runTime, Thread thread, Duration sinceInterrupt) {
+                StringBuilder stack = new StringBuilder();
+                for (StackTraceElement frame : thread.getStackTrace()) {
+                    stack.append("\n\tat ").append(frame);
+                }
+                logger.warn("Job '{}' (run time {}) on executor '{}' is stuck: its thread {} was interrupted at its timeout {} ago"
+                        + " and is still in the task, holding its thread and its max-instances slot; the task ignores"
+                        + " interrupts. Its stack:{}", run.job().id(), runTime, run.job().executor(), thread.getName(),
+                        sinceInterrupt, stack);
+                RunOutcomes.this.context.events().publish(new JobStuck(RunOutcomes.this.context.clock().instant(), run.job().id(),
+                        job.storeAlias, runTime, run.job().executor(), thread.getName(), sinceInterrupt));
             }
 
             @Override
@@ -127,6 +143,11 @@ final class RunOutcomes {
                 RunOutcomes.this.signal.signal();
             }
         };
+    }
+
+    /** Whether a run time's exception is its timeout (thread or worker process), recorded as {@code TIMED_OUT}. */
+    static boolean isTimeout(Throwable exception) {
+        return exception instanceof JobTimeoutException || exception instanceof RunTimeoutException;
     }
 
     static String stackTrace(Throwable exception) {
