@@ -52,7 +52,16 @@ final class RunOutcomes {
 
             private volatile Instant started;
 
+            /** The span of the run time in progress, until its outcome ends it. */
+            private volatile RunTracer.Span span = RunTracer.Span.NONE;
+
+            /** The last span started: still current on the worker thread when a timeout ended it elsewhere. */
+            private volatile RunTracer.Span lastSpan = RunTracer.Span.NONE;
+
             private void record(JobRun run, Instant runTime, RunOutcome outcome, Throwable error, Object result) {
+                RunTracer.Span current = this.span;
+                this.span = RunTracer.Span.NONE;
+                current.end(outcome, error);
                 if (recorder.isEnabled()) {
                     Instant now = RunOutcomes.this.context.clock().instant();
                     RunOutcome recorded = outcome;
@@ -75,6 +84,9 @@ final class RunOutcomes {
                 if (recorder.isEnabled()) {
                     this.started = RunOutcomes.this.context.clock().instant();
                 }
+                this.lastSpan.leave();   // the previous run time's, when a timeout ended it from the watchdog thread
+                this.span = RunOutcomes.this.context.tracer().start(run, job.storeAlias, runTime, 1);
+                this.lastSpan = this.span;
             }
 
             @Override
@@ -119,6 +131,7 @@ final class RunOutcomes {
 
             @Override
             public void finished(JobRun run) {
+                this.lastSpan.leave();
                 job.inFlight.decrementAndGet();
                 boolean low = executor.isRunningLow();
                 // a stale job (changed while it ran) is released at once, so the store's copy is acquirable again

@@ -14,6 +14,7 @@ import io.kairos.scheduler.boot.task.BeanMethodTaskResolver;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.task.JobArguments;
 import io.lettuce.core.RedisClient;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,6 +90,7 @@ public final class KairosAutoConfiguration {
      * @param beanFactory where data sources and the Redis client are found
      * @param customizers applied in order after the properties
      * @param publisher receives every engine event
+     * @param observations the application's observation registry, if any: each run time becomes an observation
      * @return the scheduler
      * @throws KairosConfigurationException when a property cannot work, naming it
      */
@@ -96,7 +98,7 @@ public final class KairosAutoConfiguration {
     @ConditionalOnMissingBean
     Scheduler kairosScheduler(KairosProperties properties, BeanMethodTaskResolver taskResolver,
             ListableBeanFactory beanFactory, ObjectProvider<SchedulerCustomizer> customizers,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, ObjectProvider<ObservationRegistry> observations) {
         KairosPropertiesValidator.validate(properties);
         SchedulerBuilder builder = Scheduler.builder().taskResolver(taskResolver)
                 .allowTaskPackages(AllowedTaskPackages.of(properties, beanFactory).packages().toArray(String[]::new));
@@ -107,6 +109,7 @@ public final class KairosAutoConfiguration {
             throw engineRejected(ex);
         }
         JobStores.register(builder, properties, beanFactory);
+        observations.ifAvailable(builder::observationRegistry);
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         Scheduler scheduler = builder.build();
         scheduler.addListener((SchedulerEvent event) -> publisher.publishEvent(event));
