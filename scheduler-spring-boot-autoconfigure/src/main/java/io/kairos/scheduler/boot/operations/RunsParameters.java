@@ -1,4 +1,4 @@
-package io.kairos.scheduler.boot.actuate;
+package io.kairos.scheduler.boot.operations;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,20 +15,18 @@ import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.input.InputText;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
-
 /**
- * The query parameters of the endpoint's run lists, read from untrusted text into a {@link RunQuery}: a bad value
- * is an {@link InvalidEndpointRequestException} (400) naming the parameter, quoting the value and saying what is
- * valid. Stateless.
+ * The query parameters of run lists (actuator, dashboard), read from untrusted text into a {@link RunQuery}: a bad
+ * value is an {@link InvalidOperationException} (a 400 over HTTP) whose field is the parameter and whose message
+ * quotes the value and says what is valid. Stateless.
  */
-final class RunsParameters {
+public final class RunsParameters {
 
     /** Runs per answer when {@code limit} is not given. */
-    static final int DEFAULT_LIMIT = 20;
+    public static final int DEFAULT_LIMIT = 20;
 
     /** Most runs per answer. */
-    static final int MAX_LIMIT = 500;
+    public static final int MAX_LIMIT = 500;
 
     private static final String OUTCOMES = Arrays.stream(RunOutcome.values()).map(Enum::name).collect(Collectors.joining(", "));
 
@@ -45,9 +43,9 @@ final class RunsParameters {
      * @param until {@code ?until=}: likewise; runs that finished before it
      * @param after {@code ?after=}: the {@code next} token of the previous page
      * @return the narrowed query
-     * @throws InvalidEndpointRequestException naming the first bad parameter
+     * @throws InvalidOperationException naming the first bad parameter
      */
-    static RunQuery apply(RunQuery query, @Nullable String limit, @Nullable String outcome, @Nullable String since,
+    public static RunQuery apply(RunQuery query, @Nullable String limit, @Nullable String outcome, @Nullable String since,
             @Nullable String until, @Nullable String after) {
         RunQuery narrowed = query.withLimit(limit(limit));
         if (outcome != null) {
@@ -56,7 +54,7 @@ final class RunsParameters {
         Instant from = instant("since", since);
         Instant to = instant("until", until);
         if (from != null && to != null && !from.isBefore(to)) {
-            throw invalid("'since' (" + from + ") must be before 'until' (" + to + ")");
+            throw invalid("since", "'since' (" + from + ") must be before 'until' (" + to + ")");
         }
         if (from != null) {
             narrowed = narrowed.since(from);
@@ -69,7 +67,7 @@ final class RunsParameters {
                 narrowed = narrowed.after(RunCursor.fromToken(after.trim()));
             }
             catch (IllegalArgumentException ex) {
-                throw invalid("'after': " + ex.getMessage() + "; pass the 'next' value of the previous answer");
+                throw invalid("after", "'after': " + ex.getMessage() + "; pass the 'next' value of the previous answer");
             }
         }
         return narrowed;
@@ -86,7 +84,7 @@ final class RunsParameters {
                 return value;
             }
         }
-        throw invalid("'limit': value " + InputText.quote(text) + " is not a whole number from 1 to " + MAX_LIMIT
+        throw invalid("limit", "'limit': value " + InputText.quote(text) + " is not a whole number from 1 to " + MAX_LIMIT
                 + " (default " + DEFAULT_LIMIT + ")");
     }
 
@@ -98,7 +96,7 @@ final class RunsParameters {
                 outcomes.add(RunOutcome.valueOf(name));
             }
             catch (IllegalArgumentException ex) {
-                throw invalid("'outcome': value " + InputText.quote(part.trim()) + " is not a run outcome; valid: "
+                throw invalid("outcome", "'outcome': value " + InputText.quote(part.trim()) + " is not a run outcome; valid: "
                         + OUTCOMES + " (several separated by commas)");
             }
         }
@@ -118,19 +116,20 @@ final class RunsParameters {
                 return Instant.parse(trimmed);
             }
             catch (DateTimeParseException again) {
-                throw invalid("'" + name + "': value " + InputText.quote(text)
+                throw invalid(name, "'" + name + "': value " + InputText.quote(text)
                         + " is not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00");
             }
         }
     }
 
     /**
-     * A 400 whose reason is {@code message}.
+     * A bad parameter.
      *
+     * @param parameter the parameter at fault
      * @param message what was wrong and what is valid
      * @return the exception
      */
-    static InvalidEndpointRequestException invalid(String message) {
-        return new InvalidEndpointRequestException(message, message);
+    static InvalidOperationException invalid(String parameter, String message) {
+        return new InvalidOperationException(parameter, message);
     }
 }

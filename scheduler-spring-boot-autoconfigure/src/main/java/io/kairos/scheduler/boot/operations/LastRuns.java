@@ -1,4 +1,4 @@
-package io.kairos.scheduler.boot.actuate;
+package io.kairos.scheduler.boot.operations;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ import io.kairos.scheduler.history.RunRecord;
  * Job views with their last run: one indexed read of the job's store history per job ("runs of a job, newest
  * first", limit 1). Stateless.
  */
-final class LastRuns {
+public final class LastRuns {
 
     private LastRuns() {
     }
@@ -25,7 +25,7 @@ final class LastRuns {
      * @return the view; {@code lastRun} is {@code null} for a pending job, when the scheduler is stopped, or when
      *     the job never ran
      */
-    static JobDescriptor describe(JobScheduler scheduler, Job job) {
+    public static JobDescriptor describe(JobScheduler scheduler, Job job) {
         if (job.isPending() || scheduler.state() == SchedulerState.STOPPED) {
             return JobDescriptor.of(job, null);
         }

@@ -1,4 +1,4 @@
-package io.kairos.scheduler.boot.actuate;
+package io.kairos.scheduler.boot.operations;
 
 import java.time.Duration;
 import java.time.Instant;
