@@ -65,7 +65,7 @@ done
 psql -h 127.0.0.1 -U postgres -d test -qc "DROP TABLE IF EXISTS bench_jobs, bench_scheduled_tasks, bench_kairos_jobs, \
   bench_qrtz_fired_triggers, bench_qrtz_paused_trigger_grps, bench_qrtz_scheduler_state, bench_qrtz_locks, \
   bench_qrtz_simple_triggers, bench_qrtz_cron_triggers, bench_qrtz_simprop_triggers, bench_qrtz_blob_triggers, \
-  bench_qrtz_triggers, bench_qrtz_job_details, bench_qrtz_calendars" \
+  bench_qrtz_triggers, bench_qrtz_job_details, bench_qrtz_calendars, bench_kairos_jobs_runs" \
   >/dev/null 2>&1 || true
 
 echo

@@ -761,6 +761,15 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
+     * Whether and how this scheduler records run history ({@code kairos.history.*}).
+     *
+     * @return the settings, never {@code null}
+     */
+    public io.kairos.scheduler.history.HistorySettings historySettings() {
+        return this.settings.history;
+    }
+
+    /**
      * The policies jobs get when their request leaves them unset.
      *
      * @return the job defaults

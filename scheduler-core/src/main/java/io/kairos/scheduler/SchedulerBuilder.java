@@ -62,6 +62,24 @@ public final class SchedulerBuilder {
     }
 
     /**
+     * Makes every run time a Micrometer {@code Observation} named {@code kairos.job.run} (a span per run with
+     * Micrometer Tracing or OpenTelemetry): low-cardinality keys {@code task}, {@code executor}, {@code store},
+     * {@code outcome}; high-cardinality keys {@code job.id}, {@code attempt}; a failed run's exception as its error.
+     * The observation is current on the worker thread while the task runs, so spans the task opens are its children.
+     * Each run is a new trace: a trace context current when the job was added is not stored with the job. Needs
+     * {@code io.micrometer:micrometer-observation} on the class path (an optional dependency; Spring Boot has it).
+     * Default: none.
+     *
+     * @param registry the registry, or {@code null} for none
+     * @return this builder
+     */
+    public SchedulerBuilder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
+        this.settings.tracer = registry == null ? io.kairos.scheduler.internal.RunTracer.NONE
+                : new io.kairos.scheduler.internal.ObservationRunTracer(registry);
+        return this;
+    }
+
+    /**
      * This scheduler's id: the lease owner in shared stores. Default host name, process id and a random part.
      *
      * @param id a non-blank id, unique among schedulers sharing a store

@@ -33,6 +33,8 @@ final class Settings {
 
     io.kairos.scheduler.history.HistorySettings history = io.kairos.scheduler.history.HistorySettings.DEFAULTS;
 
+    io.kairos.scheduler.internal.RunTracer tracer = io.kairos.scheduler.internal.RunTracer.NONE;
+
     String schedulerId = defaultSchedulerId();
 
     boolean startPaused;

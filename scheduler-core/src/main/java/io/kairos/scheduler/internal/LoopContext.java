@@ -16,9 +16,29 @@ import java.time.InstantSource;
  * @param events the listeners
  * @param fireTimes next-run-time computation with jitter
  * @param recorder where run records go
+ * @param tracer opens a trace span per run time ({@link RunTracer#NONE} for none)
  */
 public record LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval,
-        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes, RunRecorder recorder) {
+        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes, RunRecorder recorder,
+        RunTracer tracer) {
+
+    /**
+     * A context that traces no run.
+     *
+     * @param schedulerId the lease owner
+     * @param clock the scheduler's clock
+     * @param leaseTime how long a lease lasts unless extended
+     * @param pollInterval how often shared stores are polled
+     * @param components executors and stores
+     * @param tasks task resolution
+     * @param events the listeners
+     * @param fireTimes next-run-time computation with jitter
+     * @param recorder where run records go
+     */
+    public LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval,
+            Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes, RunRecorder recorder) {
+        this(schedulerId, clock, leaseTime, pollInterval, components, tasks, events, fireTimes, recorder, RunTracer.NONE);
+    }
 
     /**
      * A context that records no run history.

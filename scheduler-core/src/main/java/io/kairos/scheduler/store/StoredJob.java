@@ -38,8 +38,9 @@ import java.util.Objects;
  * @param brokenReason why the job is broken; {@code null} unless {@code state} is {@link JobState#BROKEN}
  * @param version the store's optimistic-lock version; a store increments it on every write
  * @param timeout the longest one run of the job may take once started, or {@code null} for none (the
- *     executor's own limits apply); positive when set. Only the {@code process-pool} executor enforces it
- *     (see {@link io.kairos.scheduler.executor.JobExecutor#checkJob}); not an APScheduler 3.x option
+ *     executor's own limits apply); positive when set. The {@code process-pool}, {@code thread-pool} and
+ *     {@code virtual-thread} executors enforce it (see {@link io.kairos.scheduler.executor.JobExecutor#checkJob});
+ *     not an APScheduler 3.x option
  */
 public record StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
         Trigger trigger, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,

@@ -16,6 +16,7 @@ import io.kairos.scheduler.boot.operations.SchedulerOperations;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.task.JobArguments;
 import io.lettuce.core.RedisClient;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -93,6 +94,7 @@ public final class KairosAutoConfiguration {
      * @param dataSource the application's {@code DataSource} beans
      * @param customizers applied in order after the properties
      * @param publisher receives every engine event
+     * @param observations the application's observation registry, if any: each run time becomes an observation
      * @return the scheduler
      * @throws KairosConfigurationException when a property cannot work, naming it
      */
@@ -101,7 +103,7 @@ public final class KairosAutoConfiguration {
     Scheduler kairosScheduler(KairosProperties properties, BeanMethodTaskResolver taskResolver,
             ListableBeanFactory beanFactory, @KairosDataSource ObjectProvider<DataSource> kairosDataSource,
             ObjectProvider<DataSource> dataSource, ObjectProvider<SchedulerCustomizer> customizers,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, ObjectProvider<ObservationRegistry> observations) {
         KairosPropertiesValidator.validate(properties);
         SchedulerBuilder builder = Scheduler.builder().taskResolver(taskResolver)
                 .allowTaskPackages(AllowedTaskPackages.of(properties, beanFactory).packages().toArray(String[]::new));
@@ -112,6 +114,7 @@ public final class KairosAutoConfiguration {
             throw engineRejected(ex);
         }
         JobStores.register(builder, properties, beanFactory, new StoreDataSources(kairosDataSource, dataSource));
+        observations.ifAvailable(builder::observationRegistry);
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         Scheduler scheduler = builder.build();
         scheduler.addListener((SchedulerEvent event) -> publisher.publishEvent(event));

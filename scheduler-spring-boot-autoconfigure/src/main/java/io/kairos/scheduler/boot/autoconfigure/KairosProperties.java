@@ -82,6 +82,9 @@ public class KairosProperties {
     /** Which tasks the names stored in jobs may reach. */
     private final Tasks tasks = new Tasks();
 
+    /** Run history: a record of every run attempt, kept in the job's own store. */
+    private final History history = new History();
+
     /** The dashboard web page (module scheduler-spring-boot-dashboard). */
     private final Dashboard dashboard = new Dashboard();
 
@@ -151,6 +154,10 @@ public class KairosProperties {
 
     public Tasks getTasks() {
         return this.tasks;
+    }
+
+    public History getHistory() {
+        return this.history;
     }
 
     public Dashboard getDashboard() {
@@ -495,6 +502,72 @@ public class KairosProperties {
 
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+    }
+
+    /**
+     * Run history: every run attempt recorded in the job's own store (memory, jdbc, redis; zookeeper keeps none),
+     * written in batches off the scheduler loop. Unset values take the engine's defaults.
+     */
+    public static class History {
+
+        /** Whether run attempts are recorded. Defaults to true. */
+        private @Nullable Boolean enabled;
+
+        /** Each job's newest runs kept by the retention; older ones are removed in batches. Defaults to 100. */
+        private @Nullable Integer maxRunsPerJob;
+
+        /**
+         * Runs that finished longer ago are removed by the retention. Seconds when no unit is given ('7d', 'PT12H'
+         * work too). Defaults to 7 days.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration maxAge;
+
+        /** Characters of a failed run's stack trace kept (at least 256). Defaults to 16384. */
+        private @Nullable Integer maxStackTraceLength;
+
+        /** Characters of a run's result (as JSON) kept (at least 16). Defaults to 4096. */
+        private @Nullable Integer maxResultLength;
+
+        public @Nullable Boolean getEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(@Nullable Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public @Nullable Integer getMaxRunsPerJob() {
+            return this.maxRunsPerJob;
+        }
+
+        public void setMaxRunsPerJob(@Nullable Integer maxRunsPerJob) {
+            this.maxRunsPerJob = maxRunsPerJob;
+        }
+
+        public @Nullable Duration getMaxAge() {
+            return this.maxAge;
+        }
+
+        public void setMaxAge(@Nullable Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        public @Nullable Integer getMaxStackTraceLength() {
+            return this.maxStackTraceLength;
+        }
+
+        public void setMaxStackTraceLength(@Nullable Integer maxStackTraceLength) {
+            this.maxStackTraceLength = maxStackTraceLength;
+        }
+
+        public @Nullable Integer getMaxResultLength() {
+            return this.maxResultLength;
+        }
+
+        public void setMaxResultLength(@Nullable Integer maxResultLength) {
+            this.maxResultLength = maxResultLength;
         }
     }
 

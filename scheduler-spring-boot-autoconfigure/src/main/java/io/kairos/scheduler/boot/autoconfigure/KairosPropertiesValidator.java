@@ -34,6 +34,11 @@ final class KairosPropertiesValidator {
         positive("kairos.lease-time", properties.getLeaseTime());
         positive("kairos.poll-interval", properties.getPollInterval());
         notNegative("kairos.shutdown.timeout", properties.getShutdown().getTimeout());
+        KairosProperties.History history = properties.getHistory();
+        atLeast("kairos.history.max-runs-per-job", history.getMaxRunsPerJob(), 1);
+        positive("kairos.history.max-age", history.getMaxAge());
+        atLeast("kairos.history.max-stack-trace-length", history.getMaxStackTraceLength(), 256);
+        atLeast("kairos.history.max-result-length", history.getMaxResultLength(), 16);
         if (properties.getSchedulerId() != null && properties.getSchedulerId().isBlank()) {
             throw new KairosConfigurationException("kairos.scheduler-id", properties.getSchedulerId(), "is blank",
                     "Remove it to get a generated id, or give a non-blank id unique to this instance");
@@ -134,8 +139,13 @@ final class KairosPropertiesValidator {
     }
 
     private static void atLeastOne(String property, @Nullable Integer value) {
-        if (value != null && value < 1) {
-            throw new KairosConfigurationException(property, value, "is less than 1", "Give a whole number of at least 1");
+        atLeast(property, value, 1);
+    }
+
+    private static void atLeast(String property, @Nullable Integer value, int least) {
+        if (value != null && value < least) {
+            throw new KairosConfigurationException(property, value, "is less than " + least,
+                    "Give a whole number of at least " + least);
         }
     }
 

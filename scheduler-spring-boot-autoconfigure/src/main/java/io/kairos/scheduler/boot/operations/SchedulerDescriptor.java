@@ -46,7 +46,7 @@ public record SchedulerDescriptor(String schedulerId, String state, String timez
         scheduler.engine().executors().forEach((alias, executor) -> executors.put(alias, executor.getClass().getSimpleName()));
         return new SchedulerDescriptor(scheduler.engine().schedulerId(), scheduler.state().name(),
                 TriggerSpec.formatZone(scheduler.timezone()), stores, executors,
-                scheduler.getJobs().stream().map(JobDescriptor::of).toList(),
+                scheduler.getJobs().stream().map((job) -> LastRuns.describe(scheduler, job)).toList(),
                 synchronizer.undeclaredJobs().stream().map((job) -> job.id()).toList());
     }
 }

@@ -53,11 +53,17 @@ public final class KairosPeer implements BenchScheduler {
 
     private static final String TABLE = "bench_kairos_jobs";
 
+    /** The JDBC store's run history table ({@code <table>_runs}). */
+    private static final String RUNS_TABLE = TABLE + "_runs";
+
     private static final String REDIS_PREFIX = "bench_kairos.";
 
     private enum Kind { MEMORY, JDBC, REDIS }
 
     private final Kind kind;
+
+    /** Whether run history is recorded ({@code kairos-jdbc}) or not ({@code kairos-jdbc-nohistory}). */
+    private final boolean history;
 
     private final PeerConfig config;
 
@@ -68,10 +74,16 @@ public final class KairosPeer implements BenchScheduler {
     private final Scheduler producer;
 
     private KairosPeer(Kind kind, PeerConfig config) throws Exception {
+        this(kind, config, true);
+    }
+
+    private KairosPeer(Kind kind, PeerConfig config, boolean history) throws Exception {
         this.kind = kind;
         this.config = config;
+        this.history = history;
         if (kind == Kind.JDBC) {
             Db.exec("DROP TABLE IF EXISTS " + TABLE);
+            Db.exec("DROP TABLE IF EXISTS " + RUNS_TABLE);
         }
         if (kind == Kind.REDIS) {
             clearRedis();
@@ -99,6 +111,16 @@ public final class KairosPeer implements BenchScheduler {
         return new KairosPeer(Kind.JDBC, config);
     }
 
+    /**
+     * {@code kairos-jdbc-nohistory}: {@code kairos-jdbc} with {@code kairos.history.enabled=false}, to measure what
+     * recording run history costs.
+     *
+     * @param config threads, instances
+     */
+    public static KairosPeer jdbcWithoutHistory(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.JDBC, config, false);
+    }
+
     /** @param config threads, instances */
     public static KairosPeer redis(PeerConfig config) throws Exception {
         return new KairosPeer(Kind.REDIS, config);
@@ -106,6 +128,7 @@ public final class KairosPeer implements BenchScheduler {
 
     private Scheduler build(String id, int threads, int poolSize) {
         SchedulerBuilder b = Scheduler.builder().schedulerId(id)
+                .history(io.kairos.scheduler.history.HistorySettings.DEFAULTS.withEnabled(this.history))
                 .executor("default", QUEUE == null ? new ThreadPoolJobExecutor(threads)
                         : new ThreadPoolJobExecutor(threads, QUEUE))
                 .jobStore("default", store(id, poolSize));
@@ -135,7 +158,8 @@ public final class KairosPeer implements BenchScheduler {
         return (QUEUE != null ? "queue=" + QUEUE + "," : "") + switch (this.kind) {
             case MEMORY -> "MemoryJobStore,ThreadPoolJobExecutor(" + this.config.threads() + ")";
             case JDBC -> "JdbcJobStore(postgresql),ThreadPoolJobExecutor(" + this.config.threads() + "),pool="
-                    + this.config.poolSize() + ",poll=default(5s)+NOTIFY,instances=" + this.config.instances();
+                    + this.config.poolSize() + ",poll=default(5s)+NOTIFY,instances=" + this.config.instances()
+                    + ",history=" + (this.history ? "on" : "off");
             case REDIS -> "RedisJobStore,ThreadPoolJobExecutor(" + this.config.threads()
                     + "),poll=default(5s)+pubsub,instances=" + this.config.instances();
         };
@@ -190,6 +214,7 @@ public final class KairosPeer implements BenchScheduler {
         }
         if (this.kind == Kind.JDBC) {
             Db.exec("DROP TABLE IF EXISTS " + TABLE);
+            Db.exec("DROP TABLE IF EXISTS " + RUNS_TABLE);
         }
         if (this.kind == Kind.REDIS) {
             clearRedis();
