@@ -2,6 +2,7 @@ package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.event.JobBroken;
 import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
@@ -260,10 +261,17 @@ final class JobProcessor {
             pass.failed(this.alias, ex);
             return null;
         }
+        List<StoredJob> readable = new ArrayList<>(jobs.size());
         for (StoredJob job : jobs) {
+            if (job.state() == JobState.BROKEN) {
+                // unreadable: the store marked it broken (and leased it not) in the same call
+                brokenOrChanged(job.id(), job.brokenReason(), true, null, pass);
+                continue;
+            }
+            readable.add(job);
             accept(job, lease, pass);
         }
-        return jobs;
+        return readable;
     }
 
     private void accept(StoredJob job, LeaseKeeper.LeaseTimes lease, Pass pass) {

@@ -137,15 +137,18 @@ public interface JobStore {
 
     /**
      * Acquires up to {@code limit} due jobs under a lease: scheduled jobs with {@code nextRunTime <= now}
-     * that are unleased or whose lease has expired, earliest first. Jobs that cannot be read are marked
-     * broken instead of returned. One round trip per batch for shared stores.
+     * that are unleased or whose lease has expired, earliest first. A due job that cannot be read (malformed JSON,
+     * an unknown trigger type, a newer format) is not leased: it is marked broken in the same call and returned
+     * after the readable ones with state {@link JobState#BROKEN} and the reason (naming its id), so that the
+     * scheduler publishes {@link io.kairos.scheduler.event.JobBroken} for it; it counts towards {@code limit}.
+     * One round trip per batch for shared stores.
      *
      * @param schedulerId the lease owner
      * @param now the scheduler clock's current time
      * @param limit the most jobs to return, at least 1
      * @param leaseUntil when the lease expires unless extended
      * @return the acquired jobs, earliest next run time first (jobs due at the same instant in any order), each
-     *     with the version it has in the store
+     *     with the version it has in the store; then the jobs marked broken by this call, if any
      */
     List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil);
 

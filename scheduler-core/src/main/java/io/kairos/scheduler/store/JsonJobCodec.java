@@ -134,7 +134,13 @@ public final class JsonJobCodec implements JobCodec {
 
     @Override
     public StoredJob decode(String json) {
-        JsonFields fields = JsonFields.parse(json);
+        return decode(null, json);
+    }
+
+    /** {@inheritDoc} Errors name {@code jobId} when the text has no {@code id} of its own or cannot be parsed. */
+    @Override
+    public StoredJob decode(String jobId, String json) {
+        JsonFields fields = JsonFields.parse(json, jobId);
         int format = fields.requiredInt("format");
         if (format > FORMAT_VERSION) {
             throw fields.error("was stored in format " + format + " by a newer Kairos; this Kairos reads formats up to "

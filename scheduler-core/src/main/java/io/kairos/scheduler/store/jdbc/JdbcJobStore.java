@@ -265,7 +265,7 @@ public class JdbcJobStore implements JobStore {
             List<JobRow> rows = s.dialect().acquire(c, s.sql(), schedulerId, now.toEpochMilli(), limit, leaseUntil.toEpochMilli());
             return s.writer().readOrMarkBroken(c, rows, schedulerId);
         });
-        return jobs.stream().sorted(JobOrder.BY_NEXT_RUN_TIME).toList();
+        return JobOrder.forListing(jobs);
     }
 
     /**

@@ -63,7 +63,7 @@ final class JobRows {
         catch (IllegalArgumentException | NullPointerException ex) {
             throw new JobDecodeException(row.id(), "stored job '" + row.id() + "' has an unknown state '" + row.state() + "'", ex);
         }
-        StoredJob d = this.context.codec().decode(row.jobData());
+        StoredJob d = this.context.codec().decode(row.id(), row.jobData());
         try {
             return new StoredJob(row.id(), d.name(), d.task(), d.args(), d.kwargs(), d.trigger(), d.executor(), d.jobstore(),
                     d.misfireGraceTime(), d.coalesce(), d.maxInstances(), d.jitter(), instant(row.nextRunTime()),

@@ -135,12 +135,14 @@ final class JobWriter {
     }
 
     /**
-     * Decodes acquired rows; rows that cannot be read are marked broken (and their lease dropped) instead.
+     * Decodes acquired rows; rows that cannot be read are marked broken (and their lease dropped) instead, and come
+     * back as broken jobs with the reason, so that the scheduler reports them.
      *
-     * @return the jobs that could be read
+     * @return the jobs that could be read, then the ones this call marked broken
      */
     List<StoredJob> readOrMarkBroken(Connection c, List<JobRow> acquired, String owner) throws SQLException {
         List<StoredJob> jobs = new ArrayList<>(acquired.size());
+        List<StoredJob> broken = new ArrayList<>();
         for (JobRow row : acquired) {
             try {
                 jobs.add(this.rows.decode(row));
@@ -148,14 +150,18 @@ final class JobWriter {
             catch (JobDecodeException ex) {
                 logger.warn("Kairos job store: job '{}' in {} cannot be read and is marked broken (kept, not run): {}", row.id(),
                         this.sql.table, ex.getMessage());
+                String reason = JobRows.reason(ex.getMessage());
                 try (PreparedStatement ps = c.prepareStatement(this.sql.markBroken)) {
-                    ps.setString(1, JobRows.reason(ex.getMessage()));
+                    ps.setString(1, reason);
                     ps.setString(2, row.id());
                     ps.setString(3, owner);
-                    ps.executeUpdate();
+                    if (ps.executeUpdate() == 1) {
+                        broken.add(this.rows.broken(row, reason).withVersion(row.version() + 1));
+                    }
                 }
             }
         }
+        jobs.addAll(broken);
         return jobs;
     }
 

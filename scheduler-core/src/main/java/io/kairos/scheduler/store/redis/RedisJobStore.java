@@ -3,6 +3,7 @@ package io.kairos.scheduler.store.redis;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
+import io.kairos.scheduler.store.JobOrder;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
@@ -321,9 +322,9 @@ public final class RedisJobStore implements JobStore {
                 schedulerId));
         this.nextRunTimes.end(begun, RedisNextRunTimes.parse(reply.get(0)));
         RedisJobRows.Decoded decoded = this.rows.decode(RedisJobRows.rows(reply.subList(1, reply.size()),
-                RedisJobRows.ACQUIRE_WIDTH), false);
+                RedisJobRows.ACQUIRE_WIDTH));
         markBroken(decoded.unreadable());
-        return decoded.jobs();
+        return JobOrder.forListing(decoded.jobs());
     }
 
     /**
@@ -400,7 +401,7 @@ public final class RedisJobStore implements JobStore {
     }
 
     private List<StoredJob> read(List<Row> rowList) {
-        RedisJobRows.Decoded decoded = this.rows.decode(rowList, true);
+        RedisJobRows.Decoded decoded = this.rows.decode(rowList);
         markBroken(decoded.unreadable());
         return new ArrayList<>(decoded.jobs());
     }
