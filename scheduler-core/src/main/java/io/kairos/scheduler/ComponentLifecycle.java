@@ -83,7 +83,8 @@ final class ComponentLifecycle {
         this.settings.components.executors().forEach(this::startExecutor);
         this.settings.components.stores().forEach(this::startStore);
         LoopContext context = new LoopContext(this.settings.schedulerId, this.settings.clock, this.settings.leaseTime,
-                this.settings.pollInterval, this.settings.components, this.tasks, this.events, this.fireTimes);
+                this.settings.pollInterval, this.settings.components, this.tasks, this.events, this.fireTimes,
+                this.settings.finishedJobRetention);
         this.lanes.open(context);
         this.operations = new JobOperations(this.settings, this.assembler, this.tasks, this.events, this.lanes);
     }

@@ -37,6 +37,9 @@ final class JobProcessor {
 
     private static final Duration IDLE_GUARD = Duration.ofMillis(100);
 
+    /** How often a loop removes expired finished-job markers from its store. */
+    static final Duration MARKER_PURGE_INTERVAL = Duration.ofHours(1);
+
     private final LoopContext context;
 
     private final String alias;
@@ -52,6 +55,8 @@ final class JobProcessor {
     private final RunSubmitter submitter;
 
     private final LeaseKeeper leases;
+
+    private Instant nextMarkerPurge;
 
     /**
      * Creates the processor of one store.
@@ -158,6 +163,7 @@ final class JobProcessor {
                 }
             }
         }
+        purgeFinishedMarkers(pass);
         if (probe && !pass.storeReached() && pass.storeUsable()) {
             try {
                 this.store.nextRunTime();
@@ -189,6 +195,25 @@ final class JobProcessor {
      * @param nextRunTime that time, when learned; {@code null} when none is scheduled
      */
     record PassResult(Instant wakeAt, RuntimeException failure, boolean storeReached, boolean learnedNextRunTime, Instant nextRunTime) {
+    }
+
+    /** Removes the store's finished-job markers older than the retention, at the first pass and hourly after. */
+    private void purgeFinishedMarkers(Pass pass) {
+        if (!pass.storeUsable() || (this.nextMarkerPurge != null && pass.now.isBefore(this.nextMarkerPurge))) {
+            return;
+        }
+        try {
+            int removed = this.store.removeFinishedMarkers(pass.now.minus(this.context.finishedMarkerRetention()));
+            pass.reached();
+            this.nextMarkerPurge = pass.now.plus(MARKER_PURGE_INTERVAL);
+            if (removed > 0) {
+                logger.debug("Removed {} finished-job markers older than {} from job store '{}'", removed,
+                        this.context.finishedMarkerRetention(), this.alias);
+            }
+        }
+        catch (RuntimeException ex) {
+            pass.failed(this.alias, ex);
+        }
     }
 
     /**

@@ -15,7 +15,21 @@ import java.time.InstantSource;
  * @param tasks task resolution
  * @param events the listeners
  * @param fireTimes next-run-time computation with jitter
+ * @param finishedMarkerRetention how long finished-job markers are kept
  */
 public record LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval,
-        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes) {
+        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes, Duration finishedMarkerRetention) {
+
+    /** The default finished-job marker retention: 30 days. */
+    public static final Duration DEFAULT_FINISHED_MARKER_RETENTION = Duration.ofDays(30);
+
+    /**
+     * A context with the default finished-marker retention.
+     *
+     * @see #LoopContext(String, InstantSource, Duration, Duration, Components, TaskLookup, EventDispatcher, FireTimes, Duration)
+     */
+    public LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval, Components components,
+            TaskLookup tasks, EventDispatcher events, FireTimes fireTimes) {
+        this(schedulerId, clock, leaseTime, pollInterval, components, tasks, events, fireTimes, DEFAULT_FINISHED_MARKER_RETENTION);
+    }
 }

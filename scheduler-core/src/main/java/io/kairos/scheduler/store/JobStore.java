@@ -51,12 +51,45 @@ public interface JobStore {
     /**
      * Adds a job.
      *
+     * <p>A {@link JobState#FINISHED} marker with the id counts as taken only under
+     * {@link ConflictPolicy#KEEP_EXISTING}, which then returns the marker and adds nothing ("add unless it exists or
+     * already ran"); {@link ConflictPolicy#ERROR} and {@link ConflictPolicy#REPLACE} replace the marker.
+     *
      * @param job the job; its version is ignored, the stored job gets version 1 (or the replaced one's + 1)
      * @param policy what to do when the id is taken
-     * @return the job as stored now: the new one, or the existing one under {@link ConflictPolicy#KEEP_EXISTING}
-     * @throws ConflictingJobIdException when the id is taken and the policy is {@link ConflictPolicy#ERROR}
+     * @return the job as stored now: the new one, or the existing one (a job, or a finished marker) under
+     *     {@link ConflictPolicy#KEEP_EXISTING}
+     * @throws ConflictingJobIdException when a job (not a marker) has the id and the policy is
+     *     {@link ConflictPolicy#ERROR}
      */
     StoredJob addJob(StoredJob job, ConflictPolicy policy);
+
+    /**
+     * Looks up the {@link JobState#FINISHED} marker a job left when its trigger finished
+     * ({@link JobRelease#keepMarker()}).
+     *
+     * <p>The default finds none: a store that keeps no markers deletes finished jobs (then a job added again with
+     * its id runs again).
+     *
+     * @param jobId the id, not {@code null}
+     * @return the marker (state {@code FINISHED}, with the finished job's definition and trigger), or empty
+     * @throws JobStoreException when the backend fails
+     */
+    default Optional<StoredJob> lookupFinished(String jobId) {
+        return Optional.empty();
+    }
+
+    /**
+     * Removes the {@link JobState#FINISHED} markers that were written before an instant (the retention the
+     * scheduler applies; it calls this now and then from its loop). The default removes nothing.
+     *
+     * @param finishedBefore markers finished strictly before this instant (the store's clock) are removed
+     * @return how many were removed
+     * @throws JobStoreException when the backend fails
+     */
+    default int removeFinishedMarkers(Instant finishedBefore) {
+        return 0;
+    }
 
     /**
      * Replaces a job's definition and next run time (modify, reschedule, pause, resume, mark broken).
@@ -100,20 +133,20 @@ public interface JobStore {
     }
 
     /**
-     * Removes a job.
+     * Removes a job, or the {@link JobState#FINISHED} marker with the id.
      *
      * @param jobId the id
-     * @return {@code true} when a job was removed, {@code false} when there was none
+     * @return {@code true} when a job or marker was removed, {@code false} when there was none
      */
     boolean removeJob(String jobId);
 
     /**
-     * Removes every job, broken ones included.
+     * Removes every job, broken ones and finished markers included.
      */
     void removeAllJobs();
 
     /**
-     * Looks a job up.
+     * Looks a job up; a {@link JobState#FINISHED} marker is not a job (see {@link #lookupFinished}).
      *
      * @param jobId the id
      * @return the job (possibly broken), or empty
@@ -122,6 +155,7 @@ public interface JobStore {
 
     /**
      * Every job: scheduled ones sorted by next run time (then id), then paused and broken ones sorted by id.
+     * {@link JobState#FINISHED} markers are left out.
      *
      * @return a new list
      */
@@ -179,7 +213,9 @@ public interface JobStore {
     Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil);
 
     /**
-     * Gives up leases, writing each job's new next run time or deleting finished jobs, in one batch.
+     * Gives up leases, writing each job's new next run time or deleting finished jobs (or turning them into
+     * {@link JobState#FINISHED} markers, stamped with the store's clock, when {@link JobRelease#keepMarker()}), in one
+     * batch.
      * Each write is conditional on the lease still being this scheduler's and the version being
      * {@link JobRelease#acquiredVersion()}; when the version moved on, only the lease is dropped.
      *

@@ -106,6 +106,10 @@ final class JsonFields {
         return flag;
     }
 
+    Boolean optionalBoolean(String key) {
+        return this.fields.get(key) == null ? null : requiredBoolean(key);
+    }
+
     long requiredLong(String key) {
         Object value = required(key);
         if (!(value instanceof Integer || value instanceof Long)) {

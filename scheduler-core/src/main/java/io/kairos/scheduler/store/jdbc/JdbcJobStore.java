@@ -125,13 +125,13 @@ public class JdbcJobStore implements JobStore {
         String json = s.rows().encode(job);
         for (int attempt = 0; attempt < 5; attempt++) {
             if (policy == ConflictPolicy.KEEP_EXISTING) {
-                Optional<StoredJob> existing = lookupJob(job.id());
+                Optional<StoredJob> existing = lookupJob(job.id()).or(() -> lookupFinished(job.id()));
                 if (existing.isPresent()) {
                     return existing.get();
                 }
             }
             if (policy == ConflictPolicy.REPLACE) {
-                Long version = write(s, "replace job " + job.id(), (c) -> s.writer().update(c, job, json));
+                Long version = write(s, "replace job " + job.id(), (c) -> s.writer().update(c, job, json, JobSql.Target.ANY));
                 if (version != null) {
                     return job.withVersion(version);
                 }
@@ -141,6 +141,10 @@ public class JdbcJobStore implements JobStore {
                 return job.withVersion(1);
             }
             if (policy == ConflictPolicy.ERROR) {
+                Long version = write(s, "replace finished job " + job.id(), (c) -> s.writer().update(c, job, json, JobSql.Target.MARKER));
+                if (version != null) {
+                    return job.withVersion(version);
+                }
                 throw new ConflictingJobIdException(job.id(), "job store '" + s.context().alias() + "'");
             }
         }
@@ -152,7 +156,7 @@ public class JdbcJobStore implements JobStore {
     public StoredJob updateJob(StoredJob job) {
         StartedStore s = started();
         String json = job.trigger() == null ? null : s.rows().encode(job);
-        Long version = write(s, "update job " + job.id(), (c) -> s.writer().update(c, job, json));
+        Long version = write(s, "update job " + job.id(), (c) -> s.writer().update(c, job, json, JobSql.Target.JOB));
         if (version == null) {
             throw new JobLookupException(job.id());
         }
@@ -198,6 +202,25 @@ public class JdbcJobStore implements JobStore {
         StartedStore s = started();
         List<JobRow> rows = s.tx().autoCommit("look up job " + jobId, (c) -> select(c, s.sql().selectById, jobId));
         return rows.stream().findFirst().map(s.rows()::read);
+    }
+
+    @Override
+    public Optional<StoredJob> lookupFinished(String jobId) {
+        StartedStore s = started();
+        List<JobRow> rows = s.tx().autoCommit("look up finished job " + jobId, (c) -> select(c, s.sql().selectFinishedById, jobId));
+        return rows.stream().findFirst().map(s.rows()::read);
+    }
+
+    /** {@inheritDoc} One {@code DELETE}; it reads every row's state (markers have no index of their own). */
+    @Override
+    public int removeFinishedMarkers(Instant finishedBefore) {
+        StartedStore s = started();
+        return s.tx().autoCommit("remove finished markers", (c) -> {
+            try (PreparedStatement ps = c.prepareStatement(s.sql().deleteFinishedBefore)) {
+                ps.setLong(1, finishedBefore.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     @Override
@@ -294,8 +317,9 @@ public class JdbcJobStore implements JobStore {
             return;
         }
         StartedStore s = started();
+        long finishedAt = s.context().clock().millis();
         write(s, "release jobs", (c) -> {
-            s.writer().release(c, schedulerId, releases);
+            s.writer().release(c, schedulerId, releases, finishedAt);
             return null;
         });
     }

@@ -67,8 +67,8 @@ final class JobRows {
         try {
             return new StoredJob(row.id(), d.name(), d.task(), d.args(), d.kwargs(), d.trigger(), d.executor(), d.jobstore(),
                     d.misfireGraceTime(), d.coalesce(), d.maxInstances(), d.jitter(), instant(row.nextRunTime()),
-                    instant(row.nextFireTime()), state, state == JobState.BROKEN ? row.brokenReason() : null, row.version(),
-                    d.timeout());
+                    state == JobState.FINISHED ? null : instant(row.nextFireTime()), state, state == JobState.BROKEN ? row.brokenReason() : null, row.version(),
+                    d.timeout(), d.keepsFinishedMarker());
         }
         catch (IllegalArgumentException ex) {
             throw new JobDecodeException(row.id(), "stored job '" + row.id() + "' disagrees with its columns: " + ex.getMessage(), ex);

@@ -10,9 +10,24 @@ final class JobSql {
 
     final String insert;
 
-    final String update;
+    /** Which rows an update by id may write: a job, a finished marker, or either. */
+    enum Target {
+        JOB(" AND state <> 'FINISHED'"), MARKER(" AND state = 'FINISHED'"), ANY("");
+
+        final String condition;
+
+        Target(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    private final String update;
 
     final String updateColumnsOnly;
+
+    final String selectFinishedById;
+
+    final String deleteFinishedBefore;
 
     final String selectVersion;
 
@@ -63,12 +78,15 @@ final class JobSql {
         this.update = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, broken_reason = ?, job_data = " + json
                 + ", version = version + 1 WHERE id = ?";
         this.updateColumnsOnly = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, broken_reason = ?, "
-                + "version = version + 1 WHERE id = ?";
+                + "version = version + 1 WHERE id = ?" + Target.JOB.condition;
+        this.selectFinishedById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?" + Target.MARKER.condition;
+        // a marker's next_fire_time holds when it was written
+        this.deleteFinishedBefore = "DELETE FROM " + t + " WHERE state = 'FINISHED' AND next_fire_time < ?";
         this.selectVersion = "SELECT version FROM " + t + " WHERE id = ?";
         this.delete = "DELETE FROM " + t + " WHERE id = ?";
         this.deleteAll = "DELETE FROM " + t;
-        this.selectById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?";
-        this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t;
+        this.selectById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?" + Target.JOB.condition;
+        this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE state <> 'FINISHED'";
         this.nextRunTimes = nextRunTimes(t, dialect, " LIMIT " + LEASED_SCAN_LIMIT);
         this.nextRunTimesExact = nextRunTimes(t, dialect, "");
         this.selectDue = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)"
@@ -96,6 +114,16 @@ final class JobSql {
                 + " ORDER BY next_run_time, id LIMIT 1) AS next_run_time) SELECT f.next_run_time, l.expiry, l.leased FROM f CROSS JOIN"
                 + " (SELECT " + leasedExpiry + " AS expiry, COUNT(*) AS leased FROM (" + dialect.leasedRowsToWatch(t, "f") + limit
                 + ") s) l";
+    }
+
+    /**
+     * Replaces a row's columns and JSON by id. Parameters: next run time, next fire time, state, broken reason, JSON, id.
+     *
+     * @param target which rows it may write
+     * @return the statement
+     */
+    String update(Target target) {
+        return this.update + target.condition;
     }
 
     /**

@@ -218,9 +218,10 @@ public final class RedisJobStore implements JobStore {
             case "missing" -> throw new JobLookupException(job.id());
             case "conflict" -> throw new ConflictingJobIdException(job.id(), "job store '" + context().alias() + "'");
             case "kept" -> {
-                List<Object> row = new ArrayList<>(reply);
+                List<Object> row = new ArrayList<>(reply.subList(0, 1 + RedisJobRows.READ_WIDTH - 1));
                 row.set(0, job.id());
-                yield read(RedisJobRows.rows(row, RedisJobRows.READ_WIDTH)).get(0);
+                StoredJob kept = read(RedisJobRows.rows(row, RedisJobRows.READ_WIDTH)).get(0);
+                yield "1".equals(reply.get(RedisJobRows.READ_WIDTH)) ? kept.asFinished() : kept;
             }
             default -> throw new IllegalStateException("put.lua replied " + reply);
         };
@@ -244,7 +245,7 @@ public final class RedisJobStore implements JobStore {
     /**
      * {@inheritDoc}
      *
-     * <p>Deletes the store's seven keys in one {@code DEL}; other keys in the database are left alone.
+     * <p>Deletes the store's eight keys in one {@code DEL}; other keys in the database are left alone.
      *
      * @throws JobStoreException when Redis fails or times out
      */
@@ -372,11 +373,12 @@ public final class RedisJobStore implements JobStore {
         List<String> args = new ArrayList<>(releases.size() * 5 + 2);
         args.add(schedulerId);
         args.add(this.keys.wakeupChannel());
+        String finishedAt = Long.toString(context().clock().millis());
         for (JobRelease release : releases) {
             args.add(release.jobId());
             args.add(Long.toString(release.acquiredVersion()));
-            args.add(release.remove() ? "R" : release.nextRunTime() == null ? "P" : "S");
-            args.add(release.remove() ? "" : RedisJobRows.millis(release.nextRunTime()));
+            args.add(release.remove() ? (release.keepMarker() ? "F" : "R") : release.nextRunTime() == null ? "P" : "S");
+            args.add(release.remove() ? (release.keepMarker() ? finishedAt : "") : RedisJobRows.millis(release.nextRunTime()));
             args.add(release.remove() || release.nextRunTime() == null ? "" : RedisJobRows.millis(release.nextFireTime()));
         }
         long begun = this.nextRunTimes.change();
@@ -396,8 +398,50 @@ public final class RedisJobStore implements JobStore {
     }
 
     private List<StoredJob> readRows(String what, String... ids) {
-        List<Object> reply = call(what, redis -> this.scripts.read.run(redis, ScriptOutputType.MULTI, this.keyArray, ids));
-        return read(RedisJobRows.rows(reply, RedisJobRows.READ_WIDTH));
+        return read(readReply(what, "jobs", ids));
+    }
+
+    private List<Row> readReply(String what, String kind, String... ids) {
+        String[] args = new String[ids.length + 1];
+        args[0] = kind;
+        System.arraycopy(ids, 0, args, 1, ids.length);
+        List<Object> reply = call(what, redis -> this.scripts.read.run(redis, ScriptOutputType.MULTI, this.keyArray, args));
+        return RedisJobRows.rows(reply, RedisJobRows.READ_WIDTH);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A marker's JSON is the finished job's, kept in the jobs hash; its id is in the {@code finished} set.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public Optional<StoredJob> lookupFinished(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        List<StoredJob> found = this.rows.decode(readReply("look up finished job '" + jobId + "'", "finished", jobId)).jobs();
+        return found.stream().findFirst().map(StoredJob::asFinished);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code remove_finished.lua} calls of at most 1,000 markers each, until none is left to remove.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public int removeFinishedMarkers(Instant finishedBefore) {
+        String before = RedisJobRows.millis(finishedBefore);
+        int total = 0;
+        long removed;
+        do {
+            removed = call("remove finished markers", redis -> this.scripts.removeFinished.run(redis, ScriptOutputType.INTEGER,
+                    this.keyArray, before));
+            total += (int) removed;
+        }
+        while (removed >= 1000);
+        return total;
     }
 
     private List<StoredJob> read(List<Row> rowList) {

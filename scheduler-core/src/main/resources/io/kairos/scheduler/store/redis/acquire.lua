@@ -1,5 +1,5 @@
 -- Acquires due jobs under a lease, earliest next run time first (ties by job id).
--- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken
+-- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished
 -- ARGV: 1 now (epoch ms), 2 limit, 3 lease expiry (epoch ms), 4 lease owner (scheduler id)
 -- Returns the next run time after this acquisition (integer epoch ms, or '' when no job is scheduled; see
 -- next_run_time() in next.lua), then 5 strings per acquired job: id, json, version, next run time (ms), next
