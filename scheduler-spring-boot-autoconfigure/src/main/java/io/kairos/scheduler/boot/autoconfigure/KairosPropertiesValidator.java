@@ -33,6 +33,7 @@ final class KairosPropertiesValidator {
         notNegative("kairos.job-defaults.jitter", defaults.getJitter());
         positive("kairos.lease-time", properties.getLeaseTime());
         positive("kairos.poll-interval", properties.getPollInterval());
+        positive("kairos.finished-job-retention", properties.getFinishedJobRetention());
         notNegative("kairos.shutdown.timeout", properties.getShutdown().getTimeout());
         if (properties.getSchedulerId() != null && properties.getSchedulerId().isBlank()) {
             throw new KairosConfigurationException("kairos.scheduler-id", properties.getSchedulerId(), "is blank",
