@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -37,9 +39,6 @@ final class JobProcessor {
 
     private static final Duration IDLE_GUARD = Duration.ofMillis(100);
 
-    /** How often a loop removes expired finished-job markers from its store. */
-    static final Duration MARKER_PURGE_INTERVAL = Duration.ofHours(1);
-
     private final LoopContext context;
 
     private final String alias;
@@ -56,7 +55,7 @@ final class JobProcessor {
 
     private final LeaseKeeper leases;
 
-    private Instant nextMarkerPurge;
+    private final StoreHousekeeping housekeeping;
 
     /**
      * Creates the processor of one store.
@@ -75,6 +74,7 @@ final class JobProcessor {
         this.slots = slots;
         this.submitter = new RunSubmitter(context, new RunOutcomes(context, signal, slots));
         this.leases = new LeaseKeeper(context, alias, store, this.held);
+        this.housekeeping = new StoreHousekeeping(context, alias, store);
     }
 
     /**
@@ -157,13 +157,19 @@ final class JobProcessor {
                     pass.reached();
                     learned = wake;
                     learnedAny = true;
+                    if (wake != null && !wake.isAfter(now) && this.store.isShared()) {
+                        // due, yet the batch did not fill: jobs of executors this instance lacks (left to the
+                        // instances that have them) or just taken by another one. Look again after the poll
+                        // interval or at a wake-up, not at once
+                        wake = null;
+                    }
                 }
                 catch (RuntimeException ex) {
                     pass.failed(this.alias, ex);
                 }
             }
         }
-        purgeFinishedMarkers(pass);
+        this.housekeeping.run(pass);
         if (probe && !pass.storeReached() && pass.storeUsable()) {
             try {
                 this.store.nextRunTime();
@@ -195,25 +201,6 @@ final class JobProcessor {
      * @param nextRunTime that time, when learned; {@code null} when none is scheduled
      */
     record PassResult(Instant wakeAt, RuntimeException failure, boolean storeReached, boolean learnedNextRunTime, Instant nextRunTime) {
-    }
-
-    /** Removes the store's finished-job markers older than the retention, at the first pass and hourly after. */
-    private void purgeFinishedMarkers(Pass pass) {
-        if (!pass.storeUsable() || (this.nextMarkerPurge != null && pass.now.isBefore(this.nextMarkerPurge))) {
-            return;
-        }
-        try {
-            int removed = this.store.removeFinishedMarkers(pass.now.minus(this.context.finishedMarkerRetention()));
-            pass.reached();
-            this.nextMarkerPurge = pass.now.plus(MARKER_PURGE_INTERVAL);
-            if (removed > 0) {
-                logger.debug("Removed {} finished-job markers older than {} from job store '{}'", removed,
-                        this.context.finishedMarkerRetention(), this.alias);
-            }
-        }
-        catch (RuntimeException ex) {
-            pass.failed(this.alias, ex);
-        }
     }
 
     /**
@@ -279,7 +266,10 @@ final class JobProcessor {
         LeaseKeeper.LeaseTimes lease = this.leases.leaseFrom(pass.now);
         List<StoredJob> jobs;
         try {
-            jobs = this.store.acquireDueJobs(this.context.schedulerId(), pass.now, limit, lease.until());
+            // a shared store's jobs may be for executors (worker groups) that other instances have
+            jobs = this.store.isShared()
+                    ? this.store.acquireDueJobs(this.context.schedulerId(), pass.now, limit, lease.until(), executorAliases())
+                    : this.store.acquireDueJobs(this.context.schedulerId(), pass.now, limit, lease.until());
             pass.reached();
         }
         catch (RuntimeException ex) {
@@ -318,6 +308,10 @@ final class JobProcessor {
                 this.held.put(fresh);
                 return;
             }
+            if (this.store.isShared()) {
+                giveBack(job, pass);
+                return;
+            }
             reason = "No executor by the alias of '" + job.executor() + "'; known executors: "
                     + this.context.components().executors().keySet();
         }
@@ -340,6 +334,40 @@ final class JobProcessor {
             return;
         }
         brokenOrChanged(job.id(), reason, marked, null, pass);
+    }
+
+    /**
+     * Gives back, unchanged and unbroken, a job of a shared store whose executor this scheduler lacks (a store that
+     * does not filter by executor returned it): an instance that has the executor runs it.
+     */
+    private void giveBack(StoredJob job, Pass pass) {
+        if (!pass.storeUsable()) {
+            return;
+        }
+        try {
+            this.store.releaseJobs(this.context.schedulerId(),
+                    List.of(new JobRelease(job.id(), job.version(), job.nextRunTime(), job.nextFireTime(), false)));
+            pass.reached();
+            logger.debug("Job '{}' of job store '{}' needs executor '{}', which this scheduler lacks; left for another instance",
+                    job.id(), this.alias, job.executor());
+        }
+        catch (RuntimeException ex) {
+            pass.failed(this.alias, ex);
+        }
+    }
+
+    private Set<String> executorAliases() {
+        return StoreHousekeeping.executorAliases(this.context);
+    }
+
+    /**
+     * The jobs of this loop's store that wait for an executor this scheduler lacks, as last counted (see
+     * {@link StoreHousekeeping#waitingForExecutor()}). Callable from any thread; makes no store call.
+     *
+     * @return executor alias to number of jobs
+     */
+    Map<String, Integer> waitingForExecutor() {
+        return this.housekeeping.waitingForExecutor();
     }
 
     /**

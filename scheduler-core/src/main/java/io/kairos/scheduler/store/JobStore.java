@@ -3,9 +3,11 @@ package io.kairos.scheduler.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Holds jobs indexed by next run time: the store SPI (memory, JDBC, Redis).
@@ -185,6 +187,45 @@ public interface JobStore {
      *     with the version it has in the store; then the jobs marked broken by this call, if any
      */
     List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil);
+
+    /**
+     * As {@link #acquireDueJobs(String, Instant, int, Instant)}, taking only jobs whose executor alias is one of
+     * {@code executors}: an executor alias is a worker group, and an instance takes only the jobs it can run. Jobs
+     * of other executors stay where they are, unleased and scheduled, for the instances that have them (never
+     * broken). Jobs marked broken by this call (unreadable) are returned whatever their executor.
+     *
+     * <p>The default ignores the filter and calls the four-argument method (a store written before filters
+     * existed); the scheduler then gives a job whose executor it lacks back unchanged. The built-in shared stores
+     * (JDBC, Redis, ZooKeeper) filter in their due query. The scheduler calls this method for shared stores only.
+     *
+     * @param schedulerId the lease owner
+     * @param now the scheduler clock's current time
+     * @param limit the most jobs to return, at least 1
+     * @param leaseUntil when the lease expires unless extended
+     * @param executors the executor aliases this scheduler has, not empty
+     * @return as {@link #acquireDueJobs(String, Instant, int, Instant)}
+     */
+    default List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+        return acquireDueJobs(schedulerId, now, limit, leaseUntil);
+    }
+
+    /**
+     * Counts the scheduled, unleased (or lease expired) jobs due at or before {@code dueBefore} whose executor
+     * alias is <em>not</em> one of {@code executors}, by alias: jobs that wait for an instance with that executor.
+     * The scheduler asks this now and then (once a minute) with a time some lease times back, to report jobs no
+     * running instance takes (health, actuator). Bounded: a store may look at only the earliest thousand or so due
+     * jobs, so counts are lower bounds.
+     *
+     * <p>The default reports nothing.
+     *
+     * @param dueBefore jobs due at or before this instant count
+     * @param executors the executor aliases this scheduler has
+     * @return executor alias to number of jobs, only aliases with at least one job; a new map
+     * @throws JobStoreException when the backend fails
+     */
+    default Map<String, Integer> countDueWithoutExecutor(Instant dueBefore, Set<String> executors) {
+        return new TreeMap<>();
+    }
 
     /**
      * Extends the leases this scheduler still holds on jobs, and says which it no longer holds.

@@ -428,6 +428,40 @@ public abstract class JobStoreContractTests {
         assertThat(ids(this.store.getAllJobs())).containsExactly("b");
     }
 
+    // --- executor aliases as worker groups -------------------------------------------------------------------
+
+    private static StoredJob forExecutor(String id, Instant nextRunTime, String executor) {
+        StoredJob job = job(id, nextRunTime);
+        return new StoredJob(job.id(), job.name(), job.task(), job.args(), job.kwargs(), job.trigger(), executor, job.jobstore(),
+                job.misfireGraceTime(), job.coalesce(), job.maxInstances(), job.jitter(), job.nextRunTime(), job.nextFireTime(),
+                job.state(), null, 0, job.timeout());
+    }
+
+    @Test
+    void sharedStoreGivesAnInstanceOnlyTheJobsOfItsExecutorsAndCountsTheOthers() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(this.store.isShared());
+        this.store.addJob(forExecutor("r1", at(-3), "reports"), ConflictPolicy.ERROR);
+        this.store.addJob(job("d1", at(-2)), ConflictPolicy.ERROR);
+        this.store.addJob(forExecutor("r2", at(-1), "reports"), ConflictPolicy.ERROR);
+        this.store.addJob(forExecutor("m1", at(-1), "mail"), ConflictPolicy.ERROR);
+        this.store.addJob(forExecutor("r3", at(30), "reports"), ConflictPolicy.ERROR);
+
+        assertThat(this.store.acquireDueJobs(A, T0, 10, at(60), java.util.Set.of("default"))).extracting(StoredJob::id)
+                .containsExactly("d1");
+        assertThat(stored("r1").state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(this.store.countDueWithoutExecutor(T0, java.util.Set.of("default")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("reports", 2, "mail", 1));
+        assertThat(this.store.countDueWithoutExecutor(at(-2), java.util.Set.of("default"))).containsExactlyEntriesOf(Map.of("reports", 1));
+
+        assertThat(this.store.acquireDueJobs(B, T0, 1, at(60), java.util.Set.of("reports", "default"))).extracting(StoredJob::id)
+                .containsExactly("r1");
+        assertThat(this.store.acquireDueJobs(B, T0, 10, at(60), java.util.Set.of("reports", "default"))).extracting(StoredJob::id)
+                .containsExactly("r2");
+        // leased jobs wait for no one
+        assertThat(this.store.countDueWithoutExecutor(T0, java.util.Set.of("default"))).containsExactlyEntriesOf(Map.of("mail", 1));
+        assertThat(this.store.countDueWithoutExecutor(T0, java.util.Set.of("default", "mail"))).isEmpty();
+    }
+
     // --- finished markers -----------------------------------------------------------------------------------
 
     /**

@@ -23,9 +23,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -58,6 +60,9 @@ import org.slf4j.LoggerFactory;
  * Thread-safe once started.
  */
 public final class RedisJobStore implements JobStore {
+
+    /** The most due jobs {@link #countDueWithoutExecutor} looks at. */
+    static final int WAITING_SCAN_LIMIT = 1000;
 
     /** The default command timeout, in seconds. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 5;
@@ -315,12 +320,60 @@ public final class RedisJobStore implements JobStore {
      */
     @Override
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
+        return acquire(schedulerId, now, limit, leaseUntil, Set.of());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code acquire.lua} reads the executor from each due job's JSON and skips the others' (paging on through the
+     * due jobs: each skipped job costs one JSON decode).
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+        if (executors.isEmpty()) {
+            throw new IllegalArgumentException("executors must not be empty");
+        }
+        return acquire(schedulerId, now, limit, leaseUntil, executors);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code count_waiting.lua} over the earliest {@value #WAITING_SCAN_LIMIT} due jobs.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public Map<String, Integer> countDueWithoutExecutor(Instant dueBefore, Set<String> executors) {
+        List<String> args = new ArrayList<>(executors.size() + 3);
+        args.add(RedisJobRows.millis(dueBefore));
+        args.add(Integer.toString(WAITING_SCAN_LIMIT));
+        args.add(Long.toString(context().clock().millis()));
+        args.addAll(executors);
+        List<Object> reply = call("count jobs waiting for an executor", redis -> this.scripts.countWaiting.run(redis,
+                ScriptOutputType.MULTI, this.keyArray, args.toArray(String[]::new)));
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
+            counts.put(String.valueOf(reply.get(i)), ((Number) reply.get(i + 1)).intValue());
+        }
+        return counts;
+    }
+
+    private List<StoredJob> acquire(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
+        List<String> args = new ArrayList<>(4 + executors.size());
+        args.add(RedisJobRows.millis(now));
+        args.add(Integer.toString(limit));
+        args.add(RedisJobRows.millis(leaseUntil));
+        args.add(schedulerId);
+        args.addAll(executors);
         long begun = this.nextRunTimes.change();
         List<Object> reply = runComputingNext("acquire due jobs", redis -> this.scripts.acquire.run(redis, ScriptOutputType.MULTI,
-                this.keyArray, RedisJobRows.millis(now), Integer.toString(limit), RedisJobRows.millis(leaseUntil),
-                schedulerId));
+                this.keyArray, args.toArray(String[]::new)));
         this.nextRunTimes.end(begun, RedisNextRunTimes.parse(reply.get(0)));
         RedisJobRows.Decoded decoded = this.rows.decode(RedisJobRows.rows(reply.subList(1, reply.size()),
                 RedisJobRows.ACQUIRE_WIDTH));

@@ -24,4 +24,6 @@ final class RedisScripts {
     final LuaScript markBroken = LuaScript.load("mark_broken");
 
     final LuaScript removeFinished = LuaScript.load("remove_finished");
+
+    final LuaScript countWaiting = LuaScript.load("count_waiting", "bulk");
 }

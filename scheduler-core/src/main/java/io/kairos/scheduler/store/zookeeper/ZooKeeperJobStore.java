@@ -20,9 +20,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
@@ -58,6 +60,9 @@ public final class ZooKeeperJobStore implements JobStore {
             .thenComparing(StoredJob::id);
 
     private static final byte[] NOT_DUE = new byte[0];
+
+    /** The most due jobs {@link #countDueWithoutExecutor} reads. */
+    static final int WAITING_SCAN_LIMIT = 1000;
 
     private final ZooKeeperConnection connection;
 
@@ -343,6 +348,45 @@ public final class ZooKeeperJobStore implements JobStore {
      */
     @Override
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
+        return acquireDue(schedulerId, now, limit, leaseUntil, null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each candidate is read as before; one of another executor is skipped after that read (so each due job of
+     * another executor costs one read per call).
+     */
+    @Override
+    public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+        if (executors.isEmpty()) {
+            throw new IllegalArgumentException("executors must not be empty");
+        }
+        return acquireDue(schedulerId, now, limit, leaseUntil, Set.copyOf(executors));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the earliest {@value #WAITING_SCAN_LIMIT} unleased due jobs of the index (one read each).
+     */
+    @Override
+    public Map<String, Integer> countDueWithoutExecutor(Instant dueBefore, Set<String> executors) {
+        Objects.requireNonNull(dueBefore, "dueBefore");
+        return call("count jobs waiting for an executor", () -> {
+            this.caches.catchUp();
+            Map<String, Integer> counts = new TreeMap<>();
+            for (ZooKeeperIndex.Candidate candidate : this.index.due(dueBefore.toEpochMilli(), WAITING_SCAN_LIMIT, Set.of())) {
+                ZooKeeperJobReader.Read read = this.reader.read(candidate.id());
+                if (read != null && read.job().state() == JobState.SCHEDULED && !executors.contains(read.job().executor())) {
+                    counts.merge(read.job().executor(), 1, Integer::sum);
+                }
+            }
+            return counts;
+        });
+    }
+
+    private List<StoredJob> acquireDue(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
         long nowMillis = now.toEpochMilli();
@@ -356,7 +400,7 @@ public final class ZooKeeperJobStore implements JobStore {
                 candidates = this.index.due(nowMillis, limit - acquired.size() - broken.size(), tried);
                 for (ZooKeeperIndex.Candidate candidate : candidates) {
                     tried.add(candidate.id());
-                    StoredJob job = acquire(schedulerId, candidate, nowMillis, leaseUntil.toEpochMilli());
+                    StoredJob job = acquire(schedulerId, candidate, nowMillis, leaseUntil.toEpochMilli(), executors);
                     if (job != null) {
                         (job.state() == JobState.BROKEN ? broken : acquired).add(job);
                     }
@@ -369,14 +413,16 @@ public final class ZooKeeperJobStore implements JobStore {
         });
     }
 
-    private StoredJob acquire(String schedulerId, ZooKeeperIndex.Candidate candidate, long nowMillis, long untilMillis) throws Exception {
+    private StoredJob acquire(String schedulerId, ZooKeeperIndex.Candidate candidate, long nowMillis, long untilMillis,
+            Set<String> executors) throws Exception {
         String id = candidate.id();
         ZooKeeperJobReader.Read read = this.reader.read(id);
         if (read != null && read.markedBroken()) {
             this.caches.wrote();
             return read.job();
         }
-        if (read == null || read.job().state() != JobState.SCHEDULED || read.job().nextRunTime().toEpochMilli() > nowMillis) {
+        if (read == null || read.job().state() != JobState.SCHEDULED || read.job().nextRunTime().toEpochMilli() > nowMillis
+                || (executors != null && !executors.contains(read.job().executor()))) {
             return null;
         }
         Stat leaseStat = null;
