@@ -53,6 +53,17 @@ class SchemaScriptsTests {
     }
 
     @Test
+    void postgresqlAutovacuumMigrationOnlySetsStorageParameters() throws IOException {
+        String migration = resource(PostgresStorageSettingsIT.AUTOVACUUM_MIGRATION);
+        List<String> statements = SchemaScripts.statements(migration, TableName.parse(TableName.DEFAULT));
+        assertThat(statements).singleElement().asString().startsWith("ALTER TABLE kairos_jobs SET (")
+                .doesNotContainIgnoringCase("DROP").doesNotContainIgnoringCase("RESET");
+        assertThat(resource("db/changelog/kairos/db.changelog-kairos.yaml"))
+                .contains("dbms: postgresql\n      changes:\n        - sqlFile:\n            path: "
+                        + PostgresStorageSettingsIT.AUTOVACUUM_MIGRATION + "\n");
+    }
+
+    @Test
     void statementsPointAtTheConfiguredTable() {
         List<String> statements = SchemaScripts.statements(SchemaScripts.read("postgresql"), TableName.parse("sched.jobs_a"));
         assertThat(statements).hasSize(2);
