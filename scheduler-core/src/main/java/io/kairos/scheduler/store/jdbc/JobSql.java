@@ -60,6 +60,15 @@ final class JobSql {
      */
     final String selectDueThroughKey;
 
+    /** The executor alias of a row, read from its JSON (the dialect's expression). */
+    private final String executor;
+
+    /**
+     * Counts the earliest due unleased rows by executor alias. Parameters: due before, now (leases), how many rows to
+     * look at.
+     */
+    final String countDueByExecutor;
+
     final String extendLease;
 
     final String releaseDelete;
@@ -95,9 +104,12 @@ final class JobSql {
         this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE state <> 'FINISHED'";
         this.nextRunTimes = nextRunTimes(t, dialect, " LIMIT " + LEASED_SCAN_LIMIT);
         this.nextRunTimesExact = nextRunTimes(t, dialect, "");
-        String due = " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_run_time, id LIMIT ?";
-        this.selectDue = "SELECT " + JobRow.COLUMNS + " FROM " + t + due;
-        this.selectDueThroughKey = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id IN (SELECT id FROM " + t + due + ")";
+        this.executor = dialect.executorExpression();
+        this.selectDue = selectDue(0);
+        this.selectDueThroughKey = selectDueThroughKey(0);
+        String unleasedDue = " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)";
+        this.countDueByExecutor = "SELECT executor, COUNT(*) FROM (SELECT " + this.executor + " AS executor FROM " + t + unleasedDue
+                + " ORDER BY next_run_time, id LIMIT ?) d GROUP BY executor";
         this.extendLease = "UPDATE " + t + " SET lease_until = ? WHERE id = ? AND lease_owner = ?";
         this.releaseDelete = "DELETE FROM " + t + " WHERE id = ? AND lease_owner = ? AND version = ?";
         this.releaseReschedule = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, version = version + 1,"
@@ -111,6 +123,42 @@ final class JobSql {
                 + " lease_owner = CASE WHEN lease_owner = ? THEN NULL ELSE lease_owner END, version = version + 1"
                 + " WHERE id = ? AND version = ?";
         this.probe = "SELECT id FROM " + t + " WHERE 1 = 0";
+    }
+
+    /**
+     * The due-rows condition, ordered and limited. Parameters: now (twice), then {@code executors} aliases, then the
+     * limit.
+     *
+     * @param executors how many executor aliases a due row's executor must be one of; 0 for any
+     * @return the clause, from {@code WHERE} to {@code LIMIT ?}
+     */
+    String dueCondition(int executors) {
+        StringBuilder due = new StringBuilder(" WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)");
+        if (executors > 0) {
+            due.append(" AND ").append(this.executor).append(" IN (").append("?, ".repeat(executors - 1)).append("?)");
+        }
+        return due.append(" ORDER BY next_run_time, id LIMIT ?").toString();
+    }
+
+    /**
+     * Selects due rows. Parameters as {@link #dueCondition}.
+     *
+     * @param executors how many executor aliases to filter by; 0 for none
+     * @return the statement
+     */
+    String selectDue(int executors) {
+        return "SELECT " + JobRow.COLUMNS + " FROM " + this.table + dueCondition(executors);
+    }
+
+    /**
+     * Like {@link #selectDue(int)}, with the due rows picked in a subquery and read again through the primary key.
+     *
+     * @param executors how many executor aliases to filter by; 0 for none
+     * @return the statement
+     */
+    String selectDueThroughKey(int executors) {
+        return "SELECT " + JobRow.COLUMNS + " FROM " + this.table + " WHERE id IN (SELECT id FROM " + this.table
+                + dueCondition(executors) + ")";
     }
 
     // f: the earliest unleased run time; l: the earliest time one of the leased rows the dialect reads (up to the

@@ -65,6 +65,10 @@ class PostgresQueryPlansIT extends QueryPlanChecks {
             String acquire = explain(connection, PostgresDialect.acquireStatement(sql), "owner", NOW + 30_000, NOW, NOW, 68);
             assertOrderedIndexScan(mode + " acquisition", acquire);
             assertThat(acquire).as(mode + " acquisition").contains("Index Scan using " + tableName() + "_pkey");
+            // an instance's executors (worker groups) filter the same ordered scan
+            String grouped = explain(connection, PostgresDialect.acquireStatement(sql, 2), "owner", NOW + 30_000, NOW, NOW, "default",
+                    "reports", 68);
+            assertOrderedIndexScan(mode + " acquisition by executor", grouped);
             // the first unleased row: the ordered index scan; the leased rows before it: a range of the run-time
             // index that holds only leased rows (bounded by the jobs running), which may be read as a bitmap
             String nextRunTimes = explain(connection, sql.nextRunTimes);
