@@ -112,11 +112,13 @@ public final class JsonJobCodec implements JobCodec {
         out.put("id", job.id());
         out.put("name", job.name());
         out.put("task", job.task());
+        // before args and kwargs: a store that finds the executor in the text (H2's due query) takes the first
+        // "executor" key, and one inside an argument map must not be that one
+        out.put("executor", job.executor());
+        out.put("jobstore", job.jobstore());
         out.put("args", job.args());
         out.put("kwargs", job.kwargs());
         out.put("trigger", job.trigger() == null ? null : job.trigger().toSpec());
-        out.put("executor", job.executor());
-        out.put("jobstore", job.jobstore());
         out.put("misfire_grace_time", text(job.misfireGraceTime()));
         out.put("coalesce", job.coalesce());
         out.put("max_instances", job.maxInstances());

@@ -104,7 +104,8 @@ final class JobSql {
         this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE state <> 'FINISHED'";
         this.nextRunTimes = nextRunTimes(t, dialect, " LIMIT " + LEASED_SCAN_LIMIT);
         this.nextRunTimesExact = nextRunTimes(t, dialect, "");
-        this.executor = dialect.executorExpression();
+        // JSON without an executor reads as 'default', as the codec's lenient reading does
+        this.executor = "COALESCE(" + dialect.executorExpression() + ", 'default')";
         this.selectDue = selectDue(0);
         this.selectDueThroughKey = selectDueThroughKey(0);
         String unleasedDue = " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)";

@@ -2,7 +2,8 @@
 -- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished
 -- ARGV: 1 now (epoch ms), 2 limit, 3 lease expiry (epoch ms), 4 lease owner (scheduler id), 5... the executor
 -- aliases of the caller (none: every job): a due job of another executor is skipped, left unleased and scheduled
--- for the instances that have it (its JSON's "executor"; JSON that cannot be decoded is taken, to be marked broken).
+-- for the instances that have it (its JSON's "executor", 'default' when absent; JSON that cannot be decoded is
+-- taken, to be marked broken).
 -- Returns the next run time after this acquisition (integer epoch ms, or '' when no job is scheduled; see
 -- next_run_time() in next.lua), then 5 strings per acquired job: id, json, version, next run time (ms), next
 -- fire time (ms or '').
@@ -25,10 +26,14 @@ local function runnable(json)
     return true
   end
   local ok, job = pcall(cjson.decode, json)
-  if not ok or type(job) ~= 'table' or type(job['executor']) ~= 'string' then
+  if not ok or type(job) ~= 'table' then
     return true
   end
-  return executors[job['executor']] == true
+  local executor = job['executor']
+  if type(executor) ~= 'string' then
+    executor = 'default'
+  end
+  return executors[executor] == true
 end
 -- due members per page: the batch plus some leased jobs in front of it; then what is still missing (doubled),
 -- at least 32, at most 1000

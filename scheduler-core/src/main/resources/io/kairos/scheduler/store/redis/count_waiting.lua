@@ -1,5 +1,5 @@
 -- Counts jobs waiting for an executor the caller lacks: scheduled, due at or before ARGV[1], not under an unexpired
--- lease, whose JSON's "executor" is none of ARGV[4...]; by executor alias, among the earliest ARGV[2] due members.
+-- lease, whose JSON's "executor" ('default' when absent) is none of ARGV[4...]; by executor alias, among the earliest ARGV[2] due members.
 -- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished
 -- ARGV: 1 due before (epoch ms), 2 most members looked at, 3 now (epoch ms, for leases), 4... the caller's aliases
 -- Returns alias, count, alias, count, ... (JSON that cannot be decoded is left out: it is marked broken when due).
@@ -19,8 +19,8 @@ local order = {}
 for i = 1, #ids do
   if not leased[i] and jsons[i] then
     local ok, job = pcall(cjson.decode, jsons[i])
-    if ok and type(job) == 'table' and type(job['executor']) == 'string' and not own[job['executor']] then
-      local alias = job['executor']
+    local alias = ok and type(job) == 'table' and (type(job['executor']) == 'string' and job['executor'] or 'default')
+    if alias and not own[alias] then
       if not counts[alias] then
         counts[alias] = 0
         order[#order + 1] = alias
