@@ -15,21 +15,31 @@ import java.time.InstantSource;
  * @param tasks task resolution
  * @param events the listeners
  * @param fireTimes next-run-time computation with jitter
+ * @param recorder where run records go
  * @param finishedMarkerRetention how long finished-job markers are kept
  */
 public record LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval,
-        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes, Duration finishedMarkerRetention) {
+        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes, RunRecorder recorder,
+        Duration finishedMarkerRetention) {
 
     /** The default finished-job marker retention: 30 days. */
     public static final Duration DEFAULT_FINISHED_MARKER_RETENTION = Duration.ofDays(30);
 
     /**
-     * A context with the default finished-marker retention.
+     * A context that records no run history and keeps finished markers for the default retention.
      *
-     * @see #LoopContext(String, InstantSource, Duration, Duration, Components, TaskLookup, EventDispatcher, FireTimes, Duration)
+     * @param schedulerId the lease owner
+     * @param clock the scheduler's clock
+     * @param leaseTime how long a lease lasts unless extended
+     * @param pollInterval how often shared stores are polled
+     * @param components executors and stores
+     * @param tasks task resolution
+     * @param events the listeners
+     * @param fireTimes next-run-time computation with jitter
      */
-    public LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval, Components components,
-            TaskLookup tasks, EventDispatcher events, FireTimes fireTimes) {
-        this(schedulerId, clock, leaseTime, pollInterval, components, tasks, events, fireTimes, DEFAULT_FINISHED_MARKER_RETENTION);
+    public LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval,
+            Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes) {
+        this(schedulerId, clock, leaseTime, pollInterval, components, tasks, events, fireTimes, RunRecorder.disabled(),
+                DEFAULT_FINISHED_MARKER_RETENTION);
     }
 }
