@@ -283,13 +283,18 @@ final class JobProcessor {
                 brokenOrChanged(job.id(), job.brokenReason(), true, null, pass);
                 continue;
             }
-            readable.add(job);
-            accept(job, lease, pass);
+            if (accept(job, lease, pass)) {
+                readable.add(job);
+            }
         }
         return readable;
     }
 
-    private void accept(StoredJob job, LeaseKeeper.LeaseTimes lease, Pass pass) {
+    /**
+     * Holds an acquired job, or marks it broken when it cannot run here; {@code false} when it was given back
+     * instead (a shared store's job of an executor this scheduler lacks), so that it does not count as acquired.
+     */
+    private boolean accept(StoredJob job, LeaseKeeper.LeaseTimes lease, Pass pass) {
         String reason;
         try {
             Task task = this.context.tasks().resolve(job.id(), job.task());
@@ -301,16 +306,16 @@ final class JobProcessor {
                     // store's copy does not, and firing from it would run them again. Equal, not just the same
                     // version: a job removed and added again elsewhere starts again at version 1
                     previous.leased(lease);
-                    return;
+                    return true;
                 }
                 // re-acquired after our own lease lapsed: keep counting the runs still in flight
                 HeldJob fresh = new HeldJob(this.alias, job, task, lease, previous != null ? previous.inFlight : new AtomicInteger());
                 this.held.put(fresh);
-                return;
+                return true;
             }
             if (this.store.isShared()) {
                 giveBack(job, pass);
-                return;
+                return false;
             }
             reason = "No executor by the alias of '" + job.executor() + "'; known executors: "
                     + this.context.components().executors().keySet();
@@ -320,7 +325,7 @@ final class JobProcessor {
         }
         if (!pass.storeUsable()) {
             // its lease lapses; it is marked when acquired again
-            return;
+            return true;
         }
         boolean marked;
         try {
@@ -331,9 +336,10 @@ final class JobProcessor {
         }
         catch (RuntimeException ex) {
             pass.failed(this.alias, ex);
-            return;
+            return true;
         }
         brokenOrChanged(job.id(), reason, marked, null, pass);
+        return true;
     }
 
     /**
