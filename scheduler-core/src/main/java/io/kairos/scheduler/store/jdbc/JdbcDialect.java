@@ -75,6 +75,16 @@ abstract class JdbcDialect {
     abstract String executorExpression();
 
     /**
+     * The due query's executor condition as the dialect writes it.
+     *
+     * @param condition {@code <executor> IN (?, ...)}
+     * @return the condition to add to the due query
+     */
+    String executorFilter(String condition) {
+        return condition;
+    }
+
+    /**
      * What follows an {@code INSERT} so that a taken id makes it insert nothing instead of failing.
      *
      * @return an {@code ON CONFLICT} clause, or empty where a failed insert is detected by

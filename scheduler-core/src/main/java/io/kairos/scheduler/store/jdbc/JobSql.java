@@ -63,6 +63,8 @@ final class JobSql {
     /** The executor alias of a row, read from its JSON (the dialect's expression). */
     private final String executor;
 
+    private final JdbcDialect dialect;
+
     /**
      * Counts the earliest due unleased rows by executor alias. Parameters: due before, now (leases), how many rows to
      * look at.
@@ -104,6 +106,7 @@ final class JobSql {
         this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE state <> 'FINISHED'";
         this.nextRunTimes = nextRunTimes(t, dialect, " LIMIT " + LEASED_SCAN_LIMIT);
         this.nextRunTimesExact = nextRunTimes(t, dialect, "");
+        this.dialect = dialect;
         // JSON without an executor reads as 'default', as the codec's lenient reading does
         this.executor = "COALESCE(" + dialect.executorExpression() + ", 'default')";
         this.selectDue = selectDue(0);
@@ -136,7 +139,7 @@ final class JobSql {
     String dueCondition(int executors) {
         StringBuilder due = new StringBuilder(" WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)");
         if (executors > 0) {
-            due.append(" AND ").append(this.executor).append(" IN (").append("?, ".repeat(executors - 1)).append("?)");
+            due.append(" AND ").append(this.dialect.executorFilter(this.executor + " IN (" + "?, ".repeat(executors - 1) + "?)"));
         }
         return due.append(" ORDER BY next_run_time, id LIMIT ?").toString();
     }

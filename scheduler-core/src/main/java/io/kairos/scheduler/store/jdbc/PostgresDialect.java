@@ -92,6 +92,19 @@ final class PostgresDialect extends JdbcDialect {
         return "(job_data ->> 'executor')";
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Wrapped in a {@code CASE}, whose selectivity the planner takes as one half: it has no statistics of the
+     * executor read from the JSON and estimates an {@code IN} on it at 0.5 % per alias, then expects a handful of due
+     * rows and sorts all of them (a bitmap scan, as with the time visible) instead of reading the run-time index in
+     * order up to the limit (see {@code PostgresQueryPlansIT}).
+     */
+    @Override
+    String executorFilter(String condition) {
+        return "CASE WHEN " + condition + " THEN TRUE ELSE FALSE END";
+    }
+
     @Override
     List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil,
             List<String> executors) throws SQLException {

@@ -110,8 +110,13 @@ class PostgresQueryPlansIT extends QueryPlanChecks {
             removes[i] = i < n / 2;
             nextRunTimes[i] = removes[i] ? null : NOW + 60_000;
         }
+        String[] states = new String[n];
+        for (int i = 0; i < n; i++) {
+            states[i] = removes[i] ? null : "SCHEDULED";
+        }
         return new Object[] { connection.createArrayOf("varchar", ids.toArray()), connection.createArrayOf("bigint", versions),
                 connection.createArrayOf("bool", removes), connection.createArrayOf("bigint", nextRunTimes),
-                connection.createArrayOf("bigint", nextRunTimes), "owner", "owner", "owner", "plan_channel", "scheduler-1" };
+                connection.createArrayOf("bigint", nextRunTimes), connection.createArrayOf("varchar", states), "owner", "owner", "owner",
+                "plan_channel", "scheduler-1" };
     }
 }
