@@ -52,7 +52,8 @@ final class JobOperations {
         StoredJob job = this.assembler.firstRun(pending, now);
         JobStore store = this.settings.components.requireStore(job.jobstore());
         if (pending.policy() == ConflictPolicy.KEEP_EXISTING) {
-            Optional<StoredJob> existing = store.lookupJob(job.id());
+            // a job, or the marker of one that already finished: add unless it exists or already ran
+            Optional<StoredJob> existing = store.lookupJob(job.id()).or(() -> store.lookupFinished(job.id()));
             if (existing.isPresent()) {
                 return existing.get();
             }

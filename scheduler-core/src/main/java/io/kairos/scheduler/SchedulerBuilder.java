@@ -117,6 +117,21 @@ public final class SchedulerBuilder {
     }
 
     /**
+     * How long the marker of a finished job is kept (see {@link io.kairos.scheduler.store.JobState#FINISHED}): a job
+     * whose id the caller chose, once its trigger has no fire time left, leaves a marker so that adding the same id
+     * again with {@link io.kairos.scheduler.store.ConflictPolicy#KEEP_EXISTING} (declared jobs at every start-up)
+     * does not run it again. After this time, counted from when it finished, the marker is removed (checked hourly
+     * by each store's loop) and such an add runs the job again. Default 30 days.
+     *
+     * @param retention positive
+     * @return this builder
+     */
+    public SchedulerBuilder finishedJobRetention(Duration retention) {
+        this.settings.finishedJobRetention = positive("finished job retention", retention);
+        return this;
+    }
+
+    /**
      * How long a lease on an acquired job lasts unless extended (it is extended every third of it while the job
      * runs). Default 30 seconds.
      *

@@ -43,6 +43,8 @@ final class Settings {
 
     Duration leaseTime = Duration.ofSeconds(30);
 
+    Duration finishedJobRetention = io.kairos.scheduler.internal.LoopContext.DEFAULT_FINISHED_MARKER_RETENTION;
+
     Duration shutdownTimeout = Duration.ofSeconds(30);
 
     InstantSource clock = InstantSource.system();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -103,12 +104,15 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
 
         List<StoredJob> acquired = this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60));
 
-        assertThat(acquired).extracting(StoredJob::id).containsExactly("good");
+        assertThat(acquired).extracting(StoredJob::id, StoredJob::state)
+                .containsExactly(tuple("good", JobState.SCHEDULED), tuple("garbage", JobState.BROKEN));
+        assertThat(acquired.get(1).brokenReason()).contains("'garbage'");
+        assertThat(this.store.acquireDueJobs(B, T0, 10, T0.plusSeconds(60))).isEmpty();
         assertThat(new String(raw.getData().forPath("/kairos-test/jobs/garbage"), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(raw.getData().forPath("/kairos-test/due/garbage")).isEmpty();
         StoredJob garbage = this.store.lookupJob("garbage").orElseThrow();
         assertThat(garbage.state()).isEqualTo(JobState.BROKEN);
-        assertThat(garbage.brokenReason()).contains("cannot be read");
+        assertThat(garbage.brokenReason()).startsWith("stored job 'garbage' is not valid JSON");
         assertThat(this.store.getAllJobs()).extracting(StoredJob::id).containsExactly("good", "garbage");
         this.store.addJob(job("garbage", T0.minusSeconds(1)), ConflictPolicy.REPLACE);
         assertThat(raw.checkExists().forPath("/kairos-test/broken/garbage")).isNull();

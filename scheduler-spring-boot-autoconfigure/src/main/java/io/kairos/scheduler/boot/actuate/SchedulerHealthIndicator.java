@@ -17,7 +17,9 @@ import org.springframework.boot.health.contributor.Health;
  * or a job store is down. Details: the state; each store's status, {@code UP} or {@code DOWN since <instant>: <last
  * error>}; and {@code oldestOverdue}, how long ago the earliest job not yet picked up should have run (ISO-8601
  * duration; absent when nothing is overdue). A steadily growing {@code oldestOverdue} means jobs are not being picked
- * up (all executors busy, the scheduler paused, a store failing).
+ * up (all executors busy, the scheduler paused, a store failing). {@code jobsWaitingForExecutor} (absent when none):
+ * per shared store, executor alias to the number of jobs that no running instance takes because none has that
+ * executor ({@link Scheduler#jobsWaitingForExecutor()}); it does not make the health down, as this instance works.
  *
  * <p>Answers from what the scheduler's store loops already know ({@link Scheduler#jobStoreStatus()}) and makes no
  * store call, so it answers at once also while a store hangs or is down. Thread-safe.
@@ -58,6 +60,11 @@ public class SchedulerHealthIndicator extends AbstractHealthIndicator {
             }
         }
         builder.withDetail("jobstores", stores);
+        Map<String, Map<String, Integer>> waiting = this.scheduler.jobsWaitingForExecutor();
+        if (!waiting.isEmpty()) {
+            // jobs no running instance takes: a missing worker group, not a failure of this instance
+            builder.withDetail("jobsWaitingForExecutor", waiting);
+        }
         if (oldestOverdue != null) {
             builder.withDetail("oldestOverdue", oldestOverdue.toString());
         }

@@ -31,6 +31,7 @@ final class EngineProperties {
         put(flat, "kairos.start-paused", properties.isStartPaused());
         put(flat, "kairos.poll-interval", properties.getPollInterval());
         put(flat, "kairos.lease-time", properties.getLeaseTime());
+        put(flat, "kairos.finished-job-retention", properties.getFinishedJobRetention());
         put(flat, "kairos.shutdown.timeout", properties.getShutdown().getTimeout());
         KairosProperties.JobDefaults defaults = properties.getJobDefaults();
         put(flat, "kairos.job-defaults.coalesce", defaults.getCoalesce());

@@ -61,6 +61,15 @@ public class KairosProperties {
     @DurationUnit(ChronoUnit.SECONDS)
     private @Nullable Duration pollInterval;
 
+    /**
+     * How long the finished marker of a job whose id was chosen (a declared @ScheduledJob, an explicit id) is kept
+     * after its trigger's last run: while it is kept, adding the id again with the keep-existing policy (as declared
+     * jobs are added at every start-up) does not run it again. Removed hourly after this. Days when no unit is given.
+     * Defaults to 30 days.
+     */
+    @DurationUnit(ChronoUnit.DAYS)
+    private @Nullable Duration finishedJobRetention;
+
     /** Policies that jobs get unless the job sets its own (APScheduler's job_defaults). */
     private final JobDefaults jobDefaults = new JobDefaults();
 
@@ -126,6 +135,14 @@ public class KairosProperties {
 
     public void setLeaseTime(@Nullable Duration leaseTime) {
         this.leaseTime = leaseTime;
+    }
+
+    public @Nullable Duration getFinishedJobRetention() {
+        return this.finishedJobRetention;
+    }
+
+    public void setFinishedJobRetention(@Nullable Duration finishedJobRetention) {
+        this.finishedJobRetention = finishedJobRetention;
     }
 
     public @Nullable Duration getPollInterval() {

@@ -33,6 +33,7 @@ final class KairosPropertiesValidator {
         notNegative("kairos.job-defaults.jitter", defaults.getJitter());
         positive("kairos.lease-time", properties.getLeaseTime());
         positive("kairos.poll-interval", properties.getPollInterval());
+        positive("kairos.finished-job-retention", properties.getFinishedJobRetention());
         notNegative("kairos.shutdown.timeout", properties.getShutdown().getTimeout());
         KairosProperties.History history = properties.getHistory();
         atLeast("kairos.history.max-runs-per-job", history.getMaxRunsPerJob(), 1);

@@ -151,7 +151,7 @@ class KairosAutoConfigurationTests {
     void everyDocumentedPropertyBindsAndTypeNamesMatchTheEngine() {
         this.runner.withPropertyValues("kairos.timezone=UTC", "kairos.scheduler-id=n1", "kairos.start-paused=true",
                 "kairos.auto-startup=false", "kairos.lease-time=30s", "kairos.poll-interval=5s",
-                "kairos.job-defaults.coalesce=false", "kairos.job-defaults.max-instances=3",
+                "kairos.finished-job-retention=7d", "kairos.job-defaults.coalesce=false", "kairos.job-defaults.max-instances=3",
                 "kairos.job-defaults.misfire-grace-time=30", "kairos.job-defaults.jitter=0",
                 "kairos.jobstores.default.type=memory", "kairos.executors.default.type=threadpool",
                 "kairos.executors.default.max-workers=20", "kairos.executors.default.queue-capacity=5",
@@ -159,6 +159,18 @@ class KairosAutoConfigurationTests {
                 "kairos.executors.p.timeout=10s", "kairos.executors.p.task-timeouts.purge=1m",
                 "kairos.shutdown.wait=true", "kairos.shutdown.timeout=30s")
             .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void finishedJobRetentionIsInDaysWithoutAUnitAndMustBePositive() {
+        this.runner.withPropertyValues("kairos.finished-job-retention=7", "kairos.auto-startup=false")
+            .run((context) -> assertThat(EngineProperties.of(context.getBean(KairosProperties.class)))
+                .containsEntry("kairos.finished-job-retention", "PT168H"));
+        this.runner.withPropertyValues("kairos.finished-job-retention=0")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOf(KairosConfigurationException.class)
+                .hasMessageContaining("kairos.finished-job-retention"));
     }
 
     @Test
