@@ -1,7 +1,7 @@
 package io.kairos.scheduler.store.mongodb;
 
-import io.kairos.scheduler.ComponentOptions;
-import io.kairos.scheduler.JobStoreFactory;
+import io.kairos.scheduler.config.ComponentOptions;
+import io.kairos.scheduler.store.JobStoreFactory;
 import io.kairos.scheduler.store.JobStore;
 
 import java.time.Duration;
