@@ -14,10 +14,11 @@ import static io.kairos.scheduler.store.mongodb.JobDocuments.date;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateManyModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -153,21 +154,22 @@ final class MongoLeases {
     }
 
     /**
-     * Releases in one ordered bulk write: the deletions and the reschedules (each conditional on the lease owner and
-     * the acquired version), then a lease drop for every job still leased by the caller (those whose version moved
-     * on). A job listed twice is released by its first listing only.
+     * Releases in one ordered bulk write: one {@code deleteMany} for the finished jobs (an {@code $or} of exact
+     * id, lease owner and acquired version), one conditional update per rescheduled job, then one {@code updateMany}
+     * dropping the caller's lease on every listed job still leased by it (those whose version moved on). So a batch
+     * costs two writes plus one per rescheduled job, whatever the number of finished jobs. A job listed twice is
+     * released by its first listing only.
      */
     void release(String schedulerId, List<JobRelease> releases) {
         Map<String, JobRelease> first = new LinkedHashMap<>();
         releases.forEach((release) -> first.putIfAbsent(release.jobId(), release));
-        List<WriteModel<Document>> deletes = new ArrayList<>();
+        List<Bson> finished = new ArrayList<>();
         List<WriteModel<Document>> writes = new ArrayList<>();
-        List<WriteModel<Document>> drops = new ArrayList<>();
         for (JobRelease release : first.values()) {
-            Bson owned = Filters.and(Filters.eq(ID, release.jobId()), Filters.eq(LEASE_OWNER, schedulerId));
-            Bson unchanged = Filters.and(owned, Filters.eq(VERSION, release.acquiredVersion()));
+            Bson unchanged = Filters.and(Filters.eq(ID, release.jobId()), Filters.eq(LEASE_OWNER, schedulerId),
+                    Filters.eq(VERSION, release.acquiredVersion()));
             if (release.remove()) {
-                deletes.add(new DeleteOneModel<>(unchanged));
+                finished.add(unchanged);
             }
             else {
                 Instant next = release.nextRunTime();
@@ -176,13 +178,13 @@ final class MongoLeases {
                         Updates.set(STATE, (next == null ? JobState.PAUSED : JobState.SCHEDULED).name()), DROP_LEASE,
                         Updates.inc(VERSION, 1L))));
             }
-            drops.add(new UpdateOneModel<>(owned, DROP_LEASE));
         }
-        List<WriteModel<Document>> all = new ArrayList<>(deletes.size() + writes.size() + drops.size());
-        all.addAll(deletes);
-        all.addAll(writes);
-        all.addAll(drops);
-        this.jobs.bulkWrite(all, new BulkWriteOptions().ordered(true));
+        if (!finished.isEmpty()) {
+            writes.add(0, new DeleteManyModel<>(Filters.or(finished)));
+        }
+        writes.add(new UpdateManyModel<>(Filters.and(Filters.in(ID, first.keySet()), Filters.eq(LEASE_OWNER, schedulerId)),
+                DROP_LEASE));
+        this.jobs.bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
 
     /**
