@@ -3,6 +3,7 @@ package io.kairos.scheduler.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -184,4 +185,19 @@ public interface JobStore {
      * @param releases what to write, one per job
      */
     void releaseJobs(String schedulerId, List<JobRelease> releases);
+
+    /**
+     * What this store knows of its server, for a health check: where the server is and how the client last found the
+     * connection. Answered from memory without calling the server, so it never blocks and can be asked during an
+     * outage (the scheduler's {@link JobStoreStatus} says whether the store's calls succeed). Thread-safe.
+     *
+     * <p>The default has no details: the memory store has no server, and the JDBC and Redis stores leave that to
+     * the application's own {@code DataSource} and Redis health checks.
+     *
+     * @return details by name, values strings, numbers or booleans, in a stable order; empty when there are none;
+     *     never {@code null}
+     */
+    default Map<String, Object> healthDetails() {
+        return Map.of();
+    }
 }

@@ -22,6 +22,8 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import com.mongodb.connection.ClusterDescription;
+import com.mongodb.connection.ServerDescription;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
@@ -37,12 +39,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -126,7 +132,8 @@ public final class MongoJobStore implements JobStore {
      *
      * @param context the scheduler's alias for this store, its id, clock, codec and wake-up callback
      * @throws IllegalStateException when the store is already started
-     * @throws JobStoreException when MongoDB cannot be reached (a client the store created is closed again)
+     * @throws MongoUnreachableException when MongoDB cannot be reached or refuses the store (a client the store created is
+     *     closed again)
      */
     @Override
     public synchronized void start(JobStoreContext context) {
@@ -157,8 +164,17 @@ public final class MongoJobStore implements JobStore {
             if (this.givenClient == null) {
                 client.close();
             }
-            throw new JobStoreException("MongoDB job store '" + context.alias() + "' cannot reach MongoDB ("
-                    + this.database + "." + this.collectionName + "): " + ex.getMessage(), ex);
+            throw new MongoUnreachableException(context.alias(), servers(client), this.database + "." + this.collectionName, ex);
+        }
+    }
+
+    private static String servers(MongoClient client) {
+        try {
+            return client.getClusterDescription().getClusterSettings().getHosts().stream().map(Object::toString)
+                .collect(Collectors.joining(","));
+        }
+        catch (RuntimeException ex) {
+            return "(the client's servers)";
         }
     }
 
@@ -358,7 +374,7 @@ public final class MongoJobStore implements JobStore {
         Objects.requireNonNull(jobIds, "jobIds");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
         if (jobIds.isEmpty()) {
-            return new java.util.HashSet<>();
+            return new HashSet<>();
         }
         Started s = started();
         return call(s, "extend leases", () -> s.leases().extend(schedulerId, jobIds, leaseUntil), false);
@@ -417,6 +433,31 @@ public final class MongoJobStore implements JobStore {
             throw new IllegalStateException("MongoDB job store (" + this.database + "." + this.collectionName + ") is not started");
         }
         return current;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code namespace} ({@code database.collection}); once started, {@code servers} (the client's configured
+     * servers), {@code cluster} (the driver's view of the deployment: {@code STANDALONE}, {@code REPLICA_SET},
+     * {@code SHARDED} or {@code UNKNOWN} while it cannot reach any server), {@code connected} (whether the driver's
+     * monitor last reached at least one server) and {@code wakeups} ({@code change-stream} or {@code polling}).
+     * Read from the driver's cluster description, which its monitor threads keep; no server call.
+     */
+    @Override
+    public Map<String, Object> healthDetails() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("namespace", this.database + "." + this.collectionName);
+        Started current = this.started;
+        if (current == null) {
+            return details;
+        }
+        ClusterDescription cluster = current.client().getClusterDescription();
+        details.put("servers", servers(current.client()));
+        details.put("cluster", cluster.getType().name());
+        details.put("connected", cluster.getServerDescriptions().stream().anyMatch(ServerDescription::isOk));
+        details.put("wakeups", current.wakeups() != null ? "change-stream" : "polling");
+        return details;
     }
 
     /**

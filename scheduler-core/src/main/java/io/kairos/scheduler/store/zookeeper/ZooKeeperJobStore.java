@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -94,6 +96,25 @@ public final class ZooKeeperJobStore implements JobStore {
      */
     public String rootPath() {
         return this.paths.root();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code connectString} (the client's current one) and {@code rootPath}; once started, {@code connected}, whether
+     * the Curator client is connected now (while it is not, this instance's session may expire and its leases with
+     * it). No server call.
+     */
+    @Override
+    public Map<String, Object> healthDetails() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("connectString", this.connection.describe());
+        details.put("rootPath", this.paths.root());
+        CuratorFramework current = this.client;
+        if (current != null) {
+            details.put("connected", current.getZookeeperClient().isConnected());
+        }
+        return details;
     }
 
     /**

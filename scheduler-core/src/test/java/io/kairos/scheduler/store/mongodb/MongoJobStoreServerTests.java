@@ -142,19 +142,28 @@ class MongoJobStoreServerTests {
     void serverRestartOnTheSamePortLosesNothing() {
         this.store = start(false, "a", this.wakeups::incrementAndGet);
         this.store.addJob(job("a", T0.minusSeconds(1)), ConflictPolicy.ERROR);
+        assertThat(this.store.healthDetails()).containsEntry("namespace", "kairos.jobs").containsEntry("servers", "127.0.0.1:" + this.server.port())
+            .containsEntry("cluster", "STANDALONE").containsEntry("connected", true).containsEntry("wakeups", "polling");
         this.server.crash();
         assertThatThrownBy(() -> this.store.acquireDueJobs("a", T0, 10, T0.plusSeconds(30))).isInstanceOf(JobStoreException.class)
             .hasMessageContaining("'default'");
+        await().atMost(Duration.ofSeconds(30)).until(() -> this.store.healthDetails().get("connected").equals(false));
         this.server.start();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(JobStoreException.class)
             .until(() -> this.store.acquireDueJobs("a", T0, 10, T0.plusSeconds(30)).size() == 1);
+        assertThat(this.store.healthDetails()).containsEntry("connected", true);
     }
 
     @Test
     void unreachableServerFailsStartWithJobStoreException() {
         MongoJobStore unreachable = MongoJobStore.builder().connectionString("mongodb://127.0.0.1:1").timeout(Duration.ofMillis(300)).build();
         assertThatThrownBy(() -> unreachable.start(new JobStoreContext("x", "a", InstantSource.fixed(T0), TestTrigger.codec(), () -> { })))
-            .isInstanceOf(JobStoreException.class).hasMessageContaining("'x'").hasMessageContaining("kairos.jobs");
+            .isInstanceOfSatisfying(MongoUnreachableException.class, (ex) -> {
+                assertThat(ex.alias()).isEqualTo("x");
+                assertThat(ex.servers()).isEqualTo("127.0.0.1:1");
+                assertThat(ex.namespace()).isEqualTo("kairos.jobs");
+            })
+            .hasMessageContaining("'x'").hasMessageContaining("kairos.jobs");
     }
 
     @Test

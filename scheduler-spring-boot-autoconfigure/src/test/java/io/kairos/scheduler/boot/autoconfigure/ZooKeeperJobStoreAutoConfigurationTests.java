@@ -3,10 +3,11 @@ package io.kairos.scheduler.boot.autoconfigure;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerState;
 import io.kairos.scheduler.boot.KairosConfigurationException;
+import io.kairos.scheduler.boot.actuate.SchedulerHealthIndicator;
 import io.kairos.scheduler.store.zookeeper.ZooKeeperJobStore;
 
 import java.net.ServerSocket;
-import java.util.List;
+import java.util.Map;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -20,8 +21,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +62,10 @@ class ZooKeeperJobStoreAutoConfigurationTests {
                 assertThat(scheduler.jobStores().get("default")).isInstanceOfSatisfying(ZooKeeperJobStore.class,
                         (store) -> assertThat(store.rootPath()).isEqualTo("/boot"));
                 assertThat(raw.checkExists().forPath("/boot/jobs")).isNotNull();
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> details = (Map<String, Map<String, Object>>) new SchedulerHealthIndicator(scheduler).health(true).getDetails().get("jobstoreDetails");
+                assertThat(details.get("default")).containsEntry("connectString", server.getConnectString())
+                    .containsEntry("rootPath", "/boot").containsEntry("connected", true);
             });
     }
 
@@ -98,23 +101,10 @@ class ZooKeeperJobStoreAutoConfigurationTests {
         this.runner.withPropertyValues("kairos.jobstores.zk.type=zookeeper", "kairos.jobstores.zk.connect-string=127.0.0.1:" + deadPort,
                 "kairos.jobstores.zk.connection-timeout=1s")
             .run((context) -> {
-                FailureAnalysis analysis = analyze(context.getStartupFailure());
+                FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
                 assertThat(analysis.getDescription()).contains("Property: kairos.jobstores.zk.connect-string", "Value: 127.0.0.1:" + deadPort);
                 assertThat(analysis.getAction()).contains("kairos.jobstores.zk.connection-timeout");
             });
-    }
-
-    private static FailureAnalysis analyze(Throwable failure) {
-        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
-            .load(FailureAnalyzer.class, null, (type, name, ex) -> {
-            });
-        for (FailureAnalyzer analyzer : analyzers) {
-            FailureAnalysis analysis = analyzer.analyze(failure);
-            if (analysis != null) {
-                return analysis;
-            }
-        }
-        throw new AssertionError("no analyzer answered for " + failure);
     }
 
     @Test
@@ -125,6 +115,9 @@ class ZooKeeperJobStoreAutoConfigurationTests {
         this.runner.withPropertyValues("kairos.jobstores.zk.type=memory", "kairos.jobstores.zk.connect-string=127.0.0.1:2181")
             .run((context) -> assertThat(context).getFailure().rootCause().isInstanceOf(KairosConfigurationException.class)
                 .hasMessageContaining("kairos.jobstores.zk.connect-string"));
+        this.runner.withPropertyValues("kairos.jobstores.zk.type=zookeeper", "kairos.jobstores.zk.timeout=5s")
+            .run((context) -> assertThat(context).getFailure().rootCause().isInstanceOf(KairosConfigurationException.class)
+                .hasMessageContaining("kairos.jobstores.zk.timeout").hasMessageContaining("session-timeout"));
         this.runner.withPropertyValues("kairos.jobstores.zk.type=zookeeper", "kairos.jobstores.zk.session-timeout=0s")
             .run((context) -> assertThat(context).getFailure().rootCause().isInstanceOf(KairosConfigurationException.class)
                 .hasMessageContaining("kairos.jobstores.zk.session-timeout"));
