@@ -370,10 +370,7 @@ public final class MongoJobStore implements JobStore {
     /** {@inheritDoc} One {@code updateMany} and one read of the ids still held; an empty collection makes no call. */
     @Override
     public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
-        Objects.requireNonNull(schedulerId, "schedulerId");
-        Objects.requireNonNull(jobIds, "jobIds");
-        Objects.requireNonNull(leaseUntil, "leaseUntil");
-        if (jobIds.isEmpty()) {
+        if (!LeaseArguments.checkExtension(schedulerId, jobIds, leaseUntil)) {
             return new HashSet<>();
         }
         Started s = started();

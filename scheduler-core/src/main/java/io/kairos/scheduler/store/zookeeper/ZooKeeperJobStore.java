@@ -398,12 +398,10 @@ public final class ZooKeeperJobStore implements JobStore {
      */
     @Override
     public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
-        Objects.requireNonNull(schedulerId, "schedulerId");
-        Objects.requireNonNull(leaseUntil, "leaseUntil");
-        Set<String> lost = new HashSet<>();
-        if (jobIds.isEmpty()) {
-            return lost;
+        if (!LeaseArguments.checkExtension(schedulerId, jobIds, leaseUntil)) {
+            return new HashSet<>();
         }
+        Set<String> lost = new HashSet<>();
         return call("extend leases", () -> {
             long session = client().getZookeeperClient().getZooKeeper().getSessionId();
             for (String id : new LinkedHashSet<>(jobIds)) {

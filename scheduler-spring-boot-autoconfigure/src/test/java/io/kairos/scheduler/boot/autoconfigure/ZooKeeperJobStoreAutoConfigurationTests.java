@@ -4,6 +4,7 @@ import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerState;
 import io.kairos.scheduler.boot.KairosConfigurationException;
 import io.kairos.scheduler.boot.actuate.SchedulerHealthIndicator;
+import io.kairos.scheduler.store.zookeeper.InProcessZooKeeper;
 import io.kairos.scheduler.store.zookeeper.ZooKeeperJobStore;
 
 import java.net.ServerSocket;
@@ -13,7 +14,6 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code kairos.jobstores.<alias>.type: zookeeper} in Spring Boot, against a real ZooKeeper server in this JVM
- * (Curator's {@link TestingServer}): the properties reach the store, the application's {@link CuratorFramework} bean
+ * ({@link InProcessZooKeeper}, Curator's TestingServer): the properties reach the store, the application's {@link CuratorFramework} bean
  * wins over {@code connect-string}, and missing Curator or a bad property fails start-up naming the property.
  */
 class ZooKeeperJobStoreAutoConfigurationTests {
 
-    private static TestingServer server;
+    private static InProcessZooKeeper server;
 
     private static CuratorFramework raw;
 
@@ -40,21 +40,19 @@ class ZooKeeperJobStoreAutoConfigurationTests {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new TestingServer(true);
-        raw = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
-        raw.start();
+        server = new InProcessZooKeeper();
+        raw = server.raw();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        raw.close();
         server.close();
     }
 
     @Test
     void propertiesConfigureTheStore() {
         this.runner.withPropertyValues("kairos.jobstores.default.type=zookeeper",
-                "kairos.jobstores.default.connect-string=" + server.getConnectString(), "kairos.jobstores.default.root-path=/boot",
+                "kairos.jobstores.default.connect-string=" + server.connectString(), "kairos.jobstores.default.root-path=/boot",
                 "kairos.jobstores.default.session-timeout=10s", "kairos.jobstores.default.connection-timeout=2s")
             .run((context) -> {
                 Scheduler scheduler = context.getBean(Scheduler.class);
@@ -64,7 +62,7 @@ class ZooKeeperJobStoreAutoConfigurationTests {
                 assertThat(raw.checkExists().forPath("/boot/jobs")).isNotNull();
                 @SuppressWarnings("unchecked")
                 Map<String, Map<String, Object>> details = (Map<String, Map<String, Object>>) new SchedulerHealthIndicator(scheduler).health(true).getDetails().get("jobstoreDetails");
-                assertThat(details.get("default")).containsEntry("connectString", server.getConnectString())
+                assertThat(details.get("default")).containsEntry("connectString", server.connectString())
                     .containsEntry("rootPath", "/boot").containsEntry("connected", true);
             });
     }
@@ -75,7 +73,7 @@ class ZooKeeperJobStoreAutoConfigurationTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();
         }
-        this.runner.withBean(CuratorFramework.class, () -> CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100)))
+        this.runner.withBean(CuratorFramework.class, () -> CuratorFrameworkFactory.newClient(server.connectString(), new RetryOneTime(100)))
             .withPropertyValues("kairos.jobstores.default.type=zookeeper", "kairos.jobstores.default.root-path=/boot-bean",
                     "kairos.jobstores.default.connect-string=127.0.0.1:" + deadPort)
             .run((context) -> {
