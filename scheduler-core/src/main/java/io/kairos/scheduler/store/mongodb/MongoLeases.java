@@ -154,24 +154,23 @@ final class MongoLeases {
     }
 
     /**
-     * Releases in one ordered bulk write: one {@code deleteMany} for the finished jobs (an {@code $or} of exact
-     * id, lease owner and acquired version), one conditional update per rescheduled job, then one {@code updateMany}
-     * dropping the caller's lease on every listed job still leased by it (those whose version moved on). So a batch
-     * costs two writes plus one per rescheduled job, whatever the number of finished jobs. A job listed twice is
-     * released by its first listing only.
+     * Releases in one ordered bulk write: for the finished jobs one {@code deleteMany} per acquired version among them
+     * ({@code _id} in the ids acquired at that version, lease owner, version; usually one), one conditional update per
+     * rescheduled job, then one {@code updateMany} dropping the caller's lease on every listed job still leased by it
+     * (those whose version moved on). A job listed twice is released by its first listing only.
      */
     void release(String schedulerId, List<JobRelease> releases) {
         Map<String, JobRelease> first = new LinkedHashMap<>();
         releases.forEach((release) -> first.putIfAbsent(release.jobId(), release));
-        List<Bson> finished = new ArrayList<>();
+        Map<Long, List<String>> finishedByVersion = new LinkedHashMap<>();
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (JobRelease release : first.values()) {
-            Bson unchanged = Filters.and(Filters.eq(ID, release.jobId()), Filters.eq(LEASE_OWNER, schedulerId),
-                    Filters.eq(VERSION, release.acquiredVersion()));
             if (release.remove()) {
-                finished.add(unchanged);
+                finishedByVersion.computeIfAbsent(release.acquiredVersion(), (v) -> new ArrayList<>()).add(release.jobId());
             }
             else {
+                Bson unchanged = Filters.and(Filters.eq(ID, release.jobId()), Filters.eq(LEASE_OWNER, schedulerId),
+                        Filters.eq(VERSION, release.acquiredVersion()));
                 Instant next = release.nextRunTime();
                 writes.add(new UpdateOneModel<>(unchanged, Updates.combine(Updates.set(NEXT_RUN_TIME, date(next)),
                         Updates.set(NEXT_FIRE_TIME, next == null ? null : date(release.nextFireTime())),
@@ -179,12 +178,13 @@ final class MongoLeases {
                         Updates.inc(VERSION, 1L))));
             }
         }
-        if (!finished.isEmpty()) {
-            writes.add(0, new DeleteManyModel<>(Filters.or(finished)));
-        }
-        writes.add(new UpdateManyModel<>(Filters.and(Filters.in(ID, first.keySet()), Filters.eq(LEASE_OWNER, schedulerId)),
+        List<WriteModel<Document>> all = new ArrayList<>(finishedByVersion.size() + writes.size() + 1);
+        finishedByVersion.forEach((version, ids) -> all.add(new DeleteManyModel<>(Filters.and(Filters.in(ID, ids),
+                Filters.eq(LEASE_OWNER, schedulerId), Filters.eq(VERSION, version)))));
+        all.addAll(writes);
+        all.add(new UpdateManyModel<>(Filters.and(Filters.in(ID, first.keySet()), Filters.eq(LEASE_OWNER, schedulerId)),
                 DROP_LEASE));
-        this.jobs.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        this.jobs.bulkWrite(all, new BulkWriteOptions().ordered(true));
     }
 
     /**
