@@ -21,16 +21,18 @@ final class JobStores {
      *
      * @param builder the scheduler builder
      * @param properties the properties
-     * @param beanFactory where the {@code DataSource} and Redis client are found
+     * @param beanFactory where the Redis and Curator clients are found
+     * @param dataSources the {@code DataSource} candidates of jdbc stores
      * @throws KairosConfigurationException when a store's prerequisites are missing (no {@code DataSource}, no
      *     Lettuce, no Redis connection, no MongoDB driver or client), naming {@code kairos.jobstores.<alias>.type}
      */
-    static void register(SchedulerBuilder builder, KairosProperties properties, ListableBeanFactory beanFactory) {
+    static void register(SchedulerBuilder builder, KairosProperties properties, ListableBeanFactory beanFactory,
+            StoreDataSources dataSources) {
         properties.getJobstores().forEach((alias, store) -> {
             switch (store.getType()) {
                 case MEMORY -> {
                 }
-                case JDBC -> builder.jobStore(alias, JdbcJobStores.create(alias, store, beanFactory));
+                case JDBC -> builder.jobStore(alias, JdbcJobStores.create(alias, store, dataSources));
                 case REDIS -> {
                     requireClass(alias, "redis", "io.lettuce.core.RedisClient", beanFactory, "the Lettuce Redis client",
                             "Add spring-boot-starter-data-redis (or io.lettuce:lettuce-core), or use type memory or jdbc");

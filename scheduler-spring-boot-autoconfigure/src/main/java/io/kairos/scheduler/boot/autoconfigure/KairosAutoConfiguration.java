@@ -3,14 +3,16 @@ package io.kairos.scheduler.boot.autoconfigure;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerBuilder;
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.KairosConfigurationException;
-import io.kairos.scheduler.boot.KairosSchedulerLifecycle;
+import io.kairos.scheduler.boot.annotation.BeanMethodTaskResolver;
 import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
 import io.kairos.scheduler.boot.annotation.ScheduledJobBeanPostProcessor;
-import io.kairos.scheduler.boot.task.BeanMethodTaskResolver;
+import io.kairos.scheduler.boot.operations.SchedulerOperations;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.task.JobArguments;
 import io.lettuce.core.RedisClient;
@@ -88,7 +90,9 @@ public final class KairosAutoConfiguration {
      *
      * @param properties the properties
      * @param taskResolver resolves bean-method tasks
-     * @param beanFactory where data sources and the Redis client are found
+     * @param beanFactory where the Redis and Curator clients are found
+     * @param kairosDataSource the {@code DataSource} marked {@link KairosDataSource @KairosDataSource}, if any
+     * @param dataSource the application's {@code DataSource} beans
      * @param customizers applied in order after the properties
      * @param publisher receives every engine event
      * @return the scheduler
@@ -97,7 +101,8 @@ public final class KairosAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Scheduler kairosScheduler(KairosProperties properties, BeanMethodTaskResolver taskResolver,
-            ListableBeanFactory beanFactory, ObjectProvider<SchedulerCustomizer> customizers,
+            ListableBeanFactory beanFactory, @KairosDataSource ObjectProvider<DataSource> kairosDataSource,
+            ObjectProvider<DataSource> dataSource, ObjectProvider<SchedulerCustomizer> customizers,
             ApplicationEventPublisher publisher) {
         KairosPropertiesValidator.validate(properties);
         SchedulerBuilder builder = Scheduler.builder().taskResolver(taskResolver)
@@ -108,7 +113,7 @@ public final class KairosAutoConfiguration {
         catch (IllegalArgumentException ex) {
             throw engineRejected(ex);
         }
-        JobStores.register(builder, properties, beanFactory);
+        JobStores.register(builder, properties, beanFactory, new StoreDataSources(kairosDataSource, dataSource));
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         Scheduler scheduler = builder.build();
         scheduler.addListener((SchedulerEvent event) -> publisher.publishEvent(event));
@@ -136,6 +141,19 @@ public final class KairosAutoConfiguration {
     @ConditionalOnMissingBean
     DeclaredJobSynchronizer kairosDeclaredJobSynchronizer() {
         return new DeclaredJobSynchronizer();
+    }
+
+    /**
+     * The reads and actions shared by the actuator endpoint and the dashboard.
+     *
+     * @param scheduler the scheduler
+     * @param synchronizer knows undeclared jobs
+     * @return the operations
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SchedulerOperations kairosSchedulerOperations(JobScheduler scheduler, DeclaredJobSynchronizer synchronizer) {
+        return new SchedulerOperations(scheduler, synchronizer);
     }
 
     /**
@@ -173,10 +191,10 @@ public final class KairosAutoConfiguration {
     @ConditionalOnClass({ RedisClient.class, DataRedisConnectionDetails.class })
     static class RedisClientConfiguration {
 
-        @Bean(name = RedisJobStores.CLIENT_BEAN_NAME, destroyMethod = "shutdown")
+        @Bean(destroyMethod = "shutdown")
         @Lazy
         @ConditionalOnBean(DataRedisConnectionDetails.class)
-        @ConditionalOnMissingBean(name = RedisJobStores.CLIENT_BEAN_NAME)
+        @ConditionalOnMissingBean
         RedisClient kairosRedisClient(DataRedisConnectionDetails connectionDetails) {
             return RedisJobStores.client(connectionDetails);
         }

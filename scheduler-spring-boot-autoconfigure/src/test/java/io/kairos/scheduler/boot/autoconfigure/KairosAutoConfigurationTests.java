@@ -204,15 +204,28 @@ class KairosAutoConfigurationTests {
     @Test
     void redisClientIsOnlyCreatedWithRedisConnectionDetails() {
         this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-            .run((context) -> assertThat(context).hasBean(RedisJobStores.CLIENT_BEAN_NAME));
-        this.runner.run((context) -> assertThat(context).doesNotHaveBean(RedisJobStores.CLIENT_BEAN_NAME));
+            .run((context) -> assertThat(context).hasSingleBean(RedisClient.class));
+        this.runner.run((context) -> assertThat(context).doesNotHaveBean(RedisClient.class));
+    }
+
+    @Test
+    void applicationsRedisClientOfAnyNameIsUsed() {
+        RedisClient own = RedisClient.create("redis://127.0.0.1:1");
+        try {
+            this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+                .withBean("shopRedis", RedisClient.class, () -> own)
+                .run((context) -> assertThat(context).getBeans(RedisClient.class).containsOnlyKeys("shopRedis"));
+        }
+        finally {
+            own.shutdown();
+        }
     }
 
     @Test
     void redisClientRejectsCommandsWhileReconnecting() {
         // queued commands would each wait for the store's command timeout during an outage
         this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-            .run((context) -> assertThat(context.getBean(RedisJobStores.CLIENT_BEAN_NAME, RedisClient.class).getOptions()
+            .run((context) -> assertThat(context.getBean(RedisClient.class).getOptions()
                 .getDisconnectedBehavior()).isEqualTo(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS));
     }
 
