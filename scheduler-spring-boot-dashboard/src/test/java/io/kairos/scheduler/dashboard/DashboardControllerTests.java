@@ -67,7 +67,15 @@ class DashboardControllerTests {
         assertThat(overview.get("jobstores").get("default").get("type").asString()).isEqualTo("MemoryJobStore");
         assertThat(overview.get("canWrite").asBoolean()).isTrue();
         assertThat(overview.get("readOnlyReason").isNull()).isTrue();
-        assertThat(overview.get("recentRuns").get("total").asInt()).isZero();
+        JsonNode recent = overview.get("recentRuns");
+        assertThat(recent.get("total").asInt()).isZero();
+        assertThat(recent.get("failureRate").isNull()).isTrue();
+        assertThat(recent.get("latenessP50Millis").isNull()).isTrue();
+        assertThat(recent.get("latenessP99Millis").isNull()).isTrue();
+        assertThat(overview.get("schedulerId").asString()).isEqualTo(this.scheduler.engine().schedulerId());
+        assertThat(overview.get("executors").get("default").asString()).isNotBlank();
+        assertThat(overview.get("pollIntervalMillis").asLong()).isPositive();
+        assertThat(overview.get("undeclaredJobs").isArray()).isTrue();
     }
 
     @Test
@@ -107,6 +115,17 @@ class DashboardControllerTests {
                 "page token 'nonsense' is not one this scheduler wrote (<epoch milliseconds>~<run id>)");
         assertProblem(this.http.get("/api/runs?limit=5000"), 400, "limit", "limit 5000 is out of range; valid: 1 to 1000");
         assertProblem(this.http.get("/api/jobs/nope"), 404, null, "no job with id 'nope' in any job store");
+        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?limit=0"), 400, "limit",
+                "limit 0 is out of range; valid: 1 to 1000");
+        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?limit=ten"), 400, "limit", "limit 'ten' is not a whole number");
+        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?cursor=12~"), 400, "cursor",
+                "page token '12~' is not one this scheduler wrote (<epoch milliseconds>~<run id>)");
+        assertProblem(this.http.get("/api/runs?outcome=failed&outcome=sad"), 400, "outcome",
+                "outcome 'sad' is not a run outcome; valid: [SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED]");
+        assertProblem(this.http.get("/api/everything"), 404, null,
+                "no dashboard call GET '/kairos/api/everything'; see docs/dashboard.md for the calls");
+        assertProblem(this.http.send("PUT", "/api/jobs/reports.refresh/pause/now", "{}", "application/json"), 404, null,
+                "no dashboard call PUT '/kairos/api/jobs/reports.refresh/pause/now'; see docs/dashboard.md for the calls");
     }
 
     @Test
@@ -185,6 +204,22 @@ class DashboardControllerTests {
                 "the body is not a JSON object, e.g. {\"trigger\": {\"type\": \"cron\", \"hour\": \"3\"}}");
         assertProblem(this.http.send("POST", "/api/jobs/reports.refresh/pause", "action=pause", "application/x-www-form-urlencoded"),
                 415, null, "changes take a JSON body (Content-Type: application/json), got 'application/x-www-form-urlencoded'");
+        assertProblem(this.http.post("/api/jobs/reports.refresh/reschedule", "{\"trigger\": 5}"), 400, "trigger",
+                "'trigger' must be a JSON object (a trigger spec), e.g. {\"action\": \"reschedule\", \"trigger\": "
+                        + "\"{\\\"type\\\": \\\"cron\\\", \\\"hour\\\": \\\"3\\\"}\"}; got '5'");
+        HttpResponse<String> twice = this.http.post("/api/jobs/reports.refresh/reschedule",
+                "{\"trigger\": {\"type\": \"cron\"}, \"trigger\": {\"type\": \"date\"}}");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(json(twice).get("field").asString()).isEqualTo("trigger");
+        assertThat(json(twice).get("detail").asString()).startsWith("the body is not a JSON object ('Duplicate").contains("trigger");
+        String huge = "{\"trigger\": \"" + "x".repeat(20_000) + "\"}";
+        assertProblem(this.http.post("/api/jobs/reports.refresh/reschedule", huge), 400, null,
+                "the body is 20015 characters long; at most 16384");
+        HttpResponse<String> often = this.http.post("/api/jobs/reports.refresh/reschedule",
+                "{\"trigger\": {\"type\": \"interval\", \"minutes\": \"often\"}}");
+        assertThat(often.statusCode()).isEqualTo(400);
+        assertThat(json(often).get("field").asString()).isEqualTo("minutes");
+        assertThat(json(often).get("detail").asString()).startsWith("invalid trigger spec: ").contains("'often'");
         assertThat(this.scheduler.getJob("reports.refresh").orElseThrow().trigger().toString()).isEqualTo(before);
         assertThat(this.scheduler.getJob("reports.refresh").orElseThrow().nextRunTime()).isPresent();
     }

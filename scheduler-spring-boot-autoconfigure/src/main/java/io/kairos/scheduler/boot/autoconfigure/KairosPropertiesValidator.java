@@ -38,8 +38,21 @@ final class KairosPropertiesValidator {
             throw new KairosConfigurationException("kairos.scheduler-id", properties.getSchedulerId(), "is blank",
                     "Remove it to get a generated id, or give a non-blank id unique to this instance");
         }
+        validateDashboard(properties.getDashboard());
         properties.getJobstores().forEach(KairosPropertiesValidator::validateStore);
         properties.getExecutors().forEach(KairosPropertiesValidator::validateExecutor);
+    }
+
+    private static void validateDashboard(KairosProperties.Dashboard dashboard) {
+        // the open page asks this often: below a second, a few open tabs would keep the server busy
+        if (dashboard.getPollInterval() == null || dashboard.getPollInterval().compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new KairosConfigurationException("kairos.dashboard.poll-interval", dashboard.getPollInterval(),
+                    "is shorter than one second", "Give a duration of at least '1s', e.g. '5s' (the default)");
+        }
+        if (dashboard.getAuthority() == null || dashboard.getAuthority().isBlank()) {
+            throw new KairosConfigurationException("kairos.dashboard.authority", dashboard.getAuthority(), "is blank",
+                    "Remove it to use KAIROS_ADMIN, or give the authority that may change jobs, e.g. 'ROLE_ADMIN'");
+        }
     }
 
     private static void validateStore(String alias, KairosProperties.Store store) {
