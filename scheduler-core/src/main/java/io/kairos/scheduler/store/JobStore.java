@@ -268,6 +268,21 @@ public interface JobStore {
     void releaseJobs(String schedulerId, List<JobRelease> releases);
 
     /**
+     * What this store knows of its server, for a health check: where the server is and how the client last found the
+     * connection. Answered from memory without calling the server, so it never blocks and can be asked during an
+     * outage (the scheduler's {@link JobStoreStatus} says whether the store's calls succeed). Thread-safe.
+     *
+     * <p>The default has no details: the memory store has no server, and the JDBC and Redis stores leave that to
+     * the application's own {@code DataSource} and Redis health checks.
+     *
+     * @return details by name, values strings, numbers or booleans, in a stable order; empty when there are none;
+     *     never {@code null}
+     */
+    default Map<String, Object> healthDetails() {
+        return Map.of();
+    }
+
+    /**
      * The run history this store keeps for its jobs (called after {@link #start}). The built-in stores keep it
      * next to the jobs (the memory store in memory, JDBC in the {@code <table-name>_runs} table, Redis in capped
      * lists), so every scheduler sharing the store sees the same history.

@@ -388,9 +388,7 @@ public class JdbcJobStore implements JobStore {
      */
     @Override
     public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
-        Objects.requireNonNull(schedulerId, "schedulerId");
-        Objects.requireNonNull(leaseUntil, "leaseUntil");
-        if (jobIds.isEmpty()) {
+        if (!LeaseArguments.checkExtension(schedulerId, jobIds, leaseUntil)) {
             return new HashSet<>();
         }
         StartedStore s = started();

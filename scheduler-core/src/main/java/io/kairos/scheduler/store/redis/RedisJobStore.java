@@ -404,12 +404,10 @@ public final class RedisJobStore implements JobStore {
      */
     @Override
     public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
-        Objects.requireNonNull(schedulerId, "schedulerId");
-        Objects.requireNonNull(leaseUntil, "leaseUntil");
-        Set<String> lost = new HashSet<>();
-        if (jobIds.isEmpty()) {
-            return lost;
+        if (!LeaseArguments.checkExtension(schedulerId, jobIds, leaseUntil)) {
+            return new HashSet<>();
         }
+        Set<String> lost = new HashSet<>();
         List<String> args = new ArrayList<>(jobIds.size() + 2);
         args.add(schedulerId);
         args.add(RedisJobRows.millis(leaseUntil));

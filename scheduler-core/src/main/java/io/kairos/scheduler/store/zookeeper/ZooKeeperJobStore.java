@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,25 @@ public final class ZooKeeperJobStore implements JobStore {
      */
     public String rootPath() {
         return this.paths.root();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code connectString} (the client's current one) and {@code rootPath}; once started, {@code connected}, whether
+     * the Curator client is connected now (while it is not, this instance's session may expire and its leases with
+     * it). No server call.
+     */
+    @Override
+    public Map<String, Object> healthDetails() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("connectString", this.connection.describe());
+        details.put("rootPath", this.paths.root());
+        CuratorFramework current = this.client;
+        if (current != null) {
+            details.put("connected", current.getZookeeperClient().isConnected());
+        }
+        return details;
     }
 
     /**
@@ -483,12 +503,10 @@ public final class ZooKeeperJobStore implements JobStore {
      */
     @Override
     public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
-        Objects.requireNonNull(schedulerId, "schedulerId");
-        Objects.requireNonNull(leaseUntil, "leaseUntil");
-        Set<String> lost = new HashSet<>();
-        if (jobIds.isEmpty()) {
-            return lost;
+        if (!LeaseArguments.checkExtension(schedulerId, jobIds, leaseUntil)) {
+            return new HashSet<>();
         }
+        Set<String> lost = new HashSet<>();
         return call("extend leases", () -> {
             long session = client().getZookeeperClient().getZooKeeper().getSessionId();
             for (String id : new LinkedHashSet<>(jobIds)) {

@@ -20,9 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,12 +31,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The job store contract on {@link ZooKeeperJobStore} against a real ZooKeeper server running in this JVM
- * (Curator's {@link TestingServer}), plus what only the ZooKeeper store promises: unreadable znodes kept, wake-ups
+ * ({@link InProcessZooKeeper}, Curator's TestingServer), plus what only the ZooKeeper store promises: unreadable znodes kept, wake-ups
  * across instances, leases vanishing with their session.
  */
 class ZooKeeperJobStoreTests extends JobStoreContractTests {
 
-    private static TestingServer server;
+    private static InProcessZooKeeper server;
 
     private static CuratorFramework raw;
 
@@ -47,14 +44,12 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new TestingServer(true);
-        raw = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
-        raw.start();
+        server = new InProcessZooKeeper();
+        raw = server.raw();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        raw.close();
         server.close();
     }
 
@@ -65,7 +60,7 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
 
     @Override
     protected JobStore createStore() {
-        return ZooKeeperJobStore.builder().connectString(server.getConnectString()).rootPath("/kairos-test").build();
+        return ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath("/kairos-test").build();
     }
 
     private ZooKeeperJobStore otherStore(String schedulerId, Runnable wakeup) {
@@ -177,7 +172,7 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
     @Test
     void leasesVanishWithTheSessionOfTheirHolderAndItsJobsAreTakenOver() throws Exception {
         // a short session: the server, not the client, ends an expired session and deletes its ephemeral znodes
-        ZooKeeperJobStore a = ZooKeeperJobStore.builder().connectString(server.getConnectString()).rootPath("/kairos-test")
+        ZooKeeperJobStore a = ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath("/kairos-test")
                 .sessionTimeout(Duration.ofSeconds(2)).build();
         a.start(new JobStoreContext("default", "dying", InstantSource.fixed(T0), codec(), () -> { }));
         this.extraStores.add(a);

@@ -41,10 +41,12 @@ import org.springframework.context.annotation.Role;
  *
  * <p>Every bean backs off when the application defines its own of the same type. What properties cannot say goes
  * into {@link SchedulerCustomizer} beans. jdbc stores use the {@link KairosDataSource @KairosDataSource} or the unique
- * {@code DataSource}; redis stores use the application's {@code spring.data.redis.*} settings.
+ * {@code DataSource}; redis stores use the application's {@code spring.data.redis.*} settings; mongodb stores use the
+ * application's {@code MongoClient} bean ({@code spring.mongodb.*}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration" })
 @ConditionalOnClass(Scheduler.class)

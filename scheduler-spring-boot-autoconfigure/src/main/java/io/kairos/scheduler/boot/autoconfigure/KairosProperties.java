@@ -270,6 +270,12 @@ public class KairosProperties {
          */
         private @Nullable String runTimesKey;
 
+        /** mongodb: the database holding the jobs collection. Defaults to 'kairos'. */
+        private @Nullable String database;
+
+        /** mongodb: the collection holding one document per job. Defaults to 'jobs'. */
+        private @Nullable String collection;
+
         /**
          * jdbc, redis: the longest one store call waits for the database or Redis to answer (jdbc: the connection's
          * network timeout; redis: the command timeout); a store that does not answer within it counts as down, and
@@ -368,6 +374,22 @@ public class KairosProperties {
 
         public void setRunTimesKey(@Nullable String runTimesKey) {
             this.runTimesKey = runTimesKey;
+        }
+
+        public @Nullable String getDatabase() {
+            return this.database;
+        }
+
+        public void setDatabase(@Nullable String database) {
+            this.database = database;
+        }
+
+        public @Nullable String getCollection() {
+            return this.collection;
+        }
+
+        public void setCollection(@Nullable String collection) {
+            this.collection = collection;
         }
 
         public @Nullable String getKeyPrefix() {

@@ -75,9 +75,13 @@ final class KairosPropertiesValidator {
         onlyFor(prefix + "connection-timeout", store.getConnectionTimeout(), store.getType(), JobStoreType.ZOOKEEPER);
         positive(prefix + "session-timeout", store.getSessionTimeout());
         positive(prefix + "connection-timeout", store.getConnectionTimeout());
-        if (store.getTimeout() != null && store.getType() == JobStoreType.MEMORY) {
+        onlyFor(prefix + "database", store.getDatabase(), store.getType(), JobStoreType.MONGODB);
+        onlyFor(prefix + "collection", store.getCollection(), store.getType(), JobStoreType.MONGODB);
+        if (store.getTimeout() != null && store.getType() != JobStoreType.JDBC && store.getType() != JobStoreType.REDIS) {
             throw KairosConfigurationException.invalidValue(prefix + "timeout", store.getTimeout(), "applies only to types jdbc and "
-                    + "redis, and this one is of type memory", List.of("remove it, or set the type to jdbc or redis"));
+                    + "redis, and this one is of type " + store.getType().name().toLowerCase(Locale.ROOT),
+                    List.of("remove it, or set the type to jdbc or redis (a zookeeper store has session-timeout and "
+                            + "connection-timeout; a mongodb store's timeouts are the application's MongoClient settings)"));
         }
         positive(prefix + "timeout", store.getTimeout());
         for (String key : Arrays.asList(store.getKeyPrefix(), store.getJobsKey(), store.getRunTimesKey())) {

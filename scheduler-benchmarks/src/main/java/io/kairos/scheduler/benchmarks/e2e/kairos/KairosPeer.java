@@ -1,6 +1,11 @@
 package io.kairos.scheduler.benchmarks.e2e.kairos;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariDataSource;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.Scheduler;
@@ -14,8 +19,11 @@ import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.jdbc.JdbcJobStore;
 import io.kairos.scheduler.store.jdbc.JdbcJobStoreSettings;
+import io.kairos.scheduler.benchmarks.e2e.servers.JvmStoreServer;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
+import io.kairos.scheduler.store.mongodb.MongoJobStore;
 import io.kairos.scheduler.store.redis.RedisJobStore;
+import io.kairos.scheduler.store.zookeeper.ZooKeeperJobStore;
 import io.kairos.scheduler.trigger.DateTrigger;
 
 import java.time.Instant;
@@ -27,10 +35,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code kairos-mem}, {@code kairos-jdbc}, {@code kairos-redis}: Kairos schedulers with a
- * {@link ThreadPoolJobExecutor} of {@code threads} and the memory, JDBC (PostgreSQL, table
- * {@code bench_kairos_jobs}, HikariCP pool of {@code threads + 3} per instance) or Redis store (key prefix
- * {@code bench_kairos.}). Job defaults (misfire grace unlimited, coalesce, max instances 1), default poll interval
+ * {@code kairos-mem}, {@code kairos-jdbc}, {@code kairos-redis}, {@code kairos-mongo}, {@code kairos-zk}: Kairos
+ * schedulers with a {@link ThreadPoolJobExecutor} of {@code threads} and the memory, JDBC (PostgreSQL, table
+ * {@code bench_kairos_jobs}, HikariCP pool of {@code threads + 3} per instance), Redis (key prefix
+ * {@code bench_kairos.}), MongoDB (collection {@code kairos.bench_kairos_jobs} on mongo-java-server, not a real
+ * {@code mongod}) or ZooKeeper store (root {@code /bench_kairos}); the MongoDB and ZooKeeper servers run in a child
+ * JVM ({@link JvmStoreServer}) started once per benchmark JVM, emptied for each round. Job defaults (misfire grace unlimited, coalesce, max instances 1), default poll interval
  * and lease time. Each job runs task {@code bench.probe} with arguments (id, due epoch ms) on a {@link DateTrigger} in the
  * system zone (the scheduler's default zone).
  *
@@ -58,7 +68,13 @@ public final class KairosPeer implements BenchScheduler {
 
     private static final String REDIS_PREFIX = "bench_kairos.";
 
-    private enum Kind { MEMORY, JDBC, REDIS }
+    private enum Kind { MEMORY, JDBC, REDIS, MONGODB, ZOOKEEPER }
+
+    private static final String ZK_ROOT = "/bench_kairos";
+
+    private static JvmStoreServer mongoServer;
+
+    private static JvmStoreServer zooKeeperServer;
 
     private final Kind kind;
 
@@ -88,6 +104,13 @@ public final class KairosPeer implements BenchScheduler {
         if (kind == Kind.REDIS) {
             clearRedis();
         }
+        if (kind == Kind.MONGODB && mongoServer == null) {
+            mongoServer = JvmStoreServer.start("mongodb");
+        }
+        if (kind == Kind.ZOOKEEPER && zooKeeperServer == null) {
+            zooKeeperServer = JvmStoreServer.start("zookeeper");
+        }
+        clearServerStores();
         int n = kind == Kind.MEMORY ? 1 : config.instances();
         for (int i = 0; i < n; i++) {
             this.instances.add(build("bench-" + i, config.threads(), config.poolSize()));
@@ -126,6 +149,42 @@ public final class KairosPeer implements BenchScheduler {
         return new KairosPeer(Kind.REDIS, config);
     }
 
+    /** @param config threads, instances */
+    public static KairosPeer mongodb(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.MONGODB, config);
+    }
+
+    /** @param config threads, instances */
+    public static KairosPeer zookeeper(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.ZOOKEEPER, config);
+    }
+
+    private static String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoServer.port();
+    }
+
+    private static String zooKeeperConnect() {
+        return "127.0.0.1:" + zooKeeperServer.port();
+    }
+
+    /** Drops the MongoDB collection or the ZooKeeper root left by the previous round, when that is this peer's store. */
+    private void clearServerStores() throws Exception {
+        if (this.kind == Kind.MONGODB) {
+            try (MongoClient client = MongoClients.create(mongoUri())) {
+                client.getDatabase(MongoJobStore.DEFAULT_DATABASE).getCollection(TABLE).drop();
+            }
+        }
+        if (this.kind == Kind.ZOOKEEPER) {
+            try (CuratorFramework client = CuratorFrameworkFactory.newClient(zooKeeperConnect(), new RetryOneTime(100))) {
+                client.start();
+                client.blockUntilConnected();
+                if (client.checkExists().forPath(ZK_ROOT) != null) {
+                    client.delete().deletingChildrenIfNeeded().forPath(ZK_ROOT);
+                }
+            }
+        }
+    }
+
     private Scheduler build(String id, int threads, int poolSize) {
         SchedulerBuilder b = Scheduler.builder().schedulerId(id)
                 .history(io.kairos.scheduler.history.HistorySettings.DEFAULTS.withEnabled(this.history))
@@ -150,6 +209,8 @@ public final class KairosPeer implements BenchScheduler {
                         .withCreateSchema(true));
             }
             case REDIS -> RedisJobStore.builder().uri(BaselineRedis.URI).keyPrefix(REDIS_PREFIX).build();
+            case MONGODB -> MongoJobStore.builder().connectionString(mongoUri()).collection(TABLE).build();
+            case ZOOKEEPER -> ZooKeeperJobStore.builder().connectString(zooKeeperConnect()).rootPath(ZK_ROOT).build();
         };
     }
 
@@ -162,6 +223,10 @@ public final class KairosPeer implements BenchScheduler {
                     + ",history=" + (this.history ? "on" : "off");
             case REDIS -> "RedisJobStore,ThreadPoolJobExecutor(" + this.config.threads()
                     + "),poll=default(5s)+pubsub,instances=" + this.config.instances();
+            case MONGODB -> "MongoJobStore(mongo-java-server),ThreadPoolJobExecutor(" + this.config.threads()
+                    + "),poll=default(5s),instances=" + this.config.instances();
+            case ZOOKEEPER -> "ZooKeeperJobStore,ThreadPoolJobExecutor(" + this.config.threads()
+                    + "),poll=default(5s)+watches,instances=" + this.config.instances();
         };
     }
 
@@ -219,6 +284,7 @@ public final class KairosPeer implements BenchScheduler {
         if (this.kind == Kind.REDIS) {
             clearRedis();
         }
+        clearServerStores();
     }
 
     private static void clearRedis() {
