@@ -87,6 +87,9 @@ public final class MongoJobStore implements JobStore {
     /** The default collection, {@value}. */
     public static final String DEFAULT_COLLECTION = "jobs";
 
+    /** The most due documents {@link #countDueWithoutExecutor} looks at. */
+    static final int WAITING_SCAN_LIMIT = 1000;
+
     /** The default timeout of a client the store creates, in seconds. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 5;
 
@@ -365,6 +368,34 @@ public final class MongoJobStore implements JobStore {
         Started s = started();
         List<StoredJob> jobs = call(s, "acquire due jobs", () -> s.leases().acquire(schedulerId, now, limit, leaseUntil), false);
         return jobs.stream().sorted(JobOrder.BY_NEXT_RUN_TIME).toList();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The due query also filters on the job sub-document's {@code executor} field (a job without one counts as
+     * {@code default}).
+     */
+    @Override
+    public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        Objects.requireNonNull(executors, "executors");
+        LeaseArguments.check(now, limit, leaseUntil);
+        Started s = started();
+        List<StoredJob> jobs = call(s, "acquire due jobs",
+                () -> s.leases().acquire(schedulerId, now, limit, leaseUntil, executors), false);
+        return jobs.stream().sorted(JobOrder.BY_NEXT_RUN_TIME).toList();
+    }
+
+    /** {@inheritDoc} One read of the earliest {@value #WAITING_SCAN_LIMIT} due, unleased documents. */
+    @Override
+    public Map<String, Integer> countDueWithoutExecutor(Instant dueBefore, Set<String> executors) {
+        Objects.requireNonNull(dueBefore, "dueBefore");
+        Objects.requireNonNull(executors, "executors");
+        Started s = started();
+        Instant now = s.context().clock().instant();
+        return call(s, "count jobs waiting for an executor",
+                () -> s.leases().countDueWithoutExecutor(dueBefore, now, executors, WAITING_SCAN_LIMIT), false);
     }
 
     /** {@inheritDoc} One {@code updateMany} and one read of the ids still held; an empty collection makes no call. */

@@ -76,9 +76,57 @@ final class MongoLeases {
      * {@code updateMany} that repeats the condition, reads back the documents it leased (marked with a fresh lease id).
      */
     List<StoredJob> acquire(String schedulerId, Instant now, int limit, Instant leaseUntil) {
+        return acquire(schedulerId, now, limit, leaseUntil, dueAndUnleased(now, now));
+    }
+
+    /**
+     * As {@link #acquire(String, Instant, int, Instant)}, only jobs whose executor is one of {@code executors}: the
+     * {@code job.executor} field, a job without one counting as {@code default}. A job kept as JSON text (no
+     * {@code job} sub-document) is taken whatever its executor; the scheduler gives back one it cannot run.
+     */
+    List<StoredJob> acquire(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+        return acquire(schedulerId, now, limit, leaseUntil, Filters.and(dueAndUnleased(now, now), executorIn(executors)));
+    }
+
+    /**
+     * Counts, by executor alias, the unleased jobs due at or before {@code dueBefore} whose executor is not one of
+     * {@code executors}, looking at the earliest {@code scanLimit} of them (so the counts are lower bounds).
+     * Documents that cannot be read are not counted.
+     */
+    Map<String, Integer> countDueWithoutExecutor(Instant dueBefore, Instant now, Set<String> executors, int scanLimit) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Document document : this.jobs.find(dueAndUnleased(dueBefore, now)).sort(Sorts.ascending(NEXT_RUN_TIME, ID))
+            .limit(scanLimit)) {
+            String executor;
+            try {
+                executor = this.documents.decode(document).executor();
+            }
+            catch (RuntimeException ex) {
+                continue;
+            }
+            if (!executors.contains(executor)) {
+                counts.merge(executor, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static Bson dueAndUnleased(Instant dueBefore, Instant now) {
         Date nowDate = date(now);
-        Bson due = Filters.and(Filters.lte(NEXT_RUN_TIME, nowDate),
+        return Filters.and(Filters.lte(NEXT_RUN_TIME, date(dueBefore)),
                 Filters.or(Filters.eq(LEASE_UNTIL, null), Filters.lte(LEASE_UNTIL, nowDate)));
+    }
+
+    private static Bson executorIn(Set<String> executors) {
+        List<Bson> any = new ArrayList<>(List.of(Filters.in(JobDocuments.JOB + ".executor", executors),
+                Filters.not(Filters.type(JobDocuments.JOB, org.bson.BsonType.DOCUMENT))));
+        if (executors.contains("default")) {
+            any.add(Filters.exists(JobDocuments.JOB + ".executor", false));
+        }
+        return Filters.or(any);
+    }
+
+    private List<StoredJob> acquire(String schedulerId, Instant now, int limit, Instant leaseUntil, Bson due) {
         List<StoredJob> acquired = new ArrayList<>();
         List<Document> unreadable = new ArrayList<>();
         for (int round = 0; round < ACQUIRE_ROUNDS && acquired.size() < limit; round++) {
