@@ -36,13 +36,13 @@ abstract class JdbcDialect {
         }
         if (product.contains("mariadb") || version.toLowerCase(Locale.ROOT).contains("mariadb")) {
             boolean skipLocked = major > 10 || (major == 10 && minor >= 6);
-            return new LockingSelectDialect("mariadb", skipLocked);
+            return new LockingSelectDialect("mariadb", skipLocked, false);
         }
         if (product.contains("mysql")) {
-            return new LockingSelectDialect("mysql", major >= 8);
+            return new LockingSelectDialect("mysql", major >= 8, false);
         }
         if (product.equals("h2")) {
-            return new LockingSelectDialect("h2", false);
+            return new LockingSelectDialect("h2", false, true);
         }
         throw new IllegalStateException("the Kairos JDBC job store supports PostgreSQL, MySQL 8, MariaDB 10.6+ and H2; this database is "
                 + metaData.getDatabaseProductName() + " " + version);

@@ -39,6 +39,12 @@ final class JobSql {
 
     final String selectDue;
 
+    /**
+     * Like {@link #selectDue}, with the due rows picked in a subquery and read again through the primary key: for
+     * H2, which sorts every due row when {@code FOR UPDATE} applies to the ordered scan itself.
+     */
+    final String selectDueThroughKey;
+
     final String extendLease;
 
     final String releaseDelete;
@@ -71,8 +77,9 @@ final class JobSql {
         this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t;
         this.nextRunTimes = nextRunTimes(t, dialect, " LIMIT " + LEASED_SCAN_LIMIT);
         this.nextRunTimesExact = nextRunTimes(t, dialect, "");
-        this.selectDue = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)"
-                + " ORDER BY next_run_time, id LIMIT ?";
+        String due = " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_run_time, id LIMIT ?";
+        this.selectDue = "SELECT " + JobRow.COLUMNS + " FROM " + t + due;
+        this.selectDueThroughKey = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id IN (SELECT id FROM " + t + due + ")";
         this.extendLease = "UPDATE " + t + " SET lease_until = ? WHERE id = ? AND lease_owner = ?";
         this.releaseDelete = "DELETE FROM " + t + " WHERE id = ? AND lease_owner = ? AND version = ?";
         this.releaseReschedule = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, version = version + 1,"

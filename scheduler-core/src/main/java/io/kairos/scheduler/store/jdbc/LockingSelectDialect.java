@@ -19,21 +19,37 @@ final class LockingSelectDialect extends JdbcDialect {
 
     private final String lockClause;
 
+    private final boolean lockThroughKey;
+
     /**
      * Creates the dialect.
      *
      * @param databaseId the Spring Boot database id
      * @param skipLocked whether the server supports {@code FOR UPDATE SKIP LOCKED}
+     * @param lockThroughKey whether to pick the due rows in a subquery and lock them through the primary key (H2:
+     *     with {@code FOR UPDATE} on the ordered scan itself it reads and sorts every due row instead of reading the
+     *     run-time index in order)
      */
-    LockingSelectDialect(String databaseId, boolean skipLocked) {
+    LockingSelectDialect(String databaseId, boolean skipLocked, boolean lockThroughKey) {
         super(databaseId);
         this.lockClause = skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+        this.lockThroughKey = lockThroughKey;
+    }
+
+    /**
+     * The locking select of due rows. Parameters: now (twice), limit.
+     *
+     * @param sql the statements
+     * @return the statement
+     */
+    String selectDueStatement(JobSql sql) {
+        return (this.lockThroughKey ? sql.selectDueThroughKey : sql.selectDue) + this.lockClause;
     }
 
     @Override
     List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil) throws SQLException {
         List<JobRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql.selectDue + this.lockClause)) {
+        try (PreparedStatement select = connection.prepareStatement(selectDueStatement(sql))) {
             select.setLong(1, now);
             select.setLong(2, now);
             select.setInt(3, limit);

@@ -116,6 +116,16 @@ final class PgWrites {
     }
 
     /**
+     * The release statement {@link #release} runs. Parameters: ids, versions, removes, next run times, next fire
+     * times (arrays), the owner three times, the channel, the scheduler id.
+     *
+     * @return the statement
+     */
+    String releaseStatement() {
+        return this.release;
+    }
+
+    /**
      * Applies releases in one statement; see {@link JobWriter#release}. A job id given twice counts once (the
      * last release wins), since one statement cannot write a row twice.
      */

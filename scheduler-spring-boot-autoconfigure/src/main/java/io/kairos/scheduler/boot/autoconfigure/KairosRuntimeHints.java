@@ -24,7 +24,7 @@ class KairosRuntimeHints implements RuntimeHintsRegistrar {
     @Override
     public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         hints.resources()
-            .registerPattern("io/kairos/scheduler/store/jdbc/schema-*.sql")
+            .registerPattern("io/kairos/scheduler/store/jdbc/*.sql")
             .registerPattern("io/kairos/scheduler/store/redis/*.lua")
             .registerPattern("db/changelog/kairos/*")
             .registerPattern("db/migration/kairos/*/*.sql");

@@ -44,6 +44,7 @@ class KairosRuntimeHintsTests {
         assertThat(scripts).as("scripts found in the core jar")
             .anyMatch((path) -> path.endsWith(".lua"))
             .anyMatch((path) -> path.startsWith("io/kairos/scheduler/store/jdbc/schema-"))
+            .anyMatch((path) -> path.startsWith("io/kairos/scheduler/store/jdbc/runs-"))
             .anyMatch((path) -> path.startsWith("db/migration/kairos/"))
             .anyMatch((path) -> path.startsWith("db/changelog/kairos/"));
         assertThat(scripts).allSatisfy((path) -> assertThat(RuntimeHintsPredicates.resource().forResource(path))
