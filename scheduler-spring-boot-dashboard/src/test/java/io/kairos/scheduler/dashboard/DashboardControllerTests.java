@@ -77,6 +77,9 @@ class DashboardControllerTests {
         assertThat(overview.get("executors").get("default").asString()).isNotBlank();
         assertThat(overview.get("pollIntervalMillis").asLong()).isPositive();
         assertThat(overview.get("undeclaredJobs").isArray()).isTrue();
+        // lease holders are listed for shared stores only; the memory store is local
+        assertThat(overview.get("leaseHolders").isObject()).isTrue();
+        assertThat(overview.get("leaseHolders").size()).isZero();
     }
 
     @Test
