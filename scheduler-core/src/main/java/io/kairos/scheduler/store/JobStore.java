@@ -295,4 +295,18 @@ public interface JobStore {
     default RunHistory runHistory() {
         return RunHistory.none();
     }
+
+    /**
+     * The instances that hold leases on this store's jobs now, for operators (the dashboard shows them): one entry
+     * per lease owner, ordered by owner. Leases past their expiry count until another instance takes the job over.
+     *
+     * <p>The default reports none: a local store has no leases worth showing, and a store that cannot list them
+     * cheaply may leave it so (the JDBC store reports them; the Redis and ZooKeeper stores do not yet).
+     *
+     * @return the holders, never {@code null}; empty when none or not reported
+     * @throws JobStoreException when the store fails
+     */
+    default List<LeaseHolder> leaseHolders() {
+        return List.of();
+    }
 }

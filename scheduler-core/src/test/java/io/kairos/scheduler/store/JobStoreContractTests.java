@@ -180,6 +180,35 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         assertThat(this.store.getAllJobs()).isEmpty();
     }
 
+    /**
+     * Whether the store under test lists its lease holders ({@link JobStore#leaseHolders()}); those that do not
+     * report none.
+     *
+     * @return {@code false} unless a subclass says so
+     */
+    protected boolean reportsLeaseHolders() {
+        return false;
+    }
+
+    @Test
+    void leaseHoldersAreTheLeaseOwnersWithTheirJobCountsAndExpiries() {
+        this.store.addJob(job("a", at(-10)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(-9)), ConflictPolicy.ERROR);
+        this.store.addJob(job("c", at(-8)), ConflictPolicy.ERROR);
+        assertThat(this.store.leaseHolders()).isEmpty();
+        assertThat(ids(this.store.acquireDueJobs(A, T0, 2, at(60)))).containsExactly("a", "b");
+        assertThat(ids(this.store.acquireDueJobs(B, T0, 10, at(90)))).containsExactly("c");
+        if (!reportsLeaseHolders()) {
+            assertThat(this.store.leaseHolders()).isEmpty();
+            return;
+        }
+        assertThat(this.store.leaseHolders()).containsExactly(new LeaseHolder(A, 2, at(60), at(60)),
+                new LeaseHolder(B, 1, at(90), at(90)));
+        assertThat(this.store.extendLeases(A, List.of("a"), at(120))).isEmpty();
+        assertThat(this.store.removeJob("c")).isTrue();
+        assertThat(this.store.leaseHolders()).containsExactly(new LeaseHolder(A, 2, at(60), at(120)));
+    }
+
     @Test
     void pausedJobIsKeptButNeitherDueNorAcquired() {
         this.store.addJob(job("a", at(-10)), ConflictPolicy.ERROR);

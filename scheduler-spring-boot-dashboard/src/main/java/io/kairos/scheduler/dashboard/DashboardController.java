@@ -22,6 +22,7 @@ import io.kairos.scheduler.history.RunOutcome;
 import io.kairos.scheduler.history.RunPage;
 import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.input.InputText;
+import io.kairos.scheduler.store.JobStoreException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -107,6 +108,7 @@ class DashboardController {
         body.put("now", this.operations.scheduler().engine().clock().instant().toString());
         body.put("jobstores", scheduler.jobstores());
         body.put("executors", scheduler.executors());
+        body.put("leaseHolders", leaseHolders());
         body.put("jobCounts", counts);
         body.put("undeclaredJobs", scheduler.undeclaredJobs());
         body.put("recentRuns", recentRuns());
@@ -116,6 +118,22 @@ class DashboardController {
         body.put("csrf", this.access.csrf(request));
         body.put("pollIntervalMillis", this.pollInterval.toMillis());
         return body;
+    }
+
+    /** Per shared store: the instances holding leases on its jobs, or the store's error. */
+    private Map<String, Object> leaseHolders() {
+        Map<String, Object> holders = new TreeMap<>();
+        this.operations.scheduler().engine().jobStores().forEach((alias, store) -> {
+            if (store.isShared()) {
+                try {
+                    holders.put(alias, store.leaseHolders());
+                }
+                catch (JobStoreException ex) {
+                    holders.put(alias, Map.of("error", String.valueOf(ex.getMessage())));
+                }
+            }
+        });
+        return holders;
     }
 
     /** A summary of the runs finished in the last hour (at most one page of {@value RunQuery#MAX_LIMIT}). */

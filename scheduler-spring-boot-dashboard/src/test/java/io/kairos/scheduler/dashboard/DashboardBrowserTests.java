@@ -73,7 +73,8 @@ class DashboardBrowserTests {
 
     private static ConfigurableApplicationContext app(String readOnlyProperty) {
         return new SpringApplicationBuilder(DashboardTestApp.class)
-            .properties("server.port=0", "kairos.dashboard.enabled=true", readOnlyProperty, DashboardTestApp.NO_SECURITY)
+            .properties("server.port=0", "kairos.dashboard.enabled=true", "kairos.dashboard.poll-interval=1s", readOnlyProperty,
+                    DashboardTestApp.NO_SECURITY)
             .run();
     }
 
@@ -124,8 +125,12 @@ class DashboardBrowserTests {
         waitForText(By.id("job-state-pill"), "scheduled");
         DashboardTestApp.Reports reports = writable.getBean(DashboardTestApp.Reports.class);
         int before = reports.refreshed.get();
+        int runsShown = browser.findElements(By.cssSelector("#job-runs tbody tr")).size();
         browser.findElement(By.id("action-run")).click();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reports.refreshed.get()).isGreaterThan(before));
+        // the recorded run appears in the job's history without a reload
+        wait(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#job-runs tbody tr"), runsShown));
+        assertThat(browser.findElement(By.cssSelector("#job-runs tbody tr .pill")).getText()).isEqualTo("succeeded");
 
         new Select(browser.findElement(By.id("trigger-type"))).selectByVisibleText("cron");
         browser.findElement(By.cssSelector("#reschedule input[name='hour']")).sendKeys("25");
@@ -134,6 +139,21 @@ class DashboardBrowserTests {
         assertThat(error.getText()).startsWith("invalid trigger spec:").contains("25");
         assertThat(scheduler.getJob("reports.refresh").orElseThrow().trigger().toString()).startsWith("interval[");
         screenshot("dashboard-job.png");
+
+        open(writable, "/kairos/#/jobs/imports.fetch");
+        waitForText(By.id("job-state-pill"), "scheduled");
+        browser.findElement(By.id("action-run")).click();
+        WebElement failure = waitVisible(By.cssSelector("#job details.run-error summary"));
+        assertThat(failure.getText()).contains("java.lang.IllegalStateException: supplier feed https://feeds.example/prices answered 503");
+        failure.click();
+        assertThat(waitVisible(By.cssSelector("#job details.run-error pre")).getText()).contains("DashboardTestApp$Imports.fetch");
+        script("document.querySelector('#job details.run-error').scrollIntoView()");
+        screenshot("dashboard-failed-run.png");
+
+        browser.findElement(By.linkText("Runs")).click();
+        new Select(browser.findElement(By.id("run-outcome"))).selectByVisibleText("FAILED");
+        waitVisible(By.cssSelector("#runs tbody a[href='#/jobs/imports.fetch']"));
+        assertThat(browser.findElements(By.cssSelector("#runs tbody .pill"))).extracting(WebElement::getText).containsOnly("failed");
 
         script("window.scrollTo(0, 0)");
         browser.manage().window().setSize(new Dimension(390, 844));

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static io.kairos.scheduler.dashboard.DashboardHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every JSON call of the dashboard and its errors, over real HTTP, without Spring Security and with
@@ -76,6 +77,9 @@ class DashboardControllerTests {
         assertThat(overview.get("executors").get("default").asString()).isNotBlank();
         assertThat(overview.get("pollIntervalMillis").asLong()).isPositive();
         assertThat(overview.get("undeclaredJobs").isArray()).isTrue();
+        // lease holders are listed for shared stores only; the memory store is local
+        assertThat(overview.get("leaseHolders").isObject()).isTrue();
+        assertThat(overview.get("leaseHolders").size()).isZero();
     }
 
     @Test
@@ -148,11 +152,48 @@ class DashboardControllerTests {
     }
 
     @Test
-    void runsOfAJobAndAcrossJobsArePages() throws Exception {
-        JsonNode runs = json(this.http.get("/api/jobs/reports.refresh/runs?limit=10"));
-        assertThat(runs.get("runs").isArray()).isTrue();
-        assertThat(runs.get("next").isNull()).isTrue();
-        assertThat(json(this.http.get("/api/runs?outcome=failed")).get("runs").isArray()).isTrue();
+    void recordedRunsArePagedPerJobAndAcrossJobsAndSummedUpInTheOverview() throws Exception {
+        this.scheduler.addJob(JobRequest.of("reports.refresh").id("t-runs").trigger(java.util.Map.of("type", "interval", "hours", 1)));
+        this.scheduler.addJob(JobRequest.of("imports.fetch").id("t-fails").trigger(java.util.Map.of("type", "interval", "hours", 1)));
+        for (int i = 0; i < 2; i++) {
+            int before = runs("/api/jobs/t-runs/runs").size();
+            assertThat(this.http.post("/api/jobs/t-runs/run", "{}").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> runs("/api/jobs/t-runs/runs").size() > before);
+        }
+        assertThat(this.http.post("/api/jobs/t-fails/run", "{}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !runs("/api/jobs/t-fails/runs").isEmpty());
+
+        JsonNode first = json(this.http.get("/api/jobs/t-runs/runs?limit=1"));
+        JsonNode newest = first.get("runs").get(0);
+        assertThat(newest.get("jobId").asString()).isEqualTo("t-runs");
+        assertThat(newest.get("outcome").asString()).isEqualTo("SUCCEEDED");
+        assertThat(newest.get("attempt").asInt()).isEqualTo(1);
+        assertThat(newest.get("durationMillis").asLong()).isNotNegative();
+        assertThat(newest.get("instance").asString()).isEqualTo(this.scheduler.engine().schedulerId());
+        JsonNode second = json(this.http.get("/api/jobs/t-runs/runs?limit=1&cursor=" + first.get("next").asString()));
+        assertThat(second.get("runs").get(0).get("runId").asString()).isNotEqualTo(newest.get("runId").asString());
+        assertThat(Instant.parse(second.get("runs").get(0).get("finishedAt").asString()))
+            .isBeforeOrEqualTo(Instant.parse(newest.get("finishedAt").asString()));
+
+        JsonNode failed = runs("/api/runs?outcome=failed").get(0);
+        assertThat(failed.get("jobId").asString()).isEqualTo("t-fails");
+        assertThat(failed.get("error").get("type").asString()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(failed.get("error").get("message").asString()).isEqualTo("supplier feed https://feeds.example/prices answered 503");
+        assertThat(failed.get("error").get("stackTrace").asString()).contains("DashboardTestApp$Imports.fetch");
+        runs("/api/runs?outcome=failed&outcome=succeeded").forEach((run) -> assertThat(run.get("outcome").asString()).isIn("FAILED", "SUCCEEDED"));
+
+        JsonNode recent = json(this.http.get("/api/overview")).get("recentRuns");
+        assertThat(recent.get("total").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(recent.get("byOutcome").get("FAILED").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(recent.get("failureRate").asDouble()).isGreaterThan(0).isLessThan(1);
+        assertThat(recent.get("latenessP50Millis").asLong()).isNotNegative();
+        assertThat(recent.get("latenessP99Millis").asLong()).isGreaterThanOrEqualTo(recent.get("latenessP50Millis").asLong());
+    }
+
+    private JsonNode runs(String path) throws Exception {
+        HttpResponse<String> response = this.http.get(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).get("runs");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
+import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.StoredJob;
 
 import java.sql.Connection;
@@ -265,6 +266,28 @@ public class JdbcJobStore implements JobStore {
         StartedStore s = started();
         List<JobRow> rows = s.tx().autoCommit("list jobs", (c) -> select(c, s.sql().selectAll, null));
         return JobOrder.forListing(rows.stream().map(s.rows()::read).toList());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code GROUP BY lease_owner} query.
+     *
+     * @throws JobStoreException when the database fails
+     */
+    @Override
+    public List<LeaseHolder> leaseHolders() {
+        StartedStore s = started();
+        return s.tx().autoCommit("list lease holders", (c) -> {
+            List<LeaseHolder> holders = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(s.sql().leaseHolders); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    holders.add(new LeaseHolder(rs.getString(1), rs.getInt(2), Instant.ofEpochMilli(rs.getLong(3)),
+                            Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+            return holders;
+        });
     }
 
     /**

@@ -86,6 +86,9 @@ final class JobSql {
 
     final String probe;
 
+    /** Lease owners with how many jobs each holds and the earliest and latest lease expiry, by owner. */
+    final String leaseHolders;
+
     JobSql(TableName tableName, JdbcDialect dialect) {
         String t = tableName.qualified();
         String json = dialect.jsonParameter();
@@ -127,6 +130,8 @@ final class JobSql {
                 + " lease_owner = CASE WHEN lease_owner = ? THEN NULL ELSE lease_owner END, version = version + 1"
                 + " WHERE id = ? AND version = ?";
         this.probe = "SELECT id FROM " + t + " WHERE 1 = 0";
+        this.leaseHolders = "SELECT lease_owner, COUNT(*), MIN(lease_until), MAX(lease_until) FROM " + t
+                + " WHERE lease_owner IS NOT NULL GROUP BY lease_owner ORDER BY lease_owner";
     }
 
     /**

@@ -42,6 +42,11 @@ abstract class JdbcJobStoreContractTests extends JobStoreContractTests {
     protected abstract String tableName();
 
     @Override
+    protected boolean reportsLeaseHolders() {
+        return true;
+    }
+
+    @Override
     protected JobStore createStore() {
         return new JdbcJobStore(dataSource(), JdbcJobStoreSettings.defaults().withTableName(tableName()).withCreateSchema(true));
     }
