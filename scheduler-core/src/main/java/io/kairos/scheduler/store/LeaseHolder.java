@@ -29,4 +29,32 @@ public record LeaseHolder(String owner, int jobsHeld, Instant earliestExpiry, In
             throw new IllegalArgumentException("jobsHeld must be at least 1, was " + jobsHeld);
         }
     }
+
+    /**
+     * Groups leases by owner, for stores that keep a lease's owner and expiry per job (the JDBC store does it in its
+     * query). A job found in only one of the maps (a lease changing while they were read) is left out.
+     *
+     * @param owners job id to lease owner
+     * @param expiries job id to lease expiry
+     * @return one holder per owner, sorted by owner; a new list
+     */
+    public static java.util.List<LeaseHolder> tally(java.util.Map<String, String> owners, java.util.Map<String, Instant> expiries) {
+        java.util.Map<String, LeaseHolder> byOwner = new java.util.TreeMap<>();
+        owners.forEach((jobId, owner) -> {
+            Instant expiry = expiries.get(jobId);
+            if (expiry != null) {
+                byOwner.merge(owner, new LeaseHolder(owner, 1, expiry, expiry), (a, b) -> new LeaseHolder(owner,
+                        a.jobsHeld() + 1, min(a.earliestExpiry(), expiry), max(a.latestExpiry(), expiry)));
+            }
+        });
+        return new java.util.ArrayList<>(byOwner.values());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
 }

@@ -9,11 +9,13 @@ import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
+import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.redis.RedisJobRows.Row;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -545,6 +548,26 @@ public final class RedisJobStore implements JobStore {
         args.addAll(unreadable);
         call("mark unreadable jobs broken", redis -> this.scripts.markBroken.run(redis, ScriptOutputType.INTEGER,
                 this.keyArray, args.toArray(String[]::new)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the lease owners' hash and the leases' sorted set (two commands, not atomic: a lease that changes in
+     * between is left out).
+     *
+     * @throws JobStoreException when Redis fails
+     */
+    @Override
+    public List<LeaseHolder> leaseHolders() {
+        return run("list lease holders", redis -> {
+            Map<String, String> owners = redis.hgetall(this.keys.leaseOwners());
+            Map<String, Instant> expiries = new HashMap<>();
+            for (ScoredValue<String> lease : redis.zrangeWithScores(this.keys.leases(), 0, -1)) {
+                expiries.put(lease.getValue(), Instant.ofEpochMilli((long) lease.getScore()));
+            }
+            return LeaseHolder.tally(owners, expiries);
+        });
     }
 
     private <T> T call(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {

@@ -86,6 +86,11 @@ class RedisJobStoreIT extends JobStoreContractTests {
 
     /** A store on the class's shared client (one Lettuce event loop for all tests). */
     @Override
+    protected boolean reportsLeaseHolders() {
+        return true;
+    }
+
+    @Override
     protected JobStore createStore() {
         return RedisJobStore.builder().client(client).keys(KEYS).commandTimeout(Duration.ofSeconds(10)).build();
     }
