@@ -1,7 +1,11 @@
 package io.kairos.scheduler.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A scheduler instance that holds leases on jobs of a shared store, as {@link JobStore#leaseHolders()} reports it.
@@ -38,8 +42,8 @@ public record LeaseHolder(String owner, int jobsHeld, Instant earliestExpiry, In
      * @param expiries job id to lease expiry
      * @return one holder per owner, sorted by owner; a new list
      */
-    public static java.util.List<LeaseHolder> tally(java.util.Map<String, String> owners, java.util.Map<String, Instant> expiries) {
-        java.util.Map<String, LeaseHolder> byOwner = new java.util.TreeMap<>();
+    public static List<LeaseHolder> tally(Map<String, String> owners, Map<String, Instant> expiries) {
+        Map<String, LeaseHolder> byOwner = new TreeMap<>();
         owners.forEach((jobId, owner) -> {
             Instant expiry = expiries.get(jobId);
             if (expiry != null) {
@@ -47,7 +51,7 @@ public record LeaseHolder(String owner, int jobsHeld, Instant earliestExpiry, In
                         a.jobsHeld() + 1, min(a.earliestExpiry(), expiry), max(a.latestExpiry(), expiry)));
             }
         });
-        return new java.util.ArrayList<>(byOwner.values());
+        return new ArrayList<>(byOwner.values());
     }
 
     private static Instant min(Instant a, Instant b) {

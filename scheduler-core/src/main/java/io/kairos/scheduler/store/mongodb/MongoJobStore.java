@@ -363,11 +363,7 @@ public final class MongoJobStore implements JobStore {
      */
     @Override
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
-        Objects.requireNonNull(schedulerId, "schedulerId");
-        LeaseArguments.check(now, limit, leaseUntil);
-        Started s = started();
-        List<StoredJob> jobs = call(s, "acquire due jobs", () -> s.leases().acquire(schedulerId, now, limit, leaseUntil), false);
-        return jobs.stream().sorted(JobOrder.BY_NEXT_RUN_TIME).toList();
+        return acquire(schedulerId, now, limit, leaseUntil, null);
     }
 
     /**
@@ -378,12 +374,17 @@ public final class MongoJobStore implements JobStore {
      */
     @Override
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+        return acquire(schedulerId, now, limit, leaseUntil, Objects.requireNonNull(executors, "executors"));
+    }
+
+    /** Both acquisitions: {@code executors} {@code null} for any executor. */
+    private List<StoredJob> acquire(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
         Objects.requireNonNull(schedulerId, "schedulerId");
-        Objects.requireNonNull(executors, "executors");
         LeaseArguments.check(now, limit, leaseUntil);
         Started s = started();
-        List<StoredJob> jobs = call(s, "acquire due jobs",
-                () -> s.leases().acquire(schedulerId, now, limit, leaseUntil, executors), false);
+        List<StoredJob> jobs = call(s, "acquire due jobs", () -> (executors == null)
+                ? s.leases().acquire(schedulerId, now, limit, leaseUntil)
+                : s.leases().acquire(schedulerId, now, limit, leaseUntil, executors), false);
         return jobs.stream().sorted(JobOrder.BY_NEXT_RUN_TIME).toList();
     }
 
