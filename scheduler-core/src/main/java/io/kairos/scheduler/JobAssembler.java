@@ -72,6 +72,7 @@ final class JobAssembler {
         draft.maxInstances = checkMaxInstances(request.maxInstances != null ? request.maxInstances : defaults.maxInstances());
         draft.jitter = checkJitter(request.jitter != null ? request.jitter : defaults.jitter());
         draft.timeout = checkTimeout(request.timeout);
+        draft.retry = request.retry != null ? request.retry : defaults.retry();
         StoredJob template = draft.build();
         checkExecutorAccepts(template);
         return new PendingJob(template, request.task, request.conflictPolicy, request.nextRunTimeSet, request.nextRunTime);
@@ -141,6 +142,9 @@ final class JobAssembler {
         }
         if (changes.timeoutSet) {
             draft.timeout = checkTimeout(changes.timeout);
+        }
+        if (changes.retry != null) {
+            draft.retry = changes.retry;
         }
         if (changes.args != null || changes.kwargs != null || changes.executor != null) {
             Task task = this.tasks.resolve(job.id(), job.task());

@@ -1,5 +1,6 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Duration;
@@ -43,6 +44,8 @@ public final class JobChanges {
     boolean timeoutSet;
 
     Duration timeout;
+
+    RetryPolicy retry;
 
     boolean nextRunTimeSet;
 
@@ -183,6 +186,19 @@ public final class JobChanges {
     public JobChanges timeout(Duration timeout) {
         this.timeoutSet = true;
         this.timeout = JobAssembler.checkTimeout(timeout);
+        return this;
+    }
+
+    /**
+     * A new retry policy, as {@link JobRequest#retry(RetryPolicy)}; a retry already pending keeps its attempt number
+     * and is run under the new policy's limits.
+     *
+     * @param policy the policy; {@link RetryPolicy#NONE} for no retry
+     * @return these changes
+     * @throws NullPointerException when {@code policy} is {@code null}
+     */
+    public JobChanges retry(RetryPolicy policy) {
+        this.retry = java.util.Objects.requireNonNull(policy, "policy");
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ImmutableArgs;
 import io.kairos.scheduler.task.Task;
@@ -58,6 +59,8 @@ public final class JobRequest {
     Duration jitter;
 
     Duration timeout;
+
+    RetryPolicy retry;
 
     boolean nextRunTimeSet;
 
@@ -281,6 +284,19 @@ public final class JobRequest {
      */
     public JobRequest timeout(Duration timeout) {
         this.timeout = JobAssembler.checkTimeout(timeout);
+        return this;
+    }
+
+    /**
+     * How failed attempts (an exception, or the timeout) are retried; unset, the scheduler's
+     * {@code kairos.job-defaults.retry.*} apply (by default no retry). A retry is another attempt of the same fire
+     * time, kept in the job's store until it runs; see {@link RetryPolicy}.
+     *
+     * @param policy the policy, e.g. {@code RetryPolicy.maxAttempts(3)}; {@code null} for the defaults
+     * @return this request
+     */
+    public JobRequest retry(RetryPolicy policy) {
+        this.retry = policy;
         return this;
     }
 

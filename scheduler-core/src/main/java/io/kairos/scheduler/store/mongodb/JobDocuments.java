@@ -116,7 +116,7 @@ final class JobDocuments {
             return new StoredJob(id, d.name(), d.task(), d.args(), d.kwargs(), d.trigger(), d.executor(), d.jobstore(),
                     d.misfireGraceTime(), d.coalesce(), d.maxInstances(), d.jitter(), instant(document, NEXT_RUN_TIME),
                     instant(document, NEXT_FIRE_TIME), state, state == JobState.BROKEN ? document.getString(BROKEN_REASON) : null,
-                    version(document), d.timeout());
+                    version(document), d.timeout(), false, d.retry(), state == JobState.SCHEDULED ? d.pendingRetry() : null);
         }
         catch (IllegalArgumentException ex) {
             throw new JobDecodeException(id, "stored job '" + id + "' disagrees with its fields: " + ex.getMessage(), ex);
