@@ -61,7 +61,8 @@ class PackageLayoutTests {
 
     @Test
     void theRootPackageHoldsPublicApiOnly() {
-        classes().that().resideInAPackage(ROOT).and().areTopLevelClasses().should().bePublic().check(classes);
+        classes().that().resideInAPackage(ROOT).and().areTopLevelClasses().and().doNotHaveSimpleName("package-info")
+            .should().bePublic().check(classes);
     }
 
     @Test
