@@ -26,6 +26,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.connection.ClusterDescription;
 import com.mongodb.connection.ServerDescription;
+import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
@@ -124,7 +125,7 @@ public final class MongoJobStore implements JobStore {
     private volatile Started started;
 
     private record Started(JobStoreContext context, MongoClient client, boolean ownsClient, MongoCollection<Document> jobs,
-            JobDocuments documents, MongoLeases leases, ChangeStreamWakeups wakeups) {
+            JobDocuments documents, MongoLeases leases, ChangeStreamWakeups wakeups, MongoRunHistory history) {
     }
 
     MongoJobStore(MongoClient client, ConnectionString connectionString, String database, String collection, Duration timeout) {
@@ -167,6 +168,14 @@ public final class MongoJobStore implements JobStore {
             jobs.createIndex(Indexes.ascending(LEASE_UNTIL), new IndexOptions().name("kairos_lease_until"));
             jobs.createIndex(Indexes.ascending(FINISHED_AT), new IndexOptions().name("kairos_finished_at")
                 .partialFilterExpression(IS_MARKER));
+            MongoRunHistory history = new MongoRunHistory(client.getDatabase(this.database).getCollection(runsCollection()),
+                    new MongoRunHistory.Calls() {
+                        @Override
+                        public <T> T call(String what, Supplier<T> operation) {
+                            return MongoJobStore.call(context.alias(), what, operation, false);
+                        }
+                    });
+            history.createIndexes();
             ChangeStreamWakeups wakeups = ChangeStreamWakeups.open(jobs, context.wakeup(), context.alias());
             if (wakeups != null) {
                 logger.info("MongoDB job store '{}' ({}.{}): the server offers change streams; other instances' changes wake "
@@ -179,7 +188,7 @@ public final class MongoJobStore implements JobStore {
             }
             JobDocuments documents = new JobDocuments(context);
             this.started = new Started(context, client, this.givenClient == null, jobs, documents,
-                    new MongoLeases(jobs, documents, context.alias()), wakeups);
+                    new MongoLeases(jobs, documents, context.alias()), wakeups, history);
         }
         catch (MongoException ex) {
             if (this.givenClient == null) {
@@ -497,6 +506,16 @@ public final class MongoJobStore implements JobStore {
      * @param duplicateIsNull whether a duplicate-key error answers {@code null} instead of failing
      */
     private static <T> T call(Started s, String what, Supplier<T> operation, boolean duplicateIsNull) {
+        return call(s.context().alias(), what, operation, duplicateIsNull);
+    }
+
+    /**
+     * Runs an operation, turning driver failures into {@link JobStoreException}.
+     *
+     * @param alias the store's alias, for the message
+     * @param duplicateIsNull whether a duplicate-key error answers {@code null} instead of failing
+     */
+    private static <T> T call(String alias, String what, Supplier<T> operation, boolean duplicateIsNull) {
         try {
             return operation.get();
         }
@@ -504,18 +523,18 @@ public final class MongoJobStore implements JobStore {
             if (duplicateIsNull && ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return null;
             }
-            throw failed(s, what, ex);
+            throw failed(alias, what, ex);
         }
         catch (MongoException ex) {
             if (duplicateIsNull && ErrorCategory.fromErrorCode(ex.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                 return null;
             }
-            throw failed(s, what, ex);
+            throw failed(alias, what, ex);
         }
     }
 
-    private static JobStoreException failed(Started s, String what, MongoException ex) {
-        return new JobStoreException("MongoDB job store '" + s.context().alias() + "' could not " + what + ": " + ex.getMessage(), ex);
+    private static JobStoreException failed(String alias, String what, MongoException ex) {
+        return new JobStoreException("MongoDB job store '" + alias + "' could not " + what + ": " + ex.getMessage(), ex);
     }
 
     private Started started() {
@@ -552,6 +571,28 @@ public final class MongoJobStore implements JobStore {
     }
 
     /**
+     * The run history, in the collection {@code <collection>_runs} of the same database (see {@link MongoRunHistory}):
+     * one document per run, indexed for a job's runs and for runs of an outcome since an instant; retention in
+     * batches by one instance at a time.
+     *
+     * @return the history of the started store; {@link RunHistory#none()} when not started
+     */
+    @Override
+    public RunHistory runHistory() {
+        Started current = this.started;
+        return current == null ? RunHistory.none() : current.history();
+    }
+
+    /**
+     * The name of the run history's collection.
+     *
+     * @return {@code <collection>_runs}
+     */
+    public String runsCollection() {
+        return this.collectionName + "_runs";
+    }
+
+    /**
      * The database name.
      *
      * @return the database the store's collection is in
@@ -582,5 +623,10 @@ public final class MongoJobStore implements JobStore {
     /** The jobs collection of a started store, for tests. */
     MongoCollection<Document> collectionForTests() {
         return started().jobs();
+    }
+
+    /** The runs collection of a started store, for tests. */
+    MongoCollection<Document> runsCollectionForTests() {
+        return started().client().getDatabase(this.database).getCollection(runsCollection());
     }
 }
