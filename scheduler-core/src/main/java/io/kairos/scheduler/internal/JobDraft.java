@@ -1,4 +1,4 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.retry.PendingRetry;
 import io.kairos.scheduler.retry.RetryPolicy;
