@@ -205,4 +205,12 @@ public @interface ScheduledJob {
      * @return the duration as text, or empty for the default
      */
     String jitter() default "";
+
+    /**
+     * How failed attempts are retried, e.g. {@code retry = @Retry(maxAttempts = "3", backoff = "30s")}; by default
+     * {@code kairos.job-defaults.retry.*} (no retry unless configured).
+     *
+     * @return the retry policy
+     */
+    Retry retry() default @Retry;
 }

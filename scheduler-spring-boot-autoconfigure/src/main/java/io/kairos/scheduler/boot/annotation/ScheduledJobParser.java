@@ -9,6 +9,8 @@ import java.util.Map;
 
 import io.kairos.scheduler.JobOptions;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
+import io.kairos.scheduler.retry.InvalidRetryPolicyException;
+import io.kairos.scheduler.retry.RetryPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
@@ -92,7 +94,62 @@ public final class ScheduledJobParser {
         if (jitter != null) {
             options = options.jitter(jitter);
         }
+        RetryPolicy retry = retry(annotation.retry(), source);
+        if (retry != null) {
+            options = options.retry(retry);
+        }
         return options;
+    }
+
+    /** The declared retry policy, or {@code null} when {@code maxAttempts} is empty (the job defaults apply). */
+    private @Nullable RetryPolicy retry(Retry retry, String source) {
+        Map<String, String> given = new LinkedHashMap<>();
+        putText(given, "max-attempts", resolve(retry.maxAttempts(), "retry.maxAttempts", source));
+        putText(given, "backoff", resolve(retry.backoff(), "retry.backoff", source));
+        putText(given, "multiplier", resolve(retry.multiplier(), "retry.multiplier", source));
+        putText(given, "max-backoff", resolve(retry.maxBackoff(), "retry.maxBackoff", source));
+        putText(given, "jitter", resolve(retry.jitter(), "retry.jitter", source));
+        if (retry.retryOn().length > 0) {
+            given.put("retry-on", String.join(",", retry.retryOn()));
+        }
+        if (retry.noRetryOn().length > 0) {
+            given.put("no-retry-on", String.join(",", retry.noRetryOn()));
+        }
+        if (given.isEmpty()) {
+            return null;
+        }
+        if (!given.containsKey("max-attempts")) {
+            throw new ScheduledJobDeclarationException(source, "retry.maxAttempts", "", "is empty while other retry attributes are given",
+                    "Give maxAttempts (e.g. \"3\"), or leave every retry attribute empty for kairos.job-defaults.retry.*", null);
+        }
+        try {
+            return RetryPolicy.parse(RetryPolicy.NONE, given);
+        }
+        catch (InvalidRetryPolicyException ex) {
+            String attribute = "retry." + toCamelCase(ex.option());
+            throw new ScheduledJobDeclarationException(source, attribute, given.get(ex.option()), "is not valid", ex.getMessage(), ex);
+        }
+    }
+
+    private static void putText(Map<String, String> given, String key, @Nullable String value) {
+        if (value != null) {
+            given.put(key, value);
+        }
+    }
+
+    private static String toCamelCase(String option) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : option.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            }
+            else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
     }
 
     private Map<String, Object> triggerSpec(ScheduledJob a, String source) {

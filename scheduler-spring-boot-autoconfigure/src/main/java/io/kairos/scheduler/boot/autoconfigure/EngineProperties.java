@@ -38,6 +38,14 @@ final class EngineProperties {
         put(flat, "kairos.job-defaults.max-instances", defaults.getMaxInstances());
         put(flat, "kairos.job-defaults.misfire-grace-time", defaults.getMisfireGraceTime());
         put(flat, "kairos.job-defaults.jitter", defaults.getJitter());
+        KairosProperties.Retry retry = defaults.getRetry();
+        put(flat, "kairos.job-defaults.retry.max-attempts", retry.getMaxAttempts());
+        put(flat, "kairos.job-defaults.retry.backoff", retry.getBackoff());
+        put(flat, "kairos.job-defaults.retry.multiplier", retry.getMultiplier());
+        put(flat, "kairos.job-defaults.retry.max-backoff", retry.getMaxBackoff());
+        put(flat, "kairos.job-defaults.retry.jitter", retry.getJitter());
+        put(flat, "kairos.job-defaults.retry.retry-on", retry.getRetryOn() == null ? null : String.join(",", retry.getRetryOn()));
+        put(flat, "kairos.job-defaults.retry.no-retry-on", retry.getNoRetryOn() == null ? null : String.join(",", retry.getNoRetryOn()));
         KairosProperties.History history = properties.getHistory();
         put(flat, "kairos.history.enabled", history.getEnabled());
         put(flat, "kairos.history.max-runs-per-job", history.getMaxRunsPerJob());

@@ -204,6 +204,13 @@ public class KairosProperties {
         @DurationUnit(ChronoUnit.SECONDS)
         private @Nullable Duration jitter;
 
+        /** How failed attempts (an exception, or the timeout) are retried. Defaults to no retry. */
+        private final Retry retry = new Retry();
+
+        public Retry getRetry() {
+            return this.retry;
+        }
+
         public @Nullable Boolean getCoalesce() {
             return this.coalesce;
         }
@@ -234,6 +241,94 @@ public class KairosProperties {
 
         public void setJitter(@Nullable Duration jitter) {
             this.jitter = jitter;
+        }
+    }
+
+    /**
+     * The default retry policy of jobs: a failed attempt is followed by another attempt of the same fire time, kept
+     * in the job's store until it runs. Checked by the engine (io.kairos.scheduler.retry.RetryPolicy).
+     */
+    public static class Retry {
+
+        /** Most attempts of one fire time, the first included: 1 (no retry) to 1000. Defaults to 1. */
+        private @Nullable Integer maxAttempts;
+
+        /** Delay before the first retry; positive. Seconds when no unit is given. Defaults to 10s. */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration backoff;
+
+        /** Factor the delay grows by from one retry to the next, 1 to 100. Defaults to 2. */
+        private @Nullable Double multiplier;
+
+        /** Longest delay between attempts; at least the backoff. Seconds when no unit is given. Defaults to 10m. */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration maxBackoff;
+
+        /** Fraction (0 to 1) by which each delay is spread at random, never beyond max-backoff. Defaults to 0.1. */
+        private @Nullable Double jitter;
+
+        /**
+         * Exception classes (binary names) that are retried, with their subclasses. Defaults to every exception.
+         */
+        private @Nullable List<String> retryOn;
+
+        /** Exception classes (binary names) never retried, with their subclasses; wins over retry-on. */
+        private @Nullable List<String> noRetryOn;
+
+        public @Nullable Integer getMaxAttempts() {
+            return this.maxAttempts;
+        }
+
+        public void setMaxAttempts(@Nullable Integer maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public @Nullable Duration getBackoff() {
+            return this.backoff;
+        }
+
+        public void setBackoff(@Nullable Duration backoff) {
+            this.backoff = backoff;
+        }
+
+        public @Nullable Double getMultiplier() {
+            return this.multiplier;
+        }
+
+        public void setMultiplier(@Nullable Double multiplier) {
+            this.multiplier = multiplier;
+        }
+
+        public @Nullable Duration getMaxBackoff() {
+            return this.maxBackoff;
+        }
+
+        public void setMaxBackoff(@Nullable Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public @Nullable Double getJitter() {
+            return this.jitter;
+        }
+
+        public void setJitter(@Nullable Double jitter) {
+            this.jitter = jitter;
+        }
+
+        public @Nullable List<String> getRetryOn() {
+            return this.retryOn;
+        }
+
+        public void setRetryOn(@Nullable List<String> retryOn) {
+            this.retryOn = retryOn;
+        }
+
+        public @Nullable List<String> getNoRetryOn() {
+            return this.noRetryOn;
+        }
+
+        public void setNoRetryOn(@Nullable List<String> noRetryOn) {
+            this.noRetryOn = noRetryOn;
         }
     }
 

@@ -1,11 +1,14 @@
 package io.kairos.scheduler.boot.operations;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.trigger.TriggerSpec;
 import org.jspecify.annotations.Nullable;
 
@@ -33,12 +36,44 @@ import org.jspecify.annotations.Nullable;
  * @param pending whether the job waits for the scheduler's start to be stored
  * @param lastRun the job's newest run in its store's history (outcome, finishedAt, durationMs), or {@code null}
  *     when it never ran, its store keeps no history, or the scheduler is stopped
+ * @param retry the job's retry policy, or {@code null} when failed attempts are not retried
+ * @param pendingRetry the retry of a failed attempt waiting to run, or {@code null}
  */
 public record JobDescriptor(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
         @Nullable String trigger, @Nullable Map<String, Object> triggerSpec, @Nullable String nextRunTime,
         String jobstore, String executor, String state, @Nullable String brokenReason, boolean coalesce,
         int maxInstances, @Nullable String misfireGraceTime, @Nullable String jitter, boolean declared,
-        boolean pending, RunDescriptor.@Nullable LastRun lastRun) {
+        boolean pending, RunDescriptor.@Nullable LastRun lastRun, @Nullable Retry retry, @Nullable PendingRetry pendingRetry) {
+
+    /**
+     * A retry policy as the endpoint shows it.
+     *
+     * @param maxAttempts the most attempts of one fire time, the first included
+     * @param backoff the delay before the first retry (ISO-8601)
+     * @param multiplier the factor the delay grows by
+     * @param maxBackoff the longest delay (ISO-8601)
+     * @param jitter the fraction by which delays are spread
+     * @param retryOn the exception classes retried; empty for every exception
+     * @param noRetryOn the exception classes never retried
+     */
+    public record Retry(int maxAttempts, String backoff, double multiplier, String maxBackoff, double jitter, List<String> retryOn,
+            List<String> noRetryOn) {
+
+        static @Nullable Retry of(RetryPolicy policy) {
+            return policy.retries() ? new Retry(policy.maxAttempts(), policy.backoff().toString(), policy.multiplier(),
+                    policy.maxBackoff().toString(), policy.jitter(), policy.retryOn(), policy.noRetryOn()) : null;
+        }
+    }
+
+    /**
+     * A pending retry as the endpoint shows it, times in the trigger's zone.
+     *
+     * @param attempt the attempt number it will run as
+     * @param scheduledAt the fire time it belongs to
+     * @param at when it is due
+     */
+    public record PendingRetry(int attempt, String scheduledAt, String at) {
+    }
 
     /**
      * Describes a job without its last run ({@code lastRun} is {@code null}).
@@ -64,6 +99,11 @@ public record JobDescriptor(String id, String name, String task, List<Object> ar
                 job.nextRunTime().map(TriggerSpec::formatDateTime).orElse(null), job.jobstore(), job.executor(),
                 job.state().name(), job.brokenReason().orElse(null), job.coalesce(), job.maxInstances(),
                 job.misfireGraceTime().map(Duration::toString).orElse(null), job.jitter().map(Duration::toString).orElse(null),
-                job.name().startsWith(DeclaredJobSynchronizer.DECLARED_NAME_PREFIX), job.isPending(), lastRun);
+                job.name().startsWith(DeclaredJobSynchronizer.DECLARED_NAME_PREFIX), job.isPending(), lastRun, Retry.of(job.retry()),
+                job.pendingRetry().map((retry) -> {
+                    ZoneId zone = job.trigger() != null ? job.trigger().timezone() : ZoneOffset.UTC;
+                    return new PendingRetry(retry.attempt(), TriggerSpec.formatDateTime(retry.scheduledAt().atZone(zone)),
+                            TriggerSpec.formatDateTime(retry.at().atZone(zone)));
+                }).orElse(null));
     }
 }

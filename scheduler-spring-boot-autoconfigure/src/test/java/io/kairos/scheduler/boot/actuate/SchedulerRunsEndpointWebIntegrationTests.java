@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.history.RunError;
 import io.kairos.scheduler.history.RunOutcome;
@@ -256,6 +257,27 @@ class SchedulerRunsEndpointWebIntegrationTests {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theJobViewShowsTheRetryPolicyAndNoneForAJobWithout() throws Exception {
+        this.scheduler.addJob(JobRequest.of("reports.refresh").id(this.job).retry(RetryPolicy.maxAttempts(3).withRetryOn("java.io.IOException"))
+            .trigger(Map.of("type", "interval", "hours", 3)));
+        try {
+            JsonNode view = ok("/actuator/scheduler/" + this.job);
+            assertThat(view.get("retry").get("maxAttempts").asInt()).isEqualTo(3);
+            assertThat(view.get("retry").get("backoff").asString()).isEqualTo("PT10S");
+            assertThat(view.get("retry").get("multiplier").asDouble()).isEqualTo(2.0);
+            assertThat(view.get("retry").get("maxBackoff").asString()).isEqualTo("PT10M");
+            assertThat(view.get("retry").get("jitter").asDouble()).isEqualTo(0.1);
+            assertThat(view.get("retry").get("retryOn").get(0).asString()).isEqualTo("java.io.IOException");
+            assertThat(view.get("pendingRetry").isNull()).isTrue();
+            this.scheduler.modifyJob(this.job, io.kairos.scheduler.JobChanges.create().retry(RetryPolicy.NONE));
+            assertThat(ok("/actuator/scheduler/" + this.job).get("retry").isNull()).isTrue();
+        }
+        finally {
+            this.scheduler.removeJob(this.job);
+        }
     }
 
     private JsonNode ok(String path) throws Exception {

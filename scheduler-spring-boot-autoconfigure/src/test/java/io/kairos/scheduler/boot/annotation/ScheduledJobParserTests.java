@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.kairos.scheduler.JobOptions;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +117,17 @@ class ScheduledJobParserTests {
             .satisfies((ex) -> assertThat(ex.getAttribute()).isEqualTo("startDate"));
     }
 
+    @Test
+    void aNestedRetryBecomesTheRetryOptionCheckedAsConfigurationIs() {
+        assertThat(parse("retried", 0).options()).isEqualTo(JobOptions.none().retry(RetryPolicy.maxAttempts(3).withJitter(0)
+                .withBackoff(Duration.ofSeconds(30), Duration.ofMinutes(10)).withNoRetryOn("java.lang.IllegalArgumentException")));
+        assertThat(parse("interval", 0).options().isSet(JobOptions.Option.RETRY)).as("no @Retry: the job defaults apply").isFalse();
+        assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("retried", 1))
+            .withMessageContaining("'retry.jitter'").withMessageContaining("'2'").withMessageContaining("a fraction from 0 to 1");
+        assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("retried", 2))
+            .withMessageContaining("'retry.maxAttempts'").withMessageContaining("Give maxAttempts");
+    }
+
     private ScheduledJobDefinition parse(String methodName, int index) {
         Method method = findMethod(methodName);
         ScheduledJob[] annotations = method.getAnnotationsByType(ScheduledJob.class);
@@ -171,6 +183,13 @@ class ScheduledJobParserTests {
 
         @ScheduledJob(interval = "5m", coalesce = "maybe")
         void badCoalesce() {
+        }
+
+        @ScheduledJob(interval = "1h", retry = @Retry(maxAttempts = "${jobs.max}", backoff = "30s", jitter = "0",
+                noRetryOn = "java.lang.IllegalArgumentException"))
+        @ScheduledJob(interval = "1h", retry = @Retry(maxAttempts = "3", jitter = "2"))
+        @ScheduledJob(interval = "1h", retry = @Retry(backoff = "30s"))
+        void retried() {
         }
 
         @ScheduledJob(interval = "5m", maxInstances = "0")

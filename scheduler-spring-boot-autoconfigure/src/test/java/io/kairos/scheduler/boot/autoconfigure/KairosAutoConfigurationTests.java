@@ -15,6 +15,7 @@ import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
 import io.kairos.scheduler.boot.annotation.ScheduledJob;
 import io.kairos.scheduler.event.JobAdded;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,22 @@ class KairosAutoConfigurationTests {
                 assertThat(scheduler.executors().get("default")).isInstanceOf(ThreadPoolJobExecutor.class);
                 assertThat(scheduler.jobStores()).containsOnlyKeys("default", "cache");
             });
+    }
+
+    @Test
+    void retryDefaultsReachTheEngineAndABadOneFailsStartUpNamingTheProperty() {
+        this.runner.withPropertyValues("kairos.job-defaults.retry.max-attempts=3", "kairos.job-defaults.retry.backoff=5",
+                "kairos.job-defaults.retry.multiplier=3", "kairos.job-defaults.retry.max-backoff=2m",
+                "kairos.job-defaults.retry.jitter=0", "kairos.job-defaults.retry.retry-on=java.io.IOException",
+                "kairos.job-defaults.retry.no-retry-on[0]=java.io.FileNotFoundException")
+            .run((context) -> assertThat(context.getBean(Scheduler.class).jobDefaults().retry())
+                .isEqualTo(new RetryPolicy(3, Duration.ofSeconds(5), 3, Duration.ofMinutes(2), 0, List.of("java.io.IOException"),
+                        List.of("java.io.FileNotFoundException"))));
+        this.runner.withPropertyValues("kairos.job-defaults.retry.jitter=1.5").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("kairos.job-defaults.retry.jitter")
+                .hasStackTraceContaining("1.5").hasStackTraceContaining("a fraction from 0 to 1");
+        });
     }
 
     @Test
