@@ -10,6 +10,7 @@ import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
+import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.StoredJob;
 
 import java.nio.charset.StandardCharsets;
@@ -202,6 +203,21 @@ public final class ZooKeeperJobStore implements JobStore {
     @Override
     public RunHistory runHistory() {
         return RunHistory.none();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Answers from the index of lease znodes, like {@link #nextRunTime()} (one round trip when this store wrote
+     * since its last answer, none otherwise). A dead instance's leases are listed until its session expires and
+     * ZooKeeper deletes its ephemeral lease znodes.
+     */
+    @Override
+    public List<LeaseHolder> leaseHolders() {
+        return call("list lease holders", () -> {
+            this.caches.catchUp();
+            return this.index.leaseHolders();
+        });
     }
 
     /**

@@ -59,6 +59,11 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
     }
 
     @Override
+    protected boolean reportsLeaseHolders() {
+        return true;
+    }
+
+    @Override
     protected JobStore createStore() {
         return ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath("/kairos-test").build();
     }
