@@ -156,6 +156,72 @@ public abstract class JobStoreContractTests {
         assertThat(this.store.nextRunTime()).contains(at(20));
     }
 
+    // --- addJobs ------------------------------------------------------------------------------------------
+
+    @Test
+    void addJobsStoresEveryJobAtVersionOneWithOneOutcomeEach() {
+        StoredJob paused = job("p", at(5)).withNextRunTime(null, null);
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("b", at(20)).withVersion(9), job("a", at(10)), paused),
+                ConflictPolicy.ERROR);
+        assertThat(outcomes).containsExactly(JobAddOutcome.added(job("b", at(20)).withVersion(1)),
+                JobAddOutcome.added(job("a", at(10)).withVersion(1)), JobAddOutcome.added(paused.withVersion(1)));
+        assertThat(ids(this.store.getAllJobs())).containsExactly("a", "b", "p");
+        assertThat(stored("p")).isEqualTo(paused.withVersion(1));
+        assertThat(this.store.nextRunTime()).contains(at(10));
+    }
+
+    @Test
+    void addJobsRefusesOnlyTheTakenIdsUnderErrorPolicy() {
+        this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("new", at(30)), job("a", at(20))), ConflictPolicy.ERROR);
+        assertThat(outcomes.get(0)).isEqualTo(JobAddOutcome.added(job("new", at(30)).withVersion(1)));
+        assertThat(outcomes.get(1).failure()).isInstanceOf(ConflictingJobIdException.class).hasMessageContaining("(a)");
+        assertThat(outcomes.get(1).stored()).isNull();
+        assertThat(stored("a").nextRunTime()).isEqualTo(at(10));
+        assertThat(stored("new").version()).isEqualTo(1);
+    }
+
+    @Test
+    void addJobsKeepsTakenIdsUnderKeepExisting() {
+        StoredJob first = this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("a", at(20)), job("b", at(30))), ConflictPolicy.KEEP_EXISTING);
+        assertThat(outcomes).containsExactly(JobAddOutcome.kept(first), JobAddOutcome.added(job("b", at(30)).withVersion(1)));
+        assertThat(stored("a")).isEqualTo(first);
+    }
+
+    @Test
+    void addJobsReplacesTakenIdsUnderReplaceAndMovesTheirVersionOn() {
+        this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("a", at(20)), job("b", at(30))), ConflictPolicy.REPLACE);
+        assertThat(outcomes).containsExactly(JobAddOutcome.added(job("a", at(20)).withVersion(2)),
+                JobAddOutcome.added(job("b", at(30)).withVersion(1)));
+        assertThat(stored("a")).isEqualTo(job("a", at(20)).withVersion(2));
+        assertThat(this.store.nextRunTime()).contains(at(20));
+    }
+
+    @Test
+    void addJobsRefusesAnIdGivenTwiceAndWritesNothing() {
+        assertThatThrownBy(() -> this.store.addJobs(List.of(job("a", at(10)), job("b", at(10)), job("a", at(20))), ConflictPolicy.REPLACE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a'");
+        assertThat(this.store.getAllJobs()).isEmpty();
+    }
+
+    @Test
+    void addJobsWritesABatchLargerThanOneSelectOfIds() {
+        List<StoredJob> jobs = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            jobs.add(job(String.format("j%04d", i), at(100 + (i * 7) % 1_200)));
+        }
+        this.store.addJob(job("j0600", at(1)), ConflictPolicy.ERROR);
+        List<JobAddOutcome> outcomes = this.store.addJobs(jobs, ConflictPolicy.ERROR);
+        assertThat(outcomes).hasSize(1_200);
+        assertThat(outcomes.stream().filter((o) -> o.failure() != null).map((o) -> ((ConflictingJobIdException) o.failure()).jobId()))
+                .containsExactly("j0600");
+        assertThat(outcomes.get(1_199).stored()).isEqualTo(jobs.get(1_199).withVersion(1));
+        assertThat(this.store.getAllJobs()).hasSize(1_200);
+        assertThat(this.store.nextRunTime()).contains(at(1));
+    }
+
     // --- update, remove, lookup ----------------------------------------------------------------------------
 
     @Test

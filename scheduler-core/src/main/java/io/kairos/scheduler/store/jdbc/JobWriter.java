@@ -88,6 +88,19 @@ final class JobWriter {
     }
 
     /**
+     * Tells the other schedulers that a job now runs at {@code nextRunTime}: a {@code NOTIFY} on PostgreSQL (sent
+     * when the transaction commits), nothing elsewhere (they poll).
+     *
+     * @param c the connection of the writing transaction
+     * @param nextRunTime the earliest next run time written, epoch milliseconds
+     */
+    void notifyWakeup(Connection c, long nextRunTime) throws SQLException {
+        if (this.pg != null) {
+            this.pg.notifyWakeup(c, nextRunTime);
+        }
+    }
+
+    /**
      * Replaces a job, keeping its lease; {@code json == null} keeps the stored JSON (a broken job whose trigger
      * could not be read is re-marked without losing what was stored).
      *

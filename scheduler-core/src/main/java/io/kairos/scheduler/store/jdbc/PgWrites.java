@@ -91,6 +91,21 @@ final class PgWrites {
     }
 
     /**
+     * Sends one wake-up notification for a next run time, as the writing statements do.
+     *
+     * @param c the connection (the notification goes out when its transaction commits)
+     * @param nextRunTime epoch milliseconds
+     */
+    void notifyWakeup(Connection c, long nextRunTime) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, " + WakeupPayload.sql("CAST(? AS BIGINT)") + ")")) {
+            ps.setString(1, this.channel);
+            ps.setLong(2, nextRunTime);
+            ps.setString(3, this.schedulerId);
+            ps.executeQuery().close();
+        }
+    }
+
+    /**
      * Replaces a job, keeping its lease, notifying when it is scheduled; {@code json == null} keeps the stored JSON.
      *
      * @return the new version, or {@code null} when no row has the id
