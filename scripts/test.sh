@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole Kairos test suite against real PostgreSQL, MariaDB and Redis on loopback.
-# Makes sure the three servers are installed and running (installing them from the distribution's
+# Makes sure the three servers (and Chromium with chromedriver, for the dashboard's browser tests) are installed and running (installing them from the distribution's
 # packages on a fresh Debian/Ubuntu machine, starting them when they are down), then runs `mvn -B verify`.
 # Extra arguments are passed to Maven, e.g. `scripts/test.sh -pl scheduler-core`.
 set -euo pipefail
@@ -69,6 +69,12 @@ ensure_redis() {
   wait_port 6379 Redis
 }
 
+ensure_chromium() {
+  # the dashboard's browser tests drive Debian's Chromium through its chromedriver
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return 0; fi
+  install_packages chromium chromium-driver
+}
+
 ensure_maven() {
   if ! command -v mvn >/dev/null 2>&1; then install_packages maven; fi
 }
@@ -85,6 +91,7 @@ report_java21() {
 ensure_postgres
 ensure_mariadb
 ensure_redis
+ensure_chromium
 ensure_maven
 report_java21
 log "PostgreSQL, MariaDB and Redis are up; running mvn -B verify"

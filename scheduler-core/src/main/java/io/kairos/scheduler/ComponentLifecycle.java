@@ -11,6 +11,7 @@ import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.internal.EventDispatcher;
 import io.kairos.scheduler.internal.FireTimes;
 import io.kairos.scheduler.internal.LoopContext;
+import io.kairos.scheduler.internal.RunRecorder;
 import io.kairos.scheduler.internal.StoreLanes;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.JobCodec;
@@ -52,6 +53,8 @@ final class ComponentLifecycle {
 
     private volatile JobOperations operations;
 
+    private volatile RunRecorder recorder = RunRecorder.disabled();
+
     /** Takes the scheduler's {@code lifecycle} lock and whether the scheduler is started (a volatile read). */
     ComponentLifecycle(Object lifecycle, BooleanSupplier started, Settings settings, EventDispatcher events,
             StoreLanes lanes, TaskLookup tasks, FireTimes fireTimes, JobAssembler assembler) {
@@ -82,8 +85,10 @@ final class ComponentLifecycle {
         ensureDefaults();
         this.settings.components.executors().forEach(this::startExecutor);
         this.settings.components.stores().forEach(this::startStore);
+        this.recorder = new RunRecorder(this.settings.schedulerId, this.settings.clock, this.settings.components, this.settings.history);
+        this.recorder.start();
         LoopContext context = new LoopContext(this.settings.schedulerId, this.settings.clock, this.settings.leaseTime,
-                this.settings.pollInterval, this.settings.components, this.tasks, this.events, this.fireTimes);
+                this.settings.pollInterval, this.settings.components, this.tasks, this.events, this.fireTimes, this.recorder);
         this.lanes.open(context);
         this.operations = new JobOperations(this.settings, this.assembler, this.tasks, this.events, this.lanes);
     }
@@ -127,6 +132,7 @@ final class ComponentLifecycle {
         this.lanes.stop();
         this.settings.components.executors().values().forEach((e) -> e.shutdown(wait, this.settings.shutdownTimeout));
         this.lanes.close();
+        this.recorder.stop(this.settings.shutdownTimeout);
         this.settings.components.stores().values().forEach(JobStore::shutdown);
     }
 

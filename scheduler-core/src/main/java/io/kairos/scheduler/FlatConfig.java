@@ -2,6 +2,8 @@ package io.kairos.scheduler;
 
 import io.kairos.scheduler.config.ComponentOptions;
 import io.kairos.scheduler.config.Durations;
+import io.kairos.scheduler.history.HistorySettings;
+import io.kairos.scheduler.history.RunRetention;
 import io.kairos.scheduler.trigger.TriggerSpec;
 
 import java.time.Duration;
@@ -29,6 +31,7 @@ final class FlatConfig {
         Map<String, Map<String, String>> executors = new LinkedHashMap<>();
         Map<String, Map<String, String>> stores = new LinkedHashMap<>();
         JobDefaults defaults = settings.jobDefaults;
+        HistorySettings history = settings.history;
         for (Map.Entry<String, String> entry : flat.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue();
@@ -60,14 +63,23 @@ final class FlatConfig {
                         positiveInt(key, value), defaults.jitter());
                 case "job-defaults.jitter" -> defaults = new JobDefaults(defaults.misfireGraceTime(), defaults.coalesce(),
                         defaults.maxInstances(), Durations.parse(key, value));
+                case "history.enabled" -> history = history.withEnabled(bool(key, value));
+                case "history.max-runs-per-job" -> history = history.withRetention(
+                        new RunRetention(positiveInt(key, value), history.retention().maxAge()));
+                case "history.max-age" -> history = history.withRetention(
+                        new RunRetention(history.retention().maxRunsPerJob(), positive(key, value)));
+                case "history.max-stack-trace-length" -> history = history.withLimits(positiveInt(key, value), history.maxResultLength());
+                case "history.max-result-length" -> history = history.withLimits(history.maxStackTraceLength(), positiveInt(key, value));
                 default -> throw new IllegalArgumentException("unknown configuration key '" + key + "'; valid keys: kairos.timezone, "
                         + "kairos.scheduler-id, kairos.start-paused, kairos.poll-interval, kairos.lease-time, kairos.shutdown.timeout, "
                         + "kairos.tasks.allowed-packages, "
                         + "kairos.job-defaults.{misfire-grace-time,coalesce,max-instances,jitter}, "
+                        + "kairos.history.{enabled,max-runs-per-job,max-age,max-stack-trace-length,max-result-length}, "
                         + "kairos.executors.<alias>.{type,...}, kairos.jobstores.<alias>.{type,...}");
             }
         }
         settings.jobDefaults = defaults;
+        settings.history = history;
         executors.forEach((alias, options) -> settings.components.executors().put(alias,
                 create("executors", alias, options, settings.executorFactories).create(options(alias, "executors", options))));
         stores.forEach((alias, options) -> settings.components.stores().put(alias,

@@ -3,8 +3,13 @@ package io.kairos.scheduler;
 import io.kairos.scheduler.event.EventListener;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.history.RunPage;
+import io.kairos.scheduler.history.RunQuery;
+import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.internal.EventDispatcher;
 import io.kairos.scheduler.internal.FireTimes;
+import io.kairos.scheduler.internal.RunHistoryReader;
 import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
@@ -25,6 +30,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -67,6 +73,8 @@ public final class Scheduler implements AutoCloseable {
 
     private final JobListing listing;
 
+    private final RunHistoryReader history;
+
     Scheduler(Settings settings) {
         this.settings = settings;
         TaskLookup tasks = new TaskLookup(settings.taskRegistry);
@@ -77,6 +85,7 @@ public final class Scheduler implements AutoCloseable {
         this.components = this.runtime.components();
         this.jobs = new SchedulerJobs((stored, isPending) -> new Job(this, stored, isPending, settings.timezone), this.runtime, assembler, tasks, pending);
         this.listing = new JobListing(settings, this.runtime, this.jobs);
+        this.history = new RunHistoryReader(settings.components);
     }
 
     /**
@@ -96,6 +105,7 @@ public final class Scheduler implements AutoCloseable {
      * {@code kairos.poll-interval}, {@code kairos.lease-time}, {@code kairos.shutdown.timeout},
      * {@code kairos.tasks.allowed-packages} (comma-separated, added to the task registry's),
      * {@code kairos.job-defaults.(misfire-grace-time|coalesce|max-instances|jitter)},
+     * {@code kairos.history.(enabled|max-runs-per-job|max-age|max-stack-trace-length|max-result-length)},
      * {@code kairos.executors.<alias>.type} + options, {@code kairos.jobstores.<alias>.type} + options. Values may
      * be strings; nested maps are flattened. Durations accept {@code 30}, {@code 30s}, {@code 500ms}, {@code 5m},
      * {@code PT30S}.
@@ -680,6 +690,71 @@ public final class Scheduler implements AutoCloseable {
      */
     public List<Job> importJobs(String json, String jobstore, ConflictPolicy policy) {
         return this.listing.importJobs(json, jobstore, policy);
+    }
+
+    // ---- run history --------------------------------------------------------------------------------------
+
+    /**
+     * The latest runs of a job, newest first, from every store (a removed job's runs too, until retention removes
+     * them).
+     *
+     * @param id the job id, not {@code null}
+     * @param limit the most runs to return, 1 to {@value RunQuery#MAX_LIMIT}
+     * @return the runs, newest first ({@code finishedAt} descending); empty when the job never ran or its stores
+     *     keep no history
+     * @throws IllegalArgumentException when {@code limit} is out of range
+     * @throws SchedulerNotRunningException when the scheduler is stopped (its stores are not started)
+     * @throws JobStoreException when a store fails
+     */
+    public List<RunRecord> getRuns(String id, int limit) {
+        return getRuns(id, null, limit);
+    }
+
+    /**
+     * The latest runs of a job in one store, newest first.
+     *
+     * @param id the job id, not {@code null}
+     * @param jobstore the store alias, or {@code null} for all
+     * @param limit the most runs to return, 1 to {@value RunQuery#MAX_LIMIT}
+     * @return the runs, newest first
+     * @throws IllegalArgumentException when {@code limit} is out of range or there is no such store
+     * @throws SchedulerNotRunningException when the scheduler is stopped
+     * @throws JobStoreException when a store fails
+     */
+    public List<RunRecord> getRuns(String id, String jobstore, int limit) {
+        return findRuns(RunQuery.ofJob(id).withLimit(limit), jobstore).runs();
+    }
+
+    /**
+     * One page of runs across jobs and stores, filtered by job, {@linkplain RunOutcome outcome} and time range:
+     * for instance every failed run since midnight. Pass the page's {@link RunPage#next()} to
+     * {@link RunQuery#after} for the next page.
+     *
+     * @param query what to read, not {@code null}
+     * @return the page, newest first
+     * @throws SchedulerNotRunningException when the scheduler is stopped
+     * @throws JobStoreException when a store fails
+     */
+    public RunPage findRuns(RunQuery query) {
+        return findRuns(query, null);
+    }
+
+    /**
+     * One page of runs of one store (see {@link #findRuns(RunQuery)}).
+     *
+     * @param query what to read, not {@code null}
+     * @param jobstore the store alias, or {@code null} for all
+     * @return the page, newest first
+     * @throws IllegalArgumentException when there is no such store
+     * @throws SchedulerNotRunningException when the scheduler is stopped
+     * @throws JobStoreException when a store fails
+     */
+    public RunPage findRuns(RunQuery query, String jobstore) {
+        Objects.requireNonNull(query, "query");
+        if (this.runtime.isStopped()) {
+            throw new SchedulerNotRunningException("reading run history");
+        }
+        return this.history.find(query, jobstore);
     }
 
     /**

@@ -51,6 +51,17 @@ public final class SchedulerBuilder {
     }
 
     /**
+     * Whether and how runs are recorded in the stores' run history. Default {@link io.kairos.scheduler.history.HistorySettings#DEFAULTS}.
+     *
+     * @param history the settings, not {@code null}
+     * @return this builder
+     */
+    public SchedulerBuilder history(io.kairos.scheduler.history.HistorySettings history) {
+        this.settings.history = Objects.requireNonNull(history, "history");
+        return this;
+    }
+
+    /**
      * This scheduler's id: the lease owner in shared stores. Default host name, process id and a random part.
      *
      * @param id a non-blank id, unique among schedulers sharing a store

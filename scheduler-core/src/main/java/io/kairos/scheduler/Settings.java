@@ -31,6 +31,8 @@ final class Settings {
 
     JobDefaults jobDefaults = JobDefaults.DEFAULTS;
 
+    io.kairos.scheduler.history.HistorySettings history = io.kairos.scheduler.history.HistorySettings.DEFAULTS;
+
     String schedulerId = defaultSchedulerId();
 
     boolean startPaused;

@@ -41,13 +41,28 @@ public final class AppProcess implements AutoCloseable {
      * @return the running app
      */
     public static AppProcess start(Path log, String... args) {
+        return start(log, List.of(), args);
+    }
+
+    /**
+     * Starts the packaged app with extra JVM options on a free port and waits until its health endpoint answers
+     * (at most 90 s).
+     *
+     * @param log where its standard output and error go (appended)
+     * @param jvmOptions options placed before {@code -jar}, e.g. {@code -Dspring.aot.enabled=true}
+     * @param args Spring Boot arguments, e.g. {@code --orders.payment-timeout=5s}
+     * @return the running app
+     */
+    public static AppProcess start(Path log, List<String> jvmOptions, String... args) {
         String jar = System.getProperty("sample.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("-Dsample.jar must name the packaged app (failsafe sets it), got " + jar);
         }
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar, "--server.port=" + port));
         command.addAll(List.of(args));
         Process process;
         try {

@@ -51,6 +51,15 @@ class ShopSecurityTests {
     }
 
     @Test
+    void theDashboardIsOnForTheAdminOnlyWhoMayChangeJobs() {
+        assertThat(new ShopClient(this.port).get("/kairos/api/overview").status()).isEqualTo(401);
+        ShopClient.Response overview = ShopClient.admin(this.port).get("/kairos/api/overview");
+        assertThat(overview.status()).isEqualTo(200);
+        assertThat(overview.body().get("user").asString()).isEqualTo("admin");
+        assertThat(overview.body().get("canWrite").asBoolean()).as("%s", overview.body()).isTrue();
+    }
+
+    @Test
     void healthShowsItsStatusToAnyoneAndItsDetailsToTheAdminOnly() {
         ShopClient.Response anonymous = new ShopClient(this.port).get("/actuator/health");
         assertThat(anonymous.status()).isEqualTo(200);

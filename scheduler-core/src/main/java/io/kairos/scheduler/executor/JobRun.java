@@ -73,6 +73,7 @@ public record JobRun(StoredJob job, Task task, List<Instant> scheduledRunTimes) 
                     listener.missed(this, runTime);
                     continue;
                 }
+                listener.started(this, runTime);
                 Object result;
                 try {
                     result = this.task.invoke(this.job.args(), this.job.kwargs());

@@ -230,6 +230,11 @@ public abstract class PooledJobExecutor implements JobExecutor {
         }
 
         @Override
+        public void started(JobRun run, Instant runTime) {
+            this.listener.started(run, runTime);
+        }
+
+        @Override
         public void executed(JobRun run, Instant runTime, Object returnValue) {
             this.listener.executed(run, runTime, returnValue);
         }

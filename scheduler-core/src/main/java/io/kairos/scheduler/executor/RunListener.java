@@ -26,6 +26,16 @@ public interface RunListener {
     void executed(JobRun run, Instant runTime, Object returnValue);
 
     /**
+     * A run time's task is about to start (called in the thread that runs it, just before the task). The default
+     * does nothing; the scheduler's listener notes the start time for the run history.
+     *
+     * @param run the run
+     * @param runTime the run time whose task starts
+     */
+    default void started(JobRun run, Instant runTime) {
+    }
+
+    /**
      * A run time ran and threw.
      *
      * @param run the run

@@ -15,7 +15,25 @@ import java.time.InstantSource;
  * @param tasks task resolution
  * @param events the listeners
  * @param fireTimes next-run-time computation with jitter
+ * @param recorder where run records go
  */
 public record LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval,
-        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes) {
+        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes, RunRecorder recorder) {
+
+    /**
+     * A context that records no run history.
+     *
+     * @param schedulerId the lease owner
+     * @param clock the scheduler's clock
+     * @param leaseTime how long a lease lasts unless extended
+     * @param pollInterval how often shared stores are polled
+     * @param components executors and stores
+     * @param tasks task resolution
+     * @param events the listeners
+     * @param fireTimes next-run-time computation with jitter
+     */
+    public LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval,
+            Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes) {
+        this(schedulerId, clock, leaseTime, pollInterval, components, tasks, events, fireTimes, RunRecorder.disabled());
+    }
 }

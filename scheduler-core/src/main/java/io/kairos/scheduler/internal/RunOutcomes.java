@@ -6,6 +6,8 @@ import io.kairos.scheduler.event.JobMissed;
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.JobRun;
 import io.kairos.scheduler.executor.RunListener;
+import io.kairos.scheduler.executor.process.JobTimeoutException;
+import io.kairos.scheduler.history.RunOutcome;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,20 +39,44 @@ final class RunOutcomes {
         this.slots = slots;
     }
 
-    /** The listener for a run of a held job submitted to {@code executor} (asked whether it runs low when it ends). */
-    RunListener forJob(HeldJob job, JobExecutor executor) {
+    /**
+     * The listener for a run of a held job submitted to {@code executor} at {@code submittedAt} (asked whether it
+     * runs low when it ends). One listener per submission; its run times run one after the other.
+     */
+    RunListener forJob(HeldJob job, JobExecutor executor, Instant submittedAt) {
+        RunRecorder recorder = this.context.recorder();
         return new RunListener() {
+
+            private volatile Instant started;
+
+            private void record(JobRun run, Instant runTime, RunOutcome outcome, Throwable error, Object result) {
+                if (recorder.isEnabled()) {
+                    Instant now = RunOutcomes.this.context.clock().instant();
+                    recorder.add(recorder.records().record(run.job(), job.storeAlias, runTime, submittedAt, this.started, now, outcome,
+                            1, error, result));
+                }
+                this.started = null;
+            }
+
+            @Override
+            public void started(JobRun run, Instant runTime) {
+                if (recorder.isEnabled()) {
+                    this.started = RunOutcomes.this.context.clock().instant();
+                }
+            }
 
             @Override
             public void missed(JobRun run, Instant runTime) {
                 Instant now = RunOutcomes.this.context.clock().instant();
                 logger.warn("Run time of job '{}' was missed by {} (checked at start)", run.job().id(), Duration.between(runTime, now));
                 RunOutcomes.this.context.events().publish(new JobMissed(now, run.job().id(), job.storeAlias, runTime, true));
+                record(run, runTime, RunOutcome.MISSED, null, null);
             }
 
             @Override
             public void executed(JobRun run, Instant runTime, Object returnValue) {
                 logger.debug("Job '{}' executed successfully (run time {})", run.job().id(), runTime);
+                record(run, runTime, RunOutcome.SUCCEEDED, null, returnValue);
                 if (RunOutcomes.this.context.events().wants(JobExecuted.class)) {
                     RunOutcomes.this.context.events().publish(new JobExecuted(RunOutcomes.this.context.clock().instant(), run.job().id(),
                             job.storeAlias, runTime, returnValue));
@@ -60,6 +86,7 @@ final class RunOutcomes {
             @Override
             public void failed(JobRun run, Instant runTime, Throwable exception) {
                 logger.error("Job '{}' raised an exception (run time {})", run.job().id(), runTime, exception);
+                record(run, runTime, exception instanceof JobTimeoutException ? RunOutcome.TIMED_OUT : RunOutcome.FAILED, exception, null);
                 RunOutcomes.this.context.events().publish(new JobFailed(RunOutcomes.this.context.clock().instant(), run.job().id(),
                         job.storeAlias, runTime, exception, stackTrace(exception)));
             }
@@ -83,6 +110,9 @@ final class RunOutcomes {
                 logger.warn("Job '{}' not run at {}: {}; its next run time goes back to {}", run.job().id(), runTimes,
                         cause.getMessage(), runTimes.get(0));
                 job.abandon(runTimes.get(0));
+                for (Instant runTime : runTimes) {
+                    record(run, runTime, RunOutcome.ABANDONED, cause, null);
+                }
                 job.inFlight.decrementAndGet();
                 RunOutcomes.this.signal.signal();
             }

@@ -2,6 +2,7 @@ package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.event.JobMaxInstancesReached;
 import io.kairos.scheduler.event.JobMissed;
+import io.kairos.scheduler.history.RunOutcome;
 import io.kairos.scheduler.event.JobSubmitted;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.executor.JobExecutor;
@@ -55,6 +56,7 @@ final class RunSubmitter {
             if (job.misfireGraceTime() != null && now.isAfter(runTime.plus(job.misfireGraceTime()))) {
                 logger.warn("Run time of job '{}' was missed by {}", job.id(), Duration.between(runTime, now));
                 events.add(new JobMissed(now, job.id(), held.storeAlias, runTime, false));
+                recordUnstarted(held, runTime, now, RunOutcome.MISSED);
             }
             else {
                 due.add(runTime);
@@ -66,9 +68,18 @@ final class RunSubmitter {
         if (held.inFlight.get() >= job.maxInstances()) {
             logger.warn("Execution of job '{}' skipped: maximum number of running instances reached ({})", job.id(), job.maxInstances());
             events.add(new JobMaxInstancesReached(now, job.id(), held.storeAlias, due));
+            due.forEach((runTime) -> recordUnstarted(held, runTime, now, RunOutcome.SKIPPED_MAX_INSTANCES));
             return;
         }
         submit(held, due, now, events);
+    }
+
+    /** Records a run time that was never submitted (missed, or skipped for max instances): cheap, the write is queued. */
+    private void recordUnstarted(HeldJob held, Instant runTime, Instant now, RunOutcome outcome) {
+        RunRecorder recorder = this.context.recorder();
+        if (recorder.isEnabled()) {
+            recorder.add(recorder.records().record(held.job, held.storeAlias, runTime, null, null, now, outcome, 1, null, null));
+        }
     }
 
     private void submit(HeldJob held, List<Instant> due, Instant now, List<SchedulerEvent> events) {
@@ -79,7 +90,7 @@ final class RunSubmitter {
         }
         held.inFlight.incrementAndGet();
         try {
-            executor.get().submit(new JobRun(held.job, held.task, due), this.outcomes.forJob(held, executor.get()));
+            executor.get().submit(new JobRun(held.job, held.task, due), this.outcomes.forJob(held, executor.get(), now));
             if (this.context.events().wants(JobSubmitted.class)) {
                 events.add(new JobSubmitted(now, held.job.id(), held.storeAlias, due));
             }

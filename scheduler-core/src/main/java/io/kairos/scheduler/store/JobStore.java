@@ -1,5 +1,7 @@
 package io.kairos.scheduler.store;
 
+import io.kairos.scheduler.history.RunHistory;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -233,4 +235,18 @@ public interface JobStore {
      * @param releases what to write, one per job
      */
     void releaseJobs(String schedulerId, List<JobRelease> releases);
+
+    /**
+     * The run history this store keeps for its jobs (called after {@link #start}). The built-in stores keep it
+     * next to the jobs (the memory store in memory, JDBC in the {@code <table-name>_runs} table, Redis in capped
+     * lists), so every scheduler sharing the store sees the same history.
+     *
+     * <p>The default keeps none ({@link RunHistory#none()}): runs of this store's jobs are not recorded, and the
+     * scheduler says so at start.
+     *
+     * @return the history, never {@code null}; the same object for the life of a start
+     */
+    default RunHistory runHistory() {
+        return RunHistory.none();
+    }
 }

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Times come from a fixed instant {@link #T0}, never the system clock; every time is a whole millisecond, the
  * precision shared stores keep.
  */
-public abstract class JobStoreContractTests {
+public abstract class JobStoreContractTests extends RunHistoryContractTests {
 
     /** The fixed "now" of these tests. */
     protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -74,6 +74,11 @@ public abstract class JobStoreContractTests {
      */
     protected JobStoreContext context(String schedulerId) {
         return new JobStoreContext("default", schedulerId, InstantSource.fixed(T0), codec(), this.wakeups::incrementAndGet);
+    }
+
+    @Override
+    protected JobStore startedStore() {
+        return this.store;
     }
 
     @BeforeEach

@@ -19,7 +19,7 @@ import io.kairos.scheduler.trigger.Trigger;
  * same contract (see the engine's javadoc for every exception); {@link #engine()} gives the whole engine API
  * (listeners, executors, stores, export and import).
  *
- * <p>Its lifecycle belongs to the application context ({@link KairosSchedulerLifecycle}): it starts when the
+ * <p>Its lifecycle belongs to the application context ({@link io.kairos.scheduler.boot.autoconfigure.KairosSchedulerLifecycle}): it starts when the
  * context has refreshed, after the {@code @ScheduledJob} declarations have been written to the stores, and stops in
  * the context's (graceful) shutdown. Do not call {@code engine().start()} or {@code engine().shutdown()} yourself.
  * Jobs added before the start are pending and stored at the start, as APScheduler's.

@@ -20,6 +20,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * is generated and logged at start-up unless given ({@code --spring.security.user.password=...}). CSRF protection
  * is off because no request is authenticated by a cookie: a browser-facing application with form login or sessions
  * must keep it on.
+ *
+ * <p>The Kairos dashboard ({@code /kairos}) brings its own filter chain, ordered before this one: every request
+ * needs a user (HTTP Basic), changes need {@code kairos.dashboard.authority} (here {@code ROLE_ADMIN}) and a CSRF
+ * token, since a browser sends Basic credentials by itself.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {

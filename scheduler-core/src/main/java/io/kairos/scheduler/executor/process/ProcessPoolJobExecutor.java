@@ -209,6 +209,7 @@ public final class ProcessPoolJobExecutor implements JobExecutor {
             }
             Instant runTime = run.scheduledRunTimes().get(i);
             int following = i + 1;
+            listener.started(run, runTime);
             try {
                 pool.submit(run.job().task(), run.job().args(), run.job().kwargs(), timeoutOf(run.job()))
                         .whenComplete((result, error) -> completed(runTime, following, result, error));

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.store.jdbc;
 
+import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobAddOutcome;
@@ -26,6 +27,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps jobs in one table of a relational database, reached through the application's {@code DataSource}
@@ -61,7 +65,11 @@ public class JdbcJobStore implements JobStore {
 
     private final JdbcJobStoreSettings settings;
 
+    private static final Logger logger = LoggerFactory.getLogger(JdbcJobStore.class);
+
     private volatile StartedStore started;
+
+    private volatile RunHistory history = RunHistory.none();
 
     /**
      * A store on the default table {@code kairos_jobs}, expecting the table to exist, listening for
@@ -92,7 +100,30 @@ public class JdbcJobStore implements JobStore {
      */
     @Override
     public void start(JobStoreContext context) {
-        this.started = StartedStore.start(this.dataSource, this.settings, context);
+        StartedStore s = StartedStore.start(this.dataSource, this.settings, context);
+        this.started = s;
+        TableName runs = this.settings.table().runs();
+        JdbcRunHistory runHistory = new JdbcRunHistory(runs, s.tx(), s.dialect());
+        if (runHistory.tableExists()) {
+            this.history = runHistory;
+        }
+        else {
+            this.history = RunHistory.none();
+            logger.warn("Job store '{}': the run history table {} is missing, so runs are not recorded; create it with "
+                    + "classpath:{} (create-schema does), the Flyway migration V2__kairos_job_runs.sql or the Liquibase changeset "
+                    + "kairos-job-runs-1", context.alias(), runs, SchemaScripts.runsResource(s.dialect().databaseId()));
+        }
+    }
+
+    /**
+     * The run history in the table {@code <table>_runs} ({@code kairos_job_runs} for the default table), or none
+     * when that table is missing (a WARN at start says how to create it).
+     *
+     * @return the history
+     */
+    @Override
+    public RunHistory runHistory() {
+        return this.history;
     }
 
     /** Stops listening for notifications. Jobs, and the {@code DataSource}, are left as they are. */
@@ -103,6 +134,7 @@ public class JdbcJobStore implements JobStore {
             current.listener().stop();
         }
         this.started = null;
+        this.history = RunHistory.none();
     }
 
     /** @return {@code true}: schedulers in several processes may share the table */

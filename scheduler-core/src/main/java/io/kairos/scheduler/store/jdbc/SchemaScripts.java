@@ -42,7 +42,30 @@ final class SchemaScripts {
      * @throws IllegalStateException when the jar lacks the script
      */
     static String read(String databaseId) {
-        String resource = resource(databaseId);
+        return readResource(resource(databaseId));
+    }
+
+    /**
+     * The class-path resource of a database's run history script.
+     *
+     * @param databaseId the database id
+     * @return e.g. {@code io/kairos/scheduler/store/jdbc/runs-h2.sql}
+     */
+    static String runsResource(String databaseId) {
+        return LOCATION + "runs-" + databaseId + ".sql";
+    }
+
+    /**
+     * Reads a database's run history script as shipped (for the default table name {@code kairos_job_runs}).
+     *
+     * @param databaseId the database id
+     * @return the script text
+     */
+    static String readRuns(String databaseId) {
+        return readResource(runsResource(databaseId));
+    }
+
+    private static String readResource(String resource) {
         try (InputStream in = SchemaScripts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("schema script " + resource + " is missing from the class path");
@@ -63,9 +86,22 @@ final class SchemaScripts {
      * @return the statements, without their terminating {@code ;}
      */
     static List<String> statements(String script, TableName table) {
+        return statements(script, TableName.DEFAULT, table);
+    }
+
+    /**
+     * Splits a script into statements for a table: comment lines dropped, {@code shipped} (the table name the
+     * script is written for) replaced by the table's name, index names by {@code <table>_..._idx}.
+     *
+     * @param script the script as shipped
+     * @param shipped the table name in the script
+     * @param table the configured table
+     * @return the statements, without their terminating {@code ;}
+     */
+    static List<String> statements(String script, String shipped, TableName table) {
         String text = script.replaceAll("(?m)^\\s*--.*$", "")
-                .replaceAll("\\bkairos_jobs(_\\w+_idx)\\b", Matcher.quoteReplacement(table.table()) + "$1")
-                .replaceAll("\\bkairos_jobs\\b", Matcher.quoteReplacement(table.qualified()));
+                .replaceAll("\\b" + shipped + "(_\\w+_idx)\\b", Matcher.quoteReplacement(table.table()) + "$1")
+                .replaceAll("\\b" + shipped + "\\b", Matcher.quoteReplacement(table.qualified()));
         List<String> statements = new ArrayList<>();
         for (String part : text.split(";")) {
             if (!part.isBlank()) {
@@ -76,7 +112,7 @@ final class SchemaScripts {
     }
 
     /**
-     * Creates the job table and its indexes where missing.
+     * Creates the job table, the run history table and their indexes where missing.
      *
      * @param connection a connection in auto-commit mode
      * @param databaseId the database id
@@ -86,6 +122,9 @@ final class SchemaScripts {
     static void run(Connection connection, String databaseId, TableName table) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(read(databaseId), table)) {
+                statement.execute(sql);
+            }
+            for (String sql : statements(readRuns(databaseId), TableName.RUNS_DEFAULT, table.runs())) {
                 statement.execute(sql);
             }
         }

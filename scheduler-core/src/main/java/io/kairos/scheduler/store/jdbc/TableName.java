@@ -45,6 +45,17 @@ record TableName(String schema, String table) {
      *
      * @return {@code schema.table} or {@code table}
      */
+    /**
+     * The run history table next to this job table: {@code kairos_job_runs} for the default {@code kairos_jobs},
+     * else {@code <table>_runs} in the same schema.
+     */
+    TableName runs() {
+        return new TableName(this.schema, this.table.equals(DEFAULT) ? RUNS_DEFAULT : this.table + "_runs");
+    }
+
+    /** The run history table of the default job table. */
+    static final String RUNS_DEFAULT = "kairos_job_runs";
+
     String qualified() {
         return this.schema == null ? this.table : this.schema + "." + this.table;
     }

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.store.memory;
 
+import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
@@ -51,6 +52,44 @@ public class MemoryJobStore implements JobStore {
     private final RunTimeHeap leased = new RunTimeHeap();
 
     private volatile String alias = "memory";
+
+    private final MemoryRunHistory history;
+
+    /**
+     * A store whose run history keeps at most {@value #DEFAULT_MAX_RUNS_PER_JOB} runs per job and
+     * {@value #DEFAULT_MAX_RUNS} in total (the retention may keep fewer).
+     */
+    public MemoryJobStore() {
+        this(DEFAULT_MAX_RUNS_PER_JOB, DEFAULT_MAX_RUNS);
+    }
+
+    /**
+     * A store with other run history bounds.
+     *
+     * @param maxRunsPerJob the most run records kept per job, at least 1; older ones are dropped at write
+     * @param maxRuns the most run records kept in total, at least 1; the oldest are dropped at write
+     * @throws IllegalArgumentException when a bound is less than 1
+     */
+    public MemoryJobStore(int maxRunsPerJob, int maxRuns) {
+        this.history = new MemoryRunHistory(maxRunsPerJob, maxRuns);
+    }
+
+    /** The default bound of the run history per job. */
+    public static final int DEFAULT_MAX_RUNS_PER_JOB = 1000;
+
+    /** The default bound of the run history in total. */
+    public static final int DEFAULT_MAX_RUNS = 100_000;
+
+    /**
+     * The run history, in this JVM's heap and bounded (see the constructors); kept across restarts of the
+     * scheduler like the jobs.
+     *
+     * @return the history
+     */
+    @Override
+    public RunHistory runHistory() {
+        return this.history;
+    }
 
     /**
      * Records the store's alias (used in error messages). Jobs added before start are kept.

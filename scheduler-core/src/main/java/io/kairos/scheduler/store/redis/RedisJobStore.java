@@ -96,6 +96,8 @@ public final class RedisJobStore implements JobStore {
 
     private volatile RedisConnections connections;
 
+    private final RedisRunHistory history;
+
     RedisJobStore(RedisClient client, RedisURI uri, RedisJobStoreKeys keys, Duration commandTimeout, Duration maxReconnectDelay) {
         this.client = client;
         this.uri = uri;
@@ -103,6 +105,18 @@ public final class RedisJobStore implements JobStore {
         this.keyArray = keys.all();
         this.commandTimeout = commandTimeout;
         this.maxReconnectDelay = maxReconnectDelay;
+        this.history = new RedisRunHistory(keys.jobs() + ":", this::run);
+    }
+
+    /**
+     * The run history, under keys that start with {@code <jobs key>:runs} (see {@link RedisRunHistory}): a hash of
+     * records and sorted sets per job, per outcome and in total, written by one Lua script per batch.
+     *
+     * @return the history
+     */
+    @Override
+    public io.kairos.scheduler.history.RunHistory runHistory() {
+        return this.history;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.store.zookeeper;
 
+import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
@@ -160,6 +161,19 @@ public final class ZooKeeperJobStore implements JobStore {
     @Override
     public boolean isShared() {
         return true;
+    }
+
+    /**
+     * Keeps no run history ({@link RunHistory#none()}): ZooKeeper holds its whole data tree in the memory of every
+     * server and sends each write through the quorum, so a record of up to 20 KiB per run would turn the
+     * coordination service into a log store. The scheduler logs at start that this store keeps no history, and
+     * the history of its jobs reads empty. Keep history by placing the jobs in a JDBC or Redis store.
+     *
+     * @return {@link RunHistory#none()}
+     */
+    @Override
+    public RunHistory runHistory() {
+        return RunHistory.none();
     }
 
     @Override

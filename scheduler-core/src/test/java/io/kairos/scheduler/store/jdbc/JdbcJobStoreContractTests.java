@@ -199,6 +199,7 @@ abstract class JdbcJobStoreContractTests extends JobStoreContractTests {
     static void dropTable(DataSource dataSource, String table) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + table);
+            s.execute("DROP TABLE IF EXISTS " + TableName.parse(table).runs().qualified());
         }
     }
 

@@ -43,6 +43,28 @@ class SchemaScriptsTests {
         assertThat(resource("db/migration/kairos/" + databaseId + "/V1__kairos_jobs.sql")).isEqualTo(SchemaScripts.read(databaseId));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "postgresql", "mysql", "mariadb", "h2" })
+    void runHistoryScriptIsANewMigrationThatOnlyCreates(String databaseId) throws IOException {
+        String script = SchemaScripts.readRuns(databaseId);
+        assertThat(resource("db/migration/kairos/" + databaseId + "/V2__kairos_job_runs.sql")).isEqualTo(script);
+        assertThat(resource("db/changelog/kairos/db.changelog-kairos.yaml")).contains("id: kairos-job-runs-1-" + databaseId + "\n",
+                "path: " + SchemaScripts.runsResource(databaseId) + "\n");
+        String code = script.replaceAll("(?m)^\\s*--.*$", "").toUpperCase(Locale.ROOT);
+        assertThat(code).doesNotContain("DROP").doesNotContain("ALTER").doesNotContain("TRUNCATE").doesNotContain("DELETE");
+        List<String> statements = SchemaScripts.statements(script, TableName.RUNS_DEFAULT, TableName.parse("sched.jobs_a").runs());
+        assertThat(statements).allMatch((statement) -> statement.startsWith("CREATE TABLE IF NOT EXISTS sched.jobs_a_runs")
+                || statement.matches("CREATE INDEX IF NOT EXISTS jobs_a_runs_\\w+_idx ON sched.jobs_a_runs .*"));
+        assertThat(String.join("\n", statements)).doesNotContain("kairos_job_runs").contains("jobs_a_runs_job_idx");
+    }
+
+    @Test
+    void theDefaultJobTableKeepsItsRunsInKairosJobRuns() {
+        assertThat(TableName.parse("kairos_jobs").runs().qualified()).isEqualTo("kairos_job_runs");
+        assertThat(TableName.parse("s.kairos_jobs").runs().qualified()).isEqualTo("s.kairos_job_runs");
+        assertThat(TableName.parse("jobs").runs().qualified()).isEqualTo("jobs_runs");
+    }
+
     @Test
     void liquibaseChangelogRunsTheSchemaScriptOfEachDatabase() throws IOException {
         String changelog = resource("db/changelog/kairos/db.changelog-kairos.yaml");

@@ -67,6 +67,10 @@ class RedisJobStoreIT extends JobStoreContractTests {
     static void deleteKeysAndDisconnect() {
         if (connection != null) {
             connection.sync().del(KEYS.all());
+            List<String> history = connection.sync().keys(KEYS.jobs() + ":runs*");
+            if (!history.isEmpty()) {
+                connection.sync().del(history.toArray(String[]::new));
+            }
             connection.close();
         }
         if (client != null) {

@@ -80,6 +80,12 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
     }
 
     @Test
+    void keepsNoRunHistory() {
+        assertThat(this.store.runHistory().isRecording()).isFalse();
+        assertThat(this.store.runHistory().findRuns(io.kairos.scheduler.history.RunQuery.all())).isEmpty();
+    }
+
+    @Test
     void keepsTheJsonAndTheIndexEntryInZnodes() throws Exception {
         this.store.addJob(job("a/b", T0.plusMillis(1500)), ConflictPolicy.ERROR);
         String json = new String(raw.getData().forPath("/kairos-test/jobs/a%2Fb"), StandardCharsets.UTF_8);

@@ -1,22 +1,14 @@
 package io.kairos.scheduler.boot.actuate;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
-import io.kairos.scheduler.Job;
-import io.kairos.scheduler.JobChanges;
-import io.kairos.scheduler.boot.JobScheduler;
-import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
+import io.kairos.scheduler.boot.operations.InvalidOperationException;
+import io.kairos.scheduler.boot.operations.JobDescriptor;
+import io.kairos.scheduler.boot.operations.JobNotFoundException;
+import io.kairos.scheduler.boot.operations.SchedulerDescriptor;
+import io.kairos.scheduler.boot.operations.SchedulerOperations;
 import io.kairos.scheduler.input.InputText;
-import io.kairos.scheduler.store.JobLookupException;
-import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -44,39 +36,24 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * Write operations follow Spring Boot's endpoint access settings: the default access is read-only (a write then
  * answers 405); allow them with {@code management.endpoint.scheduler.access=unrestricted}. A bad action or trigger
  * spec is an {@link InvalidEndpointRequestException} whose reason names what is valid; over HTTP,
- * {@link SchedulerEndpointWebExtension} answers it (and a missing job) with the reason in the body. Jobs are looked
- * up in every store by id. Thread-safe.
+ * {@link SchedulerEndpointWebExtension} answers it (and a missing job) with the reason in the body. Reads and actions
+ * are those of {@link SchedulerOperations}, which the dashboard uses too; actions are logged there. Thread-safe.
  */
 @Endpoint(id = "scheduler", defaultAccess = Access.READ_ONLY)
 public class SchedulerEndpoint {
 
-    /** A reschedule body, shown in errors. */
-    static final String RESCHEDULE_EXAMPLE = "{\"action\": \"reschedule\", \"trigger\": \"{\\\"type\\\": \\\"cron\\\", \\\"hour\\\": \\\"3\\\"}\"}";
+    /** Who acts through this endpoint, for the log of {@link SchedulerOperations}. */
+    static final String ACTOR = "the actuator endpoint";
 
-    /** Longest trigger spec text taken (a spec of an and/or trigger of many parts stays far below it). */
-    static final int MAX_TRIGGER_LENGTH = 16_384;
-
-    /** Reads trigger spec text; a duplicate key is an error rather than a silent overwrite. */
-    private static final ObjectReader SPEC_READER = JsonMapper.builder()
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .build()
-        .readerFor(Object.class);
-
-    /** Longest prefix of a request value that an error message repeats. */
-
-    private final JobScheduler scheduler;
-
-    private final DeclaredJobSynchronizer synchronizer;
+    private final SchedulerOperations operations;
 
     /**
      * Creates the endpoint.
      *
-     * @param scheduler the scheduler
-     * @param synchronizer knows the undeclared jobs
+     * @param operations the reads and actions it exposes
      */
-    public SchedulerEndpoint(JobScheduler scheduler, DeclaredJobSynchronizer synchronizer) {
-        this.scheduler = scheduler;
-        this.synchronizer = synchronizer;
+    public SchedulerEndpoint(SchedulerOperations operations) {
+        this.operations = operations;
     }
 
     /**
@@ -86,7 +63,7 @@ public class SchedulerEndpoint {
      */
     @ReadOperation
     public SchedulerDescriptor scheduler() {
-        return SchedulerDescriptor.of(this.scheduler, this.synchronizer);
+        return this.operations.describe();
     }
 
     /**
@@ -97,7 +74,7 @@ public class SchedulerEndpoint {
      */
     @ReadOperation
     public @Nullable JobDescriptor job(@Selector String id) {
-        return this.scheduler.getJob(id).map(JobDescriptor::of).orElse(null);
+        return this.operations.job(id).orElse(null);
     }
 
     /**
@@ -109,96 +86,38 @@ public class SchedulerEndpoint {
      */
     @WriteOperation
     public SchedulerDescriptor schedulerAction(@Nullable String action) {
-        switch (action(action, "pause, resume")) {
-            case "pause" -> this.scheduler.pause();
-            case "resume" -> this.scheduler.resume();
-            default -> throw invalid("action " + echo(action) + " is not a scheduler action; valid: pause, resume");
+        try {
+            return this.operations.schedulerAction(action, ACTOR);
         }
-        return scheduler();
+        catch (InvalidOperationException ex) {
+            throw invalid(ex);
+        }
     }
 
     /**
-     * Acts on one job ({@code POST /actuator/scheduler/{id}}).
+     * Acts on one job ({@code POST /actuator/scheduler/{id}}); see {@link SchedulerOperations#jobAction}.
      *
      * @param id the job id
      * @param action {@code pause}, {@code resume}, {@code run} or {@code reschedule}
      * @param trigger for {@code reschedule} only: the new trigger spec, a map or the text of a JSON object such as
-     *     {@code {"type": "cron", "hour": "3"}} (at most {@value #MAX_TRIGGER_LENGTH} characters); values text or
-     *     numbers, as in YAML
+     *     {@code {"type": "cron", "hour": "3"}}
      * @return the job after the action; empty when it was removed (resumed with no further fire time); {@code null}
      *     when there is no such job
      * @throws InvalidEndpointRequestException (400) when the action is missing or unknown, {@code reschedule} has no
-     *     {@code trigger} (the flat form of earlier snapshots included: the message shows the right form), the
-     *     trigger is not a JSON object, another action has one, or the trigger spec is invalid (the reason of
-     *     {@code Triggers.fromSpec})
+     *     {@code trigger}, the trigger is not a JSON object, another action has one, or the trigger spec is invalid
      */
     @WriteOperation
     public @Nullable Optional<JobDescriptor> jobAction(@Selector String id, @Nullable String action,
             @Nullable Object trigger) {
-        String name = action(action, "pause, resume, run, reschedule");
-        if (trigger != null && !name.equals("reschedule")) {
-            throw invalid("'trigger' is only taken by action 'reschedule', not by " + echo(action));
-        }
-        if (this.scheduler.getJob(id).isEmpty()) {
-            return null;
-        }
         try {
-            Optional<Job> job = switch (name) {
-                case "pause" -> Optional.of(this.scheduler.pauseJob(id));
-                case "resume" -> this.scheduler.resumeJob(id);
-                case "run" -> Optional.of(this.scheduler.modifyJob(id,
-                        JobChanges.create().nextRunTime(this.scheduler.engine().clock().instant())));
-                case "reschedule" -> Optional.of(this.scheduler.rescheduleJob(id, triggerSpec(trigger)));
-                default -> throw invalid("action " + echo(action) + " is not a job action; valid: pause, resume, run, reschedule");
-            };
-            return job.map(JobDescriptor::of);
+            return this.operations.jobAction(id, action, trigger, ACTOR);
         }
-        catch (InvalidTriggerSpecException ex) {
-            throw invalid("invalid trigger spec: " + ex.getMessage());
+        catch (InvalidOperationException ex) {
+            throw invalid(ex);
         }
-        catch (JobLookupException ex) {
+        catch (JobNotFoundException ex) {
             return null;
         }
-    }
-
-    /**
-     * The trigger spec of a reschedule: a map (JMX, direct calls) or, over HTTP, the text of a JSON object (Spring
-     * Boot's web endpoints bind a request body to {@code Map<String, String>}, so a nested object cannot reach an
-     * operation).
-     */
-    private static Map<String, ?> triggerSpec(@Nullable Object trigger) {
-        if (trigger == null) {
-            throw invalid("action 'reschedule' needs the new trigger spec under 'trigger', as the text of a JSON object, e.g. "
-                    + RESCHEDULE_EXAMPLE);
-        }
-        Object spec = trigger;
-        if (trigger instanceof CharSequence text) {
-            if (text.length() > MAX_TRIGGER_LENGTH) {
-                throw invalid("'trigger' is " + text.length() + " characters long; at most " + MAX_TRIGGER_LENGTH);
-            }
-            try {
-                spec = SPEC_READER.readValue(text.toString());
-            }
-            catch (JacksonException ex) {
-                throw invalid("'trigger' is not a JSON object: " + echo(text) + " (" + echo(ex.getOriginalMessage())
-                        + "); e.g. " + RESCHEDULE_EXAMPLE);
-            }
-        }
-        if (!(spec instanceof Map<?, ?> map)) {
-            throw invalid("'trigger' must be a JSON object (a trigger spec), e.g. " + RESCHEDULE_EXAMPLE + "; got "
-                    + echo(trigger));
-        }
-        Map<String, Object> keyed = new LinkedHashMap<>();
-        map.forEach((key, value) -> keyed.put(String.valueOf(key), value));
-        return keyed;
-    }
-
-    /** The action in lower case; a missing or blank one is an error listing {@code valid}. */
-    private static String action(@Nullable String action, String valid) {
-        if (action == null || action.isBlank()) {
-            throw invalid("'action' is missing; valid: " + valid);
-        }
-        return action.trim().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -219,19 +138,16 @@ public class SchedulerEndpoint {
      */
     @DeleteOperation
     public boolean removeJob(@Selector String id) {
-        if (this.scheduler.getJob(id).isEmpty()) {
-            return false;
-        }
         try {
-            this.scheduler.removeJob(id);
+            this.operations.removeJob(id, ACTOR);
             return true;
         }
-        catch (JobLookupException ex) {
+        catch (JobNotFoundException ex) {
             return false;
         }
     }
 
-    private static InvalidEndpointRequestException invalid(String message) {
-        return new InvalidEndpointRequestException(message, message);
+    private static InvalidEndpointRequestException invalid(InvalidOperationException ex) {
+        return new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
     }
 }

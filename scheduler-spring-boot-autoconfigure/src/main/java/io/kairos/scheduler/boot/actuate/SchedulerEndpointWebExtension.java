@@ -3,6 +3,7 @@ package io.kairos.scheduler.boot.actuate;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.kairos.scheduler.boot.operations.JobDescriptor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a bean method as a task that jobs added at run time may name ({@code jobScheduler.addJob("orderService.cancel",
  * ...)}), so that it resolves again after a restart. Without this annotation, only public methods of singleton beans
@@ -18,6 +20,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective
 public @interface KairosTask {
 
     /**

@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Declares a job that runs a bean method: the Java form of APScheduler's {@code @scheduler.scheduled_job(...)}
  * decorator.
@@ -38,6 +40,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective
 @Repeatable(ScheduledJobs.class)
 public @interface ScheduledJob {
 

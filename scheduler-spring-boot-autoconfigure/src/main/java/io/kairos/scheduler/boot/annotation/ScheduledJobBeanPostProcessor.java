@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
-import io.kairos.scheduler.boot.task.BeanMethodTaskResolver;
 import io.kairos.scheduler.task.UnknownTaskException;
 import org.jspecify.annotations.Nullable;
 

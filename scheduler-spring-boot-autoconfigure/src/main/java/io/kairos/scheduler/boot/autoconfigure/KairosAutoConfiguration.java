@@ -7,10 +7,10 @@ import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerBuilder;
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.KairosConfigurationException;
-import io.kairos.scheduler.boot.KairosSchedulerLifecycle;
+import io.kairos.scheduler.boot.annotation.BeanMethodTaskResolver;
 import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
 import io.kairos.scheduler.boot.annotation.ScheduledJobBeanPostProcessor;
-import io.kairos.scheduler.boot.task.BeanMethodTaskResolver;
+import io.kairos.scheduler.boot.operations.SchedulerOperations;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.task.JobArguments;
 import io.lettuce.core.RedisClient;
@@ -134,6 +134,19 @@ public final class KairosAutoConfiguration {
     @ConditionalOnMissingBean
     DeclaredJobSynchronizer kairosDeclaredJobSynchronizer() {
         return new DeclaredJobSynchronizer();
+    }
+
+    /**
+     * The reads and actions shared by the actuator endpoint and the dashboard.
+     *
+     * @param scheduler the scheduler
+     * @param synchronizer knows undeclared jobs
+     * @return the operations
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SchedulerOperations kairosSchedulerOperations(JobScheduler scheduler, DeclaredJobSynchronizer synchronizer) {
+        return new SchedulerOperations(scheduler, synchronizer);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.kairos.scheduler.boot.autoconfigure;
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.actuate.SchedulerEndpoint;
 import io.kairos.scheduler.boot.actuate.SchedulerEndpointWebExtension;
-import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
+import io.kairos.scheduler.boot.operations.SchedulerOperations;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
@@ -27,15 +27,14 @@ public final class KairosEndpointAutoConfiguration {
     /**
      * The endpoint.
      *
-     * @param scheduler the scheduler
-     * @param synchronizer knows undeclared jobs
+     * @param operations the reads and actions it exposes
      * @return the endpoint
      */
     @Bean
-    @ConditionalOnBean({ JobScheduler.class, DeclaredJobSynchronizer.class })
+    @ConditionalOnBean(SchedulerOperations.class)
     @ConditionalOnMissingBean
-    SchedulerEndpoint schedulerEndpoint(JobScheduler scheduler, DeclaredJobSynchronizer synchronizer) {
-        return new SchedulerEndpoint(scheduler, synchronizer);
+    SchedulerEndpoint schedulerEndpoint(SchedulerOperations operations) {
+        return new SchedulerEndpoint(operations);
     }
 
     /**

@@ -82,6 +82,9 @@ public class KairosProperties {
     /** Which tasks the names stored in jobs may reach. */
     private final Tasks tasks = new Tasks();
 
+    /** The dashboard web page (module scheduler-spring-boot-dashboard). */
+    private final Dashboard dashboard = new Dashboard();
+
     public @Nullable ZoneId getTimezone() {
         return this.timezone;
     }
@@ -148,6 +151,10 @@ public class KairosProperties {
 
     public Tasks getTasks() {
         return this.tasks;
+    }
+
+    public Dashboard getDashboard() {
+        return this.dashboard;
     }
 
     /** Job policies applied to jobs that do not set their own. Unset values take the engine's defaults. */
@@ -488,6 +495,72 @@ public class KairosProperties {
 
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+    }
+
+    /**
+     * The dashboard (module scheduler-spring-boot-dashboard): a web page to see and steer the scheduler.
+     */
+    public static class Dashboard {
+
+        /** Whether to serve the dashboard. Off by default, like Spring Boot's H2 console. */
+        private boolean enabled;
+
+        /** Where the dashboard is served: a path starting with '/', e.g. '/kairos' (the default) or '/ops/jobs'. */
+        private String path = "/kairos";
+
+        /**
+         * Whether the dashboard refuses every change (pause, resume, run now, reschedule, remove). Defaults to false
+         * with Spring Security on the class path (changes then need 'authority') and to true without it: set it to
+         * false to allow changes without Spring Security, e.g. behind a gateway that authenticates.
+         */
+        private @Nullable Boolean readOnly;
+
+        /** With Spring Security: the authority a user needs to change jobs through the dashboard. */
+        private String authority = "KAIROS_ADMIN";
+
+        /** How often the open page asks for fresh data. Seconds when no unit is given. */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration pollInterval = Duration.ofSeconds(5);
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return this.path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public @Nullable Boolean getReadOnly() {
+            return this.readOnly;
+        }
+
+        public void setReadOnly(@Nullable Boolean readOnly) {
+            this.readOnly = readOnly;
+        }
+
+        public String getAuthority() {
+            return this.authority;
+        }
+
+        public void setAuthority(String authority) {
+            this.authority = authority;
+        }
+
+        public Duration getPollInterval() {
+            return this.pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
         }
     }
 }

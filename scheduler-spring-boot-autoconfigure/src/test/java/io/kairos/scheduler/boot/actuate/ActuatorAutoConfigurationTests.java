@@ -10,6 +10,7 @@ import io.kairos.scheduler.boot.autoconfigure.KairosAutoConfiguration;
 import io.kairos.scheduler.boot.autoconfigure.KairosEndpointAutoConfiguration;
 import io.kairos.scheduler.boot.autoconfigure.KairosHealthContributorAutoConfiguration;
 import io.kairos.scheduler.boot.autoconfigure.KairosMetricsAutoConfiguration;
+import io.kairos.scheduler.boot.operations.JobDescriptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,4 +1,4 @@
-package io.kairos.scheduler.boot.actuate;
+package io.kairos.scheduler.boot.operations;
 
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
 import io.kairos.scheduler.trigger.TriggerSpec;
 
 /**
- * The whole scheduler as the {@code scheduler} endpoint shows it (JSON).
+ * The whole scheduler as the {@code scheduler} endpoint and the dashboard show it (JSON).
  *
  * @param schedulerId the scheduler's id (lease owner name)
  * @param state {@code STOPPED}, {@code RUNNING} or {@code PAUSED}

@@ -1,4 +1,4 @@
-package io.kairos.scheduler.boot.task;
+package io.kairos.scheduler.boot.annotation;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.kairos.scheduler.boot.annotation.KairosTask;
-import io.kairos.scheduler.boot.annotation.ScheduledJob;
-import io.kairos.scheduler.boot.annotation.ScheduledJobs;
 import io.kairos.scheduler.task.AllowedPackages;
 import io.kairos.scheduler.task.MethodTask;
 import io.kairos.scheduler.task.Task;

@@ -1,10 +1,11 @@
-package io.kairos.scheduler.boot;
+package io.kairos.scheduler.boot.autoconfigure;
 
 import java.util.List;
 import java.util.function.Supplier;
 
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerState;
+import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
 import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
 import io.kairos.scheduler.boot.annotation.ScheduledJobDefinition;
 

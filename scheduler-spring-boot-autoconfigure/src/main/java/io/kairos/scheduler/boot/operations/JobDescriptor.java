@@ -1,4 +1,4 @@
-package io.kairos.scheduler.boot.actuate;
+package io.kairos.scheduler.boot.operations;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +10,7 @@ import io.kairos.scheduler.trigger.TriggerSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One job as the {@code scheduler} endpoint shows it (JSON). Times are ISO-8601 with offset, in the trigger's zone;
+ * One job as the {@code scheduler} endpoint and the dashboard show it (JSON). Times are ISO-8601 with offset, in the trigger's zone;
  * durations ISO-8601 ({@code PT30S}).
  *
  * @param id the job id

@@ -1,9 +1,8 @@
-package io.kairos.scheduler.boot.task;
+package io.kairos.scheduler.boot.annotation;
 
 import java.util.List;
 import java.util.Map;
 
-import io.kairos.scheduler.boot.annotation.KairosTask;
 import io.kairos.scheduler.task.AllowedPackages;
 import io.kairos.scheduler.task.InvalidJobArgumentsException;
 import io.kairos.scheduler.task.Task;

@@ -1,0 +1,59 @@
+package io.kairos.scheduler.history;
+
+import io.kairos.scheduler.input.InputText;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A position in the newest-first order of run records ({@code finishedAt} descending, then {@code runId}
+ * descending): a query {@linkplain RunQuery#after(RunCursor) after} it returns the records that come after
+ * this one. Keyset paging, so records written meanwhile neither repeat nor shift the pages. Immutable.
+ *
+ * @param finishedAt the {@link RunRecord#finishedAt()} of the last record seen, not {@code null}
+ * @param runId the {@link RunRecord#runId()} of the last record seen, not {@code null}
+ */
+public record RunCursor(Instant finishedAt, String runId) {
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException when a component is {@code null}
+     */
+    public RunCursor {
+        Objects.requireNonNull(finishedAt, "finishedAt");
+        Objects.requireNonNull(runId, "runId");
+    }
+
+    /**
+     * This cursor as an opaque page token for URLs: {@code <epoch milliseconds>~<run id>}.
+     *
+     * @return the token
+     */
+    public String toToken() {
+        return this.finishedAt.toEpochMilli() + "~" + this.runId;
+    }
+
+    /**
+     * Reads a page token written by {@link #toToken()}.
+     *
+     * @param token the token, untrusted
+     * @return the cursor
+     * @throws IllegalArgumentException naming the token when it is not one
+     */
+    public static RunCursor fromToken(String token) {
+        Objects.requireNonNull(token, "token");
+        int separator = token.indexOf('~');
+        if (separator > 0 && separator < token.length() - 1 && separator <= 20) {
+            try {
+                long millis = Long.parseLong(token.substring(0, separator));
+                return new RunCursor(Instant.ofEpochMilli(millis), token.substring(separator + 1));
+            }
+            catch (NumberFormatException ex) {
+                // reported below
+            }
+        }
+        throw new IllegalArgumentException("page token " + InputText.quote(token)
+                + " is not one this scheduler wrote (<epoch milliseconds>~<run id>)");
+    }
+}

@@ -1,0 +1,20 @@
+package io.kairos.scheduler.history;
+
+import java.util.List;
+
+/**
+ * One page of run records, newest first. Immutable.
+ *
+ * @param runs the records, newest first; at most the query's limit; never {@code null}, unmodifiable
+ * @param next where the next page starts (pass it to {@link RunQuery#after(RunCursor)}), or {@code null} when
+ *     this page is the last one
+ */
+public record RunPage(List<RunRecord> runs, RunCursor next) {
+
+    /**
+     * Copies the records.
+     */
+    public RunPage {
+        runs = List.copyOf(runs);
+    }
+}

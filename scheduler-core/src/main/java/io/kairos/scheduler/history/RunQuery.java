@@ -1,0 +1,147 @@
+package io.kairos.scheduler.history;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which run records to read: optionally one job's, optionally only some outcomes, optionally a time range of
+ * {@link RunRecord#finishedAt()}, newest first, one page of at most {@code limit} records. Immutable; the
+ * {@code with…} methods return changed copies.
+ *
+ * <pre>{@code
+ * RunQuery failedToday = RunQuery.all().withOutcomes(RunOutcome.FAILED).since(midnight).withLimit(100);
+ * RunPage page = scheduler.findRuns(failedToday);
+ * RunPage next = scheduler.findRuns(failedToday.after(page.next()));
+ * }</pre>
+ *
+ * @param jobId only this job's runs, or {@code null} for every job
+ * @param outcomes only these outcomes; empty for all; never {@code null}, an unmodifiable copy
+ * @param since only runs finished at or after this instant, or {@code null}
+ * @param until only runs finished before this instant, or {@code null}
+ * @param limit the most records of one page, 1 to {@value #MAX_LIMIT}
+ * @param after only records after this position of the newest-first order (the previous page's
+ *     {@link RunPage#next()}), or {@code null} for the first page
+ */
+public record RunQuery(String jobId, Set<RunOutcome> outcomes, Instant since, Instant until, int limit, RunCursor after) {
+
+    /** The largest page a query may ask for. */
+    public static final int MAX_LIMIT = 1000;
+
+    /** The page size of {@link #all()} and {@link #ofJob(String)}. */
+    public static final int DEFAULT_LIMIT = 20;
+
+    /**
+     * Checks and copies the components.
+     *
+     * @throws IllegalArgumentException naming the component when {@code limit} is out of range or {@code since}
+     *     is after {@code until}
+     */
+    public RunQuery {
+        outcomes = outcomes == null || outcomes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(outcomes));
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
+        }
+        if (since != null && until != null && since.isAfter(until)) {
+            throw new IllegalArgumentException("since (" + since + ") must not be after until (" + until + ")");
+        }
+    }
+
+    /**
+     * Every job's runs, newest first, {@value #DEFAULT_LIMIT} per page.
+     *
+     * @return the query
+     */
+    public static RunQuery all() {
+        return new RunQuery(null, Set.of(), null, null, DEFAULT_LIMIT, null);
+    }
+
+    /**
+     * One job's runs, newest first, {@value #DEFAULT_LIMIT} per page.
+     *
+     * @param jobId the job id, not {@code null}
+     * @return the query
+     */
+    public static RunQuery ofJob(String jobId) {
+        return new RunQuery(Objects.requireNonNull(jobId, "jobId"), Set.of(), null, null, DEFAULT_LIMIT, null);
+    }
+
+    /**
+     * This query restricted to some outcomes.
+     *
+     * @param first an outcome
+     * @param more further outcomes
+     * @return the changed copy
+     */
+    public RunQuery withOutcomes(RunOutcome first, RunOutcome... more) {
+        return withOutcomes(EnumSet.of(first, more));
+    }
+
+    /**
+     * This query restricted to some outcomes.
+     *
+     * @param wanted the outcomes; empty for all
+     * @return the changed copy
+     */
+    public RunQuery withOutcomes(Collection<RunOutcome> wanted) {
+        return new RunQuery(this.jobId, wanted.isEmpty() ? Set.of() : EnumSet.copyOf(wanted), this.since, this.until, this.limit,
+                this.after);
+    }
+
+    /**
+     * This query restricted to runs finished at or after an instant.
+     *
+     * @param instant the start of the range (inclusive), or {@code null} for none
+     * @return the changed copy
+     */
+    public RunQuery since(Instant instant) {
+        return new RunQuery(this.jobId, this.outcomes, instant, this.until, this.limit, this.after);
+    }
+
+    /**
+     * This query restricted to runs finished before an instant.
+     *
+     * @param instant the end of the range (exclusive), or {@code null} for none
+     * @return the changed copy
+     */
+    public RunQuery until(Instant instant) {
+        return new RunQuery(this.jobId, this.outcomes, this.since, instant, this.limit, this.after);
+    }
+
+    /**
+     * This query with another page size.
+     *
+     * @param max the most records of one page, 1 to {@value #MAX_LIMIT}
+     * @return the changed copy
+     */
+    public RunQuery withLimit(int max) {
+        return new RunQuery(this.jobId, this.outcomes, this.since, this.until, max, this.after);
+    }
+
+    /**
+     * This query's page after a position.
+     *
+     * @param cursor the previous page's {@link RunPage#next()}, or {@code null} for the first page
+     * @return the changed copy
+     */
+    public RunQuery after(RunCursor cursor) {
+        return new RunQuery(this.jobId, this.outcomes, this.since, this.until, this.limit, cursor);
+    }
+
+    /**
+     * Whether a record satisfies this query's filters (job, outcomes, time range and cursor; not the limit).
+     * Stores that filter in memory use it; those that filter in the backend must agree with it.
+     *
+     * @param run the record
+     * @return {@code true} when the record belongs to the result
+     */
+    public boolean matches(RunRecord run) {
+        return (this.jobId == null || this.jobId.equals(run.jobId()))
+                && (this.outcomes.isEmpty() || this.outcomes.contains(run.outcome()))
+                && (this.since == null || !run.finishedAt().isBefore(this.since))
+                && (this.until == null || run.finishedAt().isBefore(this.until))
+                && (this.after == null || RunOrder.NEWEST_FIRST.compare(run.cursor(), this.after) > 0);
+    }
+}

@@ -1,0 +1,51 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.history.RunCursor;
+import io.kairos.scheduler.history.RunOrder;
+import io.kairos.scheduler.history.RunPage;
+import io.kairos.scheduler.history.RunQuery;
+import io.kairos.scheduler.history.RunRecord;
+import io.kairos.scheduler.store.JobStore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads run history across the scheduler's job stores: asks each store for one page and merges the pages newest
+ * first. Stateless and thread-safe (the stores are).
+ */
+public final class RunHistoryReader {
+
+    private final Components components;
+
+    /**
+     * Creates the reader.
+     *
+     * @param components the scheduler's stores
+     */
+    public RunHistoryReader(Components components) {
+        this.components = components;
+    }
+
+    /**
+     * One page of runs from one store or all of them.
+     *
+     * @param query the query, not {@code null}
+     * @param jobstore a store alias, or {@code null} for every store
+     * @return the merged page; its {@code next} is {@code null} when fewer than {@code query.limit()} records
+     *     were found
+     * @throws IllegalArgumentException when there is no store by that alias
+     */
+    public RunPage find(RunQuery query, String jobstore) {
+        List<JobStore> stores = jobstore == null ? List.copyOf(this.components.stores().values())
+                : List.of(this.components.requireStore(jobstore));
+        List<RunRecord> merged = new ArrayList<>();
+        for (JobStore store : stores) {
+            merged.addAll(store.runHistory().findRuns(query));
+        }
+        merged.sort(RunOrder.RECORDS_NEWEST_FIRST);
+        List<RunRecord> page = merged.size() > query.limit() ? merged.subList(0, query.limit()) : merged;
+        RunCursor next = page.size() == query.limit() ? page.get(page.size() - 1).cursor() : null;
+        return new RunPage(page, next);
+    }
+}

@@ -1,0 +1,295 @@
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.history.HistorySettings;
+import io.kairos.scheduler.history.RunHistory;
+import io.kairos.scheduler.history.RunRecord;
+import io.kairos.scheduler.store.JobStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes run records to their stores' histories from one background thread, in batches, so that recording never
+ * waits on a store in the loop or in a worker; and enforces the retention from the same thread. Records are
+ * queued without blocking (a bounded queue: when a store is down for long and the queue fills up, further records
+ * are dropped and counted, with a WARN). A batch a store fails to take is retried a few times with a back-off.
+ * Thread-safe: {@link #add} from any thread.
+ */
+public final class RunRecorder {
+
+    private static final Logger logger = LoggerFactory.getLogger(RunRecorder.class);
+
+    /** The most records queued. */
+    static final int QUEUE_CAPACITY = 65_536;
+
+    /** The most records written in one call to a store. */
+    static final int BATCH_SIZE = 500;
+
+    /** The most records removed by retention in one call to a store. */
+    static final int RETENTION_BATCH = 1000;
+
+    /** How often retention runs. */
+    static final Duration RETENTION_INTERVAL = Duration.ofMinutes(1);
+
+    private static final int WRITE_ATTEMPTS = 3;
+
+    private static final RunRecorder DISABLED = new RunRecorder(null, null, null, HistorySettings.DEFAULTS.withEnabled(false));
+
+    private final String schedulerId;
+
+    private final InstantSource clock;
+
+    private final Components components;
+
+    private final HistorySettings settings;
+
+    private final RunRecords records;
+
+    private final BlockingQueue<RunRecord> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+
+    private final AtomicLong dropped = new AtomicLong();
+
+    private volatile boolean stopping;
+
+    private Thread thread;
+
+    private Instant nextRetention = Instant.MIN;
+
+    /**
+     * Creates a recorder (not started).
+     *
+     * @param schedulerId the scheduler's id (the records' instance and the retention lease owner)
+     * @param clock the scheduler's clock
+     * @param components the stores
+     * @param settings whether and how to record
+     */
+    public RunRecorder(String schedulerId, InstantSource clock, Components components, HistorySettings settings) {
+        this.schedulerId = schedulerId;
+        this.clock = clock;
+        this.components = components;
+        this.settings = settings;
+        this.records = new RunRecords(schedulerId == null ? "none" : schedulerId, settings);
+    }
+
+    /**
+     * A recorder that records nothing.
+     *
+     * @return the shared instance
+     */
+    public static RunRecorder disabled() {
+        return DISABLED;
+    }
+
+    /**
+     * Whether records are kept: callers skip building records otherwise.
+     *
+     * @return the {@code kairos.history.enabled} setting
+     */
+    public boolean isEnabled() {
+        return this.settings.enabled();
+    }
+
+    /**
+     * The factory of this recorder's records.
+     *
+     * @return the factory
+     */
+    public RunRecords records() {
+        return this.records;
+    }
+
+    /**
+     * Queues a record for writing; never blocks.
+     *
+     * @param run the record
+     */
+    public void add(RunRecord run) {
+        if (!isEnabled()) {
+            return;
+        }
+        if (!this.queue.offer(run)) {
+            long count = this.dropped.incrementAndGet();
+            if (count == 1 || Long.bitCount(count) == 1) {
+                logger.warn("Run history queue is full ({} records): {} run records not recorded so far (last: job '{}', {})",
+                        QUEUE_CAPACITY, count, run.jobId(), run.outcome());
+            }
+        }
+    }
+
+    /**
+     * How many records were dropped because the queue was full.
+     *
+     * @return the count since start
+     */
+    public long droppedRecords() {
+        return this.dropped.get();
+    }
+
+    /**
+     * Starts the writer thread (when enabled).
+     */
+    public synchronized void start() {
+        if (!isEnabled() || this.thread != null) {
+            return;
+        }
+        this.stopping = false;
+        this.components.stores().forEach((alias, store) -> {
+            if (!store.runHistory().isRecording()) {
+                logger.info("Job store '{}' ({}) keeps no run history: runs of its jobs are not recorded", alias,
+                        store.getClass().getSimpleName());
+            }
+        });
+        this.thread = new Thread(this::run, "kairos-history-" + this.schedulerId);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /**
+     * Stops the writer thread after it wrote what is queued (waiting at most {@code timeout}).
+     *
+     * @param timeout how long to wait for the last writes
+     */
+    public void stop(Duration timeout) {
+        Thread running;
+        synchronized (this) {
+            running = this.thread;
+            this.thread = null;
+        }
+        if (running == null) {
+            return;
+        }
+        this.stopping = true;
+        try {
+            running.join(Math.max(1, timeout.toMillis()));
+            if (running.isAlive()) {
+                running.interrupt();
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        if (!this.queue.isEmpty()) {
+            logger.warn("Run history: {} run records not written at shutdown", this.queue.size());
+            this.queue.clear();
+        }
+    }
+
+    private void run() {
+        List<RunRecord> batch = new ArrayList<>(BATCH_SIZE);
+        while (!this.stopping) {
+            try {
+                RunRecord first = this.queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    this.queue.drainTo(batch, BATCH_SIZE - 1);
+                    write(batch);
+                    batch.clear();
+                }
+                enforceRetentionWhenDue();
+            }
+            catch (InterruptedException ex) {
+                break;
+            }
+            catch (RuntimeException ex) {
+                logger.error("Run history writer failed; it goes on", ex);
+            }
+        }
+        // a last flush without back-offs
+        this.queue.drainTo(batch);
+        for (int from = 0; from < batch.size(); from += BATCH_SIZE) {
+            writeOnce(batch.subList(from, Math.min(batch.size(), from + BATCH_SIZE)));
+        }
+    }
+
+    private void write(List<RunRecord> batch) throws InterruptedException {
+        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+            List<RunRecord> failed = writeOnce(batch);
+            if (failed.isEmpty()) {
+                return;
+            }
+            if (attempt == WRITE_ATTEMPTS) {
+                logger.warn("Run history: {} run records not written after {} attempts (first: job '{}' in store '{}')",
+                        failed.size(), WRITE_ATTEMPTS, failed.get(0).jobId(), failed.get(0).jobStore());
+                return;
+            }
+            batch = failed;
+            Thread.sleep(500L << attempt);
+        }
+    }
+
+    /** Writes store by store; returns the records of the stores that failed. */
+    private List<RunRecord> writeOnce(List<RunRecord> batch) {
+        Map<String, List<RunRecord>> byStore = new LinkedHashMap<>();
+        batch.forEach((run) -> byStore.computeIfAbsent(run.jobStore(), (a) -> new ArrayList<>()).add(run));
+        List<RunRecord> failed = new ArrayList<>();
+        byStore.forEach((alias, runs) -> {
+            JobStore store = this.components.stores().get(alias);
+            if (store == null) {
+                logger.debug("Run history: store '{}' was removed; {} run records dropped", alias, runs.size());
+                return;
+            }
+            try {
+                RunHistory history = store.runHistory();
+                if (history.isRecording()) {
+                    history.record(runs);
+                }
+            }
+            catch (RuntimeException ex) {
+                logger.debug("Run history: store '{}' failed to record {} runs", alias, runs.size(), ex);
+                failed.addAll(runs);
+            }
+        });
+        return failed;
+    }
+
+    private void enforceRetentionWhenDue() {
+        Instant now = this.clock.instant();
+        if (now.isBefore(this.nextRetention)) {
+            return;
+        }
+        this.nextRetention = now.plus(RETENTION_INTERVAL);
+        enforceRetention(now);
+    }
+
+    /**
+     * Removes expired runs from every store, in batches, until a batch removes fewer than the batch size (at most
+     * 100 batches per store and call). Called from the writer thread; public for tests.
+     *
+     * @param now the current time
+     * @return how many records were removed
+     */
+    public int enforceRetention(Instant now) {
+        int total = 0;
+        for (Map.Entry<String, JobStore> entry : this.components.stores().entrySet()) {
+            RunHistory history = entry.getValue().runHistory();
+            if (!history.isRecording()) {
+                continue;
+            }
+            try {
+                for (int i = 0; i < 100 && !this.stopping; i++) {
+                    int removed = history.removeExpiredRuns(this.schedulerId, this.settings.retention(), now, RETENTION_BATCH);
+                    total += removed;
+                    if (removed < RETENTION_BATCH) {
+                        break;
+                    }
+                }
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Run history: retention failed in store '{}': {}", entry.getKey(), ex.toString());
+            }
+        }
+        return total;
+    }
+}

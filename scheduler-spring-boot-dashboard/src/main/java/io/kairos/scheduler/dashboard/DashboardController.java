@@ -1,0 +1,305 @@
+package io.kairos.scheduler.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.kairos.scheduler.Job;
+import io.kairos.scheduler.SchedulerNotRunningException;
+import io.kairos.scheduler.boot.operations.JobDescriptor;
+import io.kairos.scheduler.boot.operations.SchedulerDescriptor;
+import io.kairos.scheduler.boot.operations.InvalidOperationException;
+import io.kairos.scheduler.boot.operations.JobNotFoundException;
+import io.kairos.scheduler.boot.operations.SchedulerOperations;
+import io.kairos.scheduler.history.RunCursor;
+import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.history.RunPage;
+import io.kairos.scheduler.history.RunQuery;
+import io.kairos.scheduler.history.RunRecord;
+import io.kairos.scheduler.input.InputText;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * The dashboard's page and JSON, under {@code kairos.dashboard.path}. Reads and actions go through
+ * {@link SchedulerOperations}, as the actuator endpoint's do; every error is a {@link DashboardProblem}. Changes
+ * need {@link DashboardAccess} to allow them and a JSON body. Thread-safe.
+ */
+@RestController
+@RequestMapping("${kairos.dashboard.path:/kairos}")
+class DashboardController {
+
+    private static final Duration RECENT = Duration.ofHours(1);
+
+    /** Longest change body taken (a trigger spec, far below it). */
+    private static final int MAX_BODY = SchedulerOperations.MAX_TRIGGER_LENGTH;
+
+    /** Reads change bodies; a duplicate key is an error rather than a silent overwrite. */
+    private static final ObjectReader BODY_READER = JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build()
+        .readerFor(Map.class);
+
+    private final SchedulerOperations operations;
+
+    private final DashboardAccess access;
+
+    private final Duration pollInterval;
+
+    DashboardController(SchedulerOperations operations, DashboardAccess access, Duration pollInterval) {
+        this.operations = operations;
+        this.access = access;
+        this.pollInterval = pollInterval;
+    }
+
+    @GetMapping("")
+    RedirectView root(HttpServletRequest request) {
+        RedirectView redirect = new RedirectView(request.getRequestURI() + "/");
+        redirect.setContextRelative(false);
+        return redirect;
+    }
+
+    @GetMapping("/")
+    ResponseEntity<Resource> page() {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(new ClassPathResource("kairos-dashboard/index.html"));
+    }
+
+    @GetMapping("/api/overview")
+    Map<String, Object> overview(HttpServletRequest request) {
+        SchedulerDescriptor scheduler = this.operations.describe();
+        Map<String, Integer> counts = new TreeMap<>(Map.of("SCHEDULED", 0, "PAUSED", 0, "BROKEN", 0));
+        scheduler.jobs().forEach((job) -> counts.merge(job.state(), 1, Integer::sum));
+        DashboardAccess.Grant grant = this.access.grant(request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("schedulerId", scheduler.schedulerId());
+        body.put("state", scheduler.state());
+        body.put("timezone", scheduler.timezone());
+        body.put("now", this.operations.scheduler().engine().clock().instant().toString());
+        body.put("jobstores", scheduler.jobstores());
+        body.put("executors", scheduler.executors());
+        body.put("jobCounts", counts);
+        body.put("undeclaredJobs", scheduler.undeclaredJobs());
+        body.put("recentRuns", recentRuns());
+        body.put("canWrite", grant.canWrite());
+        body.put("user", grant.user());
+        body.put("readOnlyReason", grant.readOnlyReason());
+        body.put("csrf", this.access.csrf(request));
+        body.put("pollIntervalMillis", this.pollInterval.toMillis());
+        return body;
+    }
+
+    /** Runs finished in the last hour by outcome (at most one page of {@value RunQuery#MAX_LIMIT}). */
+    private Map<String, Object> recentRuns() {
+        Instant since = this.operations.scheduler().engine().clock().instant().minus(RECENT);
+        Map<RunOutcome, Integer> byOutcome = new EnumMap<>(RunOutcome.class);
+        Map<String, Object> body = new LinkedHashMap<>();
+        try {
+            RunPage page = this.operations.scheduler().engine().findRuns(RunQuery.all().since(since).withLimit(RunQuery.MAX_LIMIT));
+            page.runs().forEach((run) -> byOutcome.merge(run.outcome(), 1, Integer::sum));
+            int failed = page.runs().stream().mapToInt((run) -> run.outcome().isFailure() ? 1 : 0).sum();
+            body.put("byOutcome", byOutcome);
+            body.put("total", page.runs().size());
+            body.put("more", page.next() != null);
+            body.put("failureRate", page.runs().isEmpty() ? null : (double) failed / page.runs().size());
+        }
+        catch (SchedulerNotRunningException ex) {
+            body.put("byOutcome", byOutcome);
+            body.put("total", 0);
+        }
+        return body;
+    }
+
+    @GetMapping("/api/jobs")
+    Map<String, Object> jobs(@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable String store, @RequestParam(required = false) @Nullable String executor,
+            @RequestParam(required = false) @Nullable String task) {
+        JobViews.Filter filter = new JobViews.Filter(q, state, store, executor, task);
+        return JobViews.page(this.operations.scheduler().getJobs(), filter, limit, cursor);
+    }
+
+    @GetMapping("/api/jobs/{id}")
+    Map<String, Object> job(@PathVariable String id) {
+        Job job = this.operations.scheduler().getJob(id).orElseThrow(() -> new JobNotFoundException(id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("job", JobDescriptor.of(job));
+        body.put("nextFireTimes", JobViews.nextFireTimes(job,
+                this.operations.scheduler().engine().clock().instant().atZone(this.operations.scheduler().timezone())));
+        body.put("stored", job.storedJob().toString());
+        return body;
+    }
+
+    @GetMapping("/api/jobs/{id}/runs")
+    Map<String, Object> jobRuns(@PathVariable String id, @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return runs(RunQuery.ofJob(id), Set.of(), limit, cursor);
+    }
+
+    @GetMapping("/api/runs")
+    Map<String, Object> allRuns(@RequestParam(required = false) @Nullable List<String> outcome,
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) @Nullable String cursor) {
+        Set<RunOutcome> outcomes = new java.util.HashSet<>();
+        for (String name : outcome == null ? List.<String>of() : outcome) {
+            try {
+                outcomes.add(RunOutcome.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            }
+            catch (IllegalArgumentException ex) {
+                throw new DashboardRequestException(HttpStatus.BAD_REQUEST, "outcome", "outcome " + InputText.quote(name)
+                        + " is not a run outcome; valid: " + List.of(RunOutcome.values()));
+            }
+        }
+        return runs(RunQuery.all(), outcomes, limit, cursor);
+    }
+
+    private Map<String, Object> runs(RunQuery base, Set<RunOutcome> outcomes, int limit, @Nullable String cursor) {
+        if (limit < 1 || limit > RunQuery.MAX_LIMIT) {
+            throw new DashboardRequestException(HttpStatus.BAD_REQUEST, "limit",
+                    "limit " + limit + " is out of range; valid: 1 to " + RunQuery.MAX_LIMIT);
+        }
+        RunQuery query = base.withOutcomes(outcomes).withLimit(limit);
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                query = query.after(RunCursor.fromToken(cursor));
+            }
+            catch (IllegalArgumentException ex) {
+                throw new DashboardRequestException(HttpStatus.BAD_REQUEST, "cursor", ex.getMessage());
+            }
+        }
+        RunPage page = this.operations.scheduler().engine().findRuns(query);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runs", page.runs().stream().map(DashboardController::run).toList());
+        body.put("next", page.next() != null ? page.next().toToken() : null);
+        return body;
+    }
+
+    private static Map<String, Object> run(RunRecord run) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runId", run.runId());
+        body.put("jobId", run.jobId());
+        body.put("jobName", run.jobName());
+        body.put("task", run.task());
+        body.put("outcome", run.outcome().name());
+        body.put("attempt", run.attempt());
+        body.put("scheduledAt", run.scheduledAt().toString());
+        body.put("startedAt", run.startedAt() != null ? run.startedAt().toString() : null);
+        body.put("finishedAt", run.finishedAt().toString());
+        body.put("durationMillis", run.duration() != null ? run.duration().toMillis() : null);
+        body.put("instance", run.instance());
+        body.put("error", run.error());
+        body.put("result", run.result());
+        return body;
+    }
+
+    @PostMapping("/api/jobs/{id}/{action}")
+    ResponseEntity<Object> jobAction(@PathVariable String id, @PathVariable String action,
+            @RequestBody(required = false) @Nullable String body, HttpServletRequest request) {
+        String actor = writer(request);
+        Object trigger = body(body).get("trigger");
+        return this.operations.jobAction(id, action, trigger, actor)
+            .<ResponseEntity<Object>>map(ResponseEntity::ok)
+            .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @DeleteMapping("/api/jobs/{id}")
+    ResponseEntity<Void> removeJob(@PathVariable String id, HttpServletRequest request) {
+        this.operations.removeJob(id, writer(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/scheduler/{action}")
+    Map<String, Object> schedulerAction(@PathVariable String action, HttpServletRequest request) {
+        this.operations.schedulerAction(action, writer(request));
+        return overview(request);
+    }
+
+    /** A change's body: a JSON object, or nothing. */
+    private static Map<?, ?> body(@Nullable String body) {
+        if (body == null || body.isBlank()) {
+            return Map.of();
+        }
+        if (body.length() > MAX_BODY) {
+            throw new DashboardRequestException(HttpStatus.BAD_REQUEST, null,
+                    "the body is " + body.length() + " characters long; at most " + MAX_BODY);
+        }
+        try {
+            return BODY_READER.readValue(body);
+        }
+        catch (JacksonException ex) {
+            throw new DashboardRequestException(HttpStatus.BAD_REQUEST, "trigger",
+                    "the body is not a JSON object, e.g. {\"trigger\": {\"type\": \"cron\", \"hour\": \"3\"}}");
+        }
+    }
+
+    /** The actor of a change, once the change is allowed and its body is JSON. */
+    private String writer(HttpServletRequest request) {
+        DashboardAccess.Grant grant = this.access.grant(request);
+        if (!grant.canWrite()) {
+            throw new DashboardRequestException(HttpStatus.FORBIDDEN, null, String.valueOf(grant.readOnlyReason()));
+        }
+        String type = request.getContentType();
+        if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type))) {
+            throw new DashboardRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null,
+                    "changes take a JSON body (Content-Type: application/json), got " + InputText.quote(type));
+        }
+        return grant.actor(request);
+    }
+
+    @ExceptionHandler(InvalidOperationException.class)
+    ResponseEntity<DashboardProblem> invalid(InvalidOperationException ex) {
+        return problem(HttpStatus.BAD_REQUEST, ex.getMessage(), ex.field());
+    }
+
+    @ExceptionHandler(JobNotFoundException.class)
+    ResponseEntity<DashboardProblem> notFound(JobNotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, ex.getMessage(), null);
+    }
+
+    @ExceptionHandler(DashboardRequestException.class)
+    ResponseEntity<DashboardProblem> refused(DashboardRequestException ex) {
+        return problem(ex.status(), ex.getMessage(), ex.field());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<DashboardProblem> mismatch(MethodArgumentTypeMismatchException ex) {
+        return problem(HttpStatus.BAD_REQUEST, ex.getName() + " " + InputText.quote(ex.getValue()) + " is not a whole number",
+                ex.getName());
+    }
+
+    @ExceptionHandler(SchedulerNotRunningException.class)
+    ResponseEntity<DashboardProblem> notRunning(SchedulerNotRunningException ex) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "the scheduler is not running: " + ex.getMessage(), null);
+    }
+
+    private static ResponseEntity<DashboardProblem> problem(HttpStatus status, @Nullable String detail, @Nullable String field) {
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(new DashboardProblem(status.getReasonPhrase(), status.value(), String.valueOf(detail), field));
+    }
+}

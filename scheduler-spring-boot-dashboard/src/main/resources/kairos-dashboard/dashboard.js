@@ -1,0 +1,161 @@
+// The Kairos dashboard page: one Alpine.js component that polls the dashboard's JSON (api/...) and routes on the
+// URL fragment (#/, #/jobs, #/jobs/<id>, #/runs, #/broken). Changes are POST/DELETE with a JSON body and, with
+// Spring Security, the CSRF token the overview hands out.
+function dashboard() {
+  return {
+    view: 'overview', o: {}, jobs: { jobs: [], next: null, matched: 0 }, job: null, runs: [], allRuns: [], broken: [],
+    filter: { q: '', state: '', store: '', executor: '', task: '' }, runFilter: '',
+    form: { type: 'cron', values: {} }, formError: { field: null, detail: null },
+    error: null, message: null, updated: '', timer: null, chart: null,
+    fields: {
+      cron: [{ name: 'minute', label: 'minute', hint: '0-59, */5' }, { name: 'hour', label: 'hour', hint: '0-23, 3' },
+        { name: 'day', label: 'day', hint: '1-31, last' }, { name: 'month', label: 'month', hint: '1-12, jan' },
+        { name: 'day_of_week', label: 'day of week', hint: 'mon-fri' }],
+      interval: [{ name: 'hours', label: 'hours', hint: '0' }, { name: 'minutes', label: 'minutes', hint: '30' },
+        { name: 'seconds', label: 'seconds', hint: '0' }],
+      date: [{ name: 'run_date', label: 'run date', hint: '2030-01-31 09:00:00' }]
+    },
+
+    start() {
+      window.addEventListener('hashchange', () => this.route());
+      this.route();
+    },
+    async route() {
+      const hash = location.hash.replace(/^#\/?/, '');
+      const [path, query] = hash.split('?');
+      const params = new URLSearchParams(query || '');
+      this.error = null; this.message = null;
+      if (path.startsWith('jobs/')) {
+        this.view = 'job';
+        this.currentId = decodeURIComponent(path.substring(5));
+        this.form = { type: 'cron', values: {} }; this.formError = { field: null, detail: null };
+      } else if (path === 'jobs') {
+        this.view = 'jobs';
+        if (params.has('state')) this.filter.state = params.get('state');
+      } else if (path === 'runs' || path === 'broken') {
+        this.view = path;
+      } else {
+        this.view = 'overview';
+      }
+      await this.refresh(true);
+    },
+    schedule() {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.refresh(false), this.o.pollIntervalMillis || 5000);
+    },
+    async refresh(reset) {
+      try {
+        this.o = await this.get('api/overview');
+        if (this.view === 'jobs') await this.loadJobs(reset);
+        if (this.view === 'job') await this.loadJob();
+        if (this.view === 'runs') await this.loadRuns();
+        if (this.view === 'broken') await this.loadBroken();
+        this.updated = new Date().toLocaleTimeString();
+      } catch (e) {
+        this.error = e.message;
+      }
+      this.schedule();
+    },
+    async get(url) {
+      const response = await fetch(url, { headers: { Accept: 'application/json' } });
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) throw Object.assign(new Error(body.detail || response.status + ' ' + response.statusText), { problem: body });
+      return body;
+    },
+    async send(method, url, body) {
+      const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+      if (this.o.csrf && this.o.csrf.header) headers[this.o.csrf.header] = this.o.csrf.token;
+      const response = await fetch(url, { method, headers, body: JSON.stringify(body || {}) });
+      const answer = response.status === 204 ? {} : await response.json().catch(() => ({}));
+      if (!response.ok) throw Object.assign(new Error(answer.detail || response.status + ' ' + response.statusText), { problem: answer });
+      return answer;
+    },
+    query() {
+      const params = new URLSearchParams();
+      Object.entries(this.filter).forEach(([k, v]) => { if (v) params.set(k, v); });
+      return params;
+    },
+    async loadJobs(reset) {
+      const params = this.query();
+      // a poll refreshes the rows already shown; "More" appends the next page
+      params.set('limit', reset || !this.jobs.jobs.length ? 50 : Math.min(500, this.jobs.jobs.length));
+      if (reset === false && this.jobs.next) params.set('cursor', this.jobs.next);
+      const page = await this.get('api/jobs?' + params);
+      this.jobs = reset === false && this.jobs.next ? { ...page, jobs: this.jobs.jobs.concat(page.jobs) } : page;
+    },
+    async loadJob() {
+      const id = encodeURIComponent(this.currentId);
+      this.job = await this.get('api/jobs/' + id);
+      this.runs = (await this.get('api/jobs/' + id + '/runs?limit=50')).runs;
+      this.$nextTick(() => this.drawChart());
+    },
+    async loadRuns() {
+      this.allRuns = (await this.get('api/runs?limit=100' + (this.runFilter ? '&outcome=' + this.runFilter : ''))).runs;
+    },
+    async loadBroken() {
+      const page = await this.get('api/jobs?state=BROKEN&limit=100');
+      this.broken = await Promise.all(page.jobs.map(j => this.get('api/jobs/' + encodeURIComponent(j.id))));
+    },
+    async act(what, action) {
+      this.error = null; this.message = null;
+      try { await action(); this.message = what; } catch (e) { this.error = e.message; }
+      await this.refresh(true);
+    },
+    jobAction(action) {
+      return this.act('Job ' + this.currentId + ': ' + action + ' done',
+        () => this.send('POST', 'api/jobs/' + encodeURIComponent(this.currentId) + '/' + action));
+    },
+    removeJob(id) {
+      id = id || this.currentId;
+      if (!confirm('Remove job ' + id + '?')) return;
+      return this.act('Job ' + id + ' removed', async () => {
+        await this.send('DELETE', 'api/jobs/' + encodeURIComponent(id));
+        if (this.view === 'job') location.hash = '#/jobs';
+      });
+    },
+    schedulerAction(action) {
+      return this.act('Scheduler: ' + action + ' done', () => this.send('POST', 'api/scheduler/' + action));
+    },
+    async reschedule() {
+      const trigger = { type: this.form.type };
+      const names = this.fields[this.form.type].map(f => f.name).concat(['timezone']);
+      names.forEach(n => { const v = (this.form.values[n] || '').trim(); if (v) trigger[n] = v; });
+      this.formError = { field: null, detail: null };
+      try {
+        await this.send('POST', 'api/jobs/' + encodeURIComponent(this.currentId) + '/reschedule', { trigger });
+        this.message = 'Job ' + this.currentId + ' rescheduled';
+        await this.refresh(true);
+      } catch (e) {
+        const p = e.problem || {};
+        const known = names.includes(p.field);
+        this.formError = { field: known ? p.field : null, detail: e.message };
+      }
+    },
+    fieldError(name) {
+      return this.formError.field === name ? this.formError.detail : null;
+    },
+    drawChart() {
+      const el = document.getElementById('duration-chart');
+      if (!el || typeof uPlot === 'undefined') return;
+      const timed = this.runs.filter(r => r.durationMillis != null).slice().reverse();
+      if (this.chart) { this.chart.destroy(); this.chart = null; }
+      if (timed.length < 2) return;
+      const data = [timed.map(r => Date.parse(r.finishedAt) / 1000), timed.map(r => r.durationMillis)];
+      const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+      const axis = { stroke: dark ? '#aab' : '#556', grid: { stroke: dark ? '#334' : '#e4e6eb' } };
+      this.chart = new uPlot({ width: Math.min(el.clientWidth || 600, 900), height: 160,
+        series: [{}, { label: 'duration ms', stroke: '#3b82f6', fill: 'rgba(59,130,246,0.15)', points: { show: true } }],
+        axes: [axis, axis], legend: { show: false } }, data, el);
+    },
+    local(iso) {
+      if (!iso) return '—';
+      const d = new Date(iso);
+      return isNaN(d) ? iso : d.toLocaleString();
+    },
+    show(v) {
+      return v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    },
+    percent(x) { return (x * 100).toFixed(1) + ' %'; },
+    duration(ms) { return ms == null ? '—' : ms < 1000 ? ms + ' ms' : (ms / 1000).toFixed(1) + ' s'; }
+  };
+}

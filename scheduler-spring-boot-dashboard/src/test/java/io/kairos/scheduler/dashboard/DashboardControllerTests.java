@@ -1,0 +1,214 @@
+package io.kairos.scheduler.dashboard;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.boot.JobScheduler;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static io.kairos.scheduler.dashboard.DashboardHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every JSON call of the dashboard and its errors, over real HTTP, without Spring Security and with
+ * {@code kairos.dashboard.read-only=false}.
+ */
+@SpringBootTest(classes = DashboardTestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "kairos.dashboard.enabled=true", "kairos.dashboard.read-only=false", DashboardTestApp.NO_SECURITY })
+class DashboardControllerTests {
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @Autowired
+    private JobScheduler scheduler;
+
+    private DashboardHttp http;
+
+    @BeforeEach
+    void client() {
+        this.http = new DashboardHttp(this.port);
+        this.scheduler.getJobs().stream().filter((job) -> job.id().startsWith("t-")).forEach((job) -> this.scheduler.removeJob(job.id()));
+    }
+
+    @Test
+    void servesThePageAndItsLibrariesFromTheJar() throws Exception {
+        HttpResponse<String> page = this.http.get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("x-data=\"dashboard()\"").doesNotContain("https://");
+        assertThat(this.http.get("/webjars/alpinejs/3.15.8/dist/cdn.min.js").statusCode()).isEqualTo(200);
+        assertThat(this.http.get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").statusCode()).isEqualTo(200);
+        assertThat(this.http.get("/assets/dashboard.js").statusCode()).isEqualTo(200);
+        HttpResponse<String> bare = this.http.get("");
+        assertThat(bare.statusCode()).isEqualTo(302);
+        assertThat(bare.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).endsWith("/kairos/"));
+    }
+
+    @Test
+    void overviewCountsJobsByStateAndSaysChangesAreAllowed() throws Exception {
+        this.scheduler.addJob(JobRequest.of("reports.refresh").id("t-paused").trigger(java.util.Map.of("type", "interval", "hours", 1)));
+        this.scheduler.pauseJob("t-paused");
+        JsonNode overview = json(this.http.get("/api/overview"));
+        assertThat(overview.get("state").asString()).isEqualTo("RUNNING");
+        assertThat(overview.get("jobCounts").get("SCHEDULED").asInt()).isEqualTo(3);
+        assertThat(overview.get("jobCounts").get("PAUSED").asInt()).isEqualTo(1);
+        assertThat(overview.get("jobCounts").get("BROKEN").asInt()).isZero();
+        assertThat(overview.get("jobstores").get("default").get("type").asString()).isEqualTo("MemoryJobStore");
+        assertThat(overview.get("canWrite").asBoolean()).isTrue();
+        assertThat(overview.get("readOnlyReason").isNull()).isTrue();
+        assertThat(overview.get("recentRuns").get("total").asInt()).isZero();
+    }
+
+    @Test
+    void pagesJobsByIdWithLimitAndCursorAndFilters() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            this.scheduler.addJob(JobRequest.of("reports.refresh").id("t-" + i).trigger(java.util.Map.of("type", "interval", "hours", 1)));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = json(this.http.get("/api/jobs?q=t-&limit=2" + (cursor != null ? "&cursor=" + cursor : "")));
+            assertThat(page.get("matched").asInt()).isEqualTo(5);
+            assertThat(page.get("jobs").size()).isLessThanOrEqualTo(2);
+            page.get("jobs").forEach((job) -> seen.add(job.get("id").asString()));
+            cursor = page.get("next").isNull() ? null : page.get("next").asString();
+        }
+        while (cursor != null);
+        assertThat(seen).containsExactly("t-0", "t-1", "t-2", "t-3", "t-4");
+
+        JsonNode cron = json(this.http.get("/api/jobs?q=CRON"));
+        assertThat(cron.get("jobs").size()).isEqualTo(1);
+        assertThat(cron.get("jobs").get(0).get("id").asString()).isEqualTo("nightly.cleanup");
+        assertThat(json(this.http.get("/api/jobs?state=paused&q=t-")).get("matched").asInt()).isZero();
+        assertThat(json(this.http.get("/api/jobs?executor=default&store=default&task=imports.fetch")).get("matched").asInt())
+            .isEqualTo(1);
+    }
+
+    @Test
+    void badQueryParametersAreProblemsNamingTheField() throws Exception {
+        assertProblem(this.http.get("/api/jobs?limit=0"), 400, "limit", "limit 0 is out of range; valid: 1 to 500");
+        assertProblem(this.http.get("/api/jobs?limit=lots"), 400, "limit", "limit 'lots' is not a whole number");
+        assertProblem(this.http.get("/api/jobs?state=sleeping"), 400, "state",
+                "state 'sleeping' is not a job state; valid: SCHEDULED, PAUSED, BROKEN");
+        assertProblem(this.http.get("/api/runs?outcome=GREAT"), 400, "outcome",
+                "outcome 'GREAT' is not a run outcome; valid: [SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED]");
+        assertProblem(this.http.get("/api/runs?cursor=nonsense"), 400, "cursor",
+                "page token 'nonsense' is not one this scheduler wrote (<epoch milliseconds>~<run id>)");
+        assertProblem(this.http.get("/api/runs?limit=5000"), 400, "limit", "limit 5000 is out of range; valid: 1 to 1000");
+        assertProblem(this.http.get("/api/jobs/nope"), 404, null, "no job with id 'nope' in any job store");
+    }
+
+    @Test
+    void jobDetailHasEveryFieldAndTheNextTenFireTimes() throws Exception {
+        JsonNode detail = json(this.http.get("/api/jobs/nightly.cleanup"));
+        assertThat(detail.get("job").get("trigger").asString()).startsWith("cron[");
+        assertThat(detail.get("job").get("task").asString()).isEqualTo("reports.cleanup");
+        JsonNode times = detail.get("nextFireTimes");
+        assertThat(times.size()).isEqualTo(10);
+        Instant previous = Instant.MIN;
+        for (JsonNode time : times) {
+            Instant instant = java.time.OffsetDateTime.parse(time.asString()).toInstant();
+            assertThat(instant).isAfter(previous);
+            assertThat(java.time.OffsetDateTime.parse(time.asString()).getHour()).isEqualTo(3);
+            previous = instant;
+        }
+        assertThat(Duration.between(java.time.OffsetDateTime.parse(times.get(0).asString()).toInstant(),
+                java.time.OffsetDateTime.parse(times.get(9).asString()).toInstant())).isEqualTo(Duration.ofDays(9));
+        assertThat(detail.get("stored").asString()).contains("nightly.cleanup");
+    }
+
+    @Test
+    void runsOfAJobAndAcrossJobsArePages() throws Exception {
+        JsonNode runs = json(this.http.get("/api/jobs/reports.refresh/runs?limit=10"));
+        assertThat(runs.get("runs").isArray()).isTrue();
+        assertThat(runs.get("next").isNull()).isTrue();
+        assertThat(json(this.http.get("/api/runs?outcome=failed")).get("runs").isArray()).isTrue();
+    }
+
+    @Test
+    void pausesResumesRunsReschedulesAndRemovesAJob() throws Exception {
+        this.scheduler.addJob(JobRequest.of("reports.refresh").id("t-act").trigger(java.util.Map.of("type", "interval", "hours", 1)));
+        HttpResponse<String> paused = this.http.post("/api/jobs/t-act/pause", "{}");
+        assertThat(paused.statusCode()).isEqualTo(200);
+        assertThat(json(paused).get("state").asString()).isEqualTo("PAUSED");
+        assertThat(this.scheduler.getJob("t-act").orElseThrow().nextRunTime()).isEmpty();
+
+        assertThat(json(this.http.post("/api/jobs/t-act/resume", "{}")).get("state").asString()).isEqualTo("SCHEDULED");
+
+        HttpResponse<String> rescheduled = this.http.post("/api/jobs/t-act/reschedule",
+                "{\"trigger\": {\"type\": \"cron\", \"hour\": \"4\", \"minute\": \"30\"}}");
+        assertThat(rescheduled.statusCode()).as(rescheduled.body()).isEqualTo(200);
+        assertThat(this.scheduler.getJob("t-act").orElseThrow().trigger().toString()).isEqualTo("cron[hour='4', minute='30']");
+
+        this.scheduler.pauseJob("t-act");
+        this.scheduler.resumeJob("t-act");
+        HttpResponse<String> run = this.http.post("/api/jobs/t-act/run", "{}");
+        assertThat(run.statusCode()).isEqualTo(200);
+        // the answer shows the job as the action left it: due now (the scheduler may already have run it since)
+        Instant due = java.time.OffsetDateTime.parse(json(run).get("nextRunTime").asString()).toInstant();
+        assertThat(due).isBeforeOrEqualTo(this.scheduler.engine().clock().instant());
+
+        assertThat(this.http.send("DELETE", "/api/jobs/t-act", "{}", "application/json").statusCode()).isEqualTo(204);
+        assertThat(this.scheduler.getJob("t-act")).isEmpty();
+        assertProblem(this.http.send("DELETE", "/api/jobs/t-act", "{}", "application/json"), 404, null,
+                "no job with id 't-act' in any job store");
+        assertProblem(this.http.post("/api/jobs/t-act/pause", "{}"), 404, null, "no job with id 't-act' in any job store");
+    }
+
+    @Test
+    void badActionsAndTriggerSpecsAreProblemsNamingTheField() throws Exception {
+        String before = this.scheduler.getJob("reports.refresh").orElseThrow().trigger().toString();
+        assertProblem(this.http.post("/api/jobs/reports.refresh/explode", "{}"), 400, "action",
+                "action 'explode' is not a job action; valid: pause, resume, run, reschedule");
+        HttpResponse<String> badHour = this.http.post("/api/jobs/reports.refresh/reschedule",
+                "{\"trigger\": {\"type\": \"cron\", \"hour\": \"25\"}}");
+        assertThat(badHour.statusCode()).isEqualTo(400);
+        assertThat(json(badHour).get("field").asString()).isEqualTo("hour");
+        assertThat(json(badHour).get("detail").asString()).startsWith("invalid trigger spec: ").contains("25");
+        assertProblem(this.http.post("/api/jobs/reports.refresh/reschedule", "{}"), 400, "trigger",
+                "action 'reschedule' needs the new trigger spec under 'trigger', as the text of a JSON object, e.g. "
+                        + "{\"action\": \"reschedule\", \"trigger\": \"{\\\"type\\\": \\\"cron\\\", \\\"hour\\\": \\\"3\\\"}\"}");
+        assertProblem(this.http.post("/api/jobs/reports.refresh/pause", "{\"trigger\": {\"type\": \"cron\"}}"), 400, "trigger",
+                "'trigger' is only taken by action 'reschedule', not by 'pause'");
+        assertProblem(this.http.post("/api/jobs/reports.refresh/reschedule", "[1, 2"), 400, "trigger",
+                "the body is not a JSON object, e.g. {\"trigger\": {\"type\": \"cron\", \"hour\": \"3\"}}");
+        assertProblem(this.http.send("POST", "/api/jobs/reports.refresh/pause", "action=pause", "application/x-www-form-urlencoded"),
+                415, null, "changes take a JSON body (Content-Type: application/json), got 'application/x-www-form-urlencoded'");
+        assertThat(this.scheduler.getJob("reports.refresh").orElseThrow().trigger().toString()).isEqualTo(before);
+        assertThat(this.scheduler.getJob("reports.refresh").orElseThrow().nextRunTime()).isPresent();
+    }
+
+    @Test
+    void pausesAndResumesTheScheduler() throws Exception {
+        HttpResponse<String> paused = this.http.post("/api/scheduler/pause", "{}");
+        assertThat(json(paused).get("state").asString()).isEqualTo("PAUSED");
+        assertThat(this.scheduler.state().name()).isEqualTo("PAUSED");
+        assertThat(json(this.http.post("/api/scheduler/resume", "{}")).get("state").asString()).isEqualTo("RUNNING");
+        assertProblem(this.http.post("/api/scheduler/stop", "{}"), 400, "action",
+                "action 'stop' is not a scheduler action; valid: pause, resume");
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String field, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode body = json(response);
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("detail").asString()).isEqualTo(detail);
+        if (field == null) {
+            assertThat(body.get("field").isNull()).as(response.body()).isTrue();
+        }
+        else {
+            assertThat(body.get("field").asString()).isEqualTo(field);
+        }
+    }
+}
