@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
 /**
  * The schema scripts shipped in the core jar ({@code io/kairos/scheduler/store/jdbc/schema-<database id>.sql}):
  * reading them, pointing them at a configured table name, and running them. The scripts only create what is
- * missing ({@code CREATE ... IF NOT EXISTS}); they never drop or alter anything, so running them again is safe.
+ * missing ({@code CREATE ... IF NOT EXISTS}) and never drop anything; the storage settings script
+ * ({@code storage-postgresql.sql}) sets storage parameters of the job table. Running them again is safe.
  */
 final class SchemaScripts {
 
@@ -65,6 +66,28 @@ final class SchemaScripts {
         return readResource(runsResource(databaseId));
     }
 
+    /**
+     * The class-path resource of a database's storage settings for the job table, run after its schema script
+     * (PostgreSQL only: autovacuum settings for a queue table).
+     *
+     * @param databaseId the database id
+     * @return e.g. {@code io/kairos/scheduler/store/jdbc/storage-postgresql.sql}
+     */
+    static String storageResource(String databaseId) {
+        return LOCATION + "storage-" + databaseId + ".sql";
+    }
+
+    /**
+     * Reads a database's storage settings script, if it has one.
+     *
+     * @param databaseId the database id
+     * @return the script text, or {@code null} when the database has none
+     */
+    static String readStorage(String databaseId) {
+        String resource = storageResource(databaseId);
+        return SchemaScripts.class.getClassLoader().getResource(resource) == null ? null : readResource(resource);
+    }
+
     private static String readResource(String resource) {
         try (InputStream in = SchemaScripts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -112,7 +135,8 @@ final class SchemaScripts {
     }
 
     /**
-     * Creates the job table, the run history table and their indexes where missing.
+     * Creates the job table, the run history table and their indexes where missing, and sets the job table's
+     * storage settings where the database has them (an {@code ALTER TABLE ... SET} that changes nothing else).
      *
      * @param connection a connection in auto-commit mode
      * @param databaseId the database id
@@ -123,6 +147,12 @@ final class SchemaScripts {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(read(databaseId), table)) {
                 statement.execute(sql);
+            }
+            String storage = readStorage(databaseId);
+            if (storage != null) {
+                for (String sql : statements(storage, table)) {
+                    statement.execute(sql);
+                }
             }
             for (String sql : statements(readRuns(databaseId), TableName.RUNS_DEFAULT, table.runs())) {
                 statement.execute(sql);

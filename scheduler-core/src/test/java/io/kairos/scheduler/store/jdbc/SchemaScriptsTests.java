@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.CRC32;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shipped schema scripts, their Flyway copies and the Liquibase changelog.
  */
 class SchemaScriptsTests {
+
+    /** CRC-32 of the PostgreSQL V1 script as first shipped (hex). */
+    private static final String V1_POSTGRESQL_CRC32 = "a96e2b25";
 
     private static String resource(String path) throws IOException {
         try (InputStream in = SchemaScriptsTests.class.getClassLoader().getResourceAsStream(path)) {
@@ -80,9 +84,20 @@ class SchemaScriptsTests {
         List<String> statements = SchemaScripts.statements(migration, TableName.parse(TableName.DEFAULT));
         assertThat(statements).singleElement().asString().startsWith("ALTER TABLE kairos_jobs SET (")
                 .doesNotContainIgnoringCase("DROP").doesNotContainIgnoringCase("RESET");
-        assertThat(resource("db/changelog/kairos/db.changelog-kairos.yaml"))
-                .contains("dbms: postgresql\n      changes:\n        - sqlFile:\n            path: "
-                        + PostgresStorageSettingsIT.AUTOVACUUM_MIGRATION + "\n");
+        assertThat(migration).isEqualTo(SchemaScripts.readStorage("postgresql"));
+        assertThat(resource("db/changelog/kairos/db.changelog-kairos.yaml")).contains("id: kairos-jobs-3-postgresql-autovacuum\n"
+                + "      author: kairos\n      dbms: postgresql\n      changes:\n        - sqlFile:\n            path: "
+                + SchemaScripts.storageResource("postgresql") + "\n");
+        assertThat(SchemaScripts.readStorage("h2")).isNull();
+    }
+
+    @Test
+    void theShippedPostgresqlV1IsUnchanged() throws IOException {
+        // Flyway and Liquibase record a checksum of V1 / kairos-jobs-1-postgresql: changing the script fails every
+        // existing installation at start-up. Later changes go in new scripts (V3: storage-postgresql.sql).
+        CRC32 crc = new CRC32();
+        crc.update(resource("db/migration/kairos/postgresql/V1__kairos_jobs.sql").getBytes(StandardCharsets.UTF_8));
+        assertThat(Long.toHexString(crc.getValue())).isEqualTo(V1_POSTGRESQL_CRC32);
     }
 
     @Test
