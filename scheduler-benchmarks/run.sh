@@ -4,10 +4,12 @@
 #
 #   scheduler-benchmarks/run.sh                 # everything (~15 min on 2 cores)
 #   scheduler-benchmarks/run.sh W1 W3-pg        # selected workloads
+#   scheduler-benchmarks/run.sh W3-stores       # the W3 burst on Kairos's JDBC, Redis, MongoDB and ZooKeeper stores
 #   PEERS="kairos-mem spring-tps" scheduler-benchmarks/run.sh W1   # selected peers
 #
 # Workloads: W1 (memory burst), W2 (memory capacity), LAT-mem (lateness, memory, 500/s), W3-pg (PostgreSQL burst,
-# 1 and 2 instances), W3-redis (Redis burst), LAT-pg (lateness, PostgreSQL, jobs added on another instance),
+# 1 and 2 instances), W3-redis (Redis burst), W3-stores (the W3 burst on Kairos's JDBC, Redis, MongoDB and ZooKeeper
+# stores; MongoDB is mongo-java-server and ZooKeeper Curator's TestingServer, each in a child JVM), LAT-pg (lateness, PostgreSQL, jobs added on another instance),
 # OUTAGE (lateness of PostgreSQL-store jobs while the same scheduler's Redis store is killed for 15 s; needs redis-server).
 # Environment: JAVA_OPTS (default -Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch), SKIP_BUILD=1, OUT (TSV path).
 set -u
@@ -34,6 +36,7 @@ peers_for() {
     W1|W2|LAT-mem) echo "baseline-mem spring-tps quartz-ram kairos-mem" ;;
     W3-pg)         echo "baseline-pg kairos-jdbc dbsched-lock quartz-jdbc" ;;
     W3-redis)      echo "baseline-redis kairos-redis" ;;
+    W3-stores)     echo "kairos-jdbc kairos-redis kairos-mongo kairos-zk" ;;
     LAT-pg)        echo "kairos-jdbc dbsched-lock baseline-pg baseline-pg@10ms" ;;
     OUTAGE)        echo "kairos" ;;
   esac
@@ -65,7 +68,7 @@ done
 psql -h 127.0.0.1 -U postgres -d test -qc "DROP TABLE IF EXISTS bench_jobs, bench_scheduled_tasks, bench_kairos_jobs, \
   bench_qrtz_fired_triggers, bench_qrtz_paused_trigger_grps, bench_qrtz_scheduler_state, bench_qrtz_locks, \
   bench_qrtz_simple_triggers, bench_qrtz_cron_triggers, bench_qrtz_simprop_triggers, bench_qrtz_blob_triggers, \
-  bench_qrtz_triggers, bench_qrtz_job_details, bench_qrtz_calendars" \
+  bench_qrtz_triggers, bench_qrtz_job_details, bench_qrtz_calendars, bench_kairos_jobs_runs" \
   >/dev/null 2>&1 || true
 
 echo

@@ -88,7 +88,8 @@ final class ComponentLifecycle {
         this.recorder = new RunRecorder(this.settings.schedulerId, this.settings.clock, this.settings.components, this.settings.history);
         this.recorder.start();
         LoopContext context = new LoopContext(this.settings.schedulerId, this.settings.clock, this.settings.leaseTime,
-                this.settings.pollInterval, this.settings.components, this.tasks, this.events, this.fireTimes, this.recorder);
+                this.settings.pollInterval, this.settings.components, this.tasks, this.events, this.fireTimes, this.recorder,
+                this.settings.tracer, this.settings.finishedJobRetention);
         this.lanes.open(context);
         this.operations = new JobOperations(this.settings, this.assembler, this.tasks, this.events, this.lanes);
     }

@@ -53,6 +53,7 @@ final class FlatConfig {
                 case "start-paused" -> settings.startPaused = bool(key, value);
                 case "poll-interval" -> settings.pollInterval = positive(key, value);
                 case "lease-time" -> settings.leaseTime = positive(key, value);
+                case "finished-job-retention" -> settings.finishedJobRetention = positive(key, value);
                 case "shutdown.timeout" -> settings.shutdownTimeout = Durations.parse(key, value);
                 case "tasks.allowed-packages" -> allowPackages(settings, key, value);
                 case "job-defaults.misfire-grace-time" -> defaults = new JobDefaults(graceTime(key, value), defaults.coalesce(),
@@ -71,7 +72,8 @@ final class FlatConfig {
                 case "history.max-stack-trace-length" -> history = history.withLimits(positiveInt(key, value), history.maxResultLength());
                 case "history.max-result-length" -> history = history.withLimits(history.maxStackTraceLength(), positiveInt(key, value));
                 default -> throw new IllegalArgumentException("unknown configuration key '" + key + "'; valid keys: kairos.timezone, "
-                        + "kairos.scheduler-id, kairos.start-paused, kairos.poll-interval, kairos.lease-time, kairos.shutdown.timeout, "
+                        + "kairos.scheduler-id, kairos.start-paused, kairos.poll-interval, kairos.lease-time, kairos.finished-job-retention, "
+                        + "kairos.shutdown.timeout, "
                         + "kairos.tasks.allowed-packages, "
                         + "kairos.job-defaults.{misfire-grace-time,coalesce,max-instances,jitter}, "
                         + "kairos.history.{enabled,max-runs-per-job,max-age,max-stack-trace-length,max-result-length}, "

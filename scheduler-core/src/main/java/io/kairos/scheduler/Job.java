@@ -147,7 +147,9 @@ public final class Job {
 
     /**
      * The job's own timeout: the longest one run may take once started, enforced by the {@code process-pool}
-     * executor (which kills and replaces the worker, failing the run with {@code JobTimeoutException}).
+     * executor (which kills and replaces the worker, failing the run with {@code JobTimeoutException}) and by the
+     * {@code thread-pool} and {@code virtual-thread} executors (which interrupt the thread, failing the run with
+     * {@code RunTimeoutException}).
      *
      * @return the job's timeout, or empty when it has none (the executor's own timeouts apply)
      */

@@ -52,6 +52,8 @@ final class JobAssembler {
         Task task = request.task != null ? request.task : this.tasks.resolve(null, request.taskName);
         JobDraft draft = new JobDraft();
         draft.id = request.id == null ? JobIds.next() : checkId(request.id);
+        // an id the caller chose may be added again (a restart, another instance): it leaves a finished marker
+        draft.keepsFinishedMarker = request.id != null;
         draft.name = request.name == null ? task.name() : checkText("name", request.name);
         draft.task = task.name();
         draft.args = request.args;

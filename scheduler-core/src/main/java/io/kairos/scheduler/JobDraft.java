@@ -51,6 +51,8 @@ final class JobDraft {
 
     Duration timeout;
 
+    boolean keepsFinishedMarker;
+
     JobDraft() {
     }
 
@@ -73,6 +75,7 @@ final class JobDraft {
         this.brokenReason = job.brokenReason();
         this.version = job.version();
         this.timeout = job.timeout();
+        this.keepsFinishedMarker = job.keepsFinishedMarker();
     }
 
     JobDraft schedule(Instant runTime, Instant fireTime) {
@@ -86,6 +89,6 @@ final class JobDraft {
     StoredJob build() {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor, this.jobstore,
                 this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime, this.nextFireTime, this.state,
-                this.brokenReason, this.version, this.timeout);
+                this.brokenReason, this.version, this.timeout, this.keepsFinishedMarker);
     }
 }

@@ -57,7 +57,8 @@ final class JobOperations {
         StoredJob job = this.assembler.firstRun(pending, now);
         JobStore store = this.settings.components.requireStore(job.jobstore());
         if (pending.policy() == ConflictPolicy.KEEP_EXISTING) {
-            Optional<StoredJob> existing = store.lookupJob(job.id());
+            // a job, or the marker of one that already finished: add unless it exists or already ran
+            Optional<StoredJob> existing = store.lookupJob(job.id()).or(() -> store.lookupFinished(job.id()));
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -142,8 +143,9 @@ final class JobOperations {
             try {
                 job = this.assembler.firstRun(pending, now);
                 if (pending.task() != null && policy == ConflictPolicy.KEEP_EXISTING) {
-                    // as store(): a kept job's task binding must not be replaced, so look before binding
-                    Optional<StoredJob> existing = store.lookupJob(job.id());
+                    // as store(): a kept job's (or finished marker's) task binding must not be replaced, so look
+                    // before binding; without a task the store's addJobs keeps what it finds
+                    Optional<StoredJob> existing = store.lookupJob(job.id()).or(() -> store.lookupFinished(job.id()));
                     if (existing.isPresent()) {
                         outcomes[i] = JobAddOutcome.kept(existing.get());
                         continue;

@@ -264,11 +264,14 @@ public final class JobRequest {
     }
 
     /**
-     * The longest one run of the job may take once started; when it passes, the worker running it is killed and
-     * replaced and the run fails with {@code JobTimeoutException} (reported as {@code JobFailed}). Overrides the
-     * {@code process-pool} executor's {@code task-timeouts} and {@code timeout}. Only the {@code process-pool}
-     * executor honours it: adding a job with a timeout to another executor fails with
-     * {@link IllegalArgumentException} (a thread cannot be stopped safely). Not an APScheduler 3.x option.
+     * The longest one run of the job may take once started (recorded as {@code TIMED_OUT} when it passes). On
+     * the {@code process-pool} executor the worker running it is killed and replaced and the run fails with
+     * {@code JobTimeoutException}; this overrides the executor's {@code task-timeouts} and {@code timeout}. On the
+     * {@code thread-pool} and {@code virtual-thread} executors the task's thread is interrupted and the run fails
+     * with {@code RunTimeoutException} at once, but the thread and the job's max-instances slot stay taken until
+     * the task returns (interruption cannot stop code that ignores it; see
+     * {@link io.kairos.scheduler.executor.PooledJobExecutor}). The {@code direct} executor rejects a job with a
+     * timeout ({@link IllegalArgumentException}). Not an APScheduler 3.x option.
      *
      * @param timeout a positive duration (nanosecond precision; stored as ISO-8601), or {@code null} for none
      *     (the executor's own timeouts apply)

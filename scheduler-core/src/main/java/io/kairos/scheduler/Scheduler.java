@@ -276,6 +276,22 @@ public final class Scheduler implements AutoCloseable {
         return this.runtime.jobStoreStatus();
     }
 
+    /**
+     * Jobs in shared stores that no running instance takes: each executor alias is a worker group, an instance takes
+     * only jobs whose executor it has, and these jobs need an executor this scheduler lacks and have been due longer
+     * than the lease time without any instance taking them (an instance with the executor would have, within its poll
+     * interval). They are kept as they are, never marked broken; start an instance with the executor, or modify the
+     * jobs to use one that runs. Each shared store's loop counts them at its first pass and every minute after (one
+     * bounded store query: counts are lower bounds past the earliest thousand or so due jobs); this method makes no
+     * store call. Health details and the actuator endpoint show it.
+     *
+     * @return store alias to (executor alias to number of jobs), only stores with such jobs, sorted by alias,
+     *     unmodifiable; empty while the scheduler is stopped
+     */
+    public Map<String, Map<String, Integer>> jobsWaitingForExecutor() {
+        return this.runtime.jobsWaitingForExecutor();
+    }
+
     // ---- executors, stores, listeners ------------------------------------------------------------------------
 
     /**
@@ -784,6 +800,15 @@ public final class Scheduler implements AutoCloseable {
      */
     public Map<String, JobStore> jobStores() {
         return Map.copyOf(this.settings.components.stores());
+    }
+
+    /**
+     * Whether and how this scheduler records run history ({@code kairos.history.*}).
+     *
+     * @return the settings, never {@code null}
+     */
+    public io.kairos.scheduler.history.HistorySettings historySettings() {
+        return this.settings.history;
     }
 
     /**

@@ -62,6 +62,24 @@ public final class SchedulerBuilder {
     }
 
     /**
+     * Makes every run time a Micrometer {@code Observation} named {@code kairos.job.run} (a span per run with
+     * Micrometer Tracing or OpenTelemetry): low-cardinality keys {@code task}, {@code executor}, {@code store},
+     * {@code outcome}; high-cardinality keys {@code job.id}, {@code attempt}; a failed run's exception as its error.
+     * The observation is current on the worker thread while the task runs, so spans the task opens are its children.
+     * Each run is a new trace: a trace context current when the job was added is not stored with the job. Needs
+     * {@code io.micrometer:micrometer-observation} on the class path (an optional dependency; Spring Boot has it).
+     * Default: none.
+     *
+     * @param registry the registry, or {@code null} for none
+     * @return this builder
+     */
+    public SchedulerBuilder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
+        this.settings.tracer = registry == null ? io.kairos.scheduler.internal.RunTracer.NONE
+                : new io.kairos.scheduler.internal.ObservationRunTracer(registry);
+        return this;
+    }
+
+    /**
      * This scheduler's id: the lease owner in shared stores. Default host name, process id and a random part.
      *
      * @param id a non-blank id, unique among schedulers sharing a store
@@ -95,6 +113,21 @@ public final class SchedulerBuilder {
      */
     public SchedulerBuilder pollInterval(Duration interval) {
         this.settings.pollInterval = positive("poll interval", interval);
+        return this;
+    }
+
+    /**
+     * How long the marker of a finished job is kept (see {@link io.kairos.scheduler.store.JobState#FINISHED}): a job
+     * whose id the caller chose, once its trigger has no fire time left, leaves a marker so that adding the same id
+     * again with {@link io.kairos.scheduler.store.ConflictPolicy#KEEP_EXISTING} (declared jobs at every start-up)
+     * does not run it again. After this time, counted from when it finished, the marker is removed (checked hourly
+     * by each store's loop) and such an add runs the job again. Default 30 days.
+     *
+     * @param retention positive
+     * @return this builder
+     */
+    public SchedulerBuilder finishedJobRetention(Duration retention) {
+        this.settings.finishedJobRetention = positive("finished job retention", retention);
         return this;
     }
 

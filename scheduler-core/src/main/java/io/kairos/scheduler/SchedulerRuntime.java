@@ -98,6 +98,11 @@ final class SchedulerRuntime {
         return this.lanes.status();
     }
 
+    /** Per shared store, the jobs waiting for an executor this scheduler lacks; empty while stopped. */
+    Map<String, Map<String, Integer>> jobsWaitingForExecutor() {
+        return this.lanes.waitingForExecutor();
+    }
+
     /** The job API of the started scheduler; meaningful only when {@link #isStopped()} was {@code false}. */
     JobOperations operations() {
         return this.components.operations();

@@ -33,6 +33,8 @@ final class Settings {
 
     io.kairos.scheduler.history.HistorySettings history = io.kairos.scheduler.history.HistorySettings.DEFAULTS;
 
+    io.kairos.scheduler.internal.RunTracer tracer = io.kairos.scheduler.internal.RunTracer.NONE;
+
     String schedulerId = defaultSchedulerId();
 
     boolean startPaused;
@@ -40,6 +42,8 @@ final class Settings {
     Duration pollInterval = Duration.ofSeconds(5);
 
     Duration leaseTime = Duration.ofSeconds(30);
+
+    Duration finishedJobRetention = io.kairos.scheduler.internal.LoopContext.DEFAULT_FINISHED_MARKER_RETENTION;
 
     Duration shutdownTimeout = Duration.ofSeconds(30);
 

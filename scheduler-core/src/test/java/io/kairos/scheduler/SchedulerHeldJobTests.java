@@ -3,6 +3,9 @@ package io.kairos.scheduler;
 import io.kairos.scheduler.event.JobStoreFailed;
 import io.kairos.scheduler.event.JobSubmitted;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.history.LeaseLostException;
+import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
@@ -80,6 +83,13 @@ class SchedulerHeldJobTests extends SchedulerTestSupport {
         holding.runNext();
         awaitIdle();
         assertThat(store.lookupJob("j")).as("the release of a lost lease writes nothing").contains(othersCopy);
+        List<RunRecord> runs = await().until(() -> this.scheduler.getRuns("j", 10), (found) -> !found.isEmpty());
+        assertThat(runs).singleElement().satisfies((run) -> {
+            assertThat(run.outcome()).as("the fire time runs again on the other instance").isEqualTo(RunOutcome.ABANDONED);
+            assertThat(run.startedAt()).isNotNull();
+            assertThat(run.error().type()).isEqualTo(LeaseLostException.class.getName());
+            assertThat(run.error().message()).contains("lease on the job was lost", "the task ended SUCCEEDED");
+        });
     }
 
     @Test

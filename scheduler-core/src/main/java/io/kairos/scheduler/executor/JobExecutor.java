@@ -69,8 +69,9 @@ public interface JobExecutor {
      * Checks, when a job is added or modified (after {@link #checkTask}), that this executor can honour the job's
      * options. The job's {@link StoredJob#timeout() timeout} reaches the executor as {@code run.job().timeout()};
      * an executor that cannot stop a run once it has started must reject a job that has one. The default does
-     * so, because a thread of this JVM cannot be stopped safely; the {@code process-pool} executor overrides it
-     * (it kills and replaces the worker JVM). Not part of APScheduler 3.x, which has no per-job timeout.
+     * so; the {@code thread-pool} and {@code virtual-thread} executors override it (they interrupt the task's
+     * thread, see {@link PooledJobExecutor}), and so does the {@code process-pool} executor (it kills and replaces
+     * the worker JVM). Not part of APScheduler 3.x, which has no per-job timeout.
      *
      * @param job the job as it will be stored (its executor alias in {@link StoredJob#executor()})
      * @throws IllegalArgumentException when the job has a timeout; the message names the job, the option and
@@ -79,10 +80,20 @@ public interface JobExecutor {
     default void checkJob(StoredJob job) {
         if (job.timeout() != null) {
             throw new IllegalArgumentException("job '" + job.id() + "': option 'timeout' (" + job.timeout()
-                    + ") is only honoured by the process-pool executor; executor '" + job.executor()
-                    + "' runs jobs on threads of this JVM, which cannot be stopped safely"
-                    + " — use an executor of type process-pool, or drop the timeout");
+                    + ") is not honoured by executor '" + job.executor() + "' (" + getClass().getSimpleName()
+                    + "), which cannot stop a run once started"
+                    + " — use an executor of type process-pool, thread-pool or virtual-thread, or drop the timeout");
         }
+    }
+
+    /**
+     * How many timed-out runs of this executor are still running because their task ignored the interrupt (see
+     * {@link RunListener#stuck}). The default is 0, for executors that cannot get stuck this way.
+     *
+     * @return zero or more
+     */
+    default int stuckRuns() {
+        return 0;
     }
 
     /**

@@ -16,6 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It accepts up to {@code capacity} runs that start at once plus {@code queueCapacity} runs that wait in the
  * service's queue for a worker. The queue lets the scheduler acquire due jobs in batches instead of one pass per
  * free worker; a queued run's job stays leased, and its misfire grace time is checked again when it starts.
+ *
+ * <p><b>Timeouts.</b> A job with a {@link io.kairos.scheduler.store.StoredJob#timeout() timeout} is accepted: when
+ * a run time's task has run that long (scheduler clock, counted from the task's start, not from the queue), its
+ * thread is {@linkplain Thread#interrupt() interrupted} and the run time is reported as failed with a
+ * {@link RunTimeoutException} at once. Interruption is a request: it ends blocking calls that honour it
+ * ({@code Thread.sleep}, {@code Object.wait}, {@code BlockingQueue.take}, interruptible NIO channels, JDBC drivers
+ * that support {@code Statement.cancel} only through their own timeouts) and loops that check
+ * {@code Thread.interrupted()}; it cannot stop CPU-bound code that never checks, classic blocking socket I/O or
+ * {@code synchronized} waits. The thread, its executor slot and the job's max-instances slot stay taken until
+ * the task really returns; one still in its task {@value #STUCK_AFTER_SECONDS} seconds after the interrupt is
+ * reported stuck ({@link RunListener#stuck}, {@link #stuckRuns()}). To stop code that cannot be interrupted, use
+ * the {@code process-pool} executor, which kills the worker process.
  */
 public abstract class PooledJobExecutor implements JobExecutor {
 
@@ -30,6 +42,14 @@ public abstract class PooledJobExecutor implements JobExecutor {
     private volatile ExecutorContext context;
 
     private volatile ExecutorService service;
+
+    private volatile RunWatchdog watchdog;
+
+    /**
+     * How long (scheduler clock) after its timeout's interrupt a task still running is reported stuck, in
+     * seconds.
+     */
+    public static final long STUCK_AFTER_SECONDS = 10;
 
     /**
      * Creates the executor without a queue.
@@ -80,6 +100,28 @@ public abstract class PooledJobExecutor implements JobExecutor {
         }
         this.context = Objects.requireNonNull(context, "context");
         this.service = createService(context.alias());
+        this.watchdog = new RunWatchdog(context.alias(), context.clock());
+    }
+
+    /**
+     * Accepts every job: a job's timeout is enforced by interrupting its thread (see the class documentation).
+     *
+     * @param job the job
+     */
+    @Override
+    public void checkJob(io.kairos.scheduler.store.StoredJob job) {
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return the timed-out runs whose thread is still in the task {@value #STUCK_AFTER_SECONDS} seconds after its
+     *     interrupt
+     */
+    @Override
+    public int stuckRuns() {
+        RunWatchdog current = this.watchdog;
+        return current == null ? 0 : current.stuckRuns();
     }
 
     /**
@@ -140,6 +182,10 @@ public abstract class PooledJobExecutor implements JobExecutor {
         if (current == null) {
             return;
         }
+        RunWatchdog timeouts = this.watchdog;
+        if (timeouts != null) {
+            timeouts.stop();
+        }
         if (!wait) {
             abandon(current.shutdownNow());
             return;
@@ -199,6 +245,9 @@ public abstract class PooledJobExecutor implements JobExecutor {
 
         private volatile int freed;
 
+        /** The run time in progress when the job has a timeout; worker thread only. */
+        private RunWatchdog.Attempt attempt;
+
         QueuedRun(PooledJobExecutor executor, JobRun jobRun, RunListener listener) {
             this.executor = executor;
             this.jobRun = jobRun;
@@ -232,16 +281,36 @@ public abstract class PooledJobExecutor implements JobExecutor {
         @Override
         public void started(JobRun run, Instant runTime) {
             this.listener.started(run, runTime);
+            Duration timeout = run.job().timeout();
+            if (timeout != null) {
+                this.attempt = this.executor.watchdog.watch(run, runTime, timeout, this.listener);
+            }
         }
 
         @Override
         public void executed(JobRun run, Instant runTime, Object returnValue) {
-            this.listener.executed(run, runTime, returnValue);
+            if (endedInTime()) {
+                this.listener.executed(run, runTime, returnValue);
+            }
         }
 
         @Override
         public void failed(JobRun run, Instant runTime, Throwable exception) {
-            this.listener.failed(run, runTime, exception);
+            if (endedInTime()) {
+                this.listener.failed(run, runTime, exception);
+            }
+        }
+
+        @Override
+        public void stuck(JobRun run, Instant runTime, Thread thread, Duration sinceInterrupt) {
+            this.listener.stuck(run, runTime, thread, sinceInterrupt);
+        }
+
+        /** Whether the run time in progress ended before its timeout (a timed-out one was reported already). */
+        private boolean endedInTime() {
+            RunWatchdog.Attempt current = this.attempt;
+            this.attempt = null;
+            return current == null || current.end();
         }
 
         @Override

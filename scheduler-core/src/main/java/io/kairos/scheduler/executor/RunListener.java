@@ -1,5 +1,6 @@
 package io.kairos.scheduler.executor;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -51,6 +52,21 @@ public interface RunListener {
      * @param run the run
      */
     void finished(JobRun run);
+
+    /**
+     * A run time whose task ran past the job's timeout was interrupted (and reported {@link #failed} with a
+     * {@link RunTimeoutException}), but its thread is still in the task {@code sinceInterrupt} later: the task
+     * ignores interrupts. Its thread and its max-instances slot stay taken until the task returns. Called once per
+     * such run time, on the executor's watchdog thread. The default does nothing; the scheduler's listener logs a
+     * WARN with the thread's stack and publishes {@code JobStuck}.
+     *
+     * @param run the run
+     * @param runTime the run time
+     * @param thread the thread still running the task
+     * @param sinceInterrupt how long ago (scheduler clock) the thread was interrupted
+     */
+    default void stuck(JobRun run, Instant runTime, Thread thread, Duration sinceInterrupt) {
+    }
 
     /**
      * The run was accepted but never started: the executor shut down (without waiting, or after its shutdown

@@ -23,6 +23,13 @@ final class HeldJob {
 
     volatile boolean stale;
 
+    /**
+     * Whether another instance took the job over while this one held it (its lease lapsed): runs of this copy that
+     * end afterwards are recorded as {@link io.kairos.scheduler.history.RunOutcome#ABANDONED}. Written by the loop,
+     * read by worker threads.
+     */
+    volatile boolean takenOver;
+
     Instant nextRunTime;
 
     Instant nextFireTime;

@@ -2,6 +2,7 @@ package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.event.JobBroken;
 import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -52,6 +55,8 @@ final class JobProcessor {
 
     private final LeaseKeeper leases;
 
+    private final StoreHousekeeping housekeeping;
+
     /**
      * Creates the processor of one store.
      *
@@ -69,6 +74,7 @@ final class JobProcessor {
         this.slots = slots;
         this.submitter = new RunSubmitter(context, new RunOutcomes(context, signal, slots));
         this.leases = new LeaseKeeper(context, alias, store, this.held);
+        this.housekeeping = new StoreHousekeeping(context, alias, store);
     }
 
     /**
@@ -151,12 +157,19 @@ final class JobProcessor {
                     pass.reached();
                     learned = wake;
                     learnedAny = true;
+                    if (wake != null && !wake.isAfter(now) && this.store.isShared()) {
+                        // due, yet the batch did not fill: jobs of executors this instance lacks (left to the
+                        // instances that have them) or just taken by another one. Look again after the poll
+                        // interval or at a wake-up, not at once
+                        wake = null;
+                    }
                 }
                 catch (RuntimeException ex) {
                     pass.failed(this.alias, ex);
                 }
             }
         }
+        this.housekeeping.run(pass);
         if (probe && !pass.storeReached() && pass.storeUsable()) {
             try {
                 this.store.nextRunTime();
@@ -253,20 +266,35 @@ final class JobProcessor {
         LeaseKeeper.LeaseTimes lease = this.leases.leaseFrom(pass.now);
         List<StoredJob> jobs;
         try {
-            jobs = this.store.acquireDueJobs(this.context.schedulerId(), pass.now, limit, lease.until());
+            // a shared store's jobs may be for executors (worker groups) that other instances have
+            jobs = this.store.isShared()
+                    ? this.store.acquireDueJobs(this.context.schedulerId(), pass.now, limit, lease.until(), executorAliases())
+                    : this.store.acquireDueJobs(this.context.schedulerId(), pass.now, limit, lease.until());
             pass.reached();
         }
         catch (RuntimeException ex) {
             pass.failed(this.alias, ex);
             return null;
         }
+        List<StoredJob> readable = new ArrayList<>(jobs.size());
         for (StoredJob job : jobs) {
-            accept(job, lease, pass);
+            if (job.state() == JobState.BROKEN) {
+                // unreadable: the store marked it broken (and leased it not) in the same call
+                brokenOrChanged(job.id(), job.brokenReason(), true, null, pass);
+                continue;
+            }
+            if (accept(job, lease, pass)) {
+                readable.add(job);
+            }
         }
-        return jobs;
+        return readable;
     }
 
-    private void accept(StoredJob job, LeaseKeeper.LeaseTimes lease, Pass pass) {
+    /**
+     * Holds an acquired job, or marks it broken when it cannot run here; {@code false} when it was given back
+     * instead (a shared store's job of an executor this scheduler lacks), so that it does not count as acquired.
+     */
+    private boolean accept(StoredJob job, LeaseKeeper.LeaseTimes lease, Pass pass) {
         String reason;
         try {
             Task task = this.context.tasks().resolve(job.id(), job.task());
@@ -278,12 +306,16 @@ final class JobProcessor {
                     // store's copy does not, and firing from it would run them again. Equal, not just the same
                     // version: a job removed and added again elsewhere starts again at version 1
                     previous.leased(lease);
-                    return;
+                    return true;
                 }
                 // re-acquired after our own lease lapsed: keep counting the runs still in flight
                 HeldJob fresh = new HeldJob(this.alias, job, task, lease, previous != null ? previous.inFlight : new AtomicInteger());
                 this.held.put(fresh);
-                return;
+                return true;
+            }
+            if (this.store.isShared()) {
+                giveBack(job, pass);
+                return false;
             }
             reason = "No executor by the alias of '" + job.executor() + "'; known executors: "
                     + this.context.components().executors().keySet();
@@ -293,7 +325,7 @@ final class JobProcessor {
         }
         if (!pass.storeUsable()) {
             // its lease lapses; it is marked when acquired again
-            return;
+            return true;
         }
         boolean marked;
         try {
@@ -304,9 +336,44 @@ final class JobProcessor {
         }
         catch (RuntimeException ex) {
             pass.failed(this.alias, ex);
-            return;
+            return true;
         }
         brokenOrChanged(job.id(), reason, marked, null, pass);
+        return true;
+    }
+
+    /**
+     * Gives back, unchanged and unbroken, a job of a shared store whose executor this scheduler lacks (a store that
+     * does not filter by executor returned it): an instance that has the executor runs it.
+     */
+    private void giveBack(StoredJob job, Pass pass) {
+        if (!pass.storeUsable()) {
+            return;
+        }
+        try {
+            this.store.releaseJobs(this.context.schedulerId(),
+                    List.of(new JobRelease(job.id(), job.version(), job.nextRunTime(), job.nextFireTime(), false)));
+            pass.reached();
+            logger.debug("Job '{}' of job store '{}' needs executor '{}', which this scheduler lacks; left for another instance",
+                    job.id(), this.alias, job.executor());
+        }
+        catch (RuntimeException ex) {
+            pass.failed(this.alias, ex);
+        }
+    }
+
+    private Set<String> executorAliases() {
+        return StoreHousekeeping.executorAliases(this.context);
+    }
+
+    /**
+     * The jobs of this loop's store that wait for an executor this scheduler lacks, as last counted (see
+     * {@link StoreHousekeeping#waitingForExecutor()}). Callable from any thread; makes no store call.
+     *
+     * @return executor alias to number of jobs
+     */
+    Map<String, Integer> waitingForExecutor() {
+        return this.housekeeping.waitingForExecutor();
     }
 
     /**

@@ -146,6 +146,7 @@ final class LeaseKeeper {
             logger.warn("Lease on job '{}' in job store '{}' was lost (it expired and another instance took the job over, or the job "
                     + "was removed); another instance may run the job now, so this one starts no further runs of it", job.job.id(),
                     job.storeAlias);
+            job.takenOver = true;
         }
         job.leaseLost();
     }

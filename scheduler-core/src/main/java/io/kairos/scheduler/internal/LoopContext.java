@@ -16,12 +16,19 @@ import java.time.InstantSource;
  * @param events the listeners
  * @param fireTimes next-run-time computation with jitter
  * @param recorder where run records go
+ * @param tracer opens a trace span per run time ({@link RunTracer#NONE} for none)
+ * @param finishedMarkerRetention how long finished-job markers are kept
  */
 public record LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval,
-        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes, RunRecorder recorder) {
+        Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes, RunRecorder recorder,
+        RunTracer tracer, Duration finishedMarkerRetention) {
+
+    /** The default finished-job marker retention: 30 days. */
+    public static final Duration DEFAULT_FINISHED_MARKER_RETENTION = Duration.ofDays(30);
 
     /**
-     * A context that records no run history.
+     * A context that records no run history, traces no run and keeps finished markers for the default
+     * retention.
      *
      * @param schedulerId the lease owner
      * @param clock the scheduler's clock
@@ -34,6 +41,7 @@ public record LoopContext(String schedulerId, InstantSource clock, Duration leas
      */
     public LoopContext(String schedulerId, InstantSource clock, Duration leaseTime, Duration pollInterval,
             Components components, TaskLookup tasks, EventDispatcher events, FireTimes fireTimes) {
-        this(schedulerId, clock, leaseTime, pollInterval, components, tasks, events, fireTimes, RunRecorder.disabled());
+        this(schedulerId, clock, leaseTime, pollInterval, components, tasks, events, fireTimes, RunRecorder.disabled(),
+                RunTracer.NONE, DEFAULT_FINISHED_MARKER_RETENTION);
     }
 }

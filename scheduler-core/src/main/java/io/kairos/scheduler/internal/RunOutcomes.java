@@ -3,10 +3,13 @@ package io.kairos.scheduler.internal;
 import io.kairos.scheduler.event.JobExecuted;
 import io.kairos.scheduler.event.JobFailed;
 import io.kairos.scheduler.event.JobMissed;
+import io.kairos.scheduler.event.JobStuck;
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.JobRun;
 import io.kairos.scheduler.executor.RunListener;
+import io.kairos.scheduler.executor.RunTimeoutException;
 import io.kairos.scheduler.executor.process.JobTimeoutException;
+import io.kairos.scheduler.history.LeaseLostException;
 import io.kairos.scheduler.history.RunOutcome;
 
 import java.io.PrintWriter;
@@ -49,11 +52,29 @@ final class RunOutcomes {
 
             private volatile Instant started;
 
+            /** The span of the run time in progress, until its outcome ends it. */
+            private volatile RunTracer.Span span = RunTracer.Span.NONE;
+
+            /** The last span started: still current on the worker thread when a timeout ended it elsewhere. */
+            private volatile RunTracer.Span lastSpan = RunTracer.Span.NONE;
+
             private void record(JobRun run, Instant runTime, RunOutcome outcome, Throwable error, Object result) {
+                RunTracer.Span current = this.span;
+                this.span = RunTracer.Span.NONE;
+                current.end(outcome, error);
                 if (recorder.isEnabled()) {
                     Instant now = RunOutcomes.this.context.clock().instant();
-                    recorder.add(recorder.records().record(run.job(), job.storeAlias, runTime, submittedAt, this.started, now, outcome,
-                            1, error, result));
+                    RunOutcome recorded = outcome;
+                    Throwable recordedError = error;
+                    Object recordedResult = result;
+                    if (job.takenOver && (outcome == RunOutcome.SUCCEEDED || outcome.isFailure())) {
+                        recorded = RunOutcome.ABANDONED;
+                        recordedError = new LeaseLostException("the lease on the job was lost while the run was in flight (the task"
+                                + " ended " + outcome + "); another instance took the job over and runs this fire time again", error);
+                        recordedResult = null;
+                    }
+                    recorder.add(recorder.records().record(run.job(), job.storeAlias, runTime, submittedAt, this.started, now, recorded,
+                            1, recordedError, recordedResult));
                 }
                 this.started = null;
             }
@@ -63,6 +84,9 @@ final class RunOutcomes {
                 if (recorder.isEnabled()) {
                     this.started = RunOutcomes.this.context.clock().instant();
                 }
+                this.lastSpan.leave();   // the previous run time's, when a timeout ended it from the watchdog thread
+                this.span = RunOutcomes.this.context.tracer().start(run, job.storeAlias, runTime, 1);
+                this.lastSpan = this.span;
             }
 
             @Override
@@ -86,13 +110,28 @@ final class RunOutcomes {
             @Override
             public void failed(JobRun run, Instant runTime, Throwable exception) {
                 logger.error("Job '{}' raised an exception (run time {})", run.job().id(), runTime, exception);
-                record(run, runTime, exception instanceof JobTimeoutException ? RunOutcome.TIMED_OUT : RunOutcome.FAILED, exception, null);
+                record(run, runTime, isTimeout(exception) ? RunOutcome.TIMED_OUT : RunOutcome.FAILED, exception, null);
                 RunOutcomes.this.context.events().publish(new JobFailed(RunOutcomes.this.context.clock().instant(), run.job().id(),
                         job.storeAlias, runTime, exception, stackTrace(exception)));
             }
 
             @Override
+            public void stuck(JobRun run, Instant runTime, Thread thread, Duration sinceInterrupt) {
+                StringBuilder stack = new StringBuilder();
+                for (StackTraceElement frame : thread.getStackTrace()) {
+                    stack.append("\n\tat ").append(frame);
+                }
+                logger.warn("Job '{}' (run time {}) on executor '{}' is stuck: its thread {} was interrupted at its timeout {} ago"
+                        + " and is still in the task, holding its thread and its max-instances slot; the task ignores"
+                        + " interrupts. Its stack:{}", run.job().id(), runTime, run.job().executor(), thread.getName(),
+                        sinceInterrupt, stack);
+                RunOutcomes.this.context.events().publish(new JobStuck(RunOutcomes.this.context.clock().instant(), run.job().id(),
+                        job.storeAlias, runTime, run.job().executor(), thread.getName(), sinceInterrupt));
+            }
+
+            @Override
             public void finished(JobRun run) {
+                this.lastSpan.leave();
                 job.inFlight.decrementAndGet();
                 boolean low = executor.isRunningLow();
                 // a stale job (changed while it ran) is released at once, so the store's copy is acquirable again
@@ -117,6 +156,11 @@ final class RunOutcomes {
                 RunOutcomes.this.signal.signal();
             }
         };
+    }
+
+    /** Whether a run time's exception is its timeout (thread or worker process), recorded as {@code TIMED_OUT}. */
+    static boolean isTimeout(Throwable exception) {
+        return exception instanceof JobTimeoutException || exception instanceof RunTimeoutException;
     }
 
     static String stackTrace(Throwable exception) {

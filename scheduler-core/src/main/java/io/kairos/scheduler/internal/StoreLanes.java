@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BooleanSupplier;
 
@@ -220,5 +221,22 @@ public final class StoreLanes {
         Map<String, JobStoreStatus> statuses = new LinkedHashMap<>();
         this.lanes.forEach((alias, lane) -> statuses.put(alias, lane.status()));
         return Collections.unmodifiableMap(statuses);
+    }
+
+    /**
+     * Per shared store, the jobs that wait for an executor this scheduler lacks, as its loop last counted them;
+     * makes no store call.
+     *
+     * @return store alias to (executor alias to number of jobs), only stores with waiting jobs, sorted by alias
+     */
+    public Map<String, Map<String, Integer>> waitingForExecutor() {
+        Map<String, Map<String, Integer>> waiting = new LinkedHashMap<>();
+        this.lanes.forEach((alias, lane) -> {
+            Map<String, Integer> counts = lane.processor().waitingForExecutor();
+            if (!counts.isEmpty()) {
+                waiting.put(alias, new TreeMap<>(counts));
+            }
+        });
+        return Collections.unmodifiableMap(waiting);
     }
 }

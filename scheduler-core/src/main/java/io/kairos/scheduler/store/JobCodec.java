@@ -31,6 +31,30 @@ public interface JobCodec {
     StoredJob decode(String json);
 
     /**
+     * Reads a job whose id the store knows (its key or id column), so that an error names the job even when the text
+     * does not (malformed JSON, a missing {@code id} field).
+     *
+     * <p>The default calls {@link #decode(String)} and, when its error names no job, adds the id to it.
+     *
+     * @param jobId the job's id as the store holds it, not {@code null}
+     * @param json the stored text
+     * @return the job, as {@link #decode(String)} returns it
+     * @throws JobDecodeException when the text cannot be read; its {@link JobDecodeException#jobId()} and message
+     *     name {@code jobId} unless the text names a job itself
+     */
+    default StoredJob decode(String jobId, String json) {
+        try {
+            return decode(json);
+        }
+        catch (JobDecodeException ex) {
+            if (ex.jobId() != null) {
+                throw ex;
+            }
+            throw new JobDecodeException(jobId, "stored job '" + jobId + "': " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
      * Reads what can still be read of a job that {@link #decode} rejected, so that a store can keep and show it
      * as {@link JobState#BROKEN} instead of deleting it (APScheduler 3 deletes such rows: its issue #341).
      * The stored text itself is never rewritten by this.

@@ -14,8 +14,24 @@ import java.time.Instant;
  * @param nextRunTime the new next run time (jitter included); {@code null} with {@code remove == false} pauses
  * @param nextFireTime the un-jittered fire time behind {@code nextRunTime}, or {@code null}
  * @param remove whether the job is finished (its trigger will never fire again) and is to be deleted
+ * @param keepMarker with {@code remove}: keep a {@link JobState#FINISHED} marker in its place instead of deleting it
+ *     (the job's id was chosen by the caller); stores that do not keep markers delete the job
  */
-public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime, Instant nextFireTime, boolean remove) {
+public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime, Instant nextFireTime, boolean remove,
+        boolean keepMarker) {
+
+    /**
+     * A release that keeps no finished marker.
+     *
+     * @param jobId the job's id
+     * @param acquiredVersion the version it had when acquired
+     * @param nextRunTime the new next run time, or {@code null}
+     * @param nextFireTime the un-jittered fire time, or {@code null}
+     * @param remove whether the job is finished and deleted
+     */
+    public JobRelease(String jobId, long acquiredVersion, Instant nextRunTime, Instant nextFireTime, boolean remove) {
+        this(jobId, acquiredVersion, nextRunTime, nextFireTime, remove, false);
+    }
 
     /**
      * A release that reschedules the job.
@@ -30,12 +46,13 @@ public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime
     }
 
     /**
-     * A release that deletes a finished job.
+     * A release of a finished job: deleted, or turned into a {@link JobState#FINISHED} marker when
+     * {@link StoredJob#keepsFinishedMarker()}.
      *
      * @param job the acquired job
      * @return the release
      */
     public static JobRelease finished(StoredJob job) {
-        return new JobRelease(job.id(), job.version(), null, null, true);
+        return new JobRelease(job.id(), job.version(), null, null, true, job.keepsFinishedMarker());
     }
 }

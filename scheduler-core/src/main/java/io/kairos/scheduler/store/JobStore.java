@@ -3,11 +3,14 @@ package io.kairos.scheduler.store;
 import io.kairos.scheduler.history.RunHistory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Holds jobs indexed by next run time: the store SPI (memory, JDBC, Redis).
@@ -53,12 +56,45 @@ public interface JobStore {
     /**
      * Adds a job.
      *
+     * <p>A {@link JobState#FINISHED} marker with the id counts as taken only under
+     * {@link ConflictPolicy#KEEP_EXISTING}, which then returns the marker and adds nothing ("add unless it exists or
+     * already ran"); {@link ConflictPolicy#ERROR} and {@link ConflictPolicy#REPLACE} replace the marker.
+     *
      * @param job the job; its version is ignored, the stored job gets version 1 (or the replaced one's + 1)
      * @param policy what to do when the id is taken
-     * @return the job as stored now: the new one, or the existing one under {@link ConflictPolicy#KEEP_EXISTING}
-     * @throws ConflictingJobIdException when the id is taken and the policy is {@link ConflictPolicy#ERROR}
+     * @return the job as stored now: the new one, or the existing one (a job, or a finished marker) under
+     *     {@link ConflictPolicy#KEEP_EXISTING}
+     * @throws ConflictingJobIdException when a job (not a marker) has the id and the policy is
+     *     {@link ConflictPolicy#ERROR}
      */
     StoredJob addJob(StoredJob job, ConflictPolicy policy);
+
+    /**
+     * Looks up the {@link JobState#FINISHED} marker a job left when its trigger finished
+     * ({@link JobRelease#keepMarker()}).
+     *
+     * <p>The default finds none: a store that keeps no markers deletes finished jobs (then a job added again with
+     * its id runs again).
+     *
+     * @param jobId the id, not {@code null}
+     * @return the marker (state {@code FINISHED}, with the finished job's definition and trigger), or empty
+     * @throws JobStoreException when the backend fails
+     */
+    default Optional<StoredJob> lookupFinished(String jobId) {
+        return Optional.empty();
+    }
+
+    /**
+     * Removes the {@link JobState#FINISHED} markers that were written before an instant (the retention the
+     * scheduler applies; it calls this now and then from its loop). The default removes nothing.
+     *
+     * @param finishedBefore markers finished strictly before this instant (the store's clock) are removed
+     * @return how many were removed
+     * @throws JobStoreException when the backend fails
+     */
+    default int removeFinishedMarkers(Instant finishedBefore) {
+        return 0;
+    }
 
     /**
      * Adds jobs under one conflict policy, as {@link #addJob} does for each, with one outcome per job. The
@@ -67,9 +103,12 @@ public interface JobStore {
      *
      * <p>Each job succeeds or fails on its own: a taken id under {@link ConflictPolicy#ERROR}, or a job the codec
      * cannot write, is an outcome with a failure, and the other jobs are still written. A backend failure is
-     * thrown instead.
+     * thrown instead. {@link JobState#FINISHED} markers are treated as by {@link #addJob}: under
+     * {@link ConflictPolicy#KEEP_EXISTING} the marker is kept (the outcome holds it), under
+     * {@link ConflictPolicy#ERROR} and {@link ConflictPolicy#REPLACE} the job replaces it.
      *
-     * <p>The default adds the jobs one by one with {@link #addJob}, so it is not atomic: when the backend fails
+     * <p>The default adds the jobs one by one with {@link #addJob} (under {@link ConflictPolicy#KEEP_EXISTING} after
+     * {@link #lookupJob} and {@link #lookupFinished} found nothing), so it is not atomic: when the backend fails
      * part-way, the jobs written so far stay, their outcomes say so, and the job that failed and every later one are
      * outcomes with that {@link JobStoreException} (not attempted).
      *
@@ -83,7 +122,7 @@ public interface JobStore {
     default List<JobAddOutcome> addJobs(List<StoredJob> jobs, ConflictPolicy policy) {
         Objects.requireNonNull(policy, "policy");
         JobAddOutcome.requireDistinctIds(jobs);
-        List<JobAddOutcome> outcomes = new java.util.ArrayList<>(jobs.size());
+        List<JobAddOutcome> outcomes = new ArrayList<>(jobs.size());
         JobStoreException down = null;
         for (StoredJob job : jobs) {
             if (down != null) {
@@ -91,6 +130,13 @@ public interface JobStore {
                 continue;
             }
             try {
+                if (policy == ConflictPolicy.KEEP_EXISTING) {
+                    Optional<StoredJob> existing = lookupJob(job.id()).or(() -> lookupFinished(job.id()));
+                    if (existing.isPresent()) {
+                        outcomes.add(JobAddOutcome.kept(existing.get()));
+                        continue;
+                    }
+                }
                 StoredJob stored = addJob(job, policy);
                 boolean kept = policy == ConflictPolicy.KEEP_EXISTING && !stored.equals(job.withVersion(stored.version()));
                 outcomes.add(kept ? JobAddOutcome.kept(stored) : JobAddOutcome.added(stored));
@@ -151,20 +197,20 @@ public interface JobStore {
     }
 
     /**
-     * Removes a job.
+     * Removes a job, or the {@link JobState#FINISHED} marker with the id.
      *
      * @param jobId the id
-     * @return {@code true} when a job was removed, {@code false} when there was none
+     * @return {@code true} when a job or marker was removed, {@code false} when there was none
      */
     boolean removeJob(String jobId);
 
     /**
-     * Removes every job, broken ones included.
+     * Removes every job, broken ones and finished markers included.
      */
     void removeAllJobs();
 
     /**
-     * Looks a job up.
+     * Looks a job up; a {@link JobState#FINISHED} marker is not a job (see {@link #lookupFinished}).
      *
      * @param jobId the id
      * @return the job (possibly broken), or empty
@@ -173,6 +219,7 @@ public interface JobStore {
 
     /**
      * Every job: scheduled ones sorted by next run time (then id), then paused and broken ones sorted by id.
+     * {@link JobState#FINISHED} markers are left out.
      *
      * @return a new list
      */
@@ -188,17 +235,59 @@ public interface JobStore {
 
     /**
      * Acquires up to {@code limit} due jobs under a lease: scheduled jobs with {@code nextRunTime <= now}
-     * that are unleased or whose lease has expired, earliest first. Jobs that cannot be read are marked
-     * broken instead of returned. One round trip per batch for shared stores.
+     * that are unleased or whose lease has expired, earliest first. A due job that cannot be read (malformed JSON,
+     * an unknown trigger type, a newer format) is not leased: it is marked broken in the same call and returned
+     * after the readable ones with state {@link JobState#BROKEN} and the reason (naming its id), so that the
+     * scheduler publishes {@link io.kairos.scheduler.event.JobBroken} for it; it counts towards {@code limit}.
+     * One round trip per batch for shared stores.
      *
      * @param schedulerId the lease owner
      * @param now the scheduler clock's current time
      * @param limit the most jobs to return, at least 1
      * @param leaseUntil when the lease expires unless extended
      * @return the acquired jobs, earliest next run time first (jobs due at the same instant in any order), each
-     *     with the version it has in the store
+     *     with the version it has in the store; then the jobs marked broken by this call, if any
      */
     List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil);
+
+    /**
+     * As {@link #acquireDueJobs(String, Instant, int, Instant)}, taking only jobs whose executor alias is one of
+     * {@code executors}: an executor alias is a worker group, and an instance takes only the jobs it can run. Jobs
+     * of other executors stay where they are, unleased and scheduled, for the instances that have them (never
+     * broken). Jobs marked broken by this call (unreadable) are returned whatever their executor.
+     *
+     * <p>The default ignores the filter and calls the four-argument method (a store written before filters
+     * existed); the scheduler then gives a job whose executor it lacks back unchanged. The built-in shared stores
+     * (JDBC, Redis, ZooKeeper) filter in their due query. The scheduler calls this method for shared stores only.
+     *
+     * @param schedulerId the lease owner
+     * @param now the scheduler clock's current time
+     * @param limit the most jobs to return, at least 1
+     * @param leaseUntil when the lease expires unless extended
+     * @param executors the executor aliases this scheduler has, not empty
+     * @return as {@link #acquireDueJobs(String, Instant, int, Instant)}
+     */
+    default List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+        return acquireDueJobs(schedulerId, now, limit, leaseUntil);
+    }
+
+    /**
+     * Counts the scheduled, unleased (or lease expired) jobs due at or before {@code dueBefore} whose executor
+     * alias is <em>not</em> one of {@code executors}, by alias: jobs that wait for an instance with that executor.
+     * The scheduler asks this now and then (once a minute) with a time some lease times back, to report jobs no
+     * running instance takes (health, actuator). Bounded: a store may look at only the earliest thousand or so due
+     * jobs, so counts are lower bounds.
+     *
+     * <p>The default reports nothing.
+     *
+     * @param dueBefore jobs due at or before this instant count
+     * @param executors the executor aliases this scheduler has
+     * @return executor alias to number of jobs, only aliases with at least one job; a new map
+     * @throws JobStoreException when the backend fails
+     */
+    default Map<String, Integer> countDueWithoutExecutor(Instant dueBefore, Set<String> executors) {
+        return new TreeMap<>();
+    }
 
     /**
      * Extends the leases this scheduler still holds on jobs, and says which it no longer holds.
@@ -227,7 +316,9 @@ public interface JobStore {
     Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil);
 
     /**
-     * Gives up leases, writing each job's new next run time or deleting finished jobs, in one batch.
+     * Gives up leases, writing each job's new next run time or deleting finished jobs (or turning them into
+     * {@link JobState#FINISHED} markers, stamped with the store's clock, when {@link JobRelease#keepMarker()}), in one
+     * batch.
      * Each write is conditional on the lease still being this scheduler's and the version being
      * {@link JobRelease#acquiredVersion()}; when the version moved on, only the lease is dropped.
      *
@@ -235,6 +326,21 @@ public interface JobStore {
      * @param releases what to write, one per job
      */
     void releaseJobs(String schedulerId, List<JobRelease> releases);
+
+    /**
+     * What this store knows of its server, for a health check: where the server is and how the client last found the
+     * connection. Answered from memory without calling the server, so it never blocks and can be asked during an
+     * outage (the scheduler's {@link JobStoreStatus} says whether the store's calls succeed). Thread-safe.
+     *
+     * <p>The default has no details: the memory store has no server, and the JDBC and Redis stores leave that to
+     * the application's own {@code DataSource} and Redis health checks.
+     *
+     * @return details by name, values strings, numbers or booleans, in a stable order; empty when there are none;
+     *     never {@code null}
+     */
+    default Map<String, Object> healthDetails() {
+        return Map.of();
+    }
 
     /**
      * The run history this store keeps for its jobs (called after {@link #start}). The built-in stores keep it
@@ -248,5 +354,19 @@ public interface JobStore {
      */
     default RunHistory runHistory() {
         return RunHistory.none();
+    }
+
+    /**
+     * The instances that hold leases on this store's jobs now, for operators (the dashboard shows them): one entry
+     * per lease owner, ordered by owner. Leases past their expiry count until another instance takes the job over.
+     *
+     * <p>The default reports none: a local store has no leases worth showing, and a store that cannot list them
+     * cheaply may leave it so (the JDBC store reports them; the Redis and ZooKeeper stores do not yet).
+     *
+     * @return the holders, never {@code null}; empty when none or not reported
+     * @throws JobStoreException when the store fails
+     */
+    default List<LeaseHolder> leaseHolders() {
+        return List.of();
     }
 }

@@ -23,27 +23,41 @@ final class JsonFields {
 
     private final String jobId;
 
-    private JsonFields(Map<String, Object> fields) {
+    private JsonFields(Map<String, Object> fields, String knownId) {
         this.fields = fields;
-        this.jobId = fields.get("id") instanceof String id ? id : null;
+        this.jobId = fields.get("id") instanceof String id ? id : knownId;
     }
 
-    @SuppressWarnings("unchecked")
     static JsonFields parse(String json) {
+        return parse(json, null);
+    }
+
+    /**
+     * Parses a stored job's text.
+     *
+     * @param json the text
+     * @param knownId the id the store holds the text under, named in errors when the text names none; may be
+     *     {@code null}
+     * @return the fields
+     * @throws JobDecodeException when the text is not a JSON object
+     */
+    @SuppressWarnings("unchecked")
+    static JsonFields parse(String json, String knownId) {
+        String job = knownId == null ? "stored job" : "stored job '" + knownId + "'";
         if (json == null || json.isBlank()) {
-            throw new JobDecodeException(null, "stored job is empty; expected a JSON object", null);
+            throw new JobDecodeException(knownId, job + " is empty; expected a JSON object", null);
         }
         Object value;
         try {
             value = JsonJobCodec.reader().readValue(json);
         }
         catch (JacksonException ex) {
-            throw new JobDecodeException(null, "stored job is not valid JSON: " + ex.getOriginalMessage(), ex);
+            throw new JobDecodeException(knownId, job + " is not valid JSON: " + ex.getOriginalMessage(), ex);
         }
         if (!(value instanceof Map<?, ?> map)) {
-            throw new JobDecodeException(null, "stored job is not a JSON object: " + InputText.shorten(json), null);
+            throw new JobDecodeException(knownId, job + " is not a JSON object: " + InputText.shorten(json), null);
         }
-        return new JsonFields((Map<String, Object>) map);
+        return new JsonFields((Map<String, Object>) map, knownId);
     }
 
     JobDecodeException error(String problem, Throwable cause) {
@@ -90,6 +104,10 @@ final class JsonFields {
             throw invalid(key, value, "true or false");
         }
         return flag;
+    }
+
+    Boolean optionalBoolean(String key) {
+        return this.fields.get(key) == null ? null : requiredBoolean(key);
     }
 
     long requiredLong(String key) {

@@ -40,7 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  *     {@link Triggers#fromSpec(Map, ZoneId)}, the zone being the spec's {@code timezone} (UTC when absent).</li>
  * <li>Durations ({@code misfire_grace_time}, {@code jitter}, {@code timeout}) are ISO-8601 durations
  *     ({@code "PT30S"}, {@code "PT0.25S"}) or {@code null} (no limit / the trigger's own / no timeout).
- *     {@code timeout} was added later within format 1: text without it reads as no timeout. Instants are ISO-8601 in UTC
+ *     {@code timeout} was added later within format 1: text without it reads as no timeout.
+ *     {@code keeps_finished_marker} (written only when {@code true}: the job's id was chosen by the caller, so it
+ *     leaves a {@code FINISHED} marker when its trigger finishes) was added later too: text without it reads as
+ *     {@code false}. Instants are ISO-8601 in UTC
  *     ({@code "2026-11-24T10:30:00Z"}), at the precision given.</li>
  * <li>{@code args} and {@code kwargs} hold JSON values only: strings, numbers, booleans, {@code null},
  *     lists and string-keyed maps of those (no NaN or infinity). Anything else is refused when encoding.
@@ -109,11 +112,13 @@ public final class JsonJobCodec implements JobCodec {
         out.put("id", job.id());
         out.put("name", job.name());
         out.put("task", job.task());
+        // before args and kwargs: a store that finds the executor in the text (H2's due query) takes the first
+        // "executor" key, and one inside an argument map must not be that one
+        out.put("executor", job.executor());
+        out.put("jobstore", job.jobstore());
         out.put("args", job.args());
         out.put("kwargs", job.kwargs());
         out.put("trigger", job.trigger() == null ? null : job.trigger().toSpec());
-        out.put("executor", job.executor());
-        out.put("jobstore", job.jobstore());
         out.put("misfire_grace_time", text(job.misfireGraceTime()));
         out.put("coalesce", job.coalesce());
         out.put("max_instances", job.maxInstances());
@@ -124,6 +129,9 @@ public final class JsonJobCodec implements JobCodec {
         out.put("broken_reason", job.brokenReason());
         out.put("version", job.version());
         out.put("timeout", text(job.timeout()));
+        if (job.keepsFinishedMarker()) {
+            out.put("keeps_finished_marker", true);
+        }
         try {
             return MAPPER.writeValueAsString(out);
         }
@@ -134,7 +142,13 @@ public final class JsonJobCodec implements JobCodec {
 
     @Override
     public StoredJob decode(String json) {
-        JsonFields fields = JsonFields.parse(json);
+        return decode(null, json);
+    }
+
+    /** {@inheritDoc} Errors name {@code jobId} when the text has no {@code id} of its own or cannot be parsed. */
+    @Override
+    public StoredJob decode(String jobId, String json) {
+        JsonFields fields = JsonFields.parse(json, jobId);
         int format = fields.requiredInt("format");
         if (format > FORMAT_VERSION) {
             throw fields.error("was stored in format " + format + " by a newer Kairos; this Kairos reads formats up to "
@@ -151,7 +165,7 @@ public final class JsonJobCodec implements JobCodec {
                     fields.requiredString("jobstore"), fields.duration("misfire_grace_time"), fields.requiredBoolean("coalesce"),
                     fields.requiredInt("max_instances"), fields.duration("jitter"), fields.instant("next_run_time"),
                     fields.instant("next_fire_time"), state, fields.string("broken_reason"), fields.requiredLong("version"),
-                    fields.duration("timeout"));
+                    fields.duration("timeout"), Boolean.TRUE.equals(fields.optionalBoolean("keeps_finished_marker")));
         }
         catch (IllegalArgumentException | NullPointerException ex) {
             throw fields.error("is inconsistent: " + ex.getMessage(), ex);
@@ -184,7 +198,8 @@ public final class JsonJobCodec implements JobCodec {
                 fields.lenient(() -> fields.requiredString("jobstore"), jobstore), fields.lenient(() -> fields.duration("misfire_grace_time"), null),
                 fields.lenient(() -> fields.requiredBoolean("coalesce"), true), fields.lenient(() -> Math.max(1, fields.requiredInt("max_instances")), 1),
                 fields.lenient(() -> fields.duration("jitter"), null), null, null, JobState.BROKEN, reason, 0,
-                fields.lenient(() -> positive(fields.duration("timeout")), null));
+                fields.lenient(() -> positive(fields.duration("timeout")), null),
+                fields.lenient(() -> fields.optionalBoolean("keeps_finished_marker"), false));
     }
 
     private Trigger readTrigger(JsonFields fields, JobState state) {

@@ -1,11 +1,12 @@
 package io.kairos.scheduler.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
 
 /**
- * Checks the arguments of {@link JobStore#acquireDueJobs}, for store implementations, so every store refuses
- * the same bad input with the same message.
+ * Checks the arguments of {@link JobStore#acquireDueJobs} and {@link JobStore#extendLeases}, for store
+ * implementations, so every store refuses the same bad input with the same message.
  */
 public final class LeaseArguments {
 
@@ -31,5 +32,21 @@ public final class LeaseArguments {
         if (!leaseUntil.isAfter(now)) {
             throw new IllegalArgumentException("leaseUntil (" + leaseUntil + ") must be after now (" + now + ")");
         }
+    }
+
+    /**
+     * Checks a lease extension's arguments and says whether there is anything to extend.
+     *
+     * @param schedulerId the lease owner
+     * @param jobIds the ids whose leases to extend
+     * @param leaseUntil the new expiry
+     * @return {@code false} when {@code jobIds} is empty: the store answers an empty set and makes no call
+     * @throws NullPointerException when an argument is {@code null}
+     */
+    public static boolean checkExtension(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
+        Objects.requireNonNull(schedulerId, "schedulerId");
+        Objects.requireNonNull(jobIds, "jobIds");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        return !jobIds.isEmpty();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <p>{@code nextRunTime} is when the job is next due, jitter included; it is the indexed, queried value.
  * {@code nextFireTime} is the trigger's un-jittered fire time it came from, handed back to the trigger as
- * the previous fire time. Both are {@code null} exactly when the job is paused or broken.
+ * the previous fire time. Both are {@code null} exactly when the job is paused, broken or a finished marker.
  *
  * @param id the job id, unique within its store; non-blank, at most 191 characters
  * @param name a human-readable name, never {@code null} (defaults to the task name)
@@ -38,13 +38,17 @@ import java.util.Objects;
  * @param brokenReason why the job is broken; {@code null} unless {@code state} is {@link JobState#BROKEN}
  * @param version the store's optimistic-lock version; a store increments it on every write
  * @param timeout the longest one run of the job may take once started, or {@code null} for none (the
- *     executor's own limits apply); positive when set. Only the {@code process-pool} executor enforces it
- *     (see {@link io.kairos.scheduler.executor.JobExecutor#checkJob}); not an APScheduler 3.x option
+ *     executor's own limits apply); positive when set. The {@code process-pool}, {@code thread-pool} and
+ *     {@code virtual-thread} executors enforce it (see {@link io.kairos.scheduler.executor.JobExecutor#checkJob});
+ *     not an APScheduler 3.x option
+ * @param keepsFinishedMarker whether the job leaves a {@link JobState#FINISHED} marker when its trigger finishes
+ *     instead of being deleted: {@code true} for ids the caller chose (an explicit id, a declared job), {@code false}
+ *     for generated ids
  */
 public record StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
         Trigger trigger, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
         int maxInstances, Duration jitter, Instant nextRunTime, Instant nextFireTime, JobState state,
-        String brokenReason, long version, Duration timeout) {
+        String brokenReason, long version, Duration timeout, boolean keepsFinishedMarker) {
 
     /**
      * Checks the invariants listed on the components.
@@ -77,6 +81,19 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
     }
 
     /**
+     * A job that leaves no finished marker (as before markers existed: a generated id).
+     *
+     * @see #StoredJob(String, String, String, List, Map, Trigger, String, String, Duration, boolean, int, Duration,
+     *     Instant, Instant, JobState, String, long, Duration, boolean)
+     */
+    public StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs, Trigger trigger,
+            String executor, String jobstore, Duration misfireGraceTime, boolean coalesce, int maxInstances, Duration jitter,
+            Instant nextRunTime, Instant nextFireTime, JobState state, String brokenReason, long version, Duration timeout) {
+        this(id, name, task, args, kwargs, trigger, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, nextRunTime,
+                nextFireTime, state, brokenReason, version, timeout, false);
+    }
+
+    /**
      * A copy with a new next run time and fire time; the state follows ({@code null} → paused).
      *
      * @param nextRunTime the new next run time (jitter included), or {@code null} to pause
@@ -87,7 +104,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
         JobState newState = nextRunTime == null ? JobState.PAUSED : JobState.SCHEDULED;
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, nextRunTime,
-                nextRunTime == null ? null : nextFireTime, newState, null, this.version, this.timeout);
+                nextRunTime == null ? null : nextFireTime, newState, null, this.version, this.timeout, this.keepsFinishedMarker);
     }
 
     /**
@@ -99,7 +116,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
     public StoredJob withVersion(long version) {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime,
-                this.nextFireTime, this.state, this.brokenReason, version, this.timeout);
+                this.nextFireTime, this.state, this.brokenReason, version, this.timeout, this.keepsFinishedMarker);
     }
 
     /**
@@ -111,6 +128,29 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
     public StoredJob asBroken(String reason) {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, null, null,
-                JobState.BROKEN, Objects.requireNonNull(reason, "reason"), this.version, this.timeout);
+                JobState.BROKEN, Objects.requireNonNull(reason, "reason"), this.version, this.timeout, this.keepsFinishedMarker);
+    }
+
+    /**
+     * A finished marker of this job ({@link JobState#FINISHED}): no next run time, the definition kept.
+     *
+     * @return the copy
+     */
+    public StoredJob asFinished() {
+        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
+                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, null, null,
+                JobState.FINISHED, null, this.version, this.timeout, this.keepsFinishedMarker);
+    }
+
+    /**
+     * A copy that does or does not leave a finished marker.
+     *
+     * @param keeps whether it leaves one
+     * @return the copy
+     */
+    public StoredJob withKeepsFinishedMarker(boolean keeps) {
+        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
+                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime,
+                this.nextFireTime, this.state, this.brokenReason, this.version, this.timeout, keeps);
     }
 }

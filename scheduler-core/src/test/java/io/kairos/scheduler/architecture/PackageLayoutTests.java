@@ -1,11 +1,8 @@
 package io.kairos.scheduler.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,25 +28,7 @@ class PackageLayoutTests {
     @Test
     void packagesHaveNoCycles() {
         // one slice per top-level package (a package with its subpackages), the root package one of them
-        slices().assignedFrom(new SliceAssignment() {
-
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                String name = javaClass.getPackageName();
-                if (name.equals(ROOT)) {
-                    return SliceIdentifier.of("root");
-                }
-                if (name.startsWith(ROOT + ".")) {
-                    return SliceIdentifier.of(name.substring(ROOT.length() + 1).split("\\.")[0]);
-                }
-                return SliceIdentifier.ignore();
-            }
-
-            @Override
-            public String getDescription() {
-                return "top-level packages of " + ROOT;
-            }
-        }).should().beFreeOfCycles().check(classes);
+        slices().assignedFrom(new TopLevelPackages(ROOT, "root")).should().beFreeOfCycles().check(classes);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.kairos.scheduler.cluster;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.jdbc.JdbcJobStore;
 import io.kairos.scheduler.store.jdbc.JdbcJobStoreSettings;
+import io.kairos.scheduler.store.mongodb.MongoJobStore;
 import io.kairos.scheduler.store.redis.RedisJobStore;
 import io.kairos.scheduler.store.zookeeper.ZooKeeperJobStore;
 
@@ -13,14 +14,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariDataSource;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
  * Builds the job store a cluster node (or the test) uses from string options, so the test JVM and the node
- * processes agree: {@code store=jdbc, jdbc-url=..., table=...} or {@code store=redis, redis-uri=..., prefix=...} or
- * {@code store=zookeeper, connect-string=..., root-path=..., session-ms=...}.
+ * processes agree: {@code store=jdbc, jdbc-url=..., table=...}, {@code store=redis, redis-uri=..., prefix=...},
+ * {@code store=zookeeper, connect-string=..., root-path=..., session-ms=...} or {@code store=mongodb, mongodb-uri=..., collection=...}.
  */
 final class ClusterStores {
 
@@ -61,7 +64,11 @@ final class ClusterStores {
                         .sessionTimeout(Duration.ofMillis(Long.parseLong(require(options, "session-ms"))))
                         .connectionTimeout(Duration.ofSeconds(2)).build(), null);
             }
-            default -> throw new IllegalArgumentException("store: '" + kind + "' is not a store kind; valid: jdbc, redis, zookeeper");
+            case "mongodb" -> {
+                return new Handle(MongoJobStore.builder().connectionString(require(options, "mongodb-uri"))
+                        .collection(require(options, "collection")).timeout(Duration.ofSeconds(2)).build(), null);
+            }
+            default -> throw new IllegalArgumentException("store: '" + kind + "' is not a store kind; valid: jdbc, redis, zookeeper, mongodb");
         }
     }
 
@@ -80,6 +87,15 @@ final class ClusterStores {
         }
         if (options.get("store").equals("zookeeper")) {
             return; // the test's own server is thrown away with its directory
+        }
+        if (options.get("store").equals("mongodb")) {
+            try (MongoClient client = MongoClients.create(options.get("mongodb-uri"))) {
+                client.getDatabase(MongoJobStore.DEFAULT_DATABASE).getCollection(options.get("collection")).drop();
+            }
+            catch (RuntimeException ex) {
+                // the in-process server may be gone already; its data goes with it
+            }
+            return;
         }
         RedisClient client = RedisClient.create(options.get("redis-uri"));
         try (StatefulRedisConnection<String, String> connection = client.connect()) {

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The store's server goes down for 20 seconds while a scheduler has work, then comes back: the scheduler
  * publishes {@link JobStoreFailed}, its loop thread stays alive, and afterwards every job runs exactly once.
- * The server is a private one on a free port ({@link PrivatePostgres}, {@link PrivateRedis}, {@link PrivateZooKeeper}); the shared
+ * The server is a private one on a free port ({@link PrivatePostgres}, {@link PrivateRedis}, {@link PrivateZooKeeper},
+ * {@link PrivateMongo}); the shared
  * servers on 5432/6379 are never stopped. Runs are counted in a table on the shared PostgreSQL.
  */
 class StoreOutageIT {
@@ -61,6 +62,14 @@ class StoreOutageIT {
     @Test
     void zookeeperOutage() throws Exception {
         try (PrivateZooKeeper server = new PrivateZooKeeper()) {
+            server.start();
+            survivesOutage(server);
+        }
+    }
+
+    @Test
+    void mongodbOutage() throws Exception {
+        try (PrivateMongo server = new PrivateMongo()) {
             server.start();
             survivesOutage(server);
         }

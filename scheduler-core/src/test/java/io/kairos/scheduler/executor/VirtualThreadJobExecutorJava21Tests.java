@@ -69,4 +69,26 @@ class VirtualThreadJobExecutorJava21Tests {
         assertThat(failed.get(0).exception()).hasMessage("failing on a virtual thread");
         await().until(() -> this.scheduler.getJobs().isEmpty());
     }
+
+    @Test
+    void aRunPastItsTimeoutIsInterruptedOnItsVirtualThreadAndRecordedTimedOut() {
+        assumeThat(Runtime.version().feature()).as("virtual threads need Java 21+").isGreaterThanOrEqualTo(21);
+        this.scheduler = Scheduler.builder().properties(Map.of("kairos.executors.default.type", "virtual-thread")).build();
+        List<Boolean> interrupted = new CopyOnWriteArrayList<>();
+        this.scheduler.taskRegistry().register("hang", (TaskAction) () -> {
+            try {
+                new java.util.concurrent.CountDownLatch(1).await();   // only an interrupt ends it
+            }
+            catch (InterruptedException ex) {
+                interrupted.add(true);
+            }
+        });
+        this.scheduler.start();
+        this.scheduler.addJob(JobRequest.of("hang").id("v-hang").timeout(Duration.ofMillis(200)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> this.scheduler.getRuns("v-hang", 5).size() == 1);
+        assertThat(this.scheduler.getRuns("v-hang", 5).get(0).outcome()).isEqualTo(io.kairos.scheduler.history.RunOutcome.TIMED_OUT);
+        assertThat(this.scheduler.getRuns("v-hang", 5).get(0).error().type()).isEqualTo(RunTimeoutException.class.getName());
+        await().until(() -> interrupted.size() == 1);
+        await().until(() -> this.scheduler.getJobs().isEmpty());
+    }
 }

@@ -246,6 +246,35 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         assertThat(this.store.getAllJobs()).isEmpty();
     }
 
+    /**
+     * Whether the store under test lists its lease holders ({@link JobStore#leaseHolders()}); those that do not
+     * report none.
+     *
+     * @return {@code false} unless a subclass says so
+     */
+    protected boolean reportsLeaseHolders() {
+        return false;
+    }
+
+    @Test
+    void leaseHoldersAreTheLeaseOwnersWithTheirJobCountsAndExpiries() {
+        this.store.addJob(job("a", at(-10)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(-9)), ConflictPolicy.ERROR);
+        this.store.addJob(job("c", at(-8)), ConflictPolicy.ERROR);
+        assertThat(this.store.leaseHolders()).isEmpty();
+        assertThat(ids(this.store.acquireDueJobs(A, T0, 2, at(60)))).containsExactly("a", "b");
+        assertThat(ids(this.store.acquireDueJobs(B, T0, 10, at(90)))).containsExactly("c");
+        if (!reportsLeaseHolders()) {
+            assertThat(this.store.leaseHolders()).isEmpty();
+            return;
+        }
+        assertThat(this.store.leaseHolders()).containsExactly(new LeaseHolder(A, 2, at(60), at(60)),
+                new LeaseHolder(B, 1, at(90), at(90)));
+        assertThat(this.store.extendLeases(A, List.of("a"), at(120))).isEmpty();
+        assertThat(this.store.removeJob("c")).isTrue();
+        assertThat(this.store.leaseHolders()).containsExactly(new LeaseHolder(A, 2, at(60), at(120)));
+    }
+
     @Test
     void pausedJobIsKeptButNeitherDueNorAcquired() {
         this.store.addJob(job("a", at(-10)), ConflictPolicy.ERROR);
@@ -497,6 +526,138 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         this.store.releaseJobs(A, List.of(JobRelease.finished(acquired.get(0)), JobRelease.reschedule(acquired.get(1), at(5), at(5))));
         assertThat(this.store.lookupJob("a")).isEmpty();
         assertThat(ids(this.store.getAllJobs())).containsExactly("b");
+    }
+
+    // --- executor aliases as worker groups -------------------------------------------------------------------
+
+    private static StoredJob forExecutor(String id, Instant nextRunTime, String executor) {
+        StoredJob job = job(id, nextRunTime);
+        return new StoredJob(job.id(), job.name(), job.task(), job.args(), job.kwargs(), job.trigger(), executor, job.jobstore(),
+                job.misfireGraceTime(), job.coalesce(), job.maxInstances(), job.jitter(), job.nextRunTime(), job.nextFireTime(),
+                job.state(), null, 0, job.timeout());
+    }
+
+    @Test
+    void sharedStoreGivesAnInstanceOnlyTheJobsOfItsExecutorsAndCountsTheOthers() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(this.store.isShared());
+        this.store.addJob(forExecutor("r1", at(-3), "reports"), ConflictPolicy.ERROR);
+        this.store.addJob(job("d1", at(-2)), ConflictPolicy.ERROR);
+        this.store.addJob(forExecutor("r2", at(-1), "reports"), ConflictPolicy.ERROR);
+        this.store.addJob(forExecutor("m1", at(-1), "mail"), ConflictPolicy.ERROR);
+        this.store.addJob(forExecutor("r3", at(30), "reports"), ConflictPolicy.ERROR);
+        // an argument named like the field does not count (H2 reads the executor from the JSON text)
+        StoredJob tricky = forExecutor("d2", at(-2), "default");
+        this.store.addJob(new StoredJob(tricky.id(), tricky.name(), tricky.task(), tricky.args(),
+                Map.of("executor", "reports", "kw", Map.of("executor", "mail")), tricky.trigger(), tricky.executor(), tricky.jobstore(),
+                tricky.misfireGraceTime(), tricky.coalesce(), tricky.maxInstances(), tricky.jitter(), tricky.nextRunTime(),
+                tricky.nextFireTime(), tricky.state(), null, 0, tricky.timeout()), ConflictPolicy.ERROR);
+
+        assertThat(this.store.acquireDueJobs(A, T0, 10, at(60), java.util.Set.of("default"))).extracting(StoredJob::id)
+                .containsExactlyInAnyOrder("d1", "d2");
+        assertThat(stored("r1").state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(this.store.countDueWithoutExecutor(T0, java.util.Set.of("default")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("reports", 2, "mail", 1));
+        assertThat(this.store.countDueWithoutExecutor(at(-2), java.util.Set.of("default"))).containsExactlyEntriesOf(Map.of("reports", 1));
+
+        assertThat(this.store.acquireDueJobs(B, T0, 1, at(60), java.util.Set.of("reports", "default"))).extracting(StoredJob::id)
+                .containsExactly("r1");
+        assertThat(this.store.acquireDueJobs(B, T0, 10, at(60), java.util.Set.of("reports", "default"))).extracting(StoredJob::id)
+                .containsExactly("r2");
+        // leased jobs wait for no one
+        assertThat(this.store.countDueWithoutExecutor(T0, java.util.Set.of("default"))).containsExactlyEntriesOf(Map.of("mail", 1));
+        assertThat(this.store.countDueWithoutExecutor(T0, java.util.Set.of("default", "mail"))).isEmpty();
+    }
+
+    // --- finished markers -----------------------------------------------------------------------------------
+
+    /**
+     * Whether the store keeps {@link JobState#FINISHED} markers (the built-in ones do); a store that does not skips
+     * the marker tests and deletes finished jobs.
+     *
+     * @return {@code true} unless overridden
+     */
+    protected boolean keepsFinishedMarkers() {
+        return true;
+    }
+
+    private StoredJob finishWithMarker(String id) {
+        this.store.addJob(job(id, at(-1)).withKeepsFinishedMarker(true), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, T0, 10, at(60)).stream().filter((j) -> j.id().equals(id)).findFirst()
+                .orElseThrow();
+        assertThat(acquired.keepsFinishedMarker()).isTrue();
+        this.store.releaseJobs(A, List.of(JobRelease.finished(acquired)));
+        return acquired;
+    }
+
+    @Test
+    void finishedJobWhoseIdWasChosenLeavesAMarkerThatIsNoJob() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(keepsFinishedMarkers());
+        this.store.addJob(job("other", at(5)), ConflictPolicy.ERROR);
+        StoredJob acquired = finishWithMarker("once");
+
+        assertThat(this.store.lookupJob("once")).isEmpty();
+        assertThat(ids(this.store.getAllJobs())).containsExactly("other");
+        assertThat(this.store.nextRunTime()).contains(at(5));
+        assertThat(this.store.acquireDueJobs(B, at(3600), 10, at(7200))).extracting(StoredJob::id).containsExactly("other");
+        assertThat(this.store.lookupFinished("once")).hasValueSatisfying((marker) -> {
+            assertThat(marker.state()).isEqualTo(JobState.FINISHED);
+            assertThat(marker.trigger()).isEqualTo(acquired.trigger());
+            assertThat(marker.task()).isEqualTo(acquired.task());
+            assertThat(marker.nextRunTime()).isNull();
+            assertThat(marker.nextFireTime()).isNull();
+        });
+        assertThat(this.store.lookupFinished("other")).isEmpty();
+    }
+
+    @Test
+    void keepExistingDoesNotAddAJobThatAlreadyRanButErrorAndReplaceDo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(keepsFinishedMarkers());
+        finishWithMarker("once");
+
+        StoredJob kept = this.store.addJob(job("once", at(-1)).withKeepsFinishedMarker(true), ConflictPolicy.KEEP_EXISTING);
+        assertThat(kept.state()).isEqualTo(JobState.FINISHED);
+        assertThat(this.store.lookupJob("once")).isEmpty();
+        assertThat(this.store.acquireDueJobs(A, at(1), 10, at(60))).isEmpty();
+
+        StoredJob again = this.store.addJob(job("once", at(20)), ConflictPolicy.ERROR);
+        assertThat(again.state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(stored("once").nextRunTime()).isEqualTo(at(20));
+        assertThat(this.store.lookupFinished("once")).isEmpty();
+        assertThatThrownBy(() -> this.store.addJob(job("once", at(30)), ConflictPolicy.ERROR))
+                .isInstanceOf(ConflictingJobIdException.class);
+
+        this.store.removeJob("once");
+        finishWithMarker("twice");
+        assertThat(this.store.addJob(job("twice", at(40)), ConflictPolicy.REPLACE).state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(stored("twice").nextRunTime()).isEqualTo(at(40));
+        assertThat(this.store.lookupFinished("twice")).isEmpty();
+    }
+
+    @Test
+    void finishedJobWithAGeneratedIdLeavesNoMarker() {
+        this.store.addJob(job("generated", at(-1)), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, T0, 10, at(60)).get(0);
+        this.store.releaseJobs(A, List.of(JobRelease.finished(acquired)));
+        assertThat(this.store.lookupFinished("generated")).isEmpty();
+        assertThat(this.store.addJob(job("generated", at(-1)), ConflictPolicy.KEEP_EXISTING).state()).isEqualTo(JobState.SCHEDULED);
+    }
+
+    @Test
+    void markersAreRemovedAfterTheRetentionAndWithAllJobsOrTheirId() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(keepsFinishedMarkers());
+        finishWithMarker("m1");
+        finishWithMarker("m2");
+        // the store's clock stamps markers with T0
+        assertThat(this.store.removeFinishedMarkers(T0)).isZero();
+        assertThat(this.store.lookupFinished("m1")).isPresent();
+        assertThat(this.store.removeJob("m2")).isTrue();
+        assertThat(this.store.lookupFinished("m2")).isEmpty();
+        assertThat(this.store.removeFinishedMarkers(T0.plusMillis(1))).isEqualTo(1);
+        assertThat(this.store.lookupFinished("m1")).isEmpty();
+
+        finishWithMarker("m3");
+        this.store.removeAllJobs();
+        assertThat(this.store.lookupFinished("m3")).isEmpty();
     }
 
     @Test

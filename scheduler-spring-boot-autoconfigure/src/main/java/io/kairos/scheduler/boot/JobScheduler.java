@@ -11,6 +11,9 @@ import io.kairos.scheduler.JobChanges;
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerState;
+import io.kairos.scheduler.history.RunPage;
+import io.kairos.scheduler.history.RunQuery;
+import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.trigger.Trigger;
 
 /**
@@ -186,6 +189,31 @@ public final class JobScheduler {
      */
     public List<Job> getJobs() {
         return this.engine.getJobs();
+    }
+
+    /**
+     * The latest runs of a job, newest first, from its store's run history (every instance sharing the store sees
+     * the same). A store that keeps no history (ZooKeeper) answers an empty list.
+     *
+     * @param id the job id, not {@code null}; a removed job's runs are found until retention removes them
+     * @param limit the most runs to return, 1 to {@value RunQuery#MAX_LIMIT}
+     * @return the runs, newest first; empty when the job never ran
+     * @see Scheduler#getRuns(String, int)
+     */
+    public List<RunRecord> getRuns(String id, int limit) {
+        return this.engine.getRuns(id, limit);
+    }
+
+    /**
+     * One page of runs across jobs and stores, filtered by job, outcome and time range, newest first; pass the
+     * page's {@link RunPage#next()} to {@link RunQuery#after} for the next page.
+     *
+     * @param query what to read, not {@code null}
+     * @return the page
+     * @see Scheduler#findRuns(RunQuery)
+     */
+    public RunPage findRuns(RunQuery query) {
+        return this.engine.findRuns(query);
     }
 
     /**

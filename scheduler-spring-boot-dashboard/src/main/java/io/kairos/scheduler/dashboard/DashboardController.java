@@ -2,7 +2,7 @@ package io.kairos.scheduler.dashboard;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,21 +12,22 @@ import java.util.TreeMap;
 
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.SchedulerNotRunningException;
-import io.kairos.scheduler.boot.operations.JobDescriptor;
-import io.kairos.scheduler.boot.operations.SchedulerDescriptor;
 import io.kairos.scheduler.boot.operations.InvalidOperationException;
+import io.kairos.scheduler.boot.operations.JobDescriptor;
 import io.kairos.scheduler.boot.operations.JobNotFoundException;
+import io.kairos.scheduler.boot.operations.SchedulerDescriptor;
 import io.kairos.scheduler.boot.operations.SchedulerOperations;
 import io.kairos.scheduler.history.RunCursor;
 import io.kairos.scheduler.history.RunOutcome;
 import io.kairos.scheduler.history.RunPage;
 import io.kairos.scheduler.history.RunQuery;
-import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.input.InputText;
+import io.kairos.scheduler.store.JobStoreException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,6 +68,9 @@ class DashboardController {
         .build()
         .readerFor(Map.class);
 
+    /** A change's body, shown in errors. */
+    private static final String BODY_EXAMPLE = "{\"trigger\": {\"type\": \"cron\", \"hour\": \"3\"}}";
+
     private final SchedulerOperations operations;
 
     private final DashboardAccess access;
@@ -104,6 +108,7 @@ class DashboardController {
         body.put("now", this.operations.scheduler().engine().clock().instant().toString());
         body.put("jobstores", scheduler.jobstores());
         body.put("executors", scheduler.executors());
+        body.put("leaseHolders", leaseHolders());
         body.put("jobCounts", counts);
         body.put("undeclaredJobs", scheduler.undeclaredJobs());
         body.put("recentRuns", recentRuns());
@@ -115,25 +120,31 @@ class DashboardController {
         return body;
     }
 
-    /** Runs finished in the last hour by outcome (at most one page of {@value RunQuery#MAX_LIMIT}). */
+    /** Per shared store: the instances holding leases on its jobs, or the store's error. */
+    private Map<String, Object> leaseHolders() {
+        Map<String, Object> holders = new TreeMap<>();
+        this.operations.scheduler().engine().jobStores().forEach((alias, store) -> {
+            if (store.isShared()) {
+                try {
+                    holders.put(alias, store.leaseHolders());
+                }
+                catch (JobStoreException ex) {
+                    holders.put(alias, Map.of("error", String.valueOf(ex.getMessage())));
+                }
+            }
+        });
+        return holders;
+    }
+
+    /** A summary of the runs finished in the last hour (at most one page of {@value RunQuery#MAX_LIMIT}). */
     private Map<String, Object> recentRuns() {
         Instant since = this.operations.scheduler().engine().clock().instant().minus(RECENT);
-        Map<RunOutcome, Integer> byOutcome = new EnumMap<>(RunOutcome.class);
-        Map<String, Object> body = new LinkedHashMap<>();
         try {
-            RunPage page = this.operations.scheduler().engine().findRuns(RunQuery.all().since(since).withLimit(RunQuery.MAX_LIMIT));
-            page.runs().forEach((run) -> byOutcome.merge(run.outcome(), 1, Integer::sum));
-            int failed = page.runs().stream().mapToInt((run) -> run.outcome().isFailure() ? 1 : 0).sum();
-            body.put("byOutcome", byOutcome);
-            body.put("total", page.runs().size());
-            body.put("more", page.next() != null);
-            body.put("failureRate", page.runs().isEmpty() ? null : (double) failed / page.runs().size());
+            return RunViews.summary(this.operations.scheduler().engine().findRuns(RunQuery.all().since(since).withLimit(RunQuery.MAX_LIMIT)));
         }
         catch (SchedulerNotRunningException ex) {
-            body.put("byOutcome", byOutcome);
-            body.put("total", 0);
+            return RunViews.none();
         }
-        return body;
     }
 
     @GetMapping("/api/jobs")
@@ -165,7 +176,7 @@ class DashboardController {
     @GetMapping("/api/runs")
     Map<String, Object> allRuns(@RequestParam(required = false) @Nullable List<String> outcome,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) @Nullable String cursor) {
-        Set<RunOutcome> outcomes = new java.util.HashSet<>();
+        Set<RunOutcome> outcomes = new HashSet<>();
         for (String name : outcome == null ? List.<String>of() : outcome) {
             try {
                 outcomes.add(RunOutcome.valueOf(name.trim().toUpperCase(Locale.ROOT)));
@@ -194,26 +205,8 @@ class DashboardController {
         }
         RunPage page = this.operations.scheduler().engine().findRuns(query);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("runs", page.runs().stream().map(DashboardController::run).toList());
+        body.put("runs", page.runs().stream().map(RunViews::run).toList());
         body.put("next", page.next() != null ? page.next().toToken() : null);
-        return body;
-    }
-
-    private static Map<String, Object> run(RunRecord run) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("runId", run.runId());
-        body.put("jobId", run.jobId());
-        body.put("jobName", run.jobName());
-        body.put("task", run.task());
-        body.put("outcome", run.outcome().name());
-        body.put("attempt", run.attempt());
-        body.put("scheduledAt", run.scheduledAt().toString());
-        body.put("startedAt", run.startedAt() != null ? run.startedAt().toString() : null);
-        body.put("finishedAt", run.finishedAt().toString());
-        body.put("durationMillis", run.duration() != null ? run.duration().toMillis() : null);
-        body.put("instance", run.instance());
-        body.put("error", run.error());
-        body.put("result", run.result());
         return body;
     }
 
@@ -251,9 +244,13 @@ class DashboardController {
         try {
             return BODY_READER.readValue(body);
         }
+        catch (StreamReadException ex) {
+            // not JSON, or a key given twice: the parser's reason helps
+            throw new DashboardRequestException(HttpStatus.BAD_REQUEST, "trigger", "the body is not a JSON object ("
+                    + InputText.quote(ex.getOriginalMessage()) + "), e.g. " + BODY_EXAMPLE);
+        }
         catch (JacksonException ex) {
-            throw new DashboardRequestException(HttpStatus.BAD_REQUEST, "trigger",
-                    "the body is not a JSON object, e.g. {\"trigger\": {\"type\": \"cron\", \"hour\": \"3\"}}");
+            throw new DashboardRequestException(HttpStatus.BAD_REQUEST, "trigger", "the body is not a JSON object, e.g. " + BODY_EXAMPLE);
         }
     }
 
@@ -269,6 +266,13 @@ class DashboardController {
                     "changes take a JSON body (Content-Type: application/json), got " + InputText.quote(type));
         }
         return grant.actor(request);
+    }
+
+    /** Any other path under {@code api/}: a problem rather than the application's error page. */
+    @RequestMapping("/api/**")
+    ResponseEntity<DashboardProblem> unknownCall(HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "no dashboard call " + request.getMethod() + " "
+                + InputText.quote(request.getRequestURI()) + "; see docs/dashboard.md for the calls", null);
     }
 
     @ExceptionHandler(InvalidOperationException.class)
@@ -294,7 +298,7 @@ class DashboardController {
 
     @ExceptionHandler(SchedulerNotRunningException.class)
     ResponseEntity<DashboardProblem> notRunning(SchedulerNotRunningException ex) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "the scheduler is not running: " + ex.getMessage(), null);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), null);
     }
 
     private static ResponseEntity<DashboardProblem> problem(HttpStatus status, @Nullable String detail, @Nullable String field) {

@@ -2,6 +2,7 @@ package io.kairos.scheduler.dashboard;
 
 import java.util.regex.Pattern;
 
+import io.kairos.scheduler.boot.KairosConfigurationException;
 import io.kairos.scheduler.boot.autoconfigure.KairosAutoConfiguration;
 import io.kairos.scheduler.boot.autoconfigure.KairosProperties;
 import io.kairos.scheduler.boot.operations.SchedulerOperations;
@@ -82,14 +83,14 @@ public final class KairosDashboardAutoConfiguration {
      *
      * @param properties the properties
      * @return e.g. {@code /kairos}
-     * @throws IllegalStateException naming the property when the path is not one
+     * @throws KairosConfigurationException naming the property when the path is not one
      */
     static String path(KairosProperties properties) {
         String path = properties.getDashboard().getPath();
         if (path == null || !PATH.matcher(path).matches()) {
-            throw new IllegalStateException("kairos.dashboard.path " + InputText.quote(path)
-                    + " is not a path: give '/' followed by segments of letters, digits, '.', '_', '~' or '-', "
-                    + "without a trailing '/', e.g. '/kairos'");
+            throw new KairosConfigurationException("kairos.dashboard.path", path == null ? null : InputText.shorten(path), "is not a path",
+                    "Give '/' followed by segments of letters, digits, '.', '_', '~' or '-', without a trailing '/', "
+                    + "e.g. '/kairos' (the default) or '/ops/jobs'");
         }
         return path;
     }

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import io.kairos.scheduler.boot.JobScheduler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -70,7 +73,8 @@ class DashboardBrowserTests {
 
     private static ConfigurableApplicationContext app(String readOnlyProperty) {
         return new SpringApplicationBuilder(DashboardTestApp.class)
-            .properties("server.port=0", "kairos.dashboard.enabled=true", readOnlyProperty, DashboardTestApp.NO_SECURITY)
+            .properties("server.port=0", "kairos.dashboard.enabled=true", "kairos.dashboard.poll-interval=1s", readOnlyProperty,
+                    DashboardTestApp.NO_SECURITY)
             .run();
     }
 
@@ -121,8 +125,12 @@ class DashboardBrowserTests {
         waitForText(By.id("job-state-pill"), "scheduled");
         DashboardTestApp.Reports reports = writable.getBean(DashboardTestApp.Reports.class);
         int before = reports.refreshed.get();
+        int runsShown = browser.findElements(By.cssSelector("#job-runs tbody tr")).size();
         browser.findElement(By.id("action-run")).click();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reports.refreshed.get()).isGreaterThan(before));
+        // the recorded run appears in the job's history without a reload
+        wait(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#job-runs tbody tr"), runsShown));
+        assertThat(browser.findElement(By.cssSelector("#job-runs tbody tr .pill")).getText()).isEqualTo("succeeded");
 
         new Select(browser.findElement(By.id("trigger-type"))).selectByVisibleText("cron");
         browser.findElement(By.cssSelector("#reschedule input[name='hour']")).sendKeys("25");
@@ -132,12 +140,75 @@ class DashboardBrowserTests {
         assertThat(scheduler.getJob("reports.refresh").orElseThrow().trigger().toString()).startsWith("interval[");
         screenshot("dashboard-job.png");
 
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        open(writable, "/kairos/#/jobs/imports.fetch");
+        waitForText(By.id("job-state-pill"), "scheduled");
+        browser.findElement(By.id("action-run")).click();
+        WebElement failure = waitVisible(By.cssSelector("#job details.run-error summary"));
+        assertThat(failure.getText()).contains("java.lang.IllegalStateException: supplier feed https://feeds.example/prices answered 503");
+        failure.click();
+        assertThat(waitVisible(By.cssSelector("#job details.run-error pre")).getText()).contains("DashboardTestApp$Imports.fetch");
+        script("document.querySelector('#job details.run-error').scrollIntoView()");
+        screenshot("dashboard-failed-run.png");
+
+        browser.findElement(By.linkText("Runs")).click();
+        new Select(browser.findElement(By.id("run-outcome"))).selectByVisibleText("FAILED");
+        waitVisible(By.cssSelector("#runs tbody a[href='#/jobs/imports.fetch']"));
+        assertThat(browser.findElements(By.cssSelector("#runs tbody .pill"))).extracting(WebElement::getText).containsOnly("failed");
+
+        script("window.scrollTo(0, 0)");
+        browser.manage().window().setSize(new Dimension(390, 844));
         open(writable, "/kairos/#/jobs");
         waitVisible(By.cssSelector("tr[data-job='nightly.cleanup']"));
         screenshot("dashboard-phone.png");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        browser.manage().window().setSize(new Dimension(1280, 800));
+    }
+
+    @Test
+    void everyViewFitsDesktopAndPhoneWidthsInLightAndDark() throws IOException {
+        try {
+            for (String scheme : List.of("light", "dark")) {
+                ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+                for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(390, 844))) {
+                    browser.manage().window().setSize(size);
+                    for (String view : List.of("#/", "#/jobs", "#/jobs/imports.fetch", "#/runs", "#/broken")) {
+                        open(writable, "/kairos/" + view);
+                        waitForText(By.id("scheduler-state"), "RUNNING");
+                        if (view.equals("#/jobs")) {
+                            waitVisible(By.cssSelector("tr[data-job='nightly.cleanup']"));
+                        }
+                        if (view.startsWith("#/jobs/")) {
+                            waitForText(By.id("job-state-pill"), "scheduled");
+                        }
+                        Map<?, ?> page = (Map<?, ?>) script("return {inner: window.innerWidth, scroll: document.documentElement.scrollWidth,"
+                                + " background: getComputedStyle(document.body).backgroundColor};");
+                        String where = view + " at " + size + " in " + scheme + ": " + page;
+                        assertThat(((Number) page.get("scroll")).longValue()).as(where).isLessThanOrEqualTo(((Number) page.get("inner")).longValue());
+                        assertThat(((Number) page.get("inner")).longValue()).as(where).isLessThanOrEqualTo(size.getWidth());
+                        int brightness = brightness((String) page.get("background"));
+                        assertThat(brightness).as(where).isBetween(scheme.equals("dark") ? 0 : 600, scheme.equals("dark") ? 150 : 765);
+                    }
+                    if (size.getWidth() == 1280 && scheme.equals("dark")) {
+                        open(writable, "/kairos/#/");
+                        waitForText(By.cssSelector("#overview .big"), "RUNNING");
+                        screenshot("dashboard-dark.png");
+                    }
+                }
+            }
+        }
+        finally {
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+            browser.manage().window().setSize(new Dimension(1280, 800));
+        }
+    }
+
+    /** The sum of the red, green and blue of a CSS {@code rgb(r, g, b)} colour: 0 (black) to 765 (white). */
+    private static int brightness(String rgb) {
+        return java.util.Arrays.stream(rgb.replaceAll("[^0-9,]", "").split(",")).limit(3).mapToInt(Integer::parseInt).sum();
+    }
+
+    private static Object script(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static io.kairos.scheduler.dashboard.DashboardHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every JSON call of the dashboard and its errors, over real HTTP, without Spring Security and with
@@ -67,7 +68,18 @@ class DashboardControllerTests {
         assertThat(overview.get("jobstores").get("default").get("type").asString()).isEqualTo("MemoryJobStore");
         assertThat(overview.get("canWrite").asBoolean()).isTrue();
         assertThat(overview.get("readOnlyReason").isNull()).isTrue();
-        assertThat(overview.get("recentRuns").get("total").asInt()).isZero();
+        JsonNode recent = overview.get("recentRuns");
+        assertThat(recent.get("total").asInt()).isZero();
+        assertThat(recent.get("failureRate").isNull()).isTrue();
+        assertThat(recent.get("latenessP50Millis").isNull()).isTrue();
+        assertThat(recent.get("latenessP99Millis").isNull()).isTrue();
+        assertThat(overview.get("schedulerId").asString()).isEqualTo(this.scheduler.engine().schedulerId());
+        assertThat(overview.get("executors").get("default").asString()).isNotBlank();
+        assertThat(overview.get("pollIntervalMillis").asLong()).isPositive();
+        assertThat(overview.get("undeclaredJobs").isArray()).isTrue();
+        // lease holders are listed for shared stores only; the memory store is local
+        assertThat(overview.get("leaseHolders").isObject()).isTrue();
+        assertThat(overview.get("leaseHolders").size()).isZero();
     }
 
     @Test
@@ -107,6 +119,17 @@ class DashboardControllerTests {
                 "page token 'nonsense' is not one this scheduler wrote (<epoch milliseconds>~<run id>)");
         assertProblem(this.http.get("/api/runs?limit=5000"), 400, "limit", "limit 5000 is out of range; valid: 1 to 1000");
         assertProblem(this.http.get("/api/jobs/nope"), 404, null, "no job with id 'nope' in any job store");
+        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?limit=0"), 400, "limit",
+                "limit 0 is out of range; valid: 1 to 1000");
+        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?limit=ten"), 400, "limit", "limit 'ten' is not a whole number");
+        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?cursor=12~"), 400, "cursor",
+                "page token '12~' is not one this scheduler wrote (<epoch milliseconds>~<run id>)");
+        assertProblem(this.http.get("/api/runs?outcome=failed&outcome=sad"), 400, "outcome",
+                "outcome 'sad' is not a run outcome; valid: [SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED]");
+        assertProblem(this.http.get("/api/everything"), 404, null,
+                "no dashboard call GET '/kairos/api/everything'; see docs/dashboard.md for the calls");
+        assertProblem(this.http.send("PUT", "/api/jobs/reports.refresh/pause/now", "{}", "application/json"), 404, null,
+                "no dashboard call PUT '/kairos/api/jobs/reports.refresh/pause/now'; see docs/dashboard.md for the calls");
     }
 
     @Test
@@ -129,11 +152,48 @@ class DashboardControllerTests {
     }
 
     @Test
-    void runsOfAJobAndAcrossJobsArePages() throws Exception {
-        JsonNode runs = json(this.http.get("/api/jobs/reports.refresh/runs?limit=10"));
-        assertThat(runs.get("runs").isArray()).isTrue();
-        assertThat(runs.get("next").isNull()).isTrue();
-        assertThat(json(this.http.get("/api/runs?outcome=failed")).get("runs").isArray()).isTrue();
+    void recordedRunsArePagedPerJobAndAcrossJobsAndSummedUpInTheOverview() throws Exception {
+        this.scheduler.addJob(JobRequest.of("reports.refresh").id("t-runs").trigger(java.util.Map.of("type", "interval", "hours", 1)));
+        this.scheduler.addJob(JobRequest.of("imports.fetch").id("t-fails").trigger(java.util.Map.of("type", "interval", "hours", 1)));
+        for (int i = 0; i < 2; i++) {
+            int before = runs("/api/jobs/t-runs/runs").size();
+            assertThat(this.http.post("/api/jobs/t-runs/run", "{}").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> runs("/api/jobs/t-runs/runs").size() > before);
+        }
+        assertThat(this.http.post("/api/jobs/t-fails/run", "{}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !runs("/api/jobs/t-fails/runs").isEmpty());
+
+        JsonNode first = json(this.http.get("/api/jobs/t-runs/runs?limit=1"));
+        JsonNode newest = first.get("runs").get(0);
+        assertThat(newest.get("jobId").asString()).isEqualTo("t-runs");
+        assertThat(newest.get("outcome").asString()).isEqualTo("SUCCEEDED");
+        assertThat(newest.get("attempt").asInt()).isEqualTo(1);
+        assertThat(newest.get("durationMillis").asLong()).isNotNegative();
+        assertThat(newest.get("instance").asString()).isEqualTo(this.scheduler.engine().schedulerId());
+        JsonNode second = json(this.http.get("/api/jobs/t-runs/runs?limit=1&cursor=" + first.get("next").asString()));
+        assertThat(second.get("runs").get(0).get("runId").asString()).isNotEqualTo(newest.get("runId").asString());
+        assertThat(Instant.parse(second.get("runs").get(0).get("finishedAt").asString()))
+            .isBeforeOrEqualTo(Instant.parse(newest.get("finishedAt").asString()));
+
+        JsonNode failed = runs("/api/runs?outcome=failed").get(0);
+        assertThat(failed.get("jobId").asString()).isEqualTo("t-fails");
+        assertThat(failed.get("error").get("type").asString()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(failed.get("error").get("message").asString()).isEqualTo("supplier feed https://feeds.example/prices answered 503");
+        assertThat(failed.get("error").get("stackTrace").asString()).contains("DashboardTestApp$Imports.fetch");
+        runs("/api/runs?outcome=failed&outcome=succeeded").forEach((run) -> assertThat(run.get("outcome").asString()).isIn("FAILED", "SUCCEEDED"));
+
+        JsonNode recent = json(this.http.get("/api/overview")).get("recentRuns");
+        assertThat(recent.get("total").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(recent.get("byOutcome").get("FAILED").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(recent.get("failureRate").asDouble()).isGreaterThan(0).isLessThan(1);
+        assertThat(recent.get("latenessP50Millis").asLong()).isNotNegative();
+        assertThat(recent.get("latenessP99Millis").asLong()).isGreaterThanOrEqualTo(recent.get("latenessP50Millis").asLong());
+    }
+
+    private JsonNode runs(String path) throws Exception {
+        HttpResponse<String> response = this.http.get(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).get("runs");
     }
 
     @Test
@@ -185,6 +245,22 @@ class DashboardControllerTests {
                 "the body is not a JSON object, e.g. {\"trigger\": {\"type\": \"cron\", \"hour\": \"3\"}}");
         assertProblem(this.http.send("POST", "/api/jobs/reports.refresh/pause", "action=pause", "application/x-www-form-urlencoded"),
                 415, null, "changes take a JSON body (Content-Type: application/json), got 'application/x-www-form-urlencoded'");
+        assertProblem(this.http.post("/api/jobs/reports.refresh/reschedule", "{\"trigger\": 5}"), 400, "trigger",
+                "'trigger' must be a JSON object (a trigger spec), e.g. {\"action\": \"reschedule\", \"trigger\": "
+                        + "\"{\\\"type\\\": \\\"cron\\\", \\\"hour\\\": \\\"3\\\"}\"}; got '5'");
+        HttpResponse<String> twice = this.http.post("/api/jobs/reports.refresh/reschedule",
+                "{\"trigger\": {\"type\": \"cron\"}, \"trigger\": {\"type\": \"date\"}}");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(json(twice).get("field").asString()).isEqualTo("trigger");
+        assertThat(json(twice).get("detail").asString()).startsWith("the body is not a JSON object ('Duplicate").contains("trigger");
+        String huge = "{\"trigger\": \"" + "x".repeat(20_000) + "\"}";
+        assertProblem(this.http.post("/api/jobs/reports.refresh/reschedule", huge), 400, null,
+                "the body is 20015 characters long; at most 16384");
+        HttpResponse<String> often = this.http.post("/api/jobs/reports.refresh/reschedule",
+                "{\"trigger\": {\"type\": \"interval\", \"minutes\": \"often\"}}");
+        assertThat(often.statusCode()).isEqualTo(400);
+        assertThat(json(often).get("field").asString()).isEqualTo("minutes");
+        assertThat(json(often).get("detail").asString()).startsWith("invalid trigger spec: ").contains("'often'");
         assertThat(this.scheduler.getJob("reports.refresh").orElseThrow().trigger().toString()).isEqualTo(before);
         assertThat(this.scheduler.getJob("reports.refresh").orElseThrow().nextRunTime()).isPresent();
     }

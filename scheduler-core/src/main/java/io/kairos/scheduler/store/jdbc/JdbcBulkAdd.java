@@ -3,6 +3,7 @@ package io.kairos.scheduler.store.jdbc;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobAddOutcome;
+import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.StoredJob;
 
@@ -20,9 +21,10 @@ import java.util.Map;
 
 /**
  * {@link JdbcJobStore#addJobs}: a batch of jobs in one transaction. It locks the rows already holding any of the ids
- * ({@code SELECT ... WHERE id IN (...) FOR UPDATE}), decides per job by the conflict policy, then writes the new jobs
- * with one JDBC batch of inserts and the replaced ones with one batch of updates, and on PostgreSQL sends one
- * {@code NOTIFY} with the earliest next run time written. When another writer inserts one of the ids meanwhile
+ * ({@code SELECT ... WHERE id IN (...) FOR UPDATE}, finished markers included), decides per job by the conflict
+ * policy as {@link JdbcJobStore#addJob} does (a marker is kept under {@code KEEP_EXISTING} and replaced otherwise),
+ * then writes the new jobs with one JDBC batch of inserts and the replaced ones with one batch of updates, and on
+ * PostgreSQL sends one {@code NOTIFY} with the earliest next run time written. When another writer inserts one of the ids meanwhile
  * (a duplicate key), the transaction is rolled back and the batch decided again, at most five times. Stateless.
  */
 final class JdbcBulkAdd {
@@ -70,10 +72,12 @@ final class JdbcBulkAdd {
             }
             StoredJob job = jobs.get(i);
             JobRow row = existing.get(job.id());
+            boolean marker = row != null && JobState.FINISHED.name().equals(row.state());
             if (row == null) {
                 inserts.add(i);
             }
-            else if (policy == ConflictPolicy.REPLACE) {
+            else if (policy == ConflictPolicy.REPLACE || (marker && policy == ConflictPolicy.ERROR)) {
+                // as addJob: a finished marker counts as taken only under KEEP_EXISTING
                 updates.add(i);
                 outcomes[i] = JobAddOutcome.added(job.withVersion(row.version() + 1));
             }
@@ -85,7 +89,7 @@ final class JdbcBulkAdd {
             }
         }
         batch(c, s, s.sql().insert, inserts, jobs, json);
-        batch(c, s, s.sql().update, updates, jobs, json);
+        batch(c, s, s.sql().update(JobSql.Target.ANY), updates, jobs, json);
         Long earliest = null;
         for (int i : inserts) {
             outcomes[i] = JobAddOutcome.added(jobs.get(i).withVersion(1));
@@ -113,7 +117,7 @@ final class JdbcBulkAdd {
         for (int from = 0; from < ids.size(); from += IDS_PER_SELECT) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_SELECT));
             String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement(sql.selectAll + " WHERE id IN (" + marks + ") FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement(sql.selectRows + " WHERE id IN (" + marks + ") FOR UPDATE")) {
                 for (int p = 0; p < chunk.size(); p++) {
                     ps.setString(p + 1, chunk.get(p));
                 }

@@ -67,6 +67,24 @@ abstract class JdbcDialect {
     }
 
     /**
+     * The SQL expression of a row's executor alias, read from {@code job_data} (the due query's worker-group filter
+     * needs no column of its own, so tables created before it work as they are).
+     *
+     * @return the expression
+     */
+    abstract String executorExpression();
+
+    /**
+     * The due query's executor condition as the dialect writes it.
+     *
+     * @param condition {@code <executor> IN (?, ...)}
+     * @return the condition to add to the due query
+     */
+    String executorFilter(String condition) {
+        return condition;
+    }
+
+    /**
      * What follows an {@code INSERT} so that a taken id makes it insert nothing instead of failing.
      *
      * @return an {@code ON CONFLICT} clause, or empty where a failed insert is detected by
@@ -123,7 +141,22 @@ abstract class JdbcDialect {
      * @return the leased rows as they were before leasing, in any order
      * @throws SQLException when the database fails
      */
-    abstract List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil) throws SQLException;
+    /**
+     * Leases due rows. Parameters as {@link JobSql#dueCondition}: only rows whose executor is one of
+     * {@code executors} when it is not empty.
+     *
+     * @param connection the connection, in a transaction
+     * @param sql the statements
+     * @param owner the lease owner
+     * @param now the current time, epoch ms
+     * @param limit the most rows
+     * @param leaseUntil the lease expiry, epoch ms
+     * @param executors executor aliases a row's executor must be one of; empty for any
+     * @return the leased rows
+     * @throws SQLException when the database fails
+     */
+    abstract List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil,
+            List<String> executors) throws SQLException;
 
     @Override
     public String toString() {

@@ -11,6 +11,7 @@ import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
+import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.StoredJob;
 
 import java.sql.Connection;
@@ -22,9 +23,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -60,6 +63,9 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Every method throws {@link JobStoreException} when the database fails.
  */
 public class JdbcJobStore implements JobStore {
+
+    /** The most due rows {@link #countDueWithoutExecutor} looks at. */
+    static final int WAITING_SCAN_LIMIT = 1000;
 
     private final DataSource dataSource;
 
@@ -158,13 +164,13 @@ public class JdbcJobStore implements JobStore {
         String json = s.rows().encode(job);
         for (int attempt = 0; attempt < 5; attempt++) {
             if (policy == ConflictPolicy.KEEP_EXISTING) {
-                Optional<StoredJob> existing = lookupJob(job.id());
+                Optional<StoredJob> existing = lookupJob(job.id()).or(() -> lookupFinished(job.id()));
                 if (existing.isPresent()) {
                     return existing.get();
                 }
             }
             if (policy == ConflictPolicy.REPLACE) {
-                Long version = write(s, "replace job " + job.id(), (c) -> s.writer().update(c, job, json));
+                Long version = write(s, "replace job " + job.id(), (c) -> s.writer().update(c, job, json, JobSql.Target.ANY));
                 if (version != null) {
                     return job.withVersion(version);
                 }
@@ -174,6 +180,10 @@ public class JdbcJobStore implements JobStore {
                 return job.withVersion(1);
             }
             if (policy == ConflictPolicy.ERROR) {
+                Long version = write(s, "replace finished job " + job.id(), (c) -> s.writer().update(c, job, json, JobSql.Target.MARKER));
+                if (version != null) {
+                    return job.withVersion(version);
+                }
                 throw new ConflictingJobIdException(job.id(), "job store '" + s.context().alias() + "'");
             }
         }
@@ -202,7 +212,7 @@ public class JdbcJobStore implements JobStore {
     public StoredJob updateJob(StoredJob job) {
         StartedStore s = started();
         String json = job.trigger() == null ? null : s.rows().encode(job);
-        Long version = write(s, "update job " + job.id(), (c) -> s.writer().update(c, job, json));
+        Long version = write(s, "update job " + job.id(), (c) -> s.writer().update(c, job, json, JobSql.Target.JOB));
         if (version == null) {
             throw new JobLookupException(job.id());
         }
@@ -251,10 +261,51 @@ public class JdbcJobStore implements JobStore {
     }
 
     @Override
+    public Optional<StoredJob> lookupFinished(String jobId) {
+        StartedStore s = started();
+        List<JobRow> rows = s.tx().autoCommit("look up finished job " + jobId, (c) -> select(c, s.sql().selectFinishedById, jobId));
+        return rows.stream().findFirst().map(s.rows()::read);
+    }
+
+    /** {@inheritDoc} One {@code DELETE}; it reads every row's state (markers have no index of their own). */
+    @Override
+    public int removeFinishedMarkers(Instant finishedBefore) {
+        StartedStore s = started();
+        return s.tx().autoCommit("remove finished markers", (c) -> {
+            try (PreparedStatement ps = c.prepareStatement(s.sql().deleteFinishedBefore)) {
+                ps.setLong(1, finishedBefore.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public List<StoredJob> getAllJobs() {
         StartedStore s = started();
         List<JobRow> rows = s.tx().autoCommit("list jobs", (c) -> select(c, s.sql().selectAll, null));
         return JobOrder.forListing(rows.stream().map(s.rows()::read).toList());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code GROUP BY lease_owner} query.
+     *
+     * @throws JobStoreException when the database fails
+     */
+    @Override
+    public List<LeaseHolder> leaseHolders() {
+        StartedStore s = started();
+        return s.tx().autoCommit("list lease holders", (c) -> {
+            List<LeaseHolder> holders = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(s.sql().leaseHolders); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    holders.add(new LeaseHolder(rs.getString(1), rs.getInt(2), Instant.ofEpochMilli(rs.getLong(3)),
+                            Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+            return holders;
+        });
     }
 
     /**
@@ -308,14 +359,63 @@ public class JdbcJobStore implements JobStore {
 
     @Override
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
+        return acquire(schedulerId, now, limit, leaseUntil, List.of());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The due query's condition gets {@code AND <executor> IN (...)}, the executor read from {@code job_data}
+     * (PostgreSQL {@code ->>}, MySQL/MariaDB {@code JSON_EXTRACT}, H2 a regular expression): no column of its own, so
+     * tables created before it need no migration. Rows of other executors in front of the due ones cost their JSON
+     * read in the ordered index scan.
+     */
+    @Override
+    public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+        if (executors.isEmpty()) {
+            throw new IllegalArgumentException("executors must not be empty");
+        }
+        return acquire(schedulerId, now, limit, leaseUntil, executors.stream().sorted().toList());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One query grouping the earliest {@value #WAITING_SCAN_LIMIT} due unleased rows by executor.
+     */
+    @Override
+    public Map<String, Integer> countDueWithoutExecutor(Instant dueBefore, Set<String> executors) {
+        StartedStore s = started();
+        long now = s.context().clock().millis();
+        return s.tx().autoCommit("count jobs waiting for an executor", (c) -> {
+            Map<String, Integer> counts = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(s.sql().countDueByExecutor)) {
+                ps.setLong(1, dueBefore.toEpochMilli());
+                ps.setLong(2, now);
+                ps.setInt(3, WAITING_SCAN_LIMIT);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String executor = rs.getString(1);
+                        if (executor != null && !executors.contains(executor)) {
+                            counts.put(executor, rs.getInt(2));
+                        }
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    private List<StoredJob> acquire(String schedulerId, Instant now, int limit, Instant leaseUntil, List<String> executors) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
         StartedStore s = started();
         List<StoredJob> jobs = write(s, "acquire due jobs", (c) -> {
-            List<JobRow> rows = s.dialect().acquire(c, s.sql(), schedulerId, now.toEpochMilli(), limit, leaseUntil.toEpochMilli());
+            List<JobRow> rows = s.dialect().acquire(c, s.sql(), schedulerId, now.toEpochMilli(), limit, leaseUntil.toEpochMilli(),
+                    executors);
             return s.writer().readOrMarkBroken(c, rows, schedulerId);
         });
-        return jobs.stream().sorted(JobOrder.BY_NEXT_RUN_TIME).toList();
+        return JobOrder.forListing(jobs);
     }
 
     /**
@@ -329,9 +429,7 @@ public class JdbcJobStore implements JobStore {
      */
     @Override
     public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
-        Objects.requireNonNull(schedulerId, "schedulerId");
-        Objects.requireNonNull(leaseUntil, "leaseUntil");
-        if (jobIds.isEmpty()) {
+        if (!LeaseArguments.checkExtension(schedulerId, jobIds, leaseUntil)) {
             return new HashSet<>();
         }
         StartedStore s = started();
@@ -344,8 +442,9 @@ public class JdbcJobStore implements JobStore {
             return;
         }
         StartedStore s = started();
+        long finishedAt = s.context().clock().millis();
         write(s, "release jobs", (c) -> {
-            s.writer().release(c, schedulerId, releases);
+            s.writer().release(c, schedulerId, releases, finishedAt);
             return null;
         });
     }

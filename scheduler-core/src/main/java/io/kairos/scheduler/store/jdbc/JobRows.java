@@ -63,12 +63,12 @@ final class JobRows {
         catch (IllegalArgumentException | NullPointerException ex) {
             throw new JobDecodeException(row.id(), "stored job '" + row.id() + "' has an unknown state '" + row.state() + "'", ex);
         }
-        StoredJob d = this.context.codec().decode(row.jobData());
+        StoredJob d = this.context.codec().decode(row.id(), row.jobData());
         try {
             return new StoredJob(row.id(), d.name(), d.task(), d.args(), d.kwargs(), d.trigger(), d.executor(), d.jobstore(),
                     d.misfireGraceTime(), d.coalesce(), d.maxInstances(), d.jitter(), instant(row.nextRunTime()),
-                    instant(row.nextFireTime()), state, state == JobState.BROKEN ? row.brokenReason() : null, row.version(),
-                    d.timeout());
+                    state == JobState.FINISHED ? null : instant(row.nextFireTime()), state, state == JobState.BROKEN ? row.brokenReason() : null, row.version(),
+                    d.timeout(), d.keepsFinishedMarker());
         }
         catch (IllegalArgumentException ex) {
             throw new JobDecodeException(row.id(), "stored job '" + row.id() + "' disagrees with its columns: " + ex.getMessage(), ex);

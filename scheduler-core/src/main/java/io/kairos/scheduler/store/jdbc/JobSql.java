@@ -10,9 +10,24 @@ final class JobSql {
 
     final String insert;
 
-    final String update;
+    /** Which rows an update by id may write: a job, a finished marker, or either. */
+    enum Target {
+        JOB(" AND state <> 'FINISHED'"), MARKER(" AND state = 'FINISHED'"), ANY("");
+
+        final String condition;
+
+        Target(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    private final String update;
 
     final String updateColumnsOnly;
+
+    final String selectFinishedById;
+
+    final String deleteFinishedBefore;
 
     final String selectVersion;
 
@@ -23,6 +38,9 @@ final class JobSql {
     final String selectById;
 
     final String selectAll;
+
+    /** Every row, finished markers included; followed by a condition. */
+    final String selectRows;
 
     /** The most leased rows {@link #nextRunTimes} reads; beyond, {@link #nextRunTimesExact} is needed. */
     static final int LEASED_SCAN_LIMIT = 1000;
@@ -45,6 +63,17 @@ final class JobSql {
      */
     final String selectDueThroughKey;
 
+    /** The executor alias of a row, read from its JSON (the dialect's expression). */
+    private final String executor;
+
+    private final JdbcDialect dialect;
+
+    /**
+     * Counts the earliest due unleased rows by executor alias. Parameters: due before, now (leases), how many rows to
+     * look at.
+     */
+    final String countDueByExecutor;
+
     final String extendLease;
 
     final String releaseDelete;
@@ -60,6 +89,9 @@ final class JobSql {
 
     final String probe;
 
+    /** Lease owners with how many jobs each holds and the earliest and latest lease expiry, by owner. */
+    final String leaseHolders;
+
     JobSql(TableName tableName, JdbcDialect dialect) {
         String t = tableName.qualified();
         String json = dialect.jsonParameter();
@@ -69,17 +101,26 @@ final class JobSql {
         this.update = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, broken_reason = ?, job_data = " + json
                 + ", version = version + 1 WHERE id = ?";
         this.updateColumnsOnly = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, broken_reason = ?, "
-                + "version = version + 1 WHERE id = ?";
+                + "version = version + 1 WHERE id = ?" + Target.JOB.condition;
+        this.selectFinishedById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?" + Target.MARKER.condition;
+        // a marker's next_fire_time holds when it was written
+        this.deleteFinishedBefore = "DELETE FROM " + t + " WHERE state = 'FINISHED' AND next_fire_time < ?";
         this.selectVersion = "SELECT version FROM " + t + " WHERE id = ?";
         this.delete = "DELETE FROM " + t + " WHERE id = ?";
         this.deleteAll = "DELETE FROM " + t;
-        this.selectById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?";
-        this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t;
+        this.selectById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?" + Target.JOB.condition;
+        this.selectRows = "SELECT " + JobRow.COLUMNS + " FROM " + t;
+        this.selectAll = this.selectRows + " WHERE state <> 'FINISHED'";
         this.nextRunTimes = nextRunTimes(t, dialect, " LIMIT " + LEASED_SCAN_LIMIT);
         this.nextRunTimesExact = nextRunTimes(t, dialect, "");
-        String due = " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_run_time, id LIMIT ?";
-        this.selectDue = "SELECT " + JobRow.COLUMNS + " FROM " + t + due;
-        this.selectDueThroughKey = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id IN (SELECT id FROM " + t + due + ")";
+        this.dialect = dialect;
+        // JSON without an executor reads as 'default', as the codec's lenient reading does
+        this.executor = "COALESCE(" + dialect.executorExpression() + ", 'default')";
+        this.selectDue = selectDue(0);
+        this.selectDueThroughKey = selectDueThroughKey(0);
+        String unleasedDue = " WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)";
+        this.countDueByExecutor = "SELECT executor, COUNT(*) FROM (SELECT " + this.executor + " AS executor FROM " + t + unleasedDue
+                + " ORDER BY next_run_time, id LIMIT ?) d GROUP BY executor";
         this.extendLease = "UPDATE " + t + " SET lease_until = ? WHERE id = ? AND lease_owner = ?";
         this.releaseDelete = "DELETE FROM " + t + " WHERE id = ? AND lease_owner = ? AND version = ?";
         this.releaseReschedule = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, version = version + 1,"
@@ -93,6 +134,44 @@ final class JobSql {
                 + " lease_owner = CASE WHEN lease_owner = ? THEN NULL ELSE lease_owner END, version = version + 1"
                 + " WHERE id = ? AND version = ?";
         this.probe = "SELECT id FROM " + t + " WHERE 1 = 0";
+        this.leaseHolders = "SELECT lease_owner, COUNT(*), MIN(lease_until), MAX(lease_until) FROM " + t
+                + " WHERE lease_owner IS NOT NULL GROUP BY lease_owner ORDER BY lease_owner";
+    }
+
+    /**
+     * The due-rows condition, ordered and limited. Parameters: now (twice), then {@code executors} aliases, then the
+     * limit.
+     *
+     * @param executors how many executor aliases a due row's executor must be one of; 0 for any
+     * @return the clause, from {@code WHERE} to {@code LIMIT ?}
+     */
+    String dueCondition(int executors) {
+        StringBuilder due = new StringBuilder(" WHERE next_run_time <= ? AND (lease_until IS NULL OR lease_until <= ?)");
+        if (executors > 0) {
+            due.append(" AND ").append(this.dialect.executorFilter(this.executor + " IN (" + "?, ".repeat(executors - 1) + "?)"));
+        }
+        return due.append(" ORDER BY next_run_time, id LIMIT ?").toString();
+    }
+
+    /**
+     * Selects due rows. Parameters as {@link #dueCondition}.
+     *
+     * @param executors how many executor aliases to filter by; 0 for none
+     * @return the statement
+     */
+    String selectDue(int executors) {
+        return "SELECT " + JobRow.COLUMNS + " FROM " + this.table + dueCondition(executors);
+    }
+
+    /**
+     * Like {@link #selectDue(int)}, with the due rows picked in a subquery and read again through the primary key.
+     *
+     * @param executors how many executor aliases to filter by; 0 for none
+     * @return the statement
+     */
+    String selectDueThroughKey(int executors) {
+        return "SELECT " + JobRow.COLUMNS + " FROM " + this.table + " WHERE id IN (SELECT id FROM " + this.table
+                + dueCondition(executors) + ")";
     }
 
     // f: the earliest unleased run time; l: the earliest time one of the leased rows the dialect reads (up to the
@@ -103,6 +182,16 @@ final class JobSql {
                 + " ORDER BY next_run_time, id LIMIT 1) AS next_run_time) SELECT f.next_run_time, l.expiry, l.leased FROM f CROSS JOIN"
                 + " (SELECT " + leasedExpiry + " AS expiry, COUNT(*) AS leased FROM (" + dialect.leasedRowsToWatch(t, "f") + limit
                 + ") s) l";
+    }
+
+    /**
+     * Replaces a row's columns and JSON by id. Parameters: next run time, next fire time, state, broken reason, JSON, id.
+     *
+     * @param target which rows it may write
+     * @return the statement
+     */
+    String update(Target target) {
+        return this.update + target.condition;
     }
 
     /**

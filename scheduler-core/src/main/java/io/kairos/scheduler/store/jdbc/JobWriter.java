@@ -2,7 +2,6 @@ package io.kairos.scheduler.store.jdbc;
 
 import io.kairos.scheduler.store.JobDecodeException;
 import io.kairos.scheduler.store.JobRelease;
-import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;
 
 import java.sql.Connection;
@@ -102,15 +101,16 @@ final class JobWriter {
 
     /**
      * Replaces a job, keeping its lease; {@code json == null} keeps the stored JSON (a broken job whose trigger
-     * could not be read is re-marked without losing what was stored).
+     * could not be read is re-marked without losing what was stored; it writes jobs only).
      *
+     * @param target which row may be written: a job, a finished marker, or either
      * @return the new version, or {@code null} when no row has the id
      */
-    Long update(Connection c, StoredJob job, String json) throws SQLException {
+    Long update(Connection c, StoredJob job, String json, JobSql.Target target) throws SQLException {
         if (this.pg != null) {
-            return this.pg.update(c, job, json);
+            return this.pg.update(c, job, json, target);
         }
-        try (PreparedStatement ps = c.prepareStatement(json == null ? this.sql.updateColumnsOnly : this.sql.update)) {
+        try (PreparedStatement ps = c.prepareStatement(json == null ? this.sql.updateColumnsOnly : this.sql.update(target))) {
             bindColumns(ps, job);
             int p = 5;
             if (json != null) {
@@ -148,12 +148,14 @@ final class JobWriter {
     }
 
     /**
-     * Decodes acquired rows; rows that cannot be read are marked broken (and their lease dropped) instead.
+     * Decodes acquired rows; rows that cannot be read are marked broken (and their lease dropped) instead, and come
+     * back as broken jobs with the reason, so that the scheduler reports them.
      *
-     * @return the jobs that could be read
+     * @return the jobs that could be read, then the ones this call marked broken
      */
     List<StoredJob> readOrMarkBroken(Connection c, List<JobRow> acquired, String owner) throws SQLException {
         List<StoredJob> jobs = new ArrayList<>(acquired.size());
+        List<StoredJob> broken = new ArrayList<>();
         for (JobRow row : acquired) {
             try {
                 jobs.add(this.rows.decode(row));
@@ -161,14 +163,18 @@ final class JobWriter {
             catch (JobDecodeException ex) {
                 logger.warn("Kairos job store: job '{}' in {} cannot be read and is marked broken (kept, not run): {}", row.id(),
                         this.sql.table, ex.getMessage());
+                String reason = JobRows.reason(ex.getMessage());
                 try (PreparedStatement ps = c.prepareStatement(this.sql.markBroken)) {
-                    ps.setString(1, JobRows.reason(ex.getMessage()));
+                    ps.setString(1, reason);
                     ps.setString(2, row.id());
                     ps.setString(3, owner);
-                    ps.executeUpdate();
+                    if (ps.executeUpdate() == 1) {
+                        broken.add(this.rows.broken(row, reason).withVersion(row.version() + 1));
+                    }
                 }
             }
         }
+        jobs.addAll(broken);
         return jobs;
     }
 
@@ -232,13 +238,13 @@ final class JobWriter {
     }
 
     /**
-     * Applies releases: deletes finished jobs and writes new next run times where the lease and version still
-     * match, then drops the remaining leases this owner holds on the released ids. One statement on PostgreSQL,
+     * Applies releases: deletes finished jobs (or turns them into markers finished at {@code finishedAt}, epoch
+     * milliseconds) and writes new next run times where the lease and version still match, then drops the remaining leases this owner holds on the released ids. One statement on PostgreSQL,
      * up to three JDBC batches elsewhere.
      */
-    void release(Connection c, String owner, List<JobRelease> releases) throws SQLException {
+    void release(Connection c, String owner, List<JobRelease> releases, long finishedAt) throws SQLException {
         if (this.pg != null) {
-            this.pg.release(c, owner, releases);
+            this.pg.release(c, owner, releases, finishedAt);
             return;
         }
         try (PreparedStatement delete = c.prepareStatement(this.sql.releaseDelete);
@@ -247,7 +253,8 @@ final class JobWriter {
             int deletes = 0;
             int reschedules = 0;
             for (JobRelease release : releases) {
-                if (release.remove()) {
+                ReleaseColumns columns = ReleaseColumns.of(release, finishedAt);
+                if (columns.delete()) {
                     delete.setString(1, release.jobId());
                     delete.setString(2, owner);
                     delete.setLong(3, release.acquiredVersion());
@@ -255,9 +262,9 @@ final class JobWriter {
                     deletes++;
                 }
                 else {
-                    setLong(reschedule, 1, JobRows.millis(release.nextRunTime()));
-                    setLong(reschedule, 2, JobRows.millis(release.nextRunTime() == null ? null : release.nextFireTime()));
-                    reschedule.setString(3, (release.nextRunTime() == null ? JobState.PAUSED : JobState.SCHEDULED).name());
+                    setLong(reschedule, 1, columns.nextRunTime());
+                    setLong(reschedule, 2, columns.nextFireTime());
+                    reschedule.setString(3, columns.state());
                     reschedule.setString(4, release.jobId());
                     reschedule.setString(5, owner);
                     reschedule.setLong(6, release.acquiredVersion());

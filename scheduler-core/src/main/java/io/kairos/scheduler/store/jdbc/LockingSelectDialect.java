@@ -43,16 +43,46 @@ final class LockingSelectDialect extends JdbcDialect {
      * @return the statement
      */
     String selectDueStatement(JobSql sql) {
-        return (this.lockThroughKey ? sql.selectDueThroughKey : sql.selectDue) + this.lockClause;
+        return selectDueStatement(sql, 0);
+    }
+
+    /**
+     * The locking select of due rows with a worker-group filter. Parameters: now (twice), the executor aliases, limit.
+     *
+     * @param sql the statements
+     * @param executors how many executor aliases a row's executor must be one of; 0 for any
+     * @return the statement
+     */
+    String selectDueStatement(JobSql sql, int executors) {
+        return (this.lockThroughKey ? sql.selectDueThroughKey(executors) : sql.selectDue(executors)) + this.lockClause;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>MySQL and MariaDB read it with {@code JSON_EXTRACT}; H2, whose {@code job_data} is text, with a regular
+     * expression over the codec's compact JSON ({@code "executor":"<alias>"}).
+     */
+    @Override
+    String executorExpression() {
+        if (databaseId().equals("h2")) {
+            return "REGEXP_SUBSTR(job_data, '\"executor\":\"([^\"]*)\"', 1, 1, '', 1)";
+        }
+        return "JSON_UNQUOTE(JSON_EXTRACT(job_data, '$.executor'))";
     }
 
     @Override
-    List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil) throws SQLException {
+    List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil,
+            List<String> executors) throws SQLException {
         List<JobRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(selectDueStatement(sql))) {
-            select.setLong(1, now);
-            select.setLong(2, now);
-            select.setInt(3, limit);
+        try (PreparedStatement select = connection.prepareStatement(selectDueStatement(sql, executors.size()))) {
+            int p = 1;
+            select.setLong(p++, now);
+            select.setLong(p++, now);
+            for (String executor : executors) {
+                select.setString(p++, executor);
+            }
+            select.setInt(p, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(JobRow.read(rs));

@@ -25,7 +25,7 @@ final class PgWrites {
 
     private final String insert;
 
-    private final String update;
+    private final java.util.EnumMap<JobSql.Target, String> update = new java.util.EnumMap<>(JobSql.Target.class);
 
     private final String updateColumnsOnly;
 
@@ -49,7 +49,9 @@ final class PgWrites {
         String notify = " SELECT w.version, CASE WHEN w.next_run_time IS NOT NULL THEN pg_notify(?, "
                 + WakeupPayload.sql("w.next_run_time") + ") END FROM w";
         this.insert = "WITH w AS (" + sql.insert + " RETURNING next_run_time, version)" + notify;
-        this.update = "WITH w AS (" + sql.update + " RETURNING next_run_time, version)" + notify;
+        for (JobSql.Target target : JobSql.Target.values()) {
+            this.update.put(target, "WITH w AS (" + sql.update(target) + " RETURNING next_run_time, version)" + notify);
+        }
         this.updateColumnsOnly = "WITH w AS (" + sql.updateColumnsOnly + " RETURNING next_run_time, version)" + notify;
         // Three disjoint writes in one statement (a data-modifying CTE runs whether read or not): delete finished
         // jobs and reschedule the others where lease and version still match; where only the version moved on
@@ -57,12 +59,12 @@ final class PgWrites {
         // the other two wrote. That last part finds its rows through the primary key (= ANY (ARRAY(...)), as in
         // acquire): joined to r on the id, PostgreSQL hash-joined r against a sequential scan of the whole table
         // (measured: 0.8 ms of a 1.0 ms release of 67 jobs at 10,000 rows, growing with the table).
-        this.release = "WITH r AS (SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::boolean[], ?::bigint[], ?::bigint[])"
-                + " AS r(id, version, remove, next_run_time, next_fire_time)),"
+        this.release = "WITH r AS (SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::boolean[], ?::bigint[], ?::bigint[], ?::varchar[])"
+                + " AS r(id, version, remove, next_run_time, next_fire_time, state)),"
                 + " d AS (DELETE FROM " + t + " j USING r WHERE j.id = r.id AND r.remove AND j.lease_owner = ? AND j.version = r.version"
                 + " RETURNING j.id),"
                 + " u AS (UPDATE " + t + " j SET next_run_time = r.next_run_time, next_fire_time = r.next_fire_time,"
-                + " state = CASE WHEN r.next_run_time IS NULL THEN 'PAUSED' ELSE 'SCHEDULED' END, version = j.version + 1,"
+                + " state = r.state, version = j.version + 1,"
                 + " lease_owner = NULL, lease_until = NULL FROM r WHERE j.id = r.id AND NOT r.remove AND j.lease_owner = ?"
                 + " AND j.version = r.version RETURNING j.id, j.next_run_time),"
                 + " x AS (UPDATE " + t + " j SET lease_owner = NULL, lease_until = NULL WHERE j.id = ANY (ARRAY(SELECT id FROM r))"
@@ -110,8 +112,8 @@ final class PgWrites {
      *
      * @return the new version, or {@code null} when no row has the id
      */
-    Long update(Connection c, StoredJob job, String json) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(json == null ? this.updateColumnsOnly : this.update)) {
+    Long update(Connection c, StoredJob job, String json, JobSql.Target target) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(json == null ? this.updateColumnsOnly : this.update.get(target))) {
             JobWriter.bindColumns(ps, job);
             int p = 5;
             if (json != null) {
@@ -144,7 +146,7 @@ final class PgWrites {
      * Applies releases in one statement; see {@link JobWriter#release}. A job id given twice counts once (the
      * last release wins), since one statement cannot write a row twice.
      */
-    void release(Connection c, String owner, List<JobRelease> releases) throws SQLException {
+    void release(Connection c, String owner, List<JobRelease> releases, long finishedAt) throws SQLException {
         Map<String, JobRelease> byId = new LinkedHashMap<>();
         for (JobRelease release : releases) {
             byId.put(release.jobId(), release);
@@ -155,13 +157,16 @@ final class PgWrites {
         Boolean[] removes = new Boolean[n];
         Long[] nextRunTimes = new Long[n];
         Long[] nextFireTimes = new Long[n];
+        String[] states = new String[n];
         int i = 0;
         for (JobRelease release : byId.values()) {
+            ReleaseColumns columns = ReleaseColumns.of(release, finishedAt);
             ids[i] = release.jobId();
             versions[i] = release.acquiredVersion();
-            removes[i] = release.remove();
-            nextRunTimes[i] = release.remove() ? null : JobRows.millis(release.nextRunTime());
-            nextFireTimes[i] = release.remove() || release.nextRunTime() == null ? null : JobRows.millis(release.nextFireTime());
+            removes[i] = columns.delete();
+            nextRunTimes[i] = columns.nextRunTime();
+            nextFireTimes[i] = columns.nextFireTime();
+            states[i] = columns.state();
             i++;
         }
         try (PreparedStatement ps = c.prepareStatement(this.release)) {
@@ -170,11 +175,12 @@ final class PgWrites {
             ps.setArray(3, c.createArrayOf("bool", removes));
             ps.setArray(4, c.createArrayOf("bigint", nextRunTimes));
             ps.setArray(5, c.createArrayOf("bigint", nextFireTimes));
-            ps.setString(6, owner);
+            ps.setArray(6, c.createArrayOf("varchar", states));
             ps.setString(7, owner);
             ps.setString(8, owner);
-            ps.setString(9, this.channel);
-            ps.setString(10, this.schedulerId);
+            ps.setString(9, owner);
+            ps.setString(10, this.channel);
+            ps.setString(11, this.schedulerId);
             ps.executeQuery().close();
         }
     }

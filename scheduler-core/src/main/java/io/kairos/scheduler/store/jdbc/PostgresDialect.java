@@ -68,21 +68,57 @@ final class PostgresDialect extends JdbcDialect {
      * @return the statement
      */
     static String acquireStatement(JobSql sql) {
+        return acquireStatement(sql, 0);
+    }
+
+    /**
+     * The acquisition statement with a worker-group filter. Parameters: owner, lease expiry, now (twice), the
+     * executor aliases, limit.
+     *
+     * @param sql the statements
+     * @param executors how many executor aliases a row's executor must be one of; 0 for any
+     * @return the statement
+     */
+    static String acquireStatement(JobSql sql, int executors) {
         String now = "(SELECT CAST(? AS BIGINT))";
+        String due = sql.dueCondition(executors).replace("next_run_time <= ?", "next_run_time <= " + now)
+                .replace("lease_until <= ?", "lease_until <= " + now);
         return "UPDATE " + sql.table + " SET lease_owner = ?, lease_until = ? WHERE id = ANY (ARRAY(SELECT id FROM "
-                + sql.table + " WHERE next_run_time <= " + now + " AND (lease_until IS NULL OR lease_until <= " + now + ")"
-                + " ORDER BY next_run_time, id LIMIT ? FOR UPDATE SKIP LOCKED)) RETURNING " + JobRow.COLUMNS;
+                + sql.table + due + " FOR UPDATE SKIP LOCKED)) RETURNING " + JobRow.COLUMNS;
     }
 
     @Override
-    List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil) throws SQLException {
-        String statement = acquireStatement(sql);
+    String executorExpression() {
+        return "(job_data ->> 'executor')";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Wrapped in a {@code CASE}, whose selectivity the planner takes as one half: it has no statistics of the
+     * executor read from the JSON and estimates an {@code IN} on it at 0.5 % per alias, then expects a handful of due
+     * rows and sorts all of them (a bitmap scan, as with the time visible) instead of reading the run-time index in
+     * order up to the limit (see {@code PostgresQueryPlansIT}).
+     */
+    @Override
+    String executorFilter(String condition) {
+        return "CASE WHEN " + condition + " THEN TRUE ELSE FALSE END";
+    }
+
+    @Override
+    List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil,
+            List<String> executors) throws SQLException {
+        String statement = acquireStatement(sql, executors.size());
         try (PreparedStatement ps = connection.prepareStatement(statement)) {
-            ps.setString(1, owner);
-            ps.setLong(2, leaseUntil);
-            ps.setLong(3, now);
-            ps.setLong(4, now);
-            ps.setInt(5, limit);
+            int p = 1;
+            ps.setString(p++, owner);
+            ps.setLong(p++, leaseUntil);
+            ps.setLong(p++, now);
+            ps.setLong(p++, now);
+            for (String executor : executors) {
+                ps.setString(p++, executor);
+            }
+            ps.setInt(p, limit);
             List<JobRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -12,6 +12,7 @@ import io.kairos.scheduler.store.LeaseArguments;
 import io.kairos.scheduler.store.StoredJob;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -51,7 +52,11 @@ public class MemoryJobStore implements JobStore {
     /** Leased jobs, by the later of lease expiry and next run time: small, only what schedulers hold. */
     private final RunTimeHeap leased = new RunTimeHeap();
 
+    private final FinishedMarkers finished = new FinishedMarkers();
+
     private volatile String alias = "memory";
+
+    private volatile InstantSource clock = InstantSource.system();
 
     private final MemoryRunHistory history;
 
@@ -99,6 +104,7 @@ public class MemoryJobStore implements JobStore {
     @Override
     public void start(JobStoreContext context) {
         this.alias = Objects.requireNonNull(context, "context").alias();
+        this.clock = context.clock();
     }
 
     /** Does nothing: jobs are kept for a later {@link #start}. */
@@ -119,7 +125,14 @@ public class MemoryJobStore implements JobStore {
         this.lock.lock();
         try {
             JobEntry entry = this.jobs.get(job.id());
+            if (entry == null && policy == ConflictPolicy.KEEP_EXISTING) {
+                Optional<StoredJob> marker = this.finished.get(job.id());
+                if (marker.isPresent()) {
+                    return marker.get();
+                }
+            }
             if (entry == null) {
+                this.finished.remove(job.id());
                 entry = new JobEntry(job.withVersion(1));
                 this.jobs.add(entry);
                 place(entry);
@@ -204,7 +217,7 @@ public class MemoryJobStore implements JobStore {
         try {
             JobEntry entry = this.jobs.remove(jobId);
             if (entry == null) {
-                return false;
+                return this.finished.remove(jobId);
             }
             RunTimeHeap.detach(entry);
             return true;
@@ -219,6 +232,7 @@ public class MemoryJobStore implements JobStore {
         this.lock.lock();
         try {
             this.jobs.clear();
+            this.finished.clear();
             this.unleased.clear();
             this.leased.clear();
         }
@@ -233,6 +247,28 @@ public class MemoryJobStore implements JobStore {
         try {
             JobEntry entry = this.jobs.get(jobId);
             return entry == null ? Optional.empty() : Optional.of(entry.job);
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<StoredJob> lookupFinished(String jobId) {
+        this.lock.lock();
+        try {
+            return this.finished.get(jobId);
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    @Override
+    public int removeFinishedMarkers(Instant finishedBefore) {
+        this.lock.lock();
+        try {
+            return this.finished.removeBefore(finishedBefore);
         }
         finally {
             this.lock.unlock();
@@ -346,6 +382,9 @@ public class MemoryJobStore implements JobStore {
                 else if (release.remove()) {
                     this.jobs.remove(release.jobId());
                     RunTimeHeap.detach(entry);
+                    if (release.keepMarker()) {
+                        this.finished.put(entry.job, this.clock.instant());
+                    }
                 }
                 else {
                     write(entry, entry.job.withNextRunTime(release.nextRunTime(), release.nextFireTime()));

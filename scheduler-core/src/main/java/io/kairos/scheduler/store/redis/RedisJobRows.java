@@ -1,6 +1,7 @@
 package io.kairos.scheduler.store.redis;
 
 import io.kairos.scheduler.store.JobCodec;
+import io.kairos.scheduler.store.JobDecodeException;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;
 
@@ -75,20 +76,18 @@ final class RedisJobRows {
      * Decodes rows.
      *
      * @param rows the rows
-     * @param placeholders whether unreadable rows are returned as broken placeholders ({@code true}, for lookups)
-     *     or left out ({@code false}, for acquisition)
-     * @return the jobs and the unreadable rows
+     * @return the jobs (unreadable rows as broken placeholders) and the unreadable rows
      */
-    Decoded decode(List<Row> rows, boolean placeholders) {
+    Decoded decode(List<Row> rows) {
         List<StoredJob> jobs = new ArrayList<>(rows.size());
         List<String> unreadable = new ArrayList<>();
         for (Row row : rows) {
             StoredJob job;
             try {
-                job = withColumns(this.codec.decode(row.json()), row);
+                job = withColumns(this.codec.decode(row.id(), row.json()), row);
             }
             catch (RuntimeException ex) {
-                String reason = row.brokenReason() != null ? row.brokenReason() : reasonOf(ex);
+                String reason = row.brokenReason() != null ? row.brokenReason() : reasonOf(ex, row.id());
                 if (row.brokenReason() == null) {
                     unreadable.add(row.id());
                     unreadable.add(Long.toString(row.version()));
@@ -97,9 +96,7 @@ final class RedisJobRows {
                 long version = row.brokenReason() == null ? row.version() + 1 : row.version();
                 job = this.codec.decodeBroken(row.id(), row.json(), this.alias, reason).withVersion(version);
             }
-            if (placeholders || job.state() != JobState.BROKEN) {
-                jobs.add(job);
-            }
+            jobs.add(job);
         }
         return new Decoded(jobs, unreadable);
     }
@@ -165,8 +162,11 @@ final class RedisJobRows {
         return text == null || text.isEmpty() ? null : text;
     }
 
-    private static String reasonOf(RuntimeException ex) {
+    private static String reasonOf(RuntimeException ex, String jobId) {
+        if (ex instanceof JobDecodeException && ex.getMessage() != null) {
+            return ex.getMessage();
+        }
         String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getName();
-        return "stored job cannot be read: " + message;
+        return "stored job '" + jobId + "' cannot be read: " + message;
     }
 }

@@ -4,16 +4,19 @@ import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobAddOutcome;
 import io.kairos.scheduler.store.JobLookupException;
+import io.kairos.scheduler.store.JobOrder;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
+import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.redis.RedisJobRows.Row;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 
 import java.time.Duration;
@@ -23,11 +26,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -60,6 +66,9 @@ import org.slf4j.LoggerFactory;
  * Thread-safe once started.
  */
 public final class RedisJobStore implements JobStore {
+
+    /** The most due jobs {@link #countDueWithoutExecutor} looks at. */
+    static final int WAITING_SCAN_LIMIT = 1000;
 
     /** The default command timeout, in seconds. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 5;
@@ -285,9 +294,11 @@ public final class RedisJobStore implements JobStore {
                 case "missing" -> JobAddOutcome.failed(new JobLookupException(job.id()));
                 case "conflict" -> JobAddOutcome.failed(new ConflictingJobIdException(job.id(), "job store '" + context().alias() + "'"));
                 case "kept" -> {
-                    List<Object> kept = new ArrayList<>(reply);
+                    List<Object> kept = new ArrayList<>(reply.subList(0, RedisJobRows.READ_WIDTH));
                     kept.set(0, job.id());
-                    yield JobAddOutcome.kept(read(RedisJobRows.rows(kept, RedisJobRows.READ_WIDTH)).get(0));
+                    StoredJob existing = read(RedisJobRows.rows(kept, RedisJobRows.READ_WIDTH)).get(0);
+                    // the reply's last field is '1' for a FINISHED marker
+                    yield JobAddOutcome.kept("1".equals(reply.get(RedisJobRows.READ_WIDTH)) ? existing.asFinished() : existing);
                 }
                 default -> throw new IllegalStateException("put.lua replied " + reply);
             };
@@ -313,7 +324,7 @@ public final class RedisJobStore implements JobStore {
     /**
      * {@inheritDoc}
      *
-     * <p>Deletes the store's seven keys in one {@code DEL}; other keys in the database are left alone.
+     * <p>Deletes the store's eight keys in one {@code DEL}; other keys in the database are left alone.
      *
      * @throws JobStoreException when Redis fails or times out
      */
@@ -383,17 +394,65 @@ public final class RedisJobStore implements JobStore {
      */
     @Override
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
+        return acquire(schedulerId, now, limit, leaseUntil, Set.of());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code acquire.lua} reads the executor from each due job's JSON and skips the others' (paging on through the
+     * due jobs: each skipped job costs one JSON decode).
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+        if (executors.isEmpty()) {
+            throw new IllegalArgumentException("executors must not be empty");
+        }
+        return acquire(schedulerId, now, limit, leaseUntil, executors);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code count_waiting.lua} over the earliest {@value #WAITING_SCAN_LIMIT} due jobs.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public Map<String, Integer> countDueWithoutExecutor(Instant dueBefore, Set<String> executors) {
+        List<String> args = new ArrayList<>(executors.size() + 3);
+        args.add(RedisJobRows.millis(dueBefore));
+        args.add(Integer.toString(WAITING_SCAN_LIMIT));
+        args.add(Long.toString(context().clock().millis()));
+        args.addAll(executors);
+        List<Object> reply = call("count jobs waiting for an executor", redis -> this.scripts.countWaiting.run(redis,
+                ScriptOutputType.MULTI, this.keyArray, args.toArray(String[]::new)));
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
+            counts.put(String.valueOf(reply.get(i)), ((Number) reply.get(i + 1)).intValue());
+        }
+        return counts;
+    }
+
+    private List<StoredJob> acquire(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
+        List<String> args = new ArrayList<>(4 + executors.size());
+        args.add(RedisJobRows.millis(now));
+        args.add(Integer.toString(limit));
+        args.add(RedisJobRows.millis(leaseUntil));
+        args.add(schedulerId);
+        args.addAll(executors);
         long begun = this.nextRunTimes.change();
         List<Object> reply = runComputingNext("acquire due jobs", redis -> this.scripts.acquire.run(redis, ScriptOutputType.MULTI,
-                this.keyArray, RedisJobRows.millis(now), Integer.toString(limit), RedisJobRows.millis(leaseUntil),
-                schedulerId));
+                this.keyArray, args.toArray(String[]::new)));
         this.nextRunTimes.end(begun, RedisNextRunTimes.parse(reply.get(0)));
         RedisJobRows.Decoded decoded = this.rows.decode(RedisJobRows.rows(reply.subList(1, reply.size()),
-                RedisJobRows.ACQUIRE_WIDTH), false);
+                RedisJobRows.ACQUIRE_WIDTH));
         markBroken(decoded.unreadable());
-        return decoded.jobs();
+        return JobOrder.forListing(decoded.jobs());
     }
 
     /**
@@ -405,12 +464,10 @@ public final class RedisJobStore implements JobStore {
      */
     @Override
     public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
-        Objects.requireNonNull(schedulerId, "schedulerId");
-        Objects.requireNonNull(leaseUntil, "leaseUntil");
-        Set<String> lost = new HashSet<>();
-        if (jobIds.isEmpty()) {
-            return lost;
+        if (!LeaseArguments.checkExtension(schedulerId, jobIds, leaseUntil)) {
+            return new HashSet<>();
         }
+        Set<String> lost = new HashSet<>();
         List<String> args = new ArrayList<>(jobIds.size() + 2);
         args.add(schedulerId);
         args.add(RedisJobRows.millis(leaseUntil));
@@ -441,11 +498,12 @@ public final class RedisJobStore implements JobStore {
         List<String> args = new ArrayList<>(releases.size() * 5 + 2);
         args.add(schedulerId);
         args.add(this.keys.wakeupChannel());
+        String finishedAt = Long.toString(context().clock().millis());
         for (JobRelease release : releases) {
             args.add(release.jobId());
             args.add(Long.toString(release.acquiredVersion()));
-            args.add(release.remove() ? "R" : release.nextRunTime() == null ? "P" : "S");
-            args.add(release.remove() ? "" : RedisJobRows.millis(release.nextRunTime()));
+            args.add(release.remove() ? (release.keepMarker() ? "F" : "R") : release.nextRunTime() == null ? "P" : "S");
+            args.add(release.remove() ? (release.keepMarker() ? finishedAt : "") : RedisJobRows.millis(release.nextRunTime()));
             args.add(release.remove() || release.nextRunTime() == null ? "" : RedisJobRows.millis(release.nextFireTime()));
         }
         long begun = this.nextRunTimes.change();
@@ -465,12 +523,54 @@ public final class RedisJobStore implements JobStore {
     }
 
     private List<StoredJob> readRows(String what, String... ids) {
-        List<Object> reply = call(what, redis -> this.scripts.read.run(redis, ScriptOutputType.MULTI, this.keyArray, ids));
-        return read(RedisJobRows.rows(reply, RedisJobRows.READ_WIDTH));
+        return read(readReply(what, "jobs", ids));
+    }
+
+    private List<Row> readReply(String what, String kind, String... ids) {
+        String[] args = new String[ids.length + 1];
+        args[0] = kind;
+        System.arraycopy(ids, 0, args, 1, ids.length);
+        List<Object> reply = call(what, redis -> this.scripts.read.run(redis, ScriptOutputType.MULTI, this.keyArray, args));
+        return RedisJobRows.rows(reply, RedisJobRows.READ_WIDTH);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A marker's JSON is the finished job's, kept in the jobs hash; its id is in the {@code finished} set.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public Optional<StoredJob> lookupFinished(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        List<StoredJob> found = this.rows.decode(readReply("look up finished job '" + jobId + "'", "finished", jobId)).jobs();
+        return found.stream().findFirst().map(StoredJob::asFinished);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code remove_finished.lua} calls of at most 1,000 markers each, until none is left to remove.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public int removeFinishedMarkers(Instant finishedBefore) {
+        String before = RedisJobRows.millis(finishedBefore);
+        int total = 0;
+        long removed;
+        do {
+            removed = call("remove finished markers", redis -> this.scripts.removeFinished.run(redis, ScriptOutputType.INTEGER,
+                    this.keyArray, before));
+            total += (int) removed;
+        }
+        while (removed >= 1000);
+        return total;
     }
 
     private List<StoredJob> read(List<Row> rowList) {
-        RedisJobRows.Decoded decoded = this.rows.decode(rowList, true);
+        RedisJobRows.Decoded decoded = this.rows.decode(rowList);
         markBroken(decoded.unreadable());
         return new ArrayList<>(decoded.jobs());
     }
@@ -505,6 +605,26 @@ public final class RedisJobStore implements JobStore {
         args.addAll(unreadable);
         call("mark unreadable jobs broken", redis -> this.scripts.markBroken.run(redis, ScriptOutputType.INTEGER,
                 this.keyArray, args.toArray(String[]::new)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the lease owners' hash and the leases' sorted set (two commands, not atomic: a lease that changes in
+     * between is left out).
+     *
+     * @throws JobStoreException when Redis fails
+     */
+    @Override
+    public List<LeaseHolder> leaseHolders() {
+        return run("list lease holders", redis -> {
+            Map<String, String> owners = redis.hgetall(this.keys.leaseOwners());
+            Map<String, Instant> expiries = new HashMap<>();
+            for (ScoredValue<String> lease : redis.zrangeWithScores(this.keys.leases(), 0, -1)) {
+                expiries.put(lease.getValue(), Instant.ofEpochMilli((long) lease.getScore()));
+            }
+            return LeaseHolder.tally(owners, expiries);
+        });
     }
 
     private <T> T call(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {

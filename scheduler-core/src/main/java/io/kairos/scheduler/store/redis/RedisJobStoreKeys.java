@@ -27,6 +27,8 @@ import java.util.Objects;
  *     for readable jobs</td></tr>
  * <tr><td>wakeupChannel</td><td>{@code kairos.wakeup}</td><td>pub/sub channel</td><td>message = the
  *     publishing scheduler's id</td></tr>
+ * <tr><td>finished</td><td>{@code kairos.finished}</td><td>ZSET</td><td>job id → when the job finished, epoch
+ *     milliseconds, for the {@code FINISHED} markers (their JSON stays in jobs)</td></tr>
  * </table>
  *
  * <p>The time columns (run times, fire times, versions, broken reasons) override what the JSON says.
@@ -41,9 +43,10 @@ import java.util.Objects;
  * @param leaseOwners the lease owners hash
  * @param broken the broken reasons hash
  * @param wakeupChannel the pub/sub channel for remote wake-ups
+ * @param finished the finished markers sorted set
  */
 public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, String versions, String leases,
-        String leaseOwners, String broken, String wakeupChannel) {
+        String leaseOwners, String broken, String wakeupChannel, String finished) {
 
     /** The default key prefix. */
     public static final String DEFAULT_PREFIX = "kairos.";
@@ -55,9 +58,9 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
      */
     public RedisJobStoreKeys {
         List<String> names = List.of("jobs", "runTimes", "fireTimes", "versions", "leases", "leaseOwners", "broken",
-                "wakeupChannel");
+                "wakeupChannel", "finished");
         List<String> values = java.util.Arrays.asList(jobs, runTimes, fireTimes, versions, leases, leaseOwners, broken,
-                wakeupChannel);
+                wakeupChannel, finished);
         java.util.Map<String, String> seen = new java.util.HashMap<>();
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
@@ -74,6 +77,23 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
     }
 
     /**
+     * Keys whose finished markers set is named after the jobs hash ({@code <jobs>.finished}).
+     *
+     * @param jobs the jobs hash
+     * @param runTimes the run times sorted set
+     * @param fireTimes the fire times hash
+     * @param versions the versions hash
+     * @param leases the lease expiry sorted set
+     * @param leaseOwners the lease owners hash
+     * @param broken the broken reasons hash
+     * @param wakeupChannel the pub/sub channel for remote wake-ups
+     */
+    public RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, String versions, String leases, String leaseOwners,
+            String broken, String wakeupChannel) {
+        this(jobs, runTimes, fireTimes, versions, leases, leaseOwners, broken, wakeupChannel, jobs + ".finished");
+    }
+
+    /**
      * The default keys: {@code kairos.jobs}, {@code kairos.run_times}, ... and channel {@code kairos.wakeup}.
      *
      * @return the keys
@@ -85,7 +105,7 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
     /**
      * Keys named {@code prefix + "jobs"}, {@code prefix + "run_times"}, {@code prefix + "fire_times"},
      * {@code prefix + "versions"}, {@code prefix + "leases"}, {@code prefix + "lease_owners"},
-     * {@code prefix + "broken"} and channel {@code prefix + "wakeup"}.
+     * {@code prefix + "broken"}, {@code prefix + "finished"} and channel {@code prefix + "wakeup"}.
      *
      * @param prefix the prefix, e.g. {@code kairos.} or {@code {orders}.kairos.}; not {@code null}
      * @return the keys
@@ -93,7 +113,7 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
     public static RedisJobStoreKeys withPrefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
         return new RedisJobStoreKeys(prefix + "jobs", prefix + "run_times", prefix + "fire_times", prefix + "versions",
-                prefix + "leases", prefix + "lease_owners", prefix + "broken", prefix + "wakeup");
+                prefix + "leases", prefix + "lease_owners", prefix + "broken", prefix + "wakeup", prefix + "finished");
     }
 
     /**
@@ -104,7 +124,7 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
      */
     public RedisJobStoreKeys withJobs(String jobs) {
         return new RedisJobStoreKeys(jobs, this.runTimes, this.fireTimes, this.versions, this.leases, this.leaseOwners,
-                this.broken, this.wakeupChannel);
+                this.broken, this.wakeupChannel, this.finished);
     }
 
     /**
@@ -115,16 +135,16 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
      */
     public RedisJobStoreKeys withRunTimes(String runTimes) {
         return new RedisJobStoreKeys(this.jobs, runTimes, this.fireTimes, this.versions, this.leases, this.leaseOwners,
-                this.broken, this.wakeupChannel);
+                this.broken, this.wakeupChannel, this.finished);
     }
 
     /**
      * The data keys (not the channel), in the order the store's Lua scripts expect them.
      *
-     * @return jobs, run times, fire times, versions, leases, lease owners, broken
+     * @return jobs, run times, fire times, versions, leases, lease owners, broken, finished
      */
     String[] all() {
         return new String[] {this.jobs, this.runTimes, this.fireTimes, this.versions, this.leases, this.leaseOwners,
-                this.broken};
+                this.broken, this.finished};
     }
 }

@@ -1,7 +1,7 @@
 package io.kairos.scheduler.store.redis;
 
 /**
- * The Lua scripts of the Redis job store; each takes the seven data keys of {@link RedisJobStoreKeys} in
+ * The Lua scripts of the Redis job store; each takes the eight data keys of {@link RedisJobStoreKeys} in
  * order. Their logic is described at the top of each {@code .lua} file; those that read or write whole batches
  * start with the helper {@code bulk.lua}, those that compute the next run time also with {@code next.lua}.
  */
@@ -22,4 +22,8 @@ final class RedisScripts {
     final LuaScript release = LuaScript.load("release", "bulk", "next");
 
     final LuaScript markBroken = LuaScript.load("mark_broken");
+
+    final LuaScript removeFinished = LuaScript.load("remove_finished");
+
+    final LuaScript countWaiting = LuaScript.load("count_waiting", "bulk");
 }

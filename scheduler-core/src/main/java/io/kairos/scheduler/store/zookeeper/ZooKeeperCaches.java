@@ -131,7 +131,13 @@ final class ZooKeeperCaches {
                 this.client.setData().forPath(this.marker, data);
             }
             catch (KeeperException.NoNodeException ex) {
-                this.client.create().withMode(CreateMode.EPHEMERAL).forPath(this.marker, data);
+                try {
+                    this.client.create().withMode(CreateMode.EPHEMERAL).forPath(this.marker, data);
+                }
+                catch (KeeperException.NodeExistsException raced) {
+                    // another thread of this store created it first
+                    this.client.setData().forPath(this.marker, data);
+                }
             }
             long deadline = System.nanoTime() + this.timeout.toNanos();
             synchronized (this.seenLock) {

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.store.zookeeper;
 
+import io.kairos.scheduler.store.JobDecodeException;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.StoredJob;
 
@@ -26,8 +27,10 @@ final class ZooKeeperJobReader {
      *
      * @param job the job (version = znode version + 1), possibly a broken placeholder
      * @param stat the job znode's stat
+     * @param markedBroken whether this read found the JSON unreadable and marked the job broken (the first read that
+     *     did)
      */
-    record Read(StoredJob job, Stat stat) {
+    record Read(StoredJob job, Stat stat, boolean markedBroken) {
     }
 
     private final CuratorFramework client;
@@ -65,27 +68,37 @@ final class ZooKeeperJobReader {
         }
         String json = data == null ? null : new String(data, StandardCharsets.UTF_8);
         try {
-            StoredJob job = this.context.codec().decode(json);
+            StoredJob job = this.context.codec().decode(id, json);
             if (!job.id().equals(id)) {
                 throw new IllegalArgumentException("the JSON holds job '" + job.id() + "', not '" + id + "'");
             }
-            return new Read(job.withVersion(stat.getVersion() + 1L), stat);
+            return new Read(job.withVersion(stat.getVersion() + 1L), stat, false);
         }
         catch (RuntimeException ex) {
-            String reason = brokenReason(id, stat, ex);
+            String recorded = recordedReason(id);
+            String reason = recorded != null ? recorded : reasonOf(id, ex);
+            boolean marked = recorded == null && markBroken(id, stat, reason);
             return new Read(this.context.codec().decodeBroken(id, json, this.context.alias(), reason)
-                    .withVersion(stat.getVersion() + 1L), stat);
+                    .withVersion(stat.getVersion() + 1L), stat, marked);
         }
     }
 
-    private String brokenReason(String id, Stat stat, RuntimeException ex) throws Exception {
+    private String recordedReason(String id) throws Exception {
         try {
             return new String(this.client.getData().forPath(this.paths.broken(id)), StandardCharsets.UTF_8);
         }
         catch (KeeperException.NoNodeException absent) {
-            // first time: record it below
+            return null;
         }
-        String reason = "stored job cannot be read: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getName());
+    }
+
+    private static String reasonOf(String id, RuntimeException ex) {
+        String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getName();
+        return ex instanceof JobDecodeException ? message : "stored job '" + id + "' cannot be read: " + message;
+    }
+
+    /** Records the reason and clears the index entry; {@code true} when this call did it. */
+    private boolean markBroken(String id, Stat stat, String reason) throws Exception {
         try {
             this.client.transaction().forOperations(
                     this.client.transactionOp().check().withVersion(stat.getVersion()).forPath(this.paths.job(id)),
@@ -93,14 +106,16 @@ final class ZooKeeperJobReader {
                     this.client.transactionOp().create().forPath(this.paths.broken(id), reason.getBytes(StandardCharsets.UTF_8)));
             logger.warn("Job '{}' in ZooKeeper job store '{}' cannot be read; it is marked broken and kept: {}", id,
                     this.context.alias(), reason);
+            return true;
         }
         catch (KeeperException.NoNodeException noIndexEntry) {
             // a job znode written without its index entry (by hand): it is not due anyway; record the reason alone
             this.client.create().forPath(this.paths.broken(id), reason.getBytes(StandardCharsets.UTF_8));
+            return false;
         }
         catch (KeeperException.BadVersionException | KeeperException.NodeExistsException raced) {
             // changed or marked by someone else meanwhile: the next read sees it
+            return false;
         }
-        return reason;
     }
 }

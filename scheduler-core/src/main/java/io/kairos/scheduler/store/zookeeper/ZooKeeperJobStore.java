@@ -19,11 +19,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
@@ -60,6 +63,9 @@ public final class ZooKeeperJobStore implements JobStore {
 
     private static final byte[] NOT_DUE = new byte[0];
 
+    /** The most due jobs {@link #countDueWithoutExecutor} reads. */
+    static final int WAITING_SCAN_LIMIT = 1000;
+
     private final ZooKeeperConnection connection;
 
     private final ZooKeeperPaths paths;
@@ -73,6 +79,8 @@ public final class ZooKeeperJobStore implements JobStore {
     private volatile ZooKeeperCaches caches;
 
     private volatile ZooKeeperJobReader reader;
+
+    private volatile ZooKeeperFinishedMarkers markers;
 
     ZooKeeperJobStore(ZooKeeperConnection connection, ZooKeeperPaths paths) {
         this.connection = connection;
@@ -98,7 +106,26 @@ public final class ZooKeeperJobStore implements JobStore {
     }
 
     /**
-     * Connects (or uses the given client), creates the four parent znodes when missing, and loads the index.
+     * {@inheritDoc}
+     *
+     * <p>{@code connectString} (the client's current one) and {@code rootPath}; once started, {@code connected}, whether
+     * the Curator client is connected now (while it is not, this instance's session may expire and its leases with
+     * it). No server call.
+     */
+    @Override
+    public Map<String, Object> healthDetails() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("connectString", this.connection.describe());
+        details.put("rootPath", this.paths.root());
+        CuratorFramework current = this.client;
+        if (current != null) {
+            details.put("connected", current.getZookeeperClient().isConnected());
+        }
+        return details;
+    }
+
+    /**
+     * Connects (or uses the given client), creates the five parent znodes when missing, and loads the index.
      *
      * @param context the scheduler's alias for this store, its id, clock, codec and wake-up callback
      * @throws IllegalStateException when the store is already started
@@ -114,7 +141,7 @@ public final class ZooKeeperJobStore implements JobStore {
         ZooKeeperIndex newIndex = new ZooKeeperIndex(context.wakeup());
         ZooKeeperCaches newCaches = new ZooKeeperCaches(opened, this.paths, newIndex, this.connection.startTimeout());
         try {
-            for (String parent : List.of(this.paths.jobs(), this.paths.due(), this.paths.leases(), this.paths.broken())) {
+            for (String parent : parents()) {
                 if (opened.checkExists().forPath(parent) == null) {
                     try {
                         opened.create().creatingParentsIfNeeded().forPath(parent);
@@ -136,6 +163,7 @@ public final class ZooKeeperJobStore implements JobStore {
         this.index = newIndex;
         this.caches = newCaches;
         this.reader = new ZooKeeperJobReader(opened, this.paths, context);
+        this.markers = new ZooKeeperFinishedMarkers(opened, this.paths, context);
         this.client = opened;
     }
 
@@ -176,6 +204,12 @@ public final class ZooKeeperJobStore implements JobStore {
         return RunHistory.none();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction creates the job and its index entry and deletes the finished marker with the id (or checks
+     * that there is none), so that a job and its marker never exist together.
+     */
     @Override
     public StoredJob addJob(StoredJob job, ConflictPolicy policy) {
         Objects.requireNonNull(job, "job");
@@ -183,20 +217,29 @@ public final class ZooKeeperJobStore implements JobStore {
         return write("add job '" + job.id() + "'", () -> {
             byte[] json = json(job);
             while (true) {
+                ZooKeeperFinishedMarkers.Marker marker = this.markers.read(job.id());
+                if (marker != null && marker.job() != null && policy == ConflictPolicy.KEEP_EXISTING) {
+                    return marker.job();
+                }
+                List<CuratorOp> ops = new ArrayList<>(4);
+                ops.add(op().create().forPath(this.paths.job(job.id()), json));
+                ops.add(op().create().forPath(this.paths.due(job.id()), due(job)));
+                ops.addAll(this.markers.replaceOps(job.id(), marker));
                 try {
-                    client().transaction().forOperations(
-                            op().create().forPath(this.paths.job(job.id()), json),
-                            op().create().forPath(this.paths.due(job.id()), due(job)));
+                    client().transaction().forOperations(ops);
                     return job.withVersion(1);
                 }
-                catch (KeeperException.NodeExistsException ex) {
-                    if (policy == ConflictPolicy.ERROR) {
+                catch (KeeperException.NodeExistsException | KeeperException.NoNodeException
+                        | KeeperException.BadVersionException ex) {
+                    // a job with the id, or a marker written or removed meanwhile
+                    Optional<StoredJob> existing = this.reader.lookup(job.id());
+                    if (existing.isPresent() && policy == ConflictPolicy.ERROR) {
                         throw new ConflictingJobIdException(job.id(), "job store '" + context().alias() + "'");
                     }
-                    Optional<StoredJob> replaced = policy == ConflictPolicy.KEEP_EXISTING ? this.reader.lookup(job.id())
-                            : overwrite(job, json);
-                    if (replaced.isPresent()) {
-                        return replaced.get();
+                    Optional<StoredJob> kept = policy == ConflictPolicy.KEEP_EXISTING ? existing
+                            : existing.isPresent() ? overwrite(job, json) : Optional.empty();
+                    if (kept.isPresent()) {
+                        return kept.get();
                     }
                 }
             }
@@ -234,7 +277,8 @@ public final class ZooKeeperJobStore implements JobStore {
      * {@inheritDoc}
      *
      * <p>Deletes the job and its index entry in one transaction, then its lease and broken reason, if any (a lease
-     * left behind by a failure here never holds a job added later under the same id: it names the removed znode).
+     * left behind by a failure here never holds a job added later under the same id: it names the removed znode);
+     * without a job, deletes the finished marker with the id.
      */
     @Override
     public boolean removeJob(String jobId) {
@@ -245,7 +289,7 @@ public final class ZooKeeperJobStore implements JobStore {
                         op().delete().forPath(this.paths.due(jobId)));
             }
             catch (KeeperException.NoNodeException ex) {
-                return false;
+                return this.markers.remove(jobId);
             }
             client().delete().quietly().forPath(this.paths.lease(jobId));
             client().delete().quietly().forPath(this.paths.broken(jobId));
@@ -256,7 +300,7 @@ public final class ZooKeeperJobStore implements JobStore {
     @Override
     public void removeAllJobs() {
         write("remove all jobs", () -> {
-            for (String parent : List.of(this.paths.jobs(), this.paths.due(), this.paths.leases(), this.paths.broken())) {
+            for (String parent : parents()) {
                 for (String child : client().getChildren().forPath(parent)) {
                     if (!child.startsWith(ZooKeeperPaths.MARKER_PREFIX)) {
                         client().delete().quietly().forPath(parent + "/" + child);
@@ -271,6 +315,26 @@ public final class ZooKeeperJobStore implements JobStore {
     public Optional<StoredJob> lookupJob(String jobId) {
         Objects.requireNonNull(jobId, "jobId");
         return call("look up job '" + jobId + "'", () -> this.reader.lookup(jobId));
+    }
+
+    @Override
+    public Optional<StoredJob> lookupFinished(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        return call("look up finished job '" + jobId + "'", () -> {
+            ZooKeeperFinishedMarkers.Marker marker = this.markers.read(jobId);
+            return marker == null ? Optional.<StoredJob>empty() : Optional.ofNullable(marker.job());
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads every marker znode (one read each) and deletes the old ones at the version read.
+     */
+    @Override
+    public int removeFinishedMarkers(Instant finishedBefore) {
+        Objects.requireNonNull(finishedBefore, "finishedBefore");
+        return call("remove finished markers", () -> this.markers.removeBefore(finishedBefore));
     }
 
     /**
@@ -313,38 +377,86 @@ public final class ZooKeeperJobStore implements JobStore {
      * <p>Candidates come from the index; each is read, checked (still scheduled and due, lease absent or expired or
      * left from a removed job) and leased in one transaction conditional on the job znode's version and on the
      * {@code due} znode's version, which the transaction moves on (the same content written again). A candidate
-     * another instance took meanwhile is skipped, and the next one tried.
+     * another instance took meanwhile is skipped, and the next one tried. A candidate whose JSON cannot be read is
+     * marked broken by the read ({@link ZooKeeperJobReader}) and returned after the acquired ones.
      */
     @Override
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
+        return acquireDue(schedulerId, now, limit, leaseUntil, null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each candidate is read as before; one of another executor is skipped after that read (so each due job of
+     * another executor costs one read per call).
+     */
+    @Override
+    public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+        if (executors.isEmpty()) {
+            throw new IllegalArgumentException("executors must not be empty");
+        }
+        return acquireDue(schedulerId, now, limit, leaseUntil, Set.copyOf(executors));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the earliest {@value #WAITING_SCAN_LIMIT} unleased due jobs of the index (one read each).
+     */
+    @Override
+    public Map<String, Integer> countDueWithoutExecutor(Instant dueBefore, Set<String> executors) {
+        Objects.requireNonNull(dueBefore, "dueBefore");
+        return call("count jobs waiting for an executor", () -> {
+            this.caches.catchUp();
+            Map<String, Integer> counts = new TreeMap<>();
+            for (ZooKeeperIndex.Candidate candidate : this.index.due(dueBefore.toEpochMilli(), WAITING_SCAN_LIMIT, Set.of())) {
+                ZooKeeperJobReader.Read read = this.reader.read(candidate.id());
+                if (read != null && read.job().state() == JobState.SCHEDULED && !executors.contains(read.job().executor())) {
+                    counts.merge(read.job().executor(), 1, Integer::sum);
+                }
+            }
+            return counts;
+        });
+    }
+
+    private List<StoredJob> acquireDue(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
         long nowMillis = now.toEpochMilli();
         return call("acquire due jobs", () -> {
             this.caches.catchUp();
             List<StoredJob> acquired = new ArrayList<>();
+            List<StoredJob> broken = new ArrayList<>();
             Set<String> tried = new HashSet<>();
             List<ZooKeeperIndex.Candidate> candidates;
             do {
-                candidates = this.index.due(nowMillis, limit - acquired.size(), tried);
+                candidates = this.index.due(nowMillis, limit - acquired.size() - broken.size(), tried);
                 for (ZooKeeperIndex.Candidate candidate : candidates) {
                     tried.add(candidate.id());
-                    StoredJob job = acquire(schedulerId, candidate, nowMillis, leaseUntil.toEpochMilli());
+                    StoredJob job = acquire(schedulerId, candidate, nowMillis, leaseUntil.toEpochMilli(), executors);
                     if (job != null) {
-                        acquired.add(job);
+                        (job.state() == JobState.BROKEN ? broken : acquired).add(job);
                     }
                 }
             }
-            while (!candidates.isEmpty() && acquired.size() < limit);
+            while (!candidates.isEmpty() && acquired.size() + broken.size() < limit);
             acquired.sort(Comparator.comparing(StoredJob::nextRunTime));
+            acquired.addAll(broken);
             return acquired;
         });
     }
 
-    private StoredJob acquire(String schedulerId, ZooKeeperIndex.Candidate candidate, long nowMillis, long untilMillis) throws Exception {
+    private StoredJob acquire(String schedulerId, ZooKeeperIndex.Candidate candidate, long nowMillis, long untilMillis,
+            Set<String> executors) throws Exception {
         String id = candidate.id();
         ZooKeeperJobReader.Read read = this.reader.read(id);
-        if (read == null || read.job().state() != JobState.SCHEDULED || read.job().nextRunTime().toEpochMilli() > nowMillis) {
+        if (read != null && read.markedBroken()) {
+            this.caches.wrote();
+            return read.job();
+        }
+        if (read == null || read.job().state() != JobState.SCHEDULED || read.job().nextRunTime().toEpochMilli() > nowMillis
+                || (executors != null && !executors.contains(read.job().executor()))) {
             return null;
         }
         Stat leaseStat = null;
@@ -391,12 +503,10 @@ public final class ZooKeeperJobStore implements JobStore {
      */
     @Override
     public Set<String> extendLeases(String schedulerId, Collection<String> jobIds, Instant leaseUntil) {
-        Objects.requireNonNull(schedulerId, "schedulerId");
-        Objects.requireNonNull(leaseUntil, "leaseUntil");
-        Set<String> lost = new HashSet<>();
-        if (jobIds.isEmpty()) {
-            return lost;
+        if (!LeaseArguments.checkExtension(schedulerId, jobIds, leaseUntil)) {
+            return new HashSet<>();
         }
+        Set<String> lost = new HashSet<>();
         return call("extend leases", () -> {
             long session = client().getZookeeperClient().getZooKeeper().getSessionId();
             for (String id : new LinkedHashSet<>(jobIds)) {
@@ -482,8 +592,14 @@ public final class ZooKeeperJobStore implements JobStore {
                 client().transaction().forOperations(dropLease);
             }
             else if (release.remove()) {
-                client().transaction().forOperations(op().delete().withVersion(read.stat().getVersion()).forPath(this.paths.job(id)),
-                        op().delete().forPath(this.paths.due(id)), dropLease);
+                List<CuratorOp> ops = new ArrayList<>(4);
+                ops.add(op().delete().withVersion(read.stat().getVersion()).forPath(this.paths.job(id)));
+                ops.add(op().delete().forPath(this.paths.due(id)));
+                ops.add(dropLease);
+                if (release.keepMarker()) {
+                    ops.addAll(this.markers.finishOps(read.job()));
+                }
+                client().transaction().forOperations(ops);
             }
             else {
                 StoredJob next = read.job().withNextRunTime(release.nextRunTime(), release.nextFireTime());
@@ -537,6 +653,10 @@ public final class ZooKeeperJobStore implements JobStore {
                 this.caches.wrote();
             }
         });
+    }
+
+    private List<String> parents() {
+        return List.of(this.paths.jobs(), this.paths.due(), this.paths.leases(), this.paths.broken(), this.paths.finished());
     }
 
     private byte[] json(StoredJob job) {

@@ -17,7 +17,10 @@ import org.apache.zookeeper.common.PathUtils;
  * <li>{@code <root>/leases/<id>} — <em>ephemeral</em>, of the lease holder's session: owner, lease expiry, and the
  * creation zxid of the job znode it leases;</li>
  * <li>{@code <root>/broken/<id>} — persistent, the reason a job znode whose JSON cannot be read is broken (its JSON
- * is left as it is).</li>
+ * is left as it is);</li>
+ * <li>{@code <root>/finished/<id>} — persistent, the {@code FINISHED} marker a job whose id was chosen leaves when its
+ * trigger finishes: when it finished (epoch milliseconds, the store's clock), a newline, then the finished job's
+ * JSON.</li>
  * </ul>
  * A job id becomes a znode name URL-encoded, with {@code .} and {@code *} encoded too, so that any id (slashes,
  * {@code .}, {@code ..} included) is a valid name. Immutable and thread-safe.
@@ -79,6 +82,10 @@ final class ZooKeeperPaths {
         return this.root + "/broken";
     }
 
+    String finished() {
+        return this.root + "/finished";
+    }
+
     String job(String id) {
         return jobs() + "/" + encode(id);
     }
@@ -95,8 +102,12 @@ final class ZooKeeperPaths {
         return broken() + "/" + encode(id);
     }
 
+    String finished(String id) {
+        return finished() + "/" + encode(id);
+    }
+
     /**
-     * The job id of a child znode of one of the four parents.
+     * The job id of a child znode of one of the five parents.
      *
      * @param path the child's full path
      * @return the id, or {@code null} for the parent itself or a marker

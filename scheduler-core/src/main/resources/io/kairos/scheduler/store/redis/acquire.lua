@@ -1,6 +1,9 @@
 -- Acquires due jobs under a lease, earliest next run time first (ties by job id).
--- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken
--- ARGV: 1 now (epoch ms), 2 limit, 3 lease expiry (epoch ms), 4 lease owner (scheduler id)
+-- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished
+-- ARGV: 1 now (epoch ms), 2 limit, 3 lease expiry (epoch ms), 4 lease owner (scheduler id), 5... the executor
+-- aliases of the caller (none: every job): a due job of another executor is skipped, left unleased and scheduled
+-- for the instances that have it (its JSON's "executor", 'default' when absent; JSON that cannot be decoded is
+-- taken, to be marked broken).
 -- Returns the next run time after this acquisition (integer epoch ms, or '' when no job is scheduled; see
 -- next_run_time() in next.lua), then 5 strings per acquired job: id, json, version, next run time (ms), next
 -- fire time (ms or '').
@@ -11,6 +14,27 @@
 -- members in front of the batch cost one table look-up each (see leased_now() in bulk.lua).
 local now = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
+local executors = nil
+if #ARGV > 4 then
+  executors = {}
+  for i = 5, #ARGV do
+    executors[ARGV[i]] = true
+  end
+end
+local function runnable(json)
+  if not executors then
+    return true
+  end
+  local ok, job = pcall(cjson.decode, json)
+  if not ok or type(job) ~= 'table' then
+    return true
+  end
+  local executor = job['executor']
+  if type(executor) ~= 'string' then
+    executor = 'default'
+  end
+  return executors[executor] == true
+end
 -- due members per page: the batch plus some leased jobs in front of it; then what is still missing (doubled),
 -- at least 32, at most 1000
 local page = math.min(limit + 32, 1000)
@@ -34,7 +58,7 @@ while #taken < limit do
     local orphans = {}
     for i = 1, #free do
       if jsons[i] then
-        if #taken < limit then
+        if #taken < limit and runnable(jsons[i]) then
           taken[#taken + 1] = {free[i], jsons[i]}
         end
       else

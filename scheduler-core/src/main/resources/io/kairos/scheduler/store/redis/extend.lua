@@ -1,5 +1,5 @@
 -- Extends the leases the owner still holds (the job exists and its lease owner is the caller, expired or not).
--- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken
+-- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished
 -- ARGV: 1 lease owner, 2 new lease expiry (epoch ms), 3.. job ids
 -- Returns the ids whose leases the owner no longer holds (another owner, none, or the job is gone; each once),
 -- none of them extended. Two Redis commands per batch (HMGET, multi-member ZADD); the helper bulk() is prepended

@@ -1,6 +1,6 @@
 -- Marks unreadable jobs broken: keeps their JSON untouched, stores the reason, takes them out of run_times,
 -- bumps the version, and drops the caller's lease. Skips a job whose version moved on (it was rewritten).
--- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken
+-- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished
 -- ARGV: 1 caller (scheduler id), then 3 per job: id, version read, reason
 -- Returns the number of jobs marked.
 local marked = 0

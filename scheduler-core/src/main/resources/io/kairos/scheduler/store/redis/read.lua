@@ -1,16 +1,20 @@
 -- Reads jobs with their columns.
--- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken
--- ARGV: the job ids to read; none means every job
+-- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished
+-- ARGV: 1 what to read ('jobs', or 'finished' for FINISHED markers), then the ids to read; no id means every one
 -- Returns 6 strings per existing job: id, json, version, next run time (ms or ''), next fire time (ms or ''),
 -- broken reason ('' when not broken).
-local ids = ARGV
+local markers = ARGV[1] == 'finished'
+local ids = {}
+for i = 2, #ARGV do
+  ids[#ids + 1] = ARGV[i]
+end
 if #ids == 0 then
   ids = redis.call('HKEYS', KEYS[1])
 end
 local result = {}
 for _, id in ipairs(ids) do
   local json = redis.call('HGET', KEYS[1], id)
-  if json then
+  if json and (redis.call('ZSCORE', KEYS[8], id) ~= false) == markers then
     local n = #result
     result[n + 1] = id
     result[n + 2] = json

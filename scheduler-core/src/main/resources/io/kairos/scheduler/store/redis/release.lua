@@ -1,7 +1,8 @@
 -- Gives up leases; writes the new next run time (or deletes the job) only where the version is unchanged.
--- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken
+-- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished
 -- ARGV: 1 lease owner, 2 wake-up channel, then 5 per job: id, acquired version,
---       action ('S' schedule, 'P' pause, 'R' remove), next run time (ms or ''), next fire time (ms or '')
+--       action ('S' schedule, 'P' pause, 'R' remove, 'F' finish: keep a FINISHED marker, its JSON kept), next run
+--       time (ms or ''; for 'F' when it finished), next fire time (ms or '')
 -- Returns {outcome, next run time}: the outcome has one letter per job: 'W' written, 'L' only the lease dropped
 -- (version moved on), 'I' ignored (not ours; also a job listed a second time, whose lease the first listing gave
 -- up); the next run time after the release is integer epoch ms, or '' when no job is scheduled (see
@@ -54,7 +55,7 @@ if #rescheduled > 0 then
 end
 bulk('ZREM', KEYS[5], heldIds)
 bulk('HDEL', KEYS[6], heldIds)
-local removed, unscheduled, newVersions, runTimes, fireTimes, noFireTimes = {}, {}, {}, {}, {}, {}
+local removed, unscheduled, newVersions, runTimes, fireTimes, noFireTimes, finished = {}, {}, {}, {}, {}, {}, {}
 local publish = false
 for n, j in ipairs(held) do
   local id = ids[j]
@@ -67,7 +68,12 @@ for n, j in ipairs(held) do
     else
       newVersions[#newVersions + 1] = id
       newVersions[#newVersions + 1] = tonumber(versions[n]) + 1
-      if action == 'P' then
+      if action == 'F' then
+        unscheduled[#unscheduled + 1] = id
+        noFireTimes[#noFireTimes + 1] = id
+        finished[#finished + 1] = ARGV[at + 3]
+        finished[#finished + 1] = id
+      elseif action == 'P' then
         unscheduled[#unscheduled + 1] = id
         noFireTimes[#noFireTimes + 1] = id
       else
@@ -104,6 +110,9 @@ if #runTimes > 0 then
 end
 if #fireTimes > 0 then
   bulk('HSET', KEYS[3], fireTimes)
+end
+if #finished > 0 then
+  bulk('ZADD', KEYS[8], finished)
 end
 if #noFireTimes > 0 then
   bulk('HDEL', KEYS[3], noFireTimes)

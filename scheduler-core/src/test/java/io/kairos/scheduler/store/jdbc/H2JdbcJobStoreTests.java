@@ -47,7 +47,8 @@ class H2JdbcJobStoreTests extends JdbcJobStoreContractTests {
     @Test
     void malformedJsonRowIsShownAsBrokenAndNeverDeleted() throws SQLException {
         insertRawRow("garbled", "{\"format\":1, \"id\": ");
-        assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).isEmpty();
+        assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).singleElement()
+                .satisfies((job) -> assertThat(job.brokenReason()).startsWith("stored job 'garbled' is not valid JSON"));
         assertThat(this.store.lookupJob("garbled")).hasValueSatisfying((job) -> {
             assertThat(job.brokenReason()).contains("not valid JSON");
             assertThat(job.task()).isEqualTo(io.kairos.scheduler.store.JobCodec.UNREADABLE_TASK);

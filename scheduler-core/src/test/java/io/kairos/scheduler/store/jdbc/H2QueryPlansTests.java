@@ -54,6 +54,8 @@ class H2QueryPlansTests extends QueryPlanChecks {
         for (long now : new long[] { DUE - 1, NOW, DUE + 40L * 86_400_000L }) {
             String acquire = explain(connection, dialect.selectDueStatement(sql), now, now, 68);
             assertThat(acquire).as("acquisition at " + now).contains(index).contains("index sorted");
+            String grouped = explain(connection, dialect.selectDueStatement(sql, 2), now, now, "default", "reports", 68);
+            assertThat(grouped).as("acquisition by executor at " + now).contains(index).contains("index sorted");
         }
         String nextRunTimes = explain(connection, sql.nextRunTimes);
         assertThat(nextRunTimes).as("next run times").contains(index).contains("index sorted");

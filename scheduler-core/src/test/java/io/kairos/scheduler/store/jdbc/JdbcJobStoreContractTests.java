@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The job store contract and the JDBC store's own promises (broken rows kept, idempotent schema scripts), on one
@@ -39,6 +40,11 @@ abstract class JdbcJobStoreContractTests extends JobStoreContractTests {
      * @return a table name unique to the class
      */
     protected abstract String tableName();
+
+    @Override
+    protected boolean reportsLeaseHolders() {
+        return true;
+    }
 
     @Override
     protected JobStore createStore() {
@@ -105,7 +111,8 @@ abstract class JdbcJobStoreContractTests extends JobStoreContractTests {
         insertRawRow("future", encoded("future").replace("\"format\":1", "\"format\":999"));
         this.store.addJob(job("ok", T0.minusSeconds(1)), ConflictPolicy.ERROR);
 
-        assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).extracting(StoredJob::id).containsExactly("ok");
+        assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).extracting(StoredJob::id, StoredJob::state)
+                .containsExactly(tuple("ok", JobState.SCHEDULED), tuple("future", JobState.BROKEN));
 
         assertThat(column("future", "state")).isEqualTo("BROKEN");
         assertThat(column("future", "next_run_time")).isEqualTo("null");
@@ -123,7 +130,12 @@ abstract class JdbcJobStoreContractTests extends JobStoreContractTests {
     void rowWithAnInvalidTriggerSpecIsMarkedBrokenAndItsDataKept() throws SQLException {
         String json = encoded("bad").replace("\"type\":\"test\"", "\"type\":\"nope\"");
         insertRawRow("bad", json);
-        assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).isEmpty();
+        assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).singleElement().satisfies((job) -> {
+            assertThat(job.state()).isEqualTo(JobState.BROKEN);
+            assertThat(job.brokenReason()).startsWith("stored job 'bad' has an invalid trigger spec").contains("nope");
+            assertThat(job.version()).isEqualTo(2);
+        });
+        assertThat(column("bad", "lease_owner")).isEqualTo("null");
         StoredJob broken = this.store.lookupJob("bad").orElseThrow();
         assertThat(broken.brokenReason()).contains("invalid trigger spec").contains("nope");
         assertThat(broken.trigger()).isNull();
@@ -134,6 +146,17 @@ abstract class JdbcJobStoreContractTests extends JobStoreContractTests {
 
         this.store.updateJob(job("bad", T0.minusSeconds(1)));
         assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).extracting(StoredJob::id).containsExactly("bad");
+    }
+
+    @Test
+    void rowWithoutAnIdInItsJsonIsReportedUnderItsRowId() throws SQLException {
+        insertRawRow("anonymous", encoded("anonymous").replace("\"id\":\"anonymous\",", ""));
+        assertThat(this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60))).singleElement().satisfies((job) -> {
+            assertThat(job.id()).isEqualTo("anonymous");
+            assertThat(job.state()).isEqualTo(JobState.BROKEN);
+            assertThat(job.brokenReason()).startsWith("stored job 'anonymous' lacks the required field 'id'");
+        });
+        assertThat(column("anonymous", "broken_reason")).doesNotContain("'null'");
     }
 
     @Test

@@ -54,6 +54,8 @@ class MariaDbQueryPlansIT extends QueryPlanChecks {
         for (long now : new long[] { DUE - 1, NOW, DUE + 40L * 86_400_000L }) {
             String acquire = explain(connection, dialect.selectDueStatement(sql), now, now, 68);
             assertThat(acquire).as("acquisition at " + now).contains("key=" + runTimeIndex()).doesNotContain("filesort");
+            String grouped = explain(connection, dialect.selectDueStatement(sql, 2), now, now, "default", "reports", 68);
+            assertThat(grouped).as("acquisition by executor at " + now).contains("key=" + runTimeIndex()).doesNotContain("filesort");
         }
         String nextRunTimes = explain(connection, sql.nextRunTimes);
         assertThat(nextRunTimes).as("next run times").contains("key=" + runTimeIndex()).doesNotContain("filesort");

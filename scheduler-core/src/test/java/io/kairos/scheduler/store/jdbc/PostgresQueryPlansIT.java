@@ -65,6 +65,10 @@ class PostgresQueryPlansIT extends QueryPlanChecks {
             String acquire = explain(connection, PostgresDialect.acquireStatement(sql), "owner", NOW + 30_000, NOW, NOW, 68);
             assertOrderedIndexScan(mode + " acquisition", acquire);
             assertThat(acquire).as(mode + " acquisition").contains("Index Scan using " + tableName() + "_pkey");
+            // an instance's executors (worker groups) filter the same ordered scan
+            String grouped = explain(connection, PostgresDialect.acquireStatement(sql, 2), "owner", NOW + 30_000, NOW, NOW, "default",
+                    "reports", 68);
+            assertOrderedIndexScan(mode + " acquisition by executor", grouped);
             // the first unleased row: the ordered index scan; the leased rows before it: a range of the run-time
             // index that holds only leased rows (bounded by the jobs running), which may be read as a bitmap
             String nextRunTimes = explain(connection, sql.nextRunTimes);
@@ -106,8 +110,13 @@ class PostgresQueryPlansIT extends QueryPlanChecks {
             removes[i] = i < n / 2;
             nextRunTimes[i] = removes[i] ? null : NOW + 60_000;
         }
+        String[] states = new String[n];
+        for (int i = 0; i < n; i++) {
+            states[i] = removes[i] ? null : "SCHEDULED";
+        }
         return new Object[] { connection.createArrayOf("varchar", ids.toArray()), connection.createArrayOf("bigint", versions),
                 connection.createArrayOf("bool", removes), connection.createArrayOf("bigint", nextRunTimes),
-                connection.createArrayOf("bigint", nextRunTimes), "owner", "owner", "owner", "plan_channel", "scheduler-1" };
+                connection.createArrayOf("bigint", nextRunTimes), connection.createArrayOf("varchar", states), "owner", "owner", "owner",
+                "plan_channel", "scheduler-1" };
     }
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -85,6 +86,11 @@ class RedisJobStoreIT extends JobStoreContractTests {
 
     /** A store on the class's shared client (one Lettuce event loop for all tests). */
     @Override
+    protected boolean reportsLeaseHolders() {
+        return true;
+    }
+
+    @Override
     protected JobStore createStore() {
         return RedisJobStore.builder().client(client).keys(KEYS).commandTimeout(Duration.ofSeconds(10)).build();
     }
@@ -129,7 +135,10 @@ class RedisJobStoreIT extends JobStoreContractTests {
 
         List<StoredJob> acquired = this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60));
 
-        assertThat(acquired).extracting(StoredJob::id).containsExactly("good");
+        assertThat(acquired).extracting(StoredJob::id, StoredJob::state).containsExactly(tuple("good", JobState.SCHEDULED),
+                tuple("garbage", JobState.BROKEN), tuple("newer", JobState.BROKEN));
+        assertThat(acquired.get(1).brokenReason()).startsWith("stored job 'garbage' is not valid JSON");
+        assertThat(redis().hget(KEYS.leaseOwners(), "garbage")).isNull();
         assertThat(redis().hget(KEYS.jobs(), "newer")).isEqualTo(newerFormat);
         assertThat(redis().hget(KEYS.jobs(), "garbage")).isEqualTo("{not json");
         assertThat(redis().zscore(KEYS.runTimes(), "newer")).isNull();

@@ -15,7 +15,7 @@ class RedisJobStoreKeysTests {
         assertThat(keys.leases()).isEqualTo("kairos.leases");
         assertThat(keys.wakeupChannel()).isEqualTo("kairos.wakeup");
         assertThat(keys.all()).containsExactly("kairos.jobs", "kairos.run_times", "kairos.fire_times", "kairos.versions",
-                "kairos.leases", "kairos.lease_owners", "kairos.broken");
+                "kairos.leases", "kairos.lease_owners", "kairos.broken", "kairos.finished");
     }
 
     @Test

@@ -20,25 +20,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The job store contract on {@link ZooKeeperJobStore} against a real ZooKeeper server running in this JVM
- * (Curator's {@link TestingServer}), plus what only the ZooKeeper store promises: unreadable znodes kept, wake-ups
+ * ({@link InProcessZooKeeper}, Curator's TestingServer), plus what only the ZooKeeper store promises: unreadable znodes kept, wake-ups
  * across instances, leases vanishing with their session.
  */
 class ZooKeeperJobStoreTests extends JobStoreContractTests {
 
-    private static TestingServer server;
+    private static InProcessZooKeeper server;
 
     private static CuratorFramework raw;
 
@@ -46,14 +44,12 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new TestingServer(true);
-        raw = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
-        raw.start();
+        server = new InProcessZooKeeper();
+        raw = server.raw();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        raw.close();
         server.close();
     }
 
@@ -64,7 +60,7 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
 
     @Override
     protected JobStore createStore() {
-        return ZooKeeperJobStore.builder().connectString(server.getConnectString()).rootPath("/kairos-test").build();
+        return ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath("/kairos-test").build();
     }
 
     private ZooKeeperJobStore otherStore(String schedulerId, Runnable wakeup) {
@@ -103,12 +99,15 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
 
         List<StoredJob> acquired = this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60));
 
-        assertThat(acquired).extracting(StoredJob::id).containsExactly("good");
+        assertThat(acquired).extracting(StoredJob::id, StoredJob::state)
+                .containsExactly(tuple("good", JobState.SCHEDULED), tuple("garbage", JobState.BROKEN));
+        assertThat(acquired.get(1).brokenReason()).contains("'garbage'");
+        assertThat(this.store.acquireDueJobs(B, T0, 10, T0.plusSeconds(60))).isEmpty();
         assertThat(new String(raw.getData().forPath("/kairos-test/jobs/garbage"), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(raw.getData().forPath("/kairos-test/due/garbage")).isEmpty();
         StoredJob garbage = this.store.lookupJob("garbage").orElseThrow();
         assertThat(garbage.state()).isEqualTo(JobState.BROKEN);
-        assertThat(garbage.brokenReason()).contains("cannot be read");
+        assertThat(garbage.brokenReason()).startsWith("stored job 'garbage' is not valid JSON");
         assertThat(this.store.getAllJobs()).extracting(StoredJob::id).containsExactly("good", "garbage");
         this.store.addJob(job("garbage", T0.minusSeconds(1)), ConflictPolicy.REPLACE);
         assertThat(raw.checkExists().forPath("/kairos-test/broken/garbage")).isNull();
@@ -173,7 +172,7 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
     @Test
     void leasesVanishWithTheSessionOfTheirHolderAndItsJobsAreTakenOver() throws Exception {
         // a short session: the server, not the client, ends an expired session and deletes its ephemeral znodes
-        ZooKeeperJobStore a = ZooKeeperJobStore.builder().connectString(server.getConnectString()).rootPath("/kairos-test")
+        ZooKeeperJobStore a = ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath("/kairos-test")
                 .sessionTimeout(Duration.ofSeconds(2)).build();
         a.start(new JobStoreContext("default", "dying", InstantSource.fixed(T0), codec(), () -> { }));
         this.extraStores.add(a);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.kairos.scheduler.boot.operations.InvalidOperationException;
 import io.kairos.scheduler.boot.operations.JobDescriptor;
 import io.kairos.scheduler.boot.operations.JobNotFoundException;
+import io.kairos.scheduler.boot.operations.RunsDescriptor;
 import io.kairos.scheduler.boot.operations.SchedulerDescriptor;
 import io.kairos.scheduler.boot.operations.SchedulerOperations;
 import io.kairos.scheduler.input.InputText;
@@ -23,7 +24,15 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * them, and pause or resume the whole scheduler.
  * <ul>
  * <li>{@code GET /actuator/scheduler}: the scheduler, its stores and executors, every job;</li>
- * <li>{@code GET /actuator/scheduler/{id}}: one job (404 when absent);</li>
+ * <li>{@code GET /actuator/scheduler/{id}}: one job (404 when absent), with its {@code lastRun};</li>
+ * <li>{@code GET /actuator/scheduler/{id}/runs}: the job's runs, newest first, {@code ?limit=} (1 to 500, default
+ * 20), {@code ?outcome=}, {@code ?since=}, {@code ?until=}, {@code ?after=} (see {@link SchedulerOperations#runs});
+ * a removed job's runs too, until retention removes them;</li>
+ * <li>{@code GET /actuator/scheduler/runs}: runs across jobs, with the same parameters. This path is also the
+ * {@code /{id}} of a job whose id is {@code runs}: a GET of it lists runs, and that job is read at
+ * {@code GET /actuator/scheduler/runs/job} ({@code /{id}/job} shows any job); its runs are at
+ * {@code /actuator/scheduler/runs/runs}, and POST and DELETE of {@code /actuator/scheduler/runs} act on it as on
+ * any job;</li>
  * <li>{@code POST /actuator/scheduler/{id}} with {@code {"action": "pause" | "resume" | "run"}}, or
  * {@code {"action": "reschedule", "trigger": "{\"type\": \"cron\", \"hour\": \"3\"}"}}: the new trigger spec
  * in the same form as in {@code application.yml}, {@code JobRequest.trigger(Map)} and the JSON store (keys in
@@ -66,15 +75,94 @@ public class SchedulerEndpoint {
         return this.operations.describe();
     }
 
+    /** The path segment of run lists. */
+    static final String RUNS = "runs";
+
+    /** The path segment of a job's own view under {@code /{id}/}. */
+    static final String JOB = "job";
+
     /**
-     * One job.
+     * One job ({@code GET /actuator/scheduler/{id}}), or, for the id {@value #RUNS}, runs across jobs.
      *
-     * @param id the job id
-     * @return the job, or {@code null} (404) when absent
+     * @param id the job id, or {@value #RUNS}
+     * @param limit for {@value #RUNS} only: the most runs, 1 to 500 (default 20)
+     * @param outcome for {@value #RUNS} only: the outcomes wanted, separated by commas
+     * @param since for {@value #RUNS} only: runs that finished at or after this ISO-8601 date-time
+     * @param until for {@value #RUNS} only: runs that finished before this ISO-8601 date-time
+     * @param after for {@value #RUNS} only: the {@code next} token of the previous page
+     * @return the {@link JobDescriptor}, a {@link RunsDescriptor} for {@value #RUNS}, or {@code null} (404) when
+     *     there is no such job
+     * @throws InvalidEndpointRequestException (400) naming a bad parameter, or a parameter given for a job
      */
     @ReadOperation
-    public @Nullable JobDescriptor job(@Selector String id) {
+    public @Nullable Object job(@Selector String id, @Nullable String limit, @Nullable String outcome,
+            @Nullable String since, @Nullable String until, @Nullable String after) {
+        if (RUNS.equals(id)) {
+            return runs(null, limit, outcome, since, until, after);
+        }
+        noRunParameters(limit, outcome, since, until, after);
+        return job(id);
+    }
+
+    /**
+     * One job with its last run.
+     *
+     * @param id the job id
+     * @return the job, or {@code null} when absent
+     */
+    public @Nullable JobDescriptor job(String id) {
         return this.operations.job(id).orElse(null);
+    }
+
+    /**
+     * A part of one job: {@code GET /actuator/scheduler/{id}/runs} (its runs, newest first) or
+     * {@code GET /actuator/scheduler/{id}/job} (the job itself, whatever its id: the way to a job whose id is
+     * {@value #RUNS}).
+     *
+     * @param id the job id
+     * @param part {@value #RUNS} or {@value #JOB}
+     * @param limit for {@value #RUNS}: the most runs, 1 to 500 (default 20)
+     * @param outcome for {@value #RUNS}: the outcomes wanted, separated by commas
+     * @param since for {@value #RUNS}: runs that finished at or after this ISO-8601 date-time
+     * @param until for {@value #RUNS}: runs that finished before this ISO-8601 date-time
+     * @param after for {@value #RUNS}: the {@code next} token of the previous page
+     * @return a {@link RunsDescriptor} (possibly empty: a job that never ran, or one that was removed and whose runs
+     *     retention removed), a {@link JobDescriptor}, or {@code null} (404) for {@value #JOB} of no job
+     * @throws InvalidEndpointRequestException (400) for another part or a bad parameter
+     */
+    @ReadOperation
+    public @Nullable Object jobPart(@Selector String id, @Selector String part, @Nullable String limit,
+            @Nullable String outcome, @Nullable String since, @Nullable String until, @Nullable String after) {
+        return switch (part) {
+            case RUNS -> runs(id, limit, outcome, since, until, after);
+            case JOB -> {
+                noRunParameters(limit, outcome, since, until, after);
+                yield job(id);
+            }
+            default -> throw invalid(new InvalidOperationException(null, "/actuator/scheduler/{id}/" + echo(part)
+                    + " is not a part of a job; valid: " + RUNS + ", " + JOB));
+        };
+    }
+
+    private RunsDescriptor runs(@Nullable String jobId, @Nullable String limit, @Nullable String outcome,
+            @Nullable String since, @Nullable String until, @Nullable String after) {
+        try {
+            return this.operations.runs(jobId, limit, outcome, since, until, after);
+        }
+        catch (InvalidOperationException ex) {
+            throw invalid(ex);
+        }
+    }
+
+    /** A job's view takes no parameter of the run lists: one given by mistake is a 400, not silently ignored. */
+    private static void noRunParameters(@Nullable String limit, @Nullable String outcome, @Nullable String since,
+            @Nullable String until, @Nullable String after) {
+        String given = limit != null ? "limit" : outcome != null ? "outcome" : since != null ? "since"
+                : until != null ? "until" : after != null ? "after" : null;
+        if (given != null) {
+            throw invalid(new InvalidOperationException(given, "'" + given + "' is a parameter of /actuator/scheduler/runs"
+                    + " and /actuator/scheduler/{id}/runs, not of a job's view"));
+        }
     }
 
     /**

@@ -17,8 +17,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 /**
  * HTTP answers for the {@link SchedulerEndpoint}: every error carries its reason in the body as an
  * {@link EndpointProblem} ({@code {"title": "Bad Request", "status": 400, "detail": "..."}}), whatever
- * {@code spring.web.error.include-message} says: 400 for a bad action or trigger spec, 404 when the job does not
- * exist. 204 when a removal (or a resume that removed a finished job) leaves nothing to show.
+ * {@code spring.web.error.include-message} says: 400 for a bad action or trigger spec or a bad run-list parameter,
+ * 404 when the job does not exist. 204 when a removal (or a resume that removed a finished job) leaves nothing to show.
  */
 @EndpointWebExtension(endpoint = SchedulerEndpoint.class)
 public class SchedulerEndpointWebExtension {
@@ -35,15 +35,48 @@ public class SchedulerEndpointWebExtension {
     }
 
     /**
-     * One job.
+     * One job, or runs across jobs for the id {@code runs}; see {@link SchedulerEndpoint#job(String, String, String,
+     * String, String, String)} for the parameters.
      *
-     * @param id the job id
-     * @return 200 with the job, 404 with a problem when there is no such job
+     * @param id the job id, or {@code runs}
+     * @param limit the most runs
+     * @param outcome the outcomes wanted
+     * @param since the start of the time range
+     * @param until the end of the time range
+     * @param after the previous page's {@code next} token
+     * @return 200 with the job or the runs, 400 with a problem naming a bad parameter, 404 with a problem when there
+     *     is no such job
      */
     @ReadOperation
-    public WebEndpointResponse<Object> job(@Selector String id) {
-        JobDescriptor job = this.delegate.job(id);
-        return job != null ? new WebEndpointResponse<>(job) : notFound(id);
+    public WebEndpointResponse<Object> job(@Selector String id, @Nullable String limit, @Nullable String outcome,
+            @Nullable String since, @Nullable String until, @Nullable String after) {
+        return answer(() -> {
+            Object found = this.delegate.job(id, limit, outcome, since, until, after);
+            return found != null ? new WebEndpointResponse<>(found) : notFound(id);
+        });
+    }
+
+    /**
+     * A job's runs ({@code /{id}/runs}) or the job itself ({@code /{id}/job}); see
+     * {@link SchedulerEndpoint#jobPart}.
+     *
+     * @param id the job id
+     * @param part {@code runs} or {@code job}
+     * @param limit the most runs
+     * @param outcome the outcomes wanted
+     * @param since the start of the time range
+     * @param until the end of the time range
+     * @param after the previous page's {@code next} token
+     * @return 200 with the runs or the job, 400 with a problem naming a bad parameter or part, 404 with a problem
+     *     for the {@code job} part of no job
+     */
+    @ReadOperation
+    public WebEndpointResponse<Object> jobPart(@Selector String id, @Selector String part, @Nullable String limit,
+            @Nullable String outcome, @Nullable String since, @Nullable String until, @Nullable String after) {
+        return answer(() -> {
+            Object found = this.delegate.jobPart(id, part, limit, outcome, since, until, after);
+            return found != null ? new WebEndpointResponse<>(found) : notFound(id);
+        });
     }
 
     /**

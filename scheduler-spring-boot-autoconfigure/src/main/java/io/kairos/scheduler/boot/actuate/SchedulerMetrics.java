@@ -20,6 +20,7 @@ import io.kairos.scheduler.event.JobStoreFailed;
 import io.kairos.scheduler.event.JobSubmitted;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.event.SchedulerStarted;
+import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.store.JobState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -42,6 +43,9 @@ import org.jspecify.annotations.Nullable;
  * every 10 seconds;</li>
  * <li>{@code kairos.jobs.running} (gauge): run times submitted in this instance and not yet ended (executed,
  * failed, or missed when the executor started them).</li>
+ * <li>{@code kairos.jobs.stuck} (gauge): runs of this instance that ran past their job's timeout on a thread-pool or
+ * virtual-thread executor, were interrupted, and are still in their task ten seconds later (see
+ * {@code JobStuck}).</li>
  * </ul>
  * The per-task meters (both outcomes of {@code kairos.job.executions}, lateness, missed, max instances reached) are
  * registered at zero for every job's task when the scheduler starts and when a job is added, and
@@ -94,6 +98,9 @@ public class SchedulerMetrics {
         this.registry = registry;
         Gauge.builder("kairos.jobs.running", this.running, AtomicInteger::get)
             .description("Runs of Kairos jobs in flight in this instance")
+            .register(registry);
+        Gauge.builder("kairos.jobs.stuck", scheduler, SchedulerMetrics::stuckRuns)
+            .description("Timed-out runs of Kairos jobs whose threads ignore the interrupt and are still in their task")
             .register(registry);
         registerStoreGauges();
         scheduler.addListener(this::onEvent);
@@ -267,6 +274,10 @@ public class SchedulerMetrics {
         }
         Map<JobState, Long> byState = this.counts.get(store);
         return byState == null ? Double.NaN : byState.getOrDefault(state, 0L);
+    }
+
+    private static double stuckRuns(Scheduler scheduler) {
+        return scheduler.executors().values().stream().mapToInt(JobExecutor::stuckRuns).sum();
     }
 
     private static String key(String jobId, Instant runTime) {

@@ -17,6 +17,8 @@ import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
 import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.trigger.CronTrigger;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import io.kairos.scheduler.trigger.Trigger;
@@ -27,7 +29,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes {@link ScheduledJob} declarations to the job stores at start-up: an upsert by job id.
  * <ul>
- * <li>A declaration whose job is absent is added.</li>
+ * <li>A declaration whose job is absent is added, unless its job already ran to the end: a declared job whose
+ * trigger has no fire time left (a {@code date} job that ran, an interval or cron with an end date that passed)
+ * leaves a finished marker in its store ({@link JobState#FINISHED}, kept for {@code kairos.finished-job-retention}).
+ * A declaration whose trigger equals the marker's is not added again, so a one-shot job runs once per id across
+ * restarts and instances; a declaration with another trigger (a new {@code date}) replaces the marker and is
+ * scheduled again. Other changes (name, executor, policies, even the task) do not bring a finished job back.</li>
  * <li>A declaration equal to its stored job (same task, name, trigger, executor and policies) leaves the job
  * alone: it keeps its stored next run time (and its paused state), so a restart neither adds a run nor loses
  * one.</li>
@@ -100,8 +107,13 @@ public final class DeclaredJobSynchronizer {
         String name = DECLARED_NAME_PREFIX + definition.name();
         Optional<Job> existing = engine.getJob(definition.id(), store);
         if (existing.isEmpty()) {
-            engine.addJob(request(definition, name, trigger, store));
-            logger.debug("Added declared job '{}' ({})", definition.id(), definition.source());
+            Job added = engine.addJob(request(definition, name, trigger, store));
+            if (added.state() == JobState.FINISHED) {
+                replaceIfRedeclared(engine, definition, trigger, added, name, store);
+            }
+            else {
+                logger.debug("Added declared job '{}' ({})", definition.id(), definition.source());
+            }
             return;
         }
         Job job = existing.get();
@@ -123,6 +135,29 @@ public final class DeclaredJobSynchronizer {
         if (changes != null || rescheduled) {
             logger.info("Updated declared job '{}' to match {}{}", definition.id(), definition.source(),
                     rescheduled ? " (new trigger, rescheduled)" : "");
+        }
+    }
+
+    /**
+     * The declared job already ran to the end ({@code finished} is its marker): schedules it again when its trigger
+     * changed. The add uses {@link ConflictPolicy#ERROR}, which replaces a marker but not a job, so an instance that
+     * starts at the same time and added it first is not overridden.
+     */
+    private static void replaceIfRedeclared(Scheduler engine, ScheduledJobDefinition definition, Trigger trigger, Job finished,
+            String name, String store) {
+        Trigger effective = anchored(engine, definition, trigger, finished);
+        if (effective.equals(finished.trigger())) {
+            logger.debug("Declared job '{}' ({}) already ran its last fire time; not added again", definition.id(),
+                    definition.source());
+            return;
+        }
+        try {
+            engine.addJob(request(definition, name, effective, store).conflictPolicy(ConflictPolicy.ERROR));
+            logger.info("Declared job '{}' ran before with another trigger; scheduled again to match {}", definition.id(),
+                    definition.source());
+        }
+        catch (ConflictingJobIdException ex) {
+            logger.debug("Declared job '{}' was scheduled again by another instance", definition.id());
         }
     }
 

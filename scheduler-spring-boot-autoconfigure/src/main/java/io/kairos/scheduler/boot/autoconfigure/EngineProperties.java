@@ -31,12 +31,19 @@ final class EngineProperties {
         put(flat, "kairos.start-paused", properties.isStartPaused());
         put(flat, "kairos.poll-interval", properties.getPollInterval());
         put(flat, "kairos.lease-time", properties.getLeaseTime());
+        put(flat, "kairos.finished-job-retention", properties.getFinishedJobRetention());
         put(flat, "kairos.shutdown.timeout", properties.getShutdown().getTimeout());
         KairosProperties.JobDefaults defaults = properties.getJobDefaults();
         put(flat, "kairos.job-defaults.coalesce", defaults.getCoalesce());
         put(flat, "kairos.job-defaults.max-instances", defaults.getMaxInstances());
         put(flat, "kairos.job-defaults.misfire-grace-time", defaults.getMisfireGraceTime());
         put(flat, "kairos.job-defaults.jitter", defaults.getJitter());
+        KairosProperties.History history = properties.getHistory();
+        put(flat, "kairos.history.enabled", history.getEnabled());
+        put(flat, "kairos.history.max-runs-per-job", history.getMaxRunsPerJob());
+        put(flat, "kairos.history.max-age", history.getMaxAge());
+        put(flat, "kairos.history.max-stack-trace-length", history.getMaxStackTraceLength());
+        put(flat, "kairos.history.max-result-length", history.getMaxResultLength());
         properties.getExecutors().forEach((alias, executor) -> {
             String prefix = "kairos.executors." + alias + ".";
             put(flat, prefix + "type", executorType(executor.getType()));

@@ -26,5 +26,11 @@ public enum JobStoreType {
      * Jobs kept in Apache ZooKeeper under {@code root-path}, reached through the application's {@code CuratorFramework}
      * bean or {@code connect-string}; may be shared by several instances (APScheduler's {@code ZooKeeperJobStore}).
      */
-    ZOOKEEPER
+    ZOOKEEPER,
+
+    /**
+     * Jobs kept in one MongoDB collection, reached through the application's {@code MongoClient} bean (Spring Boot's
+     * {@code spring.mongodb.*} settings); may be shared by several instances (APScheduler's {@code MongoDBJobStore}).
+     */
+    MONGODB
 }

@@ -8,7 +8,7 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * Adds the jdbc, redis and zookeeper job stores of {@link KairosProperties} to a scheduler builder (memory stores go through
+ * Adds the jdbc, redis, zookeeper and mongodb job stores of {@link KairosProperties} to a scheduler builder (memory stores go through
  * the engine's flat keys, see {@link EngineProperties}). Stateless.
  */
 final class JobStores {
@@ -17,39 +17,48 @@ final class JobStores {
     }
 
     /**
-     * Builds and adds every jdbc, redis and zookeeper store.
+     * Builds and adds every jdbc, redis, zookeeper and mongodb store.
      *
      * @param builder the scheduler builder
      * @param properties the properties
-     * @param beanFactory where the {@code DataSource} and Redis client are found
+     * @param beanFactory where the Redis and Curator clients are found
+     * @param dataSources the {@code DataSource} candidates of jdbc stores
      * @throws KairosConfigurationException when a store's prerequisites are missing (no {@code DataSource}, no
-     *     Lettuce, no Redis connection), naming {@code kairos.jobstores.<alias>.type}
+     *     Lettuce, no Redis connection, no MongoDB driver or client), naming {@code kairos.jobstores.<alias>.type}
      */
-    static void register(SchedulerBuilder builder, KairosProperties properties, ListableBeanFactory beanFactory) {
+    static void register(SchedulerBuilder builder, KairosProperties properties, ListableBeanFactory beanFactory,
+            StoreDataSources dataSources) {
         properties.getJobstores().forEach((alias, store) -> {
             switch (store.getType()) {
                 case MEMORY -> {
                 }
-                case JDBC -> builder.jobStore(alias, JdbcJobStores.create(alias, store, beanFactory));
+                case JDBC -> builder.jobStore(alias, JdbcJobStores.create(alias, store, dataSources));
                 case REDIS -> {
-                    if (!ClassUtils.isPresent("io.lettuce.core.RedisClient", JobStores.class.getClassLoader())) {
-                        throw new KairosConfigurationException("kairos.jobstores." + alias + ".type", "redis",
-                                "needs the Lettuce Redis client on the class path, and it is not there",
-                                "Add spring-boot-starter-data-redis (or io.lettuce:lettuce-core), or use type memory or jdbc");
-                    }
+                    requireClass(alias, "redis", "io.lettuce.core.RedisClient", beanFactory, "the Lettuce Redis client",
+                            "Add spring-boot-starter-data-redis (or io.lettuce:lettuce-core), or use type memory or jdbc");
                     builder.jobStore(alias, RedisJobStores.create(alias, store, beanFactory));
                 }
                 case ZOOKEEPER -> {
-                    ClassLoader loader = beanFactory instanceof ConfigurableBeanFactory configurable && configurable.getBeanClassLoader() != null
-                            ? configurable.getBeanClassLoader() : JobStores.class.getClassLoader();
-                    if (!ClassUtils.isPresent("org.apache.curator.framework.recipes.cache.CuratorCache", loader)) {
-                        throw new KairosConfigurationException("kairos.jobstores." + alias + ".type", "zookeeper",
-                                "needs Apache Curator on the class path, and it is not there",
-                                "Add org.apache.curator:curator-framework and curator-recipes, or use type memory, jdbc or redis");
-                    }
+                    requireClass(alias, "zookeeper", "org.apache.curator.framework.recipes.cache.CuratorCache", beanFactory,
+                            "Apache Curator", "Add org.apache.curator:curator-framework and curator-recipes, or use type memory, jdbc or redis");
                     builder.jobStore(alias, ZooKeeperJobStores.create(alias, store, beanFactory));
+                }
+                case MONGODB -> {
+                    requireClass(alias, "mongodb", "com.mongodb.client.MongoClient", beanFactory, "the MongoDB synchronous driver",
+                            "Add spring-boot-starter-mongodb (or org.mongodb:mongodb-driver-sync), or use type memory, jdbc or redis");
+                    builder.jobStore(alias, MongoJobStores.create(alias, store, beanFactory));
                 }
             }
         });
+    }
+
+    private static void requireClass(String alias, String type, String className, ListableBeanFactory beanFactory, String library,
+            String action) {
+        ClassLoader loader = beanFactory instanceof ConfigurableBeanFactory configurable && configurable.getBeanClassLoader() != null
+                ? configurable.getBeanClassLoader() : JobStores.class.getClassLoader();
+        if (!ClassUtils.isPresent(className, loader)) {
+            throw new KairosConfigurationException("kairos.jobstores." + alias + ".type", type,
+                    "needs " + library + " on the class path, and it is not there", action);
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.kairos.scheduler.boot.autoconfigure;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerBuilder;
 import io.kairos.scheduler.boot.JobScheduler;
@@ -14,6 +16,7 @@ import io.kairos.scheduler.boot.operations.SchedulerOperations;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.task.JobArguments;
 import io.lettuce.core.RedisClient;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,10 +41,12 @@ import org.springframework.context.annotation.Role;
  *
  * <p>Every bean backs off when the application defines its own of the same type. What properties cannot say goes
  * into {@link SchedulerCustomizer} beans. jdbc stores use the {@link KairosDataSource @KairosDataSource} or the unique
- * {@code DataSource}; redis stores use the application's {@code spring.data.redis.*} settings.
+ * {@code DataSource}; redis stores use the application's {@code spring.data.redis.*} settings; mongodb stores use the
+ * application's {@code MongoClient} bean ({@code spring.mongodb.*}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration" })
 @ConditionalOnClass(Scheduler.class)
@@ -86,17 +91,21 @@ public final class KairosAutoConfiguration {
      *
      * @param properties the properties
      * @param taskResolver resolves bean-method tasks
-     * @param beanFactory where data sources and the Redis client are found
+     * @param beanFactory where the Redis and Curator clients are found
+     * @param kairosDataSource the {@code DataSource} marked {@link KairosDataSource @KairosDataSource}, if any
+     * @param dataSource the application's {@code DataSource} beans
      * @param customizers applied in order after the properties
      * @param publisher receives every engine event
+     * @param observations the application's observation registry, if any: each run time becomes an observation
      * @return the scheduler
      * @throws KairosConfigurationException when a property cannot work, naming it
      */
     @Bean
     @ConditionalOnMissingBean
     Scheduler kairosScheduler(KairosProperties properties, BeanMethodTaskResolver taskResolver,
-            ListableBeanFactory beanFactory, ObjectProvider<SchedulerCustomizer> customizers,
-            ApplicationEventPublisher publisher) {
+            ListableBeanFactory beanFactory, @KairosDataSource ObjectProvider<DataSource> kairosDataSource,
+            ObjectProvider<DataSource> dataSource, ObjectProvider<SchedulerCustomizer> customizers,
+            ApplicationEventPublisher publisher, ObjectProvider<ObservationRegistry> observations) {
         KairosPropertiesValidator.validate(properties);
         SchedulerBuilder builder = Scheduler.builder().taskResolver(taskResolver)
                 .allowTaskPackages(AllowedTaskPackages.of(properties, beanFactory).packages().toArray(String[]::new));
@@ -106,7 +115,8 @@ public final class KairosAutoConfiguration {
         catch (IllegalArgumentException ex) {
             throw engineRejected(ex);
         }
-        JobStores.register(builder, properties, beanFactory);
+        JobStores.register(builder, properties, beanFactory, new StoreDataSources(kairosDataSource, dataSource));
+        observations.ifAvailable(builder::observationRegistry);
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         Scheduler scheduler = builder.build();
         scheduler.addListener((SchedulerEvent event) -> publisher.publishEvent(event));
@@ -184,10 +194,10 @@ public final class KairosAutoConfiguration {
     @ConditionalOnClass({ RedisClient.class, DataRedisConnectionDetails.class })
     static class RedisClientConfiguration {
 
-        @Bean(name = RedisJobStores.CLIENT_BEAN_NAME, destroyMethod = "shutdown")
+        @Bean(destroyMethod = "shutdown")
         @Lazy
         @ConditionalOnBean(DataRedisConnectionDetails.class)
-        @ConditionalOnMissingBean(name = RedisJobStores.CLIENT_BEAN_NAME)
+        @ConditionalOnMissingBean
         RedisClient kairosRedisClient(DataRedisConnectionDetails connectionDetails) {
             return RedisJobStores.client(connectionDetails);
         }

@@ -61,6 +61,15 @@ public class KairosProperties {
     @DurationUnit(ChronoUnit.SECONDS)
     private @Nullable Duration pollInterval;
 
+    /**
+     * How long the finished marker of a job whose id was chosen (a declared @ScheduledJob, an explicit id) is kept
+     * after its trigger's last run: while it is kept, adding the id again with the keep-existing policy (as declared
+     * jobs are added at every start-up) does not run it again. Removed hourly after this. Days when no unit is given.
+     * Defaults to 30 days.
+     */
+    @DurationUnit(ChronoUnit.DAYS)
+    private @Nullable Duration finishedJobRetention;
+
     /** Policies that jobs get unless the job sets its own (APScheduler's job_defaults). */
     private final JobDefaults jobDefaults = new JobDefaults();
 
@@ -81,6 +90,9 @@ public class KairosProperties {
 
     /** Which tasks the names stored in jobs may reach. */
     private final Tasks tasks = new Tasks();
+
+    /** Run history: a record of every run attempt, kept in the job's own store. */
+    private final History history = new History();
 
     /** The dashboard web page (module scheduler-spring-boot-dashboard). */
     private final Dashboard dashboard = new Dashboard();
@@ -125,6 +137,14 @@ public class KairosProperties {
         this.leaseTime = leaseTime;
     }
 
+    public @Nullable Duration getFinishedJobRetention() {
+        return this.finishedJobRetention;
+    }
+
+    public void setFinishedJobRetention(@Nullable Duration finishedJobRetention) {
+        this.finishedJobRetention = finishedJobRetention;
+    }
+
     public @Nullable Duration getPollInterval() {
         return this.pollInterval;
     }
@@ -151,6 +171,10 @@ public class KairosProperties {
 
     public Tasks getTasks() {
         return this.tasks;
+    }
+
+    public History getHistory() {
+        return this.history;
     }
 
     public Dashboard getDashboard() {
@@ -245,6 +269,12 @@ public class KairosProperties {
          * 'run_times'.
          */
         private @Nullable String runTimesKey;
+
+        /** mongodb: the database holding the jobs collection. Defaults to 'kairos'. */
+        private @Nullable String database;
+
+        /** mongodb: the collection holding one document per job. Defaults to 'jobs'. */
+        private @Nullable String collection;
 
         /**
          * jdbc, redis: the longest one store call waits for the database or Redis to answer (jdbc: the connection's
@@ -344,6 +374,22 @@ public class KairosProperties {
 
         public void setRunTimesKey(@Nullable String runTimesKey) {
             this.runTimesKey = runTimesKey;
+        }
+
+        public @Nullable String getDatabase() {
+            return this.database;
+        }
+
+        public void setDatabase(@Nullable String database) {
+            this.database = database;
+        }
+
+        public @Nullable String getCollection() {
+            return this.collection;
+        }
+
+        public void setCollection(@Nullable String collection) {
+            this.collection = collection;
         }
 
         public @Nullable String getKeyPrefix() {
@@ -495,6 +541,72 @@ public class KairosProperties {
 
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+    }
+
+    /**
+     * Run history: every run attempt recorded in the job's own store (memory, jdbc, redis; zookeeper keeps none),
+     * written in batches off the scheduler loop. Unset values take the engine's defaults.
+     */
+    public static class History {
+
+        /** Whether run attempts are recorded. Defaults to true. */
+        private @Nullable Boolean enabled;
+
+        /** Each job's newest runs kept by the retention; older ones are removed in batches. Defaults to 100. */
+        private @Nullable Integer maxRunsPerJob;
+
+        /**
+         * Runs that finished longer ago are removed by the retention. Seconds when no unit is given ('7d', 'PT12H'
+         * work too). Defaults to 7 days.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration maxAge;
+
+        /** Characters of a failed run's stack trace kept (at least 256). Defaults to 16384. */
+        private @Nullable Integer maxStackTraceLength;
+
+        /** Characters of a run's result (as JSON) kept (at least 16). Defaults to 4096. */
+        private @Nullable Integer maxResultLength;
+
+        public @Nullable Boolean getEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(@Nullable Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public @Nullable Integer getMaxRunsPerJob() {
+            return this.maxRunsPerJob;
+        }
+
+        public void setMaxRunsPerJob(@Nullable Integer maxRunsPerJob) {
+            this.maxRunsPerJob = maxRunsPerJob;
+        }
+
+        public @Nullable Duration getMaxAge() {
+            return this.maxAge;
+        }
+
+        public void setMaxAge(@Nullable Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        public @Nullable Integer getMaxStackTraceLength() {
+            return this.maxStackTraceLength;
+        }
+
+        public void setMaxStackTraceLength(@Nullable Integer maxStackTraceLength) {
+            this.maxStackTraceLength = maxStackTraceLength;
+        }
+
+        public @Nullable Integer getMaxResultLength() {
+            return this.maxResultLength;
+        }
+
+        public void setMaxResultLength(@Nullable Integer maxResultLength) {
+            this.maxResultLength = maxResultLength;
         }
     }
 

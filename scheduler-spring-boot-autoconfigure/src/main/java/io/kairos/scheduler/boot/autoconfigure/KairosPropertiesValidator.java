@@ -33,13 +33,32 @@ final class KairosPropertiesValidator {
         notNegative("kairos.job-defaults.jitter", defaults.getJitter());
         positive("kairos.lease-time", properties.getLeaseTime());
         positive("kairos.poll-interval", properties.getPollInterval());
+        positive("kairos.finished-job-retention", properties.getFinishedJobRetention());
         notNegative("kairos.shutdown.timeout", properties.getShutdown().getTimeout());
+        KairosProperties.History history = properties.getHistory();
+        atLeast("kairos.history.max-runs-per-job", history.getMaxRunsPerJob(), 1);
+        positive("kairos.history.max-age", history.getMaxAge());
+        atLeast("kairos.history.max-stack-trace-length", history.getMaxStackTraceLength(), 256);
+        atLeast("kairos.history.max-result-length", history.getMaxResultLength(), 16);
         if (properties.getSchedulerId() != null && properties.getSchedulerId().isBlank()) {
             throw new KairosConfigurationException("kairos.scheduler-id", properties.getSchedulerId(), "is blank",
                     "Remove it to get a generated id, or give a non-blank id unique to this instance");
         }
+        validateDashboard(properties.getDashboard());
         properties.getJobstores().forEach(KairosPropertiesValidator::validateStore);
         properties.getExecutors().forEach(KairosPropertiesValidator::validateExecutor);
+    }
+
+    private static void validateDashboard(KairosProperties.Dashboard dashboard) {
+        // the open page asks this often: below a second, a few open tabs would keep the server busy
+        if (dashboard.getPollInterval() == null || dashboard.getPollInterval().compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new KairosConfigurationException("kairos.dashboard.poll-interval", dashboard.getPollInterval(),
+                    "is shorter than one second", "Give a duration of at least '1s', e.g. '5s' (the default)");
+        }
+        if (dashboard.getAuthority() == null || dashboard.getAuthority().isBlank()) {
+            throw new KairosConfigurationException("kairos.dashboard.authority", dashboard.getAuthority(), "is blank",
+                    "Remove it to use KAIROS_ADMIN, or give the authority that may change jobs, e.g. 'ROLE_ADMIN'");
+        }
     }
 
     private static void validateStore(String alias, KairosProperties.Store store) {
@@ -56,9 +75,13 @@ final class KairosPropertiesValidator {
         onlyFor(prefix + "connection-timeout", store.getConnectionTimeout(), store.getType(), JobStoreType.ZOOKEEPER);
         positive(prefix + "session-timeout", store.getSessionTimeout());
         positive(prefix + "connection-timeout", store.getConnectionTimeout());
-        if (store.getTimeout() != null && store.getType() == JobStoreType.MEMORY) {
+        onlyFor(prefix + "database", store.getDatabase(), store.getType(), JobStoreType.MONGODB);
+        onlyFor(prefix + "collection", store.getCollection(), store.getType(), JobStoreType.MONGODB);
+        if (store.getTimeout() != null && store.getType() != JobStoreType.JDBC && store.getType() != JobStoreType.REDIS) {
             throw KairosConfigurationException.invalidValue(prefix + "timeout", store.getTimeout(), "applies only to types jdbc and "
-                    + "redis, and this one is of type memory", List.of("remove it, or set the type to jdbc or redis"));
+                    + "redis, and this one is of type " + store.getType().name().toLowerCase(Locale.ROOT),
+                    List.of("remove it, or set the type to jdbc or redis (a zookeeper store has session-timeout and "
+                            + "connection-timeout; a mongodb store's timeouts are the application's MongoClient settings)"));
         }
         positive(prefix + "timeout", store.getTimeout());
         for (String key : Arrays.asList(store.getKeyPrefix(), store.getJobsKey(), store.getRunTimesKey())) {
@@ -121,8 +144,13 @@ final class KairosPropertiesValidator {
     }
 
     private static void atLeastOne(String property, @Nullable Integer value) {
-        if (value != null && value < 1) {
-            throw new KairosConfigurationException(property, value, "is less than 1", "Give a whole number of at least 1");
+        atLeast(property, value, 1);
+    }
+
+    private static void atLeast(String property, @Nullable Integer value, int least) {
+        if (value != null && value < least) {
+            throw new KairosConfigurationException(property, value, "is less than " + least,
+                    "Give a whole number of at least " + least);
         }
     }
 

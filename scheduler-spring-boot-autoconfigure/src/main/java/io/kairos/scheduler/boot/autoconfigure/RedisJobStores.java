@@ -19,9 +19,6 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
  */
 final class RedisJobStores {
 
-    /** The name of the Lettuce client bean all redis stores share. */
-    static final String CLIENT_BEAN_NAME = "kairosRedisClient";
-
     private RedisJobStores() {
     }
 
@@ -30,18 +27,18 @@ final class RedisJobStores {
      *
      * @param alias the store's alias
      * @param properties the store's properties
-     * @param beanFactory where the shared client is found
+     * @param beanFactory where the shared client is found (the application's {@code RedisClient} bean, by type)
      * @return the unstarted store
      * @throws KairosConfigurationException when the application has no Redis connection settings
      */
     static JobStore create(String alias, KairosProperties.Store properties, ListableBeanFactory beanFactory) {
-        if (!beanFactory.containsBean(CLIENT_BEAN_NAME)) {
+        RedisClient client = beanFactory.getBeanProvider(RedisClient.class).getIfUnique();
+        if (client == null) {
             throw new KairosConfigurationException("kairos.jobstores." + alias + ".type", "redis",
                     "needs the application's Redis connection, and there is none",
                     "Add spring-boot-starter-data-redis and set spring.data.redis.host/port (or url), or define a "
-                            + "Lettuce RedisClient bean named '" + CLIENT_BEAN_NAME + "'");
+                            + "Lettuce RedisClient bean (exactly one, or one @Primary)");
         }
-        RedisClient client = beanFactory.getBean(CLIENT_BEAN_NAME, RedisClient.class);
         RedisJobStoreKeys keys = RedisJobStoreKeys.withPrefix(properties.getKeyPrefix() != null ? properties.getKeyPrefix()
                 : RedisJobStoreKeys.DEFAULT_PREFIX);
         if (properties.getJobsKey() != null) {
@@ -73,7 +70,7 @@ final class RedisJobStores {
             throw new KairosConfigurationException("spring.data.redis", "sentinel/cluster/master-replica",
                     "describes a Redis topology the Kairos redis job store does not connect to",
                     "Use a standalone Redis (spring.data.redis.host/port/database), or define your own Lettuce "
-                            + "RedisClient bean named '" + CLIENT_BEAN_NAME + "'");
+                            + "RedisClient bean");
         }
         DataRedisConnectionDetails.Standalone standalone = details.getStandalone();
         RedisURI.Builder uri = RedisURI.builder().withHost(standalone.getHost()).withPort(standalone.getPort())

@@ -31,26 +31,39 @@ import org.jspecify.annotations.Nullable;
  * @param jitter the jitter, or {@code null} for none
  * @param declared whether the job comes from a {@code @ScheduledJob} declaration
  * @param pending whether the job waits for the scheduler's start to be stored
+ * @param lastRun the job's newest run in its store's history (outcome, finishedAt, durationMs), or {@code null}
+ *     when it never ran, its store keeps no history, or the scheduler is stopped
  */
 public record JobDescriptor(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
         @Nullable String trigger, @Nullable Map<String, Object> triggerSpec, @Nullable String nextRunTime,
         String jobstore, String executor, String state, @Nullable String brokenReason, boolean coalesce,
         int maxInstances, @Nullable String misfireGraceTime, @Nullable String jitter, boolean declared,
-        boolean pending) {
+        boolean pending, RunDescriptor.@Nullable LastRun lastRun) {
 
     /**
-     * Describes a job.
+     * Describes a job without its last run ({@code lastRun} is {@code null}).
      *
      * @param job the job
      * @return the descriptor
      */
     public static JobDescriptor of(Job job) {
+        return of(job, null);
+    }
+
+    /**
+     * Describes a job.
+     *
+     * @param job the job
+     * @param lastRun its newest run, or {@code null}
+     * @return the descriptor
+     */
+    public static JobDescriptor of(Job job, RunDescriptor.@Nullable LastRun lastRun) {
         return new JobDescriptor(job.id(), job.name(), job.task(), job.args(), job.kwargs(),
                 job.trigger() != null ? job.trigger().toString() : null,
                 job.trigger() != null ? job.trigger().toSpec() : null,
                 job.nextRunTime().map(TriggerSpec::formatDateTime).orElse(null), job.jobstore(), job.executor(),
                 job.state().name(), job.brokenReason().orElse(null), job.coalesce(), job.maxInstances(),
                 job.misfireGraceTime().map(Duration::toString).orElse(null), job.jitter().map(Duration::toString).orElse(null),
-                job.name().startsWith(DeclaredJobSynchronizer.DECLARED_NAME_PREFIX), job.isPending());
+                job.name().startsWith(DeclaredJobSynchronizer.DECLARED_NAME_PREFIX), job.isPending(), lastRun);
     }
 }

@@ -18,9 +18,13 @@ import io.kairos.scheduler.trigger.TriggerSpec;
  * @param jobs every job, each store's sorted by next run time
  * @param undeclaredJobs ids of stored jobs that were declared with {@code @ScheduledJob} but have no declaration any
  *     more (kept, for an operator to remove)
+ * @param jobsWaitingForExecutor per shared store, executor alias to the number of jobs due longer than the lease
+ *     time that no running instance takes because none has that executor ({@code Scheduler.jobsWaitingForExecutor()});
+ *     empty when none wait
  */
 public record SchedulerDescriptor(String schedulerId, String state, String timezone, Map<String, StoreDescriptor> jobstores,
-        Map<String, String> executors, List<JobDescriptor> jobs, List<String> undeclaredJobs) {
+        Map<String, String> executors, List<JobDescriptor> jobs, List<String> undeclaredJobs,
+        Map<String, Map<String, Integer>> jobsWaitingForExecutor) {
 
     /**
      * One store.
@@ -46,7 +50,8 @@ public record SchedulerDescriptor(String schedulerId, String state, String timez
         scheduler.engine().executors().forEach((alias, executor) -> executors.put(alias, executor.getClass().getSimpleName()));
         return new SchedulerDescriptor(scheduler.engine().schedulerId(), scheduler.state().name(),
                 TriggerSpec.formatZone(scheduler.timezone()), stores, executors,
-                scheduler.getJobs().stream().map(JobDescriptor::of).toList(),
-                synchronizer.undeclaredJobs().stream().map((job) -> job.id()).toList());
+                scheduler.getJobs().stream().map((job) -> LastRuns.describe(scheduler, job)).toList(),
+                synchronizer.undeclaredJobs().stream().map((job) -> job.id()).toList(),
+                scheduler.engine().jobsWaitingForExecutor());
     }
 }

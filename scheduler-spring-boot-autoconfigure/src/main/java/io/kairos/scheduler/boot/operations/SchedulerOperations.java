@@ -9,6 +9,8 @@ import io.kairos.scheduler.Job;
 import io.kairos.scheduler.JobChanges;
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
+import io.kairos.scheduler.history.RunPage;
+import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
@@ -87,7 +89,29 @@ public class SchedulerOperations {
      * @return the job, empty when there is none
      */
     public Optional<JobDescriptor> job(String id) {
-        return this.scheduler.getJob(id).map(JobDescriptor::of);
+        return this.scheduler.getJob(id).map((job) -> LastRuns.describe(this.scheduler, job));
+    }
+
+    /**
+     * One page of runs, newest first, from the run history of the jobs' stores.
+     *
+     * @param jobId the job whose runs to read (a removed job's too, until retention removes them), or {@code null}
+     *     for runs across jobs
+     * @param limit the most runs, 1 to {@value RunsParameters#MAX_LIMIT}, default {@value RunsParameters#DEFAULT_LIMIT}
+     *     (untrusted text)
+     * @param outcome the outcomes wanted, several separated by commas, any case, or {@code null} for all
+     * @param since runs that finished at or after this ISO-8601 date-time with offset, or {@code null}
+     * @param until runs that finished before this ISO-8601 date-time with offset, or {@code null}
+     * @param after the {@code next} token of the previous page, or {@code null} for the first page
+     * @return the page and the token of the next one
+     * @throws InvalidOperationException (field: the parameter) for a bad parameter
+     */
+    public RunsDescriptor runs(@Nullable String jobId, @Nullable String limit, @Nullable String outcome,
+            @Nullable String since, @Nullable String until, @Nullable String after) {
+        RunQuery query = RunsParameters.apply(jobId == null ? RunQuery.all() : RunQuery.ofJob(jobId), limit, outcome, since,
+                until, after);
+        RunPage page = this.scheduler.findRuns(query);
+        return RunsDescriptor.of(page.runs(), page.next());
     }
 
     /**
@@ -147,7 +171,7 @@ public class SchedulerOperations {
             logger.info("Job {} {} by {}{}", InputText.quote(id), pastTense(name), actor,
                     job.map((changed) -> "; trigger " + changed.trigger() + ", next run time "
                             + changed.nextRunTime().map(Object::toString).orElse("none")).orElse("; removed (no further fire time)"));
-            return job.map(JobDescriptor::of);
+            return job.map((changed) -> LastRuns.describe(this.scheduler, changed));
         }
         catch (InvalidTriggerSpecException ex) {
             throw new InvalidOperationException(ex.field(), "invalid trigger spec: " + ex.getMessage());

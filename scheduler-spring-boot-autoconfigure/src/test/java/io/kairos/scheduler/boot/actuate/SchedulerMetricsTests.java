@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.event.JobMissed;
+import io.kairos.scheduler.event.JobStuck;
+import io.kairos.scheduler.history.RunOutcome;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.task.TaskAction;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,6 +64,40 @@ class SchedulerMetricsTests {
             assertThat(this.registry.get("kairos.job.max.instances.reached").tag("task", task).counter().count()).isZero();
         }
         assertThat(this.registry.get("kairos.store.failures").tag("store", "default").counter().count()).isZero();
+    }
+
+    @Test
+    void aTimedOutRunWhoseThreadIgnoresTheInterruptIsCountedStuckUntilItEndsAndRecordedTimedOut() {
+        java.util.concurrent.atomic.AtomicBoolean mayEnd = new java.util.concurrent.atomic.AtomicBoolean();
+        this.scheduler.taskRegistry().register("spin", (TaskAction) () -> {
+            while (!mayEnd.get()) {
+                Thread.onSpinWait();   // never looks at its interrupt status
+            }
+        });
+        new SchedulerMetrics(this.scheduler, this.registry);
+        java.util.List<JobStuck> stuck = new java.util.concurrent.CopyOnWriteArrayList<>();
+        this.scheduler.addListener(JobStuck.class, stuck::add);
+        this.scheduler.start();
+        this.scheduler.addJob(JobRequest.of("spin").id("s").timeout(Duration.ofSeconds(30))
+            .trigger(Map.of("type", "date", "run_date", T0.toString())));
+        await().until(() -> this.registry.get("kairos.jobs.running").gauge().value() == 1);
+        this.now.set(T0.plusSeconds(30));
+        await().until(() -> this.scheduler.getRuns("s", 5).size() == 1);
+        assertThat(this.scheduler.getRuns("s", 5).get(0).outcome()).isEqualTo(RunOutcome.TIMED_OUT);
+        assertThat(this.registry.get("kairos.jobs.stuck").gauge().value()).isZero();
+        this.now.set(T0.plusSeconds(30 + ThreadPoolJobExecutor.STUCK_AFTER_SECONDS));
+        await().until(() -> this.registry.get("kairos.jobs.stuck").gauge().value() == 1);
+        assertThat(stuck).singleElement().satisfies((event) -> {
+            assertThat(event.jobId()).isEqualTo("s");
+            assertThat(event.executor()).isEqualTo("default");
+            assertThat(event.threadName()).isEqualTo("kairos-default-1");
+            assertThat(event.sinceInterrupt()).isEqualTo(Duration.ofSeconds(ThreadPoolJobExecutor.STUCK_AFTER_SECONDS));
+        });
+        assertThat(this.scheduler.runsInFlight("default", "s")).as("its max-instances slot is still taken").isEqualTo(1);
+        mayEnd.set(true);
+        await().until(() -> this.registry.get("kairos.jobs.stuck").gauge().value() == 0);
+        await().until(() -> this.scheduler.runsInFlight("default", "s") == 0);
+        assertThat(this.scheduler.getRuns("s", 5)).as("the late end is not recorded again").hasSize(1);
     }
 
     @Test

@@ -1,11 +1,9 @@
 package io.kairos.scheduler.boot.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import io.kairos.scheduler.architecture.TopLevelPackages;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -33,24 +31,6 @@ class BootLayoutTests {
     @Test
     void packagesHaveNoCycles() {
         // one slice per top-level package of boot (a package with its subpackages), boot itself one of them
-        slices().assignedFrom(new SliceAssignment() {
-
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                String name = javaClass.getPackageName();
-                if (name.equals(ROOT)) {
-                    return SliceIdentifier.of("boot");
-                }
-                if (name.startsWith(ROOT + ".")) {
-                    return SliceIdentifier.of(name.substring(ROOT.length() + 1).split("\\.")[0]);
-                }
-                return SliceIdentifier.ignore();
-            }
-
-            @Override
-            public String getDescription() {
-                return "top-level packages of " + ROOT;
-            }
-        }).should().beFreeOfCycles().check(this.classes);
+        slices().assignedFrom(new TopLevelPackages(ROOT, "boot")).should().beFreeOfCycles().check(this.classes);
     }
 }

@@ -68,6 +68,23 @@ class EnginePropertiesTests {
     }
 
     @Test
+    void dashboardPollIntervalAndAuthorityAreCheckedNamingTheProperty() {
+        KairosProperties properties = new KairosProperties();
+        properties.getDashboard().setPollInterval(Duration.ofSeconds(1));
+        KairosPropertiesValidator.validate(properties);
+        properties.getDashboard().setPollInterval(Duration.ofMillis(999));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KairosPropertiesValidator.validate(properties))
+            .isInstanceOf(KairosConfigurationException.class)
+            .hasMessage("Invalid Kairos configuration: property 'kairos.dashboard.poll-interval' (value 'PT0.999S') is shorter "
+                    + "than one second. Give a duration of at least '1s', e.g. '5s' (the default)");
+        properties.getDashboard().setPollInterval(Duration.ofSeconds(5));
+        properties.getDashboard().setAuthority(" ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KairosPropertiesValidator.validate(properties))
+            .isInstanceOf(KairosConfigurationException.class)
+            .hasMessageContaining("property 'kairos.dashboard.authority' (value ' ') is blank");
+    }
+
+    @Test
     void timeoutOnAThreadPoolIsRejectedNamingTheProperty() {
         KairosProperties properties = new KairosProperties();
         KairosProperties.Executor threads = new KairosProperties.Executor();

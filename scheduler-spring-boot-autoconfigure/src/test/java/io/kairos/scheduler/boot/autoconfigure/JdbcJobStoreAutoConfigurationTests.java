@@ -97,14 +97,26 @@ class JdbcJobStoreAutoConfigurationTests {
     }
 
     @Test
-    void severalDataSourcesWithoutQualifierFailListingThem() {
+    void severalDataSourcesWithoutQualifierFailCountingThem() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KairosAutoConfiguration.class))
             .withUserConfiguration(TwoPlainDataSources.class)
             .withPropertyValues("kairos.jobstores.default.type=jdbc")
             .run((context) -> assertThat(context).getFailure()
                 .rootCause()
                 .isInstanceOf(KairosConfigurationException.class)
-                .hasMessageContaining("@KairosDataSource"));
+                .hasMessageContaining("kairos.jobstores.default.type")
+                .hasMessageContaining("has 2 with none marked @Primary or @KairosDataSource"));
+    }
+
+    @Test
+    void twoQualifiedDataSourcesFail() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KairosAutoConfiguration.class))
+            .withUserConfiguration(TwoQualifiedDataSources.class)
+            .withPropertyValues("kairos.jobstores.default.type=jdbc")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOf(KairosConfigurationException.class)
+                .hasMessageContaining("finds several @KairosDataSource beans"));
     }
 
     static class Reports {
@@ -142,6 +154,22 @@ class JdbcJobStoreAutoConfigurationTests {
         }
 
         @Bean
+        DataSource secondDataSource() {
+            return DataSourceBuilder.create().url("jdbc:h2:mem:second-" + UUID.randomUUID()).build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoQualifiedDataSources {
+
+        @Bean
+        @KairosDataSource
+        DataSource firstDataSource() {
+            return DataSourceBuilder.create().url("jdbc:h2:mem:first-" + UUID.randomUUID()).build();
+        }
+
+        @Bean
+        @KairosDataSource
         DataSource secondDataSource() {
             return DataSourceBuilder.create().url("jdbc:h2:mem:second-" + UUID.randomUUID()).build();
         }

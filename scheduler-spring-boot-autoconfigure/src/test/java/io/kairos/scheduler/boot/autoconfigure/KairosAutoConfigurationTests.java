@@ -151,7 +151,7 @@ class KairosAutoConfigurationTests {
     void everyDocumentedPropertyBindsAndTypeNamesMatchTheEngine() {
         this.runner.withPropertyValues("kairos.timezone=UTC", "kairos.scheduler-id=n1", "kairos.start-paused=true",
                 "kairos.auto-startup=false", "kairos.lease-time=30s", "kairos.poll-interval=5s",
-                "kairos.job-defaults.coalesce=false", "kairos.job-defaults.max-instances=3",
+                "kairos.finished-job-retention=7d", "kairos.job-defaults.coalesce=false", "kairos.job-defaults.max-instances=3",
                 "kairos.job-defaults.misfire-grace-time=30", "kairos.job-defaults.jitter=0",
                 "kairos.jobstores.default.type=memory", "kairos.executors.default.type=threadpool",
                 "kairos.executors.default.max-workers=20", "kairos.executors.default.queue-capacity=5",
@@ -159,6 +159,18 @@ class KairosAutoConfigurationTests {
                 "kairos.executors.p.timeout=10s", "kairos.executors.p.task-timeouts.purge=1m",
                 "kairos.shutdown.wait=true", "kairos.shutdown.timeout=30s")
             .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void finishedJobRetentionIsInDaysWithoutAUnitAndMustBePositive() {
+        this.runner.withPropertyValues("kairos.finished-job-retention=7", "kairos.auto-startup=false")
+            .run((context) -> assertThat(EngineProperties.of(context.getBean(KairosProperties.class)))
+                .containsEntry("kairos.finished-job-retention", "PT168H"));
+        this.runner.withPropertyValues("kairos.finished-job-retention=0")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOf(KairosConfigurationException.class)
+                .hasMessageContaining("kairos.finished-job-retention"));
     }
 
     @Test
@@ -204,15 +216,28 @@ class KairosAutoConfigurationTests {
     @Test
     void redisClientIsOnlyCreatedWithRedisConnectionDetails() {
         this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-            .run((context) -> assertThat(context).hasBean(RedisJobStores.CLIENT_BEAN_NAME));
-        this.runner.run((context) -> assertThat(context).doesNotHaveBean(RedisJobStores.CLIENT_BEAN_NAME));
+            .run((context) -> assertThat(context).hasSingleBean(RedisClient.class));
+        this.runner.run((context) -> assertThat(context).doesNotHaveBean(RedisClient.class));
+    }
+
+    @Test
+    void applicationsRedisClientOfAnyNameIsUsed() {
+        RedisClient own = RedisClient.create("redis://127.0.0.1:1");
+        try {
+            this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+                .withBean("shopRedis", RedisClient.class, () -> own)
+                .run((context) -> assertThat(context).getBeans(RedisClient.class).containsOnlyKeys("shopRedis"));
+        }
+        finally {
+            own.shutdown();
+        }
     }
 
     @Test
     void redisClientRejectsCommandsWhileReconnecting() {
         // queued commands would each wait for the store's command timeout during an outage
         this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-            .run((context) -> assertThat(context.getBean(RedisJobStores.CLIENT_BEAN_NAME, RedisClient.class).getOptions()
+            .run((context) -> assertThat(context.getBean(RedisClient.class).getOptions()
                 .getDisconnectedBehavior()).isEqualTo(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS));
     }
 

@@ -3,16 +3,17 @@ package io.kairos.scheduler.boot.autoconfigure;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerState;
 import io.kairos.scheduler.boot.KairosConfigurationException;
+import io.kairos.scheduler.boot.actuate.SchedulerHealthIndicator;
+import io.kairos.scheduler.store.zookeeper.InProcessZooKeeper;
 import io.kairos.scheduler.store.zookeeper.ZooKeeperJobStore;
 
 import java.net.ServerSocket;
-import java.util.List;
+import java.util.Map;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,19 +21,17 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code kairos.jobstores.<alias>.type: zookeeper} in Spring Boot, against a real ZooKeeper server in this JVM
- * (Curator's {@link TestingServer}): the properties reach the store, the application's {@link CuratorFramework} bean
+ * ({@link InProcessZooKeeper}, Curator's TestingServer): the properties reach the store, the application's {@link CuratorFramework} bean
  * wins over {@code connect-string}, and missing Curator or a bad property fails start-up naming the property.
  */
 class ZooKeeperJobStoreAutoConfigurationTests {
 
-    private static TestingServer server;
+    private static InProcessZooKeeper server;
 
     private static CuratorFramework raw;
 
@@ -41,21 +40,19 @@ class ZooKeeperJobStoreAutoConfigurationTests {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new TestingServer(true);
-        raw = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
-        raw.start();
+        server = new InProcessZooKeeper();
+        raw = server.raw();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        raw.close();
         server.close();
     }
 
     @Test
     void propertiesConfigureTheStore() {
         this.runner.withPropertyValues("kairos.jobstores.default.type=zookeeper",
-                "kairos.jobstores.default.connect-string=" + server.getConnectString(), "kairos.jobstores.default.root-path=/boot",
+                "kairos.jobstores.default.connect-string=" + server.connectString(), "kairos.jobstores.default.root-path=/boot",
                 "kairos.jobstores.default.session-timeout=10s", "kairos.jobstores.default.connection-timeout=2s")
             .run((context) -> {
                 Scheduler scheduler = context.getBean(Scheduler.class);
@@ -63,6 +60,10 @@ class ZooKeeperJobStoreAutoConfigurationTests {
                 assertThat(scheduler.jobStores().get("default")).isInstanceOfSatisfying(ZooKeeperJobStore.class,
                         (store) -> assertThat(store.rootPath()).isEqualTo("/boot"));
                 assertThat(raw.checkExists().forPath("/boot/jobs")).isNotNull();
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> details = (Map<String, Map<String, Object>>) new SchedulerHealthIndicator(scheduler).health(true).getDetails().get("jobstoreDetails");
+                assertThat(details.get("default")).containsEntry("connectString", server.connectString())
+                    .containsEntry("rootPath", "/boot").containsEntry("connected", true);
             });
     }
 
@@ -72,7 +73,7 @@ class ZooKeeperJobStoreAutoConfigurationTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();
         }
-        this.runner.withBean(CuratorFramework.class, () -> CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100)))
+        this.runner.withBean(CuratorFramework.class, () -> CuratorFrameworkFactory.newClient(server.connectString(), new RetryOneTime(100)))
             .withPropertyValues("kairos.jobstores.default.type=zookeeper", "kairos.jobstores.default.root-path=/boot-bean",
                     "kairos.jobstores.default.connect-string=127.0.0.1:" + deadPort)
             .run((context) -> {
@@ -98,23 +99,10 @@ class ZooKeeperJobStoreAutoConfigurationTests {
         this.runner.withPropertyValues("kairos.jobstores.zk.type=zookeeper", "kairos.jobstores.zk.connect-string=127.0.0.1:" + deadPort,
                 "kairos.jobstores.zk.connection-timeout=1s")
             .run((context) -> {
-                FailureAnalysis analysis = analyze(context.getStartupFailure());
+                FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
                 assertThat(analysis.getDescription()).contains("Property: kairos.jobstores.zk.connect-string", "Value: 127.0.0.1:" + deadPort);
                 assertThat(analysis.getAction()).contains("kairos.jobstores.zk.connection-timeout");
             });
-    }
-
-    private static FailureAnalysis analyze(Throwable failure) {
-        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
-            .load(FailureAnalyzer.class, null, (type, name, ex) -> {
-            });
-        for (FailureAnalyzer analyzer : analyzers) {
-            FailureAnalysis analysis = analyzer.analyze(failure);
-            if (analysis != null) {
-                return analysis;
-            }
-        }
-        throw new AssertionError("no analyzer answered for " + failure);
     }
 
     @Test
@@ -125,6 +113,9 @@ class ZooKeeperJobStoreAutoConfigurationTests {
         this.runner.withPropertyValues("kairos.jobstores.zk.type=memory", "kairos.jobstores.zk.connect-string=127.0.0.1:2181")
             .run((context) -> assertThat(context).getFailure().rootCause().isInstanceOf(KairosConfigurationException.class)
                 .hasMessageContaining("kairos.jobstores.zk.connect-string"));
+        this.runner.withPropertyValues("kairos.jobstores.zk.type=zookeeper", "kairos.jobstores.zk.timeout=5s")
+            .run((context) -> assertThat(context).getFailure().rootCause().isInstanceOf(KairosConfigurationException.class)
+                .hasMessageContaining("kairos.jobstores.zk.timeout").hasMessageContaining("session-timeout"));
         this.runner.withPropertyValues("kairos.jobstores.zk.type=zookeeper", "kairos.jobstores.zk.session-timeout=0s")
             .run((context) -> assertThat(context).getFailure().rootCause().isInstanceOf(KairosConfigurationException.class)
                 .hasMessageContaining("kairos.jobstores.zk.session-timeout"));

@@ -1,6 +1,11 @@
 package io.kairos.scheduler.benchmarks.e2e.kairos;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariDataSource;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.Scheduler;
@@ -14,8 +19,11 @@ import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.jdbc.JdbcJobStore;
 import io.kairos.scheduler.store.jdbc.JdbcJobStoreSettings;
+import io.kairos.scheduler.benchmarks.e2e.servers.JvmStoreServer;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
+import io.kairos.scheduler.store.mongodb.MongoJobStore;
 import io.kairos.scheduler.store.redis.RedisJobStore;
+import io.kairos.scheduler.store.zookeeper.ZooKeeperJobStore;
 import io.kairos.scheduler.trigger.DateTrigger;
 
 import java.time.Instant;
@@ -27,10 +35,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code kairos-mem}, {@code kairos-jdbc}, {@code kairos-redis}: Kairos schedulers with a
- * {@link ThreadPoolJobExecutor} of {@code threads} and the memory, JDBC (PostgreSQL, table
- * {@code bench_kairos_jobs}, HikariCP pool of {@code threads + 3} per instance) or Redis store (key prefix
- * {@code bench_kairos.}). Job defaults (misfire grace unlimited, coalesce, max instances 1), default poll interval
+ * {@code kairos-mem}, {@code kairos-jdbc}, {@code kairos-redis}, {@code kairos-mongo}, {@code kairos-zk}: Kairos
+ * schedulers with a {@link ThreadPoolJobExecutor} of {@code threads} and the memory, JDBC (PostgreSQL, table
+ * {@code bench_kairos_jobs}, HikariCP pool of {@code threads + 3} per instance), Redis (key prefix
+ * {@code bench_kairos.}), MongoDB (collection {@code kairos.bench_kairos_jobs} on mongo-java-server, not a real
+ * {@code mongod}) or ZooKeeper store (root {@code /bench_kairos}); the MongoDB and ZooKeeper servers run in a child
+ * JVM ({@link JvmStoreServer}) started once per benchmark JVM, emptied for each round. Job defaults (misfire grace unlimited, coalesce, max instances 1), default poll interval
  * and lease time. Each job runs task {@code bench.probe} with arguments (id, due epoch ms) on a {@link DateTrigger} in the
  * system zone (the scheduler's default zone).
  *
@@ -53,11 +63,23 @@ public final class KairosPeer implements BenchScheduler {
 
     private static final String TABLE = "bench_kairos_jobs";
 
+    /** The JDBC store's run history table ({@code <table>_runs}). */
+    private static final String RUNS_TABLE = TABLE + "_runs";
+
     private static final String REDIS_PREFIX = "bench_kairos.";
 
-    private enum Kind { MEMORY, JDBC, REDIS }
+    private enum Kind { MEMORY, JDBC, REDIS, MONGODB, ZOOKEEPER }
+
+    private static final String ZK_ROOT = "/bench_kairos";
+
+    private static JvmStoreServer mongoServer;
+
+    private static JvmStoreServer zooKeeperServer;
 
     private final Kind kind;
+
+    /** Whether run history is recorded ({@code kairos-jdbc}) or not ({@code kairos-jdbc-nohistory}). */
+    private final boolean history;
 
     private final PeerConfig config;
 
@@ -68,14 +90,27 @@ public final class KairosPeer implements BenchScheduler {
     private final Scheduler producer;
 
     private KairosPeer(Kind kind, PeerConfig config) throws Exception {
+        this(kind, config, true);
+    }
+
+    private KairosPeer(Kind kind, PeerConfig config, boolean history) throws Exception {
         this.kind = kind;
         this.config = config;
+        this.history = history;
         if (kind == Kind.JDBC) {
             Db.exec("DROP TABLE IF EXISTS " + TABLE);
+            Db.exec("DROP TABLE IF EXISTS " + RUNS_TABLE);
         }
         if (kind == Kind.REDIS) {
             clearRedis();
         }
+        if (kind == Kind.MONGODB && mongoServer == null) {
+            mongoServer = JvmStoreServer.start("mongodb");
+        }
+        if (kind == Kind.ZOOKEEPER && zooKeeperServer == null) {
+            zooKeeperServer = JvmStoreServer.start("zookeeper");
+        }
+        clearServerStores();
         int n = kind == Kind.MEMORY ? 1 : config.instances();
         for (int i = 0; i < n; i++) {
             this.instances.add(build("bench-" + i, config.threads(), config.poolSize()));
@@ -99,13 +134,60 @@ public final class KairosPeer implements BenchScheduler {
         return new KairosPeer(Kind.JDBC, config);
     }
 
+    /**
+     * {@code kairos-jdbc-nohistory}: {@code kairos-jdbc} with {@code kairos.history.enabled=false}, to measure what
+     * recording run history costs.
+     *
+     * @param config threads, instances
+     */
+    public static KairosPeer jdbcWithoutHistory(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.JDBC, config, false);
+    }
+
     /** @param config threads, instances */
     public static KairosPeer redis(PeerConfig config) throws Exception {
         return new KairosPeer(Kind.REDIS, config);
     }
 
+    /** @param config threads, instances */
+    public static KairosPeer mongodb(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.MONGODB, config);
+    }
+
+    /** @param config threads, instances */
+    public static KairosPeer zookeeper(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.ZOOKEEPER, config);
+    }
+
+    private static String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoServer.port();
+    }
+
+    private static String zooKeeperConnect() {
+        return "127.0.0.1:" + zooKeeperServer.port();
+    }
+
+    /** Drops the MongoDB collection or the ZooKeeper root left by the previous round, when that is this peer's store. */
+    private void clearServerStores() throws Exception {
+        if (this.kind == Kind.MONGODB) {
+            try (MongoClient client = MongoClients.create(mongoUri())) {
+                client.getDatabase(MongoJobStore.DEFAULT_DATABASE).getCollection(TABLE).drop();
+            }
+        }
+        if (this.kind == Kind.ZOOKEEPER) {
+            try (CuratorFramework client = CuratorFrameworkFactory.newClient(zooKeeperConnect(), new RetryOneTime(100))) {
+                client.start();
+                client.blockUntilConnected();
+                if (client.checkExists().forPath(ZK_ROOT) != null) {
+                    client.delete().deletingChildrenIfNeeded().forPath(ZK_ROOT);
+                }
+            }
+        }
+    }
+
     private Scheduler build(String id, int threads, int poolSize) {
         SchedulerBuilder b = Scheduler.builder().schedulerId(id)
+                .history(io.kairos.scheduler.history.HistorySettings.DEFAULTS.withEnabled(this.history))
                 .executor("default", QUEUE == null ? new ThreadPoolJobExecutor(threads)
                         : new ThreadPoolJobExecutor(threads, QUEUE))
                 .jobStore("default", store(id, poolSize));
@@ -127,6 +209,8 @@ public final class KairosPeer implements BenchScheduler {
                         .withCreateSchema(true));
             }
             case REDIS -> RedisJobStore.builder().uri(BaselineRedis.URI).keyPrefix(REDIS_PREFIX).build();
+            case MONGODB -> MongoJobStore.builder().connectionString(mongoUri()).collection(TABLE).build();
+            case ZOOKEEPER -> ZooKeeperJobStore.builder().connectString(zooKeeperConnect()).rootPath(ZK_ROOT).build();
         };
     }
 
@@ -135,9 +219,14 @@ public final class KairosPeer implements BenchScheduler {
         return (QUEUE != null ? "queue=" + QUEUE + "," : "") + switch (this.kind) {
             case MEMORY -> "MemoryJobStore,ThreadPoolJobExecutor(" + this.config.threads() + ")";
             case JDBC -> "JdbcJobStore(postgresql),ThreadPoolJobExecutor(" + this.config.threads() + "),pool="
-                    + this.config.poolSize() + ",poll=default(5s)+NOTIFY,instances=" + this.config.instances();
+                    + this.config.poolSize() + ",poll=default(5s)+NOTIFY,instances=" + this.config.instances()
+                    + ",history=" + (this.history ? "on" : "off");
             case REDIS -> "RedisJobStore,ThreadPoolJobExecutor(" + this.config.threads()
                     + "),poll=default(5s)+pubsub,instances=" + this.config.instances();
+            case MONGODB -> "MongoJobStore(mongo-java-server),ThreadPoolJobExecutor(" + this.config.threads()
+                    + "),poll=default(5s),instances=" + this.config.instances();
+            case ZOOKEEPER -> "ZooKeeperJobStore,ThreadPoolJobExecutor(" + this.config.threads()
+                    + "),poll=default(5s)+watches,instances=" + this.config.instances();
         };
     }
 
@@ -190,10 +279,12 @@ public final class KairosPeer implements BenchScheduler {
         }
         if (this.kind == Kind.JDBC) {
             Db.exec("DROP TABLE IF EXISTS " + TABLE);
+            Db.exec("DROP TABLE IF EXISTS " + RUNS_TABLE);
         }
         if (this.kind == Kind.REDIS) {
             clearRedis();
         }
+        clearServerStores();
     }
 
     private static void clearRedis() {
