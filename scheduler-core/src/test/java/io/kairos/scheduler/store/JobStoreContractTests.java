@@ -192,6 +192,8 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("a", at(20)), job("b", at(30))), ConflictPolicy.KEEP_EXISTING);
         assertThat(outcomes).containsExactly(JobAddOutcome.kept(first), JobAddOutcome.added(job("b", at(30)).withVersion(1)));
         assertThat(stored("a")).isEqualTo(first);
+        // the same definition again is kept too, not reported as added
+        assertThat(this.store.addJobs(List.of(job("a", at(10))), ConflictPolicy.KEEP_EXISTING)).containsExactly(JobAddOutcome.kept(first));
     }
 
     @Test
@@ -568,6 +570,20 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         assertThat(this.store.countDueWithoutExecutor(T0, java.util.Set.of("default", "mail"))).isEmpty();
     }
 
+    @Test
+    void sharedStoreGivesJobsAddedInABatchOnlyToTheInstancesOfTheirExecutors() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(this.store.isShared());
+        this.store.addJobs(List.of(forExecutor("r1", at(-3), "reports"), job("d1", at(-2)), forExecutor("m1", at(-1), "mail"),
+                forExecutor("r2", at(30), "reports")), ConflictPolicy.ERROR);
+
+        assertThat(this.store.acquireDueJobs(A, T0, 10, at(60), java.util.Set.of("default"))).extracting(StoredJob::id)
+                .containsExactly("d1");
+        assertThat(this.store.countDueWithoutExecutor(T0, java.util.Set.of("default")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("reports", 1, "mail", 1));
+        assertThat(this.store.acquireDueJobs(B, T0, 10, at(60), java.util.Set.of("reports"))).extracting(StoredJob::id)
+                .containsExactly("r1");
+    }
+
     // --- finished markers -----------------------------------------------------------------------------------
 
     /**
@@ -631,6 +647,47 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         assertThat(this.store.addJob(job("twice", at(40)), ConflictPolicy.REPLACE).state()).isEqualTo(JobState.SCHEDULED);
         assertThat(stored("twice").nextRunTime()).isEqualTo(at(40));
         assertThat(this.store.lookupFinished("twice")).isEmpty();
+    }
+
+    @Test
+    void addJobsKeepsAFinishedMarkerUnderKeepExisting() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(keepsFinishedMarkers());
+        finishWithMarker("once");
+        StoredJob marker = this.store.lookupFinished("once").orElseThrow();
+
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("new", at(30)), job("once", at(-1)).withKeepsFinishedMarker(true)),
+                ConflictPolicy.KEEP_EXISTING);
+        assertThat(outcomes).containsExactly(JobAddOutcome.added(job("new", at(30)).withVersion(1)), JobAddOutcome.kept(marker));
+        assertThat(outcomes.get(1).stored().state()).isEqualTo(JobState.FINISHED);
+        assertThat(this.store.lookupJob("once")).isEmpty();
+        assertThat(this.store.lookupFinished("once")).contains(marker);
+        assertThat(ids(this.store.getAllJobs())).containsExactly("new");
+        assertThat(this.store.acquireDueJobs(A, at(1), 10, at(60))).isEmpty();
+    }
+
+    @Test
+    void addJobsReplacesAFinishedMarkerUnderErrorAndReplace() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(keepsFinishedMarkers());
+        long takenVersion = this.store.addJob(job("taken", at(50)), ConflictPolicy.ERROR).version();
+        finishWithMarker("m1");
+        finishWithMarker("m2");
+
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("m1", at(20)), job("taken", at(21))), ConflictPolicy.ERROR);
+        // the version a replaced marker's job gets is the store's own (1, or the marker's + 1), as for addJob
+        assertThat(outcomes.get(0).added()).isTrue();
+        assertThat(outcomes.get(0).stored()).isEqualTo(job("m1", at(20)).withVersion(outcomes.get(0).stored().version()));
+        assertThat(outcomes.get(1).failure()).isInstanceOf(ConflictingJobIdException.class).hasMessageContaining("(taken)");
+        assertThat(stored("m1")).isEqualTo(outcomes.get(0).stored());
+        assertThat(this.store.lookupFinished("m1")).isEmpty();
+        assertThat(stored("taken").version()).isEqualTo(takenVersion);
+
+        List<JobAddOutcome> replaced = this.store.addJobs(List.of(job("m2", at(40))), ConflictPolicy.REPLACE);
+        assertThat(replaced.get(0).added()).isTrue();
+        assertThat(replaced.get(0).stored().state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(stored("m2")).isEqualTo(replaced.get(0).stored());
+        assertThat(this.store.lookupFinished("m2")).isEmpty();
+        assertThat(ids(this.store.getAllJobs())).containsExactly("m1", "m2", "taken");
+        assertThat(this.store.acquireDueJobs(A, at(40), 10, at(60))).extracting(StoredJob::id).containsExactly("m1", "m2");
     }
 
     @Test
