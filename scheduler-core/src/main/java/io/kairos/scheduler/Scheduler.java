@@ -399,15 +399,16 @@ public final class Scheduler implements AutoCloseable {
      * Stopped: the jobs are kept pending, as by {@link #addJob(JobRequest)}.
      *
      * <p><b>Per job, not all-or-nothing.</b> Each request is validated as {@link #addJob(JobRequest)} validates it and
-     * meets its own conflict policy; a request that fails does not stop the others. A job id may appear once per
+     * meets its own conflict policy (finished markers included, as for {@link #addJob(JobRequest)}); a request that
+     * fails does not stop the others. A job id may appear once per
      * call. When a store fails, the batch it was writing is not written (the JDBC and Redis stores write a batch
      * atomically; a store without a batch write of its own adds one by one and keeps what it wrote), and the later
      * requests for that store are not attempted. Every request that was not added is reported in one
      * {@link JobsNotAddedException} thrown at the end, which also carries the jobs that were added.
      *
      * @param requests what to add, in order; not {@code null}; the requests are read, not kept
-     * @return the jobs as stored (or pending), in request order; under {@code KEEP_EXISTING} the existing job where an
-     *     id was taken
+     * @return the jobs as stored (or pending), in request order; under {@code KEEP_EXISTING} the existing job, or the
+     *     finished marker ({@code state() == FINISHED}) of a one-shot job that already ran, where an id was taken
      * @throws JobsNotAddedException when any request was not added: its {@code failures()} give each request's
      *     position, id and the exception {@link #addJob(JobRequest)} would have thrown
      * @throws NullPointerException when {@code requests} is {@code null}
