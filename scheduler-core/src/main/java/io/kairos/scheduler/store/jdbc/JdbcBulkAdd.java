@@ -88,7 +88,12 @@ final class JdbcBulkAdd {
                 outcomes[i] = JobAddOutcome.failed(new ConflictingJobIdException(job.id(), "job store '" + s.context().alias() + "'"));
             }
         }
-        batch(c, s, s.sql().insert, inserts, jobs, json);
+        if (s.writer().singleStatements()) {
+            insertInOneStatement(c, s, inserts, jobs, json);
+        }
+        else {
+            batch(c, s, s.sql().insert, inserts, jobs, json);
+        }
         batch(c, s, s.sql().update(JobSql.Target.ANY), updates, jobs, json);
         Long earliest = null;
         for (int i : inserts) {
@@ -130,6 +135,27 @@ final class JdbcBulkAdd {
             }
         }
         return rows;
+    }
+
+    /**
+     * PostgreSQL: inserts the given jobs with one statement over arrays, where a JDBC batch of single-row inserts
+     * (without the driver's {@code reWriteBatchedInserts}) binds and executes one statement per row.
+     */
+    private static void insertInOneStatement(Connection c, StartedStore s, List<Integer> indexes, List<StoredJob> jobs, String[] json)
+            throws SQLException {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        List<StoredJob> rows = new ArrayList<>(indexes.size());
+        List<String> texts = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            rows.add(jobs.get(i));
+            texts.add(json[i]);
+        }
+        // fewer rows: ON CONFLICT DO NOTHING skipped ids inserted after the locking select
+        if (s.writer().insertAll(c, rows, texts) != rows.size()) {
+            throw new IdTakenMeanwhile();
+        }
     }
 
     /** Runs an insert or update (columns, JSON, id) for the given jobs as one JDBC batch. */
