@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Some requests of {@link Scheduler#addJobs} (or jobs of {@link Scheduler#importJobs}) were not added; the others
- * were. {@link #failures()} says which and why, {@link #added()} holds the jobs that were added (or kept, under
- * {@code ConflictPolicy.KEEP_EXISTING}). The message names the first few failures.
+ * were. {@link #failures()} says which and why, {@link #addedIds()} names the jobs that were added (or kept, under
+ * {@code ConflictPolicy.KEEP_EXISTING}; {@code getJob(id)} reads them). The message names the first few failures.
  */
 public class JobsNotAddedException extends RuntimeException {
 
@@ -16,7 +16,7 @@ public class JobsNotAddedException extends RuntimeException {
     /** How many failures the message names. */
     private static final int NAMED = 5;
 
-    private final transient List<Job> added;
+    private final List<String> addedIds;
 
     private final transient List<Failure> failures;
 
@@ -24,12 +24,12 @@ public class JobsNotAddedException extends RuntimeException {
      * Creates the exception; the first failure's cause becomes its cause.
      *
      * @param requests how many requests the call had
-     * @param added the jobs added, in request order
+     * @param addedIds the ids of the jobs added, in request order
      * @param failures the requests not added, in request order; not empty
      */
-    public JobsNotAddedException(int requests, List<Job> added, List<Failure> failures) {
+    public JobsNotAddedException(int requests, List<String> addedIds, List<Failure> failures) {
         super(message(requests, failures), failures.get(0).cause());
-        this.added = List.copyOf(added);
+        this.addedIds = List.copyOf(addedIds);
         this.failures = List.copyOf(failures);
     }
 
@@ -50,12 +50,12 @@ public class JobsNotAddedException extends RuntimeException {
     }
 
     /**
-     * The jobs that were added (or kept under {@code KEEP_EXISTING}), in request order.
+     * The ids of the jobs that were added (or kept under {@code KEEP_EXISTING}), in request order.
      *
      * @return an unmodifiable list
      */
-    public List<Job> added() {
-        return this.added;
+    public List<String> addedIds() {
+        return this.addedIds;
     }
 
     /**

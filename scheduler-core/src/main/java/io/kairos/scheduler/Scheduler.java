@@ -1,5 +1,13 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.internal.ComponentLifecycle;
+import io.kairos.scheduler.internal.JobAssembler;
+import io.kairos.scheduler.internal.JobListing;
+import io.kairos.scheduler.internal.PendingJobs;
+import io.kairos.scheduler.internal.SchedulerJobs;
+import io.kairos.scheduler.internal.SchedulerRuntime;
+import io.kairos.scheduler.internal.Settings;
+
 import io.kairos.scheduler.event.EventListener;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.executor.JobExecutor;
@@ -69,9 +77,9 @@ public final class Scheduler implements AutoCloseable {
 
     private final ComponentLifecycle components;
 
-    private final SchedulerJobs jobs;
+    private final SchedulerJobs<Job> jobs;
 
-    private final JobListing listing;
+    private final JobListing<Job> listing;
 
     private final RunHistoryReader history;
 
@@ -83,8 +91,8 @@ public final class Scheduler implements AutoCloseable {
         PendingJobs pending = new PendingJobs(assembler);
         this.runtime = new SchedulerRuntime(settings, this.events, tasks, fireTimes, assembler, pending);
         this.components = this.runtime.components();
-        this.jobs = new SchedulerJobs((stored, isPending) -> new Job(this, stored, isPending, settings.timezone), this.runtime, assembler, tasks, pending);
-        this.listing = new JobListing(settings, this.runtime, this.jobs);
+        this.jobs = new SchedulerJobs<>((stored, isPending) -> new Job(this, stored, isPending, settings.timezone), this.runtime, assembler, tasks, pending);
+        this.listing = new JobListing<>(settings, this.runtime, this.jobs);
         this.history = new RunHistoryReader(settings.components);
     }
 
@@ -404,7 +412,7 @@ public final class Scheduler implements AutoCloseable {
      * call. When a store fails, the batch it was writing is not written (the JDBC and Redis stores write a batch
      * atomically; a store without a batch write of its own adds one by one and keeps what it wrote), and the later
      * requests for that store are not attempted. Every request that was not added is reported in one
-     * {@link JobsNotAddedException} thrown at the end, which also carries the jobs that were added.
+     * {@link JobsNotAddedException} thrown at the end, which also names the jobs that were added.
      *
      * @param requests what to add, in order; not {@code null}; the requests are read, not kept
      * @return the jobs as stored (or pending), in request order; under {@code KEEP_EXISTING} the existing job, or the

@@ -40,7 +40,7 @@ class SchedulerAddJobsTests extends SchedulerTestSupport {
         List<JobRequest> requests = List.of(request("a"), JobRequest.of("no.such.task").id("bad-task"), request("taken"),
                 request("b"), request("a"));
         JobsNotAddedException ex = catchThrowableOfType(JobsNotAddedException.class, () -> this.scheduler.addJobs(requests));
-        assertThat(ex.added()).extracting(Job::id).containsExactly("a", "b");
+        assertThat(ex.addedIds()).containsExactly("a", "b");
         assertThat(ex.failures()).extracting(JobsNotAddedException.Failure::index).containsExactly(1, 2, 4);
         assertThat(ex.failures()).extracting(JobsNotAddedException.Failure::jobId).containsExactly("bad-task", "taken", "a");
         assertThat(ex.failures().get(0).cause()).isInstanceOf(UnknownTaskException.class);
@@ -77,7 +77,7 @@ class SchedulerAddJobsTests extends SchedulerTestSupport {
             requests.add(request(String.format("j%04d", i)));
         }
         JobsNotAddedException ex = catchThrowableOfType(JobsNotAddedException.class, () -> this.scheduler.addJobs(requests));
-        assertThat(ex.added()).hasSize(1_000);
+        assertThat(ex.addedIds()).hasSize(1_000);
         assertThat(ex.failures()).hasSize(1_500);
         assertThat(ex.failures().get(0)).extracting(JobsNotAddedException.Failure::index).isEqualTo(1_000);
         assertThat(ex.failures().get(0).cause()).isInstanceOf(JobStoreException.class).hasMessage("down");

@@ -61,7 +61,7 @@ class SchedulerExportImportTests extends SchedulerTestSupport {
                     () -> target.importJobs(json, "default", ConflictPolicy.ERROR));
             assertThat(again.failures()).extracting(JobsNotAddedException.Failure::jobId).containsExactly("a", "b");
             assertThat(again.failures()).extracting(JobsNotAddedException.Failure::cause).allMatch(ConflictingJobIdException.class::isInstance);
-            assertThat(again.added()).isEmpty();
+            assertThat(again.addedIds()).isEmpty();
         }
         finally {
             target.shutdown();

@@ -47,7 +47,7 @@ class DefaultApplicationTests {
         JobsNotAddedException ex = catchThrowableOfType(JobsNotAddedException.class, () -> this.scheduler.addJobs(List.of(
                 JobRequest.of("orders.cancelUnpaid").args(7).trigger(Map.of("type", "date")),
                 JobRequest.of("orders.noSuchMethod").id("bad").trigger(Map.of("type", "date")))));
-        assertThat(ex.added()).hasSize(1);
+        assertThat(ex.addedIds()).hasSize(1);
         assertThat(ex.failures()).singleElement().satisfies((f) -> {
             assertThat(f.index()).isEqualTo(1);
             assertThat(f.jobId()).isEqualTo("bad");

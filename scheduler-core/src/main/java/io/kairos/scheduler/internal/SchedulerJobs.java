@@ -1,8 +1,9 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
 
+import io.kairos.scheduler.JobChanges;
+import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.JobsNotAddedException;
 import io.kairos.scheduler.input.InputText;
-import io.kairos.scheduler.internal.PendingJob;
-import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.JobAddOutcome;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.trigger.Trigger;
@@ -10,6 +11,7 @@ import io.kairos.scheduler.trigger.Trigger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +29,10 @@ import java.util.function.BiFunction;
  * synchronized, the stores are). Adding decides between pending and stored under the lifecycle lock
  * ({@link SchedulerRuntime#addPending}); the other calls read the volatile state once and go on without a lock.
  */
-final class SchedulerJobs {
+public final class SchedulerJobs<J> {
 
-    /** Wraps a stored job (and whether it is pending) into the {@link Job} handle the front door returns. */
-    private final BiFunction<StoredJob, Boolean, Job> handles;
+    /** Wraps a stored job (and whether it is pending) into the job handle the front door returns. */
+    private final BiFunction<StoredJob, Boolean, J> handles;
 
     private final SchedulerRuntime runtime;
 
@@ -40,7 +42,7 @@ final class SchedulerJobs {
 
     private final PendingJobs pending;
 
-    SchedulerJobs(BiFunction<StoredJob, Boolean, Job> handles, SchedulerRuntime runtime, JobAssembler assembler, TaskLookup tasks,
+    public SchedulerJobs(BiFunction<StoredJob, Boolean, J> handles, SchedulerRuntime runtime, JobAssembler assembler, TaskLookup tasks,
             PendingJobs pending) {
         this.handles = handles;
         this.runtime = runtime;
@@ -49,7 +51,7 @@ final class SchedulerJobs {
         this.pending = pending;
     }
 
-    Job add(JobRequest request) {
+    public J add(JobRequest request) {
         PendingJob job = this.assembler.assemble(request);
         PendingJob kept = this.runtime.addPending(job);
         if (kept != null) {
@@ -62,18 +64,20 @@ final class SchedulerJobs {
      * Adds jobs: each request is validated and added on its own; the ones that pass are stored in batches
      * ({@link JobOperations#storeAll}) or kept pending while stopped.
      *
+     * @return the jobs added (or kept, or pending), in request order
      * @throws JobsNotAddedException when any request was not added
      */
-    List<Job> addAll(Collection<? extends JobRequest> requests) {
+    public List<J> addAll(Collection<? extends JobRequest> requests) {
         List<JobRequest> list = new ArrayList<>(requests);
-        Job[] added = new Job[list.size()];
+        List<J> added = new ArrayList<>(Collections.nCopies(list.size(), null));
+        String[] addedIds = new String[list.size()];
         List<JobsNotAddedException.Failure> failures = new ArrayList<>();
         List<PendingJob> toStore = new ArrayList<>();
         List<Integer> toStoreIndexes = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             JobRequest request = list.get(i);
-            String id = request == null ? null : request.id;
+            String id = request == null ? null : request.id();
             try {
                 PendingJob job = this.assembler.assemble(Objects.requireNonNull(request, "request is null"));
                 id = job.template().id();
@@ -84,7 +88,8 @@ final class SchedulerJobs {
                 }
                 PendingJob kept = this.runtime.addPending(job);
                 if (kept != null) {
-                    added[i] = pendingJob(kept);
+                    added.set(i, pendingJob(kept));
+                    addedIds[i] = id;
                 }
                 else {
                     toStore.add(job);
@@ -104,19 +109,19 @@ final class SchedulerJobs {
                     failures.add(new JobsNotAddedException.Failure(i, toStore.get(k).template().id(), outcome.failure()));
                 }
                 else {
-                    added[i] = job(outcome.stored());
+                    added.set(i, job(outcome.stored()));
+                    addedIds[i] = outcome.stored().id();
                 }
             }
         }
-        List<Job> jobs = Arrays.stream(added).filter(Objects::nonNull).toList();
         if (!failures.isEmpty()) {
             failures.sort(Comparator.comparingInt(JobsNotAddedException.Failure::index));
-            throw new JobsNotAddedException(list.size(), jobs, failures);
+            throw new JobsNotAddedException(list.size(), Arrays.stream(addedIds).filter(Objects::nonNull).toList(), failures);
         }
-        return jobs;
+        return added.stream().filter(Objects::nonNull).toList();
     }
 
-    Job modify(String id, String jobstore, JobChanges changes) {
+    public J modify(String id, String jobstore, JobChanges changes) {
         if (this.runtime.isStopped()) {
             return pendingJob(this.pending.modify(id, changes));
         }
@@ -124,7 +129,7 @@ final class SchedulerJobs {
     }
 
     /** The trigger is a {@code Trigger} or a trigger spec map. */
-    Job reschedule(String id, String jobstore, Object trigger) {
+    public J reschedule(String id, String jobstore, Object trigger) {
         if (this.runtime.isStopped()) {
             Trigger resolved = this.assembler.trigger(trigger);
             this.assembler.requireFires(resolved);
@@ -133,21 +138,21 @@ final class SchedulerJobs {
         return job(this.runtime.operations().reschedule(id, jobstore, trigger));
     }
 
-    Job pause(String id, String jobstore) {
+    public J pause(String id, String jobstore) {
         if (this.runtime.isStopped()) {
             return pendingJob(this.pending.pause(id));
         }
         return job(this.runtime.operations().pause(id, jobstore));
     }
 
-    Optional<Job> resume(String id, String jobstore) {
+    public Optional<J> resume(String id, String jobstore) {
         if (this.runtime.isStopped()) {
             return Optional.of(pendingJob(this.pending.resume(id)));
         }
         return this.runtime.operations().resume(id, jobstore).map(this::job);
     }
 
-    void remove(String id, String jobstore) {
+    public void remove(String id, String jobstore) {
         if (this.runtime.isStopped()) {
             this.pending.remove(id);
             this.tasks.unbind(id);
@@ -156,7 +161,7 @@ final class SchedulerJobs {
         this.runtime.operations().remove(id, jobstore);
     }
 
-    void removeAll(String jobstore) {
+    public void removeAll(String jobstore) {
         if (this.runtime.isStopped()) {
             this.pending.removeAll(jobstore);
             return;
@@ -164,25 +169,25 @@ final class SchedulerJobs {
         this.runtime.operations().removeAll(jobstore);
     }
 
-    Optional<Job> get(String id, String jobstore) {
+    public Optional<J> get(String id, String jobstore) {
         if (this.runtime.isStopped()) {
             return this.pending.get(id, jobstore).map(this::pendingJob);
         }
         return this.runtime.operations().get(id, jobstore).map(this::job);
     }
 
-    List<Job> list(String jobstore) {
+    public List<J> list(String jobstore) {
         if (this.runtime.isStopped()) {
             return this.pending.list(jobstore).stream().map(this::pendingJob).toList();
         }
         return this.runtime.operations().list(jobstore).stream().map(this::job).toList();
     }
 
-    private Job job(StoredJob stored) {
+    private J job(StoredJob stored) {
         return this.handles.apply(stored, false);
     }
 
-    private Job pendingJob(PendingJob pendingJob) {
+    private J pendingJob(PendingJob pendingJob) {
         return this.handles.apply(pendingJob.template(), true);
     }
 }
