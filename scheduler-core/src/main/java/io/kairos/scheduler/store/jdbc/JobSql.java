@@ -39,6 +39,9 @@ final class JobSql {
 
     final String selectAll;
 
+    /** Every row, finished markers included; followed by a condition. */
+    final String selectRows;
+
     /** The most leased rows {@link #nextRunTimes} reads; beyond, {@link #nextRunTimesExact} is needed. */
     static final int LEASED_SCAN_LIMIT = 1000;
 
@@ -109,7 +112,8 @@ final class JobSql {
         this.delete = "DELETE FROM " + t + " WHERE id = ?";
         this.deleteAll = "DELETE FROM " + t;
         this.selectById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?" + Target.JOB.condition;
-        this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE state <> 'FINISHED'";
+        this.selectRows = "SELECT " + JobRow.COLUMNS + " FROM " + t;
+        this.selectAll = this.selectRows + " WHERE state <> 'FINISHED'";
         this.nextRunTimes = nextRunTimes(t, dialect, " LIMIT " + LEASED_SCAN_LIMIT);
         this.nextRunTimesExact = nextRunTimes(t, dialect, "");
         this.dialect = dialect;
