@@ -11,7 +11,7 @@
 # Workloads: W1 (memory burst), W2 (memory capacity), LAT-mem (lateness, memory, 500/s), W3-pg (PostgreSQL burst,
 # 1 and 2 instances), W3-redis (Redis burst), W3-stores (the W3 burst on Kairos's JDBC, Redis, MongoDB and ZooKeeper
 # stores; MongoDB is mongo-java-server and ZooKeeper Curator's TestingServer, each in a child JVM), W3-stores-quick
-# (W3-stores with 1 measured rep instead of 3 and a warm-up of 1 round and 5 s of bursts, at most 60 s, instead of 3
+# (W3-stores with 1 measured rep instead of 3 and a warm-up of 1 round and 5 s of bursts, at most 30 s, instead of 3
 # rounds and 15 s, at most 300 s; rows labelled W3-stores-quick, reps = 1), LAT-pg (lateness, PostgreSQL, jobs added on another instance),
 # OUTAGE (lateness of PostgreSQL-store jobs while the same scheduler's Redis store is killed for 15 s; needs redis-server).
 # Environment: JAVA_OPTS (default -Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch), SKIP_BUILD=1, OUT (TSV path).
@@ -53,7 +53,7 @@ run() { # workload peer[@pollms] [extra -D...]
     extra+=(-Dbench.n="${QUARTZ_JDBC_N:-2000}" -Dbench.reps=1 -Dbench.warmup.n=500 -Dbench.warmup.rounds=1 -Dbench.warmup.s=0)
   fi
   if [ "$w" = W3-stores-quick ]; then
-    extra+=(-Dbench.reps=1 -Dbench.warmup.rounds=1 -Dbench.warmup.s=5 -Dbench.warmup.max.s=60)
+    extra+=(-Dbench.reps=1 -Dbench.warmup.rounds=1 -Dbench.warmup.s=5 -Dbench.warmup.max.s=30)
   fi
   echo "== $w $p (load $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$LOG"
   local began=$(date +%s)
