@@ -63,7 +63,7 @@ public final class KairosPeer implements BenchScheduler {
 
     private static final String TABLE = "bench_kairos_jobs";
 
-    /** The JDBC store's run history table ({@code <table>_runs}). */
+    /** The JDBC store's run history table and the MongoDB store's run history collection ({@code <table>_runs}). */
     private static final String RUNS_TABLE = TABLE + "_runs";
 
     private static final String REDIS_PREFIX = "bench_kairos.";
@@ -167,11 +167,15 @@ public final class KairosPeer implements BenchScheduler {
         return "127.0.0.1:" + zooKeeperServer.port();
     }
 
-    /** Drops the MongoDB collection or the ZooKeeper root left by the previous round, when that is this peer's store. */
+    /**
+     * Drops the MongoDB collections (jobs and run history) or the ZooKeeper root left by the previous round, when that
+     * is this peer's store.
+     */
     private void clearServerStores() throws Exception {
         if (this.kind == Kind.MONGODB) {
             try (MongoClient client = MongoClients.create(mongoUri())) {
                 client.getDatabase(MongoJobStore.DEFAULT_DATABASE).getCollection(TABLE).drop();
+                client.getDatabase(MongoJobStore.DEFAULT_DATABASE).getCollection(RUNS_TABLE).drop();
             }
         }
         if (this.kind == Kind.ZOOKEEPER) {
@@ -222,11 +226,11 @@ public final class KairosPeer implements BenchScheduler {
                     + this.config.poolSize() + ",poll=default(5s)+NOTIFY,instances=" + this.config.instances()
                     + ",history=" + (this.history ? "on" : "off");
             case REDIS -> "RedisJobStore,ThreadPoolJobExecutor(" + this.config.threads()
-                    + "),poll=default(5s)+pubsub,instances=" + this.config.instances();
+                    + "),poll=default(5s)+pubsub,instances=" + this.config.instances() + ",history=" + (this.history ? "on" : "off");
             case MONGODB -> "MongoJobStore(mongo-java-server),ThreadPoolJobExecutor(" + this.config.threads()
-                    + "),poll=default(5s),instances=" + this.config.instances();
+                    + "),poll=default(5s),instances=" + this.config.instances() + ",history=" + (this.history ? "on" : "off");
             case ZOOKEEPER -> "ZooKeeperJobStore,ThreadPoolJobExecutor(" + this.config.threads()
-                    + "),poll=default(5s)+watches,instances=" + this.config.instances();
+                    + "),poll=default(5s)+watches,instances=" + this.config.instances() + ",history=none";
         };
     }
 
