@@ -266,6 +266,73 @@ public final class KairosPeer implements BenchScheduler {
         }
     }
 
+    /**
+     * Adds {@code count} pending jobs due in 30 days (never due during a run), ids {@code bg-0 ..}: the background of
+     * W5.
+     *
+     * @param count how many
+     */
+    public void loadBackground(int count) {
+        addJobs("bg-", count, System.currentTimeMillis() + 30L * 24 * 3_600_000);
+    }
+
+    /**
+     * Adds jobs through the producer's {@code addJobs} in lists of 1,000, ids {@code prefix + i}, job i due at
+     * {@code dueEpochMillis + i}; they do not report to the {@link Probe} (argument -1) and are not meant to run.
+     *
+     * @param prefix id prefix
+     * @param count how many
+     * @param dueEpochMillis when the first is due
+     */
+    public void addJobs(String prefix, int count, long dueEpochMillis) {
+        addInLists(count, (i) -> JobRequest.of(TASK).id(prefix + i)
+                .trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis + i).atZone(ZONE))).args(-1, dueEpochMillis + i));
+    }
+
+    /**
+     * Loads probe jobs {@code 0 .. count-1} (generated ids), all due at {@code dueEpochMillis}, through the producer's
+     * {@code addJobs} in lists of 1,000.
+     *
+     * @param count how many
+     * @param dueEpochMillis when they are due
+     */
+    public void loadInLists(int count, long dueEpochMillis) {
+        addInLists(count, (i) -> JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis).atZone(ZONE)))
+                .args(i, dueEpochMillis));
+    }
+
+    private void addInLists(int count, java.util.function.IntFunction<JobRequest> request) {
+        List<JobRequest> list = new ArrayList<>(1_000);
+        for (int i = 0; i < count; i++) {
+            list.add(request.apply(i));
+            if (list.size() == 1_000 || i == count - 1) {
+                this.producer.addJobs(list);
+                list.clear();
+            }
+        }
+    }
+
+    /**
+     * Adds one job through the producer's {@code addJob}, with the id given.
+     *
+     * @param id the job id
+     * @param dueEpochMillis when it is due
+     */
+    public void addJob(String id, long dueEpochMillis) {
+        this.producer.addJob(JobRequest.of(TASK).id(id).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis).atZone(ZONE)))
+                .args(-1, dueEpochMillis));
+    }
+
+    /** Pauses job processing on the measured instances (they keep their stores; due jobs wait). */
+    public void pause() {
+        this.instances.forEach(Scheduler::pause);
+    }
+
+    /** Resumes job processing on the measured instances. */
+    public void resume() {
+        this.instances.forEach(Scheduler::resume);
+    }
+
     @Override
     public void close() throws Exception {
         for (Scheduler s : this.instances) {
