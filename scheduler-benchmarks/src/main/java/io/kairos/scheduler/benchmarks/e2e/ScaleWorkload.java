@@ -18,7 +18,7 @@ import java.util.Arrays;
  * through {@code addJobs} in lists of 1,000, due in 1 h (columns {@code add_rate} and {@code bulk_insert_rate}).</li>
  * </ol>
  * The background size is in each row's variant ({@code background=B}); the background load rate is the burst row's
- * {@code bulk_insert_rate}. Peers: {@code kairos-jdbc} (PostgreSQL), {@code kairos-redis}, {@code kairos-mongo},
+ * {@code bulk_insert_rate}. Peers: {@code kairos-jdbc} (PostgreSQL), {@code kairos-mariadb}, {@code kairos-redis}, {@code kairos-mongo},
  * {@code kairos-zk}.
  */
 final class ScaleWorkload {

@@ -35,9 +35,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code kairos-mem}, {@code kairos-jdbc}, {@code kairos-redis}, {@code kairos-mongo}, {@code kairos-zk}: Kairos
- * schedulers with a {@link ThreadPoolJobExecutor} of {@code threads} and the memory, JDBC (PostgreSQL, table
- * {@code bench_kairos_jobs}, HikariCP pool of {@code threads + 3} per instance), Redis (key prefix
+ * {@code kairos-mem}, {@code kairos-jdbc}, {@code kairos-mariadb}, {@code kairos-redis}, {@code kairos-mongo},
+ * {@code kairos-zk}: Kairos schedulers with a {@link ThreadPoolJobExecutor} of {@code threads} and the memory, JDBC
+ * (PostgreSQL or MariaDB, table {@code bench_kairos_jobs}, HikariCP pool of {@code threads + 3} per instance), Redis (key prefix
  * {@code bench_kairos.}), MongoDB (collection {@code kairos.bench_kairos_jobs} on mongo-java-server, not a real
  * {@code mongod}) or ZooKeeper store (root {@code /bench_kairos}); the MongoDB and ZooKeeper servers run in a child
  * JVM ({@link JvmStoreServer}) started once per benchmark JVM, emptied for each round. Job defaults (misfire grace unlimited, coalesce, max instances 1), default poll interval
@@ -68,7 +68,7 @@ public final class KairosPeer implements BenchScheduler {
 
     private static final String REDIS_PREFIX = "bench_kairos.";
 
-    private enum Kind { MEMORY, JDBC, REDIS, MONGODB, ZOOKEEPER }
+    private enum Kind { MEMORY, JDBC, MARIADB, REDIS, MONGODB, ZOOKEEPER }
 
     private static final String ZK_ROOT = "/bench_kairos";
 
@@ -100,6 +100,9 @@ public final class KairosPeer implements BenchScheduler {
         if (kind == Kind.JDBC) {
             Db.exec("DROP TABLE IF EXISTS " + TABLE);
             Db.exec("DROP TABLE IF EXISTS " + RUNS_TABLE);
+        }
+        if (kind == Kind.MARIADB) {
+            Db.execMariaDb("DROP TABLE IF EXISTS " + TABLE, "DROP TABLE IF EXISTS " + RUNS_TABLE);
         }
         if (kind == Kind.REDIS) {
             clearRedis();
@@ -142,6 +145,11 @@ public final class KairosPeer implements BenchScheduler {
      */
     public static KairosPeer jdbcWithoutHistory(PeerConfig config) throws Exception {
         return new KairosPeer(Kind.JDBC, config, false);
+    }
+
+    /** @param config threads, instances */
+    public static KairosPeer mariadb(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.MARIADB, config);
     }
 
     /** @param config threads, instances */
@@ -208,6 +216,11 @@ public final class KairosPeer implements BenchScheduler {
                 yield new JdbcJobStore(pool, JdbcJobStoreSettings.defaults().withTableName(TABLE)
                         .withCreateSchema(true));
             }
+            case MARIADB -> {
+                HikariDataSource pool = Db.mariaDbPool("kairos-" + id, poolSize);
+                this.pools.add(pool);
+                yield new JdbcJobStore(pool, JdbcJobStoreSettings.defaults().withTableName(TABLE).withCreateSchema(true));
+            }
             case REDIS -> RedisJobStore.builder().uri(BaselineRedis.URI).keyPrefix(REDIS_PREFIX).build();
             case MONGODB -> MongoJobStore.builder().connectionString(mongoUri()).collection(TABLE).build();
             case ZOOKEEPER -> ZooKeeperJobStore.builder().connectString(zooKeeperConnect()).rootPath(ZK_ROOT).build();
@@ -221,6 +234,9 @@ public final class KairosPeer implements BenchScheduler {
             case JDBC -> "JdbcJobStore(postgresql),ThreadPoolJobExecutor(" + this.config.threads() + "),pool="
                     + this.config.poolSize() + ",poll=default(5s)+NOTIFY,instances=" + this.config.instances()
                     + ",history=" + (this.history ? "on" : "off");
+            case MARIADB -> "JdbcJobStore(mariadb),ThreadPoolJobExecutor(" + this.config.threads() + "),pool="
+                    + this.config.poolSize() + ",poll=default(5s),instances=" + this.config.instances() + ",history="
+                    + (this.history ? "on" : "off");
             case REDIS -> "RedisJobStore,ThreadPoolJobExecutor(" + this.config.threads()
                     + "),poll=default(5s)+pubsub,instances=" + this.config.instances();
             case MONGODB -> "MongoJobStore(mongo-java-server),ThreadPoolJobExecutor(" + this.config.threads()
@@ -347,6 +363,9 @@ public final class KairosPeer implements BenchScheduler {
         if (this.kind == Kind.JDBC) {
             Db.exec("DROP TABLE IF EXISTS " + TABLE);
             Db.exec("DROP TABLE IF EXISTS " + RUNS_TABLE);
+        }
+        if (this.kind == Kind.MARIADB) {
+            Db.execMariaDb("DROP TABLE IF EXISTS " + TABLE, "DROP TABLE IF EXISTS " + RUNS_TABLE);
         }
         if (this.kind == Kind.REDIS) {
             clearRedis();
