@@ -23,6 +23,8 @@ public final class ClusterJobs {
 
     private static volatile String insert;
 
+    private static volatile String countRuns;
+
     private static volatile String node;
 
     private static volatile long workMillis;
@@ -41,6 +43,7 @@ public final class ClusterJobs {
     public static void configure(DataSource runs, String runsTable, String nodeName, long work) {
         dataSource = runs;
         insert = "INSERT INTO " + runsTable + " (job_id, scheduled_time, node, started_at) VALUES (?, ?, ?, ?)";
+        countRuns = "SELECT count(*) FROM " + runsTable + " WHERE job_id = ?";
         node = nodeName;
         workMillis = work;
     }
@@ -74,5 +77,28 @@ public final class ClusterJobs {
             statement.executeUpdate();
         }
         Thread.sleep(workMillis);
+    }
+
+    /**
+     * Records one run of a job like {@link #record}, then fails while the job has fewer than three recorded runs: the
+     * first two attempts fail, the third succeeds, whichever nodes run them.
+     *
+     * @param jobId the job's id (passed as the job's only argument)
+     * @throws SQLException when the row cannot be written or counted
+     * @throws InterruptedException when the worker is interrupted while working
+     * @throws IllegalStateException on the first and second run
+     */
+    public static void failTwice(String jobId) throws SQLException, InterruptedException {
+        record(jobId);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(countRuns)) {
+            statement.setString(1, jobId);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                long runs = rows.getLong(1);
+                if (runs < 3) {
+                    throw new IllegalStateException("attempt " + runs + " of " + jobId + " fails on " + node);
+                }
+            }
+        }
     }
 }
