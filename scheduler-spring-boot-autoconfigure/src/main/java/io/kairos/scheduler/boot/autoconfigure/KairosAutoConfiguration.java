@@ -1,5 +1,6 @@
 package io.kairos.scheduler.boot.autoconfigure;
 
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,9 +28,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Role;
 
@@ -187,6 +192,28 @@ public final class KairosAutoConfiguration {
         String property = matcher.find() ? matcher.group(1) : "kairos";
         return new KairosConfigurationException(property, null, "was rejected by the scheduler: " + ex.getMessage(),
                 "Fix the property as the reason says", ex);
+    }
+
+    /**
+     * Creates the tables of jdbc job stores ({@code initialize-schema}) after Flyway and Liquibase and before the
+     * scheduler, as Spring Boot's Quartz support creates its tables.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DataSourceScriptDatabaseInitializer.class)
+    @Conditional(OnJdbcJobStoreCondition.class)
+    @Import(DatabaseInitializationDependencyConfigurer.class)
+    static class JdbcStoreInitializationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        KairosDataSourceScriptDatabaseInitializer kairosDataSourceScriptDatabaseInitializer(KairosProperties properties,
+                @KairosDataSource ObjectProvider<DataSource> kairosDataSource, ObjectProvider<DataSource> dataSource) {
+            KairosPropertiesValidator.validate(properties);
+            String alias = Objects.requireNonNull(JdbcJobStores.firstAlias(properties), "a jdbc store");
+            DataSource storesDataSource = new StoreDataSources(kairosDataSource, dataSource)
+                .resolve(JdbcJobStores.typeProperty(alias));
+            return KairosDataSourceScriptDatabaseInitializer.forTables(storesDataSource, JdbcJobStores.tableModes(properties));
+        }
     }
 
     /** The Lettuce client that redis job stores share, built from the application's Redis connection details. */
