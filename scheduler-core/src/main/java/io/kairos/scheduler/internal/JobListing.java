@@ -1,6 +1,7 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
 
-import io.kairos.scheduler.internal.JobsJson;
+import io.kairos.scheduler.JobRequest;
+
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.StoredJob;
@@ -18,21 +19,21 @@ import java.util.List;
  * <p><b>Thread-safety.</b> Stateless; as thread-safe as the job API it reads and writes through. A listing is not a
  * snapshot: jobs may change between one store's section and the next.
  */
-final class JobListing {
+public final class JobListing<J> {
 
     private final Settings settings;
 
     private final SchedulerRuntime runtime;
 
-    private final SchedulerJobs jobs;
+    private final SchedulerJobs<J> jobs;
 
-    JobListing(Settings settings, SchedulerRuntime runtime, SchedulerJobs jobs) {
+    public JobListing(Settings settings, SchedulerRuntime runtime, SchedulerJobs<J> jobs) {
         this.settings = settings;
         this.runtime = runtime;
         this.jobs = jobs;
     }
 
-    void print(String jobstore, Appendable out) {
+    public void print(String jobstore, Appendable out) {
         StringBuilder text = new StringBuilder();
         if (this.runtime.isStopped()) {
             text.append("Pending jobs:\n");
@@ -53,20 +54,20 @@ final class JobListing {
         }
     }
 
-    private static void appendJobs(StringBuilder text, List<Job> jobs, String none) {
+    private static void appendJobs(StringBuilder text, List<?> jobs, String none) {
         if (jobs.isEmpty()) {
             text.append("    ").append(none).append('\n');
         }
         jobs.forEach((j) -> text.append("    ").append(j).append('\n'));
     }
 
-    String export(String jobstore) {
+    public String export(String jobstore) {
         this.runtime.requireStarted("exportJobs");
         return JobsJson.write(codec(), this.runtime.operations().list(jobstore));
     }
 
-    List<Job> importJobs(String json, String jobstore, ConflictPolicy policy) {
-        List<Job> imported = new ArrayList<>();
+    public List<J> importJobs(String json, String jobstore, ConflictPolicy policy) {
+        List<J> imported = new ArrayList<>();
         for (StoredJob job : JobsJson.read(codec(), json)) {
             JobRequest request = JobRequest.of(job.task()).id(job.id()).name(job.name()).args(job.args()).kwargs(job.kwargs())
                     .trigger(job.trigger()).executor(job.executor()).jobstore(jobstore).misfireGraceTime(job.misfireGraceTime())
