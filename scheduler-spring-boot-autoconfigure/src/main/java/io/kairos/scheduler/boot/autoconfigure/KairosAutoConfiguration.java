@@ -1,8 +1,6 @@
 package io.kairos.scheduler.boot.autoconfigure;
 
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -58,8 +56,6 @@ import org.springframework.context.annotation.Role;
 @EnableConfigurationProperties(KairosProperties.class)
 public final class KairosAutoConfiguration {
 
-    private static final Pattern PROPERTY = Pattern.compile("'(kairos\\.[^']+)'");
-
     /**
      * Collects {@code @ScheduledJob} declarations and {@code @KairosTask} aliases.
      *
@@ -103,7 +99,8 @@ public final class KairosAutoConfiguration {
      * @param publisher receives every engine event
      * @param observations the application's observation registry, if any: each run time becomes an observation
      * @return the scheduler
-     * @throws KairosConfigurationException when a property cannot work, naming it
+     * @throws io.kairos.scheduler.config.InvalidConfigurationException when a property cannot work, naming it (a
+     *     {@link KairosConfigurationException} for what the starter checks itself)
      */
     @Bean
     @ConditionalOnMissingBean
@@ -114,12 +111,7 @@ public final class KairosAutoConfiguration {
         KairosPropertiesValidator.validate(properties);
         SchedulerBuilder builder = Scheduler.builder().taskResolver(taskResolver)
                 .allowTaskPackages(AllowedTaskPackages.of(properties, beanFactory).packages().toArray(String[]::new));
-        try {
-            builder.properties(EngineProperties.of(properties));
-        }
-        catch (IllegalArgumentException ex) {
-            throw engineRejected(ex);
-        }
+        SchedulerBuilderConfigurer.configure(builder, properties);
         JobStores.register(builder, properties, beanFactory, new StoreDataSources(kairosDataSource, dataSource));
         observations.ifAvailable(builder::observationRegistry);
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -185,13 +177,6 @@ public final class KairosAutoConfiguration {
             });
             return processor.declarations();
         }, synchronizer, properties.isAutoStartup(), properties.isStartPaused(), properties.getShutdown().isWait());
-    }
-
-    private static KairosConfigurationException engineRejected(IllegalArgumentException ex) {
-        Matcher matcher = PROPERTY.matcher(String.valueOf(ex.getMessage()));
-        String property = matcher.find() ? matcher.group(1) : "kairos";
-        return new KairosConfigurationException(property, null, "was rejected by the scheduler: " + ex.getMessage(),
-                "Fix the property as the reason says", ex);
     }
 
     /**
