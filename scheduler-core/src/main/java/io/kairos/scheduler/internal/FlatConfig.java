@@ -3,6 +3,8 @@ package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.config.Durations;
 import io.kairos.scheduler.config.InvalidConfigurationException;
+import io.kairos.scheduler.retry.InvalidRetryPolicyException;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.trigger.TriggerSpec;
 
 import java.time.Duration;
@@ -21,6 +23,9 @@ public final class FlatConfig {
 
     static final String PREFIX = "kairos.";
 
+    /** The prefix, after {@code kairos.}, of the default retry policy's keys. */
+    private static final String RETRY = "job-defaults.retry.";
+
     private FlatConfig() {
     }
 
@@ -29,6 +34,7 @@ public final class FlatConfig {
         flatten("", properties, flat);
         Map<String, Map<String, String>> executors = new LinkedHashMap<>();
         Map<String, Map<String, String>> stores = new LinkedHashMap<>();
+        Map<String, String> retry = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : flat.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue();
@@ -44,6 +50,10 @@ public final class FlatConfig {
                 continue;
             }
             String name = rest.replace('_', '-');
+            if (name.startsWith(RETRY)) {
+                retry.put(name.substring(RETRY.length()), value);
+                continue;
+            }
             switch (name) {
                 case "timezone" -> settings.timezone = TriggerSpec.parseZone(key, value.trim());
                 case "scheduler-id" -> settings.schedulerId(value);
@@ -67,8 +77,19 @@ public final class FlatConfig {
                         + "kairos.shutdown.timeout, "
                         + "kairos.tasks.allowed-packages, "
                         + "kairos.job-defaults.{misfire-grace-time,coalesce,max-instances,jitter}, "
+                        + "kairos.job-defaults.retry.{max-attempts,backoff,multiplier,max-backoff,jitter,retry-on,no-retry-on}, "
                         + "kairos.history.{enabled,max-runs-per-job,max-age,max-stack-trace-length,max-result-length}, "
                         + "kairos.executors.<alias>.{type,...}, kairos.jobstores.<alias>.{type,...}");
+            }
+        }
+        if (!retry.isEmpty()) {
+            try {
+                settings.jobDefaults = settings.jobDefaults.withRetry(RetryPolicy.parse(settings.jobDefaults.retry(), retry));
+            }
+            catch (InvalidRetryPolicyException ex) {
+                String key = PREFIX + RETRY + ex.option();
+                throw new InvalidConfigurationException("'" + key + "': " + ex.getMessage(), key, retry.get(ex.option()),
+                        ex.getMessage(), "see RetryPolicy", ex);
             }
         }
         executors.forEach((alias, options) -> settings.executor(alias, options.get("type"), options));

@@ -132,27 +132,27 @@ public final class Settings {
     public void defaultMisfireGraceTime(Duration grace) {
         JobDefaults d = this.jobDefaults;
         this.jobDefaults = new JobDefaults(ConfigChecks.positiveOrNone("kairos.job-defaults.misfire-grace-time", grace),
-                d.coalesce(), d.maxInstances(), d.jitter());
+                d.coalesce(), d.maxInstances(), d.jitter(), d.retry());
     }
 
     /** @param coalesce the policy */
     public void defaultCoalesce(boolean coalesce) {
         JobDefaults d = this.jobDefaults;
-        this.jobDefaults = new JobDefaults(d.misfireGraceTime(), coalesce, d.maxInstances(), d.jitter());
+        this.jobDefaults = new JobDefaults(d.misfireGraceTime(), coalesce, d.maxInstances(), d.jitter(), d.retry());
     }
 
     /** @param maxInstances at least 1 */
     public void defaultMaxInstances(int maxInstances) {
         JobDefaults d = this.jobDefaults;
         this.jobDefaults = new JobDefaults(d.misfireGraceTime(), d.coalesce(),
-                ConfigChecks.atLeast("kairos.job-defaults.max-instances", maxInstances, 1), d.jitter());
+                ConfigChecks.atLeast("kairos.job-defaults.max-instances", maxInstances, 1), d.jitter(), d.retry());
     }
 
     /** @param jitter not negative, or {@code null} for the trigger's own */
     public void defaultJitter(Duration jitter) {
         JobDefaults d = this.jobDefaults;
         this.jobDefaults = new JobDefaults(d.misfireGraceTime(), d.coalesce(), d.maxInstances(),
-                ConfigChecks.notNegative("kairos.job-defaults.jitter", jitter));
+                ConfigChecks.notNegative("kairos.job-defaults.jitter", jitter), d.retry());
     }
 
     /** @param enabled whether runs are recorded */
