@@ -3,9 +3,11 @@ package io.kairos.scheduler;
 import io.kairos.scheduler.internal.FlatConfig;
 import io.kairos.scheduler.internal.Settings;
 
+import io.kairos.scheduler.config.InvalidConfigurationException;
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.JobExecutorFactory;
 import io.kairos.scheduler.store.JobCodec;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreFactory;
 import io.kairos.scheduler.task.TaskRegistry;
@@ -19,8 +21,8 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * Builds a {@link Scheduler}; obtained from {@link Scheduler#builder()}. Every setting has a default (see the
- * README's table); {@link #properties(Map)} applies flat {@code kairos.*} keys. Not thread-safe; use it from one
+ * Builds a {@link Scheduler}; obtained from {@link Scheduler#builder()}. Every setting has a default
+ * ({@link io.kairos.scheduler.config.SchedulerDefaults}, {@link JobDefaults#DEFAULTS}); {@link #properties(Map)} applies flat {@code kairos.*} keys. Not thread-safe; use it from one
  * thread and call {@link #build()} once.
  */
 public final class SchedulerBuilder {
@@ -87,12 +89,10 @@ public final class SchedulerBuilder {
      *
      * @param id a non-blank id, unique among schedulers sharing a store
      * @return this builder
+     * @throws InvalidConfigurationException naming {@code kairos.scheduler-id} when the value is out of range
      */
     public SchedulerBuilder schedulerId(String id) {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("scheduler id must not be blank");
-        }
-        this.settings.schedulerId = id;
+        this.settings.schedulerId(id);
         return this;
     }
 
@@ -113,9 +113,10 @@ public final class SchedulerBuilder {
      *
      * @param interval positive
      * @return this builder
+     * @throws InvalidConfigurationException naming {@code kairos.poll-interval} when the value is out of range
      */
     public SchedulerBuilder pollInterval(Duration interval) {
-        this.settings.pollInterval = positive("poll interval", interval);
+        this.settings.pollInterval(interval);
         return this;
     }
 
@@ -128,9 +129,10 @@ public final class SchedulerBuilder {
      *
      * @param retention positive
      * @return this builder
+     * @throws InvalidConfigurationException naming {@code kairos.finished-job-retention} when the value is out of range
      */
     public SchedulerBuilder finishedJobRetention(Duration retention) {
-        this.settings.finishedJobRetention = positive("finished job retention", retention);
+        this.settings.finishedJobRetention(retention);
         return this;
     }
 
@@ -140,9 +142,10 @@ public final class SchedulerBuilder {
      *
      * @param leaseTime positive
      * @return this builder
+     * @throws InvalidConfigurationException naming {@code kairos.lease-time} when the value is out of range
      */
     public SchedulerBuilder leaseTime(Duration leaseTime) {
-        this.settings.leaseTime = positive("lease time", leaseTime);
+        this.settings.leaseTime(leaseTime);
         return this;
     }
 
@@ -151,9 +154,10 @@ public final class SchedulerBuilder {
      *
      * @param timeout not negative
      * @return this builder
+     * @throws InvalidConfigurationException naming {@code kairos.shutdown.timeout} when the value is out of range
      */
     public SchedulerBuilder shutdownTimeout(Duration timeout) {
-        this.settings.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+        this.settings.shutdownTimeout(timeout);
         return this;
     }
 
@@ -235,6 +239,159 @@ public final class SchedulerBuilder {
     }
 
     /**
+     * The default misfire grace time of jobs that leave it unset ({@code kairos.job-defaults.misfire-grace-time}).
+     * Default none: a late run still runs.
+     *
+     * @param grace positive, or {@code null} for no limit
+     * @return this builder
+     * @throws InvalidConfigurationException naming the key when {@code grace} is zero or negative
+     */
+    public SchedulerBuilder defaultMisfireGraceTime(Duration grace) {
+        this.settings.defaultMisfireGraceTime(grace);
+        return this;
+    }
+
+    /**
+     * Whether jobs that leave it unset coalesce due run times ({@code kairos.job-defaults.coalesce}). Default
+     * {@code true}.
+     *
+     * @param coalesce the policy
+     * @return this builder
+     */
+    public SchedulerBuilder defaultCoalesce(boolean coalesce) {
+        this.settings.defaultCoalesce(coalesce);
+        return this;
+    }
+
+    /**
+     * The most runs in flight at once of jobs that leave it unset ({@code kairos.job-defaults.max-instances}).
+     * Default 1.
+     *
+     * @param maxInstances at least 1
+     * @return this builder
+     * @throws InvalidConfigurationException naming the key when {@code maxInstances} is below 1
+     */
+    public SchedulerBuilder defaultMaxInstances(int maxInstances) {
+        this.settings.defaultMaxInstances(maxInstances);
+        return this;
+    }
+
+    /**
+     * The jitter of jobs that leave it unset ({@code kairos.job-defaults.jitter}). Default none: the trigger's own.
+     *
+     * @param jitter not negative, or {@code null} for the trigger's own
+     * @return this builder
+     * @throws InvalidConfigurationException naming the key when {@code jitter} is negative
+     */
+    public SchedulerBuilder defaultJitter(Duration jitter) {
+        this.settings.defaultJitter(jitter);
+        return this;
+    }
+
+    /**
+     * The retry policy of jobs that set none ({@code kairos.job-defaults.retry.*}). Default {@link RetryPolicy#NONE}
+     * (no retry).
+     *
+     * @param policy the policy; not {@code null}
+     * @return this builder
+     */
+    public SchedulerBuilder defaultRetry(RetryPolicy policy) {
+        this.settings.defaultRetry(policy);
+        return this;
+    }
+
+    /**
+     * Whether runs are recorded in the stores' run history ({@code kairos.history.enabled}). Default {@code true}.
+     *
+     * @param enabled the flag
+     * @return this builder
+     */
+    public SchedulerBuilder historyEnabled(boolean enabled) {
+        this.settings.historyEnabled(enabled);
+        return this;
+    }
+
+    /**
+     * Each job's newest runs the history retention keeps ({@code kairos.history.max-runs-per-job}). Default 100.
+     *
+     * @param maxRunsPerJob at least 1
+     * @return this builder
+     * @throws InvalidConfigurationException naming the key when the value is below 1
+     */
+    public SchedulerBuilder historyMaxRunsPerJob(int maxRunsPerJob) {
+        this.settings.historyMaxRunsPerJob(maxRunsPerJob);
+        return this;
+    }
+
+    /**
+     * How long finished runs are kept in the history ({@code kairos.history.max-age}). Default 7 days.
+     *
+     * @param maxAge positive
+     * @return this builder
+     * @throws InvalidConfigurationException naming the key when the value is not positive
+     */
+    public SchedulerBuilder historyMaxAge(Duration maxAge) {
+        this.settings.historyMaxAge(maxAge);
+        return this;
+    }
+
+    /**
+     * Characters of a failed run's stack trace kept ({@code kairos.history.max-stack-trace-length}). Default 16,384.
+     *
+     * @param length at least 256
+     * @return this builder
+     * @throws InvalidConfigurationException naming the key when the value is below 256
+     */
+    public SchedulerBuilder historyMaxStackTraceLength(int length) {
+        this.settings.historyMaxStackTraceLength(length);
+        return this;
+    }
+
+    /**
+     * Characters of a run's result (as JSON) kept ({@code kairos.history.max-result-length}). Default 4,096.
+     *
+     * @param length at least 16
+     * @return this builder
+     * @throws InvalidConfigurationException naming the key when the value is below 16
+     */
+    public SchedulerBuilder historyMaxResultLength(int length) {
+        this.settings.historyMaxResultLength(length);
+        return this;
+    }
+
+    /**
+     * Adds (or replaces) an executor of a registered type ({@code kairos.executors.<alias>.*}), created by its
+     * {@link JobExecutorFactory} from the options.
+     *
+     * @param alias the alias
+     * @param type the type, e.g. {@code thread-pool}; case, {@code -} and {@code _} do not matter
+     * @param options the type's options by kebab-case key (e.g. {@code max-workers}), without {@code type}
+     * @return this builder
+     * @throws InvalidConfigurationException naming {@code kairos.executors.<alias>.type} for an unknown type
+     * @throws IllegalArgumentException naming the key for an unknown or invalid option
+     */
+    public SchedulerBuilder executor(String alias, String type, Map<String, String> options) {
+        this.settings.executor(Objects.requireNonNull(alias, "alias"), type, options);
+        return this;
+    }
+
+    /**
+     * Adds (or replaces) a job store of a registered type ({@code kairos.jobstores.<alias>.*}), created by its
+     * {@link JobStoreFactory} from the options.
+     *
+     * @param alias the alias
+     * @param type the type, e.g. {@code memory}; case, {@code -} and {@code _} do not matter
+     * @param options the type's options by kebab-case key, without {@code type}
+     * @return this builder
+     * @throws InvalidConfigurationException naming {@code kairos.jobstores.<alias>.type} for an unknown type
+     * @throws IllegalArgumentException naming the key for an unknown or invalid option
+     */
+    public SchedulerBuilder jobStore(String alias, String type, Map<String, String> options) {
+        this.settings.jobStore(Objects.requireNonNull(alias, "alias"), type, options);
+        return this;
+    }
+
+    /**
      * Adds (or replaces) an executor. Without one under {@code default}, a thread pool of 10 is created at start.
      *
      * @param alias the alias
@@ -301,13 +458,5 @@ public final class SchedulerBuilder {
      */
     public Scheduler build() {
         return new Scheduler(this.settings);
-    }
-
-    private static Duration positive(String what, Duration value) {
-        Objects.requireNonNull(value, what);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(what + " must be positive, got " + value);
-        }
-        return value;
     }
 }

@@ -70,7 +70,7 @@ public final class ComponentOptions {
      * @param key the kebab-case key
      * @param defaultValue the value when absent
      * @return the number
-     * @throws IllegalArgumentException naming the full key when the value is not a positive whole number
+     * @throws InvalidConfigurationException naming the full key when the value is not a positive whole number
      */
     public int positiveInt(String key, int defaultValue) {
         return atLeast(key, defaultValue, 1);
@@ -90,7 +90,8 @@ public final class ComponentOptions {
         catch (NumberFormatException ex) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + this.prefix + "." + key + "': value '" + text.get() + "' must be a whole number of at least " + minimum);
+        throw new InvalidConfigurationException(this.prefix + "." + key, text.get(), "must be a whole number of at least " + minimum,
+                "a whole number of at least " + minimum);
     }
 
     /**
@@ -99,7 +100,7 @@ public final class ComponentOptions {
      * @param key the kebab-case key
      * @param defaultValue the value when absent
      * @return the value
-     * @throws IllegalArgumentException naming the full key and the value when it is not a whole number &ge; 0
+     * @throws InvalidConfigurationException naming the full key and the value when it is not a whole number &ge; 0
      */
     public int nonNegativeInt(String key, int defaultValue) {
         return atLeast(key, defaultValue, 0);
@@ -111,7 +112,7 @@ public final class ComponentOptions {
      * @param key the kebab-case key
      * @param defaultValue the value when absent
      * @return the duration
-     * @throws IllegalArgumentException naming the full key when the value is not a duration
+     * @throws InvalidConfigurationException naming the full key when the value is not a duration
      */
     public Duration duration(String key, Duration defaultValue) {
         return string(key).map((v) -> Durations.parse(this.prefix + "." + key, v)).orElse(defaultValue);
@@ -121,13 +122,14 @@ public final class ComponentOptions {
      * Rejects options the component does not know.
      *
      * @param known the valid keys
-     * @throws IllegalArgumentException naming the first unknown key and listing the valid ones
+     * @throws InvalidConfigurationException naming the first unknown key and listing the valid ones
      */
     public void requireOnly(Set<String> known) {
         for (String key : this.values.keySet()) {
             if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown option '" + this.prefix + "." + key + "'; valid options: "
-                        + (known.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(known))));
+                String valid = known.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(known));
+                throw new InvalidConfigurationException("unknown option '" + this.prefix + "." + key + "'; valid options: " + valid,
+                        this.prefix + "." + key, this.values.get(key), "is not an option of this type", "options " + valid, null);
             }
         }
     }

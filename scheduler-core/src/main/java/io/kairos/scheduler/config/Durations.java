@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public final class Durations {
 
-    private static final String VALID = "valid: seconds ('30'), a number with a unit ('500ms', '30s', '5m', '2h', '1d') "
+    private static final String VALID = "seconds ('30'), a number with a unit ('500ms', '30s', '5m', '2h', '1d') "
             + "or ISO-8601 ('PT30S'), at most about 292 years";
 
     private Durations() {
@@ -26,7 +26,7 @@ public final class Durations {
      * @param key the configuration key, for the message
      * @param value the text
      * @return the duration, not negative, at most {@link Long#MAX_VALUE} nanoseconds (about 292 years)
-     * @throws IllegalArgumentException naming the key and the value (cut to a short prefix) when the text is not a
+     * @throws InvalidConfigurationException naming the key and the value (cut to a short prefix) when the text is not a
      *     duration, is negative or is longer than that
      */
     public static Duration parse(String key, String value) {
@@ -53,13 +53,13 @@ public final class Durations {
                 result = Duration.ofNanos(seconds.movePointRight(9).longValueExact());
             }
             if (result.isNegative()) {
-                throw new IllegalArgumentException("'" + key + "': value '" + InputText.shorten(value) + "' must not be negative");
+                throw new InvalidConfigurationException(key, InputText.shorten(value), "must not be negative", VALID);
             }
             return result;
         }
         catch (NumberFormatException | ArithmeticException | DateTimeParseException ex) {
-            throw new IllegalArgumentException("'" + key + "': value '" + InputText.shorten(value) + "' is not a duration; " + VALID,
-                    ex);
+            throw new InvalidConfigurationException("'" + key + "': value '" + InputText.shorten(value) + "' is not a duration; valid: "
+                    + VALID, key, InputText.shorten(value), "is not a duration", VALID, ex);
         }
     }
 }

@@ -1,11 +1,8 @@
 package io.kairos.scheduler.internal;
 
-import io.kairos.scheduler.JobDefaults;
 
-import io.kairos.scheduler.config.ComponentOptions;
 import io.kairos.scheduler.config.Durations;
-import io.kairos.scheduler.history.HistorySettings;
-import io.kairos.scheduler.history.RunRetention;
+import io.kairos.scheduler.config.InvalidConfigurationException;
 import io.kairos.scheduler.retry.InvalidRetryPolicyException;
 import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.trigger.TriggerSpec;
@@ -37,8 +34,6 @@ public final class FlatConfig {
         flatten("", properties, flat);
         Map<String, Map<String, String>> executors = new LinkedHashMap<>();
         Map<String, Map<String, String>> stores = new LinkedHashMap<>();
-        JobDefaults defaults = settings.jobDefaults;
-        HistorySettings history = settings.history;
         Map<String, String> retry = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : flat.entrySet()) {
             String key = entry.getKey();
@@ -61,28 +56,22 @@ public final class FlatConfig {
             }
             switch (name) {
                 case "timezone" -> settings.timezone = TriggerSpec.parseZone(key, value.trim());
-                case "scheduler-id" -> settings.schedulerId = requireText(key, value);
+                case "scheduler-id" -> settings.schedulerId(value);
                 case "start-paused" -> settings.startPaused = bool(key, value);
-                case "poll-interval" -> settings.pollInterval = positive(key, value);
-                case "lease-time" -> settings.leaseTime = positive(key, value);
-                case "finished-job-retention" -> settings.finishedJobRetention = positive(key, value);
-                case "shutdown.timeout" -> settings.shutdownTimeout = Durations.parse(key, value);
+                case "poll-interval" -> settings.pollInterval(Durations.parse(key, value));
+                case "lease-time" -> settings.leaseTime(Durations.parse(key, value));
+                case "finished-job-retention" -> settings.finishedJobRetention(Durations.parse(key, value));
+                case "shutdown.timeout" -> settings.shutdownTimeout(Durations.parse(key, value));
                 case "tasks.allowed-packages" -> allowPackages(settings, key, value);
-                case "job-defaults.misfire-grace-time" -> defaults = new JobDefaults(graceTime(key, value), defaults.coalesce(),
-                        defaults.maxInstances(), defaults.jitter(), defaults.retry());
-                case "job-defaults.coalesce" -> defaults = new JobDefaults(defaults.misfireGraceTime(), bool(key, value),
-                        defaults.maxInstances(), defaults.jitter(), defaults.retry());
-                case "job-defaults.max-instances" -> defaults = new JobDefaults(defaults.misfireGraceTime(), defaults.coalesce(),
-                        positiveInt(key, value), defaults.jitter(), defaults.retry());
-                case "job-defaults.jitter" -> defaults = new JobDefaults(defaults.misfireGraceTime(), defaults.coalesce(),
-                        defaults.maxInstances(), Durations.parse(key, value), defaults.retry());
-                case "history.enabled" -> history = history.withEnabled(bool(key, value));
-                case "history.max-runs-per-job" -> history = history.withRetention(
-                        new RunRetention(positiveInt(key, value), history.retention().maxAge()));
-                case "history.max-age" -> history = history.withRetention(
-                        new RunRetention(history.retention().maxRunsPerJob(), positive(key, value)));
-                case "history.max-stack-trace-length" -> history = history.withLimits(positiveInt(key, value), history.maxResultLength());
-                case "history.max-result-length" -> history = history.withLimits(history.maxStackTraceLength(), positiveInt(key, value));
+                case "job-defaults.misfire-grace-time" -> settings.defaultMisfireGraceTime(graceTime(key, value));
+                case "job-defaults.coalesce" -> settings.defaultCoalesce(bool(key, value));
+                case "job-defaults.max-instances" -> settings.defaultMaxInstances(integer(key, value));
+                case "job-defaults.jitter" -> settings.defaultJitter(Durations.parse(key, value));
+                case "history.enabled" -> settings.historyEnabled(bool(key, value));
+                case "history.max-runs-per-job" -> settings.historyMaxRunsPerJob(integer(key, value));
+                case "history.max-age" -> settings.historyMaxAge(Durations.parse(key, value));
+                case "history.max-stack-trace-length" -> settings.historyMaxStackTraceLength(integer(key, value));
+                case "history.max-result-length" -> settings.historyMaxResultLength(integer(key, value));
                 default -> throw new IllegalArgumentException("unknown configuration key '" + key + "'; valid keys: kairos.timezone, "
                         + "kairos.scheduler-id, kairos.start-paused, kairos.poll-interval, kairos.lease-time, kairos.finished-job-retention, "
                         + "kairos.shutdown.timeout, "
@@ -95,47 +84,16 @@ public final class FlatConfig {
         }
         if (!retry.isEmpty()) {
             try {
-                defaults = defaults.withRetry(RetryPolicy.parse(defaults.retry(), retry));
+                settings.jobDefaults = settings.jobDefaults.withRetry(RetryPolicy.parse(settings.jobDefaults.retry(), retry));
             }
             catch (InvalidRetryPolicyException ex) {
-                throw new IllegalArgumentException("'" + PREFIX + RETRY + ex.option() + "': " + ex.getMessage(), ex);
+                String key = PREFIX + RETRY + ex.option();
+                throw new InvalidConfigurationException("'" + key + "': " + ex.getMessage(), key, retry.get(ex.option()),
+                        ex.getMessage(), "see RetryPolicy", ex);
             }
         }
-        settings.jobDefaults = defaults;
-        settings.history = history;
-        executors.forEach((alias, options) -> settings.components.executors().put(alias,
-                create("executors", alias, options, settings.executorFactories).create(options(alias, "executors", options))));
-        stores.forEach((alias, options) -> settings.components.stores().put(alias,
-                create("jobstores", alias, options, settings.storeFactories).create(options(alias, "jobstores", options))));
-    }
-
-    private static <F> F create(String kind, String alias, Map<String, String> options, Map<String, F> factories) {
-        String typeKey = PREFIX + kind + "." + alias + ".type";
-        String type = options.get("type");
-        if (type == null || type.isBlank()) {
-            throw new IllegalArgumentException("'" + typeKey + "' is required; valid types: " + factories.keySet());
-        }
-        String wanted = canonicalType(type);
-        F factory = factories.entrySet().stream().filter((entry) -> canonicalType(entry.getKey()).equals(wanted))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-        if (factory == null) {
-            throw new IllegalArgumentException("'" + typeKey + "': unknown type '" + type + "'; valid types: " + factories.keySet()
-                    + " (case, '-' and '_' do not matter: 'threadpool' is 'thread-pool', as in APScheduler)"
-                    + (kind.equals("jobstores") ? " (stores needing a DataSource or a Redis client are registered in code "
-                            + "with SchedulerBuilder.jobStoreFactory)" : ""));
-        }
-        return factory;
-    }
-
-    /** A type name without case, '-' or '_': {@code thread-pool}, {@code threadpool} and {@code THREAD_POOL} are one type. */
-    private static String canonicalType(String type) {
-        return type.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-    }
-
-    private static ComponentOptions options(String alias, String kind, Map<String, String> options) {
-        Map<String, String> rest = new LinkedHashMap<>(options);
-        rest.remove("type");
-        return new ComponentOptions(PREFIX + kind + "." + alias, alias, rest);
+        executors.forEach((alias, options) -> settings.executor(alias, options.get("type"), options));
+        stores.forEach((alias, options) -> settings.jobStore(alias, options.get("type"), options));
     }
 
     private static void flatten(String prefix, Map<String, ?> map, Map<String, String> out) {
@@ -161,13 +119,6 @@ public final class FlatConfig {
         }
     }
 
-    private static String requireText(String key, String value) {
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("'" + key + "' must not be blank");
-        }
-        return value.trim();
-    }
-
     static boolean bool(String key, String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "y", "t", "1" -> true;
@@ -177,25 +128,13 @@ public final class FlatConfig {
         };
     }
 
-    private static int positiveInt(String key, String value) {
+    private static int integer(String key, String value) {
         try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= 1) {
-                return number;
-            }
+            return Integer.parseInt(value.trim());
         }
         catch (NumberFormatException ex) {
-            // reported below
+            throw new InvalidConfigurationException(key, value, "is not a whole number", "a whole number such as '10'");
         }
-        throw new IllegalArgumentException("'" + key + "': value '" + value + "' must be a whole number of at least 1");
-    }
-
-    private static Duration positive(String key, String value) {
-        Duration duration = Durations.parse(key, value);
-        if (duration.isZero()) {
-            throw new IllegalArgumentException("'" + key + "': value '" + value + "' must be longer than zero");
-        }
-        return duration;
     }
 
     private static Duration graceTime(String key, String value) {
@@ -203,6 +142,6 @@ public final class FlatConfig {
         if (text.isEmpty() || text.equals("none") || text.equals("unlimited")) {
             return null;
         }
-        return positive(key, value);
+        return Durations.parse(key, value);
     }
 }

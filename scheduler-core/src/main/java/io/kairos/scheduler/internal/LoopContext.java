@@ -24,7 +24,7 @@ public record LoopContext(String schedulerId, InstantSource clock, Duration leas
         RunTracer tracer, Duration finishedMarkerRetention) {
 
     /** The default finished-job marker retention: 30 days. */
-    public static final Duration DEFAULT_FINISHED_MARKER_RETENTION = Duration.ofDays(30);
+    public static final Duration DEFAULT_FINISHED_MARKER_RETENTION = io.kairos.scheduler.config.SchedulerDefaults.FINISHED_JOB_RETENTION;
 
     /**
      * A context that records no run history, traces no run and keeps finished markers for the default

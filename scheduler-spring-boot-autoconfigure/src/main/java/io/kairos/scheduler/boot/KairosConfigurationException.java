@@ -3,25 +3,19 @@ package io.kairos.scheduler.boot;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
+import io.kairos.scheduler.config.InvalidConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code kairos.*} property whose value cannot work: an option that does not apply to the store's or executor's
  * type, a value out of range, a jdbc store without a {@code DataSource}, a redis store without a Redis client on the
  * class path. Thrown at start-up while the scheduler bean is created; a failure analyzer turns it into a report that
- * names the property, its value, and what to do.
+ * names the property, its value, and what to do. The engine's own range checks throw its
+ * {@link InvalidConfigurationException}, which this extends, so one failure analyzer reports both by their key.
  */
-public class KairosConfigurationException extends RuntimeException {
+public class KairosConfigurationException extends InvalidConfigurationException {
 
     private static final long serialVersionUID = 1L;
-
-    private final String property;
-
-    private final transient @Nullable Object value;
-
-    private final String problem;
-
-    private final String action;
 
     /**
      * Creates the exception.
@@ -48,11 +42,7 @@ public class KairosConfigurationException extends RuntimeException {
     public KairosConfigurationException(String property, @Nullable Object value, String problem, String action,
             @Nullable Throwable cause) {
         super("Invalid Kairos configuration: property '" + property + "' (value '" + value + "') " + problem + ". "
-                + action, cause);
-        this.property = property;
-        this.value = value;
-        this.problem = problem;
-        this.action = action;
+                + action, property, value, problem, action, cause);
     }
 
     /**
@@ -76,25 +66,7 @@ public class KairosConfigurationException extends RuntimeException {
      * @return the full, kebab-case property name
      */
     public String getProperty() {
-        return this.property;
-    }
-
-    /**
-     * The value the property has.
-     *
-     * @return the value, or {@code null} when it is missing
-     */
-    public @Nullable Object getValue() {
-        return this.value;
-    }
-
-    /**
-     * What is wrong with the value.
-     *
-     * @return a sentence fragment without the property name
-     */
-    public String getProblem() {
-        return this.problem;
+        return getKey();
     }
 
     /**
@@ -103,6 +75,6 @@ public class KairosConfigurationException extends RuntimeException {
      * @return one or more sentences, listing valid values where there is a fixed set
      */
     public String getAction() {
-        return this.action;
+        return getValid();
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Adds the jdbc, redis, zookeeper and mongodb job stores of {@link KairosProperties} to a scheduler builder (memory stores go through
- * the engine's flat keys, see {@link EngineProperties}). Stateless.
+ * the builder's typed methods, see {@link SchedulerBuilderConfigurer}). Stateless.
  */
 final class JobStores {
 

@@ -1,7 +1,6 @@
 package io.kairos.scheduler.boot.autoconfigure;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -27,9 +26,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Role;
 
@@ -52,8 +55,6 @@ import org.springframework.context.annotation.Role;
 @ConditionalOnClass(Scheduler.class)
 @EnableConfigurationProperties(KairosProperties.class)
 public final class KairosAutoConfiguration {
-
-    private static final Pattern PROPERTY = Pattern.compile("'(kairos\\.[^']+)'");
 
     /**
      * Collects {@code @ScheduledJob} declarations and {@code @KairosTask} aliases.
@@ -98,7 +99,8 @@ public final class KairosAutoConfiguration {
      * @param publisher receives every engine event
      * @param observations the application's observation registry, if any: each run time becomes an observation
      * @return the scheduler
-     * @throws KairosConfigurationException when a property cannot work, naming it
+     * @throws io.kairos.scheduler.config.InvalidConfigurationException when a property cannot work, naming it (a
+     *     {@link KairosConfigurationException} for what the starter checks itself)
      */
     @Bean
     @ConditionalOnMissingBean
@@ -109,12 +111,7 @@ public final class KairosAutoConfiguration {
         KairosPropertiesValidator.validate(properties);
         SchedulerBuilder builder = Scheduler.builder().taskResolver(taskResolver)
                 .allowTaskPackages(AllowedTaskPackages.of(properties, beanFactory).packages().toArray(String[]::new));
-        try {
-            builder.properties(EngineProperties.of(properties));
-        }
-        catch (IllegalArgumentException ex) {
-            throw engineRejected(ex);
-        }
+        SchedulerBuilderConfigurer.configure(builder, properties);
         JobStores.register(builder, properties, beanFactory, new StoreDataSources(kairosDataSource, dataSource));
         observations.ifAvailable(builder::observationRegistry);
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -182,11 +179,26 @@ public final class KairosAutoConfiguration {
         }, synchronizer, properties.isAutoStartup(), properties.isStartPaused(), properties.getShutdown().isWait());
     }
 
-    private static KairosConfigurationException engineRejected(IllegalArgumentException ex) {
-        Matcher matcher = PROPERTY.matcher(String.valueOf(ex.getMessage()));
-        String property = matcher.find() ? matcher.group(1) : "kairos";
-        return new KairosConfigurationException(property, null, "was rejected by the scheduler: " + ex.getMessage(),
-                "Fix the property as the reason says", ex);
+    /**
+     * Creates the tables of jdbc job stores ({@code initialize-schema}) after Flyway and Liquibase and before the
+     * scheduler, as Spring Boot's Quartz support creates its tables.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DataSourceScriptDatabaseInitializer.class)
+    @Conditional(OnJdbcJobStoreCondition.class)
+    @Import(DatabaseInitializationDependencyConfigurer.class)
+    static class JdbcStoreInitializationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        KairosDataSourceScriptDatabaseInitializer kairosDataSourceScriptDatabaseInitializer(KairosProperties properties,
+                @KairosDataSource ObjectProvider<DataSource> kairosDataSource, ObjectProvider<DataSource> dataSource) {
+            KairosPropertiesValidator.validate(properties);
+            String alias = Objects.requireNonNull(JdbcJobStores.firstAlias(properties), "a jdbc store");
+            DataSource storesDataSource = new StoreDataSources(kairosDataSource, dataSource)
+                .resolve(JdbcJobStores.typeProperty(alias));
+            return KairosDataSourceScriptDatabaseInitializer.forTables(storesDataSource, JdbcJobStores.tableModes(properties));
+        }
     }
 
     /** The Lettuce client that redis job stores share, built from the application's Redis connection details. */

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.kairos.scheduler.config.SchedulerDefaults;
+import io.kairos.scheduler.history.HistorySettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,8 +21,10 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
  * executors=..., job_defaults=..., timezone=...)} in Spring's shape.
  *
  * <p>Durations without a unit are seconds ({@code misfire-grace-time: 30} is 30 seconds, as APScheduler); any
- * Spring Boot duration ({@code 500ms}, {@code 5m}, {@code PT1H}) works too. Properties left unset take the engine's
- * defaults, named on each property. When no store or executor is configured, a {@code default} memory store and a
+ * Spring Boot duration ({@code 500ms}, {@code 5m}, {@code PT1H}) works too. Properties start from the engine's
+ * defaults ({@link SchedulerDefaults}, {@code JobDefaults.DEFAULTS}, {@link HistorySettings#DEFAULTS}); the engine
+ * checks each value once, whichever way it is given, and names the property when one is out of range. Nested groups
+ * ({@code job-defaults}, {@code history}) are classes of their own. When no store or executor is configured, a {@code default} memory store and a
  * {@code default} thread-pool executor are used. A {@code kairos.*} property that binds to nothing (a misspelled
  * key, an option under the wrong section) fails start-up naming the nearest valid property, as the engine rejects
  * unknown keys. Not thread-safe: bound once at start-up, then only read.
@@ -52,14 +56,14 @@ public class KairosProperties {
      * instance's jobs are taken over after this. Seconds when no unit is given. Defaults to 30 seconds.
      */
     @DurationUnit(ChronoUnit.SECONDS)
-    private @Nullable Duration leaseTime;
+    private Duration leaseTime = SchedulerDefaults.LEASE_TIME;
 
     /**
      * Shared stores (jdbc, redis): how often to look for jobs added or changed by other instances when no wake-up
      * arrives. Seconds when no unit is given. Defaults to 5 seconds.
      */
     @DurationUnit(ChronoUnit.SECONDS)
-    private @Nullable Duration pollInterval;
+    private Duration pollInterval = SchedulerDefaults.POLL_INTERVAL;
 
     /**
      * How long the finished marker of a job whose id was chosen (a declared @ScheduledJob, an explicit id) is kept
@@ -68,7 +72,7 @@ public class KairosProperties {
      * Defaults to 30 days.
      */
     @DurationUnit(ChronoUnit.DAYS)
-    private @Nullable Duration finishedJobRetention;
+    private Duration finishedJobRetention = SchedulerDefaults.FINISHED_JOB_RETENTION;
 
     /** Policies that jobs get unless the job sets its own (APScheduler's job_defaults). */
     private final JobDefaults jobDefaults = new JobDefaults();
@@ -129,27 +133,27 @@ public class KairosProperties {
         this.autoStartup = autoStartup;
     }
 
-    public @Nullable Duration getLeaseTime() {
+    public Duration getLeaseTime() {
         return this.leaseTime;
     }
 
-    public void setLeaseTime(@Nullable Duration leaseTime) {
+    public void setLeaseTime(Duration leaseTime) {
         this.leaseTime = leaseTime;
     }
 
-    public @Nullable Duration getFinishedJobRetention() {
+    public Duration getFinishedJobRetention() {
         return this.finishedJobRetention;
     }
 
-    public void setFinishedJobRetention(@Nullable Duration finishedJobRetention) {
+    public void setFinishedJobRetention(Duration finishedJobRetention) {
         this.finishedJobRetention = finishedJobRetention;
     }
 
-    public @Nullable Duration getPollInterval() {
+    public Duration getPollInterval() {
         return this.pollInterval;
     }
 
-    public void setPollInterval(@Nullable Duration pollInterval) {
+    public void setPollInterval(Duration pollInterval) {
         this.pollInterval = pollInterval;
     }
 
@@ -181,24 +185,24 @@ public class KairosProperties {
         return this.dashboard;
     }
 
-    /** Job policies applied to jobs that do not set their own. Unset values take the engine's defaults. */
+    /** Job policies applied to jobs that do not set their own, starting from the engine's {@code JobDefaults.DEFAULTS}. */
     public static class JobDefaults {
 
         /**
          * Whether several run times that are due at once (after downtime, or a slow previous run) are folded
          * into one run. Defaults to true.
          */
-        private @Nullable Boolean coalesce;
+        private boolean coalesce = io.kairos.scheduler.JobDefaults.DEFAULTS.coalesce();
 
         /** Most runs of one job that may be in flight at once, across all instances sharing its store. Defaults to 1. */
-        private @Nullable Integer maxInstances;
+        private int maxInstances = io.kairos.scheduler.JobDefaults.DEFAULTS.maxInstances();
 
         /**
          * How late a run may start and still run; later runs are skipped and reported as missed. Seconds when
          * no unit is given. Defaults to no limit: a late run still runs.
          */
         @DurationUnit(ChronoUnit.SECONDS)
-        private @Nullable Duration misfireGraceTime;
+        private @Nullable Duration misfireGraceTime = io.kairos.scheduler.JobDefaults.DEFAULTS.misfireGraceTime();
 
         /** Largest random delay added to each fire time. Seconds when no unit is given. Defaults to none. */
         @DurationUnit(ChronoUnit.SECONDS)
@@ -211,19 +215,19 @@ public class KairosProperties {
             return this.retry;
         }
 
-        public @Nullable Boolean getCoalesce() {
+        public boolean isCoalesce() {
             return this.coalesce;
         }
 
-        public void setCoalesce(@Nullable Boolean coalesce) {
+        public void setCoalesce(boolean coalesce) {
             this.coalesce = coalesce;
         }
 
-        public @Nullable Integer getMaxInstances() {
+        public int getMaxInstances() {
             return this.maxInstances;
         }
 
-        public void setMaxInstances(@Nullable Integer maxInstances) {
+        public void setMaxInstances(int maxInstances) {
             this.maxInstances = maxInstances;
         }
 
@@ -620,7 +624,7 @@ public class KairosProperties {
 
         /** Longest time stopping waits for running jobs. Seconds when no unit is given. */
         @DurationUnit(ChronoUnit.SECONDS)
-        private Duration timeout = Duration.ofSeconds(30);
+        private Duration timeout = SchedulerDefaults.SHUTDOWN_TIMEOUT;
 
         public boolean isWait() {
             return this.wait;
@@ -641,66 +645,66 @@ public class KairosProperties {
 
     /**
      * Run history: every run attempt recorded in the job's own store (memory, jdbc, redis; zookeeper keeps none),
-     * written in batches off the scheduler loop. Unset values take the engine's defaults.
+     * written in batches off the scheduler loop. Starts from the engine's {@link HistorySettings#DEFAULTS}.
      */
     public static class History {
 
         /** Whether run attempts are recorded. Defaults to true. */
-        private @Nullable Boolean enabled;
+        private boolean enabled = HistorySettings.DEFAULTS.enabled();
 
         /** Each job's newest runs kept by the retention; older ones are removed in batches. Defaults to 100. */
-        private @Nullable Integer maxRunsPerJob;
+        private int maxRunsPerJob = HistorySettings.DEFAULTS.retention().maxRunsPerJob();
 
         /**
          * Runs that finished longer ago are removed by the retention. Seconds when no unit is given ('7d', 'PT12H'
          * work too). Defaults to 7 days.
          */
         @DurationUnit(ChronoUnit.SECONDS)
-        private @Nullable Duration maxAge;
+        private Duration maxAge = HistorySettings.DEFAULTS.retention().maxAge();
 
         /** Characters of a failed run's stack trace kept (at least 256). Defaults to 16384. */
-        private @Nullable Integer maxStackTraceLength;
+        private int maxStackTraceLength = HistorySettings.DEFAULTS.maxStackTraceLength();
 
         /** Characters of a run's result (as JSON) kept (at least 16). Defaults to 4096. */
-        private @Nullable Integer maxResultLength;
+        private int maxResultLength = HistorySettings.DEFAULTS.maxResultLength();
 
-        public @Nullable Boolean getEnabled() {
+        public boolean isEnabled() {
             return this.enabled;
         }
 
-        public void setEnabled(@Nullable Boolean enabled) {
+        public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
-        public @Nullable Integer getMaxRunsPerJob() {
+        public int getMaxRunsPerJob() {
             return this.maxRunsPerJob;
         }
 
-        public void setMaxRunsPerJob(@Nullable Integer maxRunsPerJob) {
+        public void setMaxRunsPerJob(int maxRunsPerJob) {
             this.maxRunsPerJob = maxRunsPerJob;
         }
 
-        public @Nullable Duration getMaxAge() {
+        public Duration getMaxAge() {
             return this.maxAge;
         }
 
-        public void setMaxAge(@Nullable Duration maxAge) {
+        public void setMaxAge(Duration maxAge) {
             this.maxAge = maxAge;
         }
 
-        public @Nullable Integer getMaxStackTraceLength() {
+        public int getMaxStackTraceLength() {
             return this.maxStackTraceLength;
         }
 
-        public void setMaxStackTraceLength(@Nullable Integer maxStackTraceLength) {
+        public void setMaxStackTraceLength(int maxStackTraceLength) {
             this.maxStackTraceLength = maxStackTraceLength;
         }
 
-        public @Nullable Integer getMaxResultLength() {
+        public int getMaxResultLength() {
             return this.maxResultLength;
         }
 
-        public void setMaxResultLength(@Nullable Integer maxResultLength) {
+        public void setMaxResultLength(int maxResultLength) {
             this.maxResultLength = maxResultLength;
         }
     }

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Locale;
 
 import io.kairos.scheduler.boot.KairosConfigurationException;
+import io.kairos.scheduler.config.ConfigChecks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks {@link KairosProperties} beyond what binding checks (types and enum values are checked by Spring Boot's
- * binder, whose failure analysis lists the valid values): options that do not apply to a store's or executor's
- * type, numbers below their minimum, negative durations, blank aliases and keys (table names are checked by the
- * jdbc store's settings).
+ * Checks what only the starter knows about {@link KairosProperties} (types and enum values are checked by Spring
+ * Boot's binder, whose failure analysis lists the valid values): options that do not apply to a store's or
+ * executor's type, blank aliases and Redis keys, the dashboard's settings, the ZooKeeper and store timeouts. The
+ * scheduler's own values (durations, job defaults, history limits, executor sizes) are checked once, by the engine's
+ * builder, which names the property ({@code io.kairos.scheduler.config.InvalidConfigurationException}).
  * Each problem is a {@link KairosConfigurationException} naming the property. Stateless.
  */
 final class KairosPropertiesValidator {
@@ -27,23 +29,6 @@ final class KairosPropertiesValidator {
      * @throws KairosConfigurationException for the first problem found
      */
     static void validate(KairosProperties properties) {
-        KairosProperties.JobDefaults defaults = properties.getJobDefaults();
-        atLeastOne("kairos.job-defaults.max-instances", defaults.getMaxInstances());
-        notNegative("kairos.job-defaults.misfire-grace-time", defaults.getMisfireGraceTime());
-        notNegative("kairos.job-defaults.jitter", defaults.getJitter());
-        positive("kairos.lease-time", properties.getLeaseTime());
-        positive("kairos.poll-interval", properties.getPollInterval());
-        positive("kairos.finished-job-retention", properties.getFinishedJobRetention());
-        notNegative("kairos.shutdown.timeout", properties.getShutdown().getTimeout());
-        KairosProperties.History history = properties.getHistory();
-        atLeast("kairos.history.max-runs-per-job", history.getMaxRunsPerJob(), 1);
-        positive("kairos.history.max-age", history.getMaxAge());
-        atLeast("kairos.history.max-stack-trace-length", history.getMaxStackTraceLength(), 256);
-        atLeast("kairos.history.max-result-length", history.getMaxResultLength(), 16);
-        if (properties.getSchedulerId() != null && properties.getSchedulerId().isBlank()) {
-            throw new KairosConfigurationException("kairos.scheduler-id", properties.getSchedulerId(), "is blank",
-                    "Remove it to get a generated id, or give a non-blank id unique to this instance");
-        }
         validateDashboard(properties.getDashboard());
         properties.getJobstores().forEach(KairosPropertiesValidator::validateStore);
         properties.getExecutors().forEach(KairosPropertiesValidator::validateExecutor);
@@ -73,8 +58,8 @@ final class KairosPropertiesValidator {
         onlyFor(prefix + "root-path", store.getRootPath(), store.getType(), JobStoreType.ZOOKEEPER);
         onlyFor(prefix + "session-timeout", store.getSessionTimeout(), store.getType(), JobStoreType.ZOOKEEPER);
         onlyFor(prefix + "connection-timeout", store.getConnectionTimeout(), store.getType(), JobStoreType.ZOOKEEPER);
-        positive(prefix + "session-timeout", store.getSessionTimeout());
-        positive(prefix + "connection-timeout", store.getConnectionTimeout());
+        ConfigChecks.positiveOrNone(prefix + "session-timeout", store.getSessionTimeout());
+        ConfigChecks.positiveOrNone(prefix + "connection-timeout", store.getConnectionTimeout());
         onlyFor(prefix + "database", store.getDatabase(), store.getType(), JobStoreType.MONGODB);
         onlyFor(prefix + "collection", store.getCollection(), store.getType(), JobStoreType.MONGODB);
         if (store.getTimeout() != null && store.getType() != JobStoreType.JDBC && store.getType() != JobStoreType.REDIS) {
@@ -83,7 +68,7 @@ final class KairosPropertiesValidator {
                     List.of("remove it, or set the type to jdbc or redis (a zookeeper store has session-timeout and "
                             + "connection-timeout; a mongodb store's timeouts are the application's MongoClient settings)"));
         }
-        positive(prefix + "timeout", store.getTimeout());
+        ConfigChecks.positiveOrNone(prefix + "timeout", store.getTimeout());
         for (String key : Arrays.asList(store.getKeyPrefix(), store.getJobsKey(), store.getRunTimesKey())) {
             if (key != null && key.isBlank()) {
                 throw new KairosConfigurationException(prefix + "(redis key)", key, "is blank",
@@ -95,13 +80,8 @@ final class KairosPropertiesValidator {
     private static void validateExecutor(String alias, KairosProperties.Executor executor) {
         String prefix = "kairos.executors." + alias + ".";
         checkAlias("kairos.executors", alias);
-        atLeastOne(prefix + "max-workers", executor.getMaxWorkers());
         if (executor.getQueueCapacity() != null && executor.getType() != ExecutorType.THREAD_POOL) {
             throw notApplicable(prefix + "queue-capacity", executor.getQueueCapacity(), executor.getType(), ExecutorType.THREAD_POOL);
-        }
-        if (executor.getQueueCapacity() != null && executor.getQueueCapacity() < 0) {
-            throw new KairosConfigurationException(prefix + "queue-capacity", executor.getQueueCapacity(), "is negative",
-                    "Give a whole number of zero or more (0: no queue)");
         }
         if (!executor.getJvmArguments().isEmpty() && executor.getType() != ExecutorType.PROCESS_POOL) {
             throw notApplicable(prefix + "jvm-arguments", executor.getJvmArguments(), executor.getType(), ExecutorType.PROCESS_POOL);
@@ -141,29 +121,5 @@ final class KairosPropertiesValidator {
      */
     static String name(Enum<?> type) {
         return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static void atLeastOne(String property, @Nullable Integer value) {
-        atLeast(property, value, 1);
-    }
-
-    private static void atLeast(String property, @Nullable Integer value, int least) {
-        if (value != null && value < least) {
-            throw new KairosConfigurationException(property, value, "is less than " + least,
-                    "Give a whole number of at least " + least);
-        }
-    }
-
-    private static void notNegative(String property, @Nullable Duration value) {
-        if (value != null && value.isNegative()) {
-            throw new KairosConfigurationException(property, value, "is negative", "Give a duration of zero or more");
-        }
-    }
-
-    private static void positive(String property, @Nullable Duration value) {
-        if (value != null && (value.isNegative() || value.isZero())) {
-            throw new KairosConfigurationException(property, value, "is not positive",
-                    "Give a duration longer than zero, e.g. '30s'");
-        }
     }
 }

@@ -57,16 +57,16 @@ class HistoryPropertiesTests {
     void anOutOfRangeValueFailsStartUpNamingThePropertyAndTheValue() {
         this.runner.withPropertyValues("kairos.history.max-runs-per-job=0")
             .run((context) -> assertThat(context).getFailure().hasStackTraceContaining(
-                    "property 'kairos.history.max-runs-per-job' (value '0') is less than 1"));
+                    "'kairos.history.max-runs-per-job': value '0' is less than 1"));
         this.runner.withPropertyValues("kairos.history.max-age=0s")
             .run((context) -> assertThat(context).getFailure().hasStackTraceContaining(
-                    "property 'kairos.history.max-age' (value 'PT0S') is not positive"));
+                    "'kairos.history.max-age': value 'PT0S' is not positive"));
         this.runner.withPropertyValues("kairos.history.max-stack-trace-length=255")
             .run((context) -> assertThat(context).getFailure().hasStackTraceContaining(
-                    "property 'kairos.history.max-stack-trace-length' (value '255') is less than 256"));
+                    "'kairos.history.max-stack-trace-length': value '255' is less than 256"));
         this.runner.withPropertyValues("kairos.history.max-result-length=15")
             .run((context) -> assertThat(context).getFailure().hasStackTraceContaining(
-                    "property 'kairos.history.max-result-length' (value '15') is less than 16"));
+                    "'kairos.history.max-result-length': value '15' is less than 16"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.boot.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,8 +14,10 @@ import io.kairos.scheduler.store.jdbc.JdbcJobStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +57,55 @@ class JdbcJobStoreAutoConfigurationTests {
                     "kairos.jobstores.default.table-name=" + table, "kairos.jobstores.default.initialize-schema=never")
             .run((context) -> assertThat(context).getFailure().hasStackTraceContaining(table.toUpperCase())
                 .hasStackTraceContaining("cannot be read"));
+    }
+
+    @Test
+    void theScriptInitializerCreatesTheJobAndRunTablesForTheConfiguredName() {
+        String table = "kairos_jobs_" + UUID.randomUUID().toString().substring(0, 8);
+        this.runner
+            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + table, "kairos.jobstores.default.type=jdbc",
+                    "kairos.jobstores.default.table-name=" + table, "kairos.auto-startup=false")
+            .run((context) -> {
+                assertThat(context.getBean(KairosDataSourceScriptDatabaseInitializer.class).getTableNames())
+                    .containsExactly(table);
+                JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+                assertThat(jdbc.queryForObject("select count(*) from " + table, Integer.class)).isZero();
+                assertThat(jdbc.queryForObject("select count(*) from " + table + "_runs", Integer.class)).isZero();
+            });
+    }
+
+    @Test
+    void noScriptInitializerWithoutJdbcStore() {
+        this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:nojdbc" + UUID.randomUUID())
+            .run((context) -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(KairosDataSourceScriptDatabaseInitializer.class));
+    }
+
+    @Test
+    void theApplicationsOwnScriptInitializerWins() {
+        String url = "jdbc:h2:mem:own" + UUID.randomUUID().toString().substring(0, 8);
+        this.runner.withPropertyValues("spring.datasource.url=" + url, "kairos.jobstores.default.type=jdbc",
+                "kairos.jobstores.default.initialize-schema=never")
+            .withUserConfiguration(OwnInitializer.class)
+            .run((context) -> assertThat(context).hasNotFailed()
+                .hasSingleBean(KairosDataSourceScriptDatabaseInitializer.class)
+                .hasBean("ownInitializer"));
+    }
+
+    @Test
+    void flywayMigratesFirstThenTheScriptsFindTheTablesThere() {
+        String url = "jdbc:h2:mem:flyway" + UUID.randomUUID().toString().substring(0, 8);
+        this.runner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+            .withPropertyValues("spring.datasource.url=" + url, "spring.flyway.locations=classpath:db/migration/kairos/h2",
+                    "kairos.jobstores.default.type=jdbc", "kairos.jobstores.default.initialize-schema=always")
+            .run((context) -> {
+                // Flyway refuses a non-empty schema without its history table: had the scripts run first, it would fail
+                assertThat(context).hasNotFailed().hasSingleBean(KairosDataSourceScriptDatabaseInitializer.class);
+                JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+                assertThat(jdbc.queryForList("select \"version\" from \"flyway_schema_history\" order by \"installed_rank\"",
+                        String.class)).containsSubsequence("1", "2");
+                assertThat(jdbc.queryForObject("select count(*) from kairos_jobs", Integer.class)).isZero();
+            });
     }
 
     @Test
@@ -122,6 +174,17 @@ class JdbcJobStoreAutoConfigurationTests {
     static class Reports {
 
         public void rebuild(String index) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnInitializer {
+
+        @Bean
+        KairosDataSourceScriptDatabaseInitializer ownInitializer(DataSource dataSource) {
+            return new KairosDataSourceScriptDatabaseInitializer(dataSource,
+                    KairosDataSourceScriptDatabaseInitializer.getSettings(dataSource, DatabaseInitializationMode.ALWAYS),
+                    List.of("kairos_jobs"));
         }
     }
 

@@ -3,6 +3,7 @@ package io.kairos.scheduler.boot.autoconfigure;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.kairos.scheduler.Job;
@@ -13,6 +14,7 @@ import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.KairosConfigurationException;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
 import io.kairos.scheduler.boot.annotation.ScheduledJob;
+import io.kairos.scheduler.config.InvalidConfigurationException;
 import io.kairos.scheduler.event.JobAdded;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.retry.RetryPolicy;
@@ -34,6 +36,7 @@ import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KairosAutoConfigurationTests {
 
@@ -181,13 +184,30 @@ class KairosAutoConfigurationTests {
     @Test
     void finishedJobRetentionIsInDaysWithoutAUnitAndMustBePositive() {
         this.runner.withPropertyValues("kairos.finished-job-retention=7", "kairos.auto-startup=false")
-            .run((context) -> assertThat(EngineProperties.of(context.getBean(KairosProperties.class)))
-                .containsEntry("kairos.finished-job-retention", "PT168H"));
+            .run((context) -> assertThat(context.getBean(KairosProperties.class).getFinishedJobRetention())
+                .isEqualTo(Duration.ofDays(7)));
         this.runner.withPropertyValues("kairos.finished-job-retention=0")
             .run((context) -> assertThat(context).getFailure()
                 .rootCause()
-                .isInstanceOf(KairosConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("kairos.finished-job-retention"));
+    }
+
+    @Test
+    void aZeroMisfireGraceTimeIsRejectedOnceNamingThePropertyAsForFlatKeys() {
+        this.runner.withPropertyValues("kairos.job-defaults.misfire-grace-time=0")
+            .run((context) -> {
+                assertThat(context).getFailure().rootCause().isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        (ex) -> assertThat(ex.getKey()).isEqualTo("kairos.job-defaults.misfire-grace-time"));
+                FailureAnalysis analysis = analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).contains("Property: kairos.job-defaults.misfire-grace-time",
+                        "Value: PT0S", "Reason: is not positive");
+                assertThat(analysis.getAction()).contains("property 'kairos.job-defaults.misfire-grace-time'",
+                        "Valid: a duration longer than zero");
+            });
+        assertThatThrownBy(() -> Scheduler.builder().properties(Map.of("kairos.job-defaults.misfire-grace-time", "0")))
+            .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                    (ex) -> assertThat(ex.getKey()).isEqualTo("kairos.job-defaults.misfire-grace-time"));
     }
 
     @Test
@@ -205,7 +225,7 @@ class KairosAutoConfigurationTests {
         this.runner.withPropertyValues("kairos.job-defaults.max-instances=0")
             .run((context) -> assertThat(context).getFailure()
                 .rootCause()
-                .isInstanceOf(KairosConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("kairos.job-defaults.max-instances"));
     }
 
@@ -269,7 +289,7 @@ class KairosAutoConfigurationTests {
         this.runner.withPropertyValues("kairos.jobstores.cache.type=redis", "kairos.jobstores.cache.timeout=0s")
             .run((context) -> assertThat(context).getFailure()
                 .rootCause()
-                .isInstanceOf(KairosConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("kairos.jobstores.cache.timeout"));
     }
 

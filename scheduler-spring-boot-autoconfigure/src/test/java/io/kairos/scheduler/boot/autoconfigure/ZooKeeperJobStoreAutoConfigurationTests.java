@@ -3,6 +3,7 @@ package io.kairos.scheduler.boot.autoconfigure;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerState;
 import io.kairos.scheduler.boot.KairosConfigurationException;
+import io.kairos.scheduler.config.InvalidConfigurationException;
 import io.kairos.scheduler.boot.actuate.SchedulerHealthIndicator;
 import io.kairos.scheduler.store.zookeeper.InProcessZooKeeper;
 import io.kairos.scheduler.store.zookeeper.ZooKeeperJobStore;
@@ -117,7 +118,7 @@ class ZooKeeperJobStoreAutoConfigurationTests {
             .run((context) -> assertThat(context).getFailure().rootCause().isInstanceOf(KairosConfigurationException.class)
                 .hasMessageContaining("kairos.jobstores.zk.timeout").hasMessageContaining("session-timeout"));
         this.runner.withPropertyValues("kairos.jobstores.zk.type=zookeeper", "kairos.jobstores.zk.session-timeout=0s")
-            .run((context) -> assertThat(context).getFailure().rootCause().isInstanceOf(KairosConfigurationException.class)
+            .run((context) -> assertThat(context).getFailure().rootCause().isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("kairos.jobstores.zk.session-timeout"));
     }
 }

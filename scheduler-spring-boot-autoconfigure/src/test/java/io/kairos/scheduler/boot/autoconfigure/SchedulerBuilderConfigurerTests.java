@@ -5,16 +5,23 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.kairos.scheduler.JobDefaults;
+import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.SchedulerBuilder;
 import io.kairos.scheduler.boot.KairosConfigurationException;
+import io.kairos.scheduler.config.InvalidConfigurationException;
+import io.kairos.scheduler.config.SchedulerDefaults;
+import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.executor.process.ProcessPoolJobExecutor;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EnginePropertiesTests {
+class SchedulerBuilderConfigurerTests {
 
     @Test
-    void seedConfigurationBecomesTheEnginesFlatKeys() {
+    void seedConfigurationReachesTheBuilder() {
         KairosProperties properties = new KairosProperties();
         properties.setTimezone(ZoneId.of("UTC"));
         properties.getJobDefaults().setCoalesce(false);
@@ -33,29 +40,27 @@ class EnginePropertiesTests {
         redis.setType(JobStoreType.REDIS);
         properties.getJobstores().put("default", memory);
         properties.getJobstores().put("cache", redis);
-        Map<String, Object> flat = EngineProperties.of(properties);
-        assertThat(flat).containsEntry("kairos.timezone", "UTC")
-            .containsEntry("kairos.job-defaults.coalesce", "false")
-            .containsEntry("kairos.job-defaults.max-instances", "3")
-            .containsEntry("kairos.job-defaults.misfire-grace-time", "PT30S")
-            .containsEntry("kairos.executors.default.type", "thread-pool")
-            .containsEntry("kairos.executors.default.max-workers", "20")
-            .containsEntry("kairos.executors.processpool.type", "process-pool")
-            .containsEntry("kairos.executors.processpool.max-workers", "5")
-            .containsEntry("kairos.executors.processpool.jvm-arguments", "-Xmx256m -Dx=1")
-            .containsEntry("kairos.jobstores.default.type", "memory")
-            .containsEntry("kairos.shutdown.timeout", "PT30S")
-            .doesNotContainKey("kairos.jobstores.cache.type")
-            .doesNotContainKey("kairos.scheduler-id");
+        SchedulerBuilder builder = Scheduler.builder();
+        SchedulerBuilderConfigurer.configure(builder, properties);
+        Scheduler scheduler = builder.build();
+        assertThat(scheduler.timezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(scheduler.jobDefaults()).isEqualTo(new JobDefaults(Duration.ofSeconds(30), false, 3, null));
+        assertThat(scheduler.shutdownTimeout()).isEqualTo(SchedulerDefaults.SHUTDOWN_TIMEOUT);
+        assertThat(scheduler.executors().get("default")).isInstanceOf(ThreadPoolJobExecutor.class);
+        assertThat(((ProcessPoolJobExecutor) scheduler.executors().get("processpool")).options().maxWorkers()).isEqualTo(5);
+        assertThat(scheduler.jobStores()).containsOnlyKeys("default");
+        assertThat(SchedulerBuilderConfigurer.executorOptions(threads)).containsExactly(Map.entry("max-workers", "20"));
+        assertThat(SchedulerBuilderConfigurer.executorOptions(processes)).containsEntry("max-workers", "5")
+            .containsEntry("jvm-arguments", "-Xmx256m -Dx=1");
     }
 
     @Test
     void virtualExecutorUsesTheEnginesTypeName() {
-        assertThat(EngineProperties.executorType(ExecutorType.VIRTUAL_THREAD)).isEqualTo("virtual-thread");
+        assertThat(SchedulerBuilderConfigurer.executorType(ExecutorType.VIRTUAL_THREAD)).isEqualTo("virtual-thread");
     }
 
     @Test
-    void processPoolTimeoutsBecomeTheEnginesFlatKeys() {
+    void processPoolTimeoutsBecomeTheFactorysOptions() {
         KairosProperties properties = new KairosProperties();
         KairosProperties.Executor processes = new KairosProperties.Executor();
         processes.setType(ExecutorType.PROCESS_POOL);
@@ -63,8 +68,8 @@ class EnginePropertiesTests {
         processes.getTaskTimeouts().put("com.acme.Jobs::purge", Duration.ofSeconds(30));
         processes.getTaskTimeouts().put("report", Duration.ofHours(1));
         properties.getExecutors().put("processpool", processes);
-        assertThat(EngineProperties.of(properties)).containsEntry("kairos.executors.processpool.timeout", "PT5M")
-            .containsEntry("kairos.executors.processpool.task-timeouts", "com.acme.Jobs::purge=PT30S, report=PT1H");
+        assertThat(SchedulerBuilderConfigurer.executorOptions(processes)).containsEntry("timeout", "PT5M")
+            .containsEntry("task-timeouts", "com.acme.Jobs::purge=PT30S, report=PT1H");
     }
 
     @Test
@@ -96,17 +101,17 @@ class EnginePropertiesTests {
     }
 
     @Test
-    void queueCapacityBecomesTheEnginesFlatKeyAndIsRejectedWhereItDoesNotApply() {
+    void queueCapacityReachesTheFactoryAndIsRejectedWhereItDoesNotApply() {
         KairosProperties properties = new KairosProperties();
         KairosProperties.Executor threads = new KairosProperties.Executor();
         threads.setQueueCapacity(0);
         properties.getExecutors().put("default", threads);
         KairosPropertiesValidator.validate(properties);
-        assertThat(EngineProperties.of(properties)).containsEntry("kairos.executors.default.queue-capacity", "0");
+        assertThat(SchedulerBuilderConfigurer.executorOptions(threads)).containsEntry("queue-capacity", "0");
         threads.setQueueCapacity(-1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KairosPropertiesValidator.validate(properties))
-            .isInstanceOf(KairosConfigurationException.class)
-            .hasMessageContaining("kairos.executors.default.queue-capacity");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchedulerBuilderConfigurer.configure(Scheduler.builder(), properties))
+            .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                    (ex) -> assertThat(ex.getKey()).isEqualTo("kairos.executors.default.queue-capacity"));
         KairosProperties.Executor processes = new KairosProperties.Executor();
         processes.setType(ExecutorType.PROCESS_POOL);
         processes.setQueueCapacity(10);
