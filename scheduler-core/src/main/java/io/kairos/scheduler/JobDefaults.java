@@ -2,6 +2,8 @@ package io.kairos.scheduler;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The policies a job gets when its request leaves them unset ({@code kairos.job-defaults.*}, APScheduler 3's
  * {@code job_defaults}). Immutable.
@@ -12,7 +14,7 @@ import java.time.Duration;
  * @param maxInstances the most runs of one job in flight at once, at least 1 (default 1)
  * @param jitter the largest random delay added to each fire time; {@code null} = the trigger's own (default)
  */
-public record JobDefaults(Duration misfireGraceTime, boolean coalesce, int maxInstances, Duration jitter) {
+public record JobDefaults(@Nullable Duration misfireGraceTime, boolean coalesce, int maxInstances, @Nullable Duration jitter) {
 
     /** Kairos's defaults: no misfire limit, coalesce on, one instance, no jitter. */
     public static final JobDefaults DEFAULTS = new JobDefaults(null, true, 1, null);

@@ -2,6 +2,8 @@ package io.kairos.scheduler.event;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A run of a job finished normally (APScheduler 3 {@code EVENT_JOB_EXECUTED}).
  *
@@ -11,5 +13,5 @@ import java.time.Instant;
  * @param scheduledRunTime the run time that ran
  * @param returnValue what the task returned, or {@code null}
  */
-public record JobExecuted(Instant timestamp, String jobId, String jobstore, Instant scheduledRunTime, Object returnValue) implements JobEvent {
+public record JobExecuted(Instant timestamp, String jobId, String jobstore, Instant scheduledRunTime, @Nullable Object returnValue) implements JobEvent {
 }

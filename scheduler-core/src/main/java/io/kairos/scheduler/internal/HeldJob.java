@@ -6,6 +6,8 @@ import io.kairos.scheduler.task.Task;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A job this scheduler holds a lease on: acquired, possibly with runs in flight, not yet released (or a job whose
  * lease it lost, kept until its runs end). Mutated by the loop thread only, except {@link #inFlight} (worker
@@ -30,22 +32,22 @@ final class HeldJob {
      */
     volatile boolean takenOver;
 
-    Instant nextRunTime;
+    @Nullable Instant nextRunTime;
 
-    Instant nextFireTime;
+    @Nullable Instant nextFireTime;
 
     /**
      * The earliest run time of runs the executor accepted but never started (it shut down): the job's next run
      * time goes back to it when the job is released. Written by executor threads before their run's in-flight
      * count drops, read by the loop after it saw that count at zero.
      */
-    private volatile Instant abandoned;
+    private volatile @Nullable Instant abandoned;
 
     /**
      * When the lease is due for extension: a third of the lease time after it was taken or last extended;
      * {@code null} once the lease is lost ({@link #leaseLost()}), as there is nothing left to extend.
      */
-    Instant extendAt;
+    @Nullable Instant extendAt;
 
     /**
      * When the lease lapses unless extended (scheduler clock): no run starts from this copy at or after it, as
@@ -121,7 +123,7 @@ final class HeldJob {
      *
      * @return the run time, or {@code null} when the trigger is finished and nothing was abandoned
      */
-    Instant releaseRunTime() {
+    @Nullable Instant releaseRunTime() {
         Instant restored = this.abandoned;
         if (restored == null) {
             return this.nextRunTime;
@@ -135,7 +137,7 @@ final class HeldJob {
      *
      * @return the fire time, or {@code null}
      */
-    Instant releaseFireTime() {
+    @Nullable Instant releaseFireTime() {
         Instant runTime = releaseRunTime();
         return runTime == this.nextRunTime ? this.nextFireTime : runTime;
     }

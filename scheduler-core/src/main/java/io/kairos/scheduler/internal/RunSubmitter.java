@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -46,7 +47,9 @@ final class RunSubmitter {
      */
     void fire(HeldJob held, Instant now, List<SchedulerEvent> events) {
         StoredJob job = held.job;
-        DueRunTimes expanded = DueRunTimes.expand(job, held.nextRunTime, held.nextFireTime, now, this.context.fireTimes());
+        // a held job is fired only when due, so it has a next run time (and a fire time: FireTimes.fireTimeOf)
+        DueRunTimes expanded = DueRunTimes.expand(job, Objects.requireNonNull(held.nextRunTime),
+                Objects.requireNonNull(held.nextFireTime), now, this.context.fireTimes());
         List<Instant> runTimes = expanded.runTimes();
         FireTimes.Next next = expanded.next();
         held.nextRunTime = next == null ? null : next.runTime();

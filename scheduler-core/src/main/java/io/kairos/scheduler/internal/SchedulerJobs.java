@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The job API behind {@link Scheduler}: each call goes to the {@link PendingJobs} while the scheduler is stopped
  * and to the {@link JobOperations} of the current start while it is started, and its result comes back as a
@@ -50,7 +52,7 @@ public final class SchedulerJobs<J> {
         return job(this.runtime.operations().store(job, true));
     }
 
-    public J modify(String id, String jobstore, JobChanges changes) {
+    public J modify(String id, @Nullable String jobstore, JobChanges changes) {
         if (this.runtime.isStopped()) {
             return pendingJob(this.pending.modify(id, changes));
         }
@@ -58,7 +60,7 @@ public final class SchedulerJobs<J> {
     }
 
     /** The trigger is a {@code Trigger} or a trigger spec map. */
-    public J reschedule(String id, String jobstore, Object trigger) {
+    public J reschedule(String id, @Nullable String jobstore, Object trigger) {
         if (this.runtime.isStopped()) {
             Trigger resolved = this.assembler.trigger(trigger);
             this.assembler.requireFires(resolved);
@@ -67,21 +69,21 @@ public final class SchedulerJobs<J> {
         return job(this.runtime.operations().reschedule(id, jobstore, trigger));
     }
 
-    public J pause(String id, String jobstore) {
+    public J pause(String id, @Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             return pendingJob(this.pending.pause(id));
         }
         return job(this.runtime.operations().pause(id, jobstore));
     }
 
-    public Optional<J> resume(String id, String jobstore) {
+    public Optional<J> resume(String id, @Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             return Optional.of(pendingJob(this.pending.resume(id)));
         }
         return this.runtime.operations().resume(id, jobstore).map(this::job);
     }
 
-    public void remove(String id, String jobstore) {
+    public void remove(String id, @Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             this.pending.remove(id);
             this.tasks.unbind(id);
@@ -90,7 +92,7 @@ public final class SchedulerJobs<J> {
         this.runtime.operations().remove(id, jobstore);
     }
 
-    public void removeAll(String jobstore) {
+    public void removeAll(@Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             this.pending.removeAll(jobstore);
             return;
@@ -98,14 +100,14 @@ public final class SchedulerJobs<J> {
         this.runtime.operations().removeAll(jobstore);
     }
 
-    public Optional<J> get(String id, String jobstore) {
+    public Optional<J> get(String id, @Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             return this.pending.get(id, jobstore).map(this::pendingJob);
         }
         return this.runtime.operations().get(id, jobstore).map(this::job);
     }
 
-    public List<J> list(String jobstore) {
+    public List<J> list(@Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             return this.pending.list(jobstore).stream().map(this::pendingJob).toList();
         }

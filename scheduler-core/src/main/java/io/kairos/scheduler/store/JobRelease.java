@@ -2,6 +2,8 @@ package io.kairos.scheduler.store;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a scheduler writes back when it gives up its lease on an acquired job.
  *
@@ -17,7 +19,7 @@ import java.time.Instant;
  * @param keepMarker with {@code remove}: keep a {@link JobState#FINISHED} marker in its place instead of deleting it
  *     (the job's id was chosen by the caller); stores that do not keep markers delete the job
  */
-public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime, Instant nextFireTime, boolean remove,
+public record JobRelease(String jobId, long acquiredVersion, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime, boolean remove,
         boolean keepMarker) {
 
     /**
@@ -29,7 +31,7 @@ public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime
      * @param nextFireTime the un-jittered fire time, or {@code null}
      * @param remove whether the job is finished and deleted
      */
-    public JobRelease(String jobId, long acquiredVersion, Instant nextRunTime, Instant nextFireTime, boolean remove) {
+    public JobRelease(String jobId, long acquiredVersion, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime, boolean remove) {
         this(jobId, acquiredVersion, nextRunTime, nextFireTime, remove, false);
     }
 
@@ -41,7 +43,7 @@ public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime
      * @param nextFireTime the un-jittered fire time
      * @return the release
      */
-    public static JobRelease reschedule(StoredJob job, Instant nextRunTime, Instant nextFireTime) {
+    public static JobRelease reschedule(StoredJob job, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime) {
         return new JobRelease(job.id(), job.version(), nextRunTime, nextFireTime, false);
     }
 

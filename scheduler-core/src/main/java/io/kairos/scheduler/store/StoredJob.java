@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One job as a job store holds it: an immutable value, safe to share between threads.
  *
@@ -46,9 +48,9 @@ import java.util.Objects;
  *     for generated ids
  */
 public record StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
-        Trigger trigger, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
-        int maxInstances, Duration jitter, Instant nextRunTime, Instant nextFireTime, JobState state,
-        String brokenReason, long version, Duration timeout, boolean keepsFinishedMarker) {
+        @Nullable Trigger trigger, String executor, String jobstore, @Nullable Duration misfireGraceTime, boolean coalesce,
+        int maxInstances, @Nullable Duration jitter, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime, JobState state,
+        @Nullable String brokenReason, long version, @Nullable Duration timeout, boolean keepsFinishedMarker) {
 
     /**
      * Checks the invariants listed on the components.
@@ -86,9 +88,11 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @see #StoredJob(String, String, String, List, Map, Trigger, String, String, Duration, boolean, int, Duration,
      *     Instant, Instant, JobState, String, long, Duration, boolean)
      */
-    public StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs, Trigger trigger,
-            String executor, String jobstore, Duration misfireGraceTime, boolean coalesce, int maxInstances, Duration jitter,
-            Instant nextRunTime, Instant nextFireTime, JobState state, String brokenReason, long version, Duration timeout) {
+    public StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
+            @Nullable Trigger trigger, String executor, String jobstore, @Nullable Duration misfireGraceTime,
+            boolean coalesce, int maxInstances, @Nullable Duration jitter, @Nullable Instant nextRunTime,
+            @Nullable Instant nextFireTime, JobState state, @Nullable String brokenReason, long version,
+            @Nullable Duration timeout) {
         this(id, name, task, args, kwargs, trigger, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, nextRunTime,
                 nextFireTime, state, brokenReason, version, timeout, false);
     }
@@ -100,7 +104,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @param nextFireTime the un-jittered fire time, or {@code null} to pause
      * @return the copy (same version; the store sets the version when it writes)
      */
-    public StoredJob withNextRunTime(Instant nextRunTime, Instant nextFireTime) {
+    public StoredJob withNextRunTime(@Nullable Instant nextRunTime, @Nullable Instant nextFireTime) {
         JobState newState = nextRunTime == null ? JobState.PAUSED : JobState.SCHEDULED;
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, nextRunTime,
