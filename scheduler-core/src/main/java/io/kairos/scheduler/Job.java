@@ -1,5 +1,7 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.retry.PendingRetry;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.trigger.Trigger;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+
 
 /**
  * A handle on a job, returned by {@link Scheduler#addJob} and {@link Scheduler#getJob}: a snapshot of the job as
@@ -157,6 +160,25 @@ public final class Job {
      */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(this.job.timeout());
+    }
+
+    /**
+     * How the job's failed attempts are retried.
+     *
+     * @return the policy; {@link RetryPolicy#NONE} when the job is not retried
+     */
+    public RetryPolicy retry() {
+        return this.job.retry();
+    }
+
+    /**
+     * The retry of a failed attempt waiting to run: its attempt number, fire time and due time. While one is pending,
+     * {@link #nextRunTime()} is the earlier of the retry and the next regular run.
+     *
+     * @return the retry, or empty when none is pending
+     */
+    public Optional<PendingRetry> pendingRetry() {
+        return Optional.ofNullable(this.job.pendingRetry());
     }
 
     /**

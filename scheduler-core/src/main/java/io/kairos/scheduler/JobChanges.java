@@ -1,5 +1,6 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+
 
 /**
  * Changes to apply to a job with {@link Scheduler#modifyJob}: APScheduler 3's {@code modify_job(**changes)}.
@@ -166,6 +168,19 @@ public final class JobChanges {
      */
     public JobChanges timeout(@Nullable Duration timeout) {
         this.options = this.options.timeout(timeout);
+        return this;
+    }
+
+    /**
+     * How failed attempts (an exception, or the timeout) are retried: another attempt of the same fire time, kept in
+     * the job's store until it runs; see {@link JobOptions#retry(RetryPolicy)}.
+     *
+     * @param policy the policy, e.g. {@code RetryPolicy.maxAttempts(3)}; {@link RetryPolicy#NONE} for no retry
+     * @return this changes
+     * @throws NullPointerException when {@code policy} is {@code null}
+     */
+    public JobChanges retry(RetryPolicy policy) {
+        this.options = this.options.retry(policy);
         return this;
     }
 

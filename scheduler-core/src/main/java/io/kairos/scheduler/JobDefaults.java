@@ -1,8 +1,11 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.retry.RetryPolicy;
+
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+
 
 /**
  * The policies a job gets when its request leaves them unset ({@code kairos.job-defaults.*}, APScheduler 3's
@@ -13,11 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param coalesce whether several due run times fold into one run (default {@code true})
  * @param maxInstances the most runs of one job in flight at once, at least 1 (default 1)
  * @param jitter the largest random delay added to each fire time; {@code null} = the trigger's own (default)
+ * @param retry how failed attempts are retried ({@code kairos.job-defaults.retry.*}); {@code null} is read as
+ *     {@link RetryPolicy#NONE}, no retry (the default)
  */
-public record JobDefaults(@Nullable Duration misfireGraceTime, boolean coalesce, int maxInstances, @Nullable Duration jitter) {
+public record JobDefaults(@Nullable Duration misfireGraceTime, boolean coalesce, int maxInstances, @Nullable Duration jitter,
+        RetryPolicy retry) {
 
-    /** Kairos's defaults: no misfire limit, coalesce on, one instance, no jitter. */
-    public static final JobDefaults DEFAULTS = new JobDefaults(null, true, 1, null);
+    /** Kairos's defaults: no misfire limit, coalesce on, one instance, no jitter, no retry. */
+    public static final JobDefaults DEFAULTS = new JobDefaults(null, true, 1, null, RetryPolicy.NONE);
 
     /**
      * Checks the values.
@@ -28,5 +34,31 @@ public record JobDefaults(@Nullable Duration misfireGraceTime, boolean coalesce,
         JobOptions.checkMaxInstances("max-instances", maxInstances);
         JobOptions.checkGrace("misfire-grace-time", misfireGraceTime);
         JobOptions.checkJitter("jitter", jitter);
+        if (retry == null) {
+            retry = RetryPolicy.NONE;
+        }
+    }
+
+    /**
+     * Defaults without retries.
+     *
+     * @param misfireGraceTime how late a run may start and still run; {@code null} = no limit
+     * @param coalesce whether several due run times fold into one run
+     * @param maxInstances the most runs of one job in flight at once, at least 1
+     * @param jitter the largest random delay added to each fire time; {@code null} = the trigger's own
+     */
+    public JobDefaults(@Nullable Duration misfireGraceTime, boolean coalesce, int maxInstances, @Nullable Duration jitter) {
+        this(misfireGraceTime, coalesce, maxInstances, jitter, RetryPolicy.NONE);
+    }
+
+    /**
+     * A copy with another retry policy.
+     *
+     * @param policy the policy; {@code null} for none
+     * @return the copy
+     */
+    public JobDefaults withRetry(@Nullable RetryPolicy policy) {
+        return new JobDefaults(this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter,
+                policy == null ? RetryPolicy.NONE : policy);
     }
 }

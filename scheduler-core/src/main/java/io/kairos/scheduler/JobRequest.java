@@ -1,5 +1,6 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ImmutableArgs;
 import io.kairos.scheduler.task.Task;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+
 
 /**
  * What to add: the Java form of APScheduler 3's {@code add_job(func, trigger, args, kwargs, id, ...)} keyword
@@ -268,6 +270,19 @@ public final class JobRequest {
      */
     public JobRequest timeout(@Nullable Duration timeout) {
         this.options = this.options.timeout(timeout);
+        return this;
+    }
+
+    /**
+     * How failed attempts (an exception, or the timeout) are retried: another attempt of the same fire time, kept in
+     * the job's store until it runs; see {@link JobOptions#retry(RetryPolicy)}.
+     *
+     * @param policy the policy, e.g. {@code RetryPolicy.maxAttempts(3)}; {@link RetryPolicy#NONE} for no retry
+     * @return this request
+     * @throws NullPointerException when {@code policy} is {@code null}
+     */
+    public JobRequest retry(RetryPolicy policy) {
+        this.options = this.options.retry(policy);
         return this;
     }
 

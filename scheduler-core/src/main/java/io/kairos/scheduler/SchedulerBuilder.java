@@ -20,6 +20,7 @@ import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Builds a {@link Scheduler}; obtained from {@link Scheduler#builder()}. Every setting has a default (see the
  * README's table); {@link #properties(Map)} applies flat {@code kairos.*} keys. Not thread-safe; use it from one

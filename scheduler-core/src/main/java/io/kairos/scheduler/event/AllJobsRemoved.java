@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * All jobs were removed, from one store or from all (APScheduler 3 {@code EVENT_ALL_JOBS_REMOVED}).
  *

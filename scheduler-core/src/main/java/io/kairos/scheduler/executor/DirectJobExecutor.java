@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Runs each run inline, in the thread that submits it (the scheduler's loop thread): for tests and debugging,
  * as APScheduler 3's {@code DebugExecutor}. A run blocks the loop while it runs, so {@link JobRun} outcomes are

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Base of executors that run tasks on an {@link ExecutorService} of this JVM: counts runs in flight (running or
  * queued) for {@link #freeSlots()} and implements shutdown with and without waiting. Thread-safe.

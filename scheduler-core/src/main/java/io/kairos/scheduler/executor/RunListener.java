@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Receives the outcomes of a {@link JobRun} from an executor. Implemented by the scheduler; thread-safe, and
  * never throws (a failing event listener is logged inside).

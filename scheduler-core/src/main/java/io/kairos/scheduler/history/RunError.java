@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The exception a failed run attempt threw, as kept in its {@link RunRecord}. Immutable.
  *

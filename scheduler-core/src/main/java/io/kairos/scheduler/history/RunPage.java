@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * One page of run records, newest first. Immutable.
  *

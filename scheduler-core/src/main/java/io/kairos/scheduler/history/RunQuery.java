@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Which run records to read: optionally one job's, optionally only some outcomes, optionally a time range of
  * {@link RunRecord#finishedAt()}, newest first, one page of at most {@code limit} records. Immutable; the

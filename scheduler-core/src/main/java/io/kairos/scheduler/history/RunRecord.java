@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * One attempt of one fire time of a job: what ran, where, when and how it ended. Kept in the job's own store
  * ({@link RunHistory}), so every instance of a cluster sees the same history; a removed job keeps its history

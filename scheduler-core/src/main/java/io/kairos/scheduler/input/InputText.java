@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Helpers for text that comes from outside: error messages that echo a value cut it to a short prefix
  * ({@link #shorten}), and decimal numbers are read with their size checked before any arithmetic

@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The components of a scheduler and their lifecycle: the executors and job stores (the missing {@code default}
  * ones created at start, each started and shut down, added and removed while the scheduler runs) and what a start

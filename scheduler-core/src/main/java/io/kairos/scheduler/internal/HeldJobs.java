@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The jobs this scheduler holds leases on, by store alias and job id, plus the API's changes to jobs that may be
  * being acquired right now. Written by the loop thread; {@link #changed}, {@link #cleared} and {@link #get} may be

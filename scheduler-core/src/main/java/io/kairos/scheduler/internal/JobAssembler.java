@@ -27,6 +27,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Validates job requests and changes at add time (task, arguments, JSON-ability, trigger, aliases, executor
  * veto, stable task name for shared stores, policies) and computes first run times. Thread-safe (reads settings
@@ -73,6 +74,7 @@ public final class JobAssembler {
         draft.coalesce = defaults.coalesce();
         draft.maxInstances = defaults.maxInstances();
         draft.jitter = defaults.jitter();
+        draft.retry = defaults.retry();
         applyOptions(draft, request.options());
         checkPlacement(task, draft.executor, draft.jobstore);
         StoredJob template = draft.build();
@@ -88,6 +90,7 @@ public final class JobAssembler {
         draft.maxInstances = options.maxInstancesOr(draft.maxInstances);
         draft.jitter = options.jitterOr(draft.jitter);
         draft.timeout = options.timeoutOr(draft.timeout);
+        draft.retry = options.retryOr(draft.retry);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The loop's wake-up: a flag plus the waiting thread, so a {@link #signal()} that arrives while the loop is busy
  * (not yet waiting) is never lost; the next {@link #await} returns at once. Signals that arrive while one is

@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * A {@link RunTracer} on Micrometer's Observation API: one observation {@value #NAME} per run time, current on the
  * worker thread while the task runs, with the low-cardinality keys {@code task}, {@code executor}, {@code store}

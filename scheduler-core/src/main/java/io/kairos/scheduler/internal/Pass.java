@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * One pass of a store loop while it runs: its time, the events it publishes at its end, and how its store calls
  * went. After the first failed store call the pass makes no further call to its store (the store is struggling:

@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * A validated job waiting to be stored: added before the scheduler started, or about to be stored now.
  *

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Jobs added while the scheduler is stopped (APScheduler's pending jobs), stored when it starts. Unlike
  * APScheduler 3 (issue #373), a duplicate id is detected here already. Thread-safe (synchronized).

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Reads run history across the scheduler's job stores: asks each store for one page and merges the pages newest
  * first. Stateless and thread-safe (the stores are).

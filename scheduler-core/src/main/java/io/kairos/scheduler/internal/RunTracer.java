@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Opens a trace span (a Micrometer {@code Observation}) per run time, when the application gave the scheduler an
  * observation registry. Free of Micrometer types, so the scheduler loads without Micrometer on the class path;

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The lifecycle of a {@link Scheduler}: its state and the transitions between states (start, start blocking,
  * shutdown, pause, resume, configure), storing the pending jobs at start (putting back the rest when one fails),

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Resolves a job's task: first a task object given directly when the job was added (kept by job id, in
  * memory only), then the scheduler's {@link TaskRegistry}. Thread-safe.

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Immutable, compact copies of job arguments, as {@link StoredJob} holds them. A copy is made once: copying a
  * copy returns it unchanged, so the many {@code StoredJob} values one job goes through (added, versioned,

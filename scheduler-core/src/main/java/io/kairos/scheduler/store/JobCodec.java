@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Converts a job to its persistent JSON form and back. The form carries a format version; the trigger is
  * stored as its trigger spec. Implementations are thread-safe.

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 
+
 /**
  * A stored job that cannot be read. Stores never delete such a job: they mark it broken with this
  * exception's message as the reason.

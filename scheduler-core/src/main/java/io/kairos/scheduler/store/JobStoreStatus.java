@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * How a running scheduler last found one of its job stores, as kept by that store's loop: no store call is made to
  * answer it, so it answers at once also while the store hangs or is down (health checks read it). Immutable. All

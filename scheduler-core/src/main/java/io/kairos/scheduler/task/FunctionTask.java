@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * A task backed by one of the functional shapes ({@link TaskAction}, {@link TaskSupplier},
  * {@link TaskFunction}), adapted to a {@link TaskFunction}. Lambdas have no parameter names, so arguments are

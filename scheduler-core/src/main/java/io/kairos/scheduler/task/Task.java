@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * What a job runs, under a stable name: a resolved entry of the {@link TaskRegistry}.
  *

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * A task that receives the job's arguments as they are stored: positional {@code args} and named
  * {@code kwargs}, APScheduler's {@code func(*args, **kwargs)}. Register one with

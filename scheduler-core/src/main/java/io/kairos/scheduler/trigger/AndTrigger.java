@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Fires when <em>all</em> its children fire at the same instant: the {@code and} trigger, as APScheduler
  * 3.x {@code AndTrigger}, with two differences.

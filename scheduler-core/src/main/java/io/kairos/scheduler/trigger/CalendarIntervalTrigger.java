@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Fires on calendar dates a fixed number of years, months, weeks and days apart, at a fixed wall-clock
  * time of day: the {@code calendarinterval} trigger, as APScheduler 3.11 {@code CalendarIntervalTrigger}.

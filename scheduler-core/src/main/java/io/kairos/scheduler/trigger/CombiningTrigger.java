@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The shared part of {@link AndTrigger} and {@link OrTrigger}: a non-empty list of child triggers, the
  * zone fire times are returned in, and a jitter (the children's own jitter is not used, as in

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Fires when the wall clock in its time zone matches a cron definition: the Java form of APScheduler 3's
  * {@code CronTrigger}, spec type {@code cron}.

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Fires once, at a fixed date-time: the {@code date} trigger, as APScheduler 3.x {@code DateTrigger}.
  *

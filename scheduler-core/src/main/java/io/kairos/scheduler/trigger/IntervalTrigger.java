@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Fires every fixed amount of elapsed time: the {@code interval} trigger, as APScheduler 3.x
  * {@code IntervalTrigger}.

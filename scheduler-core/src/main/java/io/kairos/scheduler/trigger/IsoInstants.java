@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Reads ISO-8601 date-times with an offset, such as {@code 2026-11-24T10:30:00.426Z} or
  * {@code 2026-11-24T11:30:00+01:00}: the form Kairos writes for instants ({@link Instant#toString()}) and for

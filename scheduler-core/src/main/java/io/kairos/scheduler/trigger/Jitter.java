@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Applies a trigger's jitter to a fire time: a uniform random delay in {@code [0, jitter]}, never
  * past the trigger's end date (as APScheduler 3.7+, which clamps with {@code min(next, end_date)}).

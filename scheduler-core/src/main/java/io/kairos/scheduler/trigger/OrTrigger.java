@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Fires whenever <em>any</em> of its children fires: the {@code or} trigger, as APScheduler 3.x
  * {@code OrTrigger}, except that each child advances from its own fire times (see

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 
+
 /**
  * The dates and date-times of trigger specs: how they are read (text in APScheduler's forms, or {@code java.time}
  * objects), how {@link Trigger#toSpec()} writes them, and the range they must lie in. The range is what makes the

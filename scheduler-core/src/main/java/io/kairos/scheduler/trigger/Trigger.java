@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Computes when a job fires: the Java form of APScheduler's {@code BaseTrigger}.
  *

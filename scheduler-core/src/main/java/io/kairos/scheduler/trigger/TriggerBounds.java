@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 
 import org.jspecify.annotations.Nullable;
 
+
 /** Checks shared by the trigger constructors: jitter, the range of dates and start/end order. Package-private helper. */
 final class TriggerBounds {
 

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * A validated view of one trigger spec: keys normalised to snake_case, unknown keys rejected, and typed
  * accessors whose errors name the field, the value and what would be valid.

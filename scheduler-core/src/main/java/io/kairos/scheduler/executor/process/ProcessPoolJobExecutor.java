@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The {@code process-pool} executor: runs jobs in a {@link ProcessPool} of worker JVMs, as APScheduler 3's
  * {@code ProcessPoolExecutor} (alias {@code processpool}, {@code max_workers}). Use it for jobs that may exhaust

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Creates {@code process-pool} executors from configuration; found through {@link java.util.ServiceLoader}.
  * Options (kebab-case; {@code max_workers} works too):

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * How a process pool starts and uses its worker JVMs. Immutable; build from {@link #defaults()} with the
  * {@code with*} methods.

@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The main class of a process-pool worker JVM. Not for direct use: {@link ProcessPool} starts it with the
  * parent's Java and class path.

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The line protocol between the process pool and its worker JVMs: one JSON object per line, UTF-8, over the
  * worker's stdin (parent → worker) and the worker's original stdout (worker → parent).

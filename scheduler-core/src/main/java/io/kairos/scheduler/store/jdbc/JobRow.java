@@ -5,6 +5,7 @@ import java.sql.SQLException;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * One row of the job table as read, before its JSON is decoded.
  *

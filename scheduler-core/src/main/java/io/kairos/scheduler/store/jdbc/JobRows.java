@@ -9,6 +9,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Turns jobs into column values and JSON, and rows back into jobs: the row's columns (next run time, next fire
  * time, state, broken reason, version) override what the JSON says. Thread-safe.
@@ -70,7 +71,7 @@ final class JobRows {
             return new StoredJob(row.id(), d.name(), d.task(), d.args(), d.kwargs(), d.trigger(), d.executor(), d.jobstore(),
                     d.misfireGraceTime(), d.coalesce(), d.maxInstances(), d.jitter(), instant(row.nextRunTime()),
                     state == JobState.FINISHED ? null : instant(row.nextFireTime()), state, state == JobState.BROKEN ? row.brokenReason() : null, row.version(),
-                    d.timeout(), d.keepsFinishedMarker());
+                    d.timeout(), d.keepsFinishedMarker(), d.retry(), state == JobState.SCHEDULED ? d.pendingRetry() : null);
         }
         catch (IllegalArgumentException ex) {
             throw new JobDecodeException(row.id(), "stored job '" + row.id() + "' disagrees with its columns: " + ex.getMessage(), ex);

@@ -5,6 +5,7 @@ import io.kairos.scheduler.store.JobState;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * What a release writes to a row: a delete, or the new next run time, next fire time and state. A finished job
  * that keeps a marker is written as state {@code FINISHED} with no next run time and, in {@code next_fire_time},

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The schema scripts shipped in the core jar ({@code io/kairos/scheduler/store/jdbc/schema-<database id>.sql}):
  * reading them, pointing them at a configured table name, and running them. The scripts only create what is

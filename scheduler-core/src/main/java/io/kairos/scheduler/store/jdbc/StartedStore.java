@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * What {@link JdbcJobStore#start} sets up: the detected dialect, the statements, the writer and, on PostgreSQL,
  * the notification listener. Immutable.

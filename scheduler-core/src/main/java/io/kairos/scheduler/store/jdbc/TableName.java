@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * A validated job table name: an identifier with an optional schema prefix ({@code kairos_jobs},
  * {@code scheduling.kairos_jobs}). Validation is what keeps the name, which is written into SQL text, from

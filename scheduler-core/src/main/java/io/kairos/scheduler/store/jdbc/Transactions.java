@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Runs work on a connection from the application's {@code DataSource}, in a transaction (commits on success, rolls
  * back on any error) or in auto-commit mode for work that needs none; retries work the database rolled back for a

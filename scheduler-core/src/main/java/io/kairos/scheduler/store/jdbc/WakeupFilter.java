@@ -4,6 +4,7 @@ import java.time.InstantSource;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Decides whether another scheduler's notification must wake this scheduler. It must unless the notification
  * says when the job it wrote is next due and this store last told the scheduler of a next run time that is

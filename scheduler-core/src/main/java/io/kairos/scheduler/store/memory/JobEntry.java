@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * One job in a {@link MemoryJobStore}: the job, its lease, and its place in one of the store's
  * {@link RunTimeHeap}s (the key it is sorted by, its heap and slot). Guarded by the

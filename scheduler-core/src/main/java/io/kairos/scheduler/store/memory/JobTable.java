@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The memory store's jobs by id: an open-addressing hash table (linear probing, at most three quarters full,
  * deletion by backward shift) that holds the {@link JobEntry} objects themselves, so a job costs one array slot

@@ -26,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 
+
 /**
  * Keeps jobs in the heap of this JVM (APScheduler's {@code MemoryJobStore}, alias {@code memory}). Jobs are held
  * as objects, never encoded, so a job may run an unnamed lambda here and nowhere else.
@@ -390,7 +391,7 @@ public class MemoryJobStore implements JobStore {
                     }
                 }
                 else {
-                    write(entry, entry.job.withNextRunTime(release.nextRunTime(), release.nextFireTime()));
+                    write(entry, release.applyTo(entry.job));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 
+
 /**
  * A binary min-heap of job entries keyed by {@link JobEntry#acquirableAt()}, ties in insertion order: O(1)
  * peek, O(log n) insert, remove and re-key. Each entry records its heap and its slot, so removing any entry needs

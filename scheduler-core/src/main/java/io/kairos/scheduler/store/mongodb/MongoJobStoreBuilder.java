@@ -12,6 +12,7 @@ import io.kairos.scheduler.input.InputText;
 import org.jspecify.annotations.Nullable;
 
 
+
 /**
  * Describes a {@link MongoJobStore}: where MongoDB is (a client or a connection string, exactly one), the database and
  * collection, and (for a client the store creates) how long an operation may wait for the server. Not thread-safe;

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * One Lua script of the Redis job store, loaded from the class path and run with {@code EVALSHA}: one round
  * trip carrying the 40-character digest, never the script text. Only when Redis does not know the script

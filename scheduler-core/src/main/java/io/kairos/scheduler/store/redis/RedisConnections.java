@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * The two connections a started {@link RedisJobStore} owns (one for commands, shared by every thread;
  * one for the wake-up subscription) and, when the store was given a URI, the client that made them and its

@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Turns the Lua scripts' flat replies into jobs: decodes the JSON with the codec and lays the store's columns
  * (next run time, fire time, version, broken reason) over it. Jobs whose JSON cannot be decoded come back as

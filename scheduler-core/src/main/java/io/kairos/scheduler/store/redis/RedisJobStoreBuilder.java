@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Describes a {@link RedisJobStore}: where Redis is (a client or a URI, exactly one), the key names, the
  * command timeout and (for a client the store creates) the longest delay between reconnect attempts. Not

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Saves the scheduler loop a round trip per pass: {@code acquire.lua} and {@code release.lua} end by computing
  * the store's next run time (as {@code next_run_time.lua} would, atomically with their writes), and a

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * A lease znode's content: {@code owner \n expiry-millis \n job-czxid}. The job's creation zxid ties the lease to
  * one incarnation of the job: a lease left over from a job that was removed and added again under the same id does

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * A compiled cron schedule on the wall clock: one bit mask per field, searched field by field from the
  * most significant down (never second by second). Wall times are passed as <em>local epoch seconds</em>
