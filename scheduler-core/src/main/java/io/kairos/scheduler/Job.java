@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A handle on a job, returned by {@link Scheduler#addJob} and {@link Scheduler#getJob}: a snapshot of the job as
  * it was when the handle was made, plus shortcuts to the scheduler's job methods (as APScheduler 3's
@@ -89,7 +92,7 @@ public final class Job {
      *
      * @return the trigger; {@code null} only for a broken job whose trigger could not be read
      */
-    public Trigger trigger() {
+    public @Nullable Trigger trigger() {
         return this.job.trigger();
     }
 

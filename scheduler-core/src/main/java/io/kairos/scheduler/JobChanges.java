@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Changes to apply to a job with {@link Scheduler#modifyJob}: APScheduler 3's {@code modify_job(**changes)}.
  * Only the options set here change. Changing the trigger does not change the next run time (use
@@ -19,19 +22,19 @@ import java.util.Objects;
  */
 public final class JobChanges {
 
-    private String name;
+    private @Nullable String name;
 
-    private List<Object> args;
+    private @Nullable List<Object> args;
 
-    private Map<String, Object> kwargs;
+    private @Nullable Map<String, Object> kwargs;
 
-    private Object trigger;
+    private @Nullable Object trigger;
 
     private JobOptions options = JobOptions.none();
 
     private boolean nextRunTimeSet;
 
-    private Instant nextRunTime;
+    private @Nullable Instant nextRunTime;
 
     /**
      * Starts an empty set of changes.
@@ -116,7 +119,7 @@ public final class JobChanges {
      * @param grace positive, or {@code null} for no limit
      * @return these changes
      */
-    public JobChanges misfireGraceTime(Duration grace) {
+    public JobChanges misfireGraceTime(@Nullable Duration grace) {
         this.options = this.options.misfireGraceTime(grace);
         return this;
     }
@@ -149,7 +152,7 @@ public final class JobChanges {
      * @param jitter not negative, or {@code null} for the trigger's own
      * @return these changes
      */
-    public JobChanges jitter(Duration jitter) {
+    public JobChanges jitter(@Nullable Duration jitter) {
         this.options = this.options.jitter(jitter);
         return this;
     }
@@ -163,7 +166,7 @@ public final class JobChanges {
      * @throws IllegalArgumentException when {@code timeout} is zero or negative; the message names
      *     {@code timeout} and the value
      */
-    public JobChanges timeout(Duration timeout) {
+    public JobChanges timeout(@Nullable Duration timeout) {
         this.options = this.options.timeout(timeout);
         return this;
     }
@@ -187,7 +190,7 @@ public final class JobChanges {
      * @param nextRunTime the instant, or {@code null}
      * @return these changes
      */
-    public JobChanges nextRunTime(Instant nextRunTime) {
+    public JobChanges nextRunTime(@Nullable Instant nextRunTime) {
         this.nextRunTimeSet = true;
         this.nextRunTime = nextRunTime;
         return this;
@@ -214,7 +217,7 @@ public final class JobChanges {
      *
      * @return the name, or {@code null} when unchanged
      */
-    public String name() {
+    public @Nullable String name() {
         return this.name;
     }
 
@@ -223,7 +226,7 @@ public final class JobChanges {
      *
      * @return the arguments, or {@code null} when unchanged
      */
-    public List<Object> args() {
+    public @Nullable List<Object> args() {
         return this.args;
     }
 
@@ -232,7 +235,7 @@ public final class JobChanges {
      *
      * @return the arguments, or {@code null} when unchanged
      */
-    public Map<String, Object> kwargs() {
+    public @Nullable Map<String, Object> kwargs() {
         return this.kwargs;
     }
 
@@ -241,7 +244,7 @@ public final class JobChanges {
      *
      * @return the trigger or spec, or {@code null}
      */
-    public Object trigger() {
+    public @Nullable Object trigger() {
         return this.trigger;
     }
 
@@ -268,7 +271,7 @@ public final class JobChanges {
      *
      * @return the instant, or {@code null} (pause, or unchanged)
      */
-    public Instant nextRunTime() {
+    public @Nullable Instant nextRunTime() {
         return this.nextRunTime;
     }
 }

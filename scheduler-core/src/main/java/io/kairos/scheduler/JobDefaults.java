@@ -4,6 +4,9 @@ import io.kairos.scheduler.retry.RetryPolicy;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The policies a job gets when its request leaves them unset ({@code kairos.job-defaults.*}, APScheduler 3's
  * {@code job_defaults}). Immutable.
@@ -16,7 +19,8 @@ import java.time.Duration;
  * @param retry how failed attempts are retried ({@code kairos.job-defaults.retry.*}); {@code null} is read as
  *     {@link RetryPolicy#NONE}, no retry (the default)
  */
-public record JobDefaults(Duration misfireGraceTime, boolean coalesce, int maxInstances, Duration jitter, RetryPolicy retry) {
+public record JobDefaults(@Nullable Duration misfireGraceTime, boolean coalesce, int maxInstances, @Nullable Duration jitter,
+        RetryPolicy retry) {
 
     /** Kairos's defaults: no misfire limit, coalesce on, one instance, no jitter, no retry. */
     public static final JobDefaults DEFAULTS = new JobDefaults(null, true, 1, null, RetryPolicy.NONE);
@@ -43,7 +47,7 @@ public record JobDefaults(Duration misfireGraceTime, boolean coalesce, int maxIn
      * @param maxInstances the most runs of one job in flight at once, at least 1
      * @param jitter the largest random delay added to each fire time; {@code null} = the trigger's own
      */
-    public JobDefaults(Duration misfireGraceTime, boolean coalesce, int maxInstances, Duration jitter) {
+    public JobDefaults(@Nullable Duration misfireGraceTime, boolean coalesce, int maxInstances, @Nullable Duration jitter) {
         this(misfireGraceTime, coalesce, maxInstances, jitter, RetryPolicy.NONE);
     }
 
@@ -53,7 +57,8 @@ public record JobDefaults(Duration misfireGraceTime, boolean coalesce, int maxIn
      * @param policy the policy; {@code null} for none
      * @return the copy
      */
-    public JobDefaults withRetry(RetryPolicy policy) {
-        return new JobDefaults(this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, policy);
+    public JobDefaults withRetry(@Nullable RetryPolicy policy) {
+        return new JobDefaults(this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter,
+                policy == null ? RetryPolicy.NONE : policy);
     }
 }

@@ -8,6 +8,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * How a job runs, apart from what it runs and when: executor, job store, misfire grace time, coalesce, max instances,
  * jitter, timeout and retries. One shape for the options of {@link JobRequest} (adding), {@link JobChanges} (modifying) and
@@ -52,24 +55,25 @@ public final class JobOptions {
 
     private final Set<Option> set;
 
-    private final String executor;
+    private final @Nullable String executor;
 
-    private final String jobstore;
+    private final @Nullable String jobstore;
 
-    private final Duration misfireGraceTime;
+    private final @Nullable Duration misfireGraceTime;
 
     private final boolean coalesce;
 
     private final int maxInstances;
 
-    private final Duration jitter;
+    private final @Nullable Duration jitter;
 
-    private final Duration timeout;
+    private final @Nullable Duration timeout;
 
     private final RetryPolicy retry;
 
-    private JobOptions(Set<Option> set, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
-            int maxInstances, Duration jitter, Duration timeout, RetryPolicy retry) {
+    private JobOptions(Set<Option> set, @Nullable String executor, @Nullable String jobstore,
+            @Nullable Duration misfireGraceTime, boolean coalesce, int maxInstances, @Nullable Duration jitter,
+            @Nullable Duration timeout, RetryPolicy retry) {
         this.set = set;
         this.executor = executor;
         this.jobstore = jobstore;
@@ -122,7 +126,7 @@ public final class JobOptions {
      * @return new options with the misfire grace time set
      * @throws IllegalArgumentException when {@code grace} is zero or negative
      */
-    public JobOptions misfireGraceTime(Duration grace) {
+    public JobOptions misfireGraceTime(@Nullable Duration grace) {
         return copy(Option.MISFIRE_GRACE_TIME, this.executor, this.jobstore, checkGrace("misfire_grace_time", grace),
                 this.coalesce, this.maxInstances, this.jitter, this.timeout);
     }
@@ -157,7 +161,7 @@ public final class JobOptions {
      * @return new options with jitter set
      * @throws IllegalArgumentException when {@code jitter} is negative
      */
-    public JobOptions jitter(Duration jitter) {
+    public JobOptions jitter(@Nullable Duration jitter) {
         return copy(Option.JITTER, this.executor, this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances,
                 checkJitter("jitter", jitter), this.timeout);
     }
@@ -170,7 +174,7 @@ public final class JobOptions {
      * @return new options with the timeout set
      * @throws IllegalArgumentException when {@code timeout} is zero or negative
      */
-    public JobOptions timeout(Duration timeout) {
+    public JobOptions timeout(@Nullable Duration timeout) {
         return copy(Option.TIMEOUT, this.executor, this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances,
                 this.jitter, checkTimeout(timeout));
     }
@@ -200,8 +204,8 @@ public final class JobOptions {
         JobOptions merged = this;
         for (Option option : overrides.set) {
             merged = switch (option) {
-                case EXECUTOR -> merged.executor(overrides.executor);
-                case JOBSTORE -> merged.jobstore(overrides.jobstore);
+                case EXECUTOR -> merged.executor(Objects.requireNonNull(overrides.executor)); // set means not null
+                case JOBSTORE -> merged.jobstore(Objects.requireNonNull(overrides.jobstore));
                 case MISFIRE_GRACE_TIME -> merged.misfireGraceTime(overrides.misfireGraceTime);
                 case COALESCE -> merged.coalesce(overrides.coalesce);
                 case MAX_INSTANCES -> merged.maxInstances(overrides.maxInstances);
@@ -229,7 +233,7 @@ public final class JobOptions {
      * @param fallback the value when it is not set (may be {@code null})
      * @return the set alias, or {@code fallback}
      */
-    public String executorOr(String fallback) {
+    public @Nullable String executorOr(@Nullable String fallback) {
         return isSet(Option.EXECUTOR) ? this.executor : fallback;
     }
 
@@ -239,7 +243,7 @@ public final class JobOptions {
      * @param fallback the value when it is not set (may be {@code null})
      * @return the set alias, or {@code fallback}
      */
-    public String jobstoreOr(String fallback) {
+    public @Nullable String jobstoreOr(@Nullable String fallback) {
         return isSet(Option.JOBSTORE) ? this.jobstore : fallback;
     }
 
@@ -249,7 +253,7 @@ public final class JobOptions {
      * @param fallback the value when it is not set ({@code null} = no limit)
      * @return the set value ({@code null} = no limit), or {@code fallback}
      */
-    public Duration misfireGraceTimeOr(Duration fallback) {
+    public @Nullable Duration misfireGraceTimeOr(@Nullable Duration fallback) {
         return isSet(Option.MISFIRE_GRACE_TIME) ? this.misfireGraceTime : fallback;
     }
 
@@ -279,7 +283,7 @@ public final class JobOptions {
      * @param fallback the value when it is not set ({@code null} = the trigger's own)
      * @return the set value ({@code null} = the trigger's own), or {@code fallback}
      */
-    public Duration jitterOr(Duration fallback) {
+    public @Nullable Duration jitterOr(@Nullable Duration fallback) {
         return isSet(Option.JITTER) ? this.jitter : fallback;
     }
 
@@ -289,7 +293,7 @@ public final class JobOptions {
      * @param fallback the value when it is not set ({@code null} = none)
      * @return the set value ({@code null} = none), or {@code fallback}
      */
-    public Duration timeoutOr(Duration fallback) {
+    public @Nullable Duration timeoutOr(@Nullable Duration fallback) {
         return isSet(Option.TIMEOUT) ? this.timeout : fallback;
     }
 
@@ -338,13 +342,15 @@ public final class JobOptions {
         return text.toString();
     }
 
-    private JobOptions copy(Option option, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
-            int maxInstances, Duration jitter, Duration timeout) {
+    private JobOptions copy(Option option, @Nullable String executor, @Nullable String jobstore,
+            @Nullable Duration misfireGraceTime, boolean coalesce, int maxInstances, @Nullable Duration jitter,
+            @Nullable Duration timeout) {
         return copy(option, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, timeout, this.retry);
     }
 
-    private JobOptions copy(Option option, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
-            int maxInstances, Duration jitter, Duration timeout, RetryPolicy retry) {
+    private JobOptions copy(Option option, @Nullable String executor, @Nullable String jobstore,
+            @Nullable Duration misfireGraceTime, boolean coalesce, int maxInstances, @Nullable Duration jitter,
+            @Nullable Duration timeout, RetryPolicy retry) {
         EnumSet<Option> options = this.set.isEmpty() ? EnumSet.noneOf(Option.class) : EnumSet.copyOf(this.set);
         options.add(option);
         return new JobOptions(options, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, timeout, retry);
@@ -357,7 +363,7 @@ public final class JobOptions {
         return value;
     }
 
-    static Duration checkGrace(String field, Duration grace) {
+    static @Nullable Duration checkGrace(String field, @Nullable Duration grace) {
         if (grace != null && (grace.isNegative() || grace.isZero())) {
             throw new IllegalArgumentException(field + " must be positive or null (no limit), got " + grace);
         }
@@ -371,14 +377,14 @@ public final class JobOptions {
         return maxInstances;
     }
 
-    static Duration checkJitter(String field, Duration jitter) {
+    static @Nullable Duration checkJitter(String field, @Nullable Duration jitter) {
         if (jitter != null && jitter.isNegative()) {
             throw new IllegalArgumentException(field + " must not be negative, got " + jitter);
         }
         return jitter;
     }
 
-    static Duration checkTimeout(Duration timeout) {
+    static @Nullable Duration checkTimeout(@Nullable Duration timeout) {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("timeout must be a positive duration (or null for none), got " + timeout);
         }

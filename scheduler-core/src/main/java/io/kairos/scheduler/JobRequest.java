@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * What to add: the Java form of APScheduler 3's {@code add_job(func, trigger, args, kwargs, id, ...)} keyword
  * arguments. A mutable builder, not thread-safe; {@link Scheduler#addJob(JobRequest)} copies it.
@@ -30,11 +33,11 @@ public final class JobRequest {
 
     private final String taskName;
 
-    private final Task task;
+    private final @Nullable Task task;
 
-    private String id;
+    private @Nullable String id;
 
-    private String name;
+    private @Nullable String name;
 
     /** Immutable ({@link ImmutableArgs}): stored jobs share it. */
     private List<Object> args = ImmutableArgs.emptyList();
@@ -42,17 +45,17 @@ public final class JobRequest {
     /** Immutable ({@link ImmutableArgs}) until {@link #kwarg} makes it a {@link LinkedHashMap} of its own. */
     private Map<String, Object> kwargs = ImmutableArgs.emptyMap();
 
-    private Object trigger;
+    private @Nullable Object trigger;
 
     private JobOptions options = JobOptions.none();
 
     private boolean nextRunTimeSet;
 
-    private Instant nextRunTime;
+    private @Nullable Instant nextRunTime;
 
     private ConflictPolicy conflictPolicy = ConflictPolicy.ERROR;
 
-    private JobRequest(String taskName, Task task) {
+    private JobRequest(String taskName, @Nullable Task task) {
         this.taskName = taskName;
         this.task = task;
     }
@@ -152,7 +155,7 @@ public final class JobRequest {
      * @param value a JSON value
      * @return this request
      */
-    public JobRequest kwarg(String name, Object value) {
+    public JobRequest kwarg(String name, @Nullable Object value) {
         if (!(this.kwargs instanceof LinkedHashMap)) {
             this.kwargs = new LinkedHashMap<>(this.kwargs);
         }
@@ -211,7 +214,7 @@ public final class JobRequest {
      * @param grace a positive duration, or {@code null} for no limit
      * @return this request
      */
-    public JobRequest misfireGraceTime(Duration grace) {
+    public JobRequest misfireGraceTime(@Nullable Duration grace) {
         this.options = this.options.misfireGraceTime(grace);
         return this;
     }
@@ -244,7 +247,7 @@ public final class JobRequest {
      * @param jitter not negative; {@code null} for the trigger's own
      * @return this request
      */
-    public JobRequest jitter(Duration jitter) {
+    public JobRequest jitter(@Nullable Duration jitter) {
         this.options = this.options.jitter(jitter);
         return this;
     }
@@ -265,7 +268,7 @@ public final class JobRequest {
      * @throws IllegalArgumentException when {@code timeout} is zero or negative; the message names
      *     {@code timeout} and the value
      */
-    public JobRequest timeout(Duration timeout) {
+    public JobRequest timeout(@Nullable Duration timeout) {
         this.options = this.options.timeout(timeout);
         return this;
     }
@@ -289,7 +292,7 @@ public final class JobRequest {
      * @param nextRunTime the instant, or {@code null}
      * @return this request
      */
-    public JobRequest nextRunTime(Instant nextRunTime) {
+    public JobRequest nextRunTime(@Nullable Instant nextRunTime) {
         this.nextRunTimeSet = true;
         this.nextRunTime = nextRunTime;
         return this;
@@ -353,7 +356,7 @@ public final class JobRequest {
      *
      * @return the task, or {@code null} when only its name was given
      */
-    public Task task() {
+    public @Nullable Task task() {
         return this.task;
     }
 
@@ -362,7 +365,7 @@ public final class JobRequest {
      *
      * @return the id, or {@code null} for a generated one
      */
-    public String id() {
+    public @Nullable String id() {
         return this.id;
     }
 
@@ -371,7 +374,7 @@ public final class JobRequest {
      *
      * @return the name, or {@code null} for the task's name
      */
-    public String name() {
+    public @Nullable String name() {
         return this.name;
     }
 
@@ -398,7 +401,7 @@ public final class JobRequest {
      *
      * @return the trigger or spec, or {@code null}
      */
-    public Object trigger() {
+    public @Nullable Object trigger() {
         return this.trigger;
     }
 
@@ -425,7 +428,7 @@ public final class JobRequest {
      *
      * @return the instant, or {@code null} (paused, or not set)
      */
-    public Instant nextRunTime() {
+    public @Nullable Instant nextRunTime() {
         return this.nextRunTime;
     }
 

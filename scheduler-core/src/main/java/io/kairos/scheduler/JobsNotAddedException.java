@@ -4,6 +4,8 @@ import io.kairos.scheduler.input.InputText;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Some requests of {@link Scheduler#addJobs} (or jobs of {@link Scheduler#importJobs}) were not added; the others
  * were. {@link #failures()} says which and why, {@link #addedIds()} names the jobs that were added (or kept, under
@@ -76,6 +78,6 @@ public class JobsNotAddedException extends RuntimeException {
      *     {@code ConflictingJobIdException}, {@code JobStoreException}); a request after a store failure in the same
      *     store is not attempted and fails with a {@code JobStoreException} saying so
      */
-    public record Failure(int index, String jobId, RuntimeException cause) {
+    public record Failure(int index, @Nullable String jobId, RuntimeException cause) {
     }
 }

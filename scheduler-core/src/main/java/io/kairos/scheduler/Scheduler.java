@@ -41,6 +41,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The scheduler: composes job stores, executors, listeners and a clock, and runs the main loop (DESIGN.md). The
  * one type users touch; its methods carry APScheduler 3's names in Java form ({@code add_job} is
@@ -478,7 +481,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws JobLookupException when no job has the id
      * @throws IllegalArgumentException when a change is invalid (as {@link #modifyJob(String, JobChanges)})
      */
-    public Job modifyJob(String id, String jobstore, JobChanges changes) {
+    public Job modifyJob(String id, @Nullable String jobstore, JobChanges changes) {
         return this.jobs.modify(id, jobstore, changes);
     }
 
@@ -507,7 +510,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws JobLookupException when no job has the id
      * @throws InvalidTriggerSpecException when the trigger never fires
      */
-    public Job rescheduleJob(String id, String jobstore, Trigger trigger) {
+    public Job rescheduleJob(String id, @Nullable String jobstore, Trigger trigger) {
         return this.jobs.reschedule(id, jobstore, trigger);
     }
 
@@ -534,7 +537,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws InvalidTriggerSpecException when the spec is invalid, or the trigger never fires
      * @throws JobLookupException when no job has the id
      */
-    public Job rescheduleJob(String id, String jobstore, Map<String, ?> triggerSpec) {
+    public Job rescheduleJob(String id, @Nullable String jobstore, Map<String, ?> triggerSpec) {
         return this.jobs.reschedule(id, jobstore, triggerSpec);
     }
 
@@ -557,7 +560,7 @@ public final class Scheduler implements AutoCloseable {
      * @return the job after the change
      * @throws JobLookupException when no job has the id
      */
-    public Job pauseJob(String id, String jobstore) {
+    public Job pauseJob(String id, @Nullable String jobstore) {
         return this.jobs.pause(id, jobstore);
     }
 
@@ -583,7 +586,7 @@ public final class Scheduler implements AutoCloseable {
      * @return the job after the change, or empty when it was removed
      * @throws JobLookupException when no job has the id
      */
-    public Optional<Job> resumeJob(String id, String jobstore) {
+    public Optional<Job> resumeJob(String id, @Nullable String jobstore) {
         return this.jobs.resume(id, jobstore);
     }
 
@@ -604,7 +607,7 @@ public final class Scheduler implements AutoCloseable {
      * @param jobstore the store alias, or {@code null} for all
      * @throws JobLookupException when no job has the id
      */
-    public void removeJob(String id, String jobstore) {
+    public void removeJob(String id, @Nullable String jobstore) {
         this.jobs.remove(id, jobstore);
     }
 
@@ -622,7 +625,7 @@ public final class Scheduler implements AutoCloseable {
      * @param jobstore the store alias, or {@code null} for all
      * @throws IllegalArgumentException when there is no such store
      */
-    public void removeAllJobs(String jobstore) {
+    public void removeAllJobs(@Nullable String jobstore) {
         this.jobs.removeAll(jobstore);
     }
 
@@ -643,7 +646,7 @@ public final class Scheduler implements AutoCloseable {
      * @param jobstore the store alias, or {@code null} for all
      * @return the job, or empty
      */
-    public Optional<Job> getJob(String id, String jobstore) {
+    public Optional<Job> getJob(String id, @Nullable String jobstore) {
         return this.jobs.get(id, jobstore);
     }
 
@@ -663,7 +666,7 @@ public final class Scheduler implements AutoCloseable {
      * @return a new list
      * @throws IllegalArgumentException when there is no such store
      */
-    public List<Job> getJobs(String jobstore) {
+    public List<Job> getJobs(@Nullable String jobstore) {
         return this.jobs.list(jobstore);
     }
 
@@ -684,7 +687,7 @@ public final class Scheduler implements AutoCloseable {
      * @param out where to print
      * @throws UncheckedIOException when writing fails
      */
-    public void printJobs(String jobstore, Appendable out) {
+    public void printJobs(@Nullable String jobstore, Appendable out) {
         this.listing.print(jobstore, out);
     }
 
@@ -697,7 +700,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws SchedulerNotRunningException when not started (as APScheduler)
      * @throws IllegalStateException when no job codec is configured
      */
-    public String exportJobs(String jobstore) {
+    public String exportJobs(@Nullable String jobstore) {
         return this.listing.export(jobstore);
     }
 
@@ -747,7 +750,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws SchedulerNotRunningException when the scheduler is stopped
      * @throws JobStoreException when a store fails
      */
-    public List<RunRecord> getRuns(String id, String jobstore, int limit) {
+    public List<RunRecord> getRuns(String id, @Nullable String jobstore, int limit) {
         return findRuns(RunQuery.ofJob(id).withLimit(limit), jobstore).runs();
     }
 
@@ -775,7 +778,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws SchedulerNotRunningException when the scheduler is stopped
      * @throws JobStoreException when a store fails
      */
-    public RunPage findRuns(RunQuery query, String jobstore) {
+    public RunPage findRuns(RunQuery query, @Nullable String jobstore) {
         Objects.requireNonNull(query, "query");
         if (this.runtime.isStopped()) {
             throw new SchedulerNotRunningException("reading run history");

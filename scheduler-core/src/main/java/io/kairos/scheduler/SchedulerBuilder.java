@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Builds a {@link Scheduler}; obtained from {@link Scheduler#builder()}. Every setting has a default
  * ({@link io.kairos.scheduler.config.SchedulerDefaults}, {@link JobDefaults#DEFAULTS}); {@link #properties(Map)} applies flat {@code kairos.*} keys. Not thread-safe; use it from one
@@ -78,7 +81,7 @@ public final class SchedulerBuilder {
      * @param registry the registry, or {@code null} for none
      * @return this builder
      */
-    public SchedulerBuilder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
+    public SchedulerBuilder observationRegistry(io.micrometer.observation.@Nullable ObservationRegistry registry) {
         this.settings.tracer = registry == null ? io.kairos.scheduler.internal.RunTracer.NONE
                 : new io.kairos.scheduler.internal.ObservationRunTracer(registry);
         return this;

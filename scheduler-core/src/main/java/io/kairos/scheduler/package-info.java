@@ -7,4 +7,7 @@
  * tasks, executors, job stores, events, run history and configuration helpers. The engine behind the front door is in
  * {@code io.kairos.scheduler.internal}, which is not API; it reads the values of this package but never the front door.
  */
+@NullMarked
 package io.kairos.scheduler;
+
+import org.jspecify.annotations.NullMarked;

@@ -115,7 +115,18 @@ public final class ComponentOptions {
      * @throws InvalidConfigurationException naming the full key when the value is not a duration
      */
     public Duration duration(String key, Duration defaultValue) {
-        return string(key).map((v) -> Durations.parse(this.prefix + "." + key, v)).orElse(defaultValue);
+        return duration(key).orElse(defaultValue);
+    }
+
+    /**
+     * A duration ({@code 30}, {@code 30s}, {@code 500ms}, {@code 5m}, {@code PT30S}), for an option without a default.
+     *
+     * @param key the kebab-case key
+     * @return the duration, empty when absent
+     * @throws IllegalArgumentException naming the full key when the value is not a duration
+     */
+    public Optional<Duration> duration(String key) {
+        return string(key).map((v) -> Durations.parse(this.prefix + "." + key, v));
     }
 
     /**

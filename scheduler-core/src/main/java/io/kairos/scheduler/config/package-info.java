@@ -5,4 +5,7 @@
  * ({@link io.kairos.scheduler.config.Durations}). Depends only on {@code io.kairos.scheduler.input}, so every layer
  * can use it.
  */
+@NullMarked
 package io.kairos.scheduler.config;
+
+import org.jspecify.annotations.NullMarked;

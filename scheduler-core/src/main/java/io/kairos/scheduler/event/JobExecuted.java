@@ -2,6 +2,9 @@ package io.kairos.scheduler.event;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A run of a job finished normally (APScheduler 3 {@code EVENT_JOB_EXECUTED}).
  *
@@ -12,7 +15,7 @@ import java.time.Instant;
  * @param returnValue what the task returned, or {@code null}
  * @param attempt the attempt's number: 1 for the first, 2 or more for a retry that succeeded
  */
-public record JobExecuted(Instant timestamp, String jobId, String jobstore, Instant scheduledRunTime, Object returnValue, int attempt)
+public record JobExecuted(Instant timestamp, String jobId, String jobstore, Instant scheduledRunTime, @Nullable Object returnValue, int attempt)
         implements JobEvent {
 
     /**
@@ -24,7 +27,7 @@ public record JobExecuted(Instant timestamp, String jobId, String jobstore, Inst
      * @param scheduledRunTime the run time that ran
      * @param returnValue what the task returned, or {@code null}
      */
-    public JobExecuted(Instant timestamp, String jobId, String jobstore, Instant scheduledRunTime, Object returnValue) {
+    public JobExecuted(Instant timestamp, String jobId, String jobstore, Instant scheduledRunTime, @Nullable Object returnValue) {
         this(timestamp, jobId, jobstore, scheduledRunTime, returnValue, 1);
     }
 }

@@ -3,6 +3,9 @@ package io.kairos.scheduler.executor;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Runs each run inline, in the thread that submits it (the scheduler's loop thread): for tests and debugging,
  * as APScheduler 3's {@code DebugExecutor}. A run blocks the loop while it runs, so {@link JobRun} outcomes are
@@ -10,7 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public class DirectJobExecutor implements JobExecutor {
 
-    private volatile ExecutorContext context;
+    private volatile @Nullable ExecutorContext context;
 
     private volatile boolean shutdown;
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One submission of a job to an executor: APScheduler 3's {@code submit_job(job, run_times)}. Immutable.
  *
@@ -20,7 +22,7 @@ import java.util.Optional;
  * @param retry the retry this run performs ({@link #attempt()} 2 or later; its one run time is the fire time of the
  *     failed attempt), or {@code null} for first attempts
  */
-public record JobRun(StoredJob job, Task task, List<Instant> scheduledRunTimes, PendingRetry retry) {
+public record JobRun(StoredJob job, Task task, List<Instant> scheduledRunTimes, @Nullable PendingRetry retry) {
 
     /**
      * Checks and copies the components.

@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Base of executors that run tasks on an {@link ExecutorService} of this JVM: counts runs in flight (running or
  * queued) for {@link #freeSlots()} and implements shutdown with and without waiting. Thread-safe.
@@ -39,11 +42,11 @@ public abstract class PooledJobExecutor implements JobExecutor {
 
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    private volatile ExecutorContext context;
+    private volatile @Nullable ExecutorContext context;
 
-    private volatile ExecutorService service;
+    private volatile @Nullable ExecutorService service;
 
-    private volatile RunWatchdog watchdog;
+    private volatile @Nullable RunWatchdog watchdog;
 
     /**
      * How long (scheduler clock) after its timeout's interrupt a task still running is reported stuck, in
@@ -101,6 +104,11 @@ public abstract class PooledJobExecutor implements JobExecutor {
         this.context = Objects.requireNonNull(context, "context");
         this.service = createService(context.alias());
         this.watchdog = new RunWatchdog(context.alias(), context.clock());
+    }
+
+    /** The context {@link #start} was given: runs are only submitted to a started executor. */
+    private ExecutorContext started() {
+        return Objects.requireNonNull(this.context, "the executor is not started");
     }
 
     /**
@@ -246,7 +254,7 @@ public abstract class PooledJobExecutor implements JobExecutor {
         private volatile int freed;
 
         /** The run time in progress when the job has a timeout; worker thread only. */
-        private RunWatchdog.Attempt attempt;
+        private RunWatchdog.@Nullable Attempt attempt;
 
         QueuedRun(PooledJobExecutor executor, JobRun jobRun, RunListener listener) {
             this.executor = executor;
@@ -259,7 +267,7 @@ public abstract class PooledJobExecutor implements JobExecutor {
             // set and cleared to null rather than removed: the thread-local entry is made once per thread, not per run
             RUNNING_IN.set(this.executor);
             try {
-                this.jobRun.execute(this.executor.context.clock(), this);
+                this.jobRun.execute(this.executor.started().clock(), this);
             }
             finally {
                 RUNNING_IN.set(null);
@@ -283,12 +291,13 @@ public abstract class PooledJobExecutor implements JobExecutor {
             this.listener.started(run, runTime);
             Duration timeout = run.job().timeout();
             if (timeout != null) {
-                this.attempt = this.executor.watchdog.watch(run, runTime, timeout, this.listener);
+                RunWatchdog watchdog = Objects.requireNonNull(this.executor.watchdog, "the executor is not started");
+                this.attempt = watchdog.watch(run, runTime, timeout, this.listener);
             }
         }
 
         @Override
-        public void executed(JobRun run, Instant runTime, Object returnValue) {
+        public void executed(JobRun run, Instant runTime, @Nullable Object returnValue) {
             if (endedInTime()) {
                 this.listener.executed(run, runTime, returnValue);
             }

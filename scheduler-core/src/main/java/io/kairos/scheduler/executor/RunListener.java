@@ -3,6 +3,9 @@ package io.kairos.scheduler.executor;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Receives the outcomes of a {@link JobRun} from an executor. Implemented by the scheduler; thread-safe, and
  * never throws (a failing event listener is logged inside).
@@ -24,7 +27,7 @@ public interface RunListener {
      * @param runTime the run time
      * @param returnValue what the task returned, or {@code null}
      */
-    void executed(JobRun run, Instant runTime, Object returnValue);
+    void executed(JobRun run, Instant runTime, @Nullable Object returnValue);
 
     /**
      * A run time's task is about to start (called in the thread that runs it, just before the task). The default

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ final class RunWatchdog {
 
     private final AtomicInteger stuck = new AtomicInteger();
 
-    private Thread thread;
+    private @Nullable Thread thread;
 
     private boolean stopped;
 
@@ -141,7 +142,7 @@ final class RunWatchdog {
 
         private final RunListener listener;
 
-        private Instant interruptedAt;
+        private @Nullable Instant interruptedAt;
 
         private boolean ended;
 
@@ -157,7 +158,7 @@ final class RunWatchdog {
         }
 
         /** When the watchdog must look at this attempt next, or {@code null} when there is nothing left to do. */
-        synchronized Instant nextCheck() {
+        synchronized @Nullable Instant nextCheck() {
             if (this.ended || this.reportedStuck) {
                 return null;
             }

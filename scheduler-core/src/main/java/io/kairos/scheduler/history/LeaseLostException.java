@@ -1,5 +1,7 @@
 package io.kairos.scheduler.history;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The error of an {@link RunOutcome#ABANDONED} run record whose instance lost its lease on the job while the run
  * was in flight: another instance took the job over and runs the fire time again, so this attempt's end was not
@@ -16,7 +18,7 @@ public final class LeaseLostException extends RuntimeException {
      * @param message how the task ended and what happens to the fire time
      * @param cause the task's exception, or {@code null} when it returned
      */
-    public LeaseLostException(String message, Throwable cause) {
+    public LeaseLostException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -2,6 +2,9 @@ package io.kairos.scheduler.history;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The exception a failed run attempt threw, as kept in its {@link RunRecord}. Immutable.
  *
@@ -10,7 +13,7 @@ import java.util.Objects;
  * @param stackTrace the printed stack trace (with causes), cut to the history's limit; not {@code null}
  * @param stackTraceTruncated whether {@code stackTrace} was cut
  */
-public record RunError(String type, String message, String stackTrace, boolean stackTraceTruncated) {
+public record RunError(String type, @Nullable String message, String stackTrace, boolean stackTraceTruncated) {
 
     /**
      * Checks the components.

@@ -2,6 +2,9 @@ package io.kairos.scheduler.history;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * One page of run records, newest first. Immutable.
  *
@@ -9,7 +12,7 @@ import java.util.List;
  * @param next where the next page starts (pass it to {@link RunQuery#after(RunCursor)}), or {@code null} when
  *     this page is the last one
  */
-public record RunPage(List<RunRecord> runs, RunCursor next) {
+public record RunPage(List<RunRecord> runs, @Nullable RunCursor next) {
 
     /**
      * Copies the records.

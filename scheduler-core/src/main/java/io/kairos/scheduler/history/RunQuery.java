@@ -6,6 +6,9 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Which run records to read: optionally one job's, optionally only some outcomes, optionally a time range of
  * {@link RunRecord#finishedAt()}, newest first, one page of at most {@code limit} records. Immutable; the
@@ -25,7 +28,7 @@ import java.util.Set;
  * @param after only records after this position of the newest-first order (the previous page's
  *     {@link RunPage#next()}), or {@code null} for the first page
  */
-public record RunQuery(String jobId, Set<RunOutcome> outcomes, Instant since, Instant until, int limit, RunCursor after) {
+public record RunQuery(@Nullable String jobId, Set<RunOutcome> outcomes, @Nullable Instant since, @Nullable Instant until, int limit, @Nullable RunCursor after) {
 
     /** The largest page a query may ask for. */
     public static final int MAX_LIMIT = 1000;
@@ -96,7 +99,7 @@ public record RunQuery(String jobId, Set<RunOutcome> outcomes, Instant since, In
      * @param instant the start of the range (inclusive), or {@code null} for none
      * @return the changed copy
      */
-    public RunQuery since(Instant instant) {
+    public RunQuery since(@Nullable Instant instant) {
         return new RunQuery(this.jobId, this.outcomes, instant, this.until, this.limit, this.after);
     }
 
@@ -106,7 +109,7 @@ public record RunQuery(String jobId, Set<RunOutcome> outcomes, Instant since, In
      * @param instant the end of the range (exclusive), or {@code null} for none
      * @return the changed copy
      */
-    public RunQuery until(Instant instant) {
+    public RunQuery until(@Nullable Instant instant) {
         return new RunQuery(this.jobId, this.outcomes, this.since, instant, this.limit, this.after);
     }
 
@@ -126,7 +129,7 @@ public record RunQuery(String jobId, Set<RunOutcome> outcomes, Instant since, In
      * @param cursor the previous page's {@link RunPage#next()}, or {@code null} for the first page
      * @return the changed copy
      */
-    public RunQuery after(RunCursor cursor) {
+    public RunQuery after(@Nullable RunCursor cursor) {
         return new RunQuery(this.jobId, this.outcomes, this.since, this.until, this.limit, cursor);
     }
 

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * One attempt of one fire time of a job: what ran, where, when and how it ended. Kept in the job's own store
  * ({@link RunHistory}), so every instance of a cluster sees the same history; a removed job keeps its history
@@ -37,8 +40,8 @@ import java.util.Objects;
  * @param resultTruncated whether {@code result} was cut
  */
 public record RunRecord(String runId, String jobId, String jobName, String task, String jobStore, String executor,
-        Instant scheduledAt, Instant submittedAt, Instant startedAt, Instant finishedAt, RunOutcome outcome, int attempt,
-        String instance, RunError error, String result, boolean resultNotJson, boolean resultTruncated) {
+        Instant scheduledAt, @Nullable Instant submittedAt, @Nullable Instant startedAt, Instant finishedAt, RunOutcome outcome, int attempt,
+        String instance, @Nullable RunError error, @Nullable String result, boolean resultNotJson, boolean resultTruncated) {
 
     /**
      * Checks the components.
@@ -67,7 +70,7 @@ public record RunRecord(String runId, String jobId, String jobName, String task,
      *
      * @return {@code finishedAt - startedAt}, or {@code null} when the task never started
      */
-    public Duration duration() {
+    public @Nullable Duration duration() {
         return this.startedAt == null ? null : Duration.between(this.startedAt, this.finishedAt);
     }
 

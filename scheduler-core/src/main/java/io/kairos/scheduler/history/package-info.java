@@ -4,4 +4,7 @@
  * {@link io.kairos.scheduler.Scheduler#getRuns(String, int)} and
  * {@link io.kairos.scheduler.Scheduler#findRuns(io.kairos.scheduler.history.RunQuery)}.
  */
+@NullMarked
 package io.kairos.scheduler.history;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,9 @@ package io.kairos.scheduler.input;
 
 import java.math.BigDecimal;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Helpers for text that comes from outside: error messages that echo a value cut it to a short prefix
  * ({@link #shorten}), and decimal numbers are read with their size checked before any arithmetic
@@ -33,7 +36,7 @@ public final class InputText {
      * @param value the value, may be {@code null} (gives {@code "null"})
      * @return the text, at most {@value #MAX_ECHO_LENGTH} characters plus {@code …}
      */
-    public static String shorten(Object value) {
+    public static String shorten(@Nullable Object value) {
         CharSequence text = value instanceof CharSequence chars ? chars : String.valueOf(value);
         if (text.length() <= MAX_ECHO_LENGTH) {
             return text.toString();
@@ -49,7 +52,7 @@ public final class InputText {
      * @param value the value, may be {@code null} (gives {@code null}, unquoted)
      * @return e.g. {@code 'explode'} or {@code 'aaaa…' (5000 characters)}
      */
-    public static String quote(Object value) {
+    public static String quote(@Nullable Object value) {
         if (value == null) {
             return "null";
         }

@@ -1,6 +1,5 @@
 package io.kairos.scheduler.internal;
 
-
 import io.kairos.scheduler.config.ComponentOptions;
 import io.kairos.scheduler.event.ExecutorAdded;
 import io.kairos.scheduler.event.ExecutorRemoved;
@@ -16,6 +15,9 @@ import io.kairos.scheduler.store.JobStoreFactory;
 
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * The components of a scheduler and their lifecycle: the executors and job stores (the missing {@code default}
@@ -46,7 +48,7 @@ public final class ComponentLifecycle {
 
     private final JobAssembler assembler;
 
-    private volatile JobOperations operations;
+    private volatile @Nullable JobOperations operations;
 
     private volatile RunRecorder recorder = RunRecorder.disabled();
 
@@ -64,7 +66,7 @@ public final class ComponentLifecycle {
     }
 
     /** The job API of the last start; {@code null} before the first. */
-    JobOperations operations() {
+    @Nullable JobOperations operations() {
         return this.operations;
     }
 

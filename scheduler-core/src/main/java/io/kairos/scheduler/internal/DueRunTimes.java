@@ -9,8 +9,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * @param next the next fire time after now with its jittered run time, or {@code null} when the trigger is
  *     finished
  */
-record DueRunTimes(List<Instant> runTimes, FireTimes.Next next) {
+record DueRunTimes(List<Instant> runTimes, FireTimes.@Nullable Next next) {
 
     private static final Logger logger = LoggerFactory.getLogger(DueRunTimes.class);
 
@@ -40,7 +42,7 @@ record DueRunTimes(List<Instant> runTimes, FireTimes.Next next) {
      * @return the due run times and the next run time
      */
     static DueRunTimes expand(StoredJob job, Instant nextRunTime, Instant nextFireTime, Instant now, FireTimes fireTimes) {
-        Trigger trigger = job.trigger();
+        Trigger trigger = Objects.requireNonNull(job.trigger(), "an acquired job is scheduled, so it has a trigger");
         ZoneId zone = trigger.timezone();
         ZonedDateTime nowInZone = Zones.atZone(now, zone);
         List<Instant> runTimes = new ArrayList<>();

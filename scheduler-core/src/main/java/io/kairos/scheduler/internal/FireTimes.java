@@ -12,6 +12,9 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Computes next run times from triggers: the un-jittered fire time and the run time with jitter (the job's
  * jitter when set, else the trigger's), never past the trigger's end date. Thread-safe when the random
@@ -39,7 +42,7 @@ public record FireTimes(RandomGenerator random) {
      * @param now the current time
      * @return the next times, or empty when the trigger is finished
      */
-    public Optional<Next> next(Trigger trigger, Duration jobJitter, Instant previousFireTime, Instant now) {
+    public Optional<Next> next(Trigger trigger, @Nullable Duration jobJitter, @Nullable Instant previousFireTime, Instant now) {
         ZonedDateTime previous = previousFireTime == null ? null : Zones.atZone(previousFireTime, trigger.timezone());
         Optional<ZonedDateTime> fire = trigger.nextFireTime(previous, Zones.atZone(now, trigger.timezone()));
         if (fire.isEmpty()) {
@@ -56,7 +59,7 @@ public record FireTimes(RandomGenerator random) {
      * @param fire the un-jittered fire time
      * @return the fire time with its jittered run time, never past the trigger's end date
      */
-    public Next jittered(Trigger trigger, Duration jobJitter, ZonedDateTime fire) {
+    public Next jittered(Trigger trigger, @Nullable Duration jobJitter, ZonedDateTime fire) {
         Duration jitter = jobJitter != null ? jobJitter : trigger.jitter();
         ZonedDateTime run = Jitter.apply(fire, jitter, trigger.endDate(), this.random);
         Instant fireTime = fire.toInstant();
@@ -70,7 +73,7 @@ public record FireTimes(RandomGenerator random) {
      * @param job a scheduled job
      * @return its next fire time, or its next run time when the store did not keep the fire time
      */
-    public static Instant fireTimeOf(StoredJob job) {
+    public static @Nullable Instant fireTimeOf(StoredJob job) {
         return job.nextFireTime() != null ? job.nextFireTime() : job.nextRunTime();
     }
 

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Applies flat {@code kairos.}-prefixed configuration keys (the keys the Spring module binds) to
  * {@link Settings}: the Java form of APScheduler 3's {@code configure(gconfig, prefix="apscheduler.")}. Nested
@@ -137,7 +140,7 @@ public final class FlatConfig {
         }
     }
 
-    private static Duration graceTime(String key, String value) {
+    private static @Nullable Duration graceTime(String key, String value) {
         String text = value.trim().toLowerCase(Locale.ROOT);
         if (text.isEmpty() || text.equals("none") || text.equals("unlimited")) {
             return null;

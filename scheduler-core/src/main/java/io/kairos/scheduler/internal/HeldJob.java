@@ -7,6 +7,9 @@ import io.kairos.scheduler.task.Task;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A job this scheduler holds a lease on: acquired, possibly with runs in flight, not yet released (or a job whose
  * lease it lost, kept until its runs end). Mutated by the loop thread only, except {@link #inFlight} (worker
@@ -31,22 +34,22 @@ final class HeldJob {
      */
     volatile boolean takenOver;
 
-    Instant nextRunTime;
+    @Nullable Instant nextRunTime;
 
-    Instant nextFireTime;
+    @Nullable Instant nextFireTime;
 
     /**
      * The earliest run time of runs the executor accepted but never started (it shut down): the job's next run
      * time goes back to it when the job is released. Written by executor threads before their run's in-flight
      * count drops, read by the loop after it saw that count at zero.
      */
-    private volatile Instant abandoned;
+    private volatile @Nullable Instant abandoned;
 
     /**
      * When the lease is due for extension: a third of the lease time after it was taken or last extended;
      * {@code null} once the lease is lost ({@link #leaseLost()}), as there is nothing left to extend.
      */
-    Instant extendAt;
+    @Nullable Instant extendAt;
 
     /**
      * When the lease lapses unless extended (scheduler clock): no run starts from this copy at or after it, as
@@ -60,7 +63,7 @@ final class HeldJob {
      * Its regular run time is filled in when the job is released. Written by worker threads (a failed attempt) before
      * their run's in-flight count drops, and by the loop (the retry was submitted); guarded by this object.
      */
-    private PendingRetry retry;
+    private @Nullable PendingRetry retry;
 
     HeldJob(String storeAlias, StoredJob job, Task task, LeaseKeeper.LeaseTimes lease, AtomicInteger inFlight) {
         this.inFlight = inFlight;
@@ -85,7 +88,7 @@ final class HeldJob {
      *
      * @return the retry, or {@code null}
      */
-    synchronized PendingRetry retry() {
+    synchronized @Nullable PendingRetry retry() {
         return this.retry;
     }
 
@@ -95,7 +98,7 @@ final class HeldJob {
      * @param next the new retry, or {@code null} once it was submitted
      * @return the retry it replaces, or {@code null}
      */
-    synchronized PendingRetry retry(PendingRetry next) {
+    synchronized @Nullable PendingRetry retry(@Nullable PendingRetry next) {
         PendingRetry previous = this.retry;
         this.retry = next;
         return previous;
@@ -158,7 +161,7 @@ final class HeldJob {
      *
      * @return the run time, or {@code null} when the trigger is finished and nothing was abandoned
      */
-    Instant releaseRunTime() {
+    @Nullable Instant releaseRunTime() {
         Instant restored = this.abandoned;
         if (restored == null) {
             return this.nextRunTime;
@@ -172,7 +175,7 @@ final class HeldJob {
      *
      * @return the fire time, or {@code null}
      */
-    Instant releaseFireTime() {
+    @Nullable Instant releaseFireTime() {
         Instant runTime = releaseRunTime();
         return runTime == this.nextRunTime ? this.nextFireTime : runTime;
     }

@@ -8,6 +8,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The jobs this scheduler holds leases on, by store alias and job id, plus the API's changes to jobs that may be
  * being acquired right now. Written by the loop thread; {@link #changed}, {@link #cleared} and {@link #get} may be
@@ -26,7 +29,7 @@ final class HeldJobs {
      * An API change: of one job ({@code jobId}), or of every job of the store ({@code jobId == null}, remove all);
      * held copies older than {@code version} are stale.
      */
-    private record Change(String storeAlias, String jobId, long version) {
+    private record Change(String storeAlias, @Nullable String jobId, long version) {
     }
 
     private final Map<String, Map<String, HeldJob>> byStore = new ConcurrentHashMap<>();
@@ -35,7 +38,7 @@ final class HeldJobs {
 
     private int size;
 
-    HeldJob get(String storeAlias, String jobId) {
+    @Nullable HeldJob get(String storeAlias, String jobId) {
         Map<String, HeldJob> jobs = this.byStore.get(storeAlias);
         return jobs == null ? null : jobs.get(jobId);
     }
@@ -135,7 +138,7 @@ final class HeldJobs {
 
     // A copy acquired after the change (version already at or past it) is not stale: under sustained changes a
     // job would otherwise be released unrun pass after pass.
-    private static void markStale(HeldJob job, long version) {
+    private static void markStale(@Nullable HeldJob job, long version) {
         if (job != null && job.job.version() < version) {
             job.stale = true;
         }

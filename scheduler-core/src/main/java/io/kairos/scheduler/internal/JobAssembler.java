@@ -22,7 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * Validates job requests and changes at add time (task, arguments, JSON-ability, trigger, aliases, executor
@@ -65,7 +69,7 @@ public final class JobAssembler {
         }
         JobDefaults defaults = this.settings.jobDefaults;
         draft.executor = DEFAULT;
-        draft.jobstore = request.options().jobstoreOr(DEFAULT);
+        draft.jobstore = Objects.requireNonNull(request.options().jobstoreOr(DEFAULT));
         draft.misfireGraceTime = defaults.misfireGraceTime();
         draft.coalesce = defaults.coalesce();
         draft.maxInstances = defaults.maxInstances();
@@ -80,7 +84,7 @@ public final class JobAssembler {
 
     /** Sets on a draft the options that are set; the others keep the draft's values (the defaults, or the job's). */
     private static void applyOptions(JobDraft draft, JobOptions options) {
-        draft.executor = options.executorOr(draft.executor);
+        draft.executor = Objects.requireNonNull(options.executorOr(draft.executor));
         draft.misfireGraceTime = options.misfireGraceTimeOr(draft.misfireGraceTime);
         draft.coalesce = options.coalesceOr(draft.coalesce);
         draft.maxInstances = options.maxInstancesOr(draft.maxInstances);
@@ -103,7 +107,8 @@ public final class JobAssembler {
             // own), without the zoned date-times; the job shares the trigger's instant for both times
             return template.withNextRunTime(date.runTime(), date.runTime());
         }
-        Optional<FireTimes.Next> next = this.fireTimes.next(template.trigger(), template.jitter(), null, now);
+        Optional<FireTimes.Next> next = this.fireTimes.next(Objects.requireNonNull(template.trigger(), "trigger"),
+                template.jitter(), null, now);
         if (next.isEmpty()) {
             return template.withNextRunTime(null, null);
         }
@@ -201,7 +206,7 @@ public final class JobAssembler {
                 + "on purpose (JobRequest.paused(); with modifyJob, JobChanges.nextRunTime(null))");
     }
 
-    Trigger trigger(Object triggerOrSpec) {
+    Trigger trigger(@Nullable Object triggerOrSpec) {
         if (triggerOrSpec instanceof Trigger trigger) {
             return trigger;
         }

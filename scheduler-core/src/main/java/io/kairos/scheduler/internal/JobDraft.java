@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A mutable copy of a {@link StoredJob}'s fields, for building changed jobs. Not thread-safe; used within one
  * call.
@@ -27,38 +30,40 @@ final class JobDraft {
 
     Map<String, Object> kwargs;
 
-    Trigger trigger;
+    @Nullable Trigger trigger;
 
     String executor;
 
     String jobstore;
 
-    Duration misfireGraceTime;
+    @Nullable Duration misfireGraceTime;
 
     boolean coalesce;
 
     int maxInstances;
 
-    Duration jitter;
+    @Nullable Duration jitter;
 
-    Instant nextRunTime;
+    @Nullable Instant nextRunTime;
 
-    Instant nextFireTime;
+    @Nullable Instant nextFireTime;
 
     JobState state = JobState.PAUSED;
 
-    String brokenReason;
+    @Nullable String brokenReason;
 
     long version;
 
-    Duration timeout;
+    @Nullable Duration timeout;
 
     boolean keepsFinishedMarker;
 
     RetryPolicy retry = RetryPolicy.NONE;
 
-    PendingRetry pendingRetry;
+    @Nullable PendingRetry pendingRetry;
 
+    /** An empty draft: the assembler sets every non-null field before {@link #build()}. */
+    @SuppressWarnings("NullAway.Init")
     JobDraft() {
     }
 
@@ -86,7 +91,7 @@ final class JobDraft {
         this.pendingRetry = job.pendingRetry();
     }
 
-    JobDraft schedule(Instant runTime, Instant fireTime) {
+    JobDraft schedule(@Nullable Instant runTime, @Nullable Instant fireTime) {
         this.nextRunTime = runTime;
         this.nextFireTime = runTime == null ? null : fireTime;
         this.state = runTime == null ? JobState.PAUSED : JobState.SCHEDULED;

@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * The jobs as text behind {@link Scheduler}: {@code printJobs} in APScheduler 3's layout, and the
@@ -33,7 +37,7 @@ public final class JobListing<J> {
         this.jobs = jobs;
     }
 
-    public void print(String jobstore, Appendable out) {
+    public void print(@Nullable String jobstore, Appendable out) {
         StringBuilder text = new StringBuilder();
         if (this.runtime.isStopped()) {
             text.append("Pending jobs:\n");
@@ -61,7 +65,7 @@ public final class JobListing<J> {
         jobs.forEach((j) -> text.append("    ").append(j).append('\n'));
     }
 
-    public String export(String jobstore) {
+    public String export(@Nullable String jobstore) {
         this.runtime.requireStarted("exportJobs");
         return JobsJson.write(codec(), this.runtime.operations().list(jobstore));
     }
@@ -70,7 +74,7 @@ public final class JobListing<J> {
         List<JobRequest> requests = new ArrayList<>();
         for (StoredJob job : JobsJson.read(codec(), json)) {
             JobRequest request = JobRequest.of(job.task()).id(job.id()).name(job.name()).args(job.args()).kwargs(job.kwargs())
-                    .trigger(job.trigger()).executor(job.executor()).jobstore(jobstore).misfireGraceTime(job.misfireGraceTime())
+                    .trigger(Objects.requireNonNull(job.trigger(), "a decoded job has a trigger")).executor(job.executor()).jobstore(jobstore).misfireGraceTime(job.misfireGraceTime())
                     .coalesce(job.coalesce()).maxInstances(job.maxInstances()).jitter(job.jitter())
                     .timeout(job.timeout()).nextRunTime(job.nextRunTime()).conflictPolicy(policy);
             requests.add(request);

@@ -22,8 +22,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * The job API of a started scheduler, against its job stores: store work first, then events, then a wake-up of
@@ -178,7 +182,7 @@ final class JobOperations {
             if (!outcome.added()) {
                 continue;
             }
-            StoredJob job = outcome.stored();
+            StoredJob job = Objects.requireNonNull(outcome.stored(), "an added outcome holds the job");
             if (policy == ConflictPolicy.REPLACE) {
                 this.lanes.jobChanged(alias, job.id(), job.version());
             }
@@ -194,20 +198,20 @@ final class JobOperations {
         }
     }
 
-    StoredJob modify(String id, String jobstore, JobChanges changes) {
+    StoredJob modify(String id, @Nullable String jobstore, JobChanges changes) {
         return update(id, jobstore, (job) -> this.assembler.apply(job, changes));
     }
 
-    StoredJob reschedule(String id, String jobstore, Object trigger) {
+    StoredJob reschedule(String id, @Nullable String jobstore, Object trigger) {
         Trigger resolved = this.assembler.trigger(trigger);
         return update(id, jobstore, (job) -> this.assembler.reschedule(job, resolved, this.settings.clock.instant()));
     }
 
-    StoredJob pause(String id, String jobstore) {
+    StoredJob pause(String id, @Nullable String jobstore) {
         return update(id, jobstore, (job) -> job.state() == JobState.BROKEN ? job : new JobDraft(job).schedule(null, null).build());
     }
 
-    Optional<StoredJob> resume(String id, String jobstore) {
+    Optional<StoredJob> resume(String id, @Nullable String jobstore) {
         Located located = locate(id, jobstore);
         StoredJob job = located.job();
         if (job.trigger() == null) {
@@ -223,7 +227,7 @@ final class JobOperations {
         return Optional.of(write(located, resumed));
     }
 
-    void remove(String id, String jobstore) {
+    void remove(String id, @Nullable String jobstore) {
         Located located = locate(id, jobstore);
         if (!located.store().removeJob(id)) {
             throw new JobLookupException(id);
@@ -234,7 +238,7 @@ final class JobOperations {
         this.events.publish(new JobRemoved(this.settings.clock.instant(), id, located.alias()));
     }
 
-    void removeAll(String jobstore) {
+    void removeAll(@Nullable String jobstore) {
         if (jobstore != null) {
             this.settings.components.requireStore(jobstore).removeAllJobs();
             this.lanes.storeCleared(jobstore);
@@ -248,7 +252,7 @@ final class JobOperations {
         this.events.publish(new AllJobsRemoved(this.settings.clock.instant(), jobstore));
     }
 
-    Optional<StoredJob> get(String id, String jobstore) {
+    Optional<StoredJob> get(String id, @Nullable String jobstore) {
         if (jobstore != null) {
             return this.settings.components.requireStore(jobstore).lookupJob(id);
         }
@@ -261,7 +265,7 @@ final class JobOperations {
         return Optional.empty();
     }
 
-    List<StoredJob> list(String jobstore) {
+    List<StoredJob> list(@Nullable String jobstore) {
         List<StoredJob> jobs = new ArrayList<>();
         if (jobstore != null) {
             jobs.addAll(this.settings.components.requireStore(jobstore).getAllJobs());
@@ -273,7 +277,7 @@ final class JobOperations {
         return jobs;
     }
 
-    private StoredJob update(String id, String jobstore, UnaryOperator<StoredJob> change) {
+    private StoredJob update(String id, @Nullable String jobstore, UnaryOperator<StoredJob> change) {
         Located located = locate(id, jobstore);
         return write(located, change.apply(located.job()));
     }
@@ -288,7 +292,7 @@ final class JobOperations {
         return stored;
     }
 
-    private Located locate(String id, String jobstore) {
+    private Located locate(String id, @Nullable String jobstore) {
         if (jobstore != null) {
             JobStore store = this.settings.components.requireStore(jobstore);
             return new Located(jobstore, store, store.lookupJob(id).orElseThrow(() -> new JobLookupException(id)));

@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,7 +206,7 @@ final class JobProcessor {
      * @param learnedNextRunTime whether the pass learned the store's earliest next run time of a job not yet acquired
      * @param nextRunTime that time, when learned; {@code null} when none is scheduled
      */
-    record PassResult(Instant wakeAt, RuntimeException failure, boolean storeReached, boolean learnedNextRunTime, Instant nextRunTime) {
+    record PassResult(@Nullable Instant wakeAt, @Nullable RuntimeException failure, boolean storeReached, boolean learnedNextRunTime, @Nullable Instant nextRunTime) {
     }
 
     /**
@@ -266,7 +268,7 @@ final class JobProcessor {
      *
      * @return the jobs acquired, earliest first; {@code null} when the store failed
      */
-    private List<StoredJob> acquire(Pass pass, int limit) {
+    private @Nullable List<StoredJob> acquire(Pass pass, int limit) {
         LeaseKeeper.LeaseTimes lease = this.leases.leaseFrom(pass.now);
         List<StoredJob> jobs;
         try {
@@ -284,7 +286,7 @@ final class JobProcessor {
         for (StoredJob job : jobs) {
             if (job.state() == JobState.BROKEN) {
                 // unreadable: the store marked it broken (and leased it not) in the same call
-                brokenOrChanged(job.id(), job.brokenReason(), true, null, pass);
+                brokenOrChanged(job.id(), Objects.requireNonNullElse(job.brokenReason(), "unreadable"), true, null, pass);
                 continue;
             }
             if (accept(job, lease, pass)) {
@@ -407,7 +409,7 @@ final class JobProcessor {
      * Reports a job the loop found unable to run: marked broken (error log and {@code JobBroken}), or left alone
      * because the API changed it since it was acquired (the change may have fixed it).
      */
-    private void brokenOrChanged(String jobId, String reason, boolean marked, Throwable cause, Pass pass) {
+    private void brokenOrChanged(String jobId, String reason, boolean marked, @Nullable Throwable cause, Pass pass) {
         if (!marked) {
             logger.warn("Job '{}' in job store '{}' cannot run ({}), but it was changed meanwhile and is left as changed", jobId,
                     this.alias, reason);
@@ -418,7 +420,7 @@ final class JobProcessor {
     }
 
     /** The earliest time a held job needs the loop: its next run time (unless paused or stale) or lease extension. */
-    private Instant heldWake(boolean paused) {
+    private @Nullable Instant heldWake(boolean paused) {
         Instant next = null;
         for (HeldJob job : this.held.all()) {
             if (!paused && !job.stale) {
@@ -434,7 +436,7 @@ final class JobProcessor {
         return next;
     }
 
-    private static Instant earlier(Instant a, Instant b) {
+    private static @Nullable Instant earlier(@Nullable Instant a, @Nullable Instant b) {
         if (a == null) {
             return b;
         }

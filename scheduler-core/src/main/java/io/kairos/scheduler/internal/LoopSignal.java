@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The loop's wake-up: a flag plus the waiting thread, so a {@link #signal()} that arrives while the loop is busy
  * (not yet waiting) is never lost; the next {@link #await} returns at once. Signals that arrive while one is
@@ -22,7 +25,7 @@ public final class LoopSignal {
 
     private final AtomicBoolean signalled = new AtomicBoolean();
 
-    private volatile Thread waiter;
+    private volatile @Nullable Thread waiter;
 
     private volatile Instant sleepUntil = ALWAYS;
 
@@ -47,7 +50,7 @@ public final class LoopSignal {
      *
      * @param runTime the added or changed job's next run time; {@code null} (paused) never signals
      */
-    public void signalIfBefore(Instant runTime) {
+    public void signalIfBefore(@Nullable Instant runTime) {
         if (runTime != null && runTime.isBefore(this.sleepUntil)) {
             signal();
         }
@@ -69,7 +72,7 @@ public final class LoopSignal {
      * @param until the scheduler-clock time the wait ends at, or {@code null} when it has no deadline
      * @throws InterruptedException when the waiting thread is interrupted
      */
-    public void await(Duration timeout, Instant until) throws InterruptedException {
+    public void await(@Nullable Duration timeout, @Nullable Instant until) throws InterruptedException {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             this.signalled.set(false);
             return;

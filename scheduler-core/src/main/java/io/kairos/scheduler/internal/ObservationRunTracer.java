@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A {@link RunTracer} on Micrometer's Observation API: one observation {@value #NAME} per run time, current on the
  * worker thread while the task runs, with the low-cardinality keys {@code task}, {@code executor}, {@code store}
@@ -52,7 +55,7 @@ public final class ObservationRunTracer implements RunTracer {
 
         private final Thread worker;
 
-        private Observation.Scope scope;
+        private Observation.@Nullable Scope scope;
 
         ObservedSpan(Observation observation, Observation.Scope scope, Thread worker) {
             this.observation = observation;
@@ -61,7 +64,7 @@ public final class ObservationRunTracer implements RunTracer {
         }
 
         @Override
-        public void end(RunOutcome outcome, Throwable error) {
+        public void end(RunOutcome outcome, @Nullable Throwable error) {
             this.observation.lowCardinalityKeyValue("outcome", outcome.name().toLowerCase(Locale.ROOT));
             if (error != null) {
                 this.observation.error(error);

@@ -8,6 +8,9 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * One pass of a store loop while it runs: its time, the events it publishes at its end, and how its store calls
  * went. After the first failed store call the pass makes no further call to its store (the store is struggling:
@@ -22,7 +25,7 @@ final class Pass {
 
     final List<SchedulerEvent> events = new ArrayList<>();
 
-    private RuntimeException failure;
+    private @Nullable RuntimeException failure;
 
     private boolean reached;
 
@@ -64,7 +67,7 @@ final class Pass {
      *
      * @return the exception, or {@code null} when no store call failed
      */
-    RuntimeException failure() {
+    @Nullable RuntimeException failure() {
         return this.failure;
     }
 

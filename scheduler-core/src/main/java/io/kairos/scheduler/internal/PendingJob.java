@@ -6,6 +6,9 @@ import io.kairos.scheduler.task.Task;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A validated job waiting to be stored: added before the scheduler started, or about to be stored now.
  *
@@ -15,13 +18,13 @@ import java.time.Instant;
  * @param nextRunTimeSet whether the request gave a next run time (then {@code nextRunTime} overrides the trigger)
  * @param nextRunTime the given next run time; {@code null} with {@code nextRunTimeSet} means paused
  */
-public record PendingJob(StoredJob template, Task task, ConflictPolicy policy, boolean nextRunTimeSet, Instant nextRunTime) {
+public record PendingJob(StoredJob template, @Nullable Task task, ConflictPolicy policy, boolean nextRunTimeSet, @Nullable Instant nextRunTime) {
 
     public PendingJob withTemplate(StoredJob newTemplate) {
         return new PendingJob(newTemplate, this.task, this.policy, this.nextRunTimeSet, this.nextRunTime);
     }
 
-    public PendingJob withNextRunTime(boolean set, Instant time) {
+    public PendingJob withNextRunTime(boolean set, @Nullable Instant time) {
         return new PendingJob(this.template, this.task, this.policy, set, time);
     }
 }

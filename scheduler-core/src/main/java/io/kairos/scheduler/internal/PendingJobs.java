@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Jobs added while the scheduler is stopped (APScheduler's pending jobs), stored when it starts. Unlike
  * APScheduler 3 (issue #373), a duplicate id is detected here already. Thread-safe (synchronized).
@@ -71,15 +74,15 @@ public final class PendingJobs {
         }
     }
 
-    synchronized void removeAll(String jobstore) {
+    synchronized void removeAll(@Nullable String jobstore) {
         this.jobs.values().removeIf((p) -> jobstore == null || p.template().jobstore().equals(jobstore));
     }
 
-    synchronized Optional<PendingJob> get(String id, String jobstore) {
+    synchronized Optional<PendingJob> get(String id, @Nullable String jobstore) {
         return Optional.ofNullable(this.jobs.get(id)).filter((p) -> jobstore == null || p.template().jobstore().equals(jobstore));
     }
 
-    synchronized List<PendingJob> list(String jobstore) {
+    synchronized List<PendingJob> list(@Nullable String jobstore) {
         return this.jobs.values().stream().filter((p) -> jobstore == null || p.template().jobstore().equals(jobstore)).toList();
     }
 

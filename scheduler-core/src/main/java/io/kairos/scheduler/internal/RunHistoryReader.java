@@ -10,6 +10,9 @@ import io.kairos.scheduler.store.JobStore;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Reads run history across the scheduler's job stores: asks each store for one page and merges the pages newest
  * first. Stateless and thread-safe (the stores are).
@@ -36,7 +39,7 @@ public final class RunHistoryReader {
      *     were found
      * @throws IllegalArgumentException when there is no store by that alias
      */
-    public RunPage find(RunQuery query, String jobstore) {
+    public RunPage find(RunQuery query, @Nullable String jobstore) {
         List<JobStore> stores = jobstore == null ? List.copyOf(this.components.stores().values())
                 : List.of(this.components.requireStore(jobstore));
         List<RunRecord> merged = new ArrayList<>();

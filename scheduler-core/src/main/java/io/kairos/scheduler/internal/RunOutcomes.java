@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ final class RunOutcomes {
         RunRecorder recorder = this.context.recorder();
         return new RunListener() {
 
-            private volatile Instant started;
+            private volatile @Nullable Instant started;
 
             /** The span of the run time in progress, until its outcome ends it. */
             private volatile RunTracer.Span span = RunTracer.Span.NONE;
@@ -62,7 +63,8 @@ final class RunOutcomes {
             /** The last span started: still current on the worker thread when a timeout ended it elsewhere. */
             private volatile RunTracer.Span lastSpan = RunTracer.Span.NONE;
 
-            private void record(JobRun run, Instant runTime, RunOutcome outcome, Throwable error, Object result) {
+            private void record(JobRun run, Instant runTime, RunOutcome outcome, @Nullable Throwable error,
+                    @Nullable Object result) {
                 RunTracer.Span current = this.span;
                 this.span = RunTracer.Span.NONE;
                 current.end(outcome, error);
@@ -102,7 +104,7 @@ final class RunOutcomes {
             }
 
             @Override
-            public void executed(JobRun run, Instant runTime, Object returnValue) {
+            public void executed(JobRun run, Instant runTime, @Nullable Object returnValue) {
                 logger.debug("Job '{}' executed successfully (run time {})", run.job().id(), runTime);
                 record(run, runTime, RunOutcome.SUCCEEDED, null, returnValue);
                 if (RunOutcomes.this.context.events().wants(JobExecuted.class)) {

@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,8 @@ public final class RunRecorder {
 
     private static final int WRITE_ATTEMPTS = 3;
 
+    // a disabled recorder records nothing and starts no thread, so it never reads its id, clock or stores
+    @SuppressWarnings("NullAway")
     private static final RunRecorder DISABLED = new RunRecorder(null, null, null, HistorySettings.DEFAULTS.withEnabled(false));
 
     private final String schedulerId;
@@ -69,7 +72,7 @@ public final class RunRecorder {
 
     private volatile boolean stopping;
 
-    private Thread thread;
+    private @Nullable Thread thread;
 
     private Instant nextRetention = Instant.MIN;
 

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,11 +83,11 @@ public final class RunRecords {
      * @param result the return value of a succeeded attempt, or {@code null}
      * @return the record
      */
-    public RunRecord record(StoredJob job, String storeAlias, Instant scheduledAt, Instant submittedAt, Instant startedAt,
-            Instant finishedAt, RunOutcome outcome, int attempt, Throwable error, Object result) {
-        Instant finished = millis(finishedAt);
+    public RunRecord record(StoredJob job, String storeAlias, Instant scheduledAt, @Nullable Instant submittedAt, @Nullable Instant startedAt,
+            Instant finishedAt, RunOutcome outcome, int attempt, @Nullable Throwable error, @Nullable Object result) {
+        Instant finished = finishedAt.truncatedTo(ChronoUnit.MILLIS);
         String runId = runId(finished.toEpochMilli(), this.sequence.incrementAndGet());
-        String json = null;
+        @Nullable String json = null;
         boolean notJson = false;
         if (result != null) {
             try {
@@ -96,13 +98,15 @@ public final class RunRecords {
                 notJson = true;
             }
         }
-        boolean resultCut = json != null && json.length() > this.settings.maxResultLength();
-        return new RunRecord(runId, job.id(), job.name(), job.task(), storeAlias, job.executor(), millis(scheduledAt),
+        int maxResult = this.settings.maxResultLength();
+        boolean resultCut = json != null && json.length() > maxResult;
+        @Nullable String resultText = json != null && resultCut ? cut(json, maxResult) : json;
+        return new RunRecord(runId, job.id(), job.name(), job.task(), storeAlias, job.executor(), scheduledAt.truncatedTo(ChronoUnit.MILLIS),
                 millis(submittedAt), millis(startedAt), finished, outcome, attempt, this.schedulerId, error(error),
-                resultCut ? cut(json, this.settings.maxResultLength()) : json, notJson, resultCut);
+                resultText, notJson, resultCut);
     }
 
-    private RunError error(Throwable error) {
+    private @Nullable RunError error(@Nullable Throwable error) {
         if (error == null) {
             return null;
         }
@@ -121,7 +125,7 @@ public final class RunRecords {
         return text.substring(0, end);
     }
 
-    static Instant millis(Instant instant) {
+    static @Nullable Instant millis(@Nullable Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +49,9 @@ final class RunSubmitter {
      */
     void fire(HeldJob held, Instant now, List<SchedulerEvent> events) {
         StoredJob job = held.job;
-        DueRunTimes expanded = DueRunTimes.expand(job, held.nextRunTime, held.nextFireTime, now, this.context.fireTimes());
+        // a held job is fired only when due, so it has a next run time (and a fire time: FireTimes.fireTimeOf)
+        DueRunTimes expanded = DueRunTimes.expand(job, Objects.requireNonNull(held.nextRunTime),
+                Objects.requireNonNull(held.nextFireTime), now, this.context.fireTimes());
         List<Instant> runTimes = expanded.runTimes();
         FireTimes.Next next = expanded.next();
         held.nextRunTime = next == null ? null : next.runTime();
@@ -118,7 +122,8 @@ final class RunSubmitter {
         submit(held, due, null, now, events);
     }
 
-    private void submit(HeldJob held, List<Instant> due, PendingRetry retry, Instant now, List<SchedulerEvent> events) {
+    private void submit(HeldJob held, List<Instant> due, @Nullable PendingRetry retry, Instant now,
+            List<SchedulerEvent> events) {
         Optional<JobExecutor> executor = this.context.components().executor(held.job.executor());
         if (executor.isEmpty()) {
             logger.error("Job '{}' not run at {}: executor '{}' was removed", held.job.id(), due, held.job.executor());

@@ -5,6 +5,9 @@ import io.kairos.scheduler.history.RunOutcome;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Opens a trace span (a Micrometer {@code Observation}) per run time, when the application gave the scheduler an
  * observation registry. Free of Micrometer types, so the scheduler loads without Micrometer on the class path;
@@ -32,7 +35,7 @@ public interface RunTracer {
         /** A span that does nothing. */
         Span NONE = new Span() {
             @Override
-            public void end(RunOutcome outcome, Throwable error) {
+            public void end(RunOutcome outcome, @Nullable Throwable error) {
             }
 
             @Override
@@ -47,7 +50,7 @@ public interface RunTracer {
          * @param outcome the outcome
          * @param error the task's exception, or {@code null}
          */
-        void end(RunOutcome outcome, Throwable error);
+        void end(RunOutcome outcome, @Nullable Throwable error);
 
         /**
          * Called on the worker thread when its run ends: the span stops being current there if {@link #end} was

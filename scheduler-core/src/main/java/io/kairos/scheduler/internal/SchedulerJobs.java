@@ -20,6 +20,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The job API behind {@link Scheduler}: each call goes to the {@link PendingJobs} while the scheduler is stopped
  * and to the {@link JobOperations} of the current start while it is started, and its result comes back as a
@@ -109,8 +112,9 @@ public final class SchedulerJobs<J> {
                     failures.add(new JobsNotAddedException.Failure(i, toStore.get(k).template().id(), outcome.failure()));
                 }
                 else {
-                    added.set(i, job(outcome.stored()));
-                    addedIds[i] = outcome.stored().id();
+                    StoredJob stored = Objects.requireNonNull(outcome.stored(), "an outcome without failure holds the job");
+                    added.set(i, job(stored));
+                    addedIds[i] = stored.id();
                 }
             }
         }
@@ -121,7 +125,7 @@ public final class SchedulerJobs<J> {
         return added.stream().filter(Objects::nonNull).toList();
     }
 
-    public J modify(String id, String jobstore, JobChanges changes) {
+    public J modify(String id, @Nullable String jobstore, JobChanges changes) {
         if (this.runtime.isStopped()) {
             return pendingJob(this.pending.modify(id, changes));
         }
@@ -129,7 +133,7 @@ public final class SchedulerJobs<J> {
     }
 
     /** The trigger is a {@code Trigger} or a trigger spec map. */
-    public J reschedule(String id, String jobstore, Object trigger) {
+    public J reschedule(String id, @Nullable String jobstore, Object trigger) {
         if (this.runtime.isStopped()) {
             Trigger resolved = this.assembler.trigger(trigger);
             this.assembler.requireFires(resolved);
@@ -138,21 +142,21 @@ public final class SchedulerJobs<J> {
         return job(this.runtime.operations().reschedule(id, jobstore, trigger));
     }
 
-    public J pause(String id, String jobstore) {
+    public J pause(String id, @Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             return pendingJob(this.pending.pause(id));
         }
         return job(this.runtime.operations().pause(id, jobstore));
     }
 
-    public Optional<J> resume(String id, String jobstore) {
+    public Optional<J> resume(String id, @Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             return Optional.of(pendingJob(this.pending.resume(id)));
         }
         return this.runtime.operations().resume(id, jobstore).map(this::job);
     }
 
-    public void remove(String id, String jobstore) {
+    public void remove(String id, @Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             this.pending.remove(id);
             this.tasks.unbind(id);
@@ -161,7 +165,7 @@ public final class SchedulerJobs<J> {
         this.runtime.operations().remove(id, jobstore);
     }
 
-    public void removeAll(String jobstore) {
+    public void removeAll(@Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             this.pending.removeAll(jobstore);
             return;
@@ -169,14 +173,14 @@ public final class SchedulerJobs<J> {
         this.runtime.operations().removeAll(jobstore);
     }
 
-    public Optional<J> get(String id, String jobstore) {
+    public Optional<J> get(String id, @Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             return this.pending.get(id, jobstore).map(this::pendingJob);
         }
         return this.runtime.operations().get(id, jobstore).map(this::job);
     }
 
-    public List<J> list(String jobstore) {
+    public List<J> list(@Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             return this.pending.list(jobstore).stream().map(this::pendingJob).toList();
         }

@@ -17,7 +17,11 @@ import io.kairos.scheduler.task.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * The lifecycle of a {@link Scheduler}: its state and the transitions between states (start, start blocking,
@@ -104,7 +108,7 @@ public final class SchedulerRuntime {
 
     /** The job API of the started scheduler; meaningful only when {@link #isStopped()} was {@code false}. */
     JobOperations operations() {
-        return this.components.operations();
+        return Objects.requireNonNull(this.components.operations(), "the scheduler was never started");
     }
 
     public void configure(Map<String, ?> properties) {
@@ -120,7 +124,7 @@ public final class SchedulerRuntime {
      * Keeps a job pending when the scheduler is stopped (binding its task when it was kept): returns the pending
      * job kept under its id, or {@code null} when the scheduler is started.
      */
-    PendingJob addPending(PendingJob job) {
+    @Nullable PendingJob addPending(PendingJob job) {
         synchronized (this.lifecycle) {
             if (this.state != SchedulerState.STOPPED) {
                 return null;
@@ -183,7 +187,7 @@ public final class SchedulerRuntime {
         }
         for (int i = 0; i < jobs.size(); i++) {
             try {
-                StoredJob stored = this.components.operations().store(jobs.get(i), false);
+                StoredJob stored = operations().store(jobs.get(i), false);
                 added.add(new JobAdded(this.settings.clock.instant(), stored.id(), stored.jobstore()));
             }
             catch (RuntimeException ex) {

@@ -5,6 +5,7 @@ import io.kairos.scheduler.store.JobStoreStatus;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,17 +43,18 @@ final class StoreHealth {
      * @param now the scheduler clock's time at the end of the pass
      * @param backoff the wait before the next try, when the pass failed
      */
-    void record(JobProcessor.PassResult result, Instant now, Duration backoff) {
+    void record(JobProcessor.PassResult result, Instant now, @Nullable Duration backoff) {
         JobStoreStatus current = this.status;
         Instant nextRunTime = result.learnedNextRunTime() ? result.nextRunTime() : current.nextRunTime();
         RuntimeException failure = result.failure();
         if (failure != null) {
+            long retryMillis = backoff == null ? 0 : backoff.toMillis();
             String message = message(failure);
             if (current.up()) {
                 logger.warn("Job store '{}' is down: {}; its jobs wait, other stores carry on; retrying in {} ms", this.alias,
-                        message, backoff.toMillis());
+                        message, retryMillis);
             }
-            logger.debug("Job store '{}' call failed; retrying in {} ms", this.alias, backoff.toMillis(), failure);
+            logger.debug("Job store '{}' call failed; retrying in {} ms", this.alias, retryMillis, failure);
             Instant since = current.up() ? now : current.downSince();
             this.status = new JobStoreStatus(false, since, message, current.lastSuccessfulPass(), nextRunTime);
             return;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +33,9 @@ final class StoreHousekeeping {
 
     private final JobStore store;
 
-    private Instant nextMarkerPurge;
+    private @Nullable Instant nextMarkerPurge;
 
-    private Instant nextWaitingCheck;
+    private @Nullable Instant nextWaitingCheck;
 
     private volatile Map<String, Integer> waiting = Map.of();
 

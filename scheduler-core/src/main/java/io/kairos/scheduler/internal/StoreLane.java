@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +45,9 @@ final class StoreLane implements Runnable {
 
     private volatile boolean running = true;
 
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
 
-    private Duration backoff;
+    private @Nullable Duration backoff;
 
     StoreLane(String alias, JobProcessor processor, LoopSignal signal, InstantSource clock, BooleanSupplier paused) {
         this.alias = alias;
@@ -127,7 +128,7 @@ final class StoreLane implements Runnable {
      * @param until the scheduler-clock time the wait ends at, or {@code null} when it has none (no deadline, or a
      *     back-off after a failure)
      */
-    record Wait(Duration timeout, Instant until) {
+    record Wait(@Nullable Duration timeout, @Nullable Instant until) {
     }
 
     private Wait waitFor(JobProcessor.PassResult result) {

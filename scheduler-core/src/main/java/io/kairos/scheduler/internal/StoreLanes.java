@@ -10,9 +10,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BooleanSupplier;
+
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * The scheduler's store loops: one {@link StoreLane} per job store, each with its own thread, back-off, wake-ups and
@@ -30,9 +34,9 @@ public final class StoreLanes {
 
     private final Map<String, StoreLane> lanes = new ConcurrentSkipListMap<>();
 
-    private LoopContext context;
+    private @Nullable LoopContext context;
 
-    private ExecutorSlots slots;
+    private @Nullable ExecutorSlots slots;
 
     private boolean threads;
 
@@ -136,8 +140,9 @@ public final class StoreLanes {
 
     private StoreLane create(String alias, JobStore store) {
         LoopSignal signal = new LoopSignal();
-        JobProcessor processor = new JobProcessor(this.context, alias, store, signal, this.slots);
-        StoreLane lane = new StoreLane(alias, processor, signal, this.context.clock(), this.paused);
+        LoopContext started = Objects.requireNonNull(this.context, "the lanes are not started");
+        JobProcessor processor = new JobProcessor(started, alias, store, signal, Objects.requireNonNull(this.slots));
+        StoreLane lane = new StoreLane(alias, processor, signal, started.clock(), this.paused);
         this.lanes.put(alias, lane);
         return lane;
     }
@@ -161,7 +166,7 @@ public final class StoreLanes {
      * @param alias the store's alias; an unknown one is ignored
      * @param runTime the added or changed job's next run time; {@code null} never signals
      */
-    public void signalIfBefore(String alias, Instant runTime) {
+    public void signalIfBefore(String alias, @Nullable Instant runTime) {
         StoreLane lane = this.lanes.get(alias);
         if (lane != null) {
             lane.signal().signalIfBefore(runTime);
@@ -198,7 +203,7 @@ public final class StoreLanes {
      * @param after the job after it, or {@code null} when it was removed
      * @param reason what happened, e.g. {@code "the job was paused"}
      */
-    public void retryDropped(String alias, StoredJob before, StoredJob after, String reason) {
+    public void retryDropped(String alias, StoredJob before, @Nullable StoredJob after, String reason) {
         LoopContext current = this.context;
         if (current != null && before.pendingRetry() != null && (after == null || after.pendingRetry() == null)) {
             RetryCancellations.record(current, before, alias, before.pendingRetry(), current.clock().instant(), reason);

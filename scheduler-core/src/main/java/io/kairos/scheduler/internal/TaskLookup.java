@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Resolves a job's task: first a task object given directly when the job was added (kept by job id, in
  * memory only), then the scheduler's {@link TaskRegistry}. Thread-safe.
@@ -54,7 +57,7 @@ public final class TaskLookup {
      * @return the task
      * @throws UnknownTaskException when nothing resolves the name (the registry's message says why)
      */
-    public Task resolve(String jobId, String taskName) {
+    public Task resolve(@Nullable String jobId, String taskName) {
         Task bound = jobId == null ? null : this.byJobId.get(jobId);
         if (bound != null && bound.name().equals(taskName)) {
             return bound;

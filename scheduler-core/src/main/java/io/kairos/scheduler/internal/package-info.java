@@ -14,4 +14,7 @@
  * {@link io.kairos.scheduler.internal.RunSubmitter} with {@link io.kairos.scheduler.internal.RunRecorder} (runs and
  * their history).
  */
+@NullMarked
 package io.kairos.scheduler.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.kairos.scheduler.retry;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A retry option with a value that is not valid. The message names the option, the value and what is valid;
  * {@link #option()} is the option's key below {@code retry.} (for example {@code max-attempts}), so that a caller
@@ -18,7 +20,7 @@ public class InvalidRetryPolicyException extends IllegalArgumentException {
      * @param message the message naming the value and what is valid; not {@code null}
      * @param cause the parse error behind it, or {@code null}
      */
-    public InvalidRetryPolicyException(String option, String message, Throwable cause) {
+    public InvalidRetryPolicyException(String option, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.option = option;
     }

@@ -3,6 +3,8 @@ package io.kairos.scheduler.retry;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A retry a job's store keeps between a failed attempt and the next one, so that whichever instance acquires the job
  * performs it (also when the instance that ran the failed attempt died). While it is pending, the job's next run time
@@ -15,7 +17,7 @@ import java.util.Objects;
  * @param regularRunTime the job's next regular run time (its trigger's, jitter included) when the retry was
  *     scheduled, or {@code null} when the trigger has no further fire time
  */
-public record PendingRetry(int attempt, Instant scheduledAt, Instant at, Instant regularRunTime) {
+public record PendingRetry(int attempt, Instant scheduledAt, Instant at, @Nullable Instant regularRunTime) {
 
     /**
      * Checks the components.
@@ -46,7 +48,7 @@ public record PendingRetry(int attempt, Instant scheduledAt, Instant at, Instant
      * @param runTime the new regular run time, or {@code null}
      * @return the copy
      */
-    public PendingRetry withRegularRunTime(Instant runTime) {
+    public PendingRetry withRegularRunTime(@Nullable Instant runTime) {
         return new PendingRetry(this.attempt, this.scheduledAt, this.at, runTime);
     }
 }

@@ -275,7 +275,7 @@ public record RetryPolicy(int maxAttempts, Duration backoff, double multiplier, 
             return Durations.parse(key, text);
         }
         catch (IllegalArgumentException ex) {
-            throw new InvalidRetryPolicyException(key, ex.getMessage(), ex);
+            throw new InvalidRetryPolicyException(key, String.valueOf(ex.getMessage()), ex);
         }
     }
 

@@ -11,6 +11,9 @@ import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Immutable, compact copies of job arguments, as {@link StoredJob} holds them. A copy is made once: copying a
  * copy returns it unchanged, so the many {@code StoredJob} values one job goes through (added, versioned,
@@ -216,7 +219,7 @@ public final class ImmutableArgs {
         }
 
         @Override
-        public Object get(Object key) {
+        public @Nullable Object get(Object key) {
             int i = indexOf(key);
             return i < 0 ? null : this.keysAndValues[i + 1];
         }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@link JobStore#addJobs} did with one job: stored it (new or replacing), kept the job already stored under
  * its id ({@link ConflictPolicy#KEEP_EXISTING}), or refused it.
@@ -17,7 +19,7 @@ import java.util.Set;
  * @param failure why the job was refused ({@link ConflictingJobIdException} under {@link ConflictPolicy#ERROR},
  *     {@link IllegalArgumentException} when the codec cannot write it), or {@code null}
  */
-public record JobAddOutcome(StoredJob stored, boolean added, RuntimeException failure) {
+public record JobAddOutcome(@Nullable StoredJob stored, boolean added, @Nullable RuntimeException failure) {
 
     /**
      * Checks that exactly one of {@code stored} and {@code failure} is set.

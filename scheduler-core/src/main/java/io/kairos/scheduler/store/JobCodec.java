@@ -3,6 +3,9 @@ package io.kairos.scheduler.store;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Converts a job to its persistent JSON form and back. The form carries a format version; the trigger is
  * stored as its trigger spec. Implementations are thread-safe.
@@ -68,7 +71,7 @@ public interface JobCodec {
      * @param reason why the job is broken, never {@code null}; becomes {@link StoredJob#brokenReason()}
      * @return a broken job: {@code state == BROKEN}, no next run time, version 0 (the store sets its own)
      */
-    default StoredJob decodeBroken(String jobId, String json, String jobstore, String reason) {
+    default StoredJob decodeBroken(String jobId, @Nullable String json, String jobstore, String reason) {
         return new StoredJob(jobId, jobId, UNREADABLE_TASK, List.of(), Map.of(), null, "default", jobstore, null, true, 1,
                 null, null, null, JobState.BROKEN, reason, 0, null);
     }

@@ -1,5 +1,11 @@
 package io.kairos.scheduler.store;
 
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+
+
 /**
  * A stored job that cannot be read. Stores never delete such a job: they mark it broken with this
  * exception's message as the reason.
@@ -8,7 +14,7 @@ public class JobDecodeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String jobId;
+    private final @Nullable String jobId;
 
     /**
      * Creates the exception.
@@ -17,7 +23,7 @@ public class JobDecodeException extends RuntimeException {
      * @param message what could not be read and why
      * @param cause the underlying error, may be {@code null}
      */
-    public JobDecodeException(String jobId, String message, Throwable cause) {
+    public JobDecodeException(@Nullable String jobId, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.jobId = jobId;
     }
@@ -27,7 +33,17 @@ public class JobDecodeException extends RuntimeException {
      *
      * @return the id, or {@code null}
      */
-    public String jobId() {
+    public @Nullable String jobId() {
         return this.jobId;
+    }
+
+    /**
+     * What could not be read and why.
+     *
+     * @return the message given when the exception was created, never {@code null}
+     */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 }

@@ -4,6 +4,9 @@ import io.kairos.scheduler.retry.PendingRetry;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * What a scheduler writes back when it gives up its lease on an acquired job.
  *
@@ -23,8 +26,8 @@ import java.time.Instant;
  *     its new pending retry (or none), whose definition the store writes along with the columns, under the same
  *     conditions; {@code null} when the pending retry is unchanged (the stored definition stays as it is)
  */
-public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime, Instant nextFireTime, boolean remove,
-        boolean keepMarker, StoredJob retryChange) {
+public record JobRelease(String jobId, long acquiredVersion, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime, boolean remove,
+        boolean keepMarker, @Nullable StoredJob retryChange) {
 
     /**
      * A release that leaves the stored definition as it is.
@@ -36,7 +39,7 @@ public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime
      * @param remove whether the job is finished and deleted
      * @param keepMarker with {@code remove}: keep a finished marker
      */
-    public JobRelease(String jobId, long acquiredVersion, Instant nextRunTime, Instant nextFireTime, boolean remove,
+    public JobRelease(String jobId, long acquiredVersion, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime, boolean remove,
             boolean keepMarker) {
         this(jobId, acquiredVersion, nextRunTime, nextFireTime, remove, keepMarker, null);
     }
@@ -50,7 +53,7 @@ public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime
      * @param nextFireTime the un-jittered fire time, or {@code null}
      * @param remove whether the job is finished and deleted
      */
-    public JobRelease(String jobId, long acquiredVersion, Instant nextRunTime, Instant nextFireTime, boolean remove) {
+    public JobRelease(String jobId, long acquiredVersion, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime, boolean remove) {
         this(jobId, acquiredVersion, nextRunTime, nextFireTime, remove, false);
     }
 
@@ -62,7 +65,7 @@ public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime
      * @param nextFireTime the un-jittered fire time
      * @return the release
      */
-    public static JobRelease reschedule(StoredJob job, Instant nextRunTime, Instant nextFireTime) {
+    public static JobRelease reschedule(StoredJob job, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime) {
         return new JobRelease(job.id(), job.version(), nextRunTime, nextFireTime, false);
     }
 
@@ -76,7 +79,8 @@ public record JobRelease(String jobId, long acquiredVersion, Instant nextRunTime
      * @param retry the new pending retry, or {@code null} when the one the job had ran or was dropped
      * @return the release
      */
-    public static JobRelease rescheduleWithRetry(StoredJob job, Instant nextRunTime, Instant nextFireTime, PendingRetry retry) {
+    public static JobRelease rescheduleWithRetry(StoredJob job, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime,
+            @Nullable PendingRetry retry) {
         return new JobRelease(job.id(), job.version(), nextRunTime, nextFireTime, false, false,
                 job.withSchedule(nextRunTime, nextFireTime, retry));
     }

@@ -1,5 +1,7 @@
 package io.kairos.scheduler.store;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A job store could not do what was asked because its backend failed (a database or Redis outage, a
  * lost connection, a timeout). The scheduler backs off and retries; it never ends its loop for this.
@@ -14,7 +16,7 @@ public class JobStoreException extends RuntimeException {
      * @param message what the store was doing
      * @param cause the backend's error
      */
-    public JobStoreException(String message, Throwable cause) {
+    public JobStoreException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * How a running scheduler last found one of its job stores, as kept by that store's loop: no store call is made to
  * answer it, so it answers at once also while the store hangs or is down (health checks read it). Immutable. All
@@ -24,7 +27,7 @@ import java.util.Optional;
  *     time before now means a job has been due since then and not picked up (executors busy, the scheduler paused, the
  *     store down); {@code null} when none was known to be scheduled
  */
-public record JobStoreStatus(boolean up, Instant downSince, String lastError, Instant lastSuccessfulPass, Instant nextRunTime) {
+public record JobStoreStatus(boolean up, @Nullable Instant downSince, @Nullable String lastError, @Nullable Instant lastSuccessfulPass, @Nullable Instant nextRunTime) {
 
     /** The status of a store before its loop made any call to it: up, nothing known yet. */
     public static final JobStoreStatus UNKNOWN = new JobStoreStatus(true, null, null, null, null);

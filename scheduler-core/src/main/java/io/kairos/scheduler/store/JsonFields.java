@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
 
@@ -21,14 +24,14 @@ final class JsonFields {
 
     private final Map<String, Object> fields;
 
-    private final String jobId;
+    private final @Nullable String jobId;
 
-    private JsonFields(Map<String, Object> fields, String knownId) {
+    private JsonFields(Map<String, Object> fields, @Nullable String knownId) {
         this.fields = fields;
         this.jobId = fields.get("id") instanceof String id ? id : knownId;
     }
 
-    static JsonFields parse(String json) {
+    static JsonFields parse(@Nullable String json) {
         return parse(json, null);
     }
 
@@ -42,7 +45,7 @@ final class JsonFields {
      * @throws JobDecodeException when the text is not a JSON object
      */
     @SuppressWarnings("unchecked")
-    static JsonFields parse(String json, String knownId) {
+    static JsonFields parse(@Nullable String json, @Nullable String knownId) {
         String job = knownId == null ? "stored job" : "stored job '" + knownId + "'";
         if (json == null || json.isBlank()) {
             throw new JobDecodeException(knownId, job + " is empty; expected a JSON object", null);
@@ -60,7 +63,7 @@ final class JsonFields {
         return new JsonFields((Map<String, Object>) map, knownId);
     }
 
-    JobDecodeException error(String problem, Throwable cause) {
+    JobDecodeException error(String problem, @Nullable Throwable cause) {
         return new JobDecodeException(this.jobId, "stored job '" + this.jobId + "' " + problem, cause);
     }
 
@@ -68,7 +71,7 @@ final class JsonFields {
         return error("field '" + key + "': value " + InputText.shorten(value) + " is invalid; expected " + expected, null);
     }
 
-    <T> T lenient(Supplier<T> read, T fallback) {
+    <T extends @Nullable Object> T lenient(Supplier<T> read, T fallback) {
         try {
             T value = read.get();
             return value == null ? fallback : value;
@@ -94,7 +97,7 @@ final class JsonFields {
         return text;
     }
 
-    String string(String key) {
+    @Nullable String string(String key) {
         return this.fields.get(key) == null ? null : requiredString(key);
     }
 
@@ -106,7 +109,7 @@ final class JsonFields {
         return flag;
     }
 
-    Boolean optionalBoolean(String key) {
+    @Nullable Boolean optionalBoolean(String key) {
         return this.fields.get(key) == null ? null : requiredBoolean(key);
     }
 
@@ -136,7 +139,7 @@ final class JsonFields {
         }
     }
 
-    Duration duration(String key) {
+    @Nullable Duration duration(String key) {
         String text = string(key);
         try {
             return text == null ? null : JsonJobCodec.parseDuration(text);
@@ -146,7 +149,7 @@ final class JsonFields {
         }
     }
 
-    Instant instant(String key) {
+    @Nullable Instant instant(String key) {
         String text = string(key);
         try {
             return text == null ? null : JsonJobCodec.parseInstant(text);
@@ -166,11 +169,11 @@ final class JsonFields {
     }
 
     Map<String, Object> map(String key) {
-        return map(key, false);
+        return Objects.requireNonNull(map(key, false));
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> map(String key, boolean optional) {
+    @Nullable Map<String, Object> map(String key, boolean optional) {
         Object value = this.fields.get(key);
         if (value == null && optional) {
             return null;

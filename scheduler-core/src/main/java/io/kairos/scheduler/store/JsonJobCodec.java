@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,7 +158,7 @@ public final class JsonJobCodec implements JobCodec {
 
     /** {@inheritDoc} Errors name {@code jobId} when the text has no {@code id} of its own or cannot be parsed. */
     @Override
-    public StoredJob decode(String jobId, String json) {
+    public StoredJob decode(@Nullable String jobId, String json) {
         JsonFields fields = JsonFields.parse(json, jobId);
         int format = fields.requiredInt("format");
         if (format > FORMAT_VERSION) {
@@ -188,7 +190,7 @@ public final class JsonJobCodec implements JobCodec {
      * {@link JobCodec#decodeBroken}. The trigger is read too when it can be.
      */
     @Override
-    public StoredJob decodeBroken(String jobId, String json, String jobstore, String reason) {
+    public StoredJob decodeBroken(String jobId, @Nullable String json, String jobstore, String reason) {
         JsonFields fields;
         try {
             fields = JsonFields.parse(json);
@@ -211,10 +213,10 @@ public final class JsonJobCodec implements JobCodec {
                 fields.lenient(() -> fields.duration("jitter"), null), null, null, JobState.BROKEN, reason, 0,
                 fields.lenient(() -> positive(fields.duration("timeout")), null),
                 fields.lenient(() -> fields.optionalBoolean("keeps_finished_marker"), false),
-                fields.lenient(() -> RetryJson.readPolicy(fields, fields.map("retry", true)), null), null);
+                fields.lenient(() -> RetryJson.readPolicy(fields, fields.map("retry", true)), RetryPolicy.NONE), null);
     }
 
-    private Trigger readTrigger(JsonFields fields, JobState state) {
+    private @Nullable Trigger readTrigger(JsonFields fields, JobState state) {
         Map<String, Object> spec = fields.map("trigger", state == JobState.BROKEN);
         if (spec == null) {
             return null;
@@ -229,11 +231,11 @@ public final class JsonJobCodec implements JobCodec {
         }
     }
 
-    private static Duration positive(Duration timeout) {
+    private static @Nullable Duration positive(@Nullable Duration timeout) {
         return timeout == null || timeout.isNegative() || timeout.isZero() ? null : timeout;
     }
 
-    private static String text(Object value) {
+    private static @Nullable String text(@Nullable Object value) {
         return value == null ? null : value.toString();
     }
 

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The JSON form of a job's retry policy ({@code "retry"}) and pending retry ({@code "pending_retry"}), both optional
  * within format 1 (text without them reads as no retry and none pending):
@@ -54,7 +56,7 @@ final class RetryJson {
      *
      * @throws JobDecodeException naming the field and value when it is not valid
      */
-    static RetryPolicy readPolicy(JsonFields fields, Map<String, Object> json) {
+    static RetryPolicy readPolicy(JsonFields fields, @Nullable Map<String, Object> json) {
         if (json == null) {
             return RetryPolicy.NONE;
         }
@@ -81,7 +83,7 @@ final class RetryJson {
      *
      * @throws JobDecodeException naming the field when it is not valid
      */
-    static PendingRetry readPending(JsonFields fields, Map<String, Object> json) {
+    static @Nullable PendingRetry readPending(JsonFields fields, @Nullable Map<String, Object> json) {
         if (json == null) {
             return null;
         }

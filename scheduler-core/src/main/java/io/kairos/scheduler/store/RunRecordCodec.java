@@ -6,6 +6,9 @@ import io.kairos.scheduler.history.RunRecord;
 
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -79,7 +82,8 @@ public final class RunRecordCodec {
                             error.path("stackTraceTruncated").asBoolean(false));
             return new RunRecord(node.get("runId").asString(), node.get("jobId").asString(), node.get("jobName").asString(),
                     node.get("task").asString(), node.get("jobStore").asString(), node.get("executor").asString(),
-                    instant(node, "scheduledAt"), instant(node, "submittedAt"), instant(node, "startedAt"), instant(node, "finishedAt"),
+                    requiredInstant(node, "scheduledAt"), instant(node, "submittedAt"), instant(node, "startedAt"),
+                    requiredInstant(node, "finishedAt"),
                     RunOutcome.valueOf(node.get("outcome").asString()), node.get("attempt").asInt(), node.get("instance").asString(),
                     runError, text(node, "result"), node.path("resultNotJson").asBoolean(false),
                     node.path("resultTruncated").asBoolean(false));
@@ -89,18 +93,22 @@ public final class RunRecordCodec {
         }
     }
 
-    private static void instant(JsonGenerator g, String field, Instant instant) {
+    private static void instant(JsonGenerator g, String field, @Nullable Instant instant) {
         if (instant != null) {
             g.writeNumberProperty(field, instant.toEpochMilli());
         }
     }
 
-    private static Instant instant(JsonNode node, String field) {
+    private static Instant requiredInstant(JsonNode node, String field) {
+        return Objects.requireNonNull(instant(node, field), field);
+    }
+
+    private static @Nullable Instant instant(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : Instant.ofEpochMilli(value.asLong());
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
     }

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * One job as a job store holds it: an immutable value, safe to share between threads.
  *
@@ -53,10 +56,10 @@ import java.util.Objects;
  *     stays the trigger's fire time behind {@link PendingRetry#regularRunTime()}
  */
 public record StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
-        Trigger trigger, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
-        int maxInstances, Duration jitter, Instant nextRunTime, Instant nextFireTime, JobState state,
-        String brokenReason, long version, Duration timeout, boolean keepsFinishedMarker, RetryPolicy retry,
-        PendingRetry pendingRetry) {
+        @Nullable Trigger trigger, String executor, String jobstore, @Nullable Duration misfireGraceTime, boolean coalesce,
+        int maxInstances, @Nullable Duration jitter, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime, JobState state,
+        @Nullable String brokenReason, long version, @Nullable Duration timeout, boolean keepsFinishedMarker, RetryPolicy retry,
+        @Nullable PendingRetry pendingRetry) {
 
     /**
      * Checks the invariants listed on the components.
@@ -100,12 +103,13 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @see #StoredJob(String, String, String, List, Map, Trigger, String, String, Duration, boolean, int, Duration,
      *     Instant, Instant, JobState, String, long, Duration, boolean, RetryPolicy, PendingRetry)
      */
-    public StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs, Trigger trigger,
-            String executor, String jobstore, Duration misfireGraceTime, boolean coalesce, int maxInstances, Duration jitter,
-            Instant nextRunTime, Instant nextFireTime, JobState state, String brokenReason, long version, Duration timeout,
-            boolean keepsFinishedMarker) {
+    public StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
+            @Nullable Trigger trigger, String executor, String jobstore, @Nullable Duration misfireGraceTime,
+            boolean coalesce, int maxInstances, @Nullable Duration jitter, @Nullable Instant nextRunTime,
+            @Nullable Instant nextFireTime, JobState state, @Nullable String brokenReason, long version,
+            @Nullable Duration timeout, boolean keepsFinishedMarker) {
         this(id, name, task, args, kwargs, trigger, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, nextRunTime,
-                nextFireTime, state, brokenReason, version, timeout, keepsFinishedMarker, null, null);
+                nextFireTime, state, brokenReason, version, timeout, keepsFinishedMarker, RetryPolicy.NONE, null);
     }
 
     /**
@@ -114,9 +118,11 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @see #StoredJob(String, String, String, List, Map, Trigger, String, String, Duration, boolean, int, Duration,
      *     Instant, Instant, JobState, String, long, Duration, boolean, RetryPolicy, PendingRetry)
      */
-    public StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs, Trigger trigger,
-            String executor, String jobstore, Duration misfireGraceTime, boolean coalesce, int maxInstances, Duration jitter,
-            Instant nextRunTime, Instant nextFireTime, JobState state, String brokenReason, long version, Duration timeout) {
+    public StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
+            @Nullable Trigger trigger, String executor, String jobstore, @Nullable Duration misfireGraceTime,
+            boolean coalesce, int maxInstances, @Nullable Duration jitter, @Nullable Instant nextRunTime,
+            @Nullable Instant nextFireTime, JobState state, @Nullable String brokenReason, long version,
+            @Nullable Duration timeout) {
         this(id, name, task, args, kwargs, trigger, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, nextRunTime,
                 nextFireTime, state, brokenReason, version, timeout, false);
     }
@@ -129,7 +135,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @param nextFireTime the un-jittered fire time, or {@code null} to pause
      * @return the copy (same version; the store sets the version when it writes)
      */
-    public StoredJob withNextRunTime(Instant nextRunTime, Instant nextFireTime) {
+    public StoredJob withNextRunTime(@Nullable Instant nextRunTime, @Nullable Instant nextFireTime) {
         JobState newState = nextRunTime == null ? JobState.PAUSED : JobState.SCHEDULED;
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, nextRunTime,
@@ -194,7 +200,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @param retry the pending retry, or {@code null}
      * @return the copy
      */
-    public StoredJob withSchedule(Instant runTime, Instant fireTime, PendingRetry retry) {
+    public StoredJob withSchedule(@Nullable Instant runTime, @Nullable Instant fireTime, @Nullable PendingRetry retry) {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, runTime,
                 runTime == null ? null : fireTime, runTime == null ? JobState.PAUSED : JobState.SCHEDULED, null, this.version,
@@ -207,11 +213,11 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @param policy the policy; {@code null} for none
      * @return the copy
      */
-    public StoredJob withRetry(RetryPolicy policy) {
+    public StoredJob withRetry(@Nullable RetryPolicy policy) {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime,
-                this.nextFireTime, this.state, this.brokenReason, this.version, this.timeout, this.keepsFinishedMarker, policy,
-                this.pendingRetry);
+                this.nextFireTime, this.state, this.brokenReason, this.version, this.timeout, this.keepsFinishedMarker,
+                policy == null ? RetryPolicy.NONE : policy, this.pendingRetry);
     }
 
     /**
@@ -223,7 +229,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @return the copy
      * @throws IllegalArgumentException when the job is not scheduled and {@code retry} is not {@code null}
      */
-    public StoredJob withPendingRetry(PendingRetry retry) {
+    public StoredJob withPendingRetry(@Nullable PendingRetry retry) {
         Instant next;
         if (retry != null) {
             next = retry.nextRunTime();

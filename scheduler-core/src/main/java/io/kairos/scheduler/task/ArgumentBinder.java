@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
@@ -38,7 +40,7 @@ final class ArgumentBinder {
      * @param direct the class a value may have to be passed as it is (the boxed parameter class), or
      *     {@code null} when the parameter type is generic and every value goes through Jackson
      */
-    private record Param(String name, Class<?> raw, Type type, boolean optional, JavaType target, Class<?> direct) {
+    private record Param(String name, Class<?> raw, Type type, boolean optional, JavaType target, @Nullable Class<?> direct) {
 
         /**
          * Whether the value type is {@code long}/{@code Long}, so an {@code Integer}, {@code Short} or {@code Byte}
@@ -81,7 +83,7 @@ final class ArgumentBinder {
      * @return one value per parameter, converted
      * @throws InvalidJobArgumentsException when they do not fit
      */
-    Object[] bind(List<Object> args, Map<String, Object> kwargs) {
+    @Nullable Object[] bind(List<Object> args, Map<String, Object> kwargs) {
         int n = this.params.length;
         if (args.size() > n) {
             throw fail("got " + args.size() + " positional arguments (at most " + n + ")");
@@ -132,14 +134,14 @@ final class ArgumentBinder {
             throw fail("missing argument(s) " + quoted(missing) + " (got " + args.size() + " positional and "
                     + kwargs.size() + " named)");
         }
-        Object[] values = new Object[n];
+        @Nullable Object[] values = new Object[n];
         for (int i = 0; i < n; i++) {
             values[i] = convert(i, raw[i], i < args.size());
         }
         return values;
     }
 
-    private Object convert(int index, Object value, boolean positional) {
+    private @Nullable Object convert(int index, @Nullable Object value, boolean positional) {
         Param p = this.params[index];
         if (p.optional()) {
             return value == null ? Optional.empty() : Optional.ofNullable(convertValue(index, p, value, positional));
@@ -154,7 +156,7 @@ final class ArgumentBinder {
         return convertValue(index, p, value, positional);
     }
 
-    private Object convertValue(int index, Param p, Object value, boolean positional) {
+    private @Nullable Object convertValue(int index, Param p, Object value, boolean positional) {
         if (p.direct() != null && p.direct().isInstance(value)) {
             return value;
         }
@@ -212,7 +214,7 @@ final class ArgumentBinder {
         return joiner.toString();
     }
 
-    private static String firstLine(String text) {
+    private static String firstLine(@Nullable String text) {
         if (text == null) {
             return "no detail";
         }

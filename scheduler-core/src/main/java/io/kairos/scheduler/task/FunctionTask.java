@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A task backed by one of the functional shapes ({@link TaskAction}, {@link TaskSupplier},
  * {@link TaskFunction}), adapted to a {@link TaskFunction}. Lambdas have no parameter names, so arguments are
@@ -82,7 +85,7 @@ final class FunctionTask implements Task {
     }
 
     @Override
-    public Object invoke(List<Object> args, Map<String, Object> kwargs) throws Exception {
+    public @Nullable Object invoke(List<Object> args, Map<String, Object> kwargs) throws Exception {
         checkArguments(args, kwargs);
         return this.body.apply(args, kwargs);
     }

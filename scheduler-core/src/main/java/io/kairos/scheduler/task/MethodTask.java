@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -58,7 +60,7 @@ public final class MethodTask implements Task {
      * @throws IllegalArgumentException when {@code target} is {@code null} and the method is not static, when
      *     {@code target} is not an instance of the method's class, or when the method cannot be accessed
      */
-    public static MethodTask of(String name, Object target, Method method, boolean portable, ObjectMapper mapper) {
+    public static MethodTask of(String name, @Nullable Object target, Method method, boolean portable, ObjectMapper mapper) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(mapper, "mapper");
@@ -150,8 +152,8 @@ public final class MethodTask implements Task {
      *     job was added)
      */
     @Override
-    public Object invoke(List<Object> args, Map<String, Object> kwargs) throws Exception {
-        Object[] values = this.binder.bind(Objects.requireNonNull(args, "args"), Objects.requireNonNull(kwargs, "kwargs"));
+    public @Nullable Object invoke(List<Object> args, Map<String, Object> kwargs) throws Exception {
+        @Nullable Object[] values = this.binder.bind(Objects.requireNonNull(args, "args"), Objects.requireNonNull(kwargs, "kwargs"));
         try {
             return (Object) this.handle.invokeExact(values);
         }

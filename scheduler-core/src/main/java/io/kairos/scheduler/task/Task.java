@@ -3,6 +3,9 @@ package io.kairos.scheduler.task;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * What a job runs, under a stable name: a resolved entry of the {@link TaskRegistry}.
  *
@@ -55,5 +58,5 @@ public interface Task {
      * @return what the task returned, or {@code null} for {@code void}
      * @throws Exception whatever the task throws (unwrapped from reflection wrappers)
      */
-    Object invoke(List<Object> args, Map<String, Object> kwargs) throws Exception;
+    @Nullable Object invoke(List<Object> args, Map<String, Object> kwargs) throws Exception;
 }

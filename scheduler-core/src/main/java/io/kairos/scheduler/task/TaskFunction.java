@@ -3,6 +3,9 @@ package io.kairos.scheduler.task;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A task that receives the job's arguments as they are stored: positional {@code args} and named
  * {@code kwargs}, APScheduler's {@code func(*args, **kwargs)}. Register one with
@@ -25,5 +28,5 @@ public interface TaskFunction {
      * @return the result, may be {@code null}
      * @throws Exception anything; the scheduler reports it as a failed run
      */
-    Object apply(List<Object> args, Map<String, Object> kwargs) throws Exception;
+    @Nullable Object apply(List<Object> args, Map<String, Object> kwargs) throws Exception;
 }

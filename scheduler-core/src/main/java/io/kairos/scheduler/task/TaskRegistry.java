@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -40,7 +42,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class TaskRegistry implements TaskRegistrar {
 
-    private final ClassLoader classLoader;
+    private final @Nullable ClassLoader classLoader;
     private final ObjectMapper mapper;
     private final ConcurrentMap<String, Task> registered = new ConcurrentHashMap<>();
     private final List<TaskResolver> resolvers = new CopyOnWriteArrayList<>();
@@ -63,7 +65,7 @@ public final class TaskRegistry implements TaskRegistrar {
      * @param mapper converts argument values to parameter types, not {@code null}; see
      *     {@link JobArguments#defaultMapper()} for the stricter default
      */
-    public TaskRegistry(ClassLoader classLoader, ObjectMapper mapper) {
+    public TaskRegistry(@Nullable ClassLoader classLoader, ObjectMapper mapper) {
         this.classLoader = classLoader;
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }

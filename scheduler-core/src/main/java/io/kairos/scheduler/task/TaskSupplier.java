@@ -1,5 +1,7 @@
 package io.kairos.scheduler.task;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A task that takes no arguments and returns a value: the {@link java.util.concurrent.Callable} shape. The
  * value is the run's result (reported in the job-executed event). Register one with
@@ -18,5 +20,5 @@ public interface TaskSupplier {
      * @return the result, may be {@code null}
      * @throws Exception anything; the scheduler reports it as a failed run
      */
-    Object get() throws Exception;
+    @Nullable Object get() throws Exception;
 }

@@ -7,4 +7,7 @@
  * {@link io.kairos.scheduler.task.MethodTask} binds job arguments to parameters by position and name;
  * {@link io.kairos.scheduler.task.JobArguments} checks that arguments can be stored as JSON.
  */
+@NullMarked
 package io.kairos.scheduler.task;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,7 +8,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * Fires when <em>all</em> its children fire at the same instant: the {@code and} trigger, as APScheduler
@@ -46,7 +50,7 @@ public final class AndTrigger extends CombiningTrigger {
      * @throws InvalidTriggerSpecException when {@code triggers} is empty or too many, nesting is too deep, or the
      *     jitter is negative
      */
-    public AndTrigger(List<? extends Trigger> triggers, ZoneId timezone, Duration jitter) {
+    public AndTrigger(List<? extends Trigger> triggers, @Nullable ZoneId timezone, @Nullable Duration jitter) {
         super("and", triggers, timezone, jitter);
     }
 
@@ -73,7 +77,7 @@ public final class AndTrigger extends CombiningTrigger {
     }
 
     @Override
-    Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget) {
+    Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget) {
         return firstAtOrAfter(previousFireTime == null ? now : after(previousFireTime), budget);
     }
 
@@ -81,26 +85,33 @@ public final class AndTrigger extends CombiningTrigger {
     Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime start, SearchBudget budget) {
         ZonedDateTime from = start;
         List<Trigger> children = triggers();
-        ZonedDateTime[] times = new ZonedDateTime[children.size()];
+        @Nullable ZonedDateTime[] times = new ZonedDateTime[children.size()];
         for (int round = 0; round < MAX_STEPS; round++) {
+            ZonedDateTime first = null;
             ZonedDateTime latest = null;
             boolean agree = true;
             for (int i = 0; i < times.length; i++) {
+                ZonedDateTime time = times[i];
                 // a child whose answer is not before the candidate keeps it: it has no fire time in between
-                if (times[i] == null || times[i].isBefore(from)) {
+                if (time == null || time.isBefore(from)) {
                     Optional<ZonedDateTime> next = atOrAfter(children.get(i), from, budget);
                     if (next.isEmpty()) {
                         return Optional.empty();
                     }
-                    times[i] = next.get();
+                    time = next.get();
+                    times[i] = time;
                 }
-                agree &= times[i].toInstant().equals(times[0].toInstant());
-                latest = latest == null || times[i].isAfter(latest) ? times[i] : latest;
+                if (first == null) {
+                    first = time;
+                }
+                agree &= time.toInstant().equals(first.toInstant());
+                latest = latest == null || time.isAfter(latest) ? time : latest;
             }
+            // a combining trigger has at least one child, so first and latest are set
             if (agree) {
-                return Optional.of(times[0].withZoneSameInstant(timezone()));
+                return Optional.of(Objects.requireNonNull(first).withZoneSameInstant(timezone()));
             }
-            from = latest;
+            from = Objects.requireNonNull(latest);
         }
         throw new TriggerSearchException(InputText.shorten(this) + " found no common fire time in " + MAX_STEPS + " rounds, "
                 + "searching from " + start + " to " + from + "; the children's fire times may never coincide (an interval whose "

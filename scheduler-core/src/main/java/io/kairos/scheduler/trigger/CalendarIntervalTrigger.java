@@ -16,6 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Fires on calendar dates a fixed number of years, months, weeks and days apart, at a fixed wall-clock
  * time of day: the {@code calendarinterval} trigger, as APScheduler 3.11 {@code CalendarIntervalTrigger}.
@@ -62,7 +65,7 @@ public final class CalendarIntervalTrigger implements Trigger {
 
     private final LocalDate startDate;
 
-    private final LocalDate endDate;
+    private final @Nullable LocalDate endDate;
 
     private final ZoneId timezone;
 
@@ -85,7 +88,7 @@ public final class CalendarIntervalTrigger implements Trigger {
      *     or the jitter is negative
      */
     public CalendarIntervalTrigger(int years, int months, int weeks, int days, LocalTime time, LocalDate startDate,
-            LocalDate endDate, ZoneId timezone, Duration jitter) {
+            @Nullable LocalDate endDate, ZoneId timezone, @Nullable Duration jitter) {
         int[] amounts = { years, months, weeks, days };
         String[] names = { "years", "months", "weeks", "days" };
         for (int i = 0; i < amounts.length; i++) {
@@ -151,7 +154,7 @@ public final class CalendarIntervalTrigger implements Trigger {
     }
 
     @Override
-    public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
+    public Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
         return nextFireTime(previousFireTime, now, null);
     }
 
@@ -159,7 +162,8 @@ public final class CalendarIntervalTrigger implements Trigger {
      * {@link #nextFireTime(ZonedDateTime, ZonedDateTime)} as a child of a combining trigger: every date walked spends
      * a step of the enclosing search's budget (none when {@code budget} is {@code null}).
      */
-    Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget) {
+    Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now,
+            @Nullable SearchBudget budget) {
         LocalDate date = previousFireTime == null ? skipAhead(now)
                 : step(previousFireTime.withZoneSameInstant(this.timezone).toLocalDate());
         for (int i = 0; i < MAX_STEPS; i++) {

@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The shared part of {@link AndTrigger} and {@link OrTrigger}: a non-empty list of child triggers, the
  * zone fire times are returned in, and a jitter (the children's own jitter is not used, as in
@@ -76,7 +79,7 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
 
     private final int depth;
 
-    CombiningTrigger(String type, List<? extends Trigger> triggers, ZoneId timezone, Duration jitter) {
+    CombiningTrigger(String type, List<? extends Trigger> triggers, @Nullable ZoneId timezone, @Nullable Duration jitter) {
         this.type = type;
         if (Objects.requireNonNull(triggers, "triggers").isEmpty()) {
             throw new InvalidTriggerSpecException("triggers", triggers, type + " trigger 'triggers': value '[]' is empty; "
@@ -160,15 +163,17 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
      *     rounds, or a child cannot be walked forward to an instant within {@value #MAX_CATCH_UP_STEPS} steps
      */
     @Override
-    public final Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
+    public final Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
         return nextFireTime(previousFireTime, now, new SearchBudget(this, MAX_SEARCH_STEPS));
     }
 
     /** {@link #nextFireTime(ZonedDateTime, ZonedDateTime)} within the budget of an enclosing search. */
-    abstract Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget);
+    abstract Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now,
+            SearchBudget budget);
 
     /** A child's {@code nextFireTime}, its cost spent from the budget. */
-    static Optional<ZonedDateTime> next(Trigger child, ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget) {
+    static Optional<ZonedDateTime> next(Trigger child, @Nullable ZonedDateTime previousFireTime, ZonedDateTime now,
+            SearchBudget budget) {
         if (child instanceof CombiningTrigger combining) {
             return combining.nextFireTime(previousFireTime, now, budget);
         }

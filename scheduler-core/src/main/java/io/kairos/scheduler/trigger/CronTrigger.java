@@ -20,6 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Fires when the wall clock in its time zone matches a cron definition: the Java form of APScheduler 3's
  * {@code CronTrigger}, spec type {@code cron}.
@@ -106,20 +109,20 @@ public final class CronTrigger implements Trigger {
 
     private final Map<CronField, String> fields;
 
-    private final String expression;
+    private final @Nullable String expression;
 
     private final ZoneId zone;
 
     private final ZoneRules rules;
 
-    private final ZonedDateTime startDate;
+    private final @Nullable ZonedDateTime startDate;
 
-    private final ZonedDateTime endDate;
+    private final @Nullable ZonedDateTime endDate;
 
     private final Duration jitter;
 
-    private CronTrigger(CronSchedule schedule, Map<CronField, String> fields, String expression, ZoneId zone, ZonedDateTime startDate,
-            ZonedDateTime endDate, Duration jitter) {
+    private CronTrigger(CronSchedule schedule, Map<CronField, String> fields, @Nullable String expression, ZoneId zone,
+            @Nullable ZonedDateTime startDate, @Nullable ZonedDateTime endDate, Duration jitter) {
         this.schedule = schedule;
         this.fields = fields;
         this.expression = expression;
@@ -197,7 +200,7 @@ public final class CronTrigger implements Trigger {
      *     (past {@code end_date}, or nothing matches up to the year 9999)
      */
     @Override
-    public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
+    public Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
         Instant from = now.toInstant();
         if (previousFireTime != null) {
             Instant afterPrevious = previousFireTime.toInstant().plusNanos(1);
@@ -366,11 +369,11 @@ public final class CronTrigger implements Trigger {
             .collect(Collectors.joining(", ", "cron[", "]"));
     }
 
-    private String normalizedExpression() {
+    private @Nullable String normalizedExpression() {
         return (this.expression == null) ? null : this.expression.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    private static Instant instant(ZonedDateTime dateTime) {
+    private static @Nullable Instant instant(@Nullable ZonedDateTime dateTime) {
         return (dateTime == null) ? null : dateTime.toInstant();
     }
 }

@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Fires once, at a fixed date-time: the {@code date} trigger, as APScheduler 3.x {@code DateTrigger}.
  *
@@ -119,7 +122,7 @@ public final class DateTrigger implements Trigger {
      *     otherwise empty
      */
     @Override
-    public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
+    public Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
         return previousFireTime == null ? Optional.of(runDate()) : Optional.empty();
     }
 

@@ -13,6 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Fires every fixed amount of elapsed time: the {@code interval} trigger, as APScheduler 3.x
  * {@code IntervalTrigger}.
@@ -60,7 +63,7 @@ public final class IntervalTrigger implements Trigger {
 
     private final ZonedDateTime startDate;
 
-    private final ZonedDateTime endDate;
+    private final @Nullable ZonedDateTime endDate;
 
     private final Duration jitter;
 
@@ -77,7 +80,7 @@ public final class IntervalTrigger implements Trigger {
      *     {@link #MAX_INTERVAL} or has a fraction of a millisecond, when the jitter is negative, when a date is
      *     outside the years 1 to 9999, or when {@code endDate} is before {@code startDate}
      */
-    public IntervalTrigger(Duration interval, ZonedDateTime startDate, ZonedDateTime endDate, ZoneId timezone, Duration jitter) {
+    public IntervalTrigger(Duration interval, ZonedDateTime startDate, @Nullable ZonedDateTime endDate, ZoneId timezone, @Nullable Duration jitter) {
         Objects.requireNonNull(interval, "interval");
         ZoneId zone = Objects.requireNonNull(timezone, "timezone").normalized();
         if (interval.isNegative() || interval.isZero()) {
@@ -158,7 +161,7 @@ public final class IntervalTrigger implements Trigger {
     }
 
     @Override
-    public Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now) {
+    public Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
         Instant next;
         if (previousFireTime != null) {
             next = previousFireTime.toInstant().plus(this.interval);

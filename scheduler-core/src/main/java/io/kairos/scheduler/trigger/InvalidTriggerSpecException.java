@@ -1,5 +1,7 @@
 package io.kairos.scheduler.trigger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A trigger spec or trigger parameter that cannot be accepted. The message names the field, the
  * offending value and what would be valid, e.g. {@code cron field 'hour': value '25' is higher than
@@ -9,9 +11,9 @@ public class InvalidTriggerSpecException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
+    private final @Nullable String field;
 
-    private final Object value;
+    private final @Nullable Object value;
 
     /**
      * Creates the exception.
@@ -20,7 +22,7 @@ public class InvalidTriggerSpecException extends IllegalArgumentException {
      * @param value the offending value as given, may be {@code null}
      * @param message the full message, naming the field, the value and what would be valid
      */
-    public InvalidTriggerSpecException(String field, Object value, String message) {
+    public InvalidTriggerSpecException(@Nullable String field, @Nullable Object value, String message) {
         super(message);
         this.field = field;
         this.value = value;
@@ -31,7 +33,7 @@ public class InvalidTriggerSpecException extends IllegalArgumentException {
      *
      * @return the snake_case key, or {@code null} when the whole spec is at fault
      */
-    public String field() {
+    public @Nullable String field() {
         return this.field;
     }
 
@@ -40,7 +42,7 @@ public class InvalidTriggerSpecException extends IllegalArgumentException {
      *
      * @return the value, may be {@code null}
      */
-    public Object value() {
+    public @Nullable Object value() {
         return this.value;
     }
 }

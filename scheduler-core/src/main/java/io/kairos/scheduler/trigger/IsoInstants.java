@@ -4,6 +4,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Reads ISO-8601 date-times with an offset, such as {@code 2026-11-24T10:30:00.426Z} or
  * {@code 2026-11-24T11:30:00+01:00}: the form Kairos writes for instants ({@link Instant#toString()}) and for
@@ -41,7 +44,7 @@ public final class IsoInstants {
      * @return the instant, or {@code null} when the text is not exactly in that form or names no such date (then
      *     {@link Instant#parse} decides, with its own error)
      */
-    static Instant parseStrict(String text) {
+    static @Nullable Instant parseStrict(String text) {
         int length = text.length();
         if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
                 || text.charAt(16) != ':') {

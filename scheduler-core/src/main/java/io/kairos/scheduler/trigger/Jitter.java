@@ -5,6 +5,9 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Applies a trigger's jitter to a fire time: a uniform random delay in {@code [0, jitter]}, never
  * past the trigger's end date (as APScheduler 3.7+, which clamps with {@code min(next, end_date)}).
@@ -25,7 +28,7 @@ public final class Jitter {
      * @return {@code fireTime} plus a delay in {@code [0, jitter]} at millisecond resolution, clamped to
      *     {@code endDate}
      */
-    public static ZonedDateTime apply(ZonedDateTime fireTime, Duration jitter, Optional<ZonedDateTime> endDate,
+    public static ZonedDateTime apply(ZonedDateTime fireTime, @Nullable Duration jitter, Optional<ZonedDateTime> endDate,
             RandomGenerator random) {
         if (jitter == null || jitter.isZero() || jitter.isNegative()) {
             return fireTime;

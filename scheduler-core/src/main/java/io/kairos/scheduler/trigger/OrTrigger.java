@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Fires whenever <em>any</em> of its children fires: the {@code or} trigger, as APScheduler 3.x
  * {@code OrTrigger}, except that each child advances from its own fire times (see
@@ -33,7 +36,7 @@ public final class OrTrigger extends CombiningTrigger {
      * @throws InvalidTriggerSpecException when {@code triggers} is empty or too many, nesting is too deep, or the
      *     jitter is negative
      */
-    public OrTrigger(List<? extends Trigger> triggers, ZoneId timezone, Duration jitter) {
+    public OrTrigger(List<? extends Trigger> triggers, @Nullable ZoneId timezone, @Nullable Duration jitter) {
         super("or", triggers, timezone, jitter);
     }
 
@@ -60,7 +63,7 @@ public final class OrTrigger extends CombiningTrigger {
     }
 
     @Override
-    Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget) {
+    Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now, SearchBudget budget) {
         if (previousFireTime != null) {
             return firstAtOrAfter(after(previousFireTime), budget);
         }

@@ -16,6 +16,10 @@ import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
+
+
 /**
  * The dates and date-times of trigger specs: how they are read (text in APScheduler's forms, or {@code java.time}
  * objects), how {@link Trigger#toSpec()} writes them, and the range they must lie in. The range is what makes the
@@ -126,7 +130,7 @@ final class SpecDates {
     }
 
     /** The text as a plain ISO date ({@code 2024-01-31}), or {@code null} when it is something else. */
-    private static LocalDate localDateText(Object value) {
+    private static @Nullable LocalDate localDateText(Object value) {
         if (!(value instanceof CharSequence text) || text.length() > MAX_LENGTH) {
             return null;
         }
@@ -154,7 +158,7 @@ final class SpecDates {
     }
 
     /** The text as a date-time in {@code zone}, or {@code null} when it is not one. */
-    private static ZonedDateTime read(String text, ZoneId zone) {
+    private static @Nullable ZonedDateTime read(String text, ZoneId zone) {
         Instant exact = IsoInstants.parseStrict(text);
         if (exact != null) {
             // the form format writes (every stored trigger's dates), read without the pattern below

@@ -6,6 +6,9 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Computes when a job fires: the Java form of APScheduler's {@code BaseTrigger}.
  *
@@ -33,7 +36,7 @@ public interface Trigger {
      * @throws TriggerSearchException when a combining trigger cannot find a common fire time within
      *     its bounded search
      */
-    Optional<ZonedDateTime> nextFireTime(ZonedDateTime previousFireTime, ZonedDateTime now);
+    Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now);
 
     /**
      * The latest fire time at or before {@code now} that {@link #nextFireTime} reaches when called over and over

@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A validated view of one trigger spec: keys normalised to snake_case, unknown keys rejected, and typed
  * accessors whose errors name the field, the value and what would be valid.
@@ -192,7 +195,7 @@ public final class TriggerSpec {
             return InputText.decimal(text).toPlainString();
         }
         catch (NumberFormatException ex) {
-            throw invalid(key, number, ex.getMessage());
+            throw invalid(key, number, String.valueOf(ex.getMessage()));
         }
     }
 
@@ -215,7 +218,7 @@ public final class TriggerSpec {
             number = InputText.decimal(text.get());
         }
         catch (NumberFormatException ex) {
-            throw invalid(key, text.get(), ex.getMessage());
+            throw invalid(key, text.get(), String.valueOf(ex.getMessage()));
         }
         if (number.signum() < 0) {
             throw invalid(key, text.get(), "must not be negative");
@@ -350,7 +353,7 @@ public final class TriggerSpec {
      * @param problem what is wrong and what would be valid, e.g. {@code "must be a positive number"}
      * @return the exception, to throw
      */
-    public InvalidTriggerSpecException invalid(String key, Object value, String problem) {
+    public InvalidTriggerSpecException invalid(String key, @Nullable Object value, String problem) {
         return new InvalidTriggerSpecException(key, value, this.type + " trigger '" + key + "': value '" + InputText.shorten(value) + "' "
                 + problem);
     }

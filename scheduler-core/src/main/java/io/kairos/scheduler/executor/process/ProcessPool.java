@@ -1,6 +1,7 @@
 package io.kairos.scheduler.executor.process;
 
 import io.kairos.scheduler.task.AllowedPackages;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +102,7 @@ public final class ProcessPool {
      *     could not resolve the task, or the arguments cannot be written as JSON)
      * @throws IllegalStateException when the pool is shut down
      */
-    public CompletableFuture<Object> submit(String task, List<Object> args, Map<String, Object> kwargs, Duration timeout) {
+    public CompletableFuture<Object> submit(String task, List<Object> args, Map<String, Object> kwargs, @Nullable Duration timeout) {
         PendingRun run = new PendingRun(Objects.requireNonNull(task, "task"), Objects.requireNonNull(args, "args"),
                 Objects.requireNonNull(kwargs, "kwargs"), timeout != null ? timeout : options.timeout());
         if (stopping) {
@@ -190,7 +191,7 @@ public final class ProcessPool {
      *     returns no worker process is left.
      * @param timeout the longest wait for submitted runs when {@code wait}; {@code null} for no limit
      */
-    public void shutdown(boolean wait, Duration timeout) {
+    public void shutdown(boolean wait, @Nullable Duration timeout) {
         stopping = true;
         if (wait) {
             runners.shutdown();
@@ -250,11 +251,11 @@ public final class ProcessPool {
 
         final Map<String, Object> kwargs;
 
-        final Duration timeout;
+        final @Nullable Duration timeout;
 
         final CompletableFuture<Object> future = new CompletableFuture<>();
 
-        PendingRun(String task, List<Object> args, Map<String, Object> kwargs, Duration timeout) {
+        PendingRun(String task, List<Object> args, Map<String, Object> kwargs, @Nullable Duration timeout) {
             this.task = task;
             this.args = args;
             this.kwargs = kwargs;

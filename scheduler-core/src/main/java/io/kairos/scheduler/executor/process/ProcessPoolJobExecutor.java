@@ -9,12 +9,16 @@ import io.kairos.scheduler.task.Task;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * The {@code process-pool} executor: runs jobs in a {@link ProcessPool} of worker JVMs, as APScheduler 3's
@@ -45,9 +49,9 @@ public final class ProcessPoolJobExecutor implements JobExecutor {
 
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    private volatile ExecutorContext context;
+    private volatile @Nullable ExecutorContext context;
 
-    private volatile ProcessPool pool;
+    private volatile @Nullable ProcessPool pool;
 
     /** Creates an executor with {@link ProcessPoolOptions#defaults()}: 5 workers. */
     public ProcessPoolJobExecutor() {
@@ -150,7 +154,7 @@ public final class ProcessPoolJobExecutor implements JobExecutor {
      * @param job the job
      * @return the timeout, or {@code null} for no limit
      */
-    public Duration timeoutOf(StoredJob job) {
+    public @Nullable Duration timeoutOf(StoredJob job) {
         return job.timeout() != null ? job.timeout() : options.timeoutFor(job.task());
     }
 
@@ -199,7 +203,8 @@ public final class ProcessPoolJobExecutor implements JobExecutor {
 
         void next(int index) {
             int i = index;
-            while (i < run.scheduledRunTimes().size() && run.isMissed(run.scheduledRunTimes().get(i), context.clock().instant())) {
+            InstantSource clock = Objects.requireNonNull(context, "the executor is not started").clock();
+            while (i < run.scheduledRunTimes().size() && run.isMissed(run.scheduledRunTimes().get(i), clock.instant())) {
                 listener.missed(run, run.scheduledRunTimes().get(i));
                 i++;
             }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Creates {@code process-pool} executors from configuration; found through {@link java.util.ServiceLoader}.
  * Options (kebab-case; {@code max_workers} works too):
@@ -55,14 +58,14 @@ public final class ProcessPoolJobExecutorFactory implements JobExecutorFactory {
         return new ProcessPoolJobExecutor(new ProcessPoolOptions(
                 options.positiveInt("max-workers", ProcessPoolOptions.DEFAULT_MAX_WORKERS),
                 jvmArguments,
-                positive(prefix + "timeout", options.duration("timeout", null)),
+                positive(prefix + "timeout", options.duration("timeout").orElse(null)),
                 taskTimeouts(prefix + "task-timeouts", options.string("task-timeouts").orElse("")),
                 positive(prefix + "start-timeout", options.duration("start-timeout", ProcessPoolOptions.DEFAULT_START_TIMEOUT)),
                 options.string("java-command").orElse(defaults.javaCommand()),
                 options.string("class-path").orElse(defaults.classPath())));
     }
 
-    private static Duration positive(String key, Duration value) {
+    private static <D extends @Nullable Duration> D positive(String key, D value) {
         if (value != null && value.isZero()) {
             throw new IllegalArgumentException("'" + key + "': value 0 must be a positive duration (remove it for no limit)");
         }

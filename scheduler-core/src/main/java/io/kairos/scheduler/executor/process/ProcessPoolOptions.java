@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * How a process pool starts and uses its worker JVMs. Immutable; build from {@link #defaults()} with the
  * {@code with*} methods.
@@ -25,7 +28,7 @@ import java.util.Objects;
  * @param javaCommand the {@code java} executable; defaults to the running JVM's
  * @param classPath the workers' class path; defaults to this JVM's {@code java.class.path}
  */
-public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Duration timeout,
+public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, @Nullable Duration timeout,
         Map<String, Duration> taskTimeouts, Duration startTimeout, String javaCommand, String classPath) {
 
     /** The default {@link #maxWorkers()}. */
@@ -100,7 +103,7 @@ public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Dura
      * @param timeout the default longest run, or {@code null} for none
      * @return a copy with that timeout
      */
-    public ProcessPoolOptions withTimeout(Duration timeout) {
+    public ProcessPoolOptions withTimeout(@Nullable Duration timeout) {
         return new ProcessPoolOptions(maxWorkers, jvmArguments, timeout, taskTimeouts, startTimeout, javaCommand, classPath);
     }
 
@@ -121,7 +124,7 @@ public record ProcessPoolOptions(int maxWorkers, List<String> jvmArguments, Dura
      * @param task the task name
      * @return the timeout, or {@code null} for no limit
      */
-    public Duration timeoutFor(String task) {
+    public @Nullable Duration timeoutFor(String task) {
         return taskTimeouts.getOrDefault(task, timeout);
     }
 

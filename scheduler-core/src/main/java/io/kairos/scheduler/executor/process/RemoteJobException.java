@@ -1,5 +1,7 @@
 package io.kairos.scheduler.executor.process;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The task threw in a worker JVM. The exception itself stays in the worker; its class name, message and
  * printed stack trace (causes included) travel back as text. The worker survives and takes the next run.
@@ -13,7 +15,7 @@ public class RemoteJobException extends Exception {
 
     private final String remoteClassName;
 
-    private final String remoteMessage;
+    private final @Nullable String remoteMessage;
 
     private final String remoteStackTrace;
 
@@ -24,7 +26,7 @@ public class RemoteJobException extends Exception {
      * @param remoteMessage its message, may be {@code null}
      * @param remoteStackTrace its printed stack trace, never {@code null}
      */
-    public RemoteJobException(String remoteClassName, String remoteMessage, String remoteStackTrace) {
+    public RemoteJobException(String remoteClassName, @Nullable String remoteMessage, String remoteStackTrace) {
         super(remoteMessage == null ? remoteClassName : remoteClassName + ": " + remoteMessage, null, false, false);
         this.remoteClassName = remoteClassName;
         this.remoteMessage = remoteMessage;
@@ -45,7 +47,7 @@ public class RemoteJobException extends Exception {
      *
      * @return the message, may be {@code null}
      */
-    public String remoteMessage() {
+    public @Nullable String remoteMessage() {
         return remoteMessage;
     }
 

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The main class of a process-pool worker JVM. Not for direct use: {@link ProcessPool} starts it with the
  * parent's Java and class path.
@@ -105,7 +108,7 @@ public final class WorkerMain {
 
     /** Runs a request and returns the reply line: the result, or the error when the task threw. */
     private static String run(TaskRegistry tasks, RunRequest request) {
-        Object result;
+        @Nullable Object result;
         try {
             result = tasks.resolve(request.task()).invoke(request.args(), request.kwargs());
         } catch (OutOfMemoryError e) {
@@ -118,7 +121,7 @@ public final class WorkerMain {
             return WorkerProtocol.write(WorkerMessage.result(request.run(), result));
         } catch (RuntimeException e) {
             return WorkerProtocol.write(WorkerMessage.error(request.run(), new IllegalStateException("task "
-                    + request.task() + " returned a " + result.getClass().getName()
+                    + request.task() + " returned a " + (result == null ? "null" : result.getClass().getName())
                     + " that cannot be written as JSON: " + e.getMessage(), e)));
         }
     }

@@ -2,6 +2,7 @@ package io.kairos.scheduler.executor.process;
 
 import io.kairos.scheduler.executor.process.WorkerProtocol.RunRequest;
 import io.kairos.scheduler.executor.process.WorkerProtocol.WorkerMessage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +45,10 @@ final class WorkerProcess {
     private long runningRun;
 
     /** Why this pool killed the worker, {@code null} when it did not; guarded by {@link #lock}. */
-    private String killReason;
+    private @Nullable String killReason;
 
     /** The timeout that killed the worker, {@code null} when none did; guarded by {@link #lock}. */
-    private Duration timedOut;
+    private @Nullable Duration timedOut;
 
     private WorkerProcess(Process process, ScheduledExecutorService timer) {
         this.process = process;
@@ -115,7 +116,7 @@ final class WorkerProcess {
      * @throws RemoteJobException when the task threw; the worker stays usable
      * @throws WorkerProcessException when the worker died or was killed; it is unusable
      */
-    Object run(String task, List<Object> args, Map<String, Object> kwargs, Duration timeout)
+    @Nullable Object run(String task, List<Object> args, Map<String, Object> kwargs, @Nullable Duration timeout)
             throws RemoteJobException, WorkerProcessException {
         long run;
         synchronized (lock) {

@@ -8,6 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The line protocol between the process pool and its worker JVMs: one JSON object per line, UTF-8, over the
  * worker's stdin (parent → worker) and the worker's original stdout (worker → parent).
@@ -45,7 +48,7 @@ final class WorkerProtocol {
      * @param message its message, may be {@code null}
      * @param stackTrace the full printed stack trace, causes included
      */
-    record RemoteError(@JsonProperty("class") String className, String message, String stackTrace) {
+    record RemoteError(@JsonProperty("class") String className, @Nullable String message, String stackTrace) {
     }
 
     /**
@@ -57,13 +60,13 @@ final class WorkerProtocol {
      * @param error the task's exception, or {@code null} when it returned normally
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WorkerMessage(Long ready, Long run, Object result, RemoteError error) {
+    record WorkerMessage(@Nullable Long ready, @Nullable Long run, @Nullable Object result, @Nullable RemoteError error) {
 
         static WorkerMessage readyMessage(long pid) {
             return new WorkerMessage(pid, null, null, null);
         }
 
-        static WorkerMessage result(long run, Object result) {
+        static WorkerMessage result(long run, @Nullable Object result) {
             return new WorkerMessage(null, run, result, null);
         }
 
@@ -92,7 +95,7 @@ final class WorkerProtocol {
      * @param line one line of the worker's protocol stream
      * @return the message, or {@code null} when the line is not a protocol message (stray output)
      */
-    static WorkerMessage readMessage(String line) {
+    static @Nullable WorkerMessage readMessage(String line) {
         if (line.isEmpty() || line.charAt(0) != '{') {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.executor.process;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ final class Workers {
     /** One permit per worker that may still be started: live and starting workers hold one each. */
     private final Semaphore slots;
 
-    private volatile String killReason;
+    private volatile @Nullable String killReason;
 
     Workers(List<String> command, int maxWorkers, Duration startTimeout, ScheduledExecutorService timer) {
         this.command = command;

@@ -9,4 +9,7 @@
  * its own; {@link io.kairos.scheduler.executor.process.WorkerMain} is the workers' main class. Parent and worker
  * speak JSON lines over the worker's stdin and stdout.
  */
+@NullMarked
 package io.kairos.scheduler.executor.process;
+
+import org.jspecify.annotations.NullMarked;

@@ -31,6 +31,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,7 @@ public class JdbcJobStore implements JobStore {
 
     private static final Logger logger = LoggerFactory.getLogger(JdbcJobStore.class);
 
-    private volatile StartedStore started;
+    private volatile @Nullable StartedStore started;
 
     private volatile RunHistory history = RunHistory.none();
 
@@ -311,11 +312,11 @@ public class JdbcJobStore implements JobStore {
     /**
      * Runs a write: in auto-commit mode where every write is one statement (PostgreSQL), else in a transaction.
      */
-    private static <T> T write(StartedStore s, String what, Transactions.Work<T> work) {
+    private static <T extends @Nullable Object> T write(StartedStore s, String what, Transactions.Work<T> work) {
         return s.writer().singleStatements() ? s.tx().autoCommit(what, work) : s.tx().inTransaction(what, work);
     }
 
-    private static List<JobRow> select(Connection connection, String sql, String id) throws SQLException {
+    private static List<JobRow> select(Connection connection, String sql, @Nullable String id) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (id != null) {
                 ps.setString(1, id);
@@ -334,7 +335,7 @@ public class JdbcJobStore implements JobStore {
     public Optional<Instant> nextRunTime() {
         StartedStore s = started();
         Long millis = s.tx().autoCommit("read the next run time", (c) -> {
-            Long[] times = new Long[2];
+            @Nullable Long[] times = new Long[2];
             if (readNextRunTimes(c, s.sql().nextRunTimes, times) >= JobSql.LEASED_SCAN_LIMIT) {
                 readNextRunTimes(c, s.sql().nextRunTimesExact, times);
             }
@@ -348,7 +349,7 @@ public class JdbcJobStore implements JobStore {
     }
 
     // fills times with (earliest unleased next run time, earliest leased expiry); returns the leased rows read
-    private static long readNextRunTimes(Connection c, String sql, Long[] times) throws SQLException {
+    private static long readNextRunTimes(Connection c, String sql, @Nullable Long[] times) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             times[0] = rs.getObject(1) == null ? null : rs.getLong(1);

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The JDBC store's run history: the table {@code <job table>_runs}, one row per run with the columns queried
  * (job id, finish time, outcome) and the record as JSON. Reads are one statement on the indexes; retention deletes
@@ -40,7 +42,7 @@ final class JdbcRunHistory implements RunHistory {
     private final String insert;
 
     /** The PostgreSQL {@code COPY} writer, or {@code null} on other databases. */
-    private final PgRunCopy copy;
+    private final @Nullable PgRunCopy copy;
 
     JdbcRunHistory(TableName table, Transactions tx, JdbcDialect dialect) {
         this.table = table.qualified();

@@ -3,6 +3,9 @@ package io.kairos.scheduler.store.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * One row of the job table as read, before its JSON is decoded.
  *
@@ -14,7 +17,7 @@ import java.sql.SQLException;
  * @param brokenReason why the job is broken, or {@code null}
  * @param jobData the job's JSON
  */
-record JobRow(String id, Long nextRunTime, Long nextFireTime, String state, long version, String brokenReason, String jobData) {
+record JobRow(String id, @Nullable Long nextRunTime, @Nullable Long nextFireTime, String state, long version, @Nullable String brokenReason, String jobData) {
 
     /** The columns {@link #read} expects, in order, for SELECT and RETURNING lists. */
     static final String COLUMNS = "id, next_run_time, next_fire_time, state, version, broken_reason, job_data";
@@ -31,7 +34,7 @@ record JobRow(String id, Long nextRunTime, Long nextFireTime, String state, long
                 rs.getString(7));
     }
 
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+    private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }

@@ -7,6 +7,9 @@ import io.kairos.scheduler.store.StoredJob;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Turns jobs into column values and JSON, and rows back into jobs: the row's columns (next run time, next fire
  * time, state, broken reason, version) override what the JSON says. Thread-safe.
@@ -87,15 +90,15 @@ final class JobRows {
         return this.context.codec().decodeBroken(row.id(), row.jobData(), this.context.alias(), why).withVersion(row.version());
     }
 
-    static Long millis(Instant instant) {
+    static @Nullable Long millis(@Nullable Instant instant) {
         return instant == null ? null : instant.toEpochMilli();
     }
 
-    static Instant instant(Long millis) {
+    static @Nullable Instant instant(@Nullable Long millis) {
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
-    static String reason(String reason) {
+    static @Nullable String reason(@Nullable String reason) {
         return reason == null || reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 3) + "...";
     }
 }

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,7 @@ final class JobWriter {
 
     private final JdbcDialect dialect;
 
-    private final PgWrites pg;
+    private final @Nullable PgWrites pg;
 
     /**
      * Creates the writer.
@@ -43,7 +45,7 @@ final class JobWriter {
      * @param dialect the database's dialect
      * @param pg PostgreSQL's one-statement writes, or {@code null} on other databases
      */
-    JobWriter(JobSql sql, JobRows rows, JdbcDialect dialect, PgWrites pg) {
+    JobWriter(JobSql sql, JobRows rows, JdbcDialect dialect, @Nullable PgWrites pg) {
         this.sql = sql;
         this.rows = rows;
         this.dialect = dialect;
@@ -122,7 +124,7 @@ final class JobWriter {
      * @param target which row may be written: a job, a finished marker, or either
      * @return the new version, or {@code null} when no row has the id
      */
-    Long update(Connection c, StoredJob job, String json, JobSql.Target target) throws SQLException {
+    @Nullable Long update(Connection c, StoredJob job, @Nullable String json, JobSql.Target target) throws SQLException {
         if (this.pg != null) {
             return this.pg.update(c, job, json, target);
         }
@@ -179,7 +181,7 @@ final class JobWriter {
             catch (JobDecodeException ex) {
                 logger.warn("Kairos job store: job '{}' in {} cannot be read and is marked broken (kept, not run): {}", row.id(),
                         this.sql.table, ex.getMessage());
-                String reason = JobRows.reason(ex.getMessage());
+                String reason = Objects.requireNonNull(JobRows.reason(ex.getMessage()));
                 try (PreparedStatement ps = c.prepareStatement(this.sql.markBroken)) {
                     ps.setString(1, reason);
                     ps.setString(2, row.id());
@@ -323,7 +325,7 @@ final class JobWriter {
         }
     }
 
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+    private static void setLong(PreparedStatement ps, int index, @Nullable Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);
         }

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * PostgreSQL's writes, each one statement (one round trip, atomic in auto-commit mode): a write that leaves a
  * job scheduled sends its {@code NOTIFY} from the same statement, and a batch of releases or lease extensions
@@ -108,10 +111,10 @@ final class PgWrites {
      */
     int insertAll(Connection c, List<StoredJob> jobs, List<String> json) throws SQLException {
         int n = jobs.size();
-        Long[] nextRunTimes = new Long[n];
-        Long[] nextFireTimes = new Long[n];
+        @Nullable Long[] nextRunTimes = new Long[n];
+        @Nullable Long[] nextFireTimes = new Long[n];
         String[] states = new String[n];
-        String[] reasons = new String[n];
+        @Nullable String[] reasons = new String[n];
         String[] ids = new String[n];
         for (int i = 0; i < n; i++) {
             StoredJob job = jobs.get(i);
@@ -152,7 +155,7 @@ final class PgWrites {
      *
      * @return the new version, or {@code null} when no row has the id
      */
-    Long update(Connection c, StoredJob job, String json, JobSql.Target target) throws SQLException {
+    @Nullable Long update(Connection c, StoredJob job, @Nullable String json, JobSql.Target target) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(json == null ? this.updateColumnsOnly : this.update.get(target))) {
             JobWriter.bindColumns(ps, job);
             int p = 5;
@@ -164,7 +167,7 @@ final class PgWrites {
         }
     }
 
-    private Long versionAfterNotify(PreparedStatement ps, int p) throws SQLException {
+    private @Nullable Long versionAfterNotify(PreparedStatement ps, int p) throws SQLException {
         ps.setString(p, this.channel);
         ps.setString(p + 1, this.schedulerId);
         try (ResultSet rs = ps.executeQuery()) {
@@ -195,9 +198,9 @@ final class PgWrites {
         String[] ids = new String[n];
         Long[] versions = new Long[n];
         Boolean[] removes = new Boolean[n];
-        Long[] nextRunTimes = new Long[n];
-        Long[] nextFireTimes = new Long[n];
-        String[] states = new String[n];
+        @Nullable Long[] nextRunTimes = new Long[n];
+        @Nullable Long[] nextFireTimes = new Long[n];
+        @Nullable String[] states = new String[n];
         int i = 0;
         for (JobRelease release : byId.values()) {
             ReleaseColumns columns = ReleaseColumns.of(release, finishedAt);

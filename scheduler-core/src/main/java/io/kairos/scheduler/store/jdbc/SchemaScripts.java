@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The schema scripts shipped in the core jar ({@code io/kairos/scheduler/store/jdbc/schema-<database id>.sql}):
  * reading them, pointing them at a configured table name, and running them. The scripts only create what is
@@ -83,7 +86,7 @@ final class SchemaScripts {
      * @param databaseId the database id
      * @return the script text, or {@code null} when the database has none
      */
-    static String readStorage(String databaseId) {
+    static @Nullable String readStorage(String databaseId) {
         String resource = storageResource(databaseId);
         return SchemaScripts.class.getClassLoader().getResource(resource) == null ? null : readResource(resource);
     }

@@ -9,6 +9,9 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * What {@link JdbcJobStore#start} sets up: the detected dialect, the statements, the writer and, on PostgreSQL,
  * the notification listener. Immutable.
@@ -23,7 +26,7 @@ import javax.sql.DataSource;
  * @param wakeups what the listener lets through; told of every next-run-time answer
  */
 record StartedStore(JobStoreContext context, JdbcDialect dialect, JobSql sql, Transactions tx, JobRows rows, JobWriter writer,
-        PgNotificationListener listener, WakeupFilter wakeups) {
+        @Nullable PgNotificationListener listener, WakeupFilter wakeups) {
 
     /**
      * Detects the database, creates the table when the settings say so, checks that the table can be read, and
@@ -41,7 +44,7 @@ record StartedStore(JobStoreContext context, JdbcDialect dialect, JobSql sql, Tr
         Transactions transactions = new Transactions(dataSource, "job store '" + context.alias() + "' (table " + table + ")",
                 (int) settings.timeout().toMillis());
         JdbcDialect dialect;
-        SQLException schemaFailure = null;
+        @Nullable SQLException schemaFailure = null;
         try (Connection connection = dataSource.getConnection()) {
             dialect = JdbcDialect.detect(connection.getMetaData());
             if (settings.createSchema()) {
@@ -73,7 +76,8 @@ record StartedStore(JobStoreContext context, JdbcDialect dialect, JobSql sql, Tr
         return new StartedStore(context, dialect, sql, transactions, rows, writer, listener, filter);
     }
 
-    private static void checkTable(Transactions transactions, JobSql sql, JdbcDialect dialect, SQLException schemaFailure) {
+    private static void checkTable(Transactions transactions, JobSql sql, JdbcDialect dialect,
+            @Nullable SQLException schemaFailure) {
         try {
             transactions.inTransaction("find the job table", (connection) -> {
                 try (PreparedStatement ps = connection.prepareStatement(sql.probe)) {

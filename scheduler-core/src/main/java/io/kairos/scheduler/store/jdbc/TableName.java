@@ -2,6 +2,9 @@ package io.kairos.scheduler.store.jdbc;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A validated job table name: an identifier with an optional schema prefix ({@code kairos_jobs},
  * {@code scheduling.kairos_jobs}). Validation is what keeps the name, which is written into SQL text, from
@@ -10,7 +13,7 @@ import java.util.regex.Pattern;
  * @param schema the schema, or {@code null} for the connection's default
  * @param table the table
  */
-record TableName(String schema, String table) {
+record TableName(@Nullable String schema, String table) {
 
     /** The default table name. */
     static final String DEFAULT = "kairos_jobs";

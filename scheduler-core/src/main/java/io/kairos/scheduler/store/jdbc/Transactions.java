@@ -9,6 +9,9 @@ import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Runs work on a connection from the application's {@code DataSource}, in a transaction (commits on success, rolls
  * back on any error) or in auto-commit mode for work that needs none; retries work the database rolled back for a
@@ -45,7 +48,7 @@ final class Transactions {
      * @param <T> the result type
      */
     @FunctionalInterface
-    interface Work<T> {
+    interface Work<T extends @Nullable Object> {
 
         T run(Connection connection) throws SQLException;
     }
@@ -59,7 +62,7 @@ final class Transactions {
      * @return the work's result
      * @throws JobStoreException when the database fails
      */
-    <T> T inTransaction(String what, Work<T> work) {
+    <T extends @Nullable Object> T inTransaction(String what, Work<T> work) {
         return run(what, work, true);
     }
 
@@ -75,11 +78,11 @@ final class Transactions {
      * @return the work's result
      * @throws JobStoreException when the database fails
      */
-    <T> T autoCommit(String what, Work<T> work) {
+    <T extends @Nullable Object> T autoCommit(String what, Work<T> work) {
         return run(what, work, false);
     }
 
-    private <T> T run(String what, Work<T> work, boolean transaction) {
+    private <T extends @Nullable Object> T run(String what, Work<T> work, boolean transaction) {
         for (int attempt = 1;; attempt++) {
             try (Connection connection = this.dataSource.getConnection()) {
                 int previous = bound(connection);
@@ -99,7 +102,7 @@ final class Transactions {
         }
     }
 
-    private static <T> T runOn(Connection connection, Work<T> work, boolean transaction) throws SQLException {
+    private static <T extends @Nullable Object> T runOn(Connection connection, Work<T> work, boolean transaction) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         if (autoCommit && !transaction) {
             return work.run(connection);

@@ -2,6 +2,9 @@ package io.kairos.scheduler.store.jdbc;
 
 import java.time.InstantSource;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Decides whether another scheduler's notification must wake this scheduler. It must unless the notification
  * says when the job it wrote is next due and this store last told the scheduler of a next run time that is
@@ -36,7 +39,7 @@ final class WakeupFilter {
      *
      * @param nextRunTime epoch milliseconds, or {@code null} when no job was scheduled
      */
-    void answered(Long nextRunTime) {
+    void answered(@Nullable Long nextRunTime) {
         this.answered = nextRunTime == null ? UNKNOWN : nextRunTime;
     }
 
@@ -47,7 +50,7 @@ final class WakeupFilter {
      * @return {@code false} for this scheduler's own notifications and for jobs due no earlier than the wake-up
      *     already planned; {@code true} otherwise
      */
-    boolean shouldWake(String payload) {
+    boolean shouldWake(@Nullable String payload) {
         if (this.ownId.equals(payload)) {
             return false;
         }

@@ -1,5 +1,7 @@
 package io.kairos.scheduler.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The payload of the job store's PostgreSQL notifications: {@code v1:<next run time, epoch ms>:<scheduler id>},
  * the earliest next run time the notifying write left scheduled and the id of the scheduler that wrote it. A
@@ -9,7 +11,7 @@ package io.kairos.scheduler.store.jdbc;
  * @param nextRunTime epoch milliseconds, or {@code null} when unknown
  * @param schedulerId the sender's scheduler id, or {@code null} when unknown
  */
-record WakeupPayload(Long nextRunTime, String schedulerId) {
+record WakeupPayload(@Nullable Long nextRunTime, @Nullable String schedulerId) {
 
     private static final String PREFIX = "v1:";
 
@@ -29,7 +31,7 @@ record WakeupPayload(Long nextRunTime, String schedulerId) {
      * @param payload the notification's payload, may be {@code null}
      * @return the payload's parts; both {@code null} when the payload is not in this form
      */
-    static WakeupPayload parse(String payload) {
+    static WakeupPayload parse(@Nullable String payload) {
         if (payload == null || !payload.startsWith(PREFIX)) {
             return new WakeupPayload(null, null);
         }

@@ -4,4 +4,7 @@
  * {@code LISTEN/NOTIFY} wake-ups on PostgreSQL. The schema scripts live next to these classes in the jar
  * ({@code io/kairos/scheduler/store/jdbc/schema-<database id>.sql}).
  */
+@NullMarked
 package io.kairos.scheduler.store.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,10 @@ package io.kairos.scheduler.store.memory;
 import io.kairos.scheduler.store.StoredJob;
 
 import java.time.Instant;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * One job in a {@link MemoryJobStore}: the job, its lease, and its place in one of the store's
@@ -13,17 +17,17 @@ final class JobEntry {
 
     StoredJob job;
 
-    String leaseOwner;
+    @Nullable String leaseOwner;
 
-    Instant leaseUntil;
+    @Nullable Instant leaseUntil;
 
     /** {@link #acquirableAt()} as of the last time the entry was placed in a heap; {@code null} when in none. */
-    Instant key;
+    @Nullable Instant key;
 
     int heapIndex = -1;
 
     /** The heap the entry is in, or {@code null}. */
-    RunTimeHeap heap;
+    @Nullable RunTimeHeap heap;
 
     JobEntry(StoredJob job) {
         this.job = job;
@@ -34,12 +38,18 @@ final class JobEntry {
      *
      * @return the instant, or {@code null} when the job is paused or broken
      */
-    Instant acquirableAt() {
+    @Nullable Instant acquirableAt() {
         Instant nextRunTime = this.job.nextRunTime();
-        if (nextRunTime == null || this.leaseOwner == null) {
+        Instant until = this.leaseUntil;
+        if (nextRunTime == null || this.leaseOwner == null || until == null) {
             return nextRunTime;
         }
-        return this.leaseUntil.isAfter(nextRunTime) ? this.leaseUntil : nextRunTime;
+        return until.isAfter(nextRunTime) ? until : nextRunTime;
+    }
+
+    /** {@link #key} of an entry in a heap, where it is never {@code null}. */
+    Instant heapKey() {
+        return Objects.requireNonNull(this.key, "the entry is in no heap");
     }
 
     void dropLease() {

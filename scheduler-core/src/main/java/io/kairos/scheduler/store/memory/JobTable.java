@@ -2,6 +2,9 @@ package io.kairos.scheduler.store.memory;
 
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The memory store's jobs by id: an open-addressing hash table (linear probing, at most three quarters full,
  * deletion by backward shift) that holds the {@link JobEntry} objects themselves, so a job costs one array slot
@@ -12,7 +15,7 @@ final class JobTable {
 
     private static final int INITIAL_CAPACITY = 64;
 
-    private JobEntry[] slots = new JobEntry[INITIAL_CAPACITY];
+    private @Nullable JobEntry[] slots = new JobEntry[INITIAL_CAPACITY];
 
     /** The id hash of each occupied slot: probing and gap closing read these, not the entries. */
     private int[] hashes = new int[INITIAL_CAPACITY];
@@ -29,13 +32,13 @@ final class JobTable {
      * @param id the job id
      * @return the entry, or {@code null}
      */
-    JobEntry get(String id) {
+    @Nullable JobEntry get(String id) {
         int i = find(id);
         return i < 0 ? null : this.slots[i];
     }
 
     private int find(String id) {
-        JobEntry[] table = this.slots;
+        @Nullable JobEntry[] table = this.slots;
         int mask = table.length - 1;
         int hash = id.hashCode();
         for (int i = home(hash, mask);; i = (i + 1) & mask) {
@@ -71,7 +74,7 @@ final class JobTable {
      * @param id the job id
      * @return the removed entry, or {@code null} when there was none
      */
-    JobEntry remove(String id) {
+    @Nullable JobEntry remove(String id) {
         int i = find(id);
         if (i < 0) {
             return null;
@@ -104,7 +107,7 @@ final class JobTable {
     // Backward-shift deletion: moves later members of the probe run into the gap when their home slot is not
     // between the gap and their current slot (cyclically), so every entry stays reachable from its home slot.
     private void closeGap(int gap) {
-        JobEntry[] table = this.slots;
+        @Nullable JobEntry[] table = this.slots;
         int[] hashOf = this.hashes;
         int mask = table.length - 1;
         int i = (gap + 1) & mask;
@@ -133,7 +136,7 @@ final class JobTable {
         this.hashes = biggerHashes;
     }
 
-    private static void insert(JobEntry[] table, int[] hashOf, JobEntry entry) {
+    private static void insert(@Nullable JobEntry[] table, int[] hashOf, JobEntry entry) {
         int mask = table.length - 1;
         int hash = entry.job.id().hashCode();
         int i = home(hash, mask);

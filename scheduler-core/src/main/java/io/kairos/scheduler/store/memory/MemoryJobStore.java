@@ -23,6 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
+
+
+
 /**
  * Keeps jobs in the heap of this JVM (APScheduler's {@code MemoryJobStore}, alias {@code memory}). Jobs are held
  * as objects, never encoded, so a job may run an unnamed lambda here and nowhere else.
@@ -173,13 +177,13 @@ public class MemoryJobStore implements JobStore {
         (entry.leaseOwner == null ? this.unleased : this.leased).reposition(entry);
     }
 
-    private JobEntry earliest() {
+    private @Nullable JobEntry earliest() {
         JobEntry free = this.unleased.peek();
         JobEntry held = this.leased.peek();
         if (free == null || held == null) {
             return free != null ? free : held;
         }
-        return held.key.isBefore(free.key) ? held : free;
+        return held.heapKey().isBefore(free.heapKey()) ? held : free;
     }
 
     // Replaces the job, keeping any lease; the version moves on.
@@ -293,7 +297,7 @@ public class MemoryJobStore implements JobStore {
         this.lock.lock();
         try {
             JobEntry first = earliest();
-            return first == null ? Optional.empty() : Optional.of(first.key);
+            return first == null ? Optional.empty() : Optional.of(first.heapKey());
         }
         finally {
             this.lock.unlock();
@@ -314,7 +318,7 @@ public class MemoryJobStore implements JobStore {
         try {
             while (acquired.size() < limit) {
                 JobEntry first = earliest();
-                if (first == null || first.key.isAfter(now)) {
+                if (first == null || first.heapKey().isAfter(now)) {
                     break;
                 }
                 RunTimeHeap.detach(first);

@@ -3,6 +3,10 @@ package io.kairos.scheduler.store.memory;
 import java.time.Instant;
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
+
+
 /**
  * A binary min-heap of job entries keyed by {@link JobEntry#acquirableAt()}, ties in insertion order: O(1)
  * peek, O(log n) insert, remove and re-key. Each entry records its heap and its slot, so removing any entry needs
@@ -24,7 +28,7 @@ final class RunTimeHeap {
 
     private int sequence;
 
-    JobEntry peek() {
+    @Nullable JobEntry peek() {
         return this.size == 0 ? null : this.entries[0];
     }
 
@@ -82,6 +86,8 @@ final class RunTimeHeap {
      *
      * @param entry the entry
      */
+    // the slot past the last entry is cleared (null) for the collector; only slots below size are read
+    @SuppressWarnings("NullAway")
     void remove(JobEntry entry) {
         if (entry.heap != this) {
             return;

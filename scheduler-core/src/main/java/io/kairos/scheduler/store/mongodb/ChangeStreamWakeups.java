@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ final class ChangeStreamWakeups {
 
     private volatile boolean stopped;
 
-    private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
+    private volatile @Nullable MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
 
     private ChangeStreamWakeups(MongoCollection<Document> collection, Runnable wakeup, String name,
             MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor) {
@@ -73,7 +74,7 @@ final class ChangeStreamWakeups {
      * @return the started wake-ups, or {@code null} when the server offers no change streams (a standalone server)
      * @throws MongoException when the server cannot be reached
      */
-    static ChangeStreamWakeups open(MongoCollection<Document> collection, Runnable wakeup, String name) {
+    static @Nullable ChangeStreamWakeups open(MongoCollection<Document> collection, Runnable wakeup, String name) {
         MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
         try {
             cursor = watch(collection, null);
@@ -88,7 +89,7 @@ final class ChangeStreamWakeups {
     }
 
     private static MongoChangeStreamCursor<ChangeStreamDocument<Document>> watch(MongoCollection<Document> collection,
-            org.bson.BsonDocument resumeToken) {
+            org.bson.@Nullable BsonDocument resumeToken) {
         var stream = collection.watch(PIPELINE).maxAwaitTime(MAX_AWAIT_MILLIS, TimeUnit.MILLISECONDS);
         if (resumeToken != null) {
             stream = stream.resumeAfter(resumeToken);
@@ -97,7 +98,7 @@ final class ChangeStreamWakeups {
     }
 
     private void follow() {
-        org.bson.BsonDocument resumeToken = null;
+        org.bson.@Nullable BsonDocument resumeToken = null;
         while (!this.stopped) {
             try {
                 MongoChangeStreamCursor<ChangeStreamDocument<Document>> current = this.cursor;
@@ -128,7 +129,7 @@ final class ChangeStreamWakeups {
         }
     }
 
-    private MongoChangeStreamCursor<ChangeStreamDocument<Document>> reopen(org.bson.BsonDocument resumeToken) {
+    private MongoChangeStreamCursor<ChangeStreamDocument<Document>> reopen(org.bson.@Nullable BsonDocument resumeToken) {
         MongoChangeStreamCursor<ChangeStreamDocument<Document>> opened = watch(this.collection, resumeToken);
         this.cursor = opened;
         if (this.stopped) {

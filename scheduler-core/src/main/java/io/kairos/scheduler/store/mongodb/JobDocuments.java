@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns jobs into the fields of their MongoDB document and documents back into jobs. A document holds:
@@ -177,7 +178,7 @@ final class JobDocuments {
         return document.get(VERSION) instanceof Number number ? number.longValue() : 0;
     }
 
-    private static Instant instant(Document document, String field) {
+    private static @Nullable Instant instant(Document document, String field) {
         Object value = document.get(field);
         if (value == null) {
             return null;
@@ -189,7 +190,7 @@ final class JobDocuments {
                 + value.getClass().getSimpleName(), null);
     }
 
-    static Date date(Instant instant) {
+    static @Nullable Date date(@Nullable Instant instant) {
         return instant == null ? null : new Date(instant.toEpochMilli());
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +41,7 @@ final class JsonDocuments {
      * @return the document, or {@code null} when the JSON holds something a document cannot carry faithfully
      * @throws IllegalArgumentException when the text is not a JSON object
      */
-    static Document toDocument(String json) {
+    static @Nullable Document toDocument(String json) {
         Object tree = READER.readValue(json);
         if (!(tree instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("the job codec wrote JSON that is not an object");

@@ -57,6 +57,7 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,9 +108,9 @@ public final class MongoJobStore implements JobStore {
 
     private static final Logger logger = LoggerFactory.getLogger(MongoJobStore.class);
 
-    private final MongoClient givenClient;
+    private final @Nullable MongoClient givenClient;
 
-    private final ConnectionString connectionString;
+    private final @Nullable ConnectionString connectionString;
 
     private final String database;
 
@@ -123,13 +124,14 @@ public final class MongoJobStore implements JobStore {
     /** Matches jobs: every document but the markers. */
     private static final Bson NOT_MARKER = Filters.ne(STATE, JobState.FINISHED.name());
 
-    private volatile Started started;
+    private volatile @Nullable Started started;
 
     private record Started(JobStoreContext context, MongoClient client, boolean ownsClient, MongoCollection<Document> jobs,
-            JobDocuments documents, MongoLeases leases, ChangeStreamWakeups wakeups, MongoRunHistory history) {
+            JobDocuments documents, MongoLeases leases, @Nullable ChangeStreamWakeups wakeups, MongoRunHistory history) {
     }
 
-    MongoJobStore(MongoClient client, ConnectionString connectionString, String database, String collection, Duration timeout) {
+    MongoJobStore(@Nullable MongoClient client, @Nullable ConnectionString connectionString, String database,
+            String collection, Duration timeout) {
         this.givenClient = client;
         this.connectionString = connectionString;
         this.database = database;
@@ -281,7 +283,7 @@ public final class MongoJobStore implements JobStore {
             Document document = new Document(ID, job.id()).append(VERSION, 1L);
             document.putAll(fields);
             document.append(LEASE_OWNER, null).append(LEASE_UNTIL, null);
-            Boolean inserted = call(s, "add job '" + job.id() + "'", () -> {
+            @Nullable Boolean inserted = call(s, "add job '" + job.id() + "'", () -> {
                 s.jobs().insertOne(document);
                 return Boolean.TRUE;
             }, true);
@@ -311,7 +313,7 @@ public final class MongoJobStore implements JobStore {
      * @param upsert whether to insert the job when nothing matches
      * @return the new version, or {@code null} when nothing matched (or the upsert met a concurrent insert)
      */
-    private static Long overwrite(Started s, StoredJob job, Document fields, Bson filter, boolean upsert) {
+    private static @Nullable Long overwrite(Started s, StoredJob job, Document fields, Bson filter, boolean upsert) {
         Document written = call(s, "replace job '" + job.id() + "'", () -> s.jobs().findOneAndUpdate(filter,
                 Updates.combine(setAll(fields), Updates.inc(VERSION, 1L), Updates.unset(FINISHED_AT),
                         Updates.setOnInsert(LEASE_OWNER, null), Updates.setOnInsert(LEASE_UNTIL, null)),
@@ -446,7 +448,8 @@ public final class MongoJobStore implements JobStore {
     }
 
     /** Both acquisitions: {@code executors} {@code null} for any executor. */
-    private List<StoredJob> acquire(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+    private List<StoredJob> acquire(String schedulerId, Instant now, int limit, Instant leaseUntil,
+            @Nullable Set<String> executors) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
         Started s = started();
@@ -506,7 +509,8 @@ public final class MongoJobStore implements JobStore {
      *
      * @param duplicateIsNull whether a duplicate-key error answers {@code null} instead of failing
      */
-    private static <T> T call(Started s, String what, Supplier<T> operation, boolean duplicateIsNull) {
+    private static <T extends @Nullable Object> T call(Started s, String what, Supplier<T> operation,
+            boolean duplicateIsNull) {
         return call(s.context().alias(), what, operation, duplicateIsNull);
     }
 
@@ -516,7 +520,10 @@ public final class MongoJobStore implements JobStore {
      * @param alias the store's alias, for the message
      * @param duplicateIsNull whether a duplicate-key error answers {@code null} instead of failing
      */
-    private static <T> T call(String alias, String what, Supplier<T> operation, boolean duplicateIsNull) {
+    // null only with duplicateIsNull, whose one caller (addJob) takes the result as nullable and checks it
+    @SuppressWarnings("NullAway")
+    private static <T extends @Nullable Object> T call(String alias, String what, Supplier<T> operation,
+            boolean duplicateIsNull) {
         try {
             return operation.get();
         }

@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 
 import io.kairos.scheduler.input.InputText;
 
+import org.jspecify.annotations.Nullable;
+
+
+
 /**
  * Describes a {@link MongoJobStore}: where MongoDB is (a client or a connection string, exactly one), the database and
  * collection, and (for a client the store creates) how long an operation may wait for the server. Not thread-safe;
@@ -22,9 +26,9 @@ public final class MongoJobStoreBuilder {
     /** What a database name may hold: none of {@code $ . / \\ "}, space or NUL, not empty, at most 64 characters. */
     private static final Pattern DATABASE = Pattern.compile("[^$\\x00/\\\\. \"]{1,64}");
 
-    private MongoClient client;
+    private @Nullable MongoClient client;
 
-    private ConnectionString connectionString;
+    private @Nullable ConnectionString connectionString;
 
     private String database = MongoJobStore.DEFAULT_DATABASE;
 

@@ -44,6 +44,7 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -276,7 +277,7 @@ final class MongoLeases {
      * later of its lease expiry and next run time. Leased jobs are read by lease expiry only until an expiry is past
      * the earliest time found so far.
      */
-    Instant nextRunTime() {
+    @Nullable Instant nextRunTime() {
         Document firstFree = this.jobs.find(Filters.and(Filters.type(NEXT_RUN_TIME, "date"), Filters.eq(LEASE_OWNER, null)))
             .sort(Sorts.ascending(NEXT_RUN_TIME, ID)).projection(Projections.include(NEXT_RUN_TIME)).first();
         Date best = firstFree == null ? null : firstFree.getDate(NEXT_RUN_TIME);

@@ -12,6 +12,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * One Lua script of the Redis job store, loaded from the class path and run with {@code EVALSHA}: one round
  * trip carrying the 40-character digest, never the script text. Only when Redis does not know the script
@@ -95,7 +98,7 @@ final class LuaScript {
      * @return the reply
      * @throws io.lettuce.core.RedisException when Redis fails or the script raises an error
      */
-    <T> T run(RedisCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
+    <T> T run(RedisCommands<String, String> redis, ScriptOutputType type, String[] keys, @Nullable String... args) {
         try {
             return redis.evalsha(this.sha, type, keys, args);
         }

@@ -12,7 +12,11 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * The two connections a started {@link RedisJobStore} owns (one for commands, shared by every thread;
@@ -49,9 +53,11 @@ final class RedisConnections implements AutoCloseable {
      * @return the open connections
      * @throws io.lettuce.core.RedisException when Redis cannot be reached; whatever was opened is closed
      */
-    static RedisConnections open(RedisClient givenClient, RedisURI uri, Duration timeout, Duration maxReconnectDelay,
+    static RedisConnections open(@Nullable RedisClient givenClient, @Nullable RedisURI uri, Duration timeout,
+            Duration maxReconnectDelay,
             RedisWakeupSubscriber subscriber) {
-        RedisClient client = givenClient != null ? givenClient : createClient(uri, timeout, maxReconnectDelay);
+        RedisClient client = givenClient != null ? givenClient
+                : createClient(Objects.requireNonNull(uri, "a uri when no client is given"), timeout, maxReconnectDelay);
         StatefulRedisConnection<String, String> commands = null;
         StatefulRedisPubSubConnection<String, String> pubSub = null;
         try {

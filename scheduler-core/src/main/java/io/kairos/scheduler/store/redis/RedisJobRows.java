@@ -8,6 +8,10 @@ import io.kairos.scheduler.store.StoredJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * Turns the Lua scripts' flat replies into jobs: decodes the JSON with the codec and lays the store's columns
@@ -42,7 +46,8 @@ final class RedisJobRows {
      * @param nextFireTime the fire_times value, or {@code null} when absent
      * @param brokenReason the broken reason, or {@code null} when absent
      */
-    record Row(String id, String json, long version, Instant nextRunTime, Instant nextFireTime, String brokenReason) {
+    record Row(String id, @Nullable String json, long version, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime,
+            @Nullable String brokenReason) {
     }
 
     /**
@@ -84,7 +89,8 @@ final class RedisJobRows {
         for (Row row : rows) {
             StoredJob job;
             try {
-                job = withColumns(this.codec.decode(row.id(), row.json()), row);
+                // no JSON reads as empty text: unreadable, as the codec reports it
+                job = withColumns(this.codec.decode(row.id(), Objects.requireNonNullElse(row.json(), "")), row);
             }
             catch (RuntimeException ex) {
                 String reason = row.brokenReason() != null ? row.brokenReason() : reasonOf(ex, row.id());
@@ -139,7 +145,7 @@ final class RedisJobRows {
      * @param instant the instant, or {@code null}
      * @return the milliseconds, or {@code ""} for {@code null}
      */
-    static String millis(Instant instant) {
+    static @Nullable String millis(@Nullable Instant instant) {
         return instant == null ? "" : Long.toString(instant.toEpochMilli());
     }
 
@@ -148,17 +154,17 @@ final class RedisJobRows {
         return reason == null || reason.isEmpty() ? "(no reason given)" : reason;
     }
 
-    private static Instant truncate(Instant instant) {
+    private static @Nullable Instant truncate(@Nullable Instant instant) {
         return instant == null ? null : Instant.ofEpochMilli(instant.toEpochMilli());
     }
 
-    private static Instant instant(Object millis) {
+    private static @Nullable Instant instant(@Nullable Object millis) {
         String text = blankToNull((String) millis);
         // Redis prints integral scores without a fraction; parse as double to accept "1.7e12" forms too.
         return text == null ? null : Instant.ofEpochMilli((long) Double.parseDouble(text));
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isEmpty() ? null : text;
     }
 

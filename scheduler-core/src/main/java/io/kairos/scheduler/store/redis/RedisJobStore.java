@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +84,9 @@ public final class RedisJobStore implements JobStore {
             .thenComparing(StoredJob::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(StoredJob::id);
 
-    private final RedisClient client;
+    private final @Nullable RedisClient client;
 
-    private final RedisURI uri;
+    private final @Nullable RedisURI uri;
 
     private final RedisJobStoreKeys keys;
 
@@ -99,15 +100,16 @@ public final class RedisJobStore implements JobStore {
 
     private final RedisNextRunTimes nextRunTimes = new RedisNextRunTimes();
 
-    private volatile JobStoreContext context;
+    private volatile @Nullable JobStoreContext context;
 
-    private volatile RedisJobRows rows;
+    private volatile @Nullable RedisJobRows rows;
 
-    private volatile RedisConnections connections;
+    private volatile @Nullable RedisConnections connections;
 
     private final RedisRunHistory history;
 
-    RedisJobStore(RedisClient client, RedisURI uri, RedisJobStoreKeys keys, Duration commandTimeout, Duration maxReconnectDelay) {
+    RedisJobStore(@Nullable RedisClient client, @Nullable RedisURI uri, RedisJobStoreKeys keys, Duration commandTimeout,
+            Duration maxReconnectDelay) {
         this.client = client;
         this.uri = uri;
         this.keys = keys;
@@ -250,7 +252,7 @@ public final class RedisJobStore implements JobStore {
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
-        return outcome.stored();
+        return Objects.requireNonNull(outcome.stored(), "an outcome without failure holds the job");
     }
 
     @SuppressWarnings("unchecked")
@@ -449,7 +451,7 @@ public final class RedisJobStore implements JobStore {
         List<Object> reply = runComputingNext("acquire due jobs", redis -> this.scripts.acquire.run(redis, ScriptOutputType.MULTI,
                 this.keyArray, args.toArray(String[]::new)));
         this.nextRunTimes.end(begun, RedisNextRunTimes.parse(reply.get(0)));
-        RedisJobRows.Decoded decoded = this.rows.decode(RedisJobRows.rows(reply.subList(1, reply.size()),
+        RedisJobRows.Decoded decoded = rows().decode(RedisJobRows.rows(reply.subList(1, reply.size()),
                 RedisJobRows.ACQUIRE_WIDTH));
         markBroken(decoded.unreadable());
         return JobOrder.forListing(decoded.jobs());
@@ -546,7 +548,7 @@ public final class RedisJobStore implements JobStore {
     @Override
     public Optional<StoredJob> lookupFinished(String jobId) {
         Objects.requireNonNull(jobId, "jobId");
-        List<StoredJob> found = this.rows.decode(readReply("look up finished job '" + jobId + "'", "finished", jobId)).jobs();
+        List<StoredJob> found = rows().decode(readReply("look up finished job '" + jobId + "'", "finished", jobId)).jobs();
         return found.stream().findFirst().map(StoredJob::asFinished);
     }
 
@@ -559,7 +561,7 @@ public final class RedisJobStore implements JobStore {
      */
     @Override
     public int removeFinishedMarkers(Instant finishedBefore) {
-        String before = RedisJobRows.millis(finishedBefore);
+        String before = Objects.requireNonNull(RedisJobRows.millis(finishedBefore));
         int total = 0;
         long removed;
         do {
@@ -572,7 +574,7 @@ public final class RedisJobStore implements JobStore {
     }
 
     private List<StoredJob> read(List<Row> rowList) {
-        RedisJobRows.Decoded decoded = this.rows.decode(rowList);
+        RedisJobRows.Decoded decoded = rows().decode(rowList);
         markBroken(decoded.unreadable());
         return new ArrayList<>(decoded.jobs());
     }
@@ -681,8 +683,12 @@ public final class RedisJobStore implements JobStore {
         return this.keys;
     }
 
+    private RedisJobRows rows() {
+        return Objects.requireNonNull(this.rows, "the Redis job store is not started");
+    }
+
     /** The open connections, for tests; {@code null} when not started. */
-    RedisConnections connections() {
+    @Nullable RedisConnections connections() {
         return this.connections;
     }
 }

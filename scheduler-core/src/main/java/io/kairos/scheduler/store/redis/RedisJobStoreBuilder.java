@@ -6,6 +6,9 @@ import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Describes a {@link RedisJobStore}: where Redis is (a client or a URI, exactly one), the key names, the
  * command timeout and (for a client the store creates) the longest delay between reconnect attempts. Not
@@ -13,16 +16,16 @@ import java.util.Objects;
  */
 public final class RedisJobStoreBuilder {
 
-    private RedisClient client;
+    private @Nullable RedisClient client;
 
-    private RedisURI uri;
+    private @Nullable RedisURI uri;
 
     private RedisJobStoreKeys keys = RedisJobStoreKeys.defaults();
 
     private Duration commandTimeout = Duration.ofSeconds(RedisJobStore.DEFAULT_TIMEOUT_SECONDS);
 
     /** {@code null} until set: the default applies, and a client given with {@link #client} may be used. */
-    private Duration maxReconnectDelay;
+    private @Nullable Duration maxReconnectDelay;
 
     RedisJobStoreBuilder() {
     }

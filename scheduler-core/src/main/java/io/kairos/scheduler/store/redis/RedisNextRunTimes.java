@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * Saves the scheduler loop a round trip per pass: {@code acquire.lua} and {@code release.lua} end by computing
  * the store's next run time (as {@code next_run_time.lua} would, atomically with their writes), and a
@@ -20,7 +23,7 @@ final class RedisNextRunTimes {
 
     private final AtomicLong changes = new AtomicLong();
 
-    private final AtomicReference<Known> known = new AtomicReference<>();
+    private final AtomicReference<@Nullable Known> known = new AtomicReference<>();
 
     private record Known(Optional<Instant> next, long changes, Thread thread) {
     }
@@ -63,7 +66,7 @@ final class RedisNextRunTimes {
      *
      * @return the next run time (empty when no job is scheduled), or {@code null} when Redis must be asked
      */
-    Optional<Instant> take() {
+    @Nullable Optional<Instant> take() {
         Known last = this.known.getAndSet(null);
         if (last == null || last.thread() != Thread.currentThread() || last.changes() != this.changes.get()) {
             return null;

@@ -15,6 +15,7 @@ import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a {@link ZooKeeperIndex} up to date: two {@link CuratorCache}s (on {@code due} and {@code leases}) feed it,
@@ -44,9 +45,9 @@ final class ZooKeeperCaches {
 
     private long seen = -1;
 
-    private CuratorCache due;
+    private @Nullable CuratorCache due;
 
-    private CuratorCache leases;
+    private @Nullable CuratorCache leases;
 
     ZooKeeperCaches(CuratorFramework client, ZooKeeperPaths paths, ZooKeeperIndex index, Duration timeout) {
         this.client = client;
@@ -62,21 +63,23 @@ final class ZooKeeperCaches {
      * @throws Exception when ZooKeeper fails, or the load takes longer than the timeout
      */
     void start() throws Exception {
-        this.due = CuratorCache.build(this.client, this.paths.due());
-        this.leases = CuratorCache.build(this.client, this.paths.leases());
+        CuratorCache dueCache = CuratorCache.build(this.client, this.paths.due());
+        CuratorCache leaseCache = CuratorCache.build(this.client, this.paths.leases());
+        this.due = dueCache;
+        this.leases = leaseCache;
         CountDownLatch loaded = new CountDownLatch(2);
-        this.due.listenable().addListener(CuratorCacheListener.builder()
+        dueCache.listenable().addListener(CuratorCacheListener.builder()
                 .forCreatesAndChanges((old, node) -> dueChanged(node))
                 .forDeletes(this.index::dueDeleted)
                 .forInitialized(loaded::countDown)
                 .build());
-        this.leases.listenable().addListener(CuratorCacheListener.builder()
+        leaseCache.listenable().addListener(CuratorCacheListener.builder()
                 .forCreatesAndChanges((old, node) -> this.index.leaseChanged(node))
                 .forDeletes(this.index::leaseDeleted)
                 .forInitialized(loaded::countDown)
                 .build());
-        this.due.start();
-        this.leases.start();
+        dueCache.start();
+        leaseCache.start();
         if (!loaded.await(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new TimeoutException("the job index was not loaded within " + this.timeout.toMillis() + " ms");
         }

@@ -3,12 +3,14 @@ package io.kairos.scheduler.store.zookeeper;
 import io.kairos.scheduler.store.JobStoreException;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a {@link ZooKeeperJobStore} gets its Curator client: one given by the application (started if it was not,
@@ -20,7 +22,7 @@ import org.apache.curator.retry.BoundedExponentialBackoffRetry;
  * @param sessionTimeout the session timeout asked for a created client (the server bounds it)
  * @param connectionTimeout how long to wait for a connection, at start and per operation
  */
-record ZooKeeperConnection(CuratorFramework given, String connectString, Duration sessionTimeout, Duration connectionTimeout) {
+record ZooKeeperConnection(@Nullable CuratorFramework given, @Nullable String connectString, Duration sessionTimeout, Duration connectionTimeout) {
 
     /** How long the store waits for its index to load or catch up: the connection timeout, at least 10 s. */
     Duration startTimeout() {
@@ -28,7 +30,8 @@ record ZooKeeperConnection(CuratorFramework given, String connectString, Duratio
     }
 
     String describe() {
-        return this.given != null ? this.given.getZookeeperClient().getCurrentConnectionString() : this.connectString;
+        return this.given != null ? this.given.getZookeeperClient().getCurrentConnectionString()
+                : Objects.requireNonNull(this.connectString, "a connect string when no client is given");
     }
 
     CuratorFramework open(String alias) {

@@ -11,6 +11,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link io.kairos.scheduler.store.JobState#FINISHED} markers of a {@link ZooKeeperJobStore}: znodes
@@ -27,7 +28,7 @@ final class ZooKeeperFinishedMarkers {
      * @param finishedAtMillis when it finished
      * @param stat the marker znode's stat
      */
-    record Marker(StoredJob job, long finishedAtMillis, Stat stat) {
+    record Marker(@Nullable StoredJob job, long finishedAtMillis, Stat stat) {
     }
 
     private final CuratorFramework client;
@@ -50,7 +51,7 @@ final class ZooKeeperFinishedMarkers {
      *     that a job ran, so an unreadable one is treated as absent and replaced by the next add)
      * @throws Exception when ZooKeeper fails
      */
-    Marker read(String id) throws Exception {
+    @Nullable Marker read(String id) throws Exception {
         Stat stat = new Stat();
         byte[] data;
         try {
@@ -97,7 +98,7 @@ final class ZooKeeperFinishedMarkers {
      * @return the operations
      * @throws Exception when Curator cannot build them
      */
-    List<CuratorOp> replaceOps(String id, Marker seen) throws Exception {
+    List<CuratorOp> replaceOps(String id, @Nullable Marker seen) throws Exception {
         String path = this.paths.finished(id);
         if (seen != null) {
             return List.of(this.client.transactionOp().delete().withVersion(seen.stat().getVersion()).forPath(path));
@@ -135,7 +136,10 @@ final class ZooKeeperFinishedMarkers {
         int removed = 0;
         for (String child : this.client.getChildren().forPath(this.paths.finished())) {
             String id = ZooKeeperPaths.idOf(child);
-            Marker marker = id == null ? null : read(id);
+            if (id == null) {
+                continue;
+            }
+            Marker marker = read(id);
             if (marker != null && marker.finishedAtMillis() < before.toEpochMilli()) {
                 try {
                     this.client.delete().withVersion(marker.stat().getVersion()).forPath(this.paths.finished(id));

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import io.kairos.scheduler.store.LeaseHolder;
 
 import org.apache.curator.framework.recipes.cache.ChildData;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Each store's in-memory copy of the {@code due} and {@code leases} znodes, fed in order by two Curator caches (one
@@ -36,7 +38,7 @@ final class ZooKeeperIndex {
      * @param lease its lease as cached (expired by the caller's clock), or {@code null} when none
      * @param dueVersion the version of its {@code due} znode as cached, which the acquisition writes at
      */
-    record Candidate(String id, ZooKeeperLease lease, int dueVersion) {
+    record Candidate(String id, @Nullable ZooKeeperLease lease, int dueVersion) {
     }
 
     private static final Comparator<Due> ORDER = Comparator.comparingLong(Due::millis).thenComparing(Due::id);
@@ -171,7 +173,8 @@ final class ZooKeeperIndex {
             }
             ZooKeeperLease lease = this.leases.get(due.id());
             if (!skip.contains(due.id()) && (lease == null || !lease.heldAt(nowMillis))) {
-                found.add(new Candidate(due.id(), lease, this.dueVersions.get(due.id())));
+                // every id in the order has its due version
+                found.add(new Candidate(due.id(), lease, Objects.requireNonNull(this.dueVersions.get(due.id()))));
             }
         }
         return found;

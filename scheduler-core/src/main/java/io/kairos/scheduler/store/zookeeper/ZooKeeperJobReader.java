@@ -5,11 +5,13 @@ import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.StoredJob;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +59,7 @@ final class ZooKeeperJobReader {
      * @return the job and its stat, or {@code null} when there is no such job
      * @throws Exception when ZooKeeper fails
      */
-    Read read(String id) throws Exception {
+    @Nullable Read read(String id) throws Exception {
         Stat stat = new Stat();
         byte[] data;
         try {
@@ -68,7 +70,8 @@ final class ZooKeeperJobReader {
         }
         String json = data == null ? null : new String(data, StandardCharsets.UTF_8);
         try {
-            StoredJob job = this.context.codec().decode(id, json);
+            // no data reads as empty text: unreadable, as the codec reports it
+            StoredJob job = this.context.codec().decode(id, Objects.requireNonNullElse(json, ""));
             if (!job.id().equals(id)) {
                 throw new IllegalArgumentException("the JSON holds job '" + job.id() + "', not '" + id + "'");
             }
@@ -83,7 +86,7 @@ final class ZooKeeperJobReader {
         }
     }
 
-    private String recordedReason(String id) throws Exception {
+    private @Nullable String recordedReason(String id) throws Exception {
         try {
             return new String(this.client.getData().forPath(this.paths.broken(id)), StandardCharsets.UTF_8);
         }

@@ -36,6 +36,7 @@ import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link JobStore} in Apache ZooKeeper (through Curator), shared by any number of schedulers; the layout is
@@ -76,7 +77,7 @@ public final class ZooKeeperJobStore implements JobStore {
 
     private volatile JobStoreContext context;
 
-    private volatile CuratorFramework client;
+    private volatile @Nullable CuratorFramework client;
 
     private volatile ZooKeeperIndex index;
 
@@ -86,6 +87,8 @@ public final class ZooKeeperJobStore implements JobStore {
 
     private volatile ZooKeeperFinishedMarkers markers;
 
+    // context, index, caches, reader and markers are set by start(); only a started store (client set) reads them
+    @SuppressWarnings("NullAway.Init")
     ZooKeeperJobStore(ZooKeeperConnection connection, ZooKeeperPaths paths) {
         this.connection = connection;
         this.paths = paths;
@@ -439,7 +442,8 @@ public final class ZooKeeperJobStore implements JobStore {
         });
     }
 
-    private List<StoredJob> acquireDue(String schedulerId, Instant now, int limit, Instant leaseUntil, Set<String> executors) {
+    private List<StoredJob> acquireDue(String schedulerId, Instant now, int limit, Instant leaseUntil,
+            @Nullable Set<String> executors) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
         long nowMillis = now.toEpochMilli();
@@ -466,15 +470,16 @@ public final class ZooKeeperJobStore implements JobStore {
         });
     }
 
-    private StoredJob acquire(String schedulerId, ZooKeeperIndex.Candidate candidate, long nowMillis, long untilMillis,
-            Set<String> executors) throws Exception {
+    private @Nullable StoredJob acquire(String schedulerId, ZooKeeperIndex.Candidate candidate, long nowMillis,
+            long untilMillis, @Nullable Set<String> executors) throws Exception {
         String id = candidate.id();
         ZooKeeperJobReader.Read read = this.reader.read(id);
         if (read != null && read.markedBroken()) {
             this.caches.wrote();
             return read.job();
         }
-        if (read == null || read.job().state() != JobState.SCHEDULED || read.job().nextRunTime().toEpochMilli() > nowMillis
+        Instant due = read == null ? null : read.job().nextRunTime();
+        if (read == null || read.job().state() != JobState.SCHEDULED || due == null || due.toEpochMilli() > nowMillis
                 || (executors != null && !executors.contains(read.job().executor()))) {
             return null;
         }
@@ -712,11 +717,11 @@ public final class ZooKeeperJobStore implements JobStore {
         return client().transactionOp();
     }
 
-    private interface ZooKeeperCall<T> {
+    private interface ZooKeeperCall<T extends @Nullable Object> {
         T run() throws Exception;
     }
 
-    private <T> T call(String what, ZooKeeperCall<T> call) {
+    private <T extends @Nullable Object> T call(String what, ZooKeeperCall<T> call) {
         if (this.client == null) {
             throw new IllegalStateException("ZooKeeper job store is not started; cannot " + what);
         }
@@ -735,7 +740,7 @@ public final class ZooKeeperJobStore implements JobStore {
     }
 
     /** As {@link #call}, for a call that writes: the index catches up before it is next read. */
-    private <T> T write(String what, ZooKeeperCall<T> call) {
+    private <T extends @Nullable Object> T write(String what, ZooKeeperCall<T> call) {
         try {
             return call(what, call);
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Describes a {@link ZooKeeperJobStore}: the Curator client (given, or created from a connect string), the root
@@ -20,9 +21,9 @@ public final class ZooKeeperJobStoreBuilder {
     /** The default connection timeout, in milliseconds. */
     public static final long DEFAULT_CONNECTION_TIMEOUT_MILLIS = 5_000;
 
-    private CuratorFramework client;
+    private @Nullable CuratorFramework client;
 
-    private String connectString;
+    private @Nullable String connectString;
 
     private String rootPath = ZooKeeperPaths.DEFAULT_ROOT;
 

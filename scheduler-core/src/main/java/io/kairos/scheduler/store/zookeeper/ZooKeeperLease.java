@@ -2,6 +2,9 @@ package io.kairos.scheduler.store.zookeeper;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A lease znode's content: {@code owner \n expiry-millis \n job-czxid}. The job's creation zxid ties the lease to
  * one incarnation of the job: a lease left over from a job that was removed and added again under the same id does
@@ -23,7 +26,7 @@ record ZooKeeperLease(String owner, long untilMillis, long jobCzxid) {
      * @param data the bytes, may be {@code null}
      * @return the lease; one that cannot be read has no owner and expired long ago, so it holds nothing
      */
-    static ZooKeeperLease parse(byte[] data) {
+    static ZooKeeperLease parse(byte @Nullable [] data) {
         if (data != null) {
             String[] parts = new String(data, StandardCharsets.UTF_8).split("\n", -1);
             if (parts.length == 3) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import org.apache.zookeeper.common.PathUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The znodes a {@link ZooKeeperJobStore} uses under its root path (default {@value #DEFAULT_ROOT}):
@@ -112,7 +113,7 @@ final class ZooKeeperPaths {
      * @param path the child's full path
      * @return the id, or {@code null} for the parent itself or a marker
      */
-    static String idOf(String path) {
+    static @Nullable String idOf(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         if (name.isEmpty() || name.startsWith(MARKER_PREFIX)) {
             return null;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Compiles cron definitions into {@link CronSchedule}s: the APScheduler keyword-field form and the
@@ -120,19 +121,24 @@ public final class CronParser {
             parsed.put(CronField.SECOND, new FieldParser(FieldSyntax.of(Dialect.FIELDS, CronField.SECOND), "expression", expression, "")
                 .parse("0"));
         }
-        boolean either = dialect == Dialect.CRONTAB && parsed.get(CronField.DAY).restricted()
-                && parsed.get(CronField.DAY_OF_WEEK).restricted();
+        boolean either = dialect == Dialect.CRONTAB && field(parsed, CronField.DAY).restricted()
+                && field(parsed, CronField.DAY_OF_WEEK).restricted();
         return compile(parsed, either);
     }
 
+    /** A field of a parse, which holds every field by the time it is compiled. */
+    private static ParsedField field(Map<CronField, ParsedField> parsed, CronField field) {
+        return Objects.requireNonNull(parsed.get(field), field.key());
+    }
+
     private static CronSchedule compile(Map<CronField, ParsedField> parsed, boolean either) {
-        ParsedField day = parsed.get(CronField.DAY);
-        ParsedField weekday = parsed.get(CronField.DAY_OF_WEEK);
+        ParsedField day = field(parsed, CronField.DAY);
+        ParsedField weekday = field(parsed, CronField.DAY_OF_WEEK);
         DayRule rule = new DayRule(day.mask(), day.specials(), (int) weekday.mask(), weekday.specials(),
-                parsed.get(CronField.WEEK).mask(), either);
-        BitSet years = parsed.get(CronField.YEAR).values();
+                field(parsed, CronField.WEEK).mask(), either);
+        BitSet years = field(parsed, CronField.YEAR).values();
         boolean allYears = years.cardinality() == CronSchedule.MAX_YEAR - CronSchedule.MIN_YEAR + 1;
-        return new CronSchedule(allYears ? null : years, parsed.get(CronField.MONTH).mask(), rule, parsed.get(CronField.HOUR).mask(),
-                parsed.get(CronField.MINUTE).mask(), parsed.get(CronField.SECOND).mask());
+        return new CronSchedule(allYears ? null : years, field(parsed, CronField.MONTH).mask(), rule,
+                field(parsed, CronField.HOUR).mask(), field(parsed, CronField.MINUTE).mask(), field(parsed, CronField.SECOND).mask());
     }
 }

@@ -3,6 +3,9 @@ package io.kairos.scheduler.trigger.cron;
 import java.util.BitSet;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A compiled cron schedule on the wall clock: one bit mask per field, searched field by field from the
  * most significant down (never second by second). Wall times are passed as <em>local epoch seconds</em>
@@ -20,7 +23,7 @@ public final class CronSchedule {
 
     private static final long MIN_LOCAL = CivilDates.epochDay(MIN_YEAR, 1, 1) * 86400L;
 
-    private final BitSet years;
+    private final @Nullable BitSet years;
 
     private final long months;
 
@@ -40,7 +43,7 @@ public final class CronSchedule {
      * @param minutes bits 0-59
      * @param seconds bits 0-59
      */
-    CronSchedule(BitSet years, long months, DayRule days, long hours, long minutes, long seconds) {
+    CronSchedule(@Nullable BitSet years, long months, DayRule days, long hours, long minutes, long seconds) {
         this.years = (years == null) ? null : (BitSet) years.clone();
         this.months = months;
         this.days = days;

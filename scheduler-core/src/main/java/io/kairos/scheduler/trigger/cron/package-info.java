@@ -4,4 +4,7 @@
  * trigger package can use them, and they may change without notice. Every type is immutable and
  * thread-safe.
  */
+@NullMarked
 package io.kairos.scheduler.trigger.cron;
+
+import org.jspecify.annotations.NullMarked;
