@@ -1,5 +1,6 @@
 package io.kairos.scheduler.config;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -38,7 +39,7 @@ public final class ConfigChecks {
      * @return {@code value}
      * @throws InvalidConfigurationException when it is zero or negative
      */
-    public static Duration positiveOrNone(String key, Duration value) {
+    public static @Nullable Duration positiveOrNone(String key, @Nullable Duration value) {
         return value == null ? null : positive(key, value);
     }
 

@@ -1,5 +1,7 @@
 package io.kairos.scheduler.config;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A configuration value the scheduler cannot work with, carrying the configuration key it was given under
  * ({@code kairos.poll-interval}, {@code kairos.job-defaults.max-instances}; the same keys whether the value came
@@ -13,7 +15,7 @@ public class InvalidConfigurationException extends IllegalArgumentException {
 
     private final String key;
 
-    private final transient Object value;
+    private final transient @Nullable Object value;
 
     private final String problem;
 
@@ -27,7 +29,7 @@ public class InvalidConfigurationException extends IllegalArgumentException {
      * @param problem what is wrong, a sentence fragment without the key, e.g. {@code "is not positive"}
      * @param valid what would be accepted, e.g. {@code "a duration longer than zero, e.g. '30s'"}
      */
-    public InvalidConfigurationException(String key, Object value, String problem, String valid) {
+    public InvalidConfigurationException(String key, @Nullable Object value, String problem, String valid) {
         this("'" + key + "': value '" + value + "' " + problem + "; valid: " + valid, key, value, problem, valid, null);
     }
 
@@ -41,8 +43,8 @@ public class InvalidConfigurationException extends IllegalArgumentException {
      * @param valid what would be accepted (or what to do)
      * @param cause the underlying error, may be {@code null}
      */
-    public InvalidConfigurationException(String message, String key, Object value, String problem, String valid,
-            Throwable cause) {
+    public InvalidConfigurationException(String message, String key, @Nullable Object value, String problem, String valid,
+            @Nullable Throwable cause) {
         super(message, cause);
         this.key = key;
         this.value = value;
@@ -64,7 +66,7 @@ public class InvalidConfigurationException extends IllegalArgumentException {
      *
      * @return the value, or {@code null} when it is missing
      */
-    public Object getValue() {
+    public @Nullable Object getValue() {
         return this.value;
     }
 

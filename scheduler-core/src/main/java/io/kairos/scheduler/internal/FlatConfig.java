@@ -92,7 +92,7 @@ public final class FlatConfig {
             catch (InvalidRetryPolicyException ex) {
                 String key = PREFIX + RETRY + ex.option();
                 throw new InvalidConfigurationException("'" + key + "': " + ex.getMessage(), key, retry.get(ex.option()),
-                        ex.getMessage(), "see RetryPolicy", ex);
+                        String.valueOf(ex.getMessage()), "see RetryPolicy", ex);
             }
         }
         executors.forEach((alias, options) -> settings.executor(alias, options.get("type"), options));

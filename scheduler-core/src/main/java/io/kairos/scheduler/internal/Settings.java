@@ -1,5 +1,6 @@
 package io.kairos.scheduler.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.kairos.scheduler.JobDefaults;
 
 import io.kairos.scheduler.config.ComponentOptions;
@@ -130,7 +131,7 @@ public final class Settings {
     }
 
     /** @param grace positive, or {@code null} for no limit */
-    public void defaultMisfireGraceTime(Duration grace) {
+    public void defaultMisfireGraceTime(@Nullable Duration grace) {
         JobDefaults d = this.jobDefaults;
         this.jobDefaults = new JobDefaults(ConfigChecks.positiveOrNone("kairos.job-defaults.misfire-grace-time", grace),
                 d.coalesce(), d.maxInstances(), d.jitter(), d.retry());
@@ -199,7 +200,7 @@ public final class Settings {
      * @throws InvalidConfigurationException naming {@code kairos.executors.<alias>.type} for an unknown type
      * @throws IllegalArgumentException naming the key for an invalid option
      */
-    public void executor(String alias, String type, Map<String, String> options) {
+    public void executor(String alias, @Nullable String type, Map<String, String> options) {
         JobExecutor executor = factory("executors", alias, type, this.executorFactories).create(options("executors", alias, options));
         this.components.executors().put(alias, executor);
     }
@@ -213,12 +214,12 @@ public final class Settings {
      * @throws InvalidConfigurationException naming {@code kairos.jobstores.<alias>.type} for an unknown type
      * @throws IllegalArgumentException naming the key for an invalid option
      */
-    public void jobStore(String alias, String type, Map<String, String> options) {
+    public void jobStore(String alias, @Nullable String type, Map<String, String> options) {
         JobStore store = factory("jobstores", alias, type, this.storeFactories).create(options("jobstores", alias, options));
         this.components.stores().put(alias, store);
     }
 
-    private static <F> F factory(String kind, String alias, String type, Map<String, F> factories) {
+    private static <F> F factory(String kind, String alias, @Nullable String type, Map<String, F> factories) {
         String typeKey = "kairos." + kind + "." + alias + ".type";
         if (type == null || type.isBlank()) {
             throw new InvalidConfigurationException("'" + typeKey + "' is required; valid types: " + factories.keySet(), typeKey, type,
