@@ -113,7 +113,8 @@ public final class Scheduler implements AutoCloseable {
      * {@code kairos.poll-interval}, {@code kairos.lease-time}, {@code kairos.shutdown.timeout},
      * {@code kairos.tasks.allowed-packages} (comma-separated, added to the task registry's),
      * {@code kairos.job-defaults.(misfire-grace-time|coalesce|max-instances|jitter)},
-     * {@code kairos.history.(enabled|max-runs-per-job|max-age|max-stack-trace-length|max-result-length)},
+     * {@code kairos.job-defaults.retry.(max-attempts|backoff|multiplier|max-backoff|jitter|retry-on|no-retry-on)}
+     * (see {@link io.kairos.scheduler.retry.RetryPolicy#parse}), {@code kairos.history.(enabled|max-runs-per-job|max-age|max-stack-trace-length|max-result-length)},
      * {@code kairos.executors.<alias>.type} + options, {@code kairos.jobstores.<alias>.type} + options. Values may
      * be strings; nested maps are flattened. Durations accept {@code 30}, {@code 30s}, {@code 500ms}, {@code 5m},
      * {@code PT30S}.

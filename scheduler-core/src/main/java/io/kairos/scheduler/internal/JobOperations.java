@@ -229,6 +229,7 @@ final class JobOperations {
             throw new JobLookupException(id);
         }
         this.lanes.jobChanged(located.alias(), id, Long.MAX_VALUE);
+        this.lanes.retryDropped(located.alias(), located.job(), null, "the job was removed");
         this.tasks.unbind(id);
         this.events.publish(new JobRemoved(this.settings.clock.instant(), id, located.alias()));
     }
@@ -280,6 +281,8 @@ final class JobOperations {
     private StoredJob write(Located located, StoredJob changed) {
         StoredJob stored = located.store().updateJob(changed);
         this.lanes.jobChanged(located.alias(), stored.id(), stored.version());
+        this.lanes.retryDropped(located.alias(), located.job(), stored, stored.state() == JobState.PAUSED ? "the job was paused"
+                : "the job was rescheduled or changed");
         this.events.publish(new JobModified(this.settings.clock.instant(), stored.id(), located.alias()));
         this.lanes.signal(located.alias());
         return stored;

@@ -362,7 +362,7 @@ public interface JobStore {
      * per lease owner, ordered by owner. Leases past their expiry count until another instance takes the job over.
      *
      * <p>The default reports none: a local store has no leases worth showing, and a store that cannot list them
-     * cheaply may leave it so (the JDBC store reports them; the Redis and ZooKeeper stores do not yet).
+     * cheaply may leave it so (the JDBC, Redis, ZooKeeper and MongoDB stores report them).
      *
      * @return the holders, never {@code null}; empty when none or not reported
      * @throws JobStoreException when the store fails

@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.kairos.scheduler.retry.PendingRetry;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
@@ -405,6 +407,63 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         assertThat(this.store.nextRunTime()).hasValueSatisfying((next) -> assertThat(next).isBeforeOrEqualTo(later));
         assertThat(ids(this.store.acquireDueJobs(B, later, 10, at(150)))).containsExactly("a");
         assertThat(this.store.nextRunTime()).contains(at(150));
+    }
+
+    // --- retries ---------------------------------------------------------------------------------------------
+
+    @Test
+    void aPendingRetryWrittenWithAReleaseIsKeptWithTheJobForAnyInstance() {
+        RetryPolicy policy = RetryPolicy.maxAttempts(3).withBackoff(Duration.ofSeconds(5), Duration.ofMinutes(1));
+        this.store.addJob(job("a", at(10)).withRetry(policy), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, at(10), 1, at(60)).get(0);
+        assertThat(acquired.retry()).isEqualTo(policy);
+        assertThat(acquired.pendingRetry()).isNull();
+        // attempt 1 of the fire time at(10) failed: attempt 2 at(15), the next regular run at(70)
+        PendingRetry retry = new PendingRetry(2, at(10), at(15), at(70));
+        this.store.releaseJobs(A, List.of(JobRelease.rescheduleWithRetry(acquired, at(15), at(70), retry)));
+        StoredJob pending = stored("a");
+        assertThat(pending.pendingRetry()).isEqualTo(retry);
+        assertThat(pending.nextRunTime()).isEqualTo(at(15));
+        assertThat(pending.nextFireTime()).isEqualTo(at(70));
+        assertThat(this.store.nextRunTime()).contains(at(15));
+        assertThat(this.store.acquireDueJobs(B, at(14), 1, at(74))).isEmpty();
+
+        StoredJob takenByB = this.store.acquireDueJobs(B, at(15), 1, at(75)).get(0);
+        assertThat(takenByB.pendingRetry()).as("another instance finds the retry").isEqualTo(retry);
+        assertThat(takenByB.retry()).isEqualTo(policy);
+        // the retry ran: back to the regular run time, no retry pending
+        this.store.releaseJobs(B, List.of(JobRelease.rescheduleWithRetry(takenByB, at(70), at(70), null)));
+        StoredJob done = stored("a");
+        assertThat(done.pendingRetry()).isNull();
+        assertThat(done.nextRunTime()).isEqualTo(at(70));
+        assertThat(done).isEqualTo(job("a", at(10)).withRetry(policy).withNextRunTime(at(70), at(70)).withVersion(done.version()));
+    }
+
+    @Test
+    void aPendingRetryOfAJobChangedWhileItWasLeasedIsNotWritten() {
+        this.store.addJob(job("a", at(10)).withRetry(RetryPolicy.maxAttempts(2)), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, at(10), 1, at(60)).get(0);
+        StoredJob paused = this.store.updateJob(acquired.withNextRunTime(null, null));
+        this.store.releaseJobs(A, List.of(JobRelease.rescheduleWithRetry(acquired, at(15), at(70), new PendingRetry(2, at(10), at(15), at(70)))));
+        StoredJob kept = stored("a");
+        assertThat(kept.pendingRetry()).isNull();
+        assertThat(kept.nextRunTime()).isNull();
+        assertThat(kept.version()).isEqualTo(paused.version());
+    }
+
+    @Test
+    void aPlainReleaseKeepsThePendingRetryTheJobHas() {
+        PendingRetry retry = new PendingRetry(2, at(5), at(40), at(10));
+        this.store.addJob(job("a", at(10)).withPendingRetry(retry), ConflictPolicy.ERROR);
+        // due for its regular run at(10); the retry stays pending (its regular run time moved on) until at(40)
+        StoredJob acquired = this.store.acquireDueJobs(A, at(10), 1, at(60)).get(0);
+        assertThat(acquired.pendingRetry()).isEqualTo(retry);
+        this.store.releaseJobs(A, List.of(JobRelease.rescheduleWithRetry(acquired, at(40), at(70), retry.withRegularRunTime(at(70)))));
+        assertThat(stored("a").pendingRetry()).isEqualTo(retry.withRegularRunTime(at(70)));
+        StoredJob again = this.store.acquireDueJobs(A, at(40), 1, at(100)).get(0);
+        this.store.releaseJobs(A, List.of(JobRelease.reschedule(again, at(40), at(70))));
+        assertThat(stored("a").pendingRetry()).as("a release without a retry change keeps the stored one")
+                .isEqualTo(retry.withRegularRunTime(at(70)));
     }
 
     // --- acquire ---------------------------------------------------------------------------------------------

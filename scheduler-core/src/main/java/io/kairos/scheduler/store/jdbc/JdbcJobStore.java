@@ -444,6 +444,15 @@ public class JdbcJobStore implements JobStore {
         }
         StartedStore s = started();
         long finishedAt = s.context().clock().millis();
+        if (releases.stream().anyMatch((release) -> release.retryChange() != null && !release.remove())) {
+            // a pending retry changed: the job data is rewritten in the same transaction as the columns
+            s.tx().inTransaction("release jobs", (c) -> {
+                s.writer().rewriteRetries(c, schedulerId, releases, s.context().codec()::encode);
+                s.writer().release(c, schedulerId, releases, finishedAt);
+                return null;
+            });
+            return;
+        }
         write(s, "release jobs", (c) -> {
             s.writer().release(c, schedulerId, releases, finishedAt);
             return null;

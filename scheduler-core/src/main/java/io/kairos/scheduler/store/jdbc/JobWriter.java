@@ -301,6 +301,28 @@ final class JobWriter {
         }
     }
 
+    /**
+     * Writes the data of the released jobs whose pending retry changed, where the lease and version still match; run in
+     * the release's transaction, before {@link #release}, which moves the version on.
+     *
+     * @param encode turns a job into its JSON
+     */
+    void rewriteRetries(Connection c, String owner, List<JobRelease> releases, java.util.function.Function<StoredJob, String> encode)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(this.sql.releaseData)) {
+            for (JobRelease release : releases) {
+                if (release.retryChange() != null && !release.remove()) {
+                    ps.setString(1, encode.apply(release.retryChange()));
+                    ps.setString(2, release.jobId());
+                    ps.setString(3, owner);
+                    ps.setLong(4, release.acquiredVersion());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);

@@ -495,7 +495,7 @@ public final class RedisJobStore implements JobStore {
         if (releases.isEmpty()) {
             return;
         }
-        List<String> args = new ArrayList<>(releases.size() * 5 + 2);
+        List<String> args = new ArrayList<>(releases.size() * 6 + 2);
         args.add(schedulerId);
         args.add(this.keys.wakeupChannel());
         String finishedAt = Long.toString(context().clock().millis());
@@ -505,6 +505,8 @@ public final class RedisJobStore implements JobStore {
             args.add(release.remove() ? (release.keepMarker() ? "F" : "R") : release.nextRunTime() == null ? "P" : "S");
             args.add(release.remove() ? (release.keepMarker() ? finishedAt : "") : RedisJobRows.millis(release.nextRunTime()));
             args.add(release.remove() || release.nextRunTime() == null ? "" : RedisJobRows.millis(release.nextFireTime()));
+            args.add(release.retryChange() == null || release.remove() || release.nextRunTime() == null ? ""
+                    : context().codec().encode(release.retryChange()));
         }
         long begun = this.nextRunTimes.change();
         List<Object> reply = runComputingNext("release jobs", redis -> this.scripts.release.run(redis, ScriptOutputType.MULTI,
