@@ -231,6 +231,42 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         assertThat(this.store.nextRunTime()).contains(at(1));
     }
 
+    @Test
+    void concurrentBatchAddsOfTheSameIdsAddEachIdOnceAndRefuseTheOtherUnderErrorPolicy() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<StoredJob> jobs = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    jobs.add(job("r" + round + "-" + i, at(10 + i)));
+                }
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<List<JobAddOutcome>>> results = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return this.store.addJobs(jobs, ConflictPolicy.ERROR);
+                    }));
+                }
+                start.countDown();
+                int added = 0;
+                int refused = 0;
+                for (Future<List<JobAddOutcome>> result : results) {
+                    for (JobAddOutcome outcome : result.get(60, TimeUnit.SECONDS)) {
+                        added += outcome.added() ? 1 : 0;
+                        refused += outcome.failure() instanceof ConflictingJobIdException ? 1 : 0;
+                    }
+                }
+                assertThat(added).as("round %d: added", round).isEqualTo(300);
+                assertThat(refused).as("round %d: refused", round).isEqualTo(300);
+                assertThat(this.store.lookupJob("r" + round + "-299")).hasValueSatisfying((j) -> assertThat(j.version()).isEqualTo(1));
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
     // --- update, remove, lookup ----------------------------------------------------------------------------
 
     @Test
