@@ -13,7 +13,8 @@ package io.kairos.scheduler.benchmarks.e2e;
  * {@code W3-pg} PostgreSQL burst, {@code W3-redis} Redis burst, {@code W3-stores} the same burst on Kairos's JDBC,
  * Redis, MongoDB and ZooKeeper stores ({@code W3-stores-quick}: 1 measured rep, a short warm-up), {@code LAT-pg} lateness on PostgreSQL (50/s),
  * {@code OUTAGE} lateness of PostgreSQL-store jobs while a Redis store of the same scheduler is down (peer
- * {@code kairos} only).
+ * {@code kairos} only), {@code W5-add} add rate, single and bulk, over a background of pending jobs (peers
+ * {@code kairos-jdbc}, {@code kairos-mariadb}, {@code kairos-redis}; see {@link ScaleAddWorkload}).
  * Parameters are system properties {@code bench.*} (see the workload classes).
  */
 public final class BenchMain {
@@ -27,7 +28,8 @@ public final class BenchMain {
      */
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: BenchMain <W1|W2|LAT-mem|W3-pg|W3-redis|W3-stores|W3-stores-quick|LAT-pg|OUTAGE> <peer>; peers: " + Peers.NAMES);
+            System.err.println("usage: BenchMain <W1|W2|LAT-mem|W3-pg|W3-redis|W3-stores|W3-stores-quick|LAT-pg|OUTAGE|W5-add> <peer>; peers: "
+                    + Peers.NAMES);
             System.exit(2);
         }
         String workload = args[0];
@@ -38,6 +40,7 @@ public final class BenchMain {
             case "LAT-mem" -> LatenessWorkload.run(workload, peer, 500);
             case "LAT-pg" -> LatenessWorkload.run(workload, peer, 50);
             case "W3-pg", "W3-redis", "W3-stores", "W3-stores-quick" -> StoreBurstWorkload.run(workload, peer);
+            case "W5-add" -> ScaleAddWorkload.run(peer);
             case "OUTAGE" -> io.kairos.scheduler.benchmarks.e2e.outage.OutageWorkload.run(workload);
             default -> throw new IllegalArgumentException("unknown workload '" + workload + "'");
         }

@@ -230,10 +230,19 @@ final class MongoLeases {
                 Bson unchanged = Filters.and(Filters.eq(ID, release.jobId()), Filters.eq(LEASE_OWNER, schedulerId),
                         Filters.eq(VERSION, release.acquiredVersion()));
                 Instant next = release.nextRunTime();
-                writes.add(new UpdateOneModel<>(unchanged, Updates.combine(Updates.set(NEXT_RUN_TIME, date(next)),
-                        Updates.set(NEXT_FIRE_TIME, next == null ? null : date(release.nextFireTime())),
-                        Updates.set(STATE, (next == null ? JobState.PAUSED : JobState.SCHEDULED).name()), DROP_LEASE,
-                        Updates.inc(VERSION, 1L))));
+                List<Bson> updates = new ArrayList<>();
+                if (release.retryChange() != null) {
+                    // a pending retry changed: the job data too, with the columns
+                    this.documents.fields(release.retryChange(), true).forEach((key, value) -> updates.add(Updates.set(key, value)));
+                }
+                else {
+                    updates.add(Updates.set(NEXT_RUN_TIME, date(next)));
+                    updates.add(Updates.set(NEXT_FIRE_TIME, next == null ? null : date(release.nextFireTime())));
+                    updates.add(Updates.set(STATE, (next == null ? JobState.PAUSED : JobState.SCHEDULED).name()));
+                }
+                updates.add(DROP_LEASE);
+                updates.add(Updates.inc(VERSION, 1L));
+                writes.add(new UpdateOneModel<>(unchanged, Updates.combine(updates)));
             }
         }
         List<WriteModel<Document>> all = new ArrayList<>(finishedByVersion.size() + markersByVersion.size() + writes.size() + 1);

@@ -641,7 +641,7 @@ public final class ZooKeeperJobStore implements JobStore {
                 client().transaction().forOperations(ops);
             }
             else {
-                StoredJob next = read.job().withNextRunTime(release.nextRunTime(), release.nextFireTime());
+                StoredJob next = release.applyTo(read.job());
                 client().transaction().forOperations(
                         op().setData().withVersion(read.stat().getVersion()).forPath(this.paths.job(id), json(next)),
                         op().setData().forPath(this.paths.due(id), due(next)), dropLease);
