@@ -1,6 +1,5 @@
 package io.kairos.scheduler.benchmarks.e2e;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.Scheduler;
@@ -35,8 +34,6 @@ public final class ScaleAddWorkload {
 
     private static final String TASK = "bench.noop";
 
-    private static final String MARIADB_URL = System.getProperty("bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
-
     private ScaleAddWorkload() {
     }
 
@@ -53,7 +50,7 @@ public final class ScaleAddWorkload {
         int reps = Integer.getInteger("bench.reps", 3);
         HikariDataSource pool = switch (peer) {
             case "kairos-jdbc" -> Db.pool("w5", 4);
-            case "kairos-mariadb" -> mariaDbPool();
+            case "kairos-mariadb" -> Db.mariaDbPool("w5-mariadb", 4);
             case "kairos-redis" -> null;
             default -> throw new IllegalArgumentException("W5-add peers: kairos-jdbc, kairos-mariadb, kairos-redis; not '" + peer + "'");
         };
@@ -111,13 +108,5 @@ public final class ScaleAddWorkload {
 
     private static JobRequest request(String id, Instant due) {
         return JobRequest.of(TASK).id(id).trigger(Map.of("type", "date", "run_date", due.toString()));
-    }
-
-    private static HikariDataSource mariaDbPool() {
-        HikariConfig c = new HikariConfig();
-        c.setJdbcUrl(MARIADB_URL);
-        c.setMaximumPoolSize(4);
-        c.setPoolName("w5-mariadb");
-        return new HikariDataSource(c);
     }
 }
