@@ -662,7 +662,11 @@ public final class ZooKeeperJobStore implements JobStore {
      * {@inheritDoc}
      *
      * <p>One transaction conditional on the job's version: the broken job's JSON, its index entry cleared, and the
-     * caller's lease deleted when it holds one.
+     * caller's lease deleted when it holds one. When the transaction fails on a version, the job is read again (up to
+     * {@value #RELEASE_ATTEMPTS} times): the caller's own lease keeper may have extended the lease meanwhile, which
+     * does not change the job.
+     *
+     * @throws JobStoreException when ZooKeeper fails, or the znodes kept changing for every attempt
      */
     @Override
     public boolean markBroken(String schedulerId, String jobId, long expectedVersion, String reason) {
@@ -670,34 +674,51 @@ public final class ZooKeeperJobStore implements JobStore {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(reason, "reason");
         return write("mark job '" + jobId + "' broken", () -> {
-            ZooKeeperJobReader.Read read = this.reader.read(jobId);
-            if (read == null || read.stat().getVersion() + 1L != expectedVersion) {
-                return false;
-            }
-            List<CuratorOp> ops = new ArrayList<>(3);
-            ops.add(op().setData().withVersion(read.stat().getVersion()).forPath(this.paths.job(jobId), json(read.job().asBroken(reason))));
-            ops.add(op().setData().forPath(this.paths.due(jobId), NOT_DUE));
-            Stat leaseStat = new Stat();
-            try {
-                ZooKeeperLease lease = ZooKeeperLease.parse(client().getData().storingStatIn(leaseStat).forPath(this.paths.lease(jobId)));
-                if (lease.owner().equals(schedulerId)) {
-                    ops.add(op().delete().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(jobId)));
+            for (int attempt = 0; attempt < RELEASE_ATTEMPTS; attempt++) {
+                Boolean marked = markBrokenOnce(schedulerId, jobId, expectedVersion, reason);
+                if (marked != null) {
+                    return marked;
                 }
             }
-            catch (KeeperException.NoNodeException ex) {
-                // not leased
-            }
-            try {
-                client().transaction().forOperations(ops);
-                return true;
-            }
-            catch (KeeperException.BadVersionException | KeeperException.NoNodeException ex) {
-                return false;
-            }
-            finally {
-                this.caches.wrote();
-            }
+            throw new JobStoreException("ZooKeeper job store '" + context().alias() + "' could not mark job '" + jobId
+                    + "' broken: its lease or job znode changed during each of " + RELEASE_ATTEMPTS + " attempts", null);
         });
+    }
+
+    /**
+     * One attempt at {@link #markBroken}.
+     *
+     * @return whether the job was marked; {@code null} when a version moved on between the reads and the transaction
+     *     (the job, or only the caller's lease, extended meanwhile by its lease keeper): read again
+     */
+    private Boolean markBrokenOnce(String schedulerId, String jobId, long expectedVersion, String reason) throws Exception {
+        ZooKeeperJobReader.Read read = this.reader.read(jobId);
+        if (read == null || read.stat().getVersion() + 1L != expectedVersion) {
+            return false;
+        }
+        List<CuratorOp> ops = new ArrayList<>(3);
+        ops.add(op().setData().withVersion(read.stat().getVersion()).forPath(this.paths.job(jobId), json(read.job().asBroken(reason))));
+        ops.add(op().setData().forPath(this.paths.due(jobId), NOT_DUE));
+        Stat leaseStat = new Stat();
+        try {
+            ZooKeeperLease lease = ZooKeeperLease.parse(client().getData().storingStatIn(leaseStat).forPath(this.paths.lease(jobId)));
+            if (lease.owner().equals(schedulerId)) {
+                ops.add(op().delete().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(jobId)));
+            }
+        }
+        catch (KeeperException.NoNodeException ex) {
+            // not leased
+        }
+        try {
+            client().transaction().forOperations(ops);
+            return true;
+        }
+        catch (KeeperException.BadVersionException | KeeperException.NoNodeException ex) {
+            return null;
+        }
+        finally {
+            this.caches.wrote();
+        }
     }
 
     private List<String> parents() {

@@ -203,6 +203,42 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
         assertThat(this.store.acquireDueJobs(B, T0.plusSeconds(3600), jobCount, T0.plusSeconds(7200))).isEmpty();
     }
 
+    /** As above for {@link ZooKeeperJobStore#markBroken}: an extension of the caller's lease does not stop it. */
+    @Test
+    void markBrokenRacingAnExtensionOfTheSameLeaseStillMarksTheJob() throws Exception {
+        int jobCount = 100;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < jobCount; i++) {
+            ids.add("broken-" + i);
+            this.store.addJob(job("broken-" + i, T0.minusSeconds(1)), ConflictPolicy.ERROR);
+        }
+        List<StoredJob> acquired = this.store.acquireDueJobs(A, T0, jobCount, T0.plusSeconds(60));
+        AtomicBoolean marking = new AtomicBoolean(true);
+        ExecutorService extender = Executors.newSingleThreadExecutor();
+        List<String> notMarked = new ArrayList<>();
+        try {
+            Future<?> extending = extender.submit(() -> {
+                for (long i = 1; marking.get(); i++) {
+                    this.store.extendLeases(A, ids, T0.plusSeconds(60 + i));
+                }
+                return null;
+            });
+            for (StoredJob job : acquired) {
+                if (!this.store.markBroken(A, job.id(), job.version(), "trigger failed")) {
+                    notMarked.add(job.id());
+                }
+            }
+            marking.set(false);
+            extending.get(60, TimeUnit.SECONDS);
+        }
+        finally {
+            marking.set(false);
+            extender.shutdownNow();
+        }
+        assertThat(notMarked).isEmpty();
+        assertThat(this.store.getAllJobs()).hasSize(jobCount).allSatisfy((job) -> assertThat(job.state()).isEqualTo(JobState.BROKEN));
+    }
+
     @Test
     void addOnOneInstanceWakesTheOthers() {
         AtomicInteger wakeupsOfB = new AtomicInteger();
