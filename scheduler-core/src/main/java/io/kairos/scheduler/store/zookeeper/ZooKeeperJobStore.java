@@ -691,7 +691,7 @@ public final class ZooKeeperJobStore implements JobStore {
      * @return whether the job was marked; {@code null} when a version moved on between the reads and the transaction
      *     (the job, or only the caller's lease, extended meanwhile by its lease keeper): read again
      */
-    private Boolean markBrokenOnce(String schedulerId, String jobId, long expectedVersion, String reason) throws Exception {
+    private @Nullable Boolean markBrokenOnce(String schedulerId, String jobId, long expectedVersion, String reason) throws Exception {
         ZooKeeperJobReader.Read read = this.reader.read(jobId);
         if (read == null || read.stat().getVersion() + 1L != expectedVersion) {
             return false;
