@@ -3,20 +3,30 @@ package io.kairos.scheduler;
 import io.kairos.scheduler.internal.JobsJson;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobCodec;
+import io.kairos.scheduler.store.JobQuery;
+import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.StoredJobPage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
 
 /**
  * The jobs as text behind {@link Scheduler}: {@code printJobs} in APScheduler 3's layout, and the
  * {@code exportJobs}/{@code importJobs} plumbing around {@link JobsJson} (an import adds each job through
  * {@link SchedulerJobs#add}, validated as any added job).
  *
+ * <p>Printing and exporting a started scheduler's jobs read the stores a page of {@value #PAGE} at a time
+ * ({@link JobStore#listJobs}) and write each page before reading the next, so memory stays bounded by the page
+ * whatever the number of jobs; each store's jobs come in id order.
+ *
  * <p><b>Thread-safety.</b> Stateless; as thread-safe as the job API it reads and writes through. A listing is not a
- * snapshot: jobs may change between one store's section and the next.
+ * snapshot: jobs may change between one page and the next.
  */
 final class JobListing {
 
@@ -32,37 +42,76 @@ final class JobListing {
         this.jobs = jobs;
     }
 
+    /** The page size of printing and exporting. */
+    static final int PAGE = JobQuery.MAX_LIMIT;
+
     void print(String jobstore, Appendable out) {
-        StringBuilder text = new StringBuilder();
-        if (this.runtime.isStopped()) {
-            text.append("Pending jobs:\n");
-            appendJobs(text, this.jobs.list(jobstore), "No pending jobs");
-        }
-        else {
-            List<String> aliases = jobstore != null ? List.of(jobstore) : new ArrayList<>(this.settings.components.stores().keySet());
-            for (String alias : aliases) {
-                text.append("Jobstore ").append(alias).append(":\n");
-                appendJobs(text, this.jobs.list(alias), "No scheduled jobs");
-            }
-        }
         try {
-            out.append(text);
+            if (this.runtime.isStopped()) {
+                out.append("Pending jobs:\n");
+                appendJobs(out, this.jobs.list(jobstore), "No pending jobs");
+                return;
+            }
+            List<String> aliases = jobstore != null ? List.of(jobstore) : new ArrayList<>(new TreeMap<>(this.settings.components.stores()).keySet());
+            for (String alias : aliases) {
+                out.append("Jobstore ").append(alias).append(":\n");
+                JobQuery query = JobQuery.all().inStore(alias).withLimit(PAGE);
+                boolean none = true;
+                for (JobPage page = this.jobs.page(query); ; page = this.jobs.page(query.after(page.next()))) {
+                    for (Job job : page.jobs()) {
+                        out.append("    ").append(job.toString()).append('\n');
+                        none = false;
+                    }
+                    if (page.next() == null) {
+                        break;
+                    }
+                }
+                if (none) {
+                    out.append("    No scheduled jobs\n");
+                }
+            }
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
-    private static void appendJobs(StringBuilder text, List<Job> jobs, String none) {
+    private static void appendJobs(Appendable out, List<Job> jobs, String none) throws IOException {
         if (jobs.isEmpty()) {
-            text.append("    ").append(none).append('\n');
+            out.append("    ").append(none).append('\n');
         }
-        jobs.forEach((j) -> text.append("    ").append(j).append('\n'));
+        for (Job job : jobs) {
+            out.append("    ").append(job.toString()).append('\n');
+        }
     }
 
-    String export(String jobstore) {
+    void export(String jobstore, Appendable out) {
         this.runtime.requireStarted("exportJobs");
-        return JobsJson.write(codec(), this.runtime.operations().list(jobstore));
+        JobCodec codec = codec();
+        JobQuery query = JobQuery.all().inStore(jobstore).withLimit(PAGE);
+        JobsJson.write(codec, out, new Iterator<>() {
+
+            private StoredJobPage page = JobListing.this.runtime.operations().page(query);
+
+            private int at;
+
+            @Override
+            public boolean hasNext() {
+                while (this.at == this.page.jobs().size() && this.page.next() != null) {
+                    this.page = JobListing.this.runtime.operations().page(query.after(this.page.next()));
+                    this.at = 0;
+                }
+                return this.at < this.page.jobs().size();
+            }
+
+            @Override
+            public StoredJob next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return this.page.jobs().get(this.at++);
+            }
+        });
     }
 
     List<Job> importJobs(String json, String jobstore, ConflictPolicy policy) {

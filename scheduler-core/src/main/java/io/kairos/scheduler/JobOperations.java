@@ -5,6 +5,7 @@ import io.kairos.scheduler.event.JobAdded;
 import io.kairos.scheduler.event.JobModified;
 import io.kairos.scheduler.event.JobRemoved;
 import io.kairos.scheduler.internal.EventDispatcher;
+import io.kairos.scheduler.internal.JobPaging;
 import io.kairos.scheduler.internal.PendingJob;
 import io.kairos.scheduler.internal.StoreLanes;
 import io.kairos.scheduler.internal.TaskLookup;
@@ -12,7 +13,9 @@ import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.StoredJobPage;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Instant;
@@ -160,6 +163,10 @@ final class JobOperations {
         }
         jobs.sort(java.util.Comparator.comparing(StoredJob::nextRunTime, java.util.Comparator.nullsLast(Instant::compareTo)));
         return jobs;
+    }
+
+    StoredJobPage page(JobQuery query) {
+        return JobPaging.page(this.settings.components.stores(), query);
     }
 
     private StoredJob update(String id, String jobstore, UnaryOperator<StoredJob> change) {

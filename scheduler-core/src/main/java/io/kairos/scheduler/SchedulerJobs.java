@@ -1,8 +1,11 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.internal.JobPaging;
 import io.kairos.scheduler.internal.PendingJob;
 import io.kairos.scheduler.internal.TaskLookup;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.StoredJobPage;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.util.List;
@@ -109,6 +112,14 @@ final class SchedulerJobs {
             return this.pending.list(jobstore).stream().map(this::pendingJob).toList();
         }
         return this.runtime.operations().list(jobstore).stream().map(this::job).toList();
+    }
+
+    JobPage page(JobQuery query) {
+        StoredJobPage page = this.runtime.isStopped()
+                ? JobPaging.pending(this.pending.list(null).stream().map(PendingJob::template).toList(), query)
+                : this.runtime.operations().page(query);
+        boolean pendingJobs = this.runtime.isStopped();
+        return new JobPage(page.jobs().stream().map((stored) -> this.handles.apply(stored, pendingJobs)).toList(), page.next());
     }
 
     private Job job(StoredJob stored) {

@@ -39,6 +39,15 @@ final class JobSql {
 
     final String selectAll;
 
+    /**
+     * One page of rows in id order through the primary key, markers included (the caller filters): parameters the
+     * limit; {@link #selectPageAfter} adds the cursor (the last id read) first.
+     */
+    final String selectPage;
+
+    /** Like {@link #selectPage}, after an id. Parameters: the id, the limit. */
+    final String selectPageAfter;
+
     /** The most leased rows {@link #nextRunTimes} reads; beyond, {@link #nextRunTimesExact} is needed. */
     static final int LEASED_SCAN_LIMIT = 1000;
 
@@ -107,6 +116,8 @@ final class JobSql {
         this.deleteAll = "DELETE FROM " + t;
         this.selectById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?" + Target.JOB.condition;
         this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE state <> 'FINISHED'";
+        this.selectPage = "SELECT " + JobRow.COLUMNS + " FROM " + t + " ORDER BY id LIMIT ?";
+        this.selectPageAfter = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id > ? ORDER BY id LIMIT ?";
         this.nextRunTimes = nextRunTimes(t, dialect, " LIMIT " + LEASED_SCAN_LIMIT);
         this.nextRunTimesExact = nextRunTimes(t, dialect, "");
         this.dialect = dialect;

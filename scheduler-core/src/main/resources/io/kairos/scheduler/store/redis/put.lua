@@ -1,5 +1,5 @@
 -- Adds, replaces or updates one job; the version becomes 1 for a new job, else the old one + 1.
--- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished
+-- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished, 9 ids
 -- ARGV: 1 mode ('error', 'keep', 'replace': add under that conflict policy; 'update': the job must exist),
 --       2 id, 3 json, 4 next run time (ms or ''), 5 next fire time (ms or ''), 6 broken reason (or ''),
 --       7 wake-up channel, 8 publisher (scheduler id)
@@ -33,6 +33,7 @@ if ARGV[4] ~= '' then
   due = next_run_time(KEYS[2], KEYS[5])
 end
 redis.call('HSET', KEYS[1], id, ARGV[3])
+redis.call('ZADD', KEYS[9], 0, id)
 local version = redis.call('HINCRBY', KEYS[4], id, 1)
 if ARGV[4] == '' then
   redis.call('ZREM', KEYS[2], id)
