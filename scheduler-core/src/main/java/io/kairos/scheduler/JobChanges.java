@@ -18,35 +18,19 @@ import java.util.Objects;
  */
 public final class JobChanges {
 
-    String name;
+    private String name;
 
-    List<Object> args;
+    private List<Object> args;
 
-    Map<String, Object> kwargs;
+    private Map<String, Object> kwargs;
 
-    Object trigger;
+    private Object trigger;
 
-    String executor;
+    private JobOptions options = JobOptions.none();
 
-    boolean misfireGraceTimeSet;
+    private boolean nextRunTimeSet;
 
-    Duration misfireGraceTime;
-
-    Boolean coalesce;
-
-    Integer maxInstances;
-
-    boolean jitterSet;
-
-    Duration jitter;
-
-    boolean timeoutSet;
-
-    Duration timeout;
-
-    boolean nextRunTimeSet;
-
-    Instant nextRunTime;
+    private Instant nextRunTime;
 
     /**
      * Starts an empty set of changes.
@@ -121,7 +105,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges executor(String alias) {
-        this.executor = Objects.requireNonNull(alias, "alias");
+        this.options = this.options.executor(alias);
         return this;
     }
 
@@ -132,8 +116,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges misfireGraceTime(Duration grace) {
-        this.misfireGraceTimeSet = true;
-        this.misfireGraceTime = grace;
+        this.options = this.options.misfireGraceTime(grace);
         return this;
     }
 
@@ -144,7 +127,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges coalesce(boolean coalesce) {
-        this.coalesce = coalesce;
+        this.options = this.options.coalesce(coalesce);
         return this;
     }
 
@@ -155,7 +138,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges maxInstances(int maxInstances) {
-        this.maxInstances = maxInstances;
+        this.options = this.options.maxInstances(maxInstances);
         return this;
     }
 
@@ -166,8 +149,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges jitter(Duration jitter) {
-        this.jitterSet = true;
-        this.jitter = jitter;
+        this.options = this.options.jitter(jitter);
         return this;
     }
 
@@ -181,8 +163,7 @@ public final class JobChanges {
      *     {@code timeout} and the value
      */
     public JobChanges timeout(Duration timeout) {
-        this.timeoutSet = true;
-        this.timeout = JobAssembler.checkTimeout(timeout);
+        this.options = this.options.timeout(timeout);
         return this;
     }
 
@@ -196,5 +177,84 @@ public final class JobChanges {
         this.nextRunTimeSet = true;
         this.nextRunTime = nextRunTime;
         return this;
+    }
+
+    /**
+     * Changes several options at once; the options that {@code options} sets replace the ones set before.
+     *
+     * @param options the options; not {@code null}; must not set the job store (a job cannot move to another store)
+     * @return these changes
+     * @throws IllegalArgumentException when {@code options} sets the job store
+     */
+    public JobChanges options(JobOptions options) {
+        if (options.isSet(JobOptions.Option.JOBSTORE)) {
+            throw new IllegalArgumentException("jobstore cannot be changed: a job stays in the store it was added to; "
+                    + "remove it and add it to the other store instead");
+        }
+        this.options = this.options.with(options);
+        return this;
+    }
+
+    /**
+     * The new name.
+     *
+     * @return the name, or {@code null} when unchanged
+     */
+    public String name() {
+        return this.name;
+    }
+
+    /**
+     * The new positional arguments.
+     *
+     * @return the arguments, or {@code null} when unchanged
+     */
+    public List<Object> args() {
+        return this.args;
+    }
+
+    /**
+     * The new keyword arguments.
+     *
+     * @return the arguments, or {@code null} when unchanged
+     */
+    public Map<String, Object> kwargs() {
+        return this.kwargs;
+    }
+
+    /**
+     * The new trigger: a {@link Trigger}, a trigger spec map, or {@code null} when unchanged.
+     *
+     * @return the trigger or spec, or {@code null}
+     */
+    public Object trigger() {
+        return this.trigger;
+    }
+
+    /**
+     * The options to change; an option not set is unchanged.
+     *
+     * @return the options; never {@code null}
+     */
+    public JobOptions options() {
+        return this.options;
+    }
+
+    /**
+     * Whether {@link #nextRunTime(Instant)} was called.
+     *
+     * @return {@code true} when the next run time is changed, even to {@code null}
+     */
+    public boolean isNextRunTimeSet() {
+        return this.nextRunTimeSet;
+    }
+
+    /**
+     * The new next run time; meaningful when {@link #isNextRunTimeSet()}.
+     *
+     * @return the instant, or {@code null} (pause, or unchanged)
+     */
+    public Instant nextRunTime() {
+        return this.nextRunTime;
     }
 }

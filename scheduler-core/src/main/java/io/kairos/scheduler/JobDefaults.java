@@ -23,14 +23,8 @@ public record JobDefaults(Duration misfireGraceTime, boolean coalesce, int maxIn
      * @throws IllegalArgumentException when {@code maxInstances < 1} or a duration is negative
      */
     public JobDefaults {
-        if (maxInstances < 1) {
-            throw new IllegalArgumentException("max-instances must be at least 1, got " + maxInstances);
-        }
-        if (misfireGraceTime != null && (misfireGraceTime.isNegative() || misfireGraceTime.isZero())) {
-            throw new IllegalArgumentException("misfire-grace-time must be positive or none (no limit), got " + misfireGraceTime);
-        }
-        if (jitter != null && jitter.isNegative()) {
-            throw new IllegalArgumentException("jitter must not be negative, got " + jitter);
-        }
+        JobOptions.checkMaxInstances("max-instances", maxInstances);
+        JobOptions.checkGrace("misfire-grace-time", misfireGraceTime);
+        JobOptions.checkJitter("jitter", jitter);
     }
 }

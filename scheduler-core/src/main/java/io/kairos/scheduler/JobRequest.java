@@ -27,43 +27,29 @@ import java.util.Objects;
  */
 public final class JobRequest {
 
-    final String taskName;
+    private final String taskName;
 
-    final Task task;
+    private final Task task;
 
-    String id;
+    private String id;
 
-    String name;
+    private String name;
 
     /** Immutable ({@link ImmutableArgs}): stored jobs share it. */
-    List<Object> args = ImmutableArgs.emptyList();
+    private List<Object> args = ImmutableArgs.emptyList();
 
     /** Immutable ({@link ImmutableArgs}) until {@link #kwarg} makes it a {@link LinkedHashMap} of its own. */
-    Map<String, Object> kwargs = ImmutableArgs.emptyMap();
+    private Map<String, Object> kwargs = ImmutableArgs.emptyMap();
 
-    Object trigger;
+    private Object trigger;
 
-    String executor = "default";
+    private JobOptions options = JobOptions.none();
 
-    String jobstore = "default";
+    private boolean nextRunTimeSet;
 
-    boolean misfireGraceTimeSet;
+    private Instant nextRunTime;
 
-    Duration misfireGraceTime;
-
-    Boolean coalesce;
-
-    Integer maxInstances;
-
-    Duration jitter;
-
-    Duration timeout;
-
-    boolean nextRunTimeSet;
-
-    Instant nextRunTime;
-
-    ConflictPolicy conflictPolicy = ConflictPolicy.ERROR;
+    private ConflictPolicy conflictPolicy = ConflictPolicy.ERROR;
 
     private JobRequest(String taskName, Task task) {
         this.taskName = taskName;
@@ -203,7 +189,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest executor(String alias) {
-        this.executor = alias;
+        this.options = this.options.executor(alias);
         return this;
     }
 
@@ -214,7 +200,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest jobstore(String alias) {
-        this.jobstore = alias;
+        this.options = this.options.jobstore(alias);
         return this;
     }
 
@@ -225,8 +211,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest misfireGraceTime(Duration grace) {
-        this.misfireGraceTimeSet = true;
-        this.misfireGraceTime = grace;
+        this.options = this.options.misfireGraceTime(grace);
         return this;
     }
 
@@ -237,7 +222,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest coalesce(boolean coalesce) {
-        this.coalesce = coalesce;
+        this.options = this.options.coalesce(coalesce);
         return this;
     }
 
@@ -248,7 +233,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest maxInstances(int maxInstances) {
-        this.maxInstances = maxInstances;
+        this.options = this.options.maxInstances(maxInstances);
         return this;
     }
 
@@ -259,7 +244,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest jitter(Duration jitter) {
-        this.jitter = jitter;
+        this.options = this.options.jitter(jitter);
         return this;
     }
 
@@ -280,7 +265,7 @@ public final class JobRequest {
      *     {@code timeout} and the value
      */
     public JobRequest timeout(Duration timeout) {
-        this.timeout = JobAssembler.checkTimeout(timeout);
+        this.options = this.options.timeout(timeout);
         return this;
     }
 
@@ -327,5 +312,115 @@ public final class JobRequest {
      */
     public JobRequest replaceExisting(boolean replace) {
         return conflictPolicy(replace ? ConflictPolicy.REPLACE : ConflictPolicy.ERROR);
+    }
+
+    /**
+     * Sets several options at once; the options that {@code options} sets replace the ones set before.
+     *
+     * @param options the options; not {@code null}
+     * @return this request
+     */
+    public JobRequest options(JobOptions options) {
+        this.options = this.options.with(options);
+        return this;
+    }
+
+    /**
+     * The task's name as given.
+     *
+     * @return the name; never {@code null}
+     */
+    public String taskName() {
+        return this.taskName;
+    }
+
+    /**
+     * The task object when the request was made from one ({@link #of(Task)}).
+     *
+     * @return the task, or {@code null} when only its name was given
+     */
+    public Task task() {
+        return this.task;
+    }
+
+    /**
+     * The id as set.
+     *
+     * @return the id, or {@code null} for a generated one
+     */
+    public String id() {
+        return this.id;
+    }
+
+    /**
+     * The name as set.
+     *
+     * @return the name, or {@code null} for the task's name
+     */
+    public String name() {
+        return this.name;
+    }
+
+    /**
+     * The positional arguments.
+     *
+     * @return the arguments, immutable; never {@code null}
+     */
+    public List<Object> args() {
+        return this.args;
+    }
+
+    /**
+     * The keyword arguments.
+     *
+     * @return the arguments in insertion order (not a copy: do not modify); never {@code null}
+     */
+    public Map<String, Object> kwargs() {
+        return this.kwargs;
+    }
+
+    /**
+     * The trigger as set: a {@link Trigger}, a trigger spec map, or {@code null} when none was set.
+     *
+     * @return the trigger or spec, or {@code null}
+     */
+    public Object trigger() {
+        return this.trigger;
+    }
+
+    /**
+     * The options set on this request.
+     *
+     * @return the options; never {@code null}
+     */
+    public JobOptions options() {
+        return this.options;
+    }
+
+    /**
+     * Whether {@link #nextRunTime(Instant)} (or {@link #paused()}) was called.
+     *
+     * @return {@code true} when the first run time was set, even to {@code null}
+     */
+    public boolean isNextRunTimeSet() {
+        return this.nextRunTimeSet;
+    }
+
+    /**
+     * The first run time as set; meaningful when {@link #isNextRunTimeSet()}.
+     *
+     * @return the instant, or {@code null} (paused, or not set)
+     */
+    public Instant nextRunTime() {
+        return this.nextRunTime;
+    }
+
+    /**
+     * What to do when the id is taken.
+     *
+     * @return the policy; never {@code null}
+     */
+    public ConflictPolicy conflictPolicy() {
+        return this.conflictPolicy;
     }
 }

@@ -1,5 +1,13 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.internal.ComponentLifecycle;
+import io.kairos.scheduler.internal.JobAssembler;
+import io.kairos.scheduler.internal.JobListing;
+import io.kairos.scheduler.internal.PendingJobs;
+import io.kairos.scheduler.internal.SchedulerJobs;
+import io.kairos.scheduler.internal.SchedulerRuntime;
+import io.kairos.scheduler.internal.Settings;
+
 import io.kairos.scheduler.event.EventListener;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.executor.JobExecutor;
@@ -69,9 +77,9 @@ public final class Scheduler implements AutoCloseable {
 
     private final ComponentLifecycle components;
 
-    private final SchedulerJobs jobs;
+    private final SchedulerJobs<Job> jobs;
 
-    private final JobListing listing;
+    private final JobListing<Job> listing;
 
     private final RunHistoryReader history;
 
@@ -83,8 +91,8 @@ public final class Scheduler implements AutoCloseable {
         PendingJobs pending = new PendingJobs(assembler);
         this.runtime = new SchedulerRuntime(settings, this.events, tasks, fireTimes, assembler, pending);
         this.components = this.runtime.components();
-        this.jobs = new SchedulerJobs((stored, isPending) -> new Job(this, stored, isPending, settings.timezone), this.runtime, assembler, tasks, pending);
-        this.listing = new JobListing(settings, this.runtime, this.jobs);
+        this.jobs = new SchedulerJobs<>((stored, isPending) -> new Job(this, stored, isPending, settings.timezone), this.runtime, assembler, tasks, pending);
+        this.listing = new JobListing<>(settings, this.runtime, this.jobs);
         this.history = new RunHistoryReader(settings.components);
     }
 
@@ -646,7 +654,7 @@ public final class Scheduler implements AutoCloseable {
      *     is not the {@code next} of a page of this listing
      * @throws JobStoreException when a store fails
      */
-    public JobPage findJobs(JobQuery query) {
+    public JobPage<Job> findJobs(JobQuery query) {
         return this.jobs.page(Objects.requireNonNull(query, "query"));
     }
 

@@ -1,5 +1,8 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.internal.FlatConfig;
+import io.kairos.scheduler.internal.Settings;
+
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.JobExecutorFactory;
 import io.kairos.scheduler.store.JobCodec;

@@ -37,7 +37,7 @@ class SchedulerFindJobsTests extends SchedulerTestSupport {
     /** Every page of a listing: the ids of each page. */
     private List<List<String>> pages(JobQuery query) {
         List<List<String>> pages = new ArrayList<>();
-        for (JobPage page = this.scheduler.findJobs(query); ; page = this.scheduler.findJobs(query.after(page.next()))) {
+        for (JobPage<Job> page = this.scheduler.findJobs(query); ; page = this.scheduler.findJobs(query.after(page.next()))) {
             pages.add(page.jobs().stream().map(Job::id).toList());
             if (page.next() == null) {
                 return pages;
@@ -57,7 +57,7 @@ class SchedulerFindJobsTests extends SchedulerTestSupport {
         assertThat(pages(JobQuery.all().withLimit(3))).containsExactly(List.of("d1", "d2", "d3"), List.of("d4", "d5", "d6"),
                 List.of("d7", "o1", "o2"), List.of("o3", "o4", "o5"));
         assertThat(pages(JobQuery.all().inStore("other").withLimit(5))).containsExactly(List.of("o1", "o2", "o3", "o4", "o5"));
-        JobPage first = this.scheduler.findJobs(JobQuery.all().withLimit(2));
+        JobPage<Job> first = this.scheduler.findJobs(JobQuery.all().withLimit(2));
         assertThat(first.jobs()).extracting(Job::id).containsExactly("d1", "d2");
         assertThat(first.jobs().get(0).jobstore()).isEqualTo("default");
     }
@@ -105,7 +105,7 @@ class SchedulerFindJobsTests extends SchedulerTestSupport {
             this.scheduler.addJob(request(id));
         }
         this.scheduler.addJob(request("z").jobstore("other"));
-        JobPage first = this.scheduler.findJobs(JobQuery.all().withLimit(2));
+        JobPage<Job> first = this.scheduler.findJobs(JobQuery.all().withLimit(2));
         assertThat(first.jobs()).extracting(Job::id).containsExactly("a", "b");
         assertThat(first.jobs()).allMatch((job) -> job.toString().endsWith("pending)"));
         this.scheduler.start();

@@ -16,7 +16,9 @@ import org.bson.Document;
  * {@code job_json}, the JSON text, when the JSON has keys a document field cannot carry), {@code next_run_time} and
  * {@code next_fire_time} (BSON dates, {@code null} when paused or broken), {@code state}, {@code broken_reason},
  * {@code version}, and the lease: {@code lease_owner}, {@code lease_until} (a date), {@code lease_id} (the acquisition
- * that set it). The fields outside {@code job} win over what the JSON says. Thread-safe.
+ * that set it). A {@code FINISHED} marker (a finished job whose id the caller chose) is the job's document with state
+ * {@code FINISHED}, no run times, no lease, and {@code finished_at} (a date). The fields outside {@code job} win over
+ * what the JSON says. Thread-safe.
  */
 final class JobDocuments {
 
@@ -41,6 +43,9 @@ final class JobDocuments {
     static final String LEASE_UNTIL = "lease_until";
 
     static final String LEASE_ID = "lease_id";
+
+    /** When a {@code FINISHED} marker was written (a date); absent on jobs. */
+    static final String FINISHED_AT = "finished_at";
 
     /** The longest broken reason stored; longer ones are cut (with an ellipsis), as in the JDBC store. */
     static final int MAX_REASON_LENGTH = 4000;
@@ -115,8 +120,9 @@ final class JobDocuments {
         try {
             return new StoredJob(id, d.name(), d.task(), d.args(), d.kwargs(), d.trigger(), d.executor(), d.jobstore(),
                     d.misfireGraceTime(), d.coalesce(), d.maxInstances(), d.jitter(), instant(document, NEXT_RUN_TIME),
-                    instant(document, NEXT_FIRE_TIME), state, state == JobState.BROKEN ? document.getString(BROKEN_REASON) : null,
-                    version(document), d.timeout());
+                    state == JobState.FINISHED ? null : instant(document, NEXT_FIRE_TIME), state,
+                    state == JobState.BROKEN ? document.getString(BROKEN_REASON) : null, version(document), d.timeout(),
+                    d.keepsFinishedMarker());
         }
         catch (IllegalArgumentException ex) {
             throw new JobDecodeException(id, "stored job '" + id + "' disagrees with its fields: " + ex.getMessage(), ex);

@@ -1,9 +1,11 @@
 package io.kairos.scheduler.store.mongodb;
 
+import static io.kairos.scheduler.store.mongodb.JobDocuments.FINISHED_AT;
 import static io.kairos.scheduler.store.mongodb.JobDocuments.ID;
 import static io.kairos.scheduler.store.mongodb.JobDocuments.LEASE_OWNER;
 import static io.kairos.scheduler.store.mongodb.JobDocuments.LEASE_UNTIL;
 import static io.kairos.scheduler.store.mongodb.JobDocuments.NEXT_RUN_TIME;
+import static io.kairos.scheduler.store.mongodb.JobDocuments.STATE;
 import static io.kairos.scheduler.store.mongodb.JobDocuments.VERSION;
 
 import com.mongodb.ConnectionString;
@@ -24,6 +26,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.connection.ClusterDescription;
 import com.mongodb.connection.ServerDescription;
+import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
@@ -32,6 +35,7 @@ import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
+import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
 import io.kairos.scheduler.store.StoredJob;
@@ -77,8 +81,15 @@ import org.slf4j.LoggerFactory;
  * due earlier wake the scheduler at once ({@link ChangeStreamWakeups}); on a standalone server the scheduler sees other
  * instances' changes at its poll interval. Which one applies is found and logged once at start-up.
  *
- * <p>Indexes: {@code {next_run_time: 1, _id: 1}} for the due query and {@code {lease_until: 1}} for the next run time
- * of leased jobs, created at start-up when missing. Times are BSON dates, so instants keep millisecond precision.
+ * <p>A finished job whose id the caller chose stays as a {@link JobState#FINISHED} marker: its document, state
+ * {@code FINISHED}, without run times or lease, stamped {@code finished_at}. Markers are never listed, looked up or
+ * acquired; because the marker keeps the job's {@code _id}, an insert under {@link ConflictPolicy#KEEP_EXISTING} fails
+ * on it as on a job (and adds nothing), while {@link ConflictPolicy#ERROR} and {@link ConflictPolicy#REPLACE} overwrite
+ * it with one conditional {@code findOneAndUpdate}.
+ *
+ * <p>Indexes: {@code {next_run_time: 1, _id: 1}} for the due query, {@code {lease_until: 1}} for the next run time
+ * of leased jobs and {@code {finished_at: 1}}, partial on {@code state: "FINISHED"}, for the marker retention; created
+ * at start-up when missing. Times are BSON dates, so instants keep millisecond precision.
  * Thread-safe once started; a MongoDB failure or timeout surfaces as {@link JobStoreException}.
  */
 public final class MongoJobStore implements JobStore {
@@ -107,10 +118,16 @@ public final class MongoJobStore implements JobStore {
 
     private final Duration timeout;
 
+    /** Matches {@link JobState#FINISHED} markers. */
+    private static final Bson IS_MARKER = Filters.eq(STATE, JobState.FINISHED.name());
+
+    /** Matches jobs: every document but the markers. */
+    private static final Bson NOT_MARKER = Filters.ne(STATE, JobState.FINISHED.name());
+
     private volatile Started started;
 
     private record Started(JobStoreContext context, MongoClient client, boolean ownsClient, MongoCollection<Document> jobs,
-            JobDocuments documents, MongoLeases leases, ChangeStreamWakeups wakeups) {
+            JobDocuments documents, MongoLeases leases, ChangeStreamWakeups wakeups, MongoRunHistory history) {
     }
 
     MongoJobStore(MongoClient client, ConnectionString connectionString, String database, String collection, Duration timeout) {
@@ -151,6 +168,16 @@ public final class MongoJobStore implements JobStore {
             MongoCollection<Document> jobs = client.getDatabase(this.database).getCollection(this.collectionName);
             jobs.createIndex(Indexes.ascending(NEXT_RUN_TIME, ID), new IndexOptions().name("kairos_next_run_time"));
             jobs.createIndex(Indexes.ascending(LEASE_UNTIL), new IndexOptions().name("kairos_lease_until"));
+            jobs.createIndex(Indexes.ascending(FINISHED_AT), new IndexOptions().name("kairos_finished_at")
+                .partialFilterExpression(IS_MARKER));
+            MongoRunHistory history = new MongoRunHistory(client.getDatabase(this.database).getCollection(runsCollection()),
+                    new MongoRunHistory.Calls() {
+                        @Override
+                        public <T> T call(String what, Supplier<T> operation) {
+                            return MongoJobStore.call(context.alias(), what, operation, false);
+                        }
+                    });
+            history.createIndexes();
             ChangeStreamWakeups wakeups = ChangeStreamWakeups.open(jobs, context.wakeup(), context.alias());
             if (wakeups != null) {
                 logger.info("MongoDB job store '{}' ({}.{}): the server offers change streams; other instances' changes wake "
@@ -163,7 +190,7 @@ public final class MongoJobStore implements JobStore {
             }
             JobDocuments documents = new JobDocuments(context);
             this.started = new Started(context, client, this.givenClient == null, jobs, documents,
-                    new MongoLeases(jobs, documents, context.alias()), wakeups);
+                    new MongoLeases(jobs, documents, context.alias()), wakeups, history);
         }
         catch (MongoException ex) {
             if (this.givenClient == null) {
@@ -230,7 +257,10 @@ public final class MongoJobStore implements JobStore {
     /**
      * {@inheritDoc}
      *
-     * <p>An insert; under {@link ConflictPolicy#REPLACE} an upsert that keeps a lease on the replaced job.
+     * <p>An insert; under {@link ConflictPolicy#REPLACE} an upsert that keeps a lease on the replaced job. A
+     * {@link JobState#FINISHED} marker with the id fails the insert like a job: {@link ConflictPolicy#KEEP_EXISTING}
+     * then returns it, {@link ConflictPolicy#ERROR} overwrites it with a {@code findOneAndUpdate} conditional on the
+     * document still being a marker.
      *
      * @throws IllegalArgumentException when the codec cannot write the job
      * @throws JobStoreException when MongoDB fails or times out
@@ -243,13 +273,9 @@ public final class MongoJobStore implements JobStore {
         Document fields = s.documents().fields(job, true);
         for (int attempt = 0; attempt < 5; attempt++) {
             if (policy == ConflictPolicy.REPLACE) {
-                Document written = call(s, "replace job '" + job.id() + "'", () -> s.jobs().findOneAndUpdate(Filters.eq(ID, job.id()),
-                        Updates.combine(setAll(fields), Updates.inc(VERSION, 1L), Updates.setOnInsert(LEASE_OWNER, null),
-                                Updates.setOnInsert(LEASE_UNTIL, null)),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER).projection(Projections.include(VERSION))),
-                        true);
-                if (written != null) {
-                    return job.withVersion(JobDocuments.version(written));
+                Long version = overwrite(s, job, fields, Filters.eq(ID, job.id()), true);
+                if (version != null) {
+                    return job.withVersion(version);
                 }
                 continue;
             }
@@ -264,11 +290,15 @@ public final class MongoJobStore implements JobStore {
                 return job.withVersion(1);
             }
             if (policy == ConflictPolicy.ERROR) {
+                Long version = overwrite(s, job, fields, Filters.and(Filters.eq(ID, job.id()), IS_MARKER), false);
+                if (version != null) {
+                    return job.withVersion(version);
+                }
                 throw new ConflictingJobIdException(job.id(), "job store '" + s.context().alias() + "'");
             }
-            Optional<StoredJob> existing = lookupJob(job.id());
-            if (existing.isPresent()) {
-                return existing.get();
+            Document existing = call(s, "look up job '" + job.id() + "'", () -> s.jobs().find(Filters.eq(ID, job.id())).first(), false);
+            if (existing != null) {
+                return s.documents().read(existing);
             }
         }
         throw new JobStoreException("MongoDB job store '" + s.context().alias() + "': could not add job '" + job.id()
@@ -276,9 +306,25 @@ public final class MongoJobStore implements JobStore {
     }
 
     /**
+     * Overwrites the document matched by {@code filter} (a job or a marker) with a job, moving its version on; a lease
+     * on a replaced job is kept, a marker's finish time dropped.
+     *
+     * @param upsert whether to insert the job when nothing matches
+     * @return the new version, or {@code null} when nothing matched (or the upsert met a concurrent insert)
+     */
+    private static Long overwrite(Started s, StoredJob job, Document fields, Bson filter, boolean upsert) {
+        Document written = call(s, "replace job '" + job.id() + "'", () -> s.jobs().findOneAndUpdate(filter,
+                Updates.combine(setAll(fields), Updates.inc(VERSION, 1L), Updates.unset(FINISHED_AT),
+                        Updates.setOnInsert(LEASE_OWNER, null), Updates.setOnInsert(LEASE_UNTIL, null)),
+                new FindOneAndUpdateOptions().upsert(upsert).returnDocument(ReturnDocument.AFTER).projection(Projections.include(VERSION))),
+                true);
+        return written == null ? null : JobDocuments.version(written);
+    }
+
+    /**
      * {@inheritDoc}
      *
-     * <p>One {@code findOneAndUpdate}; a broken job without a trigger keeps its stored data.
+     * <p>One {@code findOneAndUpdate}; a broken job without a trigger keeps its stored data. A marker is no job.
      *
      * @throws JobStoreException when MongoDB fails or times out
      */
@@ -287,7 +333,7 @@ public final class MongoJobStore implements JobStore {
         Objects.requireNonNull(job, "job");
         Started s = started();
         Document fields = s.documents().fields(job, job.trigger() != null);
-        Document written = call(s, "update job '" + job.id() + "'", () -> s.jobs().findOneAndUpdate(Filters.eq(ID, job.id()),
+        Document written = call(s, "update job '" + job.id() + "'", () -> s.jobs().findOneAndUpdate(Filters.and(Filters.eq(ID, job.id()), NOT_MARKER),
                 Updates.combine(setAll(fields), Updates.inc(VERSION, 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include(VERSION))), false);
         if (written == null) {
@@ -310,7 +356,7 @@ public final class MongoJobStore implements JobStore {
     /**
      * {@inheritDoc}
      *
-     * <p>Also drops the job's lease, so its holder's later release is ignored.
+     * <p>Also drops the job's lease, so its holder's later release is ignored; removes a marker with the id too.
      */
     @Override
     public boolean removeJob(String jobId) {
@@ -330,16 +376,37 @@ public final class MongoJobStore implements JobStore {
     @Override
     public Optional<StoredJob> lookupJob(String jobId) {
         Objects.requireNonNull(jobId, "jobId");
+        return find("look up job '" + jobId + "'", Filters.and(Filters.eq(ID, jobId), NOT_MARKER));
+    }
+
+    /** {@inheritDoc} One read by {@code _id}. */
+    @Override
+    public Optional<StoredJob> lookupFinished(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        return find("look up finished job '" + jobId + "'", Filters.and(Filters.eq(ID, jobId), IS_MARKER));
+    }
+
+    private Optional<StoredJob> find(String what, Bson filter) {
         Started s = started();
-        Document document = call(s, "look up job '" + jobId + "'", () -> s.jobs().find(Filters.eq(ID, jobId)).first(), false);
+        Document document = call(s, what, () -> s.jobs().find(filter).first(), false);
         return Optional.ofNullable(document).map(s.documents()::read);
+    }
+
+    /** {@inheritDoc} One {@code deleteMany} on the partial {@code finished_at} index. */
+    @Override
+    public int removeFinishedMarkers(Instant finishedBefore) {
+        Objects.requireNonNull(finishedBefore, "finishedBefore");
+        Started s = started();
+        long removed = call(s, "remove finished markers", () -> s.jobs().deleteMany(Filters.and(IS_MARKER,
+                Filters.lt(FINISHED_AT, JobDocuments.date(finishedBefore)))).getDeletedCount(), false);
+        return (int) Math.min(Integer.MAX_VALUE, removed);
     }
 
     /** {@inheritDoc} Documents that cannot be read are listed as broken (and left as they are). */
     @Override
     public List<StoredJob> getAllJobs() {
         Started s = started();
-        List<Document> documents = call(s, "list jobs", () -> s.jobs().find().into(new ArrayList<>()), false);
+        List<Document> documents = call(s, "list jobs", () -> s.jobs().find(NOT_MARKER).into(new ArrayList<>()), false);
         return JobOrder.forListing(documents.stream().map(s.documents()::read).toList());
     }
 
@@ -427,7 +494,10 @@ public final class MongoJobStore implements JobStore {
         return call(s, "extend leases", () -> s.leases().extend(schedulerId, jobIds, leaseUntil), false);
     }
 
-    /** {@inheritDoc} One ordered bulk write for the whole batch; an empty list makes no call. */
+    /**
+     * {@inheritDoc} One ordered bulk write for the whole batch; an empty list makes no call. A finished job that keeps
+     * a marker is turned into one in place, stamped with the store's clock.
+     */
     @Override
     public void releaseJobs(String schedulerId, List<JobRelease> releases) {
         Objects.requireNonNull(schedulerId, "schedulerId");
@@ -435,8 +505,9 @@ public final class MongoJobStore implements JobStore {
             return;
         }
         Started s = started();
+        Instant finishedAt = s.context().clock().instant();
         call(s, "release jobs", () -> {
-            s.leases().release(schedulerId, releases);
+            s.leases().release(schedulerId, releases, finishedAt);
             return null;
         }, false);
     }
@@ -453,6 +524,16 @@ public final class MongoJobStore implements JobStore {
      * @param duplicateIsNull whether a duplicate-key error answers {@code null} instead of failing
      */
     private static <T> T call(Started s, String what, Supplier<T> operation, boolean duplicateIsNull) {
+        return call(s.context().alias(), what, operation, duplicateIsNull);
+    }
+
+    /**
+     * Runs an operation, turning driver failures into {@link JobStoreException}.
+     *
+     * @param alias the store's alias, for the message
+     * @param duplicateIsNull whether a duplicate-key error answers {@code null} instead of failing
+     */
+    private static <T> T call(String alias, String what, Supplier<T> operation, boolean duplicateIsNull) {
         try {
             return operation.get();
         }
@@ -460,18 +541,18 @@ public final class MongoJobStore implements JobStore {
             if (duplicateIsNull && ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return null;
             }
-            throw failed(s, what, ex);
+            throw failed(alias, what, ex);
         }
         catch (MongoException ex) {
             if (duplicateIsNull && ErrorCategory.fromErrorCode(ex.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                 return null;
             }
-            throw failed(s, what, ex);
+            throw failed(alias, what, ex);
         }
     }
 
-    private static JobStoreException failed(Started s, String what, MongoException ex) {
-        return new JobStoreException("MongoDB job store '" + s.context().alias() + "' could not " + what + ": " + ex.getMessage(), ex);
+    private static JobStoreException failed(String alias, String what, MongoException ex) {
+        return new JobStoreException("MongoDB job store '" + alias + "' could not " + what + ": " + ex.getMessage(), ex);
     }
 
     private Started started() {
@@ -508,6 +589,28 @@ public final class MongoJobStore implements JobStore {
     }
 
     /**
+     * The run history, in the collection {@code <collection>_runs} of the same database (see {@link MongoRunHistory}):
+     * one document per run, indexed for a job's runs and for runs of an outcome since an instant; retention in
+     * batches by one instance at a time.
+     *
+     * @return the history of the started store; {@link RunHistory#none()} when not started
+     */
+    @Override
+    public RunHistory runHistory() {
+        Started current = this.started;
+        return current == null ? RunHistory.none() : current.history();
+    }
+
+    /**
+     * The name of the run history's collection.
+     *
+     * @return {@code <collection>_runs}
+     */
+    public String runsCollection() {
+        return this.collectionName + "_runs";
+    }
+
+    /**
      * The database name.
      *
      * @return the database the store's collection is in
@@ -538,5 +641,10 @@ public final class MongoJobStore implements JobStore {
     /** The jobs collection of a started store, for tests. */
     MongoCollection<Document> collectionForTests() {
         return started().jobs();
+    }
+
+    /** The runs collection of a started store, for tests. */
+    MongoCollection<Document> runsCollectionForTests() {
+        return started().client().getDatabase(this.database).getCollection(runsCollection());
     }
 }

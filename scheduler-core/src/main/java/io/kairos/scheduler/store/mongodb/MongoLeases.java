@@ -1,6 +1,7 @@
 package io.kairos.scheduler.store.mongodb;
 
 import static io.kairos.scheduler.store.mongodb.JobDocuments.BROKEN_REASON;
+import static io.kairos.scheduler.store.mongodb.JobDocuments.FINISHED_AT;
 import static io.kairos.scheduler.store.mongodb.JobDocuments.ID;
 import static io.kairos.scheduler.store.mongodb.JobDocuments.LEASE_ID;
 import static io.kairos.scheduler.store.mongodb.JobDocuments.LEASE_OWNER;
@@ -178,7 +179,8 @@ final class MongoLeases {
      * conditional updates (with the caller's lease, then without), of which at most one matches.
      */
     boolean markBroken(String schedulerId, Object jobId, long expectedVersion, long newVersion, String reason) {
-        Bson job = Filters.and(Filters.eq(ID, jobId), Filters.eq(VERSION, expectedVersion));
+        Bson job = Filters.and(Filters.eq(ID, jobId), Filters.eq(VERSION, expectedVersion),
+                Filters.ne(STATE, JobState.FINISHED.name()));
         List<WriteModel<Document>> writes = List.of(
                 new UpdateOneModel<>(Filters.and(job, Filters.eq(LEASE_OWNER, schedulerId)),
                         Updates.combine(broken(reason, newVersion), DROP_LEASE)),
@@ -203,18 +205,23 @@ final class MongoLeases {
 
     /**
      * Releases in one ordered bulk write: for the finished jobs one {@code deleteMany} per acquired version among them
-     * ({@code _id} in the ids acquired at that version, lease owner, version; usually one), one conditional update per
-     * rescheduled job, then one {@code updateMany} dropping the caller's lease on every listed job still leased by it
-     * (those whose version moved on). A job listed twice is released by its first listing only.
+     * ({@code _id} in the ids acquired at that version, lease owner, version; usually one), and likewise one
+     * {@code updateMany} per version turning those that keep a marker into {@code FINISHED} markers; one conditional
+     * update per rescheduled job; then one {@code updateMany} dropping the caller's lease on every listed job still
+     * leased by it (those whose version moved on). A job listed twice is released by its first listing only.
+     *
+     * @param finishedAt the finish time stamped on markers
      */
-    void release(String schedulerId, List<JobRelease> releases) {
+    void release(String schedulerId, List<JobRelease> releases, Instant finishedAt) {
         Map<String, JobRelease> first = new LinkedHashMap<>();
         releases.forEach((release) -> first.putIfAbsent(release.jobId(), release));
         Map<Long, List<String>> finishedByVersion = new LinkedHashMap<>();
+        Map<Long, List<String>> markersByVersion = new LinkedHashMap<>();
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (JobRelease release : first.values()) {
             if (release.remove()) {
-                finishedByVersion.computeIfAbsent(release.acquiredVersion(), (v) -> new ArrayList<>()).add(release.jobId());
+                (release.keepMarker() ? markersByVersion : finishedByVersion)
+                    .computeIfAbsent(release.acquiredVersion(), (v) -> new ArrayList<>()).add(release.jobId());
             }
             else {
                 Bson unchanged = Filters.and(Filters.eq(ID, release.jobId()), Filters.eq(LEASE_OWNER, schedulerId),
@@ -226,9 +233,13 @@ final class MongoLeases {
                         Updates.inc(VERSION, 1L))));
             }
         }
-        List<WriteModel<Document>> all = new ArrayList<>(finishedByVersion.size() + writes.size() + 1);
+        List<WriteModel<Document>> all = new ArrayList<>(finishedByVersion.size() + markersByVersion.size() + writes.size() + 1);
         finishedByVersion.forEach((version, ids) -> all.add(new DeleteManyModel<>(Filters.and(Filters.in(ID, ids),
                 Filters.eq(LEASE_OWNER, schedulerId), Filters.eq(VERSION, version)))));
+        Bson marker = Updates.combine(Updates.set(STATE, JobState.FINISHED.name()), Updates.set(NEXT_RUN_TIME, null),
+                Updates.set(NEXT_FIRE_TIME, null), Updates.set(FINISHED_AT, date(finishedAt)), DROP_LEASE, Updates.inc(VERSION, 1L));
+        markersByVersion.forEach((version, ids) -> all.add(new UpdateManyModel<>(Filters.and(Filters.in(ID, ids),
+                Filters.eq(LEASE_OWNER, schedulerId), Filters.eq(VERSION, version)), marker)));
         all.addAll(writes);
         all.add(new UpdateManyModel<>(Filters.and(Filters.in(ID, first.keySet()), Filters.eq(LEASE_OWNER, schedulerId)),
                 DROP_LEASE));

@@ -198,7 +198,7 @@ public final class ZooKeeperJobStore implements JobStore {
      * Keeps no run history ({@link RunHistory#none()}): ZooKeeper holds its whole data tree in the memory of every
      * server and sends each write through the quorum, so a record of up to 20 KiB per run would turn the
      * coordination service into a log store. The scheduler logs at start that this store keeps no history, and
-     * the history of its jobs reads empty. Keep history by placing the jobs in a JDBC or Redis store.
+     * the history of its jobs reads empty. Keep history by placing the jobs in a JDBC, Redis or MongoDB store.
      *
      * @return {@link RunHistory#none()}
      */

@@ -1,6 +1,11 @@
 package io.kairos.scheduler.store.mongodb;
 
+import io.kairos.scheduler.history.RunError;
+import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.history.RunQuery;
+import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreException;
@@ -83,6 +88,41 @@ class MongoJobStoreServerTests {
         assertThat(stored.get("job_json")).isNull();
         List<String> indexes = this.store.collectionForTests().listIndexes().map((d) -> d.getString("name")).into(new java.util.ArrayList<>());
         assertThat(indexes).contains("kairos_next_run_time", "kairos_lease_until");
+    }
+
+    @Test
+    void aFinishedMarkerIsTheJobsOwnDocumentStampedWithItsFinishTime() {
+        this.store = start(false, "a", this.wakeups::incrementAndGet);
+        this.store.addJob(job("once", T0.minusSeconds(1)).withKeepsFinishedMarker(true), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs("a", T0, 1, T0.plusSeconds(60)).get(0);
+        this.store.releaseJobs("a", List.of(JobRelease.finished(acquired)));
+        Document marker = this.store.collectionForTests().find(new Document("_id", "once")).first();
+        assertThat(marker.getString("state")).isEqualTo("FINISHED");
+        assertThat(marker.get("finished_at")).isEqualTo(Date.from(T0));
+        assertThat(marker.get("next_run_time")).isNull();
+        assertThat(marker.get("lease_owner")).isNull();
+        assertThat(marker.get("version")).isEqualTo(2L);
+        assertThat(marker.get("job", Document.class).getBoolean("keeps_finished_marker")).isTrue();
+
+        this.store.addJob(job("once", T0.plusSeconds(5)), ConflictPolicy.ERROR);
+        assertThat(this.store.collectionForTests().find(new Document("_id", "once")).first()).doesNotContainKey("finished_at");
+    }
+
+    @Test
+    void runsAreDocumentsOfTheRunsCollectionWithQueryableFields() {
+        this.store = start(false, "a", this.wakeups::incrementAndGet);
+        RunRecord run = new RunRecord("0001-run", "job-1", "job 1", "orderService.cancel", "default", "pool", T0, T0, T0,
+                T0.plusMillis(1500), RunOutcome.FAILED, 2, "a", new RunError("java.io.IOException", "down", "trace", false), null,
+                false, false);
+        this.store.runHistory().record(List.of(run));
+        MongoCollection<Document> runs = this.store.runsCollectionForTests();
+        assertThat(this.store.runsCollection()).isEqualTo("jobs_runs");
+        Document stored = runs.find(new Document("_id", "0001-run")).first();
+        assertThat(stored.getString("job_id")).isEqualTo("job-1");
+        assertThat(stored.get("finished_at")).isEqualTo(Date.from(T0.plusMillis(1500)));
+        assertThat(stored.getString("outcome")).isEqualTo("FAILED");
+        assertThat(stored.get("run", Document.class).get("error", Document.class).getString("type")).isEqualTo("java.io.IOException");
+        assertThat(this.store.runHistory().findRuns(RunQuery.ofJob("job-1"))).containsExactly(run);
     }
 
     @Test

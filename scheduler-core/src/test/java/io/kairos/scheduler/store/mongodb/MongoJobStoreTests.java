@@ -39,12 +39,6 @@ class MongoJobStoreTests extends JobStoreContractTests {
         }
     }
 
-    /** The MongoDB store deletes finished jobs: it keeps no finished markers yet (docs/job-stores.md). */
-    @Override
-    protected boolean keepsFinishedMarkers() {
-        return false;
-    }
-
     @Override
     protected JobStore createStore() {
         return MongoJobStore.builder().client(client).database("kairos_test").collection("jobs").timeout(Duration.ofSeconds(10)).build();

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.JobChanges;
 import io.kairos.scheduler.JobDefaults;
+import io.kairos.scheduler.JobOptions;
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
@@ -77,8 +78,8 @@ public final class DeclaredJobSynchronizer {
     public void synchronize(Scheduler engine, List<ScheduledJobDefinition> declarations) {
         Map<ScheduledJobDefinition, Trigger> triggers = new LinkedHashMap<>();
         for (ScheduledJobDefinition definition : declarations) {
-            checkAlias(definition, "jobstore", definition.jobstore(), engine.jobStores().keySet());
-            checkAlias(definition, "executor", definition.executor(), engine.executors().keySet());
+            checkAlias(definition, "jobstore", definition.options().jobstoreOr(null), engine.jobStores().keySet());
+            checkAlias(definition, "executor", definition.options().executorOr(null), engine.executors().keySet());
             triggers.put(definition, trigger(definition, engine));
         }
         triggers.forEach((definition, trigger) -> upsert(engine, definition, trigger));
@@ -103,7 +104,7 @@ public final class DeclaredJobSynchronizer {
     }
 
     private void upsert(Scheduler engine, ScheduledJobDefinition definition, Trigger trigger) {
-        String store = Objects.requireNonNullElse(definition.jobstore(), "default");
+        String store = definition.options().jobstoreOr("default");
         String name = DECLARED_NAME_PREFIX + definition.name();
         Optional<Job> existing = engine.getJob(definition.id(), store);
         if (existing.isEmpty()) {
@@ -162,24 +163,8 @@ public final class DeclaredJobSynchronizer {
     }
 
     private static JobRequest request(ScheduledJobDefinition definition, String name, Trigger trigger, String store) {
-        JobRequest request = JobRequest.of(definition.task()).id(definition.id()).name(name).trigger(trigger)
-            .jobstore(store).conflictPolicy(ConflictPolicy.KEEP_EXISTING);
-        if (definition.executor() != null) {
-            request.executor(definition.executor());
-        }
-        if (definition.coalesce() != null) {
-            request.coalesce(definition.coalesce());
-        }
-        if (definition.maxInstances() != null) {
-            request.maxInstances(definition.maxInstances());
-        }
-        if (definition.misfireGraceTime() != null) {
-            request.misfireGraceTime(definition.misfireGraceTime());
-        }
-        if (definition.jitter() != null) {
-            request.jitter(definition.jitter());
-        }
-        return request;
+        return JobRequest.of(definition.task()).id(definition.id()).name(name).trigger(trigger)
+            .options(definition.options()).jobstore(store).conflictPolicy(ConflictPolicy.KEEP_EXISTING);
     }
 
     /**
@@ -193,27 +178,28 @@ public final class DeclaredJobSynchronizer {
             changes.name(name);
             changed = true;
         }
-        String executor = Objects.requireNonNullElse(definition.executor(), "default");
+        JobOptions options = definition.options();
+        String executor = options.executorOr("default");
         if (!job.executor().equals(executor)) {
             changes.executor(executor);
             changed = true;
         }
-        boolean coalesce = Objects.requireNonNullElse(definition.coalesce(), defaults.coalesce());
+        boolean coalesce = options.coalesceOr(defaults.coalesce());
         if (job.coalesce() != coalesce) {
             changes.coalesce(coalesce);
             changed = true;
         }
-        int maxInstances = Objects.requireNonNullElse(definition.maxInstances(), defaults.maxInstances());
+        int maxInstances = options.maxInstancesOr(defaults.maxInstances());
         if (job.maxInstances() != maxInstances) {
             changes.maxInstances(maxInstances);
             changed = true;
         }
-        Duration grace = definition.misfireGraceTime() != null ? definition.misfireGraceTime() : defaults.misfireGraceTime();
+        Duration grace = options.misfireGraceTimeOr(defaults.misfireGraceTime());
         if (!Objects.equals(job.misfireGraceTime().orElse(null), grace)) {
             changes.misfireGraceTime(grace);
             changed = true;
         }
-        Duration jitter = definition.jitter() != null ? definition.jitter() : defaults.jitter();
+        Duration jitter = options.jitterOr(defaults.jitter());
         if (!Objects.equals(job.jitter().orElse(null), jitter)) {
             changes.jitter(jitter);
             changed = true;

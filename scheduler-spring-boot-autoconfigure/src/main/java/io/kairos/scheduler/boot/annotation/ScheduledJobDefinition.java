@@ -1,9 +1,8 @@
 package io.kairos.scheduler.boot.annotation;
 
-import java.time.Duration;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
+import io.kairos.scheduler.JobOptions;
 
 /**
  * One {@link ScheduledJob} declaration with placeholders resolved and values checked: what the scheduler upserts
@@ -14,18 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param task the task name, {@code beanName.methodName}
  * @param triggerSpec the trigger spec built from the trigger attributes: {@code type} plus APScheduler's
  *     snake_case keys, string values; immutable, ordered
- * @param jobstore the store alias, or {@code null} for the scheduler's default
- * @param executor the executor alias, or {@code null} for the scheduler's default
- * @param coalesce the coalesce flag, or {@code null} for {@code kairos.job-defaults.coalesce}
- * @param maxInstances max instances (at least 1), or {@code null} for the default
- * @param misfireGraceTime the misfire grace time, or {@code null} for the default
- * @param jitter the jitter, or {@code null} for the default
+ * @param options the options the declaration sets (job store, executor, coalesce, max instances, misfire grace
+ *     time, jitter); an option it leaves unset takes the scheduler's default
  * @param source the declaring method, for messages: {@code com.acme.Reports.nightly() (bean 'reports')}
  */
 public record ScheduledJobDefinition(String id, String name, String task, Map<String, Object> triggerSpec,
-        @Nullable String jobstore, @Nullable String executor, @Nullable Boolean coalesce,
-        @Nullable Integer maxInstances, @Nullable Duration misfireGraceTime, @Nullable Duration jitter,
-        String source) {
+        JobOptions options, String source) {
 
     /** Copies the trigger spec into an immutable map. */
     public ScheduledJobDefinition {

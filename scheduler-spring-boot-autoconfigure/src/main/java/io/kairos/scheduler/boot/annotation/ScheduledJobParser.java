@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.kairos.scheduler.JobOptions;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
 import org.jspecify.annotations.Nullable;
 
@@ -57,11 +58,41 @@ public final class ScheduledJobParser {
         String id = or(resolve(annotation.id(), "id", source), index == 0 ? task : task + "#" + index);
         String name = or(resolve(annotation.name(), "name", source), task);
         Map<String, Object> spec = triggerSpec(annotation, source);
-        return new ScheduledJobDefinition(id, name, task, spec, resolve(annotation.jobstore(), "jobstore", source),
-                resolve(annotation.executor(), "executor", source), bool(annotation.coalesce(), source),
-                positiveInt(annotation.maxInstances(), source),
-                duration(annotation.misfireGraceTime(), "misfireGraceTime", source),
-                duration(annotation.jitter(), "jitter", source), source);
+        return new ScheduledJobDefinition(id, name, task, spec, options(annotation, source), source);
+    }
+
+    private JobOptions options(ScheduledJob annotation, String source) {
+        JobOptions options = JobOptions.none();
+        String jobstore = resolve(annotation.jobstore(), "jobstore", source);
+        if (jobstore != null) {
+            options = options.jobstore(jobstore);
+        }
+        String executor = resolve(annotation.executor(), "executor", source);
+        if (executor != null) {
+            options = options.executor(executor);
+        }
+        Boolean coalesce = bool(annotation.coalesce(), source);
+        if (coalesce != null) {
+            options = options.coalesce(coalesce);
+        }
+        Integer maxInstances = positiveInt(annotation.maxInstances(), source);
+        if (maxInstances != null) {
+            options = options.maxInstances(maxInstances);
+        }
+        Duration grace = duration(annotation.misfireGraceTime(), "misfireGraceTime", source);
+        if (grace != null) {
+            if (grace.isZero()) {
+                throw new ScheduledJobDeclarationException(source, "misfireGraceTime", annotation.misfireGraceTime(),
+                        "is zero", "Give a positive duration such as '30s', or leave it empty for "
+                                + "kairos.job-defaults.misfire-grace-time", null);
+            }
+            options = options.misfireGraceTime(grace);
+        }
+        Duration jitter = duration(annotation.jitter(), "jitter", source);
+        if (jitter != null) {
+            options = options.jitter(jitter);
+        }
+        return options;
     }
 
     private Map<String, Object> triggerSpec(ScheduledJob a, String source) {

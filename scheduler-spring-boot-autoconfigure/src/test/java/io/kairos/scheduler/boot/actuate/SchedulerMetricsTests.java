@@ -87,6 +87,8 @@ class SchedulerMetricsTests {
         assertThat(this.registry.get("kairos.jobs.stuck").gauge().value()).isZero();
         this.now.set(T0.plusSeconds(30 + ThreadPoolJobExecutor.STUCK_AFTER_SECONDS));
         await().until(() -> this.registry.get("kairos.jobs.stuck").gauge().value() == 1);
+        // the gauge counts the stuck run before the listener hears of it
+        await().until(() -> !stuck.isEmpty());
         assertThat(stuck).singleElement().satisfies((event) -> {
             assertThat(event.jobId()).isEqualTo("s");
             assertThat(event.executor()).isEqualTo("default");

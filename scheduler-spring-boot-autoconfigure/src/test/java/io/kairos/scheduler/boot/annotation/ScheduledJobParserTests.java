@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
 
+import io.kairos.scheduler.JobOptions;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,7 @@ class ScheduledJobParserTests {
         assertThat(definition.id()).isEqualTo("reports.crontab");
         assertThat(definition.name()).isEqualTo("reports.crontab");
         assertThat(definition.task()).isEqualTo("reports.crontab");
-        assertThat(definition.coalesce()).isNull();
-        assertThat(definition.maxInstances()).isNull();
+        assertThat(definition.options()).isEqualTo(JobOptions.none());
     }
 
     @Test
@@ -65,12 +65,8 @@ class ScheduledJobParserTests {
         assertThat(definition.triggerSpec()).containsEntry("expression", "0 3 * * *");
         assertThat(definition.id()).isEqualTo("nightly-report");
         assertThat(definition.name()).isEqualTo("Nightly report");
-        assertThat(definition.maxInstances()).isEqualTo(3);
-        assertThat(definition.coalesce()).isFalse();
-        assertThat(definition.misfireGraceTime()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(definition.jitter()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(definition.jobstore()).isEqualTo("cache");
-        assertThat(definition.executor()).isEqualTo("processpool");
+        assertThat(definition.options()).isEqualTo(JobOptions.none().jobstore("cache").executor("processpool")
+            .coalesce(false).maxInstances(3).misfireGraceTime(Duration.ofSeconds(30)).jitter(Duration.ofMinutes(1)));
     }
 
     @Test

@@ -1,4 +1,6 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.JobDefaults;
 
 import io.kairos.scheduler.config.ComponentOptions;
 import io.kairos.scheduler.config.Durations;
@@ -18,14 +20,14 @@ import java.util.Map;
  * without case, {@code -} or {@code _} ({@code threadpool}, APScheduler's name, is {@code thread-pool}), as the
  * Spring module binds them.
  */
-final class FlatConfig {
+public final class FlatConfig {
 
     static final String PREFIX = "kairos.";
 
     private FlatConfig() {
     }
 
-    static void apply(Settings settings, Map<String, ?> properties) {
+    public static void apply(Settings settings, Map<String, ?> properties) {
         Map<String, String> flat = new LinkedHashMap<>();
         flatten("", properties, flat);
         Map<String, Map<String, String>> executors = new LinkedHashMap<>();

@@ -1,14 +1,11 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.JobChanges;
 
 import io.kairos.scheduler.event.AllJobsRemoved;
 import io.kairos.scheduler.event.JobAdded;
 import io.kairos.scheduler.event.JobModified;
 import io.kairos.scheduler.event.JobRemoved;
-import io.kairos.scheduler.internal.EventDispatcher;
-import io.kairos.scheduler.internal.JobPaging;
-import io.kairos.scheduler.internal.PendingJob;
-import io.kairos.scheduler.internal.StoreLanes;
-import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobState;

@@ -1,13 +1,13 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.JobChanges;
+import io.kairos.scheduler.JobDefaults;
+import io.kairos.scheduler.JobOptions;
 
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
-import io.kairos.scheduler.internal.FireTimes;
-import io.kairos.scheduler.internal.JobIds;
-import io.kairos.scheduler.internal.PendingJob;
-import io.kairos.scheduler.internal.TaskLookup;
-import io.kairos.scheduler.internal.TriggerSpecs;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.JobArguments;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * veto, stable task name for shared stores, policies) and computes first run times. Thread-safe (reads settings
  * that change only while stopped).
  */
-final class JobAssembler {
+public final class JobAssembler {
 
     static final String DEFAULT = "default";
 
@@ -42,39 +42,49 @@ final class JobAssembler {
 
     private final FireTimes fireTimes;
 
-    JobAssembler(Settings settings, TaskLookup tasks, FireTimes fireTimes) {
+    public JobAssembler(Settings settings, TaskLookup tasks, FireTimes fireTimes) {
         this.settings = settings;
         this.tasks = tasks;
         this.fireTimes = fireTimes;
     }
 
     PendingJob assemble(JobRequest request) {
-        Task task = request.task != null ? request.task : this.tasks.resolve(null, request.taskName);
+        Task task = request.task() != null ? request.task() : this.tasks.resolve(null, request.taskName());
         JobDraft draft = new JobDraft();
-        draft.id = request.id == null ? JobIds.next() : checkId(request.id);
+        draft.id = request.id() == null ? JobIds.next() : checkId(request.id());
         // an id the caller chose may be added again (a restart, another instance): it leaves a finished marker
-        draft.keepsFinishedMarker = request.id != null;
-        draft.name = request.name == null ? task.name() : checkText("name", request.name);
+        draft.keepsFinishedMarker = request.id() != null;
+        draft.name = request.name() == null ? task.name() : checkText("name", request.name());
         draft.task = task.name();
-        draft.args = request.args;
-        draft.kwargs = request.kwargs;
+        draft.args = request.args();
+        draft.kwargs = request.kwargs();
         checkArguments(task, draft);
-        draft.trigger = trigger(request.trigger);
-        if (!request.nextRunTimeSet) {
+        draft.trigger = trigger(request.trigger());
+        if (!request.isNextRunTimeSet()) {
             requireFires(draft.trigger);
         }
-        draft.executor = checkText("executor", request.executor);
-        draft.jobstore = checkText("jobstore", request.jobstore);
-        checkPlacement(task, draft.executor, draft.jobstore);
         JobDefaults defaults = this.settings.jobDefaults;
-        draft.misfireGraceTime = checkGrace(request.misfireGraceTimeSet ? request.misfireGraceTime : defaults.misfireGraceTime());
-        draft.coalesce = request.coalesce != null ? request.coalesce : defaults.coalesce();
-        draft.maxInstances = checkMaxInstances(request.maxInstances != null ? request.maxInstances : defaults.maxInstances());
-        draft.jitter = checkJitter(request.jitter != null ? request.jitter : defaults.jitter());
-        draft.timeout = checkTimeout(request.timeout);
+        draft.executor = DEFAULT;
+        draft.jobstore = request.options().jobstoreOr(DEFAULT);
+        draft.misfireGraceTime = defaults.misfireGraceTime();
+        draft.coalesce = defaults.coalesce();
+        draft.maxInstances = defaults.maxInstances();
+        draft.jitter = defaults.jitter();
+        applyOptions(draft, request.options());
+        checkPlacement(task, draft.executor, draft.jobstore);
         StoredJob template = draft.build();
         checkExecutorAccepts(template);
-        return new PendingJob(template, request.task, request.conflictPolicy, request.nextRunTimeSet, request.nextRunTime);
+        return new PendingJob(template, request.task(), request.conflictPolicy(), request.isNextRunTimeSet(), request.nextRunTime());
+    }
+
+    /** Sets on a draft the options that are set; the others keep the draft's values (the defaults, or the job's). */
+    private static void applyOptions(JobDraft draft, JobOptions options) {
+        draft.executor = options.executorOr(draft.executor);
+        draft.misfireGraceTime = options.misfireGraceTimeOr(draft.misfireGraceTime);
+        draft.coalesce = options.coalesceOr(draft.coalesce);
+        draft.maxInstances = options.maxInstancesOr(draft.maxInstances);
+        draft.jitter = options.jitterOr(draft.jitter);
+        draft.timeout = options.timeoutOr(draft.timeout);
     }
 
     /**
@@ -109,49 +119,34 @@ final class JobAssembler {
      */
     StoredJob apply(StoredJob job, JobChanges changes, boolean schedule) {
         JobDraft draft = new JobDraft(job);
-        if (changes.name != null) {
-            draft.name = checkText("name", changes.name);
+        if (changes.name() != null) {
+            draft.name = checkText("name", changes.name());
         }
-        if (changes.args != null) {
-            draft.args = changes.args;
+        if (changes.args() != null) {
+            draft.args = changes.args();
         }
-        if (changes.kwargs != null) {
-            draft.kwargs = changes.kwargs;
+        if (changes.kwargs() != null) {
+            draft.kwargs = changes.kwargs();
         }
-        if (changes.trigger != null) {
-            draft.trigger = trigger(changes.trigger);
-            if (!(changes.nextRunTimeSet && changes.nextRunTime == null)) {
+        if (changes.trigger() != null) {
+            draft.trigger = trigger(changes.trigger());
+            if (!(changes.isNextRunTimeSet() && changes.nextRunTime() == null)) {
                 requireFires(draft.trigger);
             }
         }
-        if (changes.executor != null) {
-            draft.executor = changes.executor;
-        }
-        if (changes.misfireGraceTimeSet) {
-            draft.misfireGraceTime = checkGrace(changes.misfireGraceTime);
-        }
-        if (changes.coalesce != null) {
-            draft.coalesce = changes.coalesce;
-        }
-        if (changes.maxInstances != null) {
-            draft.maxInstances = checkMaxInstances(changes.maxInstances);
-        }
-        if (changes.jitterSet) {
-            draft.jitter = checkJitter(changes.jitter);
-        }
-        if (changes.timeoutSet) {
-            draft.timeout = checkTimeout(changes.timeout);
-        }
-        if (changes.args != null || changes.kwargs != null || changes.executor != null) {
+        JobOptions options = changes.options();
+        applyOptions(draft, options);
+        boolean executorChanged = options.isSet(JobOptions.Option.EXECUTOR);
+        if (changes.args() != null || changes.kwargs() != null || executorChanged) {
             Task task = this.tasks.resolve(job.id(), job.task());
             checkArguments(task, draft);
             checkPlacement(task, draft.executor, draft.jobstore);
         }
-        if (schedule && changes.nextRunTimeSet) {
-            draft.schedule(changes.nextRunTime, changes.nextRunTime);
+        if (schedule && changes.isNextRunTimeSet()) {
+            draft.schedule(changes.nextRunTime(), changes.nextRunTime());
         }
         StoredJob changed = draft.build();
-        if (changes.executor != null || changes.timeoutSet) {
+        if (executorChanged || options.isSet(JobOptions.Option.TIMEOUT)) {
             checkExecutorAccepts(changed);
         }
         return changed;
@@ -251,21 +246,6 @@ final class JobAssembler {
         }
     }
 
-    /**
-     * Checks a job's timeout at the earliest moment (the {@link JobRequest} and {@link JobChanges} setters, and
-     * again at add time).
-     *
-     * @param timeout the timeout, or {@code null} for none
-     * @return {@code timeout}
-     * @throws IllegalArgumentException when it is zero or negative
-     */
-    static Duration checkTimeout(Duration timeout) {
-        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new IllegalArgumentException("timeout must be a positive duration (or null for none), got " + timeout);
-        }
-        return timeout;
-    }
-
     private static void checkArguments(Task task, JobDraft draft) {
         JobArguments.requireJsonCompatible(draft.args, draft.kwargs);
         task.checkArguments(draft.args, draft.kwargs);
@@ -283,26 +263,5 @@ final class JobAssembler {
             throw new IllegalArgumentException(field + " must be a non-blank string, got '" + value + "'");
         }
         return value;
-    }
-
-    private static Duration checkGrace(Duration grace) {
-        if (grace != null && (grace.isNegative() || grace.isZero())) {
-            throw new IllegalArgumentException("misfire_grace_time must be positive or null (no limit), got " + grace);
-        }
-        return grace;
-    }
-
-    private static int checkMaxInstances(int maxInstances) {
-        if (maxInstances < 1) {
-            throw new IllegalArgumentException("max_instances must be at least 1, got " + maxInstances);
-        }
-        return maxInstances;
-    }
-
-    private static Duration checkJitter(Duration jitter) {
-        if (jitter != null && jitter.isNegative()) {
-            throw new IllegalArgumentException("jitter must not be negative, got " + jitter);
-        }
-        return jitter;
     }
 }

@@ -1,4 +1,6 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.SchedulerState;
 
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.store.JobQuery;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StartupReport {
 
-    private static final Logger logger = LoggerFactory.getLogger(Scheduler.class);
+    private static final Logger logger = LoggerFactory.getLogger("io.kairos.scheduler.Scheduler");
 
     private StartupReport() {
     }

@@ -1,6 +1,7 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
 
-import io.kairos.scheduler.internal.PendingJob;
+import io.kairos.scheduler.JobChanges;
+
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
@@ -17,14 +18,14 @@ import java.util.function.UnaryOperator;
  * Jobs added while the scheduler is stopped (APScheduler's pending jobs), stored when it starts. Unlike
  * APScheduler 3 (issue #373), a duplicate id is detected here already. Thread-safe (synchronized).
  */
-final class PendingJobs {
+public final class PendingJobs {
 
     /** By id, in the order they were added (a replaced job keeps its place). */
     private final Map<String, PendingJob> jobs = new LinkedHashMap<>();
 
     private final JobAssembler assembler;
 
-    PendingJobs(JobAssembler assembler) {
+    public PendingJobs(JobAssembler assembler) {
         this.assembler = assembler;
     }
 
@@ -44,7 +45,7 @@ final class PendingJobs {
     synchronized PendingJob modify(String id, JobChanges changes) {
         return update(id, (p) -> {
             PendingJob changed = p.withTemplate(this.assembler.apply(p.template(), changes, false));
-            return changes.nextRunTimeSet ? changed.withNextRunTime(true, changes.nextRunTime) : changed;
+            return changes.isNextRunTimeSet() ? changed.withNextRunTime(true, changes.nextRunTime()) : changed;
         });
     }
 

@@ -1,4 +1,8 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.SchedulerAlreadyRunningException;
+import io.kairos.scheduler.SchedulerNotRunningException;
+import io.kairos.scheduler.SchedulerState;
 
 import io.kairos.scheduler.event.JobAdded;
 import io.kairos.scheduler.event.SchedulerEvent;
@@ -6,11 +10,6 @@ import io.kairos.scheduler.event.SchedulerPaused;
 import io.kairos.scheduler.event.SchedulerResumed;
 import io.kairos.scheduler.event.SchedulerShutdown;
 import io.kairos.scheduler.event.SchedulerStarted;
-import io.kairos.scheduler.internal.EventDispatcher;
-import io.kairos.scheduler.internal.FireTimes;
-import io.kairos.scheduler.internal.PendingJob;
-import io.kairos.scheduler.internal.StoreLanes;
-import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.JobStoreStatus;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
@@ -33,7 +32,7 @@ import java.util.concurrent.CountDownLatch;
  * published outside the lock. {@link #shutdown} stops the components outside the lock (with {@code stopping} set
  * under it) so that the loop thread may still call back into the scheduler while it is stopped.
  */
-final class SchedulerRuntime {
+public final class SchedulerRuntime {
 
     private final Object lifecycle = new Object();
 
@@ -58,7 +57,7 @@ final class SchedulerRuntime {
 
     private volatile CountDownLatch stopped = new CountDownLatch(0);
 
-    SchedulerRuntime(Settings settings, EventDispatcher events, TaskLookup tasks, FireTimes fireTimes, JobAssembler assembler,
+    public SchedulerRuntime(Settings settings, EventDispatcher events, TaskLookup tasks, FireTimes fireTimes, JobAssembler assembler,
             PendingJobs pending) {
         this.settings = settings;
         this.events = events;
@@ -69,11 +68,11 @@ final class SchedulerRuntime {
                 this.lanes, tasks, fireTimes, assembler);
     }
 
-    SchedulerState state() {
+    public SchedulerState state() {
         return this.state;
     }
 
-    boolean isStopped() {
+    public boolean isStopped() {
         return this.state == SchedulerState.STOPPED;
     }
 
@@ -84,22 +83,22 @@ final class SchedulerRuntime {
     }
 
     /** The executors and stores, and what a start makes of them. */
-    ComponentLifecycle components() {
+    public ComponentLifecycle components() {
         return this.components;
     }
 
     /** Wakes every store loop; non-blocking. */
-    void wakeup() {
+    public void wakeup() {
         this.lanes.signalAll();
     }
 
     /** Each store's health as its loop last found it; empty while stopped. Makes no store call. */
-    Map<String, JobStoreStatus> jobStoreStatus() {
+    public Map<String, JobStoreStatus> jobStoreStatus() {
         return this.lanes.status();
     }
 
     /** Per shared store, the jobs waiting for an executor this scheduler lacks; empty while stopped. */
-    Map<String, Map<String, Integer>> jobsWaitingForExecutor() {
+    public Map<String, Map<String, Integer>> jobsWaitingForExecutor() {
         return this.lanes.waitingForExecutor();
     }
 
@@ -108,7 +107,7 @@ final class SchedulerRuntime {
         return this.components.operations();
     }
 
-    void configure(Map<String, ?> properties) {
+    public void configure(Map<String, ?> properties) {
         synchronized (this.lifecycle) {
             if (this.state != SchedulerState.STOPPED || this.stopping) {
                 throw new SchedulerAlreadyRunningException("configure");
@@ -134,7 +133,7 @@ final class SchedulerRuntime {
         }
     }
 
-    void start(boolean paused) {
+    public void start(boolean paused) {
         startComponents(paused, true);
     }
 
@@ -142,14 +141,14 @@ final class SchedulerRuntime {
      * Starts with non-daemon loop threads and waits until the scheduler is shut down; an interrupt of the waiting
      * thread shuts it down (waiting for running jobs) and is passed on.
      */
-    void startBlocking() {
+    public void startBlocking() {
         CountDownLatch latch = startComponents(this.settings.startPaused, false);
         try {
             latch.await();
         }
         catch (InterruptedException ex) {
             if (this.state != SchedulerState.STOPPED) {
-                shutdown(true);
+               shutdown(true);
             }
             Thread.currentThread().interrupt();
         }
@@ -195,7 +194,7 @@ final class SchedulerRuntime {
         }
     }
 
-    void shutdown(boolean wait) {
+    public void shutdown(boolean wait) {
         CountDownLatch latch;
         synchronized (this.lifecycle) {
             if (this.state == SchedulerState.STOPPED) {
@@ -224,16 +223,16 @@ final class SchedulerRuntime {
         this.state = SchedulerState.STOPPED;
     }
 
-    void close() {
+    public void close() {
         synchronized (this.lifecycle) {
             if (this.state == SchedulerState.STOPPED) {
                 return;
             }
         }
-        shutdown(true);
+       shutdown(true);
     }
 
-    void pause() {
+    public void pause() {
         synchronized (this.lifecycle) {
             requireStarted("pause");
             if (this.state != SchedulerState.RUNNING) {
@@ -244,7 +243,7 @@ final class SchedulerRuntime {
         this.events.publish(new SchedulerPaused(this.settings.clock.instant()));
     }
 
-    void resume() {
+    public void resume() {
         synchronized (this.lifecycle) {
             requireStarted("resume");
             if (this.state != SchedulerState.PAUSED) {

@@ -1,6 +1,8 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
 
-import io.kairos.scheduler.internal.JobsJson;
+import io.kairos.scheduler.JobPage;
+import io.kairos.scheduler.JobRequest;
+
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobQuery;
@@ -28,15 +30,15 @@ import java.util.TreeMap;
  * <p><b>Thread-safety.</b> Stateless; as thread-safe as the job API it reads and writes through. A listing is not a
  * snapshot: jobs may change between one page and the next.
  */
-final class JobListing {
+public final class JobListing<J> {
 
     private final Settings settings;
 
     private final SchedulerRuntime runtime;
 
-    private final SchedulerJobs jobs;
+    private final SchedulerJobs<J> jobs;
 
-    JobListing(Settings settings, SchedulerRuntime runtime, SchedulerJobs jobs) {
+    public JobListing(Settings settings, SchedulerRuntime runtime, SchedulerJobs<J> jobs) {
         this.settings = settings;
         this.runtime = runtime;
         this.jobs = jobs;
@@ -45,7 +47,7 @@ final class JobListing {
     /** The page size of printing and exporting. */
     static final int PAGE = JobQuery.MAX_LIMIT;
 
-    void print(String jobstore, Appendable out) {
+    public void print(String jobstore, Appendable out) {
         try {
             if (this.runtime.isStopped()) {
                 out.append("Pending jobs:\n");
@@ -57,8 +59,8 @@ final class JobListing {
                 out.append("Jobstore ").append(alias).append(":\n");
                 JobQuery query = JobQuery.all().inStore(alias).withLimit(PAGE);
                 boolean none = true;
-                for (JobPage page = this.jobs.page(query); ; page = this.jobs.page(query.after(page.next()))) {
-                    for (Job job : page.jobs()) {
+                for (JobPage<J> page = this.jobs.page(query); ; page = this.jobs.page(query.after(page.next()))) {
+                    for (J job : page.jobs()) {
                         out.append("    ").append(job.toString()).append('\n');
                         none = false;
                     }
@@ -76,16 +78,16 @@ final class JobListing {
         }
     }
 
-    private static void appendJobs(Appendable out, List<Job> jobs, String none) throws IOException {
+    private static void appendJobs(Appendable out, List<?> jobs, String none) throws IOException {
         if (jobs.isEmpty()) {
             out.append("    ").append(none).append('\n');
         }
-        for (Job job : jobs) {
+        for (Object job : jobs) {
             out.append("    ").append(job.toString()).append('\n');
         }
     }
 
-    void export(String jobstore, Appendable out) {
+    public void export(String jobstore, Appendable out) {
         this.runtime.requireStarted("exportJobs");
         JobCodec codec = codec();
         JobQuery query = JobQuery.all().inStore(jobstore).withLimit(PAGE);
@@ -114,8 +116,8 @@ final class JobListing {
         });
     }
 
-    List<Job> importJobs(String json, String jobstore, ConflictPolicy policy) {
-        List<Job> imported = new ArrayList<>();
+    public List<J> importJobs(String json, String jobstore, ConflictPolicy policy) {
+        List<J> imported = new ArrayList<>();
         for (StoredJob job : JobsJson.read(codec(), json)) {
             JobRequest request = JobRequest.of(job.task()).id(job.id()).name(job.name()).args(job.args()).kwargs(job.kwargs())
                     .trigger(job.trigger()).executor(job.executor()).jobstore(jobstore).misfireGraceTime(job.misfireGraceTime())

@@ -1,8 +1,9 @@
-package io.kairos.scheduler.boot.autoconfigure;
+package io.kairos.scheduler.boot.autoconfigure.endpoint;
 
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.actuate.SchedulerEndpoint;
 import io.kairos.scheduler.boot.actuate.SchedulerEndpointWebExtension;
+import io.kairos.scheduler.boot.autoconfigure.KairosAutoConfiguration;
 import io.kairos.scheduler.boot.operations.SchedulerOperations;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

@@ -1,8 +1,9 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
 
-import io.kairos.scheduler.internal.JobPaging;
-import io.kairos.scheduler.internal.PendingJob;
-import io.kairos.scheduler.internal.TaskLookup;
+import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.JobChanges;
+
+import io.kairos.scheduler.JobPage;
 import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.StoredJobPage;
@@ -21,10 +22,10 @@ import java.util.function.BiFunction;
  * synchronized, the stores are). Adding decides between pending and stored under the lifecycle lock
  * ({@link SchedulerRuntime#addPending}); the other calls read the volatile state once and go on without a lock.
  */
-final class SchedulerJobs {
+public final class SchedulerJobs<J> {
 
-    /** Wraps a stored job (and whether it is pending) into the {@link Job} handle the front door returns. */
-    private final BiFunction<StoredJob, Boolean, Job> handles;
+    /** Wraps a stored job (and whether it is pending) into the job handle the front door returns. */
+    private final BiFunction<StoredJob, Boolean, J> handles;
 
     private final SchedulerRuntime runtime;
 
@@ -34,7 +35,7 @@ final class SchedulerJobs {
 
     private final PendingJobs pending;
 
-    SchedulerJobs(BiFunction<StoredJob, Boolean, Job> handles, SchedulerRuntime runtime, JobAssembler assembler, TaskLookup tasks,
+    public SchedulerJobs(BiFunction<StoredJob, Boolean, J> handles, SchedulerRuntime runtime, JobAssembler assembler, TaskLookup tasks,
             PendingJobs pending) {
         this.handles = handles;
         this.runtime = runtime;
@@ -43,7 +44,7 @@ final class SchedulerJobs {
         this.pending = pending;
     }
 
-    Job add(JobRequest request) {
+    public J add(JobRequest request) {
         PendingJob job = this.assembler.assemble(request);
         PendingJob kept = this.runtime.addPending(job);
         if (kept != null) {
@@ -52,7 +53,7 @@ final class SchedulerJobs {
         return job(this.runtime.operations().store(job, true));
     }
 
-    Job modify(String id, String jobstore, JobChanges changes) {
+    public J modify(String id, String jobstore, JobChanges changes) {
         if (this.runtime.isStopped()) {
             return pendingJob(this.pending.modify(id, changes));
         }
@@ -60,7 +61,7 @@ final class SchedulerJobs {
     }
 
     /** The trigger is a {@code Trigger} or a trigger spec map. */
-    Job reschedule(String id, String jobstore, Object trigger) {
+    public J reschedule(String id, String jobstore, Object trigger) {
         if (this.runtime.isStopped()) {
             Trigger resolved = this.assembler.trigger(trigger);
             this.assembler.requireFires(resolved);
@@ -69,21 +70,21 @@ final class SchedulerJobs {
         return job(this.runtime.operations().reschedule(id, jobstore, trigger));
     }
 
-    Job pause(String id, String jobstore) {
+    public J pause(String id, String jobstore) {
         if (this.runtime.isStopped()) {
             return pendingJob(this.pending.pause(id));
         }
         return job(this.runtime.operations().pause(id, jobstore));
     }
 
-    Optional<Job> resume(String id, String jobstore) {
+    public Optional<J> resume(String id, String jobstore) {
         if (this.runtime.isStopped()) {
             return Optional.of(pendingJob(this.pending.resume(id)));
         }
         return this.runtime.operations().resume(id, jobstore).map(this::job);
     }
 
-    void remove(String id, String jobstore) {
+    public void remove(String id, String jobstore) {
         if (this.runtime.isStopped()) {
             this.pending.remove(id);
             this.tasks.unbind(id);
@@ -92,7 +93,7 @@ final class SchedulerJobs {
         this.runtime.operations().remove(id, jobstore);
     }
 
-    void removeAll(String jobstore) {
+    public void removeAll(String jobstore) {
         if (this.runtime.isStopped()) {
             this.pending.removeAll(jobstore);
             return;
@@ -100,33 +101,33 @@ final class SchedulerJobs {
         this.runtime.operations().removeAll(jobstore);
     }
 
-    Optional<Job> get(String id, String jobstore) {
+    public Optional<J> get(String id, String jobstore) {
         if (this.runtime.isStopped()) {
             return this.pending.get(id, jobstore).map(this::pendingJob);
         }
         return this.runtime.operations().get(id, jobstore).map(this::job);
     }
 
-    List<Job> list(String jobstore) {
+    public List<J> list(String jobstore) {
         if (this.runtime.isStopped()) {
             return this.pending.list(jobstore).stream().map(this::pendingJob).toList();
         }
         return this.runtime.operations().list(jobstore).stream().map(this::job).toList();
     }
 
-    JobPage page(JobQuery query) {
-        StoredJobPage page = this.runtime.isStopped()
+    public JobPage<J> page(JobQuery query) {
+        boolean pendingJobs = this.runtime.isStopped();
+        StoredJobPage page = pendingJobs
                 ? JobPaging.pending(this.pending.list(null).stream().map(PendingJob::template).toList(), query)
                 : this.runtime.operations().page(query);
-        boolean pendingJobs = this.runtime.isStopped();
-        return new JobPage(page.jobs().stream().map((stored) -> this.handles.apply(stored, pendingJobs)).toList(), page.next());
+        return new JobPage<>(page.jobs().stream().map((stored) -> this.handles.apply(stored, pendingJobs)).toList(), page.next());
     }
 
-    private Job job(StoredJob stored) {
+    private J job(StoredJob stored) {
         return this.handles.apply(stored, false);
     }
 
-    private Job pendingJob(PendingJob pendingJob) {
+    private J pendingJob(PendingJob pendingJob) {
         return this.handles.apply(pendingJob.template(), true);
     }
 }

@@ -1,4 +1,4 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;

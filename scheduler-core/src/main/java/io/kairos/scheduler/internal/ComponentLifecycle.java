@@ -1,4 +1,5 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
+
 
 import io.kairos.scheduler.config.ComponentOptions;
 import io.kairos.scheduler.event.ExecutorAdded;
@@ -8,12 +9,6 @@ import io.kairos.scheduler.event.JobStoreRemoved;
 import io.kairos.scheduler.executor.ExecutorContext;
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
-import io.kairos.scheduler.internal.EventDispatcher;
-import io.kairos.scheduler.internal.FireTimes;
-import io.kairos.scheduler.internal.LoopContext;
-import io.kairos.scheduler.internal.RunRecorder;
-import io.kairos.scheduler.internal.StoreLanes;
-import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
@@ -33,7 +28,7 @@ import java.util.function.BooleanSupplier;
  * store changes take it; {@link SchedulerRuntime#shutdown} calls {@link #stop} outside it. The job operations are
  * volatile, read without the lock; the store loops are thread-safe. Events are published outside the lock.
  */
-final class ComponentLifecycle {
+public final class ComponentLifecycle {
 
     private final Object lifecycle;
 
@@ -73,7 +68,7 @@ final class ComponentLifecycle {
         return this.operations;
     }
 
-    int runsInFlight(String jobstore, String id) {
+    public int runsInFlight(String jobstore, String id) {
         return this.lanes.runsInFlight(jobstore, id);
     }
 
@@ -137,7 +132,7 @@ final class ComponentLifecycle {
         this.settings.components.stores().values().forEach(JobStore::shutdown);
     }
 
-    void addExecutor(String alias, JobExecutor executor) {
+    public void addExecutor(String alias, JobExecutor executor) {
         synchronized (this.lifecycle) {
             if (this.settings.components.executors().containsKey(alias)) {
                 throw new IllegalArgumentException("This scheduler already has an executor by the alias of '" + alias + "'");
@@ -150,7 +145,7 @@ final class ComponentLifecycle {
         this.events.publish(new ExecutorAdded(this.settings.clock.instant(), alias));
     }
 
-    void removeExecutor(String alias) {
+    public void removeExecutor(String alias) {
         JobExecutor removed;
         synchronized (this.lifecycle) {
             removed = this.settings.components.executors().remove(alias);
@@ -162,7 +157,7 @@ final class ComponentLifecycle {
         this.events.publish(new ExecutorRemoved(this.settings.clock.instant(), alias));
     }
 
-    void addJobStore(String alias, JobStore store) {
+    public void addJobStore(String alias, JobStore store) {
         synchronized (this.lifecycle) {
             if (this.settings.components.stores().containsKey(alias)) {
                 throw new IllegalArgumentException("This scheduler already has a job store by the alias of '" + alias + "'");
@@ -179,7 +174,7 @@ final class ComponentLifecycle {
         this.events.publish(new JobStoreAdded(this.settings.clock.instant(), alias));
     }
 
-    void removeJobStore(String alias) {
+    public void removeJobStore(String alias) {
         JobStore removed;
         synchronized (this.lifecycle) {
             removed = this.settings.components.stores().remove(alias);

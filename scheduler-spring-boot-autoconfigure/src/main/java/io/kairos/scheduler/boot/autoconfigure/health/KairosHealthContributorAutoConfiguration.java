@@ -1,7 +1,8 @@
-package io.kairos.scheduler.boot.autoconfigure;
+package io.kairos.scheduler.boot.autoconfigure.health;
 
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.boot.actuate.SchedulerHealthIndicator;
+import io.kairos.scheduler.boot.autoconfigure.KairosAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -1,9 +1,9 @@
-package io.kairos.scheduler;
+package io.kairos.scheduler.internal;
+
+import io.kairos.scheduler.JobDefaults;
 
 import io.kairos.scheduler.config.ComponentOptions;
 import io.kairos.scheduler.executor.JobExecutorFactory;
-import io.kairos.scheduler.internal.BuiltInExecutorFactories;
-import io.kairos.scheduler.internal.Components;
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobStoreFactory;
 import io.kairos.scheduler.store.JsonJobCodec;
@@ -25,43 +25,43 @@ import java.util.random.RandomGenerator;
  * A scheduler's configuration while it is being built or configured; mutable, guarded by the scheduler's
  * lifecycle lock.
  */
-final class Settings {
+public final class Settings {
 
-    ZoneId timezone = ZoneId.systemDefault();
+    public ZoneId timezone = ZoneId.systemDefault();
 
-    JobDefaults jobDefaults = JobDefaults.DEFAULTS;
+    public JobDefaults jobDefaults = JobDefaults.DEFAULTS;
 
-    io.kairos.scheduler.history.HistorySettings history = io.kairos.scheduler.history.HistorySettings.DEFAULTS;
+    public io.kairos.scheduler.history.HistorySettings history = io.kairos.scheduler.history.HistorySettings.DEFAULTS;
 
-    io.kairos.scheduler.internal.RunTracer tracer = io.kairos.scheduler.internal.RunTracer.NONE;
+    public io.kairos.scheduler.internal.RunTracer tracer = io.kairos.scheduler.internal.RunTracer.NONE;
 
-    String schedulerId = defaultSchedulerId();
+    public String schedulerId = defaultSchedulerId();
 
-    boolean startPaused;
+    public boolean startPaused;
 
-    Duration pollInterval = Duration.ofSeconds(5);
+    public Duration pollInterval = Duration.ofSeconds(5);
 
-    Duration leaseTime = Duration.ofSeconds(30);
+    public Duration leaseTime = Duration.ofSeconds(30);
 
-    Duration finishedJobRetention = io.kairos.scheduler.internal.LoopContext.DEFAULT_FINISHED_MARKER_RETENTION;
+    public Duration finishedJobRetention = io.kairos.scheduler.internal.LoopContext.DEFAULT_FINISHED_MARKER_RETENTION;
 
-    Duration shutdownTimeout = Duration.ofSeconds(30);
+    public Duration shutdownTimeout = Duration.ofSeconds(30);
 
-    InstantSource clock = InstantSource.system();
+    public InstantSource clock = InstantSource.system();
 
-    JobCodec codec = new JsonJobCodec();
+    public JobCodec codec = new JsonJobCodec();
 
-    TaskRegistry taskRegistry = TaskRegistry.withServiceLoaderProviders(classLoader());
+    public TaskRegistry taskRegistry = TaskRegistry.withServiceLoaderProviders(classLoader());
 
-    RandomGenerator random = new Random();
+    public RandomGenerator random = new Random();
 
     final Map<String, JobExecutorFactory> executorFactories = new TreeMap<>();
 
     final Map<String, JobStoreFactory> storeFactories = new TreeMap<>();
 
-    final Components components = new Components();
+    public final Components components = new Components();
 
-    Settings() {
+    public Settings() {
         register(new BuiltInExecutorFactories.ThreadPool());
         register(new BuiltInExecutorFactories.VirtualThread());
         register(new BuiltInExecutorFactories.Direct());
@@ -82,11 +82,11 @@ final class Settings {
         ServiceLoader.load(JobStoreFactory.class).forEach(this::register);
     }
 
-    void register(JobExecutorFactory factory) {
+    public void register(JobExecutorFactory factory) {
         this.executorFactories.put(factory.type(), factory);
     }
 
-    void register(JobStoreFactory factory) {
+    public void register(JobStoreFactory factory) {
         this.storeFactories.put(factory.type(), factory);
     }
 

@@ -1,7 +1,8 @@
-package io.kairos.scheduler.boot.autoconfigure;
+package io.kairos.scheduler.boot.autoconfigure.metrics;
 
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.boot.actuate.SchedulerMetrics;
+import io.kairos.scheduler.boot.autoconfigure.KairosAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
