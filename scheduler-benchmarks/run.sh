@@ -5,11 +5,14 @@
 #   scheduler-benchmarks/run.sh                 # everything (~15 min on 2 cores)
 #   scheduler-benchmarks/run.sh W1 W3-pg        # selected workloads
 #   scheduler-benchmarks/run.sh W3-stores       # the W3 burst on Kairos's JDBC, Redis, MongoDB and ZooKeeper stores
+#   scheduler-benchmarks/run.sh W3-stores-quick # the same with 1 measured rep and a short warm-up (<= 15 min)
 #   PEERS="kairos-mem spring-tps" scheduler-benchmarks/run.sh W1   # selected peers
 #
 # Workloads: W1 (memory burst), W2 (memory capacity), LAT-mem (lateness, memory, 500/s), W3-pg (PostgreSQL burst,
 # 1 and 2 instances), W3-redis (Redis burst), W3-stores (the W3 burst on Kairos's JDBC, Redis, MongoDB and ZooKeeper
-# stores; MongoDB is mongo-java-server and ZooKeeper Curator's TestingServer, each in a child JVM), LAT-pg (lateness, PostgreSQL, jobs added on another instance),
+# stores; MongoDB is mongo-java-server and ZooKeeper Curator's TestingServer, each in a child JVM), W3-stores-quick
+# (W3-stores with 1 measured rep instead of 3 and a warm-up of 1 round and 5 s of bursts, at most 30 s, instead of 3
+# rounds and 15 s, at most 300 s; rows labelled W3-stores-quick, reps = 1), LAT-pg (lateness, PostgreSQL, jobs added on another instance),
 # OUTAGE (lateness of PostgreSQL-store jobs while the same scheduler's Redis store is killed for 15 s; needs redis-server).
 # Environment: JAVA_OPTS (default -Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch), SKIP_BUILD=1, OUT (TSV path).
 set -u
@@ -36,7 +39,7 @@ peers_for() {
     W1|W2|LAT-mem) echo "baseline-mem spring-tps quartz-ram kairos-mem" ;;
     W3-pg)         echo "baseline-pg kairos-jdbc dbsched-lock quartz-jdbc" ;;
     W3-redis)      echo "baseline-redis kairos-redis" ;;
-    W3-stores)     echo "kairos-jdbc kairos-redis kairos-mongo kairos-zk" ;;
+    W3-stores|W3-stores-quick) echo "kairos-jdbc kairos-redis kairos-mongo kairos-zk" ;;
     LAT-pg)        echo "kairos-jdbc dbsched-lock baseline-pg baseline-pg@10ms" ;;
     OUTAGE)        echo "kairos" ;;
   esac
@@ -49,13 +52,18 @@ run() { # workload peer[@pollms] [extra -D...]
   if [ "$w" = W3-pg ] && [ "$p" = quartz-jdbc ]; then
     extra+=(-Dbench.n="${QUARTZ_JDBC_N:-2000}" -Dbench.reps=1 -Dbench.warmup.n=500 -Dbench.warmup.rounds=1 -Dbench.warmup.s=0)
   fi
+  if [ "$w" = W3-stores-quick ]; then
+    extra+=(-Dbench.reps=1 -Dbench.warmup.rounds=1 -Dbench.warmup.s=5 -Dbench.warmup.max.s=30)
+  fi
   echo "== $w $p (load $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$LOG"
+  local began=$(date +%s)
   # shellcheck disable=SC2086
   if ! timeout 900 java $JAVA_OPTS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.out="$OUT" "${extra[@]}" \
       -cp "$JAR" io.kairos.scheduler.benchmarks.e2e.BenchMain "$w" "$p" >>"$LOG" 2>&1; then
     echo "   FAILED: $w $p (see $LOG)" | tee -a "$LOG"
     FAILURES=$((FAILURES + 1))
   fi
+  echo "   $w $p took $(( $(date +%s) - began )) s" | tee -a "$LOG"
 }
 
 pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null || echo "warning: PostgreSQL on 127.0.0.1:5432 is not ready" >&2

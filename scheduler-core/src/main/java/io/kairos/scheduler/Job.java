@@ -1,5 +1,7 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.retry.PendingRetry;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.trigger.Trigger;
@@ -155,6 +157,25 @@ public final class Job {
      */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(this.job.timeout());
+    }
+
+    /**
+     * How the job's failed attempts are retried.
+     *
+     * @return the policy; {@link RetryPolicy#NONE} when the job is not retried
+     */
+    public RetryPolicy retry() {
+        return this.job.retry();
+    }
+
+    /**
+     * The retry of a failed attempt waiting to run: its attempt number, fire time and due time. While one is pending,
+     * {@link #nextRunTime()} is the earlier of the retry and the next regular run.
+     *
+     * @return the retry, or empty when none is pending
+     */
+    public Optional<PendingRetry> pendingRetry() {
+        return Optional.ofNullable(this.job.pendingRetry());
     }
 
     /**

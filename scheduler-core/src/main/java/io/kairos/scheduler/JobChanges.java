@@ -1,5 +1,6 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Duration;
@@ -164,6 +165,19 @@ public final class JobChanges {
      */
     public JobChanges timeout(Duration timeout) {
         this.options = this.options.timeout(timeout);
+        return this;
+    }
+
+    /**
+     * How failed attempts (an exception, or the timeout) are retried: another attempt of the same fire time, kept in
+     * the job's store until it runs; see {@link JobOptions#retry(RetryPolicy)}.
+     *
+     * @param policy the policy, e.g. {@code RetryPolicy.maxAttempts(3)}; {@link RetryPolicy#NONE} for no retry
+     * @return this changes
+     * @throws NullPointerException when {@code policy} is {@code null}
+     */
+    public JobChanges retry(RetryPolicy policy) {
+        this.options = this.options.retry(policy);
         return this;
     }
 

@@ -1,5 +1,7 @@
 package io.kairos.scheduler;
 
+import io.kairos.scheduler.retry.RetryPolicy;
+
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -8,7 +10,7 @@ import java.util.StringJoiner;
 
 /**
  * How a job runs, apart from what it runs and when: executor, job store, misfire grace time, coalesce, max instances,
- * jitter and timeout. One shape for the options of {@link JobRequest} (adding), {@link JobChanges} (modifying) and
+ * jitter, timeout and retries. One shape for the options of {@link JobRequest} (adding), {@link JobChanges} (modifying) and
  * the Spring starter's {@code @ScheduledJob} definitions. Each option is either <em>set</em> or left unset: an unset
  * option takes the scheduler's {@link JobDefaults} when a job is added, and keeps the job's current value when a job
  * is modified.
@@ -40,10 +42,13 @@ public final class JobOptions {
         /** The largest random delay added to each fire time. */
         JITTER,
         /** The longest one run may take once started. */
-        TIMEOUT
+        TIMEOUT,
+        /** How failed attempts are retried. */
+        RETRY
     }
 
-    private static final JobOptions NONE = new JobOptions(EnumSet.noneOf(Option.class), null, null, null, true, 1, null, null);
+    private static final JobOptions NONE = new JobOptions(EnumSet.noneOf(Option.class), null, null, null, true, 1, null, null,
+            RetryPolicy.NONE);
 
     private final Set<Option> set;
 
@@ -61,8 +66,10 @@ public final class JobOptions {
 
     private final Duration timeout;
 
+    private final RetryPolicy retry;
+
     private JobOptions(Set<Option> set, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
-            int maxInstances, Duration jitter, Duration timeout) {
+            int maxInstances, Duration jitter, Duration timeout, RetryPolicy retry) {
         this.set = set;
         this.executor = executor;
         this.jobstore = jobstore;
@@ -71,6 +78,7 @@ public final class JobOptions {
         this.maxInstances = maxInstances;
         this.jitter = jitter;
         this.timeout = timeout;
+        this.retry = retry;
     }
 
     /**
@@ -168,6 +176,20 @@ public final class JobOptions {
     }
 
     /**
+     * Sets how failed attempts (an exception, or the timeout) are retried: another attempt of the same fire time,
+     * kept in the job's store until it runs (see {@link RetryPolicy}). Unset, a new job gets the scheduler's
+     * {@code kairos.job-defaults.retry.*} (by default no retry).
+     *
+     * @param policy the policy, e.g. {@code RetryPolicy.maxAttempts(3)}; {@link RetryPolicy#NONE} for no retry
+     * @return new options with the retry policy set
+     * @throws NullPointerException when {@code policy} is {@code null}
+     */
+    public JobOptions retry(RetryPolicy policy) {
+        return copy(Option.RETRY, this.executor, this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances,
+                this.jitter, this.timeout, Objects.requireNonNull(policy, "policy"));
+    }
+
+    /**
      * These options with every option that {@code overrides} sets taken from it.
      *
      * @param overrides the options that win; not {@code null}
@@ -185,6 +207,7 @@ public final class JobOptions {
                 case MAX_INSTANCES -> merged.maxInstances(overrides.maxInstances);
                 case JITTER -> merged.jitter(overrides.jitter);
                 case TIMEOUT -> merged.timeout(overrides.timeout);
+                case RETRY -> merged.retry(overrides.retry);
             };
         }
         return merged;
@@ -270,18 +293,29 @@ public final class JobOptions {
         return isSet(Option.TIMEOUT) ? this.timeout : fallback;
     }
 
+    /**
+     * The retry policy if set.
+     *
+     * @param fallback the value when it is not set
+     * @return the set policy, or {@code fallback}
+     */
+    public RetryPolicy retryOr(RetryPolicy fallback) {
+        return isSet(Option.RETRY) ? this.retry : fallback;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof JobOptions that && this.set.equals(that.set) && this.coalesce == that.coalesce
                 && this.maxInstances == that.maxInstances && Objects.equals(this.executor, that.executor)
                 && Objects.equals(this.jobstore, that.jobstore) && Objects.equals(this.misfireGraceTime, that.misfireGraceTime)
-                && Objects.equals(this.jitter, that.jitter) && Objects.equals(this.timeout, that.timeout);
+                && Objects.equals(this.jitter, that.jitter) && Objects.equals(this.timeout, that.timeout)
+                && Objects.equals(this.retry, that.retry);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(this.set, this.executor, this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances,
-                this.jitter, this.timeout);
+                this.jitter, this.timeout, this.retry);
     }
 
     /** The set options only, e.g. {@code JobOptions[executor=batch, coalesce=true]}. */
@@ -297,6 +331,7 @@ public final class JobOptions {
                 case MAX_INSTANCES -> this.maxInstances;
                 case JITTER -> this.jitter;
                 case TIMEOUT -> this.timeout;
+                case RETRY -> this.retry;
             };
             text.add(option.name().toLowerCase(java.util.Locale.ROOT) + "=" + value);
         }
@@ -305,9 +340,14 @@ public final class JobOptions {
 
     private JobOptions copy(Option option, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
             int maxInstances, Duration jitter, Duration timeout) {
+        return copy(option, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, timeout, this.retry);
+    }
+
+    private JobOptions copy(Option option, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
+            int maxInstances, Duration jitter, Duration timeout, RetryPolicy retry) {
         EnumSet<Option> options = this.set.isEmpty() ? EnumSet.noneOf(Option.class) : EnumSet.copyOf(this.set);
         options.add(option);
-        return new JobOptions(options, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, timeout);
+        return new JobOptions(options, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, timeout, retry);
     }
 
     static String checkText(String field, String value) {

@@ -36,6 +36,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,7 +114,8 @@ public final class Scheduler implements AutoCloseable {
      * {@code kairos.poll-interval}, {@code kairos.lease-time}, {@code kairos.shutdown.timeout},
      * {@code kairos.tasks.allowed-packages} (comma-separated, added to the task registry's),
      * {@code kairos.job-defaults.(misfire-grace-time|coalesce|max-instances|jitter)},
-     * {@code kairos.history.(enabled|max-runs-per-job|max-age|max-stack-trace-length|max-result-length)},
+     * {@code kairos.job-defaults.retry.(max-attempts|backoff|multiplier|max-backoff|jitter|retry-on|no-retry-on)}
+     * (see {@link io.kairos.scheduler.retry.RetryPolicy#parse}), {@code kairos.history.(enabled|max-runs-per-job|max-age|max-stack-trace-length|max-result-length)},
      * {@code kairos.executors.<alias>.type} + options, {@code kairos.jobstores.<alias>.type} + options. Values may
      * be strings; nested maps are flattened. Durations accept {@code 30}, {@code 30s}, {@code 500ms}, {@code 5m},
      * {@code PT30S}.
@@ -398,6 +400,31 @@ public final class Scheduler implements AutoCloseable {
      */
     public Job addJob(JobRequest request) {
         return this.jobs.add(request);
+    }
+
+    /**
+     * Adds many jobs, written in batches: for each job store and conflict policy, up to
+     * {@link io.kairos.scheduler.store.JobStore#ADD_BATCH_SIZE 1,000} jobs per write (one JDBC transaction with batched
+     * inserts, one Redis script call), with one wake-up of the loop per batch and one {@code JobAdded} event per job.
+     * Stopped: the jobs are kept pending, as by {@link #addJob(JobRequest)}.
+     *
+     * <p><b>Per job, not all-or-nothing.</b> Each request is validated as {@link #addJob(JobRequest)} validates it and
+     * meets its own conflict policy (finished markers included, as for {@link #addJob(JobRequest)}); a request that
+     * fails does not stop the others. A job id may appear once per
+     * call. When a store fails, the batch it was writing is not written (the JDBC and Redis stores write a batch
+     * atomically; a store without a batch write of its own adds one by one and keeps what it wrote), and the later
+     * requests for that store are not attempted. Every request that was not added is reported in one
+     * {@link JobsNotAddedException} thrown at the end, which also names the jobs that were added.
+     *
+     * @param requests what to add, in order; not {@code null}; the requests are read, not kept
+     * @return the jobs as stored (or pending), in request order; under {@code KEEP_EXISTING} the existing job, or the
+     *     finished marker ({@code state() == FINISHED}) of a one-shot job that already ran, where an id was taken
+     * @throws JobsNotAddedException when any request was not added: its {@code failures()} give each request's
+     *     position, id and the exception {@link #addJob(JobRequest)} would have thrown
+     * @throws NullPointerException when {@code requests} is {@code null}
+     */
+    public List<Job> addJobs(Collection<? extends JobRequest> requests) {
+        return this.jobs.addAll(requests);
     }
 
     /**
@@ -714,15 +741,16 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Imports jobs exported by {@link #exportJobs} into a store, validating each as {@link #addJob} does (a job
-     * whose id is taken fails under {@link ConflictPolicy#ERROR}). Paused jobs stay paused; scheduled ones keep
-     * their next run time.
+     * Imports jobs exported by {@link #exportJobs} into a store through {@link #addJobs}: validated as
+     * {@link #addJob} does, written in batches, each job added or refused on its own (a job whose id is taken is
+     * refused under {@link ConflictPolicy#ERROR}). Paused jobs stay paused; scheduled ones keep their next run time.
      *
      * @param json the exported text
      * @param jobstore the target store alias, not {@code null} ({@code default} as APScheduler)
      * @param policy what to do when an id is taken
      * @return the imported jobs
-     * @throws IllegalArgumentException when the text is not an export of version 1, or a job is invalid
+     * @throws IllegalArgumentException when the text is not an export of version 1 (then nothing is added)
+     * @throws JobsNotAddedException when some jobs were not added (the others were); it says which and why
      * @throws IllegalStateException when no job codec is configured
      */
     public List<Job> importJobs(String json, String jobstore, ConflictPolicy policy) {

@@ -100,6 +100,29 @@ class OneShotOncePerIdIT extends SchedulerTestSupport {
     }
 
     @Test
+    void oneShotsWithChosenIdsAddedInABatchRunOnceAcrossRestarts() {
+        Instant past = T0.minus(Duration.ofDays(300));
+        for (int start = 0; start < 3; start++) {
+            build((b) -> b.jobStore("default", store()));
+            this.scheduler.start();
+            this.scheduler.addJobs(List.of(oneShot("welcome-mail", past), oneShot("first-invoice", past)));
+            awaitRuns(2);
+            this.scheduler.close();
+        }
+        assertThat(this.runs).containsExactlyInAnyOrder(List.of("welcome-mail"), List.of("first-invoice"));
+
+        build((b) -> b.jobStore("default", store()));
+        this.scheduler.start();
+        List<Job> kept = this.scheduler.addJobs(List.of(oneShot("welcome-mail", past), oneShot("first-invoice", past)));
+        assertThat(kept).extracting(Job::state).containsExactly(JobState.FINISHED, JobState.FINISHED);
+        assertThat(this.scheduler.getJobs()).isEmpty();
+        // a batch under ERROR replaces the markers: both run again
+        this.scheduler.addJobs(List.of(oneShot("welcome-mail", past).conflictPolicy(ConflictPolicy.ERROR),
+                oneShot("first-invoice", past).conflictPolicy(ConflictPolicy.ERROR)));
+        awaitRuns(4);
+    }
+
+    @Test
     void aOneShotWithAGeneratedIdIsDeletedAsBefore() {
         startAndAdd(T0.minusSeconds(60), null, 1);
         startAndAdd(T0.minusSeconds(60), null, 2);

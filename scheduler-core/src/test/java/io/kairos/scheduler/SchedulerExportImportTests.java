@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * {@code exportJobs} / {@code importJobs}: the {"version":1,"jobs":[...]} JSON round trip.
@@ -56,7 +57,11 @@ class SchedulerExportImportTests extends SchedulerTestSupport {
                 assertThat(now.nextRunTime()).isEqualTo(was.nextRunTime());
                 assertThat(now.state()).isEqualTo(was.state());
             }
-            assertThatThrownBy(() -> target.importJobs(json, "default", ConflictPolicy.ERROR)).isInstanceOf(ConflictingJobIdException.class);
+            JobsNotAddedException again = catchThrowableOfType(JobsNotAddedException.class,
+                    () -> target.importJobs(json, "default", ConflictPolicy.ERROR));
+            assertThat(again.failures()).extracting(JobsNotAddedException.Failure::jobId).containsExactly("a", "b");
+            assertThat(again.failures()).extracting(JobsNotAddedException.Failure::cause).allMatch(ConflictingJobIdException.class::isInstance);
+            assertThat(again.addedIds()).isEmpty();
         }
         finally {
             target.shutdown();

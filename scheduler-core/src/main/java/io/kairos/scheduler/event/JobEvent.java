@@ -4,7 +4,7 @@ package io.kairos.scheduler.event;
  * An event about one job (APScheduler 3's {@code JobEvent} family).
  */
 public sealed interface JobEvent extends SchedulerEvent permits JobAdded, JobRemoved, JobModified, JobBroken,
-        JobSubmitted, JobMaxInstancesReached, JobExecuted, JobFailed, JobMissed, JobStuck {
+        JobSubmitted, JobMaxInstancesReached, JobExecuted, JobFailed, JobMissed, JobStuck, JobRetryScheduled {
 
     /**
      * The job's id.

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.executor;
 
+import io.kairos.scheduler.retry.PendingRetry;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
 
@@ -16,8 +17,10 @@ import java.util.Optional;
  * @param task the resolved task to invoke
  * @param scheduledRunTimes the run times to run, in order, earliest first; one when the job coalesces; never
  *     empty, immutable
+ * @param retry the retry this run performs ({@link #attempt()} 2 or later; its one run time is the fire time of the
+ *     failed attempt), or {@code null} for first attempts
  */
-public record JobRun(StoredJob job, Task task, List<Instant> scheduledRunTimes) {
+public record JobRun(StoredJob job, Task task, List<Instant> scheduledRunTimes, PendingRetry retry) {
 
     /**
      * Checks and copies the components.
@@ -32,16 +35,41 @@ public record JobRun(StoredJob job, Task task, List<Instant> scheduledRunTimes) 
         if (scheduledRunTimes.isEmpty()) {
             throw new IllegalArgumentException("a run needs at least one scheduled run time");
         }
+        if (retry != null && !scheduledRunTimes.equals(List.of(retry.scheduledAt()))) {
+            throw new IllegalArgumentException("a retry runs its own fire time " + retry.scheduledAt() + " only, got " + scheduledRunTimes);
+        }
     }
 
     /**
-     * The latest instant a run time may start: run time plus the job's misfire grace time.
+     * A run of first attempts.
+     *
+     * @param job the job as acquired
+     * @param task the resolved task
+     * @param scheduledRunTimes the run times, earliest first, not empty
+     */
+    public JobRun(StoredJob job, Task task, List<Instant> scheduledRunTimes) {
+        this(job, task, scheduledRunTimes, null);
+    }
+
+    /**
+     * The attempt number of this run's run times.
+     *
+     * @return 1 for first attempts, the retry's attempt for a retry
+     */
+    public int attempt() {
+        return this.retry == null ? 1 : this.retry.attempt();
+    }
+
+    /**
+     * The latest instant a run time may start: run time plus the job's misfire grace time; for a retry, the retry's
+     * due time plus the grace time (a retry is late when it starts late, not because its fire time is old).
      *
      * @param runTime one of the scheduled run times
      * @return the deadline, or empty when the job has no misfire grace time (no limit)
      */
     public Optional<Instant> deadline(Instant runTime) {
-        return this.job.misfireGraceTime() == null ? Optional.empty() : Optional.of(runTime.plus(this.job.misfireGraceTime()));
+        Instant due = this.retry == null ? runTime : this.retry.at();
+        return this.job.misfireGraceTime() == null ? Optional.empty() : Optional.of(due.plus(this.job.misfireGraceTime()));
     }
 
     /**

@@ -25,7 +25,14 @@ public enum RunOutcome {
      * died, or its executor refused or dropped the run. The job's next run time went back so that the fire time
      * runs again (on this or another instance).
      */
-    ABANDONED;
+    ABANDONED,
+
+    /**
+     * A retry that never ran: it was pending (or about to be scheduled) when the job was paused, removed, rescheduled
+     * or changed. The record carries the retry's attempt number and the fire time it belonged to; its error
+     * ({@link RetryCancelledException}) says why.
+     */
+    CANCELLED;
 
     /**
      * Whether this outcome is a failed attempt that a retry may follow.

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.internal;
 
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.trigger.Jitter;
 import io.kairos.scheduler.trigger.Trigger;
@@ -71,5 +72,18 @@ public record FireTimes(RandomGenerator random) {
      */
     public static Instant fireTimeOf(StoredJob job) {
         return job.nextFireTime() != null ? job.nextFireTime() : job.nextRunTime();
+    }
+
+    /**
+     * The delay before a retry, with the policy's jitter drawn from this generator.
+     *
+     * @param policy the job's retry policy
+     * @param attempt the attempt about to be scheduled, at least 2
+     * @return the delay
+     */
+    public Duration retryDelay(RetryPolicy policy, int attempt) {
+        synchronized (this.random) {
+            return policy.delayBefore(attempt, this.random);
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.kairos.scheduler.config.ComponentOptions;
 import io.kairos.scheduler.config.Durations;
 import io.kairos.scheduler.history.HistorySettings;
 import io.kairos.scheduler.history.RunRetention;
+import io.kairos.scheduler.retry.InvalidRetryPolicyException;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.trigger.TriggerSpec;
 
 import java.time.Duration;
@@ -24,6 +26,9 @@ public final class FlatConfig {
 
     static final String PREFIX = "kairos.";
 
+    /** The prefix, after {@code kairos.}, of the default retry policy's keys. */
+    private static final String RETRY = "job-defaults.retry.";
+
     private FlatConfig() {
     }
 
@@ -34,6 +39,7 @@ public final class FlatConfig {
         Map<String, Map<String, String>> stores = new LinkedHashMap<>();
         JobDefaults defaults = settings.jobDefaults;
         HistorySettings history = settings.history;
+        Map<String, String> retry = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : flat.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue();
@@ -49,6 +55,10 @@ public final class FlatConfig {
                 continue;
             }
             String name = rest.replace('_', '-');
+            if (name.startsWith(RETRY)) {
+                retry.put(name.substring(RETRY.length()), value);
+                continue;
+            }
             switch (name) {
                 case "timezone" -> settings.timezone = TriggerSpec.parseZone(key, value.trim());
                 case "scheduler-id" -> settings.schedulerId = requireText(key, value);
@@ -59,13 +69,13 @@ public final class FlatConfig {
                 case "shutdown.timeout" -> settings.shutdownTimeout = Durations.parse(key, value);
                 case "tasks.allowed-packages" -> allowPackages(settings, key, value);
                 case "job-defaults.misfire-grace-time" -> defaults = new JobDefaults(graceTime(key, value), defaults.coalesce(),
-                        defaults.maxInstances(), defaults.jitter());
+                        defaults.maxInstances(), defaults.jitter(), defaults.retry());
                 case "job-defaults.coalesce" -> defaults = new JobDefaults(defaults.misfireGraceTime(), bool(key, value),
-                        defaults.maxInstances(), defaults.jitter());
+                        defaults.maxInstances(), defaults.jitter(), defaults.retry());
                 case "job-defaults.max-instances" -> defaults = new JobDefaults(defaults.misfireGraceTime(), defaults.coalesce(),
-                        positiveInt(key, value), defaults.jitter());
+                        positiveInt(key, value), defaults.jitter(), defaults.retry());
                 case "job-defaults.jitter" -> defaults = new JobDefaults(defaults.misfireGraceTime(), defaults.coalesce(),
-                        defaults.maxInstances(), Durations.parse(key, value));
+                        defaults.maxInstances(), Durations.parse(key, value), defaults.retry());
                 case "history.enabled" -> history = history.withEnabled(bool(key, value));
                 case "history.max-runs-per-job" -> history = history.withRetention(
                         new RunRetention(positiveInt(key, value), history.retention().maxAge()));
@@ -78,8 +88,17 @@ public final class FlatConfig {
                         + "kairos.shutdown.timeout, "
                         + "kairos.tasks.allowed-packages, "
                         + "kairos.job-defaults.{misfire-grace-time,coalesce,max-instances,jitter}, "
+                        + "kairos.job-defaults.retry.{max-attempts,backoff,multiplier,max-backoff,jitter,retry-on,no-retry-on}, "
                         + "kairos.history.{enabled,max-runs-per-job,max-age,max-stack-trace-length,max-result-length}, "
                         + "kairos.executors.<alias>.{type,...}, kairos.jobstores.<alias>.{type,...}");
+            }
+        }
+        if (!retry.isEmpty()) {
+            try {
+                defaults = defaults.withRetry(RetryPolicy.parse(defaults.retry(), retry));
+            }
+            catch (InvalidRetryPolicyException ex) {
+                throw new IllegalArgumentException("'" + PREFIX + RETRY + ex.option() + "': " + ex.getMessage(), ex);
             }
         }
         settings.jobDefaults = defaults;

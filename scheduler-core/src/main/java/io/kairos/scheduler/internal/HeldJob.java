@@ -1,5 +1,6 @@
 package io.kairos.scheduler.internal;
 
+import io.kairos.scheduler.retry.PendingRetry;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
 
@@ -54,14 +55,50 @@ final class HeldJob {
      */
     Instant leaseUntil;
 
+    /**
+     * The retry waiting to run, or {@code null}: the acquired job's, or one a failed attempt of this copy scheduled.
+     * Its regular run time is filled in when the job is released. Written by worker threads (a failed attempt) before
+     * their run's in-flight count drops, and by the loop (the retry was submitted); guarded by this object.
+     */
+    private PendingRetry retry;
+
     HeldJob(String storeAlias, StoredJob job, Task task, LeaseKeeper.LeaseTimes lease, AtomicInteger inFlight) {
         this.inFlight = inFlight;
         this.storeAlias = storeAlias;
         this.job = job;
         this.task = task;
-        this.nextRunTime = job.nextRunTime();
-        this.nextFireTime = FireTimes.fireTimeOf(job);
+        this.retry = job.pendingRetry();
+        if (this.retry != null) {
+            // the stored next run time is the earlier of the retry and the regular run time: fire each at its own
+            this.nextRunTime = this.retry.regularRunTime();
+            this.nextFireTime = this.nextRunTime == null ? null : FireTimes.fireTimeOf(job);
+        }
+        else {
+            this.nextRunTime = job.nextRunTime();
+            this.nextFireTime = FireTimes.fireTimeOf(job);
+        }
         leased(lease);
+    }
+
+    /**
+     * The retry waiting to run.
+     *
+     * @return the retry, or {@code null}
+     */
+    synchronized PendingRetry retry() {
+        return this.retry;
+    }
+
+    /**
+     * Sets the retry waiting to run.
+     *
+     * @param next the new retry, or {@code null} once it was submitted
+     * @return the retry it replaces, or {@code null}
+     */
+    synchronized PendingRetry retry(PendingRetry next) {
+        PendingRetry previous = this.retry;
+        this.retry = next;
+        return previous;
     }
 
     /**
@@ -100,7 +137,7 @@ final class HeldJob {
      * @return whether the trigger is finished: the job is deleted when released
      */
     boolean finished() {
-        return releaseRunTime() == null;
+        return releaseRunTime() == null && retry() == null;
     }
 
     /**

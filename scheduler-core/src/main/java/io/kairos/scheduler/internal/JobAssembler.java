@@ -70,6 +70,7 @@ public final class JobAssembler {
         draft.coalesce = defaults.coalesce();
         draft.maxInstances = defaults.maxInstances();
         draft.jitter = defaults.jitter();
+        draft.retry = defaults.retry();
         applyOptions(draft, request.options());
         checkPlacement(task, draft.executor, draft.jobstore);
         StoredJob template = draft.build();
@@ -85,6 +86,7 @@ public final class JobAssembler {
         draft.maxInstances = options.maxInstancesOr(draft.maxInstances);
         draft.jitter = options.jitterOr(draft.jitter);
         draft.timeout = options.timeoutOr(draft.timeout);
+        draft.retry = options.retryOr(draft.retry);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.kairos.scheduler.internal;
 
+import io.kairos.scheduler.retry.PendingRetry;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.trigger.Trigger;
@@ -53,6 +55,10 @@ final class JobDraft {
 
     boolean keepsFinishedMarker;
 
+    RetryPolicy retry = RetryPolicy.NONE;
+
+    PendingRetry pendingRetry;
+
     JobDraft() {
     }
 
@@ -76,6 +82,8 @@ final class JobDraft {
         this.version = job.version();
         this.timeout = job.timeout();
         this.keepsFinishedMarker = job.keepsFinishedMarker();
+        this.retry = job.retry();
+        this.pendingRetry = job.pendingRetry();
     }
 
     JobDraft schedule(Instant runTime, Instant fireTime) {
@@ -83,12 +91,15 @@ final class JobDraft {
         this.nextFireTime = runTime == null ? null : fireTime;
         this.state = runTime == null ? JobState.PAUSED : JobState.SCHEDULED;
         this.brokenReason = null;
+        // a new schedule (pause, resume, reschedule) drops a pending retry
+        this.pendingRetry = null;
         return this;
     }
 
     StoredJob build() {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor, this.jobstore,
                 this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime, this.nextFireTime, this.state,
-                this.brokenReason, this.version, this.timeout, this.keepsFinishedMarker);
+                this.brokenReason, this.version, this.timeout, this.keepsFinishedMarker, this.retry,
+                this.state == JobState.SCHEDULED ? this.pendingRetry : null);
     }
 }

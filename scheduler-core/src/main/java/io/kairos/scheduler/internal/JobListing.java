@@ -20,8 +20,8 @@ import java.util.TreeMap;
 
 /**
  * The jobs as text behind {@link Scheduler}: {@code printJobs} in APScheduler 3's layout, and the
- * {@code exportJobs}/{@code importJobs} plumbing around {@link JobsJson} (an import adds each job through
- * {@link SchedulerJobs#add}, validated as any added job).
+ * {@code exportJobs}/{@code importJobs} plumbing around {@link JobsJson} (an import adds the jobs through
+ * {@link SchedulerJobs#addAll}, validated as any added job, written in batches).
  *
  * <p>Printing and exporting a started scheduler's jobs read the stores a page of {@value #PAGE} at a time
  * ({@link JobStore#listJobs}) and write each page before reading the next, so memory stays bounded by the page
@@ -117,15 +117,15 @@ public final class JobListing<J> {
     }
 
     public List<J> importJobs(String json, String jobstore, ConflictPolicy policy) {
-        List<J> imported = new ArrayList<>();
+        List<JobRequest> requests = new ArrayList<>();
         for (StoredJob job : JobsJson.read(codec(), json)) {
             JobRequest request = JobRequest.of(job.task()).id(job.id()).name(job.name()).args(job.args()).kwargs(job.kwargs())
                     .trigger(job.trigger()).executor(job.executor()).jobstore(jobstore).misfireGraceTime(job.misfireGraceTime())
                     .coalesce(job.coalesce()).maxInstances(job.maxInstances()).jitter(job.jitter())
                     .timeout(job.timeout()).nextRunTime(job.nextRunTime()).conflictPolicy(policy);
-            imported.add(this.jobs.add(request));
+            requests.add(request);
         }
-        return imported;
+        return this.jobs.addAll(requests);
     }
 
     private JobCodec codec() {

@@ -1,22 +1,26 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.JobChanges;
-
 import io.kairos.scheduler.event.AllJobsRemoved;
 import io.kairos.scheduler.event.JobAdded;
 import io.kairos.scheduler.event.JobModified;
 import io.kairos.scheduler.event.JobRemoved;
 import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.JobAddOutcome;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobState;
-import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobQuery;
+import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.StoredJobPage;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +88,113 @@ final class JobOperations {
         return stored;
     }
 
+    /**
+     * Stores jobs in batches: per store and conflict policy, at most {@link JobStore#ADD_BATCH_SIZE} jobs per
+     * {@link JobStore#addJobs} call, each followed by its {@code JobAdded} events and one wake-up of the store's loop.
+     * After a store fails, its later jobs are not attempted.
+     *
+     * @return one outcome per job, in order
+     */
+    List<JobAddOutcome> storeAll(List<PendingJob> jobs) {
+        Instant now = this.settings.clock.instant();
+        JobAddOutcome[] outcomes = new JobAddOutcome[jobs.size()];
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            PendingJob job = jobs.get(i);
+            groups.computeIfAbsent(job.template().jobstore() + "\u0000" + job.policy(), (k) -> new ArrayList<>()).add(i);
+        }
+        Map<String, JobStoreException> failedStores = new HashMap<>();
+        for (List<Integer> group : groups.values()) {
+            for (int from = 0; from < group.size(); from += JobStore.ADD_BATCH_SIZE) {
+                List<Integer> batch = group.subList(from, Math.min(group.size(), from + JobStore.ADD_BATCH_SIZE));
+                String alias = jobs.get(batch.get(0)).template().jobstore();
+                JobStoreException down = failedStores.get(alias);
+                if (down != null) {
+                    JobStoreException skipped = new JobStoreException("not attempted: job store '" + alias + "' failed on an earlier batch of "
+                            + "this call: " + down.getMessage(), down);
+                    batch.forEach((i) -> outcomes[i] = JobAddOutcome.failed(skipped));
+                    continue;
+                }
+                try {
+                    storeBatch(jobs, batch, now, outcomes);
+                }
+                catch (RuntimeException ex) {
+                    batch.forEach((i) -> outcomes[i] = JobAddOutcome.failed(ex));
+                }
+                batch.stream().map((i) -> outcomes[i].failure()).filter(JobStoreException.class::isInstance).findFirst()
+                        .ifPresent((ex) -> failedStores.put(alias, (JobStoreException) ex));
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** One {@link JobStore#addJobs} call for jobs of one store and policy; fills their outcomes. */
+    private void storeBatch(List<PendingJob> jobs, List<Integer> batch, Instant now, JobAddOutcome[] outcomes) {
+        PendingJob first = jobs.get(batch.get(0));
+        String alias = first.template().jobstore();
+        ConflictPolicy policy = first.policy();
+        JobStore store = this.settings.components.requireStore(alias);
+        List<Integer> sent = new ArrayList<>();
+        List<StoredJob> toStore = new ArrayList<>();
+        for (int i : batch) {
+            PendingJob pending = jobs.get(i);
+            StoredJob job;
+            try {
+                job = this.assembler.firstRun(pending, now);
+                if (pending.task() != null && policy == ConflictPolicy.KEEP_EXISTING) {
+                    // as store(): a kept job's (or finished marker's) task binding must not be replaced, so look
+                    // before binding; without a task the store's addJobs keeps what it finds
+                    Optional<StoredJob> existing = store.lookupJob(job.id()).or(() -> store.lookupFinished(job.id()));
+                    if (existing.isPresent()) {
+                        outcomes[i] = JobAddOutcome.kept(existing.get());
+                        continue;
+                    }
+                }
+            }
+            catch (RuntimeException ex) {
+                outcomes[i] = JobAddOutcome.failed(ex);
+                continue;
+            }
+            if (pending.task() != null) {
+                this.tasks.bind(job.id(), pending.task());
+            }
+            sent.add(i);
+            toStore.add(job);
+        }
+        List<JobAddOutcome> stored;
+        try {
+            stored = toStore.isEmpty() ? List.of() : store.addJobs(toStore, policy);
+        }
+        catch (RuntimeException ex) {
+            stored = toStore.stream().map((j) -> JobAddOutcome.failed(ex)).toList();
+        }
+        Instant earliest = null;
+        for (int k = 0; k < sent.size(); k++) {
+            int i = sent.get(k);
+            JobAddOutcome outcome = stored.get(k);
+            outcomes[i] = outcome;
+            if (outcome.failure() != null && jobs.get(i).task() != null && policy != ConflictPolicy.REPLACE) {
+                this.tasks.unbind(toStore.get(k).id());
+            }
+            if (!outcome.added()) {
+                continue;
+            }
+            StoredJob job = outcome.stored();
+            if (policy == ConflictPolicy.REPLACE) {
+                this.lanes.jobChanged(alias, job.id(), job.version());
+            }
+            if (this.events.wants(JobAdded.class)) {
+                this.events.publish(new JobAdded(now, job.id(), alias));
+            }
+            if (job.nextRunTime() != null && (earliest == null || job.nextRunTime().isBefore(earliest))) {
+                earliest = job.nextRunTime();
+            }
+        }
+        if (earliest != null) {
+            this.lanes.signalIfBefore(alias, earliest);
+        }
+    }
+
     StoredJob modify(String id, String jobstore, JobChanges changes) {
         return update(id, jobstore, (job) -> this.assembler.apply(job, changes));
     }
@@ -119,6 +230,7 @@ final class JobOperations {
             throw new JobLookupException(id);
         }
         this.lanes.jobChanged(located.alias(), id, Long.MAX_VALUE);
+        this.lanes.retryDropped(located.alias(), located.job(), null, "the job was removed");
         this.tasks.unbind(id);
         this.events.publish(new JobRemoved(this.settings.clock.instant(), id, located.alias()));
     }
@@ -174,6 +286,8 @@ final class JobOperations {
     private StoredJob write(Located located, StoredJob changed) {
         StoredJob stored = located.store().updateJob(changed);
         this.lanes.jobChanged(located.alias(), stored.id(), stored.version());
+        this.lanes.retryDropped(located.alias(), located.job(), stored, stored.state() == JobState.PAUSED ? "the job was paused"
+                : "the job was rescheduled or changed");
         this.events.publish(new JobModified(this.settings.clock.instant(), stored.id(), located.alias()));
         this.lanes.signal(located.alias());
         return stored;

@@ -1,6 +1,7 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.event.JobBroken;
+import io.kairos.scheduler.retry.PendingRetry;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStore;
@@ -129,6 +130,9 @@ final class JobProcessor {
                         // also an Error from a user trigger (e.g. AssertionError): it must not end the loop thread
                         markBroken(job, ex, pass);
                     }
+                    worked = true;
+                }
+                if (!paused && job.mayFire(now) && this.submitter.retryIfDue(job, now, pass.events)) {
                     worked = true;
                 }
                 if (job.inFlight.get() == 0) {
@@ -419,6 +423,11 @@ final class JobProcessor {
         for (HeldJob job : this.held.all()) {
             if (!paused && !job.stale) {
                 next = earlier(next, job.nextRunTime);
+                PendingRetry retry = job.retry();
+                // a retry held back by max instances waits for a run to end (which signals the loop)
+                if (retry != null && job.inFlight.get() < job.job.maxInstances()) {
+                    next = earlier(next, retry.at());
+                }
             }
             next = earlier(next, job.extendAt);
         }

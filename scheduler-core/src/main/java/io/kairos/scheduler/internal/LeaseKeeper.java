@@ -1,6 +1,7 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.event.JobRemoved;
+import io.kairos.scheduler.retry.PendingRetry;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -74,8 +76,7 @@ final class LeaseKeeper {
         }
         List<JobRelease> writes = new ArrayList<>(jobs.size());
         for (HeldJob job : jobs) {
-            writes.add(job.finished() ? JobRelease.finished(job.job)
-                    : JobRelease.reschedule(job.job, job.releaseRunTime(), job.releaseFireTime()));
+            writes.add(releaseOf(job));
         }
         try {
             this.store.releaseJobs(this.context.schedulerId(), writes);
@@ -87,6 +88,13 @@ final class LeaseKeeper {
         }
         for (HeldJob job : jobs) {
             this.held.remove(job);
+            PendingRetry retry = job.retry();
+            if (job.stale && retry != null && !retry.equals(job.job.pendingRetry())) {
+                // scheduled by an attempt of this copy, but the job changed meanwhile: the store keeps the change
+                RetryCancellations.record(this.context, job.job, job.storeAlias, retry, pass.now, job.takenOver
+                        ? "the lease on the job was lost" : "the job was paused, removed or changed while attempt "
+                                + (retry.attempt() - 1) + " ran");
+            }
             if (job.finished() && !job.stale) {
                 // a stale job's id may be bound to the task of a job re-added under the same id: keep it
                 this.context.tasks().unbind(job.job.id());
@@ -95,6 +103,27 @@ final class LeaseKeeper {
                 }
             }
         }
+    }
+
+    /**
+     * What to write for a released job: deleted when its trigger is finished and no retry is pending; else its next
+     * run time, the earlier of its regular run time and its pending retry, and, when the pending retry changed since
+     * the job was acquired (scheduled, ran, or its regular run time moved), the job's definition with the new retry.
+     */
+    private static JobRelease releaseOf(HeldJob job) {
+        if (job.finished()) {
+            return JobRelease.finished(job.job);
+        }
+        Instant regular = job.releaseRunTime();
+        Instant fire = job.releaseFireTime();
+        PendingRetry retry = job.retry();
+        if (retry != null) {
+            retry = retry.withRegularRunTime(regular);
+        }
+        if (Objects.equals(retry, job.job.pendingRetry())) {
+            return JobRelease.reschedule(job.job, retry != null ? retry.nextRunTime() : regular, fire);
+        }
+        return JobRelease.rescheduleWithRetry(job.job, retry != null ? retry.nextRunTime() : regular, fire, retry);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.kairos.scheduler.internal;
 import io.kairos.scheduler.event.JobExecuted;
 import io.kairos.scheduler.event.JobFailed;
 import io.kairos.scheduler.event.JobMissed;
+import io.kairos.scheduler.event.JobRetryScheduled;
+import io.kairos.scheduler.event.RetryDecision;
 import io.kairos.scheduler.event.JobStuck;
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.JobRun;
@@ -11,6 +13,8 @@ import io.kairos.scheduler.executor.RunTimeoutException;
 import io.kairos.scheduler.executor.process.JobTimeoutException;
 import io.kairos.scheduler.history.LeaseLostException;
 import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.retry.PendingRetry;
+import io.kairos.scheduler.retry.RetryPolicy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -74,7 +78,7 @@ final class RunOutcomes {
                         recordedResult = null;
                     }
                     recorder.add(recorder.records().record(run.job(), job.storeAlias, runTime, submittedAt, this.started, now, recorded,
-                            1, recordedError, recordedResult));
+                            run.attempt(), recordedError, recordedResult));
                 }
                 this.started = null;
             }
@@ -85,7 +89,7 @@ final class RunOutcomes {
                     this.started = RunOutcomes.this.context.clock().instant();
                 }
                 this.lastSpan.leave();   // the previous run time's, when a timeout ended it from the watchdog thread
-                this.span = RunOutcomes.this.context.tracer().start(run, job.storeAlias, runTime, 1);
+                this.span = RunOutcomes.this.context.tracer().start(run, job.storeAlias, runTime, run.attempt());
                 this.lastSpan = this.span;
             }
 
@@ -103,16 +107,21 @@ final class RunOutcomes {
                 record(run, runTime, RunOutcome.SUCCEEDED, null, returnValue);
                 if (RunOutcomes.this.context.events().wants(JobExecuted.class)) {
                     RunOutcomes.this.context.events().publish(new JobExecuted(RunOutcomes.this.context.clock().instant(), run.job().id(),
-                            job.storeAlias, runTime, returnValue));
+                            job.storeAlias, runTime, returnValue, run.attempt()));
                 }
             }
 
             @Override
             public void failed(JobRun run, Instant runTime, Throwable exception) {
-                logger.error("Job '{}' raised an exception (run time {})", run.job().id(), runTime, exception);
+                logger.error("Job '{}' raised an exception (run time {}, attempt {})", run.job().id(), runTime, run.attempt(), exception);
                 record(run, runTime, isTimeout(exception) ? RunOutcome.TIMED_OUT : RunOutcome.FAILED, exception, null);
-                RunOutcomes.this.context.events().publish(new JobFailed(RunOutcomes.this.context.clock().instant(), run.job().id(),
-                        job.storeAlias, runTime, exception, stackTrace(exception)));
+                Instant now = RunOutcomes.this.context.clock().instant();
+                RetryDecision decision = retryDecision(job, run, exception);
+                RunOutcomes.this.context.events().publish(new JobFailed(now, run.job().id(), job.storeAlias, runTime, exception,
+                        stackTrace(exception), run.attempt(), decision));
+                if (decision == RetryDecision.RETRY_SCHEDULED) {
+                    scheduleRetry(job, run, runTime, now);
+                }
             }
 
             @Override
@@ -146,9 +155,16 @@ final class RunOutcomes {
             @Override
             public void abandoned(JobRun run, Throwable cause) {
                 List<Instant> runTimes = run.scheduledRunTimes();
-                logger.warn("Job '{}' not run at {}: {}; its next run time goes back to {}", run.job().id(), runTimes,
-                        cause.getMessage(), runTimes.get(0));
-                job.abandon(runTimes.get(0));
+                if (run.retry() != null) {
+                    logger.warn("Retry (attempt {}) of job '{}' not run: {}; it stays pending", run.attempt(), run.job().id(),
+                            cause.getMessage());
+                    job.retry(run.retry());
+                }
+                else {
+                    logger.warn("Job '{}' not run at {}: {}; its next run time goes back to {}", run.job().id(), runTimes,
+                            cause.getMessage(), runTimes.get(0));
+                    job.abandon(runTimes.get(0));
+                }
                 for (Instant runTime : runTimes) {
                     record(run, runTime, RunOutcome.ABANDONED, cause, null);
                 }
@@ -156,6 +172,40 @@ final class RunOutcomes {
                 RunOutcomes.this.signal.signal();
             }
         };
+    }
+
+    /** What follows a failed attempt, by the job's retry policy (the acquired copy's). */
+    private static RetryDecision retryDecision(HeldJob job, JobRun run, Throwable exception) {
+        RetryPolicy policy = run.job().retry();
+        if (!policy.retries()) {
+            return RetryDecision.NO_RETRY;
+        }
+        if (job.takenOver) {
+            return RetryDecision.LEASE_LOST;
+        }
+        if (!policy.retriesOn(exception)) {
+            return RetryDecision.NOT_RETRYABLE;
+        }
+        return run.attempt() >= policy.maxAttempts() ? RetryDecision.ATTEMPTS_EXHAUSTED : RetryDecision.RETRY_SCHEDULED;
+    }
+
+    /**
+     * Holds the next attempt of a failed run time with the job; the loop writes it to the store when it releases the
+     * job. One retry is pending per job: a later fire time's replaces an earlier one's, which is recorded as cancelled.
+     */
+    private void scheduleRetry(HeldJob job, JobRun run, Instant runTime, Instant now) {
+        int attempt = run.attempt() + 1;
+        Duration delay = this.context.fireTimes().retryDelay(run.job().retry(), attempt);
+        PendingRetry replaced = job.retry(new PendingRetry(attempt, runTime, now.plus(delay), null));
+        logger.info("Job '{}' (run time {}) will be retried in {} (attempt {} of {})", run.job().id(), runTime, delay, attempt,
+                run.job().retry().maxAttempts());
+        this.context.events().publish(new JobRetryScheduled(now, run.job().id(), job.storeAlias, runTime, attempt, delay));
+        if (replaced != null) {
+            RetryCancellations.record(this.context, run.job(), job.storeAlias, replaced, now,
+                    "replaced by the retry of the later fire time " + runTime + " (one retry is pending per job)");
+        }
+        // the loop writes the retry to the store when it releases the job, and wakes for it
+        this.signal.signal();
     }
 
     /** Whether a run time's exception is its timeout (thread or worker process), recorded as {@code TIMED_OUT}. */

@@ -35,7 +35,13 @@ public final class RunRecorder {
     static final int QUEUE_CAPACITY = 65_536;
 
     /** The most records written in one call to a store. */
-    static final int BATCH_SIZE = 500;
+    static final int BATCH_SIZE = 2000;
+
+    /**
+     * How long the writer waits for more records after the first of a batch: under a burst it writes a few large
+     * batches (one statement and one commit each) instead of many small ones; a lone record waits this long.
+     */
+    static final Duration LINGER = Duration.ofMillis(100);
 
     /** The most records removed by retention in one call to a store. */
     static final int RETENTION_BATCH = 1000;
@@ -193,7 +199,7 @@ public final class RunRecorder {
                 RunRecord first = this.queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
-                    this.queue.drainTo(batch, BATCH_SIZE - 1);
+                    fill(batch);
                     write(batch);
                     batch.clear();
                 }
@@ -210,6 +216,23 @@ public final class RunRecorder {
         this.queue.drainTo(batch);
         for (int from = 0; from < batch.size(); from += BATCH_SIZE) {
             writeOnce(batch.subList(from, Math.min(batch.size(), from + BATCH_SIZE)));
+        }
+    }
+
+    /** Adds queued records to the batch until it is full, {@link #LINGER} has passed, or the recorder stops. */
+    private void fill(List<RunRecord> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + LINGER.toNanos();
+        while (batch.size() < BATCH_SIZE && !this.stopping) {
+            this.queue.drainTo(batch, BATCH_SIZE - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= BATCH_SIZE || left <= 0) {
+                return;
+            }
+            RunRecord next = this.queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
         }
     }
 

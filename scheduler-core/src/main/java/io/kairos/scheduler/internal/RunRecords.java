@@ -44,6 +44,29 @@ public final class RunRecords {
     }
 
     /**
+     * A run id: the finish time in milliseconds as 12 hex digits, the sequence's low 32 bits as 8, and this
+     * factory's tag ({@code %012x-%08x-%s}, built without {@code String.format}, which costs about a microsecond
+     * per record on the worker threads).
+     */
+    String runId(long finishedMillis, long sequence) {
+        char[] id = new char[22 + this.instanceTag.length()];
+        hex(id, 0, 12, finishedMillis);
+        id[12] = '-';
+        hex(id, 13, 8, sequence & 0xffffffffL);
+        id[21] = '-';
+        this.instanceTag.getChars(0, this.instanceTag.length(), id, 22);
+        return new String(id);
+    }
+
+    /** Writes the {@code digits} low hex digits of {@code value} at {@code from}, zero-padded. */
+    private static void hex(char[] into, int from, int digits, long value) {
+        for (int i = from + digits - 1; i >= from; i--) {
+            into[i] = Character.forDigit((int) (value & 0xf), 16);
+            value >>>= 4;
+        }
+    }
+
+    /**
      * A record of one attempt.
      *
      * @param job the job as acquired
@@ -61,8 +84,7 @@ public final class RunRecords {
     public RunRecord record(StoredJob job, String storeAlias, Instant scheduledAt, Instant submittedAt, Instant startedAt,
             Instant finishedAt, RunOutcome outcome, int attempt, Throwable error, Object result) {
         Instant finished = millis(finishedAt);
-        String runId = String.format("%012x-%08x-%s", finished.toEpochMilli(), this.sequence.incrementAndGet() & 0xffffffffL,
-                this.instanceTag);
+        String runId = runId(finished.toEpochMilli(), this.sequence.incrementAndGet());
         String json = null;
         boolean notJson = false;
         if (result != null) {

@@ -7,6 +7,7 @@ import io.kairos.scheduler.event.JobSubmitted;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.JobRun;
+import io.kairos.scheduler.retry.PendingRetry;
 import io.kairos.scheduler.store.StoredJob;
 
 import java.time.Duration;
@@ -74,29 +75,71 @@ final class RunSubmitter {
         submit(held, due, now, events);
     }
 
+    /**
+     * Submits the held job's pending retry when it is due: another attempt of the fire time it belongs to. A retry
+     * later than its due time plus the misfire grace time is missed (recorded with its attempt number, no further
+     * retry); one that would exceed max instances waits, pending, until a run ends.
+     *
+     * @param held the job
+     * @param now the scheduler clock's time
+     * @param events the pass's events
+     * @return whether the retry was submitted or dropped as missed
+     */
+    boolean retryIfDue(HeldJob held, Instant now, List<SchedulerEvent> events) {
+        PendingRetry retry = held.retry();
+        if (retry == null || retry.at().isAfter(now) || held.inFlight.get() >= held.job.maxInstances()) {
+            return false;
+        }
+        held.retry(null);
+        Duration grace = held.job.misfireGraceTime();
+        if (grace != null && now.isAfter(retry.at().plus(grace))) {
+            logger.warn("Retry (attempt {}) of job '{}' was missed by {}", retry.attempt(), held.job.id(), Duration.between(retry.at(), now));
+            events.add(new JobMissed(now, held.job.id(), held.storeAlias, retry.scheduledAt(), false));
+            recordUnstarted(held, retry.scheduledAt(), now, RunOutcome.MISSED, retry.attempt());
+            return true;
+        }
+        submit(held, List.of(retry.scheduledAt()), retry, now, events);
+        return true;
+    }
+
     /** Records a run time that was never submitted (missed, or skipped for max instances): cheap, the write is queued. */
     private void recordUnstarted(HeldJob held, Instant runTime, Instant now, RunOutcome outcome) {
+        recordUnstarted(held, runTime, now, outcome, 1);
+    }
+
+    private void recordUnstarted(HeldJob held, Instant runTime, Instant now, RunOutcome outcome, int attempt) {
         RunRecorder recorder = this.context.recorder();
         if (recorder.isEnabled()) {
-            recorder.add(recorder.records().record(held.job, held.storeAlias, runTime, null, null, now, outcome, 1, null, null));
+            recorder.add(recorder.records().record(held.job, held.storeAlias, runTime, null, null, now, outcome, attempt, null, null));
         }
     }
 
     private void submit(HeldJob held, List<Instant> due, Instant now, List<SchedulerEvent> events) {
+        submit(held, due, null, now, events);
+    }
+
+    private void submit(HeldJob held, List<Instant> due, PendingRetry retry, Instant now, List<SchedulerEvent> events) {
         Optional<JobExecutor> executor = this.context.components().executor(held.job.executor());
         if (executor.isEmpty()) {
             logger.error("Job '{}' not run at {}: executor '{}' was removed", held.job.id(), due, held.job.executor());
+            if (retry != null) {
+                held.retry(retry);
+            }
             return;
         }
         held.inFlight.incrementAndGet();
         try {
-            executor.get().submit(new JobRun(held.job, held.task, due), this.outcomes.forJob(held, executor.get(), now));
+            executor.get().submit(new JobRun(held.job, held.task, due, retry), this.outcomes.forJob(held, executor.get(), now));
             if (this.context.events().wants(JobSubmitted.class)) {
                 events.add(new JobSubmitted(now, held.job.id(), held.storeAlias, due));
             }
         }
         catch (RejectedExecutionException ex) {
             held.inFlight.decrementAndGet();
+            if (retry != null) {
+                // kept pending: it goes back to the store with the job
+                held.retry(retry);
+            }
             logger.error("Executor '{}' rejected job '{}' (run times {})", held.job.executor(), held.job.id(), due, ex);
         }
     }

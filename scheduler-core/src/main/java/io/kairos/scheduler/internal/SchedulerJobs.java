@@ -1,15 +1,25 @@
 package io.kairos.scheduler.internal;
 
-import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.JobChanges;
-
 import io.kairos.scheduler.JobPage;
+import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.JobsNotAddedException;
+import io.kairos.scheduler.input.InputText;
+import io.kairos.scheduler.store.JobAddOutcome;
 import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.StoredJobPage;
 import io.kairos.scheduler.trigger.Trigger;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -51,6 +61,67 @@ public final class SchedulerJobs<J> {
             return pendingJob(kept);
         }
         return job(this.runtime.operations().store(job, true));
+    }
+
+    /**
+     * Adds jobs: each request is validated and added on its own; the ones that pass are stored in batches
+     * ({@link JobOperations#storeAll}) or kept pending while stopped.
+     *
+     * @return the jobs added (or kept, or pending), in request order
+     * @throws JobsNotAddedException when any request was not added
+     */
+    public List<J> addAll(Collection<? extends JobRequest> requests) {
+        List<JobRequest> list = new ArrayList<>(requests);
+        List<J> added = new ArrayList<>(Collections.nCopies(list.size(), null));
+        String[] addedIds = new String[list.size()];
+        List<JobsNotAddedException.Failure> failures = new ArrayList<>();
+        List<PendingJob> toStore = new ArrayList<>();
+        List<Integer> toStoreIndexes = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            JobRequest request = list.get(i);
+            String id = request == null ? null : request.id();
+            try {
+                PendingJob job = this.assembler.assemble(Objects.requireNonNull(request, "request is null"));
+                id = job.template().id();
+                Integer earlier = ids.putIfAbsent(id, i);
+                if (earlier != null) {
+                    throw new IllegalArgumentException("job id " + InputText.quote(id) + " is also the id of request #" + earlier
+                            + " of this call; each id at most once per call");
+                }
+                PendingJob kept = this.runtime.addPending(job);
+                if (kept != null) {
+                    added.set(i, pendingJob(kept));
+                    addedIds[i] = id;
+                }
+                else {
+                    toStore.add(job);
+                    toStoreIndexes.add(i);
+                }
+            }
+            catch (RuntimeException ex) {
+                failures.add(new JobsNotAddedException.Failure(i, id, ex));
+            }
+        }
+        if (!toStore.isEmpty()) {
+            List<JobAddOutcome> outcomes = this.runtime.operations().storeAll(toStore);
+            for (int k = 0; k < outcomes.size(); k++) {
+                int i = toStoreIndexes.get(k);
+                JobAddOutcome outcome = outcomes.get(k);
+                if (outcome.failure() != null) {
+                    failures.add(new JobsNotAddedException.Failure(i, toStore.get(k).template().id(), outcome.failure()));
+                }
+                else {
+                    added.set(i, job(outcome.stored()));
+                    addedIds[i] = outcome.stored().id();
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            failures.sort(Comparator.comparingInt(JobsNotAddedException.Failure::index));
+            throw new JobsNotAddedException(list.size(), Arrays.stream(addedIds).filter(Objects::nonNull).toList(), failures);
+        }
+        return added.stream().filter(Objects::nonNull).toList();
     }
 
     public J modify(String id, String jobstore, JobChanges changes) {

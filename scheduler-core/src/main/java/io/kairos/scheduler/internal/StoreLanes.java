@@ -1,6 +1,7 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.JobStoreStatus;
 
 import java.time.Instant;
@@ -185,6 +186,22 @@ public final class StoreLanes {
         StoreLane lane = this.lanes.get(alias);
         if (lane != null) {
             lane.processor().jobChanged(jobId, version);
+        }
+    }
+
+    /**
+     * Records that the API dropped a job's pending retry (paused, removed, rescheduled or changed it), as a
+     * {@link io.kairos.scheduler.history.RunOutcome#CANCELLED} run; nothing when the job had none.
+     *
+     * @param alias the job's store
+     * @param before the job as it was before the change
+     * @param after the job after it, or {@code null} when it was removed
+     * @param reason what happened, e.g. {@code "the job was paused"}
+     */
+    public void retryDropped(String alias, StoredJob before, StoredJob after, String reason) {
+        LoopContext current = this.context;
+        if (current != null && before.pendingRetry() != null && (after == null || after.pendingRetry() == null)) {
+            RetryCancellations.record(current, before, alias, before.pendingRetry(), current.clock().instant(), reason);
         }
     }
 

@@ -3,6 +3,7 @@ package io.kairos.scheduler.store;
 import io.kairos.scheduler.history.RunHistory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -96,6 +97,65 @@ public interface JobStore {
     default int removeFinishedMarkers(Instant finishedBefore) {
         return 0;
     }
+
+    /**
+     * Adds jobs under one conflict policy, as {@link #addJob} does for each, with one outcome per job. The
+     * built-in shared stores write the whole list as one atomic write (one JDBC transaction, one Redis script call)
+     * and send at most one wake-up; the scheduler calls this with at most {@link #ADD_BATCH_SIZE} jobs.
+     *
+     * <p>Each job succeeds or fails on its own: a taken id under {@link ConflictPolicy#ERROR}, or a job the codec
+     * cannot write, is an outcome with a failure, and the other jobs are still written. A backend failure is
+     * thrown instead. {@link JobState#FINISHED} markers are treated as by {@link #addJob}: under
+     * {@link ConflictPolicy#KEEP_EXISTING} the marker is kept (the outcome holds it), under
+     * {@link ConflictPolicy#ERROR} and {@link ConflictPolicy#REPLACE} the job replaces it.
+     *
+     * <p>The default adds the jobs one by one with {@link #addJob} (under {@link ConflictPolicy#KEEP_EXISTING} after
+     * {@link #lookupJob} and {@link #lookupFinished} found nothing), so it is not atomic: when the backend fails
+     * part-way, the jobs written so far stay, their outcomes say so, and the job that failed and every later one are
+     * outcomes with that {@link JobStoreException} (not attempted).
+     *
+     * @param jobs the jobs, each id at most once; their versions are ignored; not {@code null}
+     * @param policy what to do when an id is taken; not {@code null}
+     * @return one outcome per job, in the order of {@code jobs}
+     * @throws IllegalArgumentException when an id is given twice
+     * @throws JobStoreException when the backend fails (not thrown by the default, see above); then none of the jobs
+     *     were written by the built-in stores
+     */
+    default List<JobAddOutcome> addJobs(List<StoredJob> jobs, ConflictPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        JobAddOutcome.requireDistinctIds(jobs);
+        List<JobAddOutcome> outcomes = new ArrayList<>(jobs.size());
+        JobStoreException down = null;
+        for (StoredJob job : jobs) {
+            if (down != null) {
+                outcomes.add(JobAddOutcome.failed(down));
+                continue;
+            }
+            try {
+                if (policy == ConflictPolicy.KEEP_EXISTING) {
+                    Optional<StoredJob> existing = lookupJob(job.id()).or(() -> lookupFinished(job.id()));
+                    if (existing.isPresent()) {
+                        outcomes.add(JobAddOutcome.kept(existing.get()));
+                        continue;
+                    }
+                }
+                StoredJob stored = addJob(job, policy);
+                boolean kept = policy == ConflictPolicy.KEEP_EXISTING && !stored.equals(job.withVersion(stored.version()));
+                outcomes.add(kept ? JobAddOutcome.kept(stored) : JobAddOutcome.added(stored));
+            }
+            catch (JobStoreException ex) {
+                down = ex;
+                outcomes.add(JobAddOutcome.failed(ex));
+            }
+            catch (ConflictingJobIdException | IllegalArgumentException ex) {
+                outcomes.add(JobAddOutcome.failed(ex));
+            }
+        }
+        return outcomes;
+    }
+
+    /** The most jobs the scheduler passes to one {@link #addJobs} call. */
+    int ADD_BATCH_SIZE = 1000;
 
     /**
      * Replaces a job's definition and next run time (modify, reschedule, pause, resume, mark broken).
@@ -340,7 +400,7 @@ public interface JobStore {
      * per lease owner, ordered by owner. Leases past their expiry count until another instance takes the job over.
      *
      * <p>The default reports none: a local store has no leases worth showing, and a store that cannot list them
-     * cheaply may leave it so (the JDBC store reports them; the Redis and ZooKeeper stores do not yet).
+     * cheaply may leave it so (the JDBC, Redis, ZooKeeper and MongoDB stores report them).
      *
      * @return the holders, never {@code null}; empty when none or not reported
      * @throws JobStoreException when the store fails

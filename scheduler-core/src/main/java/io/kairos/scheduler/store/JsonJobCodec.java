@@ -1,6 +1,7 @@
 package io.kairos.scheduler.store;
 
 import io.kairos.scheduler.input.InputText;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.trigger.IsoInstants;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.TriggerSpec;
@@ -43,7 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  *     {@code timeout} was added later within format 1: text without it reads as no timeout.
  *     {@code keeps_finished_marker} (written only when {@code true}: the job's id was chosen by the caller, so it
  *     leaves a {@code FINISHED} marker when its trigger finishes) was added later too: text without it reads as
- *     {@code false}. Instants are ISO-8601 in UTC
+ *     {@code false}. {@code retry} (the retry policy, written only when it retries) and {@code pending_retry} (a
+ *     failed attempt's retry waiting to run) were added later too, see {@code RetryJson}: text without them reads as
+ *     no retry. Instants are ISO-8601 in UTC
  *     ({@code "2026-11-24T10:30:00Z"}), at the precision given.</li>
  * <li>{@code args} and {@code kwargs} hold JSON values only: strings, numbers, booleans, {@code null},
  *     lists and string-keyed maps of those (no NaN or infinity). Anything else is refused when encoding.
@@ -132,6 +135,12 @@ public final class JsonJobCodec implements JobCodec {
         if (job.keepsFinishedMarker()) {
             out.put("keeps_finished_marker", true);
         }
+        if (!job.retry().equals(RetryPolicy.NONE)) {
+            out.put("retry", RetryJson.write(job.retry()));
+        }
+        if (job.pendingRetry() != null) {
+            out.put("pending_retry", RetryJson.write(job.pendingRetry()));
+        }
         try {
             return MAPPER.writeValueAsString(out);
         }
@@ -165,7 +174,9 @@ public final class JsonJobCodec implements JobCodec {
                     fields.requiredString("jobstore"), fields.duration("misfire_grace_time"), fields.requiredBoolean("coalesce"),
                     fields.requiredInt("max_instances"), fields.duration("jitter"), fields.instant("next_run_time"),
                     fields.instant("next_fire_time"), state, fields.string("broken_reason"), fields.requiredLong("version"),
-                    fields.duration("timeout"), Boolean.TRUE.equals(fields.optionalBoolean("keeps_finished_marker")));
+                    fields.duration("timeout"), Boolean.TRUE.equals(fields.optionalBoolean("keeps_finished_marker")),
+                    RetryJson.readPolicy(fields, fields.map("retry", true)),
+                    state == JobState.SCHEDULED ? RetryJson.readPending(fields, fields.map("pending_retry", true)) : null);
         }
         catch (IllegalArgumentException | NullPointerException ex) {
             throw fields.error("is inconsistent: " + ex.getMessage(), ex);
@@ -199,7 +210,8 @@ public final class JsonJobCodec implements JobCodec {
                 fields.lenient(() -> fields.requiredBoolean("coalesce"), true), fields.lenient(() -> Math.max(1, fields.requiredInt("max_instances")), 1),
                 fields.lenient(() -> fields.duration("jitter"), null), null, null, JobState.BROKEN, reason, 0,
                 fields.lenient(() -> positive(fields.duration("timeout")), null),
-                fields.lenient(() -> fields.optionalBoolean("keeps_finished_marker"), false));
+                fields.lenient(() -> fields.optionalBoolean("keeps_finished_marker"), false),
+                fields.lenient(() -> RetryJson.readPolicy(fields, fields.map("retry", true)), null), null);
     }
 
     private Trigger readTrigger(JsonFields fields, JobState state) {

@@ -4,11 +4,12 @@ import io.kairos.scheduler.history.RunError;
 import io.kairos.scheduler.history.RunOutcome;
 import io.kairos.scheduler.history.RunRecord;
 
+import java.io.StringWriter;
 import java.time.Instant;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Run records as the shared stores keep them: one JSON object with the record's components in camelCase,
@@ -28,32 +29,38 @@ public final class RunRecordCodec {
      * @return the JSON text
      */
     public static String write(RunRecord run) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("v", 1);
-        node.put("runId", run.runId());
-        node.put("jobId", run.jobId());
-        node.put("jobName", run.jobName());
-        node.put("task", run.task());
-        node.put("jobStore", run.jobStore());
-        node.put("executor", run.executor());
-        instant(node, "scheduledAt", run.scheduledAt());
-        instant(node, "submittedAt", run.submittedAt());
-        instant(node, "startedAt", run.startedAt());
-        instant(node, "finishedAt", run.finishedAt());
-        node.put("outcome", run.outcome().name());
-        node.put("attempt", run.attempt());
-        node.put("instance", run.instance());
-        if (run.error() != null) {
-            ObjectNode error = node.putObject("error");
-            error.put("type", run.error().type());
-            error.put("message", run.error().message());
-            error.put("stackTrace", run.error().stackTrace());
-            error.put("stackTraceTruncated", run.error().stackTraceTruncated());
+        // streamed rather than built as a tree: the writer thread encodes every run of a burst
+        StringWriter text = new StringWriter(384);
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeNumberProperty("v", 1);
+            g.writeStringProperty("runId", run.runId());
+            g.writeStringProperty("jobId", run.jobId());
+            g.writeStringProperty("jobName", run.jobName());
+            g.writeStringProperty("task", run.task());
+            g.writeStringProperty("jobStore", run.jobStore());
+            g.writeStringProperty("executor", run.executor());
+            instant(g, "scheduledAt", run.scheduledAt());
+            instant(g, "submittedAt", run.submittedAt());
+            instant(g, "startedAt", run.startedAt());
+            instant(g, "finishedAt", run.finishedAt());
+            g.writeStringProperty("outcome", run.outcome().name());
+            g.writeNumberProperty("attempt", run.attempt());
+            g.writeStringProperty("instance", run.instance());
+            if (run.error() != null) {
+                g.writeObjectPropertyStart("error");
+                g.writeStringProperty("type", run.error().type());
+                g.writeStringProperty("message", run.error().message());
+                g.writeStringProperty("stackTrace", run.error().stackTrace());
+                g.writeBooleanProperty("stackTraceTruncated", run.error().stackTraceTruncated());
+                g.writeEndObject();
+            }
+            g.writeStringProperty("result", run.result());
+            g.writeBooleanProperty("resultNotJson", run.resultNotJson());
+            g.writeBooleanProperty("resultTruncated", run.resultTruncated());
+            g.writeEndObject();
         }
-        node.put("result", run.result());
-        node.put("resultNotJson", run.resultNotJson());
-        node.put("resultTruncated", run.resultTruncated());
-        return JSON.writeValueAsString(node);
+        return text.toString();
     }
 
     /**
@@ -82,9 +89,9 @@ public final class RunRecordCodec {
         }
     }
 
-    private static void instant(ObjectNode node, String field, Instant instant) {
+    private static void instant(JsonGenerator g, String field, Instant instant) {
         if (instant != null) {
-            node.put(field, instant.toEpochMilli());
+            g.writeNumberProperty(field, instant.toEpochMilli());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.kairos.scheduler.store;
 
+import io.kairos.scheduler.retry.PendingRetry;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Duration;
@@ -44,18 +46,24 @@ import java.util.Objects;
  * @param keepsFinishedMarker whether the job leaves a {@link JobState#FINISHED} marker when its trigger finishes
  *     instead of being deleted: {@code true} for ids the caller chose (an explicit id, a declared job), {@code false}
  *     for generated ids
+ * @param retry how failed attempts are retried; {@code null} is read as {@link RetryPolicy#NONE} (no retry), so the
+ *     accessor never returns {@code null}
+ * @param pendingRetry the retry of a failed attempt waiting to run, or {@code null}; only a {@link JobState#SCHEDULED}
+ *     job has one, and then {@code nextRunTime} is its {@link PendingRetry#nextRunTime()} while {@code nextFireTime}
+ *     stays the trigger's fire time behind {@link PendingRetry#regularRunTime()}
  */
 public record StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
         Trigger trigger, String executor, String jobstore, Duration misfireGraceTime, boolean coalesce,
         int maxInstances, Duration jitter, Instant nextRunTime, Instant nextFireTime, JobState state,
-        String brokenReason, long version, Duration timeout, boolean keepsFinishedMarker) {
+        String brokenReason, long version, Duration timeout, boolean keepsFinishedMarker, RetryPolicy retry,
+        PendingRetry pendingRetry) {
 
     /**
      * Checks the invariants listed on the components.
      *
      * @throws NullPointerException when a component that may not be {@code null} is
      * @throws IllegalArgumentException when {@code maxInstances < 1}, the next run time disagrees with
-     *     the state, or {@code timeout} is zero or negative
+     *     the state, {@code timeout} is zero or negative, or a job that is not scheduled has a pending retry
      */
     public StoredJob {
         Objects.requireNonNull(id, "id");
@@ -78,13 +86,33 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("job '" + id + "': timeout must be positive (or null for none), got " + timeout);
         }
+        if (retry == null) {
+            retry = RetryPolicy.NONE;
+        }
+        if (pendingRetry != null && state != JobState.SCHEDULED) {
+            throw new IllegalArgumentException("job '" + id + "': only a scheduled job may have a pending retry, state " + state);
+        }
+    }
+
+    /**
+     * A job without retries, as before retries existed.
+     *
+     * @see #StoredJob(String, String, String, List, Map, Trigger, String, String, Duration, boolean, int, Duration,
+     *     Instant, Instant, JobState, String, long, Duration, boolean, RetryPolicy, PendingRetry)
+     */
+    public StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs, Trigger trigger,
+            String executor, String jobstore, Duration misfireGraceTime, boolean coalesce, int maxInstances, Duration jitter,
+            Instant nextRunTime, Instant nextFireTime, JobState state, String brokenReason, long version, Duration timeout,
+            boolean keepsFinishedMarker) {
+        this(id, name, task, args, kwargs, trigger, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, nextRunTime,
+                nextFireTime, state, brokenReason, version, timeout, keepsFinishedMarker, null, null);
     }
 
     /**
      * A job that leaves no finished marker (as before markers existed: a generated id).
      *
      * @see #StoredJob(String, String, String, List, Map, Trigger, String, String, Duration, boolean, int, Duration,
-     *     Instant, Instant, JobState, String, long, Duration, boolean)
+     *     Instant, Instant, JobState, String, long, Duration, boolean, RetryPolicy, PendingRetry)
      */
     public StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs, Trigger trigger,
             String executor, String jobstore, Duration misfireGraceTime, boolean coalesce, int maxInstances, Duration jitter,
@@ -94,7 +122,8 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
     }
 
     /**
-     * A copy with a new next run time and fire time; the state follows ({@code null} → paused).
+     * A copy with a new next run time and fire time; the state follows ({@code null} → paused). A pending retry is kept
+     * while the job stays scheduled and dropped when it is paused.
      *
      * @param nextRunTime the new next run time (jitter included), or {@code null} to pause
      * @param nextFireTime the un-jittered fire time, or {@code null} to pause
@@ -104,7 +133,8 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
         JobState newState = nextRunTime == null ? JobState.PAUSED : JobState.SCHEDULED;
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, nextRunTime,
-                nextRunTime == null ? null : nextFireTime, newState, null, this.version, this.timeout, this.keepsFinishedMarker);
+                nextRunTime == null ? null : nextFireTime, newState, null, this.version, this.timeout, this.keepsFinishedMarker,
+                this.retry, nextRunTime == null ? null : this.pendingRetry);
     }
 
     /**
@@ -116,7 +146,8 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
     public StoredJob withVersion(long version) {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime,
-                this.nextFireTime, this.state, this.brokenReason, version, this.timeout, this.keepsFinishedMarker);
+                this.nextFireTime, this.state, this.brokenReason, version, this.timeout, this.keepsFinishedMarker, this.retry,
+                this.pendingRetry);
     }
 
     /**
@@ -128,7 +159,8 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
     public StoredJob asBroken(String reason) {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, null, null,
-                JobState.BROKEN, Objects.requireNonNull(reason, "reason"), this.version, this.timeout, this.keepsFinishedMarker);
+                JobState.BROKEN, Objects.requireNonNull(reason, "reason"), this.version, this.timeout, this.keepsFinishedMarker,
+                this.retry, null);
     }
 
     /**
@@ -139,7 +171,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
     public StoredJob asFinished() {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, null, null,
-                JobState.FINISHED, null, this.version, this.timeout, this.keepsFinishedMarker);
+                JobState.FINISHED, null, this.version, this.timeout, this.keepsFinishedMarker, this.retry, null);
     }
 
     /**
@@ -151,6 +183,58 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
     public StoredJob withKeepsFinishedMarker(boolean keeps) {
         return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
                 this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime,
-                this.nextFireTime, this.state, this.brokenReason, this.version, this.timeout, keeps);
+                this.nextFireTime, this.state, this.brokenReason, this.version, this.timeout, keeps, this.retry, this.pendingRetry);
+    }
+
+    /**
+     * A copy with a new next run time, fire time and pending retry, as given (the state follows the run time).
+     *
+     * @param runTime the new next run time, or {@code null} to pause (then {@code retry} must be {@code null})
+     * @param fireTime the un-jittered fire time behind the regular run time, or {@code null}
+     * @param retry the pending retry, or {@code null}
+     * @return the copy
+     */
+    public StoredJob withSchedule(Instant runTime, Instant fireTime, PendingRetry retry) {
+        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
+                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, runTime,
+                runTime == null ? null : fireTime, runTime == null ? JobState.PAUSED : JobState.SCHEDULED, null, this.version,
+                this.timeout, this.keepsFinishedMarker, this.retry, retry);
+    }
+
+    /**
+     * A copy with another retry policy (the pending retry, if any, is kept).
+     *
+     * @param policy the policy; {@code null} for none
+     * @return the copy
+     */
+    public StoredJob withRetry(RetryPolicy policy) {
+        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
+                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime,
+                this.nextFireTime, this.state, this.brokenReason, this.version, this.timeout, this.keepsFinishedMarker, policy,
+                this.pendingRetry);
+    }
+
+    /**
+     * A copy with another pending retry; the next run time follows: the retry's {@link PendingRetry#nextRunTime()}
+     * with one, the regular run time the dropped retry kept without one (the current next run time when there was
+     * none).
+     *
+     * @param retry the new pending retry, or {@code null} for none
+     * @return the copy
+     * @throws IllegalArgumentException when the job is not scheduled and {@code retry} is not {@code null}
+     */
+    public StoredJob withPendingRetry(PendingRetry retry) {
+        Instant next;
+        if (retry != null) {
+            next = retry.nextRunTime();
+        }
+        else {
+            next = this.pendingRetry != null ? this.pendingRetry.regularRunTime() : this.nextRunTime;
+        }
+        JobState newState = this.state == JobState.SCHEDULED && next == null ? JobState.PAUSED : this.state;
+        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
+                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, next,
+                next == null ? null : this.nextFireTime, newState, this.brokenReason, this.version, this.timeout,
+                this.keepsFinishedMarker, this.retry, retry);
     }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.kairos.scheduler.retry.PendingRetry;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
@@ -159,6 +161,74 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         assertThat(replaced).isEqualTo(job("a", at(20)).withVersion(2));
         assertThat(stored("a")).isEqualTo(replaced);
         assertThat(this.store.nextRunTime()).contains(at(20));
+    }
+
+    // --- addJobs ------------------------------------------------------------------------------------------
+
+    @Test
+    void addJobsStoresEveryJobAtVersionOneWithOneOutcomeEach() {
+        StoredJob paused = job("p", at(5)).withNextRunTime(null, null);
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("b", at(20)).withVersion(9), job("a", at(10)), paused),
+                ConflictPolicy.ERROR);
+        assertThat(outcomes).containsExactly(JobAddOutcome.added(job("b", at(20)).withVersion(1)),
+                JobAddOutcome.added(job("a", at(10)).withVersion(1)), JobAddOutcome.added(paused.withVersion(1)));
+        assertThat(ids(this.store.getAllJobs())).containsExactly("a", "b", "p");
+        assertThat(stored("p")).isEqualTo(paused.withVersion(1));
+        assertThat(this.store.nextRunTime()).contains(at(10));
+    }
+
+    @Test
+    void addJobsRefusesOnlyTheTakenIdsUnderErrorPolicy() {
+        this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("new", at(30)), job("a", at(20))), ConflictPolicy.ERROR);
+        assertThat(outcomes.get(0)).isEqualTo(JobAddOutcome.added(job("new", at(30)).withVersion(1)));
+        assertThat(outcomes.get(1).failure()).isInstanceOf(ConflictingJobIdException.class).hasMessageContaining("(a)");
+        assertThat(outcomes.get(1).stored()).isNull();
+        assertThat(stored("a").nextRunTime()).isEqualTo(at(10));
+        assertThat(stored("new").version()).isEqualTo(1);
+    }
+
+    @Test
+    void addJobsKeepsTakenIdsUnderKeepExisting() {
+        StoredJob first = this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("a", at(20)), job("b", at(30))), ConflictPolicy.KEEP_EXISTING);
+        assertThat(outcomes).containsExactly(JobAddOutcome.kept(first), JobAddOutcome.added(job("b", at(30)).withVersion(1)));
+        assertThat(stored("a")).isEqualTo(first);
+        // the same definition again is kept too, not reported as added
+        assertThat(this.store.addJobs(List.of(job("a", at(10))), ConflictPolicy.KEEP_EXISTING)).containsExactly(JobAddOutcome.kept(first));
+    }
+
+    @Test
+    void addJobsReplacesTakenIdsUnderReplaceAndMovesTheirVersionOn() {
+        this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("a", at(20)), job("b", at(30))), ConflictPolicy.REPLACE);
+        assertThat(outcomes).containsExactly(JobAddOutcome.added(job("a", at(20)).withVersion(2)),
+                JobAddOutcome.added(job("b", at(30)).withVersion(1)));
+        assertThat(stored("a")).isEqualTo(job("a", at(20)).withVersion(2));
+        assertThat(this.store.nextRunTime()).contains(at(20));
+    }
+
+    @Test
+    void addJobsRefusesAnIdGivenTwiceAndWritesNothing() {
+        assertThatThrownBy(() -> this.store.addJobs(List.of(job("a", at(10)), job("b", at(10)), job("a", at(20))), ConflictPolicy.REPLACE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a'");
+        assertThat(this.store.getAllJobs()).isEmpty();
+    }
+
+    @Test
+    void addJobsWritesABatchLargerThanOneSelectOfIds() {
+        List<StoredJob> jobs = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            jobs.add(job(String.format("j%04d", i), at(100 + (i * 7) % 1_200)));
+        }
+        this.store.addJob(job("j0600", at(1)), ConflictPolicy.ERROR);
+        List<JobAddOutcome> outcomes = this.store.addJobs(jobs, ConflictPolicy.ERROR);
+        assertThat(outcomes).hasSize(1_200);
+        assertThat(outcomes.stream().filter((o) -> o.failure() != null).map((o) -> ((ConflictingJobIdException) o.failure()).jobId()))
+                .containsExactly("j0600");
+        assertThat(outcomes.get(1_199).stored()).isEqualTo(jobs.get(1_199).withVersion(1));
+        assertThat(this.store.getAllJobs()).hasSize(1_200);
+        assertThat(this.store.nextRunTime()).contains(at(1));
     }
 
     // --- update, remove, lookup ----------------------------------------------------------------------------
@@ -393,6 +463,63 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         assertThat(this.store.nextRunTime()).contains(at(150));
     }
 
+    // --- retries ---------------------------------------------------------------------------------------------
+
+    @Test
+    void aPendingRetryWrittenWithAReleaseIsKeptWithTheJobForAnyInstance() {
+        RetryPolicy policy = RetryPolicy.maxAttempts(3).withBackoff(Duration.ofSeconds(5), Duration.ofMinutes(1));
+        this.store.addJob(job("a", at(10)).withRetry(policy), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, at(10), 1, at(60)).get(0);
+        assertThat(acquired.retry()).isEqualTo(policy);
+        assertThat(acquired.pendingRetry()).isNull();
+        // attempt 1 of the fire time at(10) failed: attempt 2 at(15), the next regular run at(70)
+        PendingRetry retry = new PendingRetry(2, at(10), at(15), at(70));
+        this.store.releaseJobs(A, List.of(JobRelease.rescheduleWithRetry(acquired, at(15), at(70), retry)));
+        StoredJob pending = stored("a");
+        assertThat(pending.pendingRetry()).isEqualTo(retry);
+        assertThat(pending.nextRunTime()).isEqualTo(at(15));
+        assertThat(pending.nextFireTime()).isEqualTo(at(70));
+        assertThat(this.store.nextRunTime()).contains(at(15));
+        assertThat(this.store.acquireDueJobs(B, at(14), 1, at(74))).isEmpty();
+
+        StoredJob takenByB = this.store.acquireDueJobs(B, at(15), 1, at(75)).get(0);
+        assertThat(takenByB.pendingRetry()).as("another instance finds the retry").isEqualTo(retry);
+        assertThat(takenByB.retry()).isEqualTo(policy);
+        // the retry ran: back to the regular run time, no retry pending
+        this.store.releaseJobs(B, List.of(JobRelease.rescheduleWithRetry(takenByB, at(70), at(70), null)));
+        StoredJob done = stored("a");
+        assertThat(done.pendingRetry()).isNull();
+        assertThat(done.nextRunTime()).isEqualTo(at(70));
+        assertThat(done).isEqualTo(job("a", at(10)).withRetry(policy).withNextRunTime(at(70), at(70)).withVersion(done.version()));
+    }
+
+    @Test
+    void aPendingRetryOfAJobChangedWhileItWasLeasedIsNotWritten() {
+        this.store.addJob(job("a", at(10)).withRetry(RetryPolicy.maxAttempts(2)), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, at(10), 1, at(60)).get(0);
+        StoredJob paused = this.store.updateJob(acquired.withNextRunTime(null, null));
+        this.store.releaseJobs(A, List.of(JobRelease.rescheduleWithRetry(acquired, at(15), at(70), new PendingRetry(2, at(10), at(15), at(70)))));
+        StoredJob kept = stored("a");
+        assertThat(kept.pendingRetry()).isNull();
+        assertThat(kept.nextRunTime()).isNull();
+        assertThat(kept.version()).isEqualTo(paused.version());
+    }
+
+    @Test
+    void aPlainReleaseKeepsThePendingRetryTheJobHas() {
+        PendingRetry retry = new PendingRetry(2, at(5), at(40), at(10));
+        this.store.addJob(job("a", at(10)).withPendingRetry(retry), ConflictPolicy.ERROR);
+        // due for its regular run at(10); the retry stays pending (its regular run time moved on) until at(40)
+        StoredJob acquired = this.store.acquireDueJobs(A, at(10), 1, at(60)).get(0);
+        assertThat(acquired.pendingRetry()).isEqualTo(retry);
+        this.store.releaseJobs(A, List.of(JobRelease.rescheduleWithRetry(acquired, at(40), at(70), retry.withRegularRunTime(at(70)))));
+        assertThat(stored("a").pendingRetry()).isEqualTo(retry.withRegularRunTime(at(70)));
+        StoredJob again = this.store.acquireDueJobs(A, at(40), 1, at(100)).get(0);
+        this.store.releaseJobs(A, List.of(JobRelease.reschedule(again, at(40), at(70))));
+        assertThat(stored("a").pendingRetry()).as("a release without a retry change keeps the stored one")
+                .isEqualTo(retry.withRegularRunTime(at(70)));
+    }
+
     // --- acquire ---------------------------------------------------------------------------------------------
 
     @Test
@@ -592,6 +719,20 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         assertThat(this.store.countDueWithoutExecutor(T0, java.util.Set.of("default", "mail"))).isEmpty();
     }
 
+    @Test
+    void sharedStoreGivesJobsAddedInABatchOnlyToTheInstancesOfTheirExecutors() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(this.store.isShared());
+        this.store.addJobs(List.of(forExecutor("r1", at(-3), "reports"), job("d1", at(-2)), forExecutor("m1", at(-1), "mail"),
+                forExecutor("r2", at(30), "reports")), ConflictPolicy.ERROR);
+
+        assertThat(this.store.acquireDueJobs(A, T0, 10, at(60), java.util.Set.of("default"))).extracting(StoredJob::id)
+                .containsExactly("d1");
+        assertThat(this.store.countDueWithoutExecutor(T0, java.util.Set.of("default")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("reports", 1, "mail", 1));
+        assertThat(this.store.acquireDueJobs(B, T0, 10, at(60), java.util.Set.of("reports"))).extracting(StoredJob::id)
+                .containsExactly("r1");
+    }
+
     // --- finished markers -----------------------------------------------------------------------------------
 
     /**
@@ -655,6 +796,47 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         assertThat(this.store.addJob(job("twice", at(40)), ConflictPolicy.REPLACE).state()).isEqualTo(JobState.SCHEDULED);
         assertThat(stored("twice").nextRunTime()).isEqualTo(at(40));
         assertThat(this.store.lookupFinished("twice")).isEmpty();
+    }
+
+    @Test
+    void addJobsKeepsAFinishedMarkerUnderKeepExisting() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(keepsFinishedMarkers());
+        finishWithMarker("once");
+        StoredJob marker = this.store.lookupFinished("once").orElseThrow();
+
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("new", at(30)), job("once", at(-1)).withKeepsFinishedMarker(true)),
+                ConflictPolicy.KEEP_EXISTING);
+        assertThat(outcomes).containsExactly(JobAddOutcome.added(job("new", at(30)).withVersion(1)), JobAddOutcome.kept(marker));
+        assertThat(outcomes.get(1).stored().state()).isEqualTo(JobState.FINISHED);
+        assertThat(this.store.lookupJob("once")).isEmpty();
+        assertThat(this.store.lookupFinished("once")).contains(marker);
+        assertThat(ids(this.store.getAllJobs())).containsExactly("new");
+        assertThat(this.store.acquireDueJobs(A, at(1), 10, at(60))).isEmpty();
+    }
+
+    @Test
+    void addJobsReplacesAFinishedMarkerUnderErrorAndReplace() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(keepsFinishedMarkers());
+        long takenVersion = this.store.addJob(job("taken", at(50)), ConflictPolicy.ERROR).version();
+        finishWithMarker("m1");
+        finishWithMarker("m2");
+
+        List<JobAddOutcome> outcomes = this.store.addJobs(List.of(job("m1", at(20)), job("taken", at(21))), ConflictPolicy.ERROR);
+        // the version a replaced marker's job gets is the store's own (1, or the marker's + 1), as for addJob
+        assertThat(outcomes.get(0).added()).isTrue();
+        assertThat(outcomes.get(0).stored()).isEqualTo(job("m1", at(20)).withVersion(outcomes.get(0).stored().version()));
+        assertThat(outcomes.get(1).failure()).isInstanceOf(ConflictingJobIdException.class).hasMessageContaining("(taken)");
+        assertThat(stored("m1")).isEqualTo(outcomes.get(0).stored());
+        assertThat(this.store.lookupFinished("m1")).isEmpty();
+        assertThat(stored("taken").version()).isEqualTo(takenVersion);
+
+        List<JobAddOutcome> replaced = this.store.addJobs(List.of(job("m2", at(40))), ConflictPolicy.REPLACE);
+        assertThat(replaced.get(0).added()).isTrue();
+        assertThat(replaced.get(0).stored().state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(stored("m2")).isEqualTo(replaced.get(0).stored());
+        assertThat(this.store.lookupFinished("m2")).isEmpty();
+        assertThat(ids(this.store.getAllJobs())).containsExactly("m1", "m2", "taken");
+        assertThat(this.store.acquireDueJobs(A, at(40), 10, at(60))).extracting(StoredJob::id).containsExactly("m1", "m2");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.kairos.scheduler.store;
 
+import io.kairos.scheduler.retry.PendingRetry;
+import io.kairos.scheduler.retry.RetryPolicy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,6 +64,39 @@ class JsonJobCodecTests {
                 .hasMessageContaining("'timeout'").hasMessageContaining("5 minutes");
         assertThatThrownBy(() -> this.codec.decode(json.replace("\"PT5M\"", "\"PT0S\""))).isInstanceOf(JobDecodeException.class)
                 .hasMessageContaining("timeout").hasMessageContaining("PT0S");
+    }
+
+    @Test
+    void roundTripsTheRetryPolicyAndAPendingRetry() {
+        RetryPolicy policy = RetryPolicy.maxAttempts(3).withBackoff(Duration.ofMillis(1500), Duration.ofMinutes(2)).withMultiplier(1.5)
+                .withJitter(0.25).withRetryOn("java.io.IOException").withNoRetryOn("java.io.FileNotFoundException", "a.B$C");
+        PendingRetry retry = new PendingRetry(2, T.minusSeconds(60), T, T.plusSeconds(3600));
+        StoredJob job = job().withRetry(policy).withPendingRetry(retry);
+        String json = this.codec.encode(job);
+        assertThat(json).contains("\"retry\":{\"max_attempts\":3,\"backoff\":\"PT1.5S\",\"multiplier\":1.5,\"max_backoff\":\"PT2M\","
+                + "\"jitter\":0.25,\"retry_on\":[\"java.io.IOException\"],\"no_retry_on\":[\"java.io.FileNotFoundException\",\"a.B$C\"]}");
+        assertThat(json).contains("\"pending_retry\":{\"attempt\":2,\"scheduled_at\":\"2026-11-24T10:29:00.250Z\"");
+        assertThat(this.codec.decode(json)).isEqualTo(job);
+        StoredJob paused = job.withNextRunTime(null, null);
+        assertThat(paused.pendingRetry()).as("pausing drops the retry").isNull();
+        assertThat(this.codec.decode(this.codec.encode(paused))).isEqualTo(paused);
+    }
+
+    @Test
+    void readsFormatOneTextWithoutRetryFieldsAsNoRetry() {
+        String json = this.codec.encode(job());
+        assertThat(json).doesNotContain("retry");
+        StoredJob read = this.codec.decode(json);
+        assertThat(read.retry()).isEqualTo(RetryPolicy.NONE);
+        assertThat(read.pendingRetry()).isNull();
+    }
+
+    @Test
+    void refusesAnInvalidRetryPolicyNamingTheFieldAndOption() {
+        String json = this.codec.encode(job().withRetry(RetryPolicy.maxAttempts(3)));
+        assertThatThrownBy(() -> this.codec.decode(json.replace("\"max_attempts\":3", "\"max_attempts\":0")))
+                .isInstanceOf(JobDecodeException.class).hasMessageContaining("cancel-42").hasMessageContaining("'retry'")
+                .hasMessageContaining("max-attempts").hasMessageContaining("'0'");
     }
 
     private static StoredJob withTimeout(StoredJob job, Duration timeout) {

@@ -181,6 +181,17 @@ public abstract class RunHistoryContractTests {
     }
 
     @Test
+    void idsAndTextsWithTabsNewlinesAndBackslashesReadBack() {
+        RunHistory history = history();
+        String jobId = this.job + "a\tb\nc\\d\re";
+        RunRecord odd = new RunRecord(run("a", 1, RunOutcome.FAILED).runId(), jobId, "name\t\\N", "t\\x", "default", "pool",
+                this.base, this.base, this.base, this.base.plusSeconds(1), RunOutcome.FAILED, 1, "i",
+                new RunError("x.Y", "line 1\nline 2\t\\", "trace\r\n\tat x", false), null, false, false);
+        history.record(List.of(odd, run("b", 2, RunOutcome.SUCCEEDED)));
+        assertThat(history.findRuns(RunQuery.ofJob(jobId))).containsExactly(odd);
+    }
+
+    @Test
     void concurrentWritersLoseNothing() throws Exception {
         RunHistory history = history();
         ExecutorService pool = Executors.newFixedThreadPool(4);

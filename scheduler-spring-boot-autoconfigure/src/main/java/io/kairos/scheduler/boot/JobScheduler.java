@@ -1,6 +1,7 @@
 package io.kairos.scheduler.boot;
 
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,20 @@ public final class JobScheduler {
      */
     public Job addJob(JobRequest request) {
         return this.engine.addJob(request);
+    }
+
+    /**
+     * Adds many jobs, written in batches (one JDBC transaction or one Redis script call per 1,000 jobs of a store,
+     * one wake-up per batch). Each request is validated and meets its conflict policy on its own; the ones that fail
+     * are reported together at the end, the others stay added.
+     *
+     * @param requests what to add, in order; not {@code null}
+     * @return the jobs as stored (or pending, before the start), in request order
+     * @throws io.kairos.scheduler.JobsNotAddedException when any request was not added: which (position, id) and why
+     * @see Scheduler#addJobs(Collection)
+     */
+    public List<Job> addJobs(Collection<? extends JobRequest> requests) {
+        return this.engine.addJobs(requests);
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.kairos.scheduler.boot;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kairos.scheduler.JobRequest;
+import io.kairos.scheduler.JobsNotAddedException;
 import io.kairos.scheduler.SchedulerState;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -37,6 +40,19 @@ class DefaultApplicationTests {
         assertThat(this.scheduler.engine().jobStores().get("default")).isInstanceOf(MemoryJobStore.class);
         this.scheduler.addJob(JobRequest.of("orders.cancelUnpaid").args(42).trigger(Map.of("type", "date")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.orders.cancelled.get()).isEqualTo(42));
+    }
+
+    @Test
+    void addJobsAddsTheValidRequestsAndReportsTheOthers() {
+        JobsNotAddedException ex = catchThrowableOfType(JobsNotAddedException.class, () -> this.scheduler.addJobs(List.of(
+                JobRequest.of("orders.cancelUnpaid").args(7).trigger(Map.of("type", "date")),
+                JobRequest.of("orders.noSuchMethod").id("bad").trigger(Map.of("type", "date")))));
+        assertThat(ex.addedIds()).hasSize(1);
+        assertThat(ex.failures()).singleElement().satisfies((f) -> {
+            assertThat(f.index()).isEqualTo(1);
+            assertThat(f.jobId()).isEqualTo("bad");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.orders.cancelled.get()).isEqualTo(7));
     }
 
     @SpringBootConfiguration

@@ -114,7 +114,7 @@ class DashboardControllerTests {
         assertProblem(this.http.get("/api/jobs?state=sleeping"), 400, "state",
                 "state 'sleeping' is not a job state; valid: SCHEDULED, PAUSED, BROKEN");
         assertProblem(this.http.get("/api/runs?outcome=GREAT"), 400, "outcome",
-                "outcome 'GREAT' is not a run outcome; valid: [SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED]");
+                "outcome 'GREAT' is not a run outcome; valid: [SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED]");
         assertProblem(this.http.get("/api/runs?cursor=nonsense"), 400, "cursor",
                 "page token 'nonsense' is not one this scheduler wrote (<epoch milliseconds>~<run id>)");
         assertProblem(this.http.get("/api/runs?limit=5000"), 400, "limit", "limit 5000 is out of range; valid: 1 to 1000");
@@ -125,7 +125,7 @@ class DashboardControllerTests {
         assertProblem(this.http.get("/api/jobs/reports.refresh/runs?cursor=12~"), 400, "cursor",
                 "page token '12~' is not one this scheduler wrote (<epoch milliseconds>~<run id>)");
         assertProblem(this.http.get("/api/runs?outcome=failed&outcome=sad"), 400, "outcome",
-                "outcome 'sad' is not a run outcome; valid: [SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED]");
+                "outcome 'sad' is not a run outcome; valid: [SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED]");
         assertProblem(this.http.get("/api/everything"), 404, null,
                 "no dashboard call GET '/kairos/api/everything'; see docs/dashboard.md for the calls");
         assertProblem(this.http.send("PUT", "/api/jobs/reports.refresh/pause/now", "{}", "application/json"), 404, null,

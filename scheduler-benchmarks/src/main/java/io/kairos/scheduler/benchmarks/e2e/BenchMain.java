@@ -11,9 +11,12 @@ package io.kairos.scheduler.benchmarks.e2e;
  *
  * Workloads: {@code W1} memory burst, {@code W2} memory capacity, {@code LAT-mem} lateness (memory, 500/s),
  * {@code W3-pg} PostgreSQL burst, {@code W3-redis} Redis burst, {@code W3-stores} the same burst on Kairos's JDBC,
- * Redis, MongoDB and ZooKeeper stores, {@code LAT-pg} lateness on PostgreSQL (50/s),
+ * Redis, MongoDB and ZooKeeper stores ({@code W3-stores-quick}: 1 measured rep, a short warm-up), {@code LAT-pg}
+ * lateness on PostgreSQL (50/s),
  * {@code OUTAGE} lateness of PostgreSQL-store jobs while a Redis store of the same scheduler is down (peer
- * {@code kairos} only).
+ * {@code kairos} only), {@code W5-add} add rate, single and bulk, over a background of pending jobs (peers
+ * {@code kairos-jdbc}, {@code kairos-mariadb}, {@code kairos-redis}; see {@link ScaleAddWorkload}), {@code W5} burst,
+ * lateness and add rates per background size (Kairos store peers; see {@link ScaleWorkload}).
  * Parameters are system properties {@code bench.*} (see the workload classes).
  */
 public final class BenchMain {
@@ -27,7 +30,7 @@ public final class BenchMain {
      */
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: BenchMain <W1|W2|LAT-mem|W3-pg|W3-redis|W3-stores|LAT-pg|OUTAGE> <peer>; peers: " + Peers.NAMES);
+            System.err.println("usage: BenchMain <W1|W2|LAT-mem|W3-pg|W3-redis|W3-stores|W3-stores-quick|LAT-pg|OUTAGE|W5-add|W5> <peer>; peers: " + Peers.NAMES);
             System.exit(2);
         }
         String workload = args[0];
@@ -37,7 +40,9 @@ public final class BenchMain {
             case "W2" -> MemoryWorkloads.capacity(peer);
             case "LAT-mem" -> LatenessWorkload.run(workload, peer, 500);
             case "LAT-pg" -> LatenessWorkload.run(workload, peer, 50);
-            case "W3-pg", "W3-redis", "W3-stores" -> StoreBurstWorkload.run(workload, peer);
+            case "W3-pg", "W3-redis", "W3-stores", "W3-stores-quick" -> StoreBurstWorkload.run(workload, peer);
+            case "W5-add" -> ScaleAddWorkload.run(peer);
+            case "W5" -> ScaleWorkload.run(peer);
             case "OUTAGE" -> io.kairos.scheduler.benchmarks.e2e.outage.OutageWorkload.run(workload);
             default -> throw new IllegalArgumentException("unknown workload '" + workload + "'");
         }

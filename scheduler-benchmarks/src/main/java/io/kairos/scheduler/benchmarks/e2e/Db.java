@@ -44,6 +44,38 @@ public final class Db {
         return new HikariDataSource(c);
     }
 
+    /** The JDBC URL of the MariaDB peers ({@code bench.mariadb.url}, default the loopback {@code test} database as root). */
+    public static final String MARIADB_URL = System.getProperty("bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+
+    /**
+     * A HikariCP pool on MariaDB ({@link #MARIADB_URL}), autocommit on.
+     *
+     * @param name pool name (thread names)
+     * @param size maximum connections
+     * @return the pool
+     */
+    public static HikariDataSource mariaDbPool(String name, int size) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(MARIADB_URL);
+        c.setMaximumPoolSize(size);
+        c.setPoolName(name);
+        return new HikariDataSource(c);
+    }
+
+    /**
+     * Runs statements on MariaDB on a fresh connection, each on its own (autocommit).
+     *
+     * @param sql the statements
+     * @throws SQLException when one fails
+     */
+    public static void execMariaDb(String... sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(MARIADB_URL); Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        }
+    }
+
     /** @return a fresh unpooled connection, autocommit on */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);

@@ -14,46 +14,56 @@ final class LatenessWorkload {
     }
 
     static void run(String workload, String peer, int defaultRate) throws Exception {
+        PeerConfig config = new PeerConfig(Params.threads(), 1, Params.longValue("poll.ms", 100));
+        try (BenchScheduler s = Peers.create(peer, config)) {
+            s.start();
+            measure(workload, peer, s, config, defaultRate, "");
+        }
+    }
+
+    /**
+     * Measures lateness on a started peer and appends the row.
+     *
+     * @param variantSuffix appended to the row's variant (e.g. the W5 background)
+     */
+    static void measure(String workload, String peer, BenchScheduler s, PeerConfig config, int defaultRate, String variantSuffix)
+            throws Exception {
         int rate = Params.integer("rate", defaultRate);
         int seconds = Params.integer("seconds", 20);
         int warmupSeconds = Params.integer("warmup.s", 2);
         long lead = Params.longValue("lead.ms", 1_000);
-        PeerConfig config = new PeerConfig(Params.threads(), 1, Params.longValue("poll.ms", 100));
         int warm = rate * warmupSeconds;
         int n = warm + rate * seconds;
-        try (BenchScheduler s = Peers.create(peer, config)) {
-            s.start();
-            Probe.reset(n, true);
-            Probe.Round round = Probe.current();
-            long baseMillis = System.currentTimeMillis();
-            long baseNanos = System.nanoTime();
-            long t0 = baseMillis + lead + 200;
-            long maxLag = 0;
-            long maxCall = 0;
-            for (int i = 0; i < n; i++) {
-                long due = t0 + Math.round(i * 1000.0 / rate);
-                long planned = baseNanos + (due - lead - baseMillis) * 1_000_000L;
-                long wait = planned - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                long c0 = System.nanoTime();
-                s.schedule(i, due);
-                long c1 = System.nanoTime();
-                maxLag = Math.max(maxLag, c0 - planned);
-                maxCall = Math.max(maxCall, c1 - c0);
+        Probe.reset(n, true);
+        Probe.Round round = Probe.current();
+        long baseMillis = System.currentTimeMillis();
+        long baseNanos = System.nanoTime();
+        long t0 = baseMillis + lead + 200;
+        long maxLag = 0;
+        long maxCall = 0;
+        for (int i = 0; i < n; i++) {
+            long due = t0 + Math.round(i * 1000.0 / rate);
+            long planned = baseNanos + (due - lead - baseMillis) * 1_000_000L;
+            long wait = planned - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
             }
-            round.await(lead + Params.longValue("timeout.ms", 60_000));
-            Thread.sleep(Params.longValue("settle.ms", 500));
-            double[] late = round.latenessMillis(warm);
-            new Row(workload, peer, s.variant() + ",rate=" + rate + "/s,lead=" + lead + "ms,warmup=" + warmupSeconds
-                    + "s").put("n", n - warm).put("threads", config.threads()).put("instances", 1)
-                    .put("p50_ms", Stats.percentile(late, 50)).put("p99_ms", Stats.percentile(late, 99))
-                    .put("max_ms", Stats.max(late)).put("min_ms", Stats.min(late)).put("mean_ms", Stats.mean(late))
-                    .put("duplicate_ids", round.duplicateIds()).put("missing_ids", round.missingIds())
-                    .put("extra_executions", round.extraExecutions())
-                    .put("producer_lag_ms", maxLag / 1e6).put("schedule_call_max_ms", maxCall / 1e6)
-                    .append(Params.out());
+            long c0 = System.nanoTime();
+            s.schedule(i, due);
+            long c1 = System.nanoTime();
+            maxLag = Math.max(maxLag, c0 - planned);
+            maxCall = Math.max(maxCall, c1 - c0);
         }
+        round.await(lead + Params.longValue("timeout.ms", 60_000));
+        Thread.sleep(Params.longValue("settle.ms", 500));
+        double[] late = round.latenessMillis(warm);
+        new Row(workload, peer, s.variant() + ",rate=" + rate + "/s,lead=" + lead + "ms,warmup=" + warmupSeconds
+                + "s" + variantSuffix).put("n", n - warm).put("threads", config.threads()).put("instances", 1)
+                .put("p50_ms", Stats.percentile(late, 50)).put("p99_ms", Stats.percentile(late, 99))
+                .put("max_ms", Stats.max(late)).put("min_ms", Stats.min(late)).put("mean_ms", Stats.mean(late))
+                .put("duplicate_ids", round.duplicateIds()).put("missing_ids", round.missingIds())
+                .put("extra_executions", round.extraExecutions())
+                .put("producer_lag_ms", maxLag / 1e6).put("schedule_call_max_ms", maxCall / 1e6)
+                .append(Params.out());
     }
 }

@@ -16,7 +16,7 @@ public final class Peers {
     /** Names accepted by {@link #create}. */
     public static final List<String> NAMES = List.of("baseline-mem", "spring-tps", "quartz-ram", "baseline-pg",
             "dbsched-lock", "dbsched-fetch", "quartz-jdbc", "baseline-redis", "kairos-mem", "kairos-jdbc", "kairos-jdbc-nohistory",
-            "kairos-redis", "kairos-mongo", "kairos-zk");
+            "kairos-mariadb", "kairos-redis", "kairos-mongo", "kairos-zk");
 
     private Peers() {
     }
@@ -41,6 +41,7 @@ public final class Peers {
             case "kairos-mem" -> KairosPeer.memory(config);
             case "kairos-jdbc" -> KairosPeer.jdbc(config);
             case "kairos-jdbc-nohistory" -> KairosPeer.jdbcWithoutHistory(config);
+            case "kairos-mariadb" -> KairosPeer.mariadb(config);
             case "kairos-redis" -> KairosPeer.redis(config);
             case "kairos-mongo" -> KairosPeer.mongodb(config);
             case "kairos-zk" -> KairosPeer.zookeeper(config);

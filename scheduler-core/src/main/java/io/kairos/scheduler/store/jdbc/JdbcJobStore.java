@@ -3,6 +3,7 @@ package io.kairos.scheduler.store.jdbc;
 import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobAddOutcome;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobOrder;
 import io.kairos.scheduler.store.JobQuery;
@@ -190,6 +191,23 @@ public class JdbcJobStore implements JobStore {
         }
         throw new JobStoreException("job store '" + s.context().alias() + "': could not add job " + job.id()
                 + ": it was added and removed concurrently five times", null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction: a locking select of the ids already taken, one JDBC batch of inserts and one of updates
+     * (replaced jobs), and on PostgreSQL one {@code NOTIFY} for the earliest next run time written.
+     *
+     * @throws JobStoreException when the database fails; the transaction is rolled back, so no job was written
+     */
+    @Override
+    public List<JobAddOutcome> addJobs(List<StoredJob> jobs, ConflictPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        return JdbcBulkAdd.add(started(), jobs, policy);
     }
 
     @Override
@@ -459,6 +477,15 @@ public class JdbcJobStore implements JobStore {
         }
         StartedStore s = started();
         long finishedAt = s.context().clock().millis();
+        if (releases.stream().anyMatch((release) -> release.retryChange() != null && !release.remove())) {
+            // a pending retry changed: the job data is rewritten in the same transaction as the columns
+            s.tx().inTransaction("release jobs", (c) -> {
+                s.writer().rewriteRetries(c, schedulerId, releases, s.context().codec()::encode);
+                s.writer().release(c, schedulerId, releases, finishedAt);
+                return null;
+            });
+            return;
+        }
         write(s, "release jobs", (c) -> {
             s.writer().release(c, schedulerId, releases, finishedAt);
             return null;

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,21 +37,43 @@ final class JdbcRunHistory implements RunHistory {
 
     private final JdbcDialect dialect;
 
+    private final String insert;
+
+    /** The PostgreSQL {@code COPY} writer, or {@code null} on other databases. */
+    private final PgRunCopy copy;
+
     JdbcRunHistory(TableName table, Transactions tx, JdbcDialect dialect) {
         this.table = table.qualified();
         this.tx = tx;
         this.dialect = dialect;
+        this.insert = "INSERT INTO " + this.table + " (run_id, job_id, finished_at, outcome, run_data) VALUES (?, ?, ?, ?, ?)";
+        this.copy = "postgresql".equals(dialect.databaseId()) ? new PgRunCopy(this.table) : null;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction per batch: on PostgreSQL one {@code COPY} ({@link PgRunCopy}) with
+     * {@code SET LOCAL synchronous_commit = off} (run records only: the commit does not wait for the WAL flush, so a
+     * crash of the database server can lose the last fraction of a second of records, never jobs or leases, whose
+     * transactions keep the server's setting); elsewhere a JDBC batch of inserts. When the batch fails (e.g. a retry
+     * after a commit whose answer was lost) the records are inserted one by one, skipping those already stored.
+     */
     @Override
     public void record(List<RunRecord> runs) {
         if (runs.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO " + this.table + " (run_id, job_id, finished_at, outcome, run_data) VALUES (?, ?, ?, ?, ?)";
         try {
             this.tx.inTransaction("record runs", (c) -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (this.copy != null && PgRunCopy.supports(c)) {
+                    try (Statement statement = c.createStatement()) {
+                        statement.execute("SET LOCAL synchronous_commit = off");
+                    }
+                    this.copy.copy(c, runs);
+                    return null;
+                }
+                try (PreparedStatement ps = c.prepareStatement(this.insert)) {
                     for (RunRecord run : runs) {
                         bind(ps, run);
                         ps.addBatch();
@@ -61,9 +84,8 @@ final class JdbcRunHistory implements RunHistory {
             });
         }
         catch (RuntimeException ex) {
-            // a batch retried after a commit whose answer was lost: insert row by row, skipping the runs already there
             this.tx.autoCommit("record runs", (c) -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                try (PreparedStatement ps = c.prepareStatement(this.insert)) {
                     for (RunRecord run : runs) {
                         bind(ps, run);
                         try {

@@ -68,7 +68,7 @@ final class JobRows {
             return new StoredJob(row.id(), d.name(), d.task(), d.args(), d.kwargs(), d.trigger(), d.executor(), d.jobstore(),
                     d.misfireGraceTime(), d.coalesce(), d.maxInstances(), d.jitter(), instant(row.nextRunTime()),
                     state == JobState.FINISHED ? null : instant(row.nextFireTime()), state, state == JobState.BROKEN ? row.brokenReason() : null, row.version(),
-                    d.timeout(), d.keepsFinishedMarker());
+                    d.timeout(), d.keepsFinishedMarker(), d.retry(), state == JobState.SCHEDULED ? d.pendingRetry() : null);
         }
         catch (IllegalArgumentException ex) {
             throw new JobDecodeException(row.id(), "stored job '" + row.id() + "' disagrees with its columns: " + ex.getMessage(), ex);

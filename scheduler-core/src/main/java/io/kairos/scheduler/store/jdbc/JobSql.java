@@ -48,6 +48,9 @@ final class JobSql {
     /** Like {@link #selectPage}, after an id. Parameters: the id, the limit. */
     final String selectPageAfter;
 
+    /** Every row, finished markers included; followed by a condition. */
+    final String selectRows;
+
     /** The most leased rows {@link #nextRunTimes} reads; beyond, {@link #nextRunTimesExact} is needed. */
     static final int LEASED_SCAN_LIMIT = 1000;
 
@@ -88,6 +91,9 @@ final class JobSql {
 
     final String releaseDropLease;
 
+    /** Rewrites a leased job's data at the acquired version, ahead of its release (a pending retry changed). */
+    final String releaseData;
+
     final String markBroken;
 
     /** Marks a readable job broken if its version is still the one given; drops the caller's lease. */
@@ -115,9 +121,10 @@ final class JobSql {
         this.delete = "DELETE FROM " + t + " WHERE id = ?";
         this.deleteAll = "DELETE FROM " + t;
         this.selectById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?" + Target.JOB.condition;
-        this.selectAll = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE state <> 'FINISHED'";
-        this.selectPage = "SELECT " + JobRow.COLUMNS + " FROM " + t + " ORDER BY id LIMIT ?";
-        this.selectPageAfter = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id > ? ORDER BY id LIMIT ?";
+        this.selectRows = "SELECT " + JobRow.COLUMNS + " FROM " + t;
+        this.selectAll = this.selectRows + " WHERE state <> 'FINISHED'";
+        this.selectPage = this.selectRows + " ORDER BY id LIMIT ?";
+        this.selectPageAfter = this.selectRows + " WHERE id > ? ORDER BY id LIMIT ?";
         this.nextRunTimes = nextRunTimes(t, dialect, " LIMIT " + LEASED_SCAN_LIMIT);
         this.nextRunTimesExact = nextRunTimes(t, dialect, "");
         this.dialect = dialect;
@@ -133,6 +140,7 @@ final class JobSql {
         this.releaseReschedule = "UPDATE " + t + " SET next_run_time = ?, next_fire_time = ?, state = ?, version = version + 1,"
                 + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND version = ?";
         this.releaseDropLease = "UPDATE " + t + " SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
+        this.releaseData = "UPDATE " + t + " SET job_data = " + json + " WHERE id = ? AND lease_owner = ? AND version = ?";
         this.markBroken = "UPDATE " + t + " SET state = 'BROKEN', broken_reason = ?, next_run_time = NULL, next_fire_time = NULL,"
                 + " lease_owner = NULL, lease_until = NULL, version = version + 1 WHERE id = ? AND lease_owner = ?";
         // lease_until before lease_owner: MySQL evaluates single-table SET assignments left to right with new values

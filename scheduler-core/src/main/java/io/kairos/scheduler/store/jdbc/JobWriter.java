@@ -87,6 +87,35 @@ final class JobWriter {
     }
 
     /**
+     * Inserts new jobs at version 1 in one statement, on PostgreSQL only ({@link #singleStatements()}); without a
+     * notification (the caller sends one per batch).
+     *
+     * @param jobs the jobs, distinct ids
+     * @param json each job's JSON, in the order of {@code jobs}
+     * @return how many rows were inserted: fewer than {@code jobs} when some ids were taken meanwhile
+     * @throws IllegalStateException on other databases
+     */
+    int insertAll(Connection c, List<StoredJob> jobs, List<String> json) throws SQLException {
+        if (this.pg == null) {
+            throw new IllegalStateException("one-statement inserts are PostgreSQL's; batch the inserts instead");
+        }
+        return this.pg.insertAll(c, jobs, json);
+    }
+
+    /**
+     * Tells the other schedulers that a job now runs at {@code nextRunTime}: a {@code NOTIFY} on PostgreSQL (sent
+     * when the transaction commits), nothing elsewhere (they poll).
+     *
+     * @param c the connection of the writing transaction
+     * @param nextRunTime the earliest next run time written, epoch milliseconds
+     */
+    void notifyWakeup(Connection c, long nextRunTime) throws SQLException {
+        if (this.pg != null) {
+            this.pg.notifyWakeup(c, nextRunTime);
+        }
+    }
+
+    /**
      * Replaces a job, keeping its lease; {@code json == null} keeps the stored JSON (a broken job whose trigger
      * could not be read is re-marked without losing what was stored; it writes jobs only).
      *
@@ -269,6 +298,28 @@ final class JobWriter {
                 reschedule.executeBatch();
             }
             drop.executeBatch();
+        }
+    }
+
+    /**
+     * Writes the data of the released jobs whose pending retry changed, where the lease and version still match; run in
+     * the release's transaction, before {@link #release}, which moves the version on.
+     *
+     * @param encode turns a job into its JSON
+     */
+    void rewriteRetries(Connection c, String owner, List<JobRelease> releases, java.util.function.Function<StoredJob, String> encode)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(this.sql.releaseData)) {
+            for (JobRelease release : releases) {
+                if (release.retryChange() != null && !release.remove()) {
+                    ps.setString(1, encode.apply(release.retryChange()));
+                    ps.setString(2, release.jobId());
+                    ps.setString(3, owner);
+                    ps.setLong(4, release.acquiredVersion());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
         }
     }
 

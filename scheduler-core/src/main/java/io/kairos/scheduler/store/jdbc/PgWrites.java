@@ -25,6 +25,8 @@ final class PgWrites {
 
     private final String insert;
 
+    private final String insertAll;
+
     private final java.util.EnumMap<JobSql.Target, String> update = new java.util.EnumMap<>(JobSql.Target.class);
 
     private final String updateColumnsOnly;
@@ -49,6 +51,11 @@ final class PgWrites {
         String notify = " SELECT w.version, CASE WHEN w.next_run_time IS NOT NULL THEN pg_notify(?, "
                 + WakeupPayload.sql("w.next_run_time") + ") END FROM w";
         this.insert = "WITH w AS (" + sql.insert + " RETURNING next_run_time, version)" + notify;
+        // a batch of new jobs as one statement over arrays: one round trip and one executor run instead of one per row
+        this.insertAll = "INSERT INTO " + t + " (next_run_time, next_fire_time, state, broken_reason, job_data, id, version, lease_owner,"
+                + " lease_until) SELECT r.next_run_time, r.next_fire_time, r.state, r.broken_reason, CAST(r.job_data AS jsonb), r.id, 1,"
+                + " NULL, NULL FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::text[], ?::text[], ?::varchar[])"
+                + " AS r(next_run_time, next_fire_time, state, broken_reason, job_data, id) ON CONFLICT (id) DO NOTHING";
         for (JobSql.Target target : JobSql.Target.values()) {
             this.update.put(target, "WITH w AS (" + sql.update(target) + " RETURNING next_run_time, version)" + notify);
         }
@@ -89,6 +96,54 @@ final class PgWrites {
             ps.setString(5, json);
             ps.setString(6, job.id());
             return versionAfterNotify(ps, 7) != null;
+        }
+    }
+
+    /**
+     * Inserts new jobs at version 1 in one statement (no notification: the caller sends one for the batch).
+     *
+     * @param jobs the jobs, distinct ids
+     * @param json each job's JSON, in the order of {@code jobs}
+     * @return how many rows were inserted: fewer than {@code jobs} when some ids were taken meanwhile
+     */
+    int insertAll(Connection c, List<StoredJob> jobs, List<String> json) throws SQLException {
+        int n = jobs.size();
+        Long[] nextRunTimes = new Long[n];
+        Long[] nextFireTimes = new Long[n];
+        String[] states = new String[n];
+        String[] reasons = new String[n];
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            StoredJob job = jobs.get(i);
+            nextRunTimes[i] = JobRows.millis(job.nextRunTime());
+            nextFireTimes[i] = JobRows.millis(job.nextFireTime());
+            states[i] = job.state().name();
+            reasons[i] = JobRows.reason(job.brokenReason());
+            ids[i] = job.id();
+        }
+        try (PreparedStatement ps = c.prepareStatement(this.insertAll)) {
+            ps.setArray(1, c.createArrayOf("bigint", nextRunTimes));
+            ps.setArray(2, c.createArrayOf("bigint", nextFireTimes));
+            ps.setArray(3, c.createArrayOf("varchar", states));
+            ps.setArray(4, c.createArrayOf("text", reasons));
+            ps.setArray(5, c.createArrayOf("text", json.toArray(String[]::new)));
+            ps.setArray(6, c.createArrayOf("varchar", ids));
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Sends one wake-up notification for a next run time, as the writing statements do.
+     *
+     * @param c the connection (the notification goes out when its transaction commits)
+     * @param nextRunTime epoch milliseconds
+     */
+    void notifyWakeup(Connection c, long nextRunTime) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, " + WakeupPayload.sql("CAST(? AS BIGINT)") + ")")) {
+            ps.setString(1, this.channel);
+            ps.setLong(2, nextRunTime);
+            ps.setString(3, this.schedulerId);
+            ps.executeQuery().close();
         }
     }
 

@@ -409,7 +409,7 @@ public class MemoryJobStore implements JobStore {
                     }
                 }
                 else {
-                    write(entry, entry.job.withNextRunTime(release.nextRunTime(), release.nextFireTime()));
+                    write(entry, release.applyTo(entry.job));
                 }
             }
         }

@@ -122,7 +122,7 @@ final class JobDocuments {
                     d.misfireGraceTime(), d.coalesce(), d.maxInstances(), d.jitter(), instant(document, NEXT_RUN_TIME),
                     state == JobState.FINISHED ? null : instant(document, NEXT_FIRE_TIME), state,
                     state == JobState.BROKEN ? document.getString(BROKEN_REASON) : null, version(document), d.timeout(),
-                    d.keepsFinishedMarker());
+                    d.keepsFinishedMarker(), d.retry(), state == JobState.SCHEDULED ? d.pendingRetry() : null);
         }
         catch (IllegalArgumentException ex) {
             throw new JobDecodeException(id, "stored job '" + id + "' disagrees with its fields: " + ex.getMessage(), ex);

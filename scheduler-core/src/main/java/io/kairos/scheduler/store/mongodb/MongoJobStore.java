@@ -38,6 +38,7 @@ import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
+import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.StoredJobPage;
 
@@ -586,6 +587,18 @@ public final class MongoJobStore implements JobStore {
         details.put("connected", cluster.getServerDescriptions().stream().anyMatch(ServerDescription::isOk));
         details.put("wakeups", current.wakeups() != null ? "change-stream" : "polling");
         return details;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One aggregation over the documents with a lease ({@code lease_until} a date, on its index), grouped by
+     * {@code lease_owner}.
+     */
+    @Override
+    public List<LeaseHolder> leaseHolders() {
+        Started s = started();
+        return call(s, "list lease holders", () -> s.leases().holders(), false);
     }
 
     /**

@@ -14,6 +14,8 @@ import static io.kairos.scheduler.store.mongodb.JobDocuments.date;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.Filters;
@@ -24,6 +26,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;
 
@@ -227,10 +230,19 @@ final class MongoLeases {
                 Bson unchanged = Filters.and(Filters.eq(ID, release.jobId()), Filters.eq(LEASE_OWNER, schedulerId),
                         Filters.eq(VERSION, release.acquiredVersion()));
                 Instant next = release.nextRunTime();
-                writes.add(new UpdateOneModel<>(unchanged, Updates.combine(Updates.set(NEXT_RUN_TIME, date(next)),
-                        Updates.set(NEXT_FIRE_TIME, next == null ? null : date(release.nextFireTime())),
-                        Updates.set(STATE, (next == null ? JobState.PAUSED : JobState.SCHEDULED).name()), DROP_LEASE,
-                        Updates.inc(VERSION, 1L))));
+                List<Bson> updates = new ArrayList<>();
+                if (release.retryChange() != null) {
+                    // a pending retry changed: the job data too, with the columns
+                    this.documents.fields(release.retryChange(), true).forEach((key, value) -> updates.add(Updates.set(key, value)));
+                }
+                else {
+                    updates.add(Updates.set(NEXT_RUN_TIME, date(next)));
+                    updates.add(Updates.set(NEXT_FIRE_TIME, next == null ? null : date(release.nextFireTime())));
+                    updates.add(Updates.set(STATE, (next == null ? JobState.PAUSED : JobState.SCHEDULED).name()));
+                }
+                updates.add(DROP_LEASE);
+                updates.add(Updates.inc(VERSION, 1L));
+                writes.add(new UpdateOneModel<>(unchanged, Updates.combine(updates)));
             }
         }
         List<WriteModel<Document>> all = new ArrayList<>(finishedByVersion.size() + markersByVersion.size() + writes.size() + 1);
@@ -244,6 +256,19 @@ final class MongoLeases {
         all.add(new UpdateManyModel<>(Filters.and(Filters.in(ID, first.keySet()), Filters.eq(LEASE_OWNER, schedulerId)),
                 DROP_LEASE));
         this.jobs.bulkWrite(all, new BulkWriteOptions().ordered(true));
+    }
+
+    /** The lease holders: one aggregation grouping the leased documents by owner, sorted by owner. */
+    List<LeaseHolder> holders() {
+        List<LeaseHolder> holders = new ArrayList<>();
+        this.jobs.aggregate(List.of(
+                Aggregates.match(Filters.and(Filters.type(LEASE_UNTIL, "date"), Filters.type(LEASE_OWNER, "string"))),
+                Aggregates.group("$" + LEASE_OWNER, Accumulators.sum("n", 1), Accumulators.min("earliest", "$" + LEASE_UNTIL),
+                        Accumulators.max("latest", "$" + LEASE_UNTIL)),
+                Aggregates.sort(Sorts.ascending(ID))))
+            .forEach((d) -> holders.add(new LeaseHolder(d.getString(ID), d.getInteger("n"), d.getDate("earliest").toInstant(),
+                    d.getDate("latest").toInstant())));
+        return holders;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.kairos.scheduler.store.redis;
 
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobAddOutcome;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobOrder;
 import io.kairos.scheduler.store.JobQuery;
@@ -28,7 +29,9 @@ import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -239,13 +242,7 @@ public final class RedisJobStore implements JobStore {
      */
     @Override
     public StoredJob addJob(StoredJob job, ConflictPolicy policy) {
-        Objects.requireNonNull(policy, "policy");
-        String mode = switch (policy) {
-            case ERROR -> "error";
-            case KEEP_EXISTING -> "keep";
-            case REPLACE -> "replace";
-        };
-        return put(job, mode);
+        return put(job, mode(policy));
     }
 
     /**
@@ -262,28 +259,88 @@ public final class RedisJobStore implements JobStore {
         return put(job, "update");
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code put.lua} call for the whole list, as {@link #addJob} for each job, publishing at most one
+     * wake-up. The script runs atomically: when Redis fails, no job of the list was written.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public List<JobAddOutcome> addJobs(List<StoredJob> jobs, ConflictPolicy policy) {
+        JobAddOutcome.requireDistinctIds(jobs);
+        return putAll(jobs, mode(policy));
+    }
+
+    private static String mode(ConflictPolicy policy) {
+        return switch (Objects.requireNonNull(policy, "policy")) {
+            case ERROR -> "error";
+            case KEEP_EXISTING -> "keep";
+            case REPLACE -> "replace";
+        };
+    }
+
     private StoredJob put(StoredJob job, String mode) {
         Objects.requireNonNull(job, "job");
-        String json = context().codec().encode(job);
-        Row columns = RedisJobRows.columnsOf(job, 0);
-        List<Object> reply = call("write job '" + job.id() + "'", redis -> this.scripts.put.run(redis, ScriptOutputType.MULTI,
-                this.keyArray, mode, job.id(), json, RedisJobRows.millis(columns.nextRunTime()),
-                RedisJobRows.millis(columns.nextFireTime()), columns.brokenReason() == null ? "" : columns.brokenReason(),
-                this.keys.wakeupChannel(), context().schedulerId()));
-        String status = (String) reply.get(0);
-        return switch (status) {
-            case "ok" -> RedisJobRows.withColumns(job, new Row(job.id(), json, (Long) reply.get(1), columns.nextRunTime(),
-                    columns.nextFireTime(), columns.brokenReason()));
-            case "missing" -> throw new JobLookupException(job.id());
-            case "conflict" -> throw new ConflictingJobIdException(job.id(), "job store '" + context().alias() + "'");
-            case "kept" -> {
-                List<Object> row = new ArrayList<>(reply.subList(0, 1 + RedisJobRows.READ_WIDTH - 1));
-                row.set(0, job.id());
-                StoredJob kept = read(RedisJobRows.rows(row, RedisJobRows.READ_WIDTH)).get(0);
-                yield "1".equals(reply.get(RedisJobRows.READ_WIDTH)) ? kept.asFinished() : kept;
+        JobAddOutcome outcome = putAll(List.of(job), mode).get(0);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return outcome.stored();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<JobAddOutcome> putAll(List<StoredJob> jobs, String mode) {
+        JobAddOutcome[] outcomes = new JobAddOutcome[jobs.size()];
+        List<String> args = new ArrayList<>(3 + 5 * jobs.size());
+        args.add(mode);
+        args.add(this.keys.wakeupChannel());
+        args.add(context().schedulerId());
+        List<Integer> sent = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            StoredJob job = jobs.get(i);
+            String json;
+            try {
+                json = context().codec().encode(job);
             }
-            default -> throw new IllegalStateException("put.lua replied " + reply);
-        };
+            catch (IllegalArgumentException ex) {
+                outcomes[i] = JobAddOutcome.failed(ex);
+                continue;
+            }
+            Row columns = RedisJobRows.columnsOf(job, 0);
+            Collections.addAll(args, job.id(), json, RedisJobRows.millis(columns.nextRunTime()), RedisJobRows.millis(columns.nextFireTime()),
+                    columns.brokenReason() == null ? "" : columns.brokenReason());
+            sent.add(i);
+            rows.add(new Row(job.id(), json, 0L, columns.nextRunTime(), columns.nextFireTime(), columns.brokenReason()));
+        }
+        if (sent.isEmpty()) {
+            return Arrays.asList(outcomes);
+        }
+        String what = jobs.size() == 1 ? "write job '" + jobs.get(0).id() + "'" : "write " + jobs.size() + " jobs";
+        List<Object> replies = call(what, redis -> this.scripts.put.run(redis, ScriptOutputType.MULTI, this.keyArray, args.toArray(String[]::new)));
+        for (int k = 0; k < sent.size(); k++) {
+            int i = sent.get(k);
+            StoredJob job = jobs.get(i);
+            Row row = rows.get(k);
+            List<Object> reply = (List<Object>) replies.get(k);
+            outcomes[i] = switch ((String) reply.get(0)) {
+                case "ok" -> JobAddOutcome.added(RedisJobRows.withColumns(job, new Row(job.id(), row.json(), (Long) reply.get(1),
+                        row.nextRunTime(), row.nextFireTime(), row.brokenReason())));
+                case "missing" -> JobAddOutcome.failed(new JobLookupException(job.id()));
+                case "conflict" -> JobAddOutcome.failed(new ConflictingJobIdException(job.id(), "job store '" + context().alias() + "'"));
+                case "kept" -> {
+                    List<Object> kept = new ArrayList<>(reply.subList(0, RedisJobRows.READ_WIDTH));
+                    kept.set(0, job.id());
+                    StoredJob existing = read(RedisJobRows.rows(kept, RedisJobRows.READ_WIDTH)).get(0);
+                    // the reply's last field is '1' for a FINISHED marker
+                    yield JobAddOutcome.kept("1".equals(reply.get(RedisJobRows.READ_WIDTH)) ? existing.asFinished() : existing);
+                }
+                default -> throw new IllegalStateException("put.lua replied " + reply);
+            };
+        }
+        return Arrays.asList(outcomes);
     }
 
     /**
@@ -498,7 +555,7 @@ public final class RedisJobStore implements JobStore {
         if (releases.isEmpty()) {
             return;
         }
-        List<String> args = new ArrayList<>(releases.size() * 5 + 2);
+        List<String> args = new ArrayList<>(releases.size() * 6 + 2);
         args.add(schedulerId);
         args.add(this.keys.wakeupChannel());
         String finishedAt = Long.toString(context().clock().millis());
@@ -508,6 +565,8 @@ public final class RedisJobStore implements JobStore {
             args.add(release.remove() ? (release.keepMarker() ? "F" : "R") : release.nextRunTime() == null ? "P" : "S");
             args.add(release.remove() ? (release.keepMarker() ? finishedAt : "") : RedisJobRows.millis(release.nextRunTime()));
             args.add(release.remove() || release.nextRunTime() == null ? "" : RedisJobRows.millis(release.nextFireTime()));
+            args.add(release.retryChange() == null || release.remove() || release.nextRunTime() == null ? ""
+                    : context().codec().encode(release.retryChange()));
         }
         long begun = this.nextRunTimes.change();
         List<Object> reply = runComputingNext("release jobs", redis -> this.scripts.release.run(redis, ScriptOutputType.MULTI,

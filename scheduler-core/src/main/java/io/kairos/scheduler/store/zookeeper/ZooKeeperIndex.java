@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.kairos.scheduler.store.LeaseHolder;
+
 import org.apache.curator.framework.recipes.cache.ChildData;
 
 /**
@@ -109,6 +111,23 @@ final class ZooKeeperIndex {
     /** This store took a lease; recorded at once (the cache confirms it later). */
     synchronized void leased(String id, ZooKeeperLease lease) {
         this.leases.put(id, lease);
+    }
+
+    /**
+     * The holders of the leases in the index, grouped by owner; unreadable leases (no owner) are left out.
+     *
+     * @return one holder per owner, sorted by owner; a new list
+     */
+    synchronized List<LeaseHolder> leaseHolders() {
+        Map<String, String> owners = new HashMap<>();
+        Map<String, Instant> expiries = new HashMap<>();
+        this.leases.forEach((id, lease) -> {
+            if (!lease.owner().isEmpty()) {
+                owners.put(id, lease.owner());
+                expiries.put(id, Instant.ofEpochMilli(lease.untilMillis()));
+            }
+        });
+        return LeaseHolder.tally(owners, expiries);
     }
 
     /** A lease znode was deleted (released, or its holder's session ended): the job may be due now. */

@@ -12,6 +12,7 @@ import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
+import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.StoredJobPage;
 
@@ -68,6 +69,9 @@ public final class ZooKeeperJobStore implements JobStore {
 
     /** The most due jobs {@link #countDueWithoutExecutor} reads. */
     static final int WAITING_SCAN_LIMIT = 1000;
+
+    /** How many times a release is tried when a version moves on between its reads and its transaction. */
+    static final int RELEASE_ATTEMPTS = 10;
 
     private final ZooKeeperConnection connection;
 
@@ -205,6 +209,21 @@ public final class ZooKeeperJobStore implements JobStore {
     @Override
     public RunHistory runHistory() {
         return RunHistory.none();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Answers from the index of lease znodes, like {@link #nextRunTime()} (one round trip when this store wrote
+     * since its last answer, none otherwise). A dead instance's leases are listed until its session expires and
+     * ZooKeeper deletes its ephemeral lease znodes.
+     */
+    @Override
+    public List<LeaseHolder> leaseHolders() {
+        return call("list lease holders", () -> {
+            this.caches.catchUp();
+            return this.index.leaseHolders();
+        });
     }
 
     /**
@@ -582,7 +601,11 @@ public final class ZooKeeperJobStore implements JobStore {
      *
      * <p>Per job: reads the lease (ignored unless this scheduler's) and the job, then one transaction writes the
      * job, its index entry and deletes the lease, conditional on both versions; when the job changed meanwhile, only
-     * the lease is deleted.
+     * the lease is deleted. When the transaction fails on a version (this scheduler's lease keeper extended the lease
+     * between the read and the write, or another writer changed the job), the job is read and released again, up to
+     * {@value #RELEASE_ATTEMPTS} times: dropping the lease alone would leave a finished job due to run again.
+     *
+     * @throws JobStoreException when ZooKeeper fails, or a job's znodes kept changing for every attempt
      */
     @Override
     public void releaseJobs(String schedulerId, List<JobRelease> releases) {
@@ -599,6 +622,22 @@ public final class ZooKeeperJobStore implements JobStore {
     }
 
     private void release(String schedulerId, JobRelease release) throws Exception {
+        for (int attempt = 0; attempt < RELEASE_ATTEMPTS; attempt++) {
+            if (releaseOnce(schedulerId, release)) {
+                return;
+            }
+        }
+        throw new JobStoreException("ZooKeeper job store '" + context().alias() + "' could not release job '" + release.jobId()
+                + "': its lease or job znode changed during each of " + RELEASE_ATTEMPTS + " attempts", null);
+    }
+
+    /**
+     * One attempt at a release.
+     *
+     * @return {@code true} when done (written, or the lease is not this scheduler's); {@code false} when a version
+     *     moved on between the reads and the transaction
+     */
+    private boolean releaseOnce(String schedulerId, JobRelease release) throws Exception {
         String id = release.jobId();
         Stat leaseStat = new Stat();
         ZooKeeperLease lease;
@@ -606,10 +645,10 @@ public final class ZooKeeperJobStore implements JobStore {
             lease = ZooKeeperLease.parse(client().getData().storingStatIn(leaseStat).forPath(this.paths.lease(id)));
         }
         catch (KeeperException.NoNodeException ex) {
-            return;
+            return true;
         }
         if (!lease.owner().equals(schedulerId)) {
-            return;
+            return true;
         }
         this.caches.wrote();
         CuratorOp dropLease = op().delete().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(id));
@@ -629,15 +668,16 @@ public final class ZooKeeperJobStore implements JobStore {
                 client().transaction().forOperations(ops);
             }
             else {
-                StoredJob next = read.job().withNextRunTime(release.nextRunTime(), release.nextFireTime());
+                StoredJob next = release.applyTo(read.job());
                 client().transaction().forOperations(
                         op().setData().withVersion(read.stat().getVersion()).forPath(this.paths.job(id), json(next)),
                         op().setData().forPath(this.paths.due(id), due(next)), dropLease);
             }
         }
         catch (KeeperException.BadVersionException | KeeperException.NoNodeException ex) {
-            client().delete().quietly().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(id));
+            return false;
         }
+        return true;
     }
 
     /**

@@ -1,8 +1,9 @@
 -- Gives up leases; writes the new next run time (or deletes the job) only where the version is unchanged.
 -- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished, 9 ids
--- ARGV: 1 lease owner, 2 wake-up channel, then 5 per job: id, acquired version,
+-- ARGV: 1 lease owner, 2 wake-up channel, then 6 per job: id, acquired version,
 --       action ('S' schedule, 'P' pause, 'R' remove, 'F' finish: keep a FINISHED marker, its JSON kept), next run
---       time (ms or ''; for 'F' when it finished), next fire time (ms or '')
+--       time (ms or ''; for 'F' when it finished), next fire time (ms or ''), the job's new JSON for 'S' when its
+--       pending retry changed (or '': the JSON is kept)
 -- Returns {outcome, next run time}: the outcome has one letter per job: 'W' written, 'L' only the lease dropped
 -- (version moved on), 'I' ignored (not ours; also a job listed a second time, whose lease the first listing gave
 -- up); the next run time after the release is integer epoch ms, or '' when no job is scheduled (see
@@ -12,7 +13,7 @@
 -- Every Redis command covers the whole batch (HMGET, ZMSCORE, multi-member ZREM/HDEL/HSET/ZADD), so k releases
 -- take at most 15 commands plus the two of next_run_time() (more only when many early jobs are leased).
 local ids = {}
-for i = 3, #ARGV, 5 do
+for i = 3, #ARGV, 6 do
   ids[#ids + 1] = ARGV[i]
 end
 if #ids == 0 then
@@ -42,7 +43,7 @@ local versions = bulk('HMGET', KEYS[4], heldIds)
 -- lease expiries matter only for jobs rescheduled (to decide on a wake-up): ask for those alone
 local rescheduled = {}
 for n, j in ipairs(held) do
-  if versions[n] == ARGV[3 + 5 * (j - 1) + 1] and ARGV[3 + 5 * (j - 1) + 2] == 'S' then
+  if versions[n] == ARGV[3 + 6 * (j - 1) + 1] and ARGV[3 + 6 * (j - 1) + 2] == 'S' then
     rescheduled[#rescheduled + 1] = ids[j]
   end
 end
@@ -55,11 +56,11 @@ if #rescheduled > 0 then
 end
 bulk('ZREM', KEYS[5], heldIds)
 bulk('HDEL', KEYS[6], heldIds)
-local removed, unscheduled, newVersions, runTimes, fireTimes, noFireTimes, finished = {}, {}, {}, {}, {}, {}, {}
+local removed, unscheduled, newVersions, runTimes, fireTimes, noFireTimes, finished, data = {}, {}, {}, {}, {}, {}, {}, {}
 local publish = false
 for n, j in ipairs(held) do
   local id = ids[j]
-  local at = 3 + 5 * (j - 1)
+  local at = 3 + 6 * (j - 1)
   if versions[n] == ARGV[at + 1] then
     outcome[j] = 'W'
     local action = ARGV[at + 2]
@@ -79,6 +80,10 @@ for n, j in ipairs(held) do
       else
         runTimes[#runTimes + 1] = ARGV[at + 3]
         runTimes[#runTimes + 1] = id
+        if ARGV[at + 5] ~= '' then
+          data[#data + 1] = id
+          data[#data + 1] = ARGV[at + 5]
+        end
         if ARGV[at + 4] == '' then
           noFireTimes[#noFireTimes + 1] = id
         else
@@ -99,6 +104,9 @@ if #removed > 0 then
   bulk('HDEL', KEYS[4], removed)
   bulk('HDEL', KEYS[7], removed)
   bulk('ZREM', KEYS[9], removed)
+end
+if #data > 0 then
+  bulk('HSET', KEYS[1], data)
 end
 if #newVersions > 0 then
   bulk('HSET', KEYS[4], newVersions)

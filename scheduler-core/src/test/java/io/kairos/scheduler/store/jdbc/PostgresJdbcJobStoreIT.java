@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,26 @@ class PostgresJdbcJobStoreIT extends JdbcJobStoreContractTests {
         }
         finally {
             other.shutdown();
+        }
+    }
+
+    @Test
+    void aBatchOfAddsSendsOneNotification() throws SQLException {
+        try (Connection listening = dataSource.getConnection(); Statement statement = listening.createStatement()) {
+            statement.execute("LISTEN " + TABLE);
+            this.store.addJobs(List.of(job("a", T0.plusSeconds(10)), job("b", T0.plusSeconds(5)), job("c", T0.plusSeconds(20))),
+                    ConflictPolicy.ERROR);
+            this.store.addJobs(List.of(job("p", T0).withNextRunTime(null, null)), ConflictPolicy.ERROR);
+            statement.execute("NOTIFY " + TABLE + ", 'end'");
+            List<String> payloads = new ArrayList<>();
+            PGConnection pg = listening.unwrap(PGConnection.class);
+            while (!payloads.contains("end")) {
+                PGNotification[] notifications = pg.getNotifications(10_000);
+                assertThat(notifications).as("notifications within 10 s").isNotNull();
+                Arrays.stream(notifications).map(PGNotification::getParameter).forEach(payloads::add);
+            }
+            statement.execute("UNLISTEN " + TABLE);
+            assertThat(payloads).containsExactly("v1:" + T0.plusSeconds(5).toEpochMilli() + ":" + A, "end");
         }
     }
 

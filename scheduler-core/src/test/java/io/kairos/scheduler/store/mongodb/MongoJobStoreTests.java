@@ -40,6 +40,11 @@ class MongoJobStoreTests extends JobStoreContractTests {
     }
 
     @Override
+    protected boolean reportsLeaseHolders() {
+        return true;
+    }
+
+    @Override
     protected JobStore createStore() {
         return MongoJobStore.builder().client(client).database("kairos_test").collection("jobs").timeout(Duration.ofSeconds(10)).build();
     }

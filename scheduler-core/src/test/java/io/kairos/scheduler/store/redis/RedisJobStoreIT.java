@@ -232,6 +232,22 @@ class RedisJobStoreIT extends JobStoreContractTests {
 
     @Test
     void onlyAnAddBeforeTheStoresNextRunTimePublishesAWakeUp() {
+        List<String> messages = wakeUpMessages(() -> {
+            this.store.addJob(job("a", T0.plusSeconds(10)), ConflictPolicy.ERROR);
+            this.store.addJob(job("b", T0.plusSeconds(10)), ConflictPolicy.ERROR);
+            this.store.addJob(job("c", T0.plusSeconds(20)), ConflictPolicy.ERROR);
+            this.store.acquireDueJobs(A, T0.plusSeconds(10), 1, T0.plusSeconds(30));
+            // a is leased until 30 s; b is due at 10 s, so the next run time stays 10 s
+            this.store.addJob(job("d", T0.plusSeconds(15)), ConflictPolicy.ERROR);
+            this.store.addJob(job("e", T0.plusSeconds(5)), ConflictPolicy.ERROR);
+            this.store.addJob(job("p", T0).withNextRunTime(null, null), ConflictPolicy.ERROR);
+        });
+        // a (the store was empty) and e (before 10 s); messages on one channel arrive in order
+        assertThat(messages).containsExactly(A, A, "end");
+    }
+
+    /** The wake-up messages published while {@code writes} ran, then {@code end}. */
+    private List<String> wakeUpMessages(Runnable writes) {
         List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (StatefulRedisPubSubConnection<String, String> listener = client.connectPubSub()) {
             listener.addListener(new RedisPubSubAdapter<>() {
@@ -241,19 +257,23 @@ class RedisJobStoreIT extends JobStoreContractTests {
                 }
             });
             listener.sync().subscribe(KEYS.wakeupChannel());
-            this.store.addJob(job("a", T0.plusSeconds(10)), ConflictPolicy.ERROR);
-            this.store.addJob(job("b", T0.plusSeconds(10)), ConflictPolicy.ERROR);
-            this.store.addJob(job("c", T0.plusSeconds(20)), ConflictPolicy.ERROR);
-            this.store.acquireDueJobs(A, T0.plusSeconds(10), 1, T0.plusSeconds(30));
-            // a is leased until 30 s; b is due at 10 s, so the next run time stays 10 s
-            this.store.addJob(job("d", T0.plusSeconds(15)), ConflictPolicy.ERROR);
-            this.store.addJob(job("e", T0.plusSeconds(5)), ConflictPolicy.ERROR);
-            this.store.addJob(job("p", T0).withNextRunTime(null, null), ConflictPolicy.ERROR);
+            writes.run();
             redis().publish(KEYS.wakeupChannel(), "end");
             await().atMost(Duration.ofSeconds(10)).until(() -> messages.contains("end"));
         }
-        // a (the store was empty) and e (before 10 s); messages on one channel arrive in order
-        assertThat(messages).containsExactly(A, A, "end");
+        return messages;
+    }
+
+    @Test
+    void aBatchOfAddsPublishesAtMostOneWakeUp() {
+        List<String> messages = wakeUpMessages(() -> {
+            this.store.addJobs(List.of(job("a", T0.plusSeconds(10)), job("b", T0.plusSeconds(5)), job("c", T0.plusSeconds(20))),
+                    ConflictPolicy.ERROR);
+            // all at or after the store's next run time (5 s), or paused: no wake-up
+            this.store.addJobs(List.of(job("d", T0.plusSeconds(5)), job("e", T0.plusSeconds(30)), job("p", T0).withNextRunTime(null, null)),
+                    ConflictPolicy.ERROR);
+        });
+        assertThat(messages).containsExactly(A, "end");
     }
 
     @Test

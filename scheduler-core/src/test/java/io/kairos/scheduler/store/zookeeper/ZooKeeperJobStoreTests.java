@@ -1,6 +1,7 @@
 package io.kairos.scheduler.store.zookeeper;
 
 import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.curator.framework.CuratorFramework;
@@ -56,6 +58,11 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
     @AfterEach
     void stopExtraStores() {
         this.extraStores.forEach(JobStore::shutdown);
+    }
+
+    @Override
+    protected boolean reportsLeaseHolders() {
+        return true;
     }
 
     @Override
@@ -156,6 +163,44 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
         finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The lease keeper extends the leases of runs in flight on its own thread, so an extension (which moves the lease
+     * znode's version on) can fall between a release's read of the lease and its transaction: the release must still
+     * finish the job, never leave it due to run again, and never fail the batch.
+     */
+    @Test
+    void releaseRacingAnExtensionOfTheSameLeaseStillFinishesTheJob() throws Exception {
+        int jobCount = 150;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < jobCount; i++) {
+            ids.add("race-" + i);
+            this.store.addJob(job("race-" + i, T0.minusSeconds(1)), ConflictPolicy.ERROR);
+        }
+        List<StoredJob> acquired = this.store.acquireDueJobs(A, T0, jobCount, T0.plusSeconds(60));
+        assertThat(acquired).hasSize(jobCount);
+        AtomicBoolean releasing = new AtomicBoolean(true);
+        ExecutorService extender = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> extending = extender.submit(() -> {
+                for (long i = 1; releasing.get(); i++) {
+                    this.store.extendLeases(A, ids, T0.plusSeconds(60 + i));
+                }
+                return null;
+            });
+            for (StoredJob job : acquired) {
+                this.store.releaseJobs(A, List.of(JobRelease.finished(job)));
+            }
+            releasing.set(false);
+            extending.get(60, TimeUnit.SECONDS);
+        }
+        finally {
+            releasing.set(false);
+            extender.shutdownNow();
+        }
+        assertThat(this.store.getAllJobs()).isEmpty();
+        assertThat(this.store.acquireDueJobs(B, T0.plusSeconds(3600), jobCount, T0.plusSeconds(7200))).isEmpty();
     }
 
     @Test

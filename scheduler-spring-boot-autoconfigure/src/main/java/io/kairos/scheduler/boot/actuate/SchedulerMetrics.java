@@ -3,6 +3,7 @@ package io.kairos.scheduler.boot.actuate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +17,10 @@ import io.kairos.scheduler.event.JobMaxInstancesReached;
 import io.kairos.scheduler.event.JobMissed;
 import io.kairos.scheduler.event.JobModified;
 import io.kairos.scheduler.event.JobRemoved;
+import io.kairos.scheduler.event.JobRetryScheduled;
 import io.kairos.scheduler.event.JobStoreFailed;
 import io.kairos.scheduler.event.JobSubmitted;
+import io.kairos.scheduler.event.RetryDecision;
 import io.kairos.scheduler.event.SchedulerEvent;
 import io.kairos.scheduler.event.SchedulerStarted;
 import io.kairos.scheduler.executor.JobExecutor;
@@ -38,6 +41,9 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code kairos.job.missed} (counter; tag {@code task}): run times skipped past their misfire grace time;</li>
  * <li>{@code kairos.job.max.instances.reached} (counter; tag {@code task}): run times dropped because the job
  * had max instances runs in flight;</li>
+ * <li>{@code kairos.job.retries} (counter; tags {@code task}, {@code outcome} = {@code scheduled} (a failed attempt will be
+ * retried), {@code succeeded} (a retry succeeded), {@code exhausted} (the last allowed attempt failed) |
+ * {@code not-retryable} (the exception is excluded by the policy)): retries of failed attempts;</li>
  * <li>{@code kairos.store.failures} (counter; tag {@code store}): store operations that failed;</li>
  * <li>{@code kairos.jobs} (gauge; tags {@code store}, {@code state}): jobs per store and state, counted at most
  * every 10 seconds;</li>
@@ -144,6 +150,9 @@ public class SchedulerMetrics {
         executions(task, "failure");
         counter("kairos.job.missed", "task", task);
         counter("kairos.job.max.instances.reached", "task", task);
+        for (String outcome : List.of("scheduled", "succeeded", "exhausted")) {
+            retries(task, outcome);
+        }
     }
 
     private void onEvent(SchedulerEvent event) {
@@ -159,9 +168,19 @@ public class SchedulerMetrics {
         }
         else if (event instanceof JobExecuted e) {
             finished(e.jobstore(), e.jobId(), e.scheduledRunTime(), e.timestamp(), "success");
+            if (e.attempt() > 1) {
+                retries(task(e.jobstore(), e.jobId()), "succeeded").increment();
+            }
         }
         else if (event instanceof JobFailed e) {
             finished(e.jobstore(), e.jobId(), e.scheduledRunTime(), e.timestamp(), "failure");
+            if (e.retry() == RetryDecision.ATTEMPTS_EXHAUSTED || e.retry() == RetryDecision.NOT_RETRYABLE) {
+                retries(task(e.jobstore(), e.jobId()), e.retry() == RetryDecision.ATTEMPTS_EXHAUSTED ? "exhausted" : "not-retryable")
+                    .increment();
+            }
+        }
+        else if (event instanceof JobRetryScheduled e) {
+            retries(task(e.jobstore(), e.jobId()), "scheduled").increment();
         }
         else if (event instanceof JobMissed e) {
             counter("kairos.job.missed", "task", task(e.jobstore(), e.jobId())).increment();
@@ -237,6 +256,12 @@ public class SchedulerMetrics {
     private Timer lateness(String task) {
         return Timer.builder("kairos.job.lateness").tag("task", task)
             .description("How late Kairos job runs were submitted, relative to their scheduled run time")
+            .register(this.registry);
+    }
+
+    private Counter retries(String task, String outcome) {
+        return Counter.builder("kairos.job.retries").tag("task", task).tag("outcome", outcome)
+            .description("Retries of failed Kairos job attempts, by what became of them")
             .register(this.registry);
     }
 

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param finishedAt when the outcome was known
  * @param durationMs {@code finishedAt - startedAt} in milliseconds, or {@code null} when the task never started
  * @param outcome {@code SUCCEEDED}, {@code FAILED}, {@code TIMED_OUT}, {@code MISSED},
- *     {@code SKIPPED_MAX_INSTANCES} or {@code ABANDONED}
+ *     {@code SKIPPED_MAX_INSTANCES}, {@code ABANDONED} or {@code CANCELLED} (a retry dropped before it ran)
  * @param attempt the attempt number of the fire time, 1 for the first
  * @param instance the scheduler id of the instance that recorded the run
  * @param error the exception of a failed or timed-out attempt, else {@code null}

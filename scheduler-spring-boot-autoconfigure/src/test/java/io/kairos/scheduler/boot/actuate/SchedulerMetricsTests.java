@@ -14,6 +14,7 @@ import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.event.JobMissed;
 import io.kairos.scheduler.event.JobStuck;
 import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.task.TaskAction;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,6 +65,31 @@ class SchedulerMetricsTests {
             assertThat(this.registry.get("kairos.job.max.instances.reached").tag("task", task).counter().count()).isZero();
         }
         assertThat(this.registry.get("kairos.store.failures").tag("store", "default").counter().count()).isZero();
+    }
+
+    @Test
+    void retriesAreCountedByTaskAndOutcome() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        this.scheduler.taskRegistry().register("flaky", (TaskAction) () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("first call fails");
+            }
+        });
+        this.scheduler.taskRegistry().register("broken", (TaskAction) () -> {
+            throw new IllegalStateException("always");
+        });
+        new SchedulerMetrics(this.scheduler, this.registry);
+        this.scheduler.start();
+        RetryPolicy twice = RetryPolicy.maxAttempts(2).withJitter(0);
+        this.scheduler.addJob(JobRequest.of("flaky").id("f").retry(twice).trigger(Map.of("type", "date", "run_date", T0.toString())));
+        this.scheduler.addJob(JobRequest.of("broken").id("b").retry(twice).trigger(Map.of("type", "date", "run_date", T0.toString())));
+        await().until(() -> this.registry.get("kairos.job.retries").tags("task", "broken", "outcome", "scheduled").counter().count() == 1
+                && this.registry.get("kairos.job.retries").tags("task", "flaky", "outcome", "scheduled").counter().count() == 1);
+        this.now.set(T0.plusSeconds(10));
+        this.scheduler.wakeup();
+        await().until(() -> this.registry.get("kairos.job.retries").tags("task", "flaky", "outcome", "succeeded").counter().count() == 1
+                && this.registry.get("kairos.job.retries").tags("task", "broken", "outcome", "exhausted").counter().count() == 1);
+        assertThat(this.registry.get("kairos.job.retries").tags("task", "flaky", "outcome", "exhausted").counter().count()).isZero();
     }
 
     @Test

@@ -134,9 +134,9 @@ class SchedulerRunsEndpointWebIntegrationTests {
         assertThat(ids(ok(runs + "?outcome=failed,timed-out"))).containsExactly(timedOut.runId(), failed.runId());
         assertThat(ids(ok(runs + "?outcome=MISSED"))).isEmpty();
         assertProblem(get(runs + "?outcome=FAILED,BOOM"), "'outcome': value 'BOOM' is not a run outcome; valid: SUCCEEDED,"
-                + " FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED (several separated by commas)");
+                + " FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED (several separated by commas)");
         assertProblem(get(runs + "?outcome="), "'outcome': value '' is not a run outcome; valid: SUCCEEDED,"
-                + " FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED (several separated by commas)");
+                + " FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED (several separated by commas)");
     }
 
     @Test
@@ -159,7 +159,7 @@ class SchedulerRunsEndpointWebIntegrationTests {
                 "'since' (2026-12-06T00:00:00Z) must be before 'until' (2026-12-05T00:00:00Z)");
         assertProblem(get("/actuator/scheduler/runs?limit=0"), "'limit': value '0' is not a whole number from 1 to 500 (default 20)");
         assertProblem(get("/actuator/scheduler/runs?outcome=nope"), "'outcome': value 'nope' is not a run outcome; valid:"
-                + " SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED (several separated by commas)");
+                + " SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED (several separated by commas)");
     }
 
     @Test

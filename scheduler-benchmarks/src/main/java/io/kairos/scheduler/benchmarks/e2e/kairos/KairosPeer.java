@@ -35,9 +35,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code kairos-mem}, {@code kairos-jdbc}, {@code kairos-redis}, {@code kairos-mongo}, {@code kairos-zk}: Kairos
- * schedulers with a {@link ThreadPoolJobExecutor} of {@code threads} and the memory, JDBC (PostgreSQL, table
- * {@code bench_kairos_jobs}, HikariCP pool of {@code threads + 3} per instance), Redis (key prefix
+ * {@code kairos-mem}, {@code kairos-jdbc}, {@code kairos-mariadb}, {@code kairos-redis}, {@code kairos-mongo},
+ * {@code kairos-zk}: Kairos schedulers with a {@link ThreadPoolJobExecutor} of {@code threads} and the memory, JDBC
+ * (PostgreSQL or MariaDB, table {@code bench_kairos_jobs}, HikariCP pool of {@code threads + 3} per instance), Redis (key prefix
  * {@code bench_kairos.}), MongoDB (collection {@code kairos.bench_kairos_jobs} on mongo-java-server, not a real
  * {@code mongod}) or ZooKeeper store (root {@code /bench_kairos}); the MongoDB and ZooKeeper servers run in a child
  * JVM ({@link JvmStoreServer}) started once per benchmark JVM, emptied for each round. Job defaults (misfire grace unlimited, coalesce, max instances 1), default poll interval
@@ -63,12 +63,12 @@ public final class KairosPeer implements BenchScheduler {
 
     private static final String TABLE = "bench_kairos_jobs";
 
-    /** The JDBC store's run history table ({@code <table>_runs}). */
+    /** The JDBC store's run history table and the MongoDB store's run history collection ({@code <table>_runs}). */
     private static final String RUNS_TABLE = TABLE + "_runs";
 
     private static final String REDIS_PREFIX = "bench_kairos.";
 
-    private enum Kind { MEMORY, JDBC, REDIS, MONGODB, ZOOKEEPER }
+    private enum Kind { MEMORY, JDBC, MARIADB, REDIS, MONGODB, ZOOKEEPER }
 
     private static final String ZK_ROOT = "/bench_kairos";
 
@@ -100,6 +100,9 @@ public final class KairosPeer implements BenchScheduler {
         if (kind == Kind.JDBC) {
             Db.exec("DROP TABLE IF EXISTS " + TABLE);
             Db.exec("DROP TABLE IF EXISTS " + RUNS_TABLE);
+        }
+        if (kind == Kind.MARIADB) {
+            Db.execMariaDb("DROP TABLE IF EXISTS " + TABLE, "DROP TABLE IF EXISTS " + RUNS_TABLE);
         }
         if (kind == Kind.REDIS) {
             clearRedis();
@@ -145,6 +148,11 @@ public final class KairosPeer implements BenchScheduler {
     }
 
     /** @param config threads, instances */
+    public static KairosPeer mariadb(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.MARIADB, config);
+    }
+
+    /** @param config threads, instances */
     public static KairosPeer redis(PeerConfig config) throws Exception {
         return new KairosPeer(Kind.REDIS, config);
     }
@@ -167,11 +175,15 @@ public final class KairosPeer implements BenchScheduler {
         return "127.0.0.1:" + zooKeeperServer.port();
     }
 
-    /** Drops the MongoDB collection or the ZooKeeper root left by the previous round, when that is this peer's store. */
+    /**
+     * Drops the MongoDB collections (jobs and run history) or the ZooKeeper root left by the previous round, when that
+     * is this peer's store.
+     */
     private void clearServerStores() throws Exception {
         if (this.kind == Kind.MONGODB) {
             try (MongoClient client = MongoClients.create(mongoUri())) {
                 client.getDatabase(MongoJobStore.DEFAULT_DATABASE).getCollection(TABLE).drop();
+                client.getDatabase(MongoJobStore.DEFAULT_DATABASE).getCollection(RUNS_TABLE).drop();
             }
         }
         if (this.kind == Kind.ZOOKEEPER) {
@@ -208,6 +220,11 @@ public final class KairosPeer implements BenchScheduler {
                 yield new JdbcJobStore(pool, JdbcJobStoreSettings.defaults().withTableName(TABLE)
                         .withCreateSchema(true));
             }
+            case MARIADB -> {
+                HikariDataSource pool = Db.mariaDbPool("kairos-" + id, poolSize);
+                this.pools.add(pool);
+                yield new JdbcJobStore(pool, JdbcJobStoreSettings.defaults().withTableName(TABLE).withCreateSchema(true));
+            }
             case REDIS -> RedisJobStore.builder().uri(BaselineRedis.URI).keyPrefix(REDIS_PREFIX).build();
             case MONGODB -> MongoJobStore.builder().connectionString(mongoUri()).collection(TABLE).build();
             case ZOOKEEPER -> ZooKeeperJobStore.builder().connectString(zooKeeperConnect()).rootPath(ZK_ROOT).build();
@@ -221,12 +238,15 @@ public final class KairosPeer implements BenchScheduler {
             case JDBC -> "JdbcJobStore(postgresql),ThreadPoolJobExecutor(" + this.config.threads() + "),pool="
                     + this.config.poolSize() + ",poll=default(5s)+NOTIFY,instances=" + this.config.instances()
                     + ",history=" + (this.history ? "on" : "off");
+            case MARIADB -> "JdbcJobStore(mariadb),ThreadPoolJobExecutor(" + this.config.threads() + "),pool="
+                    + this.config.poolSize() + ",poll=default(5s),instances=" + this.config.instances() + ",history="
+                    + (this.history ? "on" : "off");
             case REDIS -> "RedisJobStore,ThreadPoolJobExecutor(" + this.config.threads()
-                    + "),poll=default(5s)+pubsub,instances=" + this.config.instances();
+                    + "),poll=default(5s)+pubsub,instances=" + this.config.instances() + ",history=" + (this.history ? "on" : "off");
             case MONGODB -> "MongoJobStore(mongo-java-server),ThreadPoolJobExecutor(" + this.config.threads()
-                    + "),poll=default(5s),instances=" + this.config.instances();
+                    + "),poll=default(5s),instances=" + this.config.instances() + ",history=" + (this.history ? "on" : "off");
             case ZOOKEEPER -> "ZooKeeperJobStore,ThreadPoolJobExecutor(" + this.config.threads()
-                    + "),poll=default(5s)+watches,instances=" + this.config.instances();
+                    + "),poll=default(5s)+watches,instances=" + this.config.instances() + ",history=none";
         };
     }
 
@@ -266,6 +286,73 @@ public final class KairosPeer implements BenchScheduler {
         }
     }
 
+    /**
+     * Adds {@code count} pending jobs due in 30 days (never due during a run), ids {@code bg-0 ..}: the background of
+     * W5.
+     *
+     * @param count how many
+     */
+    public void loadBackground(int count) {
+        addJobs("bg-", count, System.currentTimeMillis() + 30L * 24 * 3_600_000);
+    }
+
+    /**
+     * Adds jobs through the producer's {@code addJobs} in lists of 1,000, ids {@code prefix + i}, job i due at
+     * {@code dueEpochMillis + i}; they do not report to the {@link Probe} (argument -1) and are not meant to run.
+     *
+     * @param prefix id prefix
+     * @param count how many
+     * @param dueEpochMillis when the first is due
+     */
+    public void addJobs(String prefix, int count, long dueEpochMillis) {
+        addInLists(count, (i) -> JobRequest.of(TASK).id(prefix + i)
+                .trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis + i).atZone(ZONE))).args(-1, dueEpochMillis + i));
+    }
+
+    /**
+     * Loads probe jobs {@code 0 .. count-1} (generated ids), all due at {@code dueEpochMillis}, through the producer's
+     * {@code addJobs} in lists of 1,000.
+     *
+     * @param count how many
+     * @param dueEpochMillis when they are due
+     */
+    public void loadInLists(int count, long dueEpochMillis) {
+        addInLists(count, (i) -> JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis).atZone(ZONE)))
+                .args(i, dueEpochMillis));
+    }
+
+    private void addInLists(int count, java.util.function.IntFunction<JobRequest> request) {
+        List<JobRequest> list = new ArrayList<>(1_000);
+        for (int i = 0; i < count; i++) {
+            list.add(request.apply(i));
+            if (list.size() == 1_000 || i == count - 1) {
+                this.producer.addJobs(list);
+                list.clear();
+            }
+        }
+    }
+
+    /**
+     * Adds one job through the producer's {@code addJob}, with the id given.
+     *
+     * @param id the job id
+     * @param dueEpochMillis when it is due
+     */
+    public void addJob(String id, long dueEpochMillis) {
+        this.producer.addJob(JobRequest.of(TASK).id(id).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis).atZone(ZONE)))
+                .args(-1, dueEpochMillis));
+    }
+
+    /** Pauses job processing on the measured instances (they keep their stores; due jobs wait). */
+    public void pause() {
+        this.instances.forEach(Scheduler::pause);
+    }
+
+    /** Resumes job processing on the measured instances. */
+    public void resume() {
+        this.instances.forEach(Scheduler::resume);
+    }
+
     @Override
     public void close() throws Exception {
         for (Scheduler s : this.instances) {
@@ -280,6 +367,9 @@ public final class KairosPeer implements BenchScheduler {
         if (this.kind == Kind.JDBC) {
             Db.exec("DROP TABLE IF EXISTS " + TABLE);
             Db.exec("DROP TABLE IF EXISTS " + RUNS_TABLE);
+        }
+        if (this.kind == Kind.MARIADB) {
+            Db.execMariaDb("DROP TABLE IF EXISTS " + TABLE, "DROP TABLE IF EXISTS " + RUNS_TABLE);
         }
         if (this.kind == Kind.REDIS) {
             clearRedis();

@@ -1,0 +1,44 @@
+package io.kairos.scheduler.store;
+
+import io.kairos.scheduler.history.RunError;
+import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.history.RunRecord;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link RunRecordCodec}: the stored text stays the same (stores hold records written by earlier versions), and
+ * what it writes reads back equal.
+ */
+class RunRecordCodecTests {
+
+    private static final Instant T = Instant.parse("2026-12-06T03:00:00.123Z");
+
+    @Test
+    void aSucceededRunIsWrittenAsBefore() {
+        RunRecord run = new RunRecord("0193a1b2c3d4-00000001-abc", "job-1", "Job \"one\"", "tasks.work", "default", "pool", T,
+                T.plusMillis(1), T.plusMillis(2), T.plusMillis(5), RunOutcome.SUCCEEDED, 1, "instance-1", null, "{\"n\":1}", false, false);
+        assertThat(RunRecordCodec.write(run)).isEqualTo("{\"v\":1,\"runId\":\"0193a1b2c3d4-00000001-abc\",\"jobId\":\"job-1\","
+                + "\"jobName\":\"Job \\\"one\\\"\",\"task\":\"tasks.work\",\"jobStore\":\"default\",\"executor\":\"pool\","
+                + "\"scheduledAt\":1796526000123,\"submittedAt\":1796526000124,\"startedAt\":1796526000125,\"finishedAt\":1796526000128,"
+                + "\"outcome\":\"SUCCEEDED\",\"attempt\":1,\"instance\":\"instance-1\",\"result\":\"{\\\"n\\\":1}\","
+                + "\"resultNotJson\":false,\"resultTruncated\":false}");
+        assertThat(RunRecordCodec.read(RunRecordCodec.write(run))).isEqualTo(run);
+    }
+
+    @Test
+    void aFailedRunIsWrittenAsBefore() {
+        RunRecord run = new RunRecord("r", "job-1", "n", "t", "default", "pool", T, null, null, T, RunOutcome.FAILED, 2, "i",
+                new RunError("java.lang.IllegalStateException", null, "trace\n\tat x", true), null, false, false);
+        assertThat(RunRecordCodec.write(run)).isEqualTo("{\"v\":1,\"runId\":\"r\",\"jobId\":\"job-1\",\"jobName\":\"n\",\"task\":\"t\","
+                + "\"jobStore\":\"default\",\"executor\":\"pool\",\"scheduledAt\":1796526000123,\"finishedAt\":1796526000123,"
+                + "\"outcome\":\"FAILED\",\"attempt\":2,\"instance\":\"i\",\"error\":{\"type\":\"java.lang.IllegalStateException\","
+                + "\"message\":null,\"stackTrace\":\"trace\\n\\tat x\",\"stackTraceTruncated\":true},\"result\":null,"
+                + "\"resultNotJson\":false,\"resultTruncated\":false}");
+        assertThat(RunRecordCodec.read(RunRecordCodec.write(run))).isEqualTo(run);
+    }
+}
