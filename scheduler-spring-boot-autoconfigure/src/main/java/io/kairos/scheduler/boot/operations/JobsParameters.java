@@ -72,18 +72,7 @@ public final class JobsParameters {
     }
 
     private static int limit(@Nullable String text) {
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        String trimmed = text.trim();
-        if (trimmed.matches("[0-9]{1,5}")) {
-            int value = Integer.parseInt(trimmed);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        }
-        throw RunsParameters.invalid("limit", "'limit': value " + InputText.quote(text) + " is not a whole number from 1 to " + MAX_LIMIT
-                + " (default " + DEFAULT_LIMIT + ")");
+        return RunsParameters.limit(text, DEFAULT_LIMIT, MAX_LIMIT);
     }
 
     private static JobState state(String text) {
