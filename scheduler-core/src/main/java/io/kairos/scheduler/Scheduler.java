@@ -23,6 +23,7 @@ import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobLookupException;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.JobStoreStatus;
@@ -671,6 +672,23 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
+     * One page of the jobs (of the pending jobs while stopped), filtered: the stores one after another by alias, each
+     * in id order. A page reads at most {@code query.limit() + 1} rows from each store it visits, whatever the number
+     * of jobs, and applies the filters to what it read, so it may hold fewer jobs than the limit (even none) and still
+     * have a {@link JobPage#next()}: read on with {@code query.after(page.next())} until it is {@code null}. Jobs
+     * present for the whole listing come exactly once; jobs added or removed meanwhile may or may not come.
+     *
+     * @param query the filters, page size and cursor, not {@code null}
+     * @return the page
+     * @throws IllegalArgumentException when the query names an unknown store, or naming {@code cursor} when the cursor
+     *     is not the {@code next} of a page of this listing
+     * @throws JobStoreException when a store fails
+     */
+    public JobPage<Job> findJobs(JobQuery query) {
+        return this.jobs.page(Objects.requireNonNull(query, "query"));
+    }
+
+    /**
      * Prints the jobs to standard output in APScheduler 3's layout (see {@link #printJobs(String, Appendable)}).
      */
     public void printJobs() {
@@ -681,7 +699,9 @@ public final class Scheduler implements AutoCloseable {
      * Prints the jobs in APScheduler 3's {@code print_jobs} layout: {@code Pending jobs:} while stopped, else one
      * {@code Jobstore <alias>:} section per store (sorted by alias); each job on a line indented 4 spaces as
      * {@link Job#toString()}; {@code No pending jobs} / {@code No scheduled jobs} when empty. Lines end in
-     * {@code \n}.
+     * {@code \n}. A started scheduler's jobs are read a page of 1,000 at a time and written page by page, in id
+     * order within a store (APScheduler sorts by next run time, which needs every job in memory); pending jobs are
+     * sorted by next run time.
      *
      * @param jobstore the store alias, or {@code null} for all
      * @param out where to print
@@ -693,7 +713,8 @@ public final class Scheduler implements AutoCloseable {
 
     /**
      * Exports jobs as JSON {@code {"version":1,"jobs":[...]}}, each job as the configured {@link JobCodec} writes
-     * it (APScheduler 3.11's {@code export_jobs}).
+     * it (APScheduler 3.11's {@code export_jobs}). The whole text is held in memory: for many jobs, use
+     * {@link #exportJobs(String, Appendable)}.
      *
      * @param jobstore the store alias, or {@code null} for all
      * @return the JSON text
@@ -701,7 +722,25 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalStateException when no job codec is configured
      */
     public String exportJobs(@Nullable String jobstore) {
-        return this.listing.export(jobstore);
+        StringBuilder out = new StringBuilder();
+        exportJobs(jobstore, out);
+        return out.toString();
+    }
+
+    /**
+     * Exports jobs as {@link #exportJobs(String)} does, writing them as they are read: the stores are read a page of
+     * 1,000 jobs at a time, each store in id order, so memory does not grow with the number of jobs.
+     *
+     * @param jobstore the store alias, or {@code null} for all
+     * @param out where the JSON text goes (a {@link java.io.Writer} or any {@link Appendable})
+     * @throws SchedulerNotRunningException when not started (as APScheduler)
+     * @throws IllegalStateException when no job codec is configured
+     * @throws IllegalArgumentException when there is no such store
+     * @throws UncheckedIOException when writing fails
+     * @throws JobStoreException when a store fails
+     */
+    public void exportJobs(@Nullable String jobstore, Appendable out) {
+        this.listing.export(jobstore, out);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.JobChanges;
-
 import io.kairos.scheduler.event.AllJobsRemoved;
 import io.kairos.scheduler.event.JobAdded;
 import io.kairos.scheduler.event.JobModified;
@@ -10,9 +9,11 @@ import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobAddOutcome;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.StoredJobPage;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Instant;
@@ -275,6 +276,10 @@ final class JobOperations {
         }
         jobs.sort(java.util.Comparator.comparing(StoredJob::nextRunTime, java.util.Comparator.nullsLast(Instant::compareTo)));
         return jobs;
+    }
+
+    StoredJobPage page(JobQuery query) {
+        return JobPaging.page(this.settings.components.stores(), query);
     }
 
     private StoredJob update(String id, @Nullable String jobstore, UnaryOperator<StoredJob> change) {

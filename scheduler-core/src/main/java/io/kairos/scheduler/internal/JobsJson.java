@@ -4,14 +4,19 @@ import io.kairos.scheduler.store.JobCodec;
 import io.kairos.scheduler.store.JobDecodeException;
 import io.kairos.scheduler.store.StoredJob;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The export format of {@link io.kairos.scheduler.Scheduler#exportJobs}: {@code {"version":1,"jobs":[<each job as the JobCodec
@@ -26,14 +31,53 @@ public final class JobsJson {
     private JobsJson() {
     }
 
-    public static String write(JobCodec codec, List<StoredJob> jobs) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("version", VERSION);
-        ArrayNode array = root.putArray("jobs");
-        for (StoredJob job : jobs) {
-            array.add(MAPPER.readTree(codec.encode(job)));
+    /**
+     * Writes jobs in the export format as they come, without holding them: one job's JSON at a time.
+     *
+     * @param codec the codec that writes each job
+     * @param out where the text goes
+     * @param jobs the jobs, read once
+     * @throws UncheckedIOException when writing fails
+     */
+    public static void write(JobCodec codec, Appendable out, Iterator<StoredJob> jobs) {
+        Writer writer = out instanceof Writer w ? w : new AppendableWriter(out);
+        try (JsonGenerator generator = MAPPER.writerWithDefaultPrettyPrinter().createGenerator(writer)) {
+            generator.writeStartObject();
+            generator.writeNumberProperty("version", VERSION);
+            generator.writeName("jobs");
+            generator.writeStartArray();
+            while (jobs.hasNext()) {
+                generator.writeTree(MAPPER.readTree(codec.encode(jobs.next())));
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
         }
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        catch (JacksonIOException ex) {
+            throw new UncheckedIOException(ex.getCause());
+        }
+    }
+
+    /** An {@link Appendable} as a {@link Writer}, for the JSON generator; closing it does nothing. */
+    private static final class AppendableWriter extends Writer {
+
+        private final Appendable out;
+
+        AppendableWriter(Appendable out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            this.out.append(CharBuffer.wrap(chars, offset, length));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     public static List<StoredJob> read(JobCodec codec, String json) {

@@ -1,11 +1,14 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.JobChanges;
+import io.kairos.scheduler.JobPage;
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.JobsNotAddedException;
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.store.JobAddOutcome;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.StoredJobPage;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.util.ArrayList;
@@ -185,6 +188,14 @@ public final class SchedulerJobs<J> {
             return this.pending.list(jobstore).stream().map(this::pendingJob).toList();
         }
         return this.runtime.operations().list(jobstore).stream().map(this::job).toList();
+    }
+
+    public JobPage<J> page(JobQuery query) {
+        boolean pendingJobs = this.runtime.isStopped();
+        StoredJobPage page = pendingJobs
+                ? JobPaging.pending(this.pending.list(null).stream().map(PendingJob::template).toList(), query)
+                : this.runtime.operations().page(query);
+        return new JobPage<>(page.jobs().stream().map((stored) -> this.handles.apply(stored, pendingJobs)).toList(), page.next());
     }
 
     private J job(StoredJob stored) {

@@ -3,7 +3,9 @@ package io.kairos.scheduler.internal;
 import io.kairos.scheduler.SchedulerState;
 
 import io.kairos.scheduler.executor.JobExecutor;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobStore;
+import io.kairos.scheduler.store.StoredJobPage;
 
 import java.util.Map;
 import java.util.StringJoiner;
@@ -13,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one INFO line a scheduler logs when it starts: its id, state and zone, each job store (type, shared or not,
- * how many jobs it holds) and each executor. Counting lists each store's jobs once; a store that cannot list them
- * is logged as such and does not stop the start. Stateless.
+ * how many jobs it holds, counted over the first page of its listing: "at least 1000 jobs" beyond) and each executor.
+ * A store that cannot list its jobs is logged as such and does not stop the start. Stateless.
  */
 final class StartupReport {
 
@@ -52,8 +54,9 @@ final class StartupReport {
 
     private static String jobCount(JobStore store) {
         try {
-            int count = store.getAllJobs().size();
-            return count == 1 ? "1 job" : count + " jobs";
+            StoredJobPage page = store.listJobs(JobQuery.all().withLimit(JobQuery.MAX_LIMIT));
+            int count = page.jobs().size();
+            return (page.next() != null ? "at least " : "") + (count == 1 ? "1 job" : count + " jobs");
         }
         catch (RuntimeException ex) {
             return "jobs not countable: " + ex.getMessage();

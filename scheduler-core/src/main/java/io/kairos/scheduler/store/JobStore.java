@@ -5,6 +5,7 @@ import io.kairos.scheduler.history.RunHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,8 @@ import java.util.TreeMap;
  * the lease holder runs a job, {@code max_instances} holds across the cluster.
  *
  * <p>A job that cannot be read is never deleted: the store marks it {@link JobState#BROKEN} with the reason,
- * leaves it out of acquisition, and still returns it from {@link #getAllJobs()} and {@link #lookupJob}.
+ * leaves it out of acquisition, and still returns it from {@link #getAllJobs()}, {@link #listJobs} and
+ * {@link #lookupJob}.
  *
  * <p>Implementations are thread-safe. Every method may throw {@link JobStoreException} when the backend
  * fails; the scheduler then backs off and retries.
@@ -224,6 +226,42 @@ public interface JobStore {
      * @return a new list
      */
     List<StoredJob> getAllJobs();
+
+    /**
+     * One page of this store's jobs in id order ({@link String#compareTo} for the memory store, the database's
+     * ordering of the id column elsewhere, the same from page to page), filtered by the query.
+     *
+     * <p>The contract, for every table size: a call reads at most {@code query.limit() + 1} rows after the cursor
+     * (the extra one tells whether a next page follows), applies the filters to the first {@code limit} of them, and
+     * returns those that pass — so a page may hold fewer jobs than the limit, even none, and still have a
+     * {@link StoredJobPage#next()}; callers read on until it is {@code null}. The cursor is the id of the last row
+     * the page read, so a job present for the whole listing comes exactly once, a job added after the cursor passed
+     * its id does not come, and one removed before it was reached does not come. {@link JobState#FINISHED} markers
+     * are read (they count towards the limit) but never returned.
+     *
+     * <p>The built-in stores read by id: JDBC {@code WHERE id > ? ORDER BY id LIMIT ?} on the primary key, MongoDB a
+     * range query on {@code _id}, Redis {@code ZRANGEBYLEX} on an index of ids, the memory store a scan of its id
+     * table that keeps the {@code limit + 1} smallest ids after the cursor (no per-job index: O(n log limit) time,
+     * O(limit) memory), ZooKeeper the children of the jobs node (names only: a whole-list read per page, the jobs'
+     * data read for at most {@code limit + 1} of them).
+     *
+     * <p>The default, for stores written before listing was paged, reads {@link #getAllJobs()} and cuts the page
+     * from it: correct, but its work grows with the store.
+     *
+     * @param query the filters, limit and cursor (this store's {@link StoredJobPage#next()} of the previous page, or
+     *     {@code null}), not {@code null}; its {@code jobstore}, when set, is compared with each job's alias
+     * @return the page
+     * @throws IllegalArgumentException naming {@code cursor} when this store cannot read the cursor
+     * @throws JobStoreException when the backend fails
+     */
+    default StoredJobPage listJobs(JobQuery query) {
+        List<StoredJob> rows = getAllJobs().stream()
+                .filter((job) -> query.cursor() == null || job.id().compareTo(query.cursor()) > 0)
+                .sorted(Comparator.comparing(StoredJob::id))
+                .limit(query.limit() + 1L)
+                .toList();
+        return StoredJobPage.of(rows, query);
+    }
 
     /**
      * The earliest instant at which {@link #acquireDueJobs} could return a job: the earliest next run time

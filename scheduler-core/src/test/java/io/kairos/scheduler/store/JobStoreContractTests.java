@@ -380,6 +380,96 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         assertThat(ids(this.store.getAllJobs())).containsExactly("c", "b", "d", "a", "m", "z");
     }
 
+    /** Reads every page of a listing, checking each page's size; the ids in the order they came. */
+    private List<String> listAll(JobQuery query, List<Integer> pageSizes) {
+        List<String> seen = new ArrayList<>();
+        StoredJobPage page = this.store.listJobs(query);
+        while (true) {
+            assertThat(page.jobs()).hasSizeLessThanOrEqualTo(query.limit());
+            pageSizes.add(page.jobs().size());
+            seen.addAll(ids(page.jobs()));
+            if (page.next() == null) {
+                return seen;
+            }
+            page = this.store.listJobs(query.after(page.next()));
+        }
+    }
+
+    @Test
+    void listJobsPagesThroughEveryJobOnceInIdOrder() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            String id = String.format("job-%02d", (i * 7) % 23);
+            StoredJob job = job(id, at(100 - i));
+            this.store.addJob(i % 5 == 0 ? job.withNextRunTime(null, null) : i % 7 == 0 ? job.asBroken("gone") : job, ConflictPolicy.ERROR);
+            expected.add(id);
+        }
+        Collections.sort(expected);
+        List<Integer> pageSizes = new ArrayList<>();
+        assertThat(listAll(JobQuery.all().withLimit(5), pageSizes)).containsExactlyElementsOf(expected);
+        assertThat(pageSizes).containsExactly(5, 5, 5, 5, 3);
+        // a look-ahead row tells that a full page is the last one
+        StoredJobPage whole = this.store.listJobs(JobQuery.all().withLimit(23));
+        assertThat(ids(whole.jobs())).containsExactlyElementsOf(expected);
+        assertThat(whole.next()).isNull();
+        assertThat(whole.jobs()).filteredOn((j) -> j.id().equals("job-00")).singleElement()
+                .satisfies((j) -> assertThat(j).isEqualTo(stored("job-00")));
+        assertThat(this.store.listJobs(JobQuery.all().after("job-22")).jobs()).isEmpty();
+    }
+
+    @Test
+    void listJobsFiltersTheRowsEachPageReadAndGoesOnToTheEnd() {
+        for (int i = 0; i < 30; i++) {
+            StoredJob job = job(String.format("f-%02d", i), at(10 + i));
+            StoredJob variant = new StoredJob(job.id(), job.name(), i % 3 == 0 ? "reports.nightly" : job.task(), job.args(), job.kwargs(),
+                    job.trigger(), i % 2 == 0 ? "reports" : "default", job.jobstore(), job.misfireGraceTime(), job.coalesce(),
+                    job.maxInstances(), job.jitter(), job.nextRunTime(), job.nextFireTime(), job.state(), null, 0, job.timeout());
+            this.store.addJob(i % 4 == 0 ? variant.withNextRunTime(null, null) : variant, ConflictPolicy.ERROR);
+        }
+        List<Integer> pageSizes = new ArrayList<>();
+        // paused: 0, 4, ..., 28; of those, run by 'reports' (even): all; of task reports.nightly (multiple of 3): 0, 12, 24
+        JobQuery query = JobQuery.all().withStates(JobState.PAUSED).withExecutor("reports").withTask("reports.nightly").withLimit(4);
+        assertThat(listAll(query, pageSizes)).containsExactly("f-00", "f-12", "f-24");
+        // every page read at most 4 rows: 30 rows take 8 pages, whatever matched
+        assertThat(pageSizes).hasSize(8).contains(0);
+        assertThat(listAll(JobQuery.all().withStates(JobState.SCHEDULED, JobState.BROKEN).withLimit(7), new ArrayList<>()))
+                .hasSize(22).noneMatch((id) -> Integer.parseInt(id.substring(2)) % 4 == 0);
+        assertThat(listAll(JobQuery.all().inStore("other"), new ArrayList<>())).isEmpty();
+        assertThat(listAll(JobQuery.all().inStore("default").withLimit(1000), new ArrayList<>())).hasSize(30);
+    }
+
+    @Test
+    void listJobsSeesJobsAddedAfterTheCursorAndNotThoseRemovedBeforeIt() {
+        for (int i = 0; i < 10; i++) {
+            this.store.addJob(job("j" + i, at(i)), ConflictPolicy.ERROR);
+        }
+        JobQuery query = JobQuery.all().withLimit(4);
+        StoredJobPage first = this.store.listJobs(query);
+        assertThat(ids(first.jobs())).containsExactly("j0", "j1", "j2", "j3");
+        this.store.addJob(job("j35", at(1)), ConflictPolicy.ERROR);
+        this.store.addJob(job("a-before-the-cursor", at(1)), ConflictPolicy.ERROR);
+        this.store.removeJob("j6");
+        this.store.removeJob("j1");
+        List<String> seen = new ArrayList<>(ids(first.jobs()));
+        for (StoredJobPage page = this.store.listJobs(query.after(first.next())); ; page = this.store.listJobs(query.after(page.next()))) {
+            seen.addAll(ids(page.jobs()));
+            if (page.next() == null) {
+                break;
+            }
+        }
+        assertThat(seen).containsExactly("j0", "j1", "j2", "j3", "j35", "j4", "j5", "j7", "j8", "j9");
+    }
+
+    @Test
+    void listJobsLeavesFinishedMarkersOut() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(keepsFinishedMarkers());
+        this.store.addJob(job("b", at(5)), ConflictPolicy.ERROR);
+        finishWithMarker("a");
+        StoredJobPage page = this.store.listJobs(JobQuery.all());
+        assertThat(ids(page.jobs())).containsExactly("b");
+        assertThat(page.next()).isNull();
+    }
+
     @Test
     void nextRunTimeIsTheEarliestOfScheduledJobs() {
         assertThat(this.store.nextRunTime()).isEmpty();

@@ -8,12 +8,14 @@ import java.util.Optional;
 
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.JobChanges;
+import io.kairos.scheduler.JobPage;
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerState;
 import io.kairos.scheduler.history.RunPage;
 import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.history.RunRecord;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.trigger.Trigger;
 
 /**
@@ -189,6 +191,22 @@ public final class JobScheduler {
      */
     public List<Job> getJobs() {
         return this.engine.getJobs();
+    }
+
+    /**
+     * One page of the jobs, filtered by state, store, executor and task: the stores one after another by alias, each
+     * in id order, at most {@code query.limit() + 1} rows read per store visited. A page may hold fewer jobs than the
+     * limit, even none, and still have a next one: read on with {@code query.after(page.next())} until
+     * {@link JobPage#next()} is {@code null}.
+     *
+     * @param query the filters, page size and cursor, not {@code null}
+     * @return the page
+     * @throws IllegalArgumentException for an unknown store, or naming {@code cursor} for a cursor the listing did
+     *     not write
+     * @see Scheduler#findJobs(JobQuery)
+     */
+    public JobPage<Job> findJobs(JobQuery query) {
+        return this.engine.findJobs(query);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.kairos.scheduler.Job;
+import io.kairos.scheduler.JobPage;
 import io.kairos.scheduler.SchedulerNotRunningException;
 import io.kairos.scheduler.boot.operations.InvalidOperationException;
 import io.kairos.scheduler.boot.operations.JobDescriptor;
@@ -22,6 +23,7 @@ import io.kairos.scheduler.history.RunOutcome;
 import io.kairos.scheduler.history.RunPage;
 import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.input.InputText;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobStoreException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -95,11 +97,26 @@ class DashboardController {
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(new ClassPathResource("kairos-dashboard/index.html"));
     }
 
+    /**
+     * The jobs by state, counted over every store a page of 1,000 jobs at a time: the memory used stays bounded
+     * whatever the number of jobs (the work grows with it, as the count must).
+     */
+    private Map<String, Integer> jobCounts() {
+        Map<String, Integer> counts = new TreeMap<>(Map.of("SCHEDULED", 0, "PAUSED", 0, "BROKEN", 0));
+        JobQuery query = JobQuery.all().withLimit(JobQuery.MAX_LIMIT);
+        for (JobPage<Job> page = this.operations.scheduler().findJobs(query); ;
+                page = this.operations.scheduler().findJobs(query.after(page.next()))) {
+            page.jobs().forEach((job) -> counts.merge(job.state().name(), 1, Integer::sum));
+            if (page.next() == null) {
+                return counts;
+            }
+        }
+    }
+
     @GetMapping("/api/overview")
     Map<String, Object> overview(HttpServletRequest request) {
         SchedulerDescriptor scheduler = this.operations.describe();
-        Map<String, Integer> counts = new TreeMap<>(Map.of("SCHEDULED", 0, "PAUSED", 0, "BROKEN", 0));
-        scheduler.jobs().forEach((job) -> counts.merge(job.state(), 1, Integer::sum));
+        Map<String, Integer> counts = jobCounts();
         DashboardAccess.Grant grant = this.access.grant(request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schedulerId", scheduler.schedulerId());

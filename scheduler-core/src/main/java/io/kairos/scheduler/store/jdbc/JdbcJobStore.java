@@ -6,6 +6,7 @@ import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobAddOutcome;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobOrder;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
@@ -13,6 +14,7 @@ import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
 import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.StoredJobPage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -286,6 +288,38 @@ public class JdbcJobStore implements JobStore {
         StartedStore s = started();
         List<JobRow> rows = s.tx().autoCommit("list jobs", (c) -> select(c, s.sql().selectAll, null));
         return JobOrder.forListing(rows.stream().map(s.rows()::read).toList());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One query, {@code WHERE id > ? ORDER BY id LIMIT ?}: a range scan of the primary key that stops after
+     * {@code limit + 1} rows, whatever the table's size (never an {@code OFFSET}). The filters apply to the decoded
+     * rows, so no condition makes the database read past the limit.
+     *
+     * @throws JobStoreException when the database fails
+     */
+    @Override
+    public StoredJobPage listJobs(JobQuery query) {
+        StartedStore s = started();
+        List<JobRow> rows = s.tx().autoCommit("list a page of jobs", (c) -> {
+            String after = query.cursor();
+            try (PreparedStatement ps = c.prepareStatement(after == null ? s.sql().selectPage : s.sql().selectPageAfter)) {
+                int i = 1;
+                if (after != null) {
+                    ps.setString(i++, after);
+                }
+                ps.setInt(i, query.limit() + 1);
+                List<JobRow> page = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(JobRow.read(rs));
+                    }
+                }
+                return page;
+            }
+        });
+        return StoredJobPage.of(rows.stream().map(s.rows()::read).toList(), query);
     }
 
     /**

@@ -39,6 +39,15 @@ final class JobSql {
 
     final String selectAll;
 
+    /**
+     * One page of rows in id order through the primary key, markers included (the caller filters): parameters the
+     * limit; {@link #selectPageAfter} adds the cursor (the last id read) first.
+     */
+    final String selectPage;
+
+    /** Like {@link #selectPage}, after an id. Parameters: the id, the limit. */
+    final String selectPageAfter;
+
     /** Every row, finished markers included; followed by a condition. */
     final String selectRows;
 
@@ -114,6 +123,8 @@ final class JobSql {
         this.selectById = "SELECT " + JobRow.COLUMNS + " FROM " + t + " WHERE id = ?" + Target.JOB.condition;
         this.selectRows = "SELECT " + JobRow.COLUMNS + " FROM " + t;
         this.selectAll = this.selectRows + " WHERE state <> 'FINISHED'";
+        this.selectPage = this.selectRows + " ORDER BY id LIMIT ?";
+        this.selectPageAfter = this.selectRows + " WHERE id > ? ORDER BY id LIMIT ?";
         this.nextRunTimes = nextRunTimes(t, dialect, " LIMIT " + LEASED_SCAN_LIMIT);
         this.nextRunTimesExact = nextRunTimes(t, dialect, "");
         this.dialect = dialect;

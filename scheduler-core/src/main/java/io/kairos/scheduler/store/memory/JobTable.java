@@ -1,5 +1,7 @@
 package io.kairos.scheduler.store.memory;
 
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -11,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * and one hash slot here (about 11 bytes at the average fill) instead of a {@code HashMap} node (32 bytes) and
  * its slot. Probing compares the hashes kept beside the slots, so it touches an entry only on a hash match. Not thread-safe: guarded by the store's lock.
  */
-final class JobTable {
+final class JobTable implements Iterable<JobEntry> {
 
     private static final int INITIAL_CAPACITY = 64;
 
@@ -96,12 +98,50 @@ final class JobTable {
      *
      * @param action receives each entry; must not change the table
      */
-    void forEach(Consumer<JobEntry> action) {
+    @Override
+    public void forEach(Consumer<? super JobEntry> action) {
         for (JobEntry entry : this.slots) {
             if (entry != null) {
                 action.accept(entry);
             }
         }
+    }
+
+    /**
+     * Iterates over every entry, in no particular order; the table must not change meanwhile.
+     *
+     * @return the iterator
+     */
+    @Override
+    public Iterator<JobEntry> iterator() {
+        @Nullable JobEntry[] table = this.slots;
+        return new Iterator<>() {
+
+            private int next = advance(0);
+
+            private int advance(int from) {
+                int i = from;
+                while (i < table.length && table[i] == null) {
+                    i++;
+                }
+                return i;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return this.next < table.length;
+            }
+
+            @Override
+            public JobEntry next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                JobEntry entry = java.util.Objects.requireNonNull(table[this.next]);   // advance stops only at entries
+                this.next = advance(this.next + 1);
+                return entry;
+            }
+        };
     }
 
     // Backward-shift deletion: moves later members of the probe run into the gap when their home slot is not

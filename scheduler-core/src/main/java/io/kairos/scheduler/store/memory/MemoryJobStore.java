@@ -6,10 +6,12 @@ import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobOrder;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.LeaseArguments;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.StoredJobPage;
 
 import java.time.Instant;
 import java.time.InstantSource;
@@ -290,6 +292,26 @@ public class MemoryJobStore implements JobStore {
             this.lock.unlock();
         }
         return JobOrder.forListing(all);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One pass over the id table under the lock, keeping the {@code limit + 1} smallest ids after the cursor
+     * ({@link JobOrder#firstAfter}): O(n log limit) time and O(limit) memory per page, and no per-job index, so that
+     * the store's memory per job stays as it is.
+     */
+    @Override
+    public StoredJobPage listJobs(JobQuery query) {
+        List<StoredJob> rows = new ArrayList<>();
+        this.lock.lock();
+        try {
+            JobOrder.firstAfter(this.jobs, (entry) -> entry.job.id(), query.cursor(), query.limit() + 1).forEach((e) -> rows.add(e.job));
+        }
+        finally {
+            this.lock.unlock();
+        }
+        return StoredJobPage.of(rows, query);
     }
 
     @Override

@@ -31,6 +31,7 @@ import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobOrder;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
@@ -39,6 +40,7 @@ import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
 import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.StoredJobPage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -409,6 +411,22 @@ public final class MongoJobStore implements JobStore {
         Started s = started();
         List<Document> documents = call(s, "list jobs", () -> s.jobs().find(NOT_MARKER).into(new ArrayList<>()), false);
         return JobOrder.forListing(documents.stream().map(s.documents()::read).toList());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One query: a range on {@code _id} ({@code $gt} the cursor) sorted by {@code _id}, limited to
+     * {@code limit + 1} documents, which the {@code _id} index serves without reading further. Ids compare as MongoDB
+     * compares strings (binary, as {@link String#compareTo} for ids without surrogate pairs).
+     */
+    @Override
+    public StoredJobPage listJobs(JobQuery query) {
+        Started s = started();
+        Bson range = query.cursor() == null ? new Document() : Filters.gt(ID, query.cursor());
+        List<Document> documents = call(s, "list a page of jobs",
+                () -> s.jobs().find(range).sort(Sorts.ascending(ID)).limit(query.limit() + 1).into(new ArrayList<>()), false);
+        return StoredJobPage.of(documents.stream().map(s.documents()::read).toList(), query);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobAddOutcome;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobOrder;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
@@ -12,10 +13,16 @@ import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
 import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.StoredJobPage;
 import io.kairos.scheduler.store.redis.RedisJobRows.Row;
+import io.lettuce.core.Limit;
+import io.lettuce.core.MapScanCursor;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 
@@ -168,6 +175,36 @@ public final class RedisJobStore implements JobStore {
             throw new JobStoreException("Redis job store '" + context.alias() + "' cannot connect to "
                     + (this.uri != null ? this.uri.toString() : "Redis") + ": " + ex.getMessage(), ex);
         }
+        indexIds();
+    }
+
+    /** The most ids {@link #indexIds} reads and writes per round trip. */
+    private static final int INDEX_BATCH = 1000;
+
+    /**
+     * Fills the id index from the jobs hash when it holds fewer ids (keys written before the index existed): a walk
+     * of the hash with {@code HSCAN}, 1,000 fields per step, each step's ids added with one {@code ZADD}. Adding an
+     * id twice is harmless, and writes made meanwhile keep the index themselves.
+     */
+    private void indexIds() {
+        run("index job ids", (redis) -> {
+            if (redis.zcard(this.keys.ids()) >= redis.hlen(this.keys.jobs())) {
+                return null;
+            }
+            logger.info("Redis job store '{}': indexing the ids of {} for paged listings", context().alias(), this.keys.jobs());
+            ScanCursor cursor = ScanCursor.INITIAL;
+            ScanArgs batch = ScanArgs.Builder.limit(INDEX_BATCH);
+            do {
+                MapScanCursor<String, String> step = redis.hscan(this.keys.jobs(), cursor, batch);
+                if (!step.getMap().isEmpty()) {
+                    redis.zadd(this.keys.ids(), step.getMap().keySet().stream().map((id) -> ScoredValue.just(0, id))
+                            .toArray(ScoredValue[]::new));
+                }
+                cursor = step;
+            }
+            while (!cursor.isFinished());
+            return null;
+        });
     }
 
     /**
@@ -361,6 +398,29 @@ public final class RedisJobStore implements JobStore {
         List<StoredJob> jobs = readRows("list jobs");
         jobs.sort(LISTING_ORDER);
         return jobs;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Two calls: {@code ZRANGEBYLEX} on the id index ({@code (cursor} to {@code +}, {@code LIMIT 0 limit+1}:
+     * O(log n + limit) in Redis), then {@code read.lua} for the page's ids. Ids compare as Redis compares bytes
+     * (UTF-8), which is {@link String#compareTo} order for ids without characters beyond U+FFFF. Ids whose job was
+     * removed between the two calls, and finished markers, are skipped.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public StoredJobPage listJobs(JobQuery query) {
+        Range<String> range = query.cursor() == null ? Range.unbounded()
+                : Range.from(Range.Boundary.excluding(query.cursor()),
+                        Range.Boundary.unbounded());
+        Limit window = Limit.create(0, query.limit() + 1L);
+        List<String> ids = run("list a page of job ids", (redis) -> redis.zrangebylex(this.keys.ids(), range, window));
+        List<String> pageIds = ids.subList(0, Math.min(ids.size(), query.limit()));
+        List<StoredJob> jobs = pageIds.isEmpty() ? List.of() : readRows("list a page of jobs", pageIds.toArray(String[]::new));
+        return new StoredJobPage(jobs.stream().filter(query::matches).toList(),
+                ids.size() > query.limit() ? pageIds.get(pageIds.size() - 1) : null);
     }
 
     /**
@@ -652,7 +712,7 @@ public final class RedisJobStore implements JobStore {
         }
     }
 
-    private <T> T run(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
+    private <T extends @Nullable Object> T run(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
         RedisConnections open = this.connections;
         if (open == null) {
             throw new IllegalStateException("Redis job store is not started; cannot " + what);

@@ -29,6 +29,9 @@ import java.util.Objects;
  *     publishing scheduler's id</td></tr>
  * <tr><td>finished</td><td>{@code kairos.finished}</td><td>ZSET</td><td>job id → when the job finished, epoch
  *     milliseconds, for the {@code FINISHED} markers (their JSON stays in jobs)</td></tr>
+ * <tr><td>ids</td><td>{@code kairos.ids}</td><td>ZSET</td><td>job id → 0: every field of jobs (markers too), so that
+ *     listings page through ids in order with {@code ZRANGEBYLEX}; a store that starts on keys written before it
+ *     existed fills it</td></tr>
  * </table>
  *
  * <p>The time columns (run times, fire times, versions, broken reasons) override what the JSON says.
@@ -44,9 +47,10 @@ import java.util.Objects;
  * @param broken the broken reasons hash
  * @param wakeupChannel the pub/sub channel for remote wake-ups
  * @param finished the finished markers sorted set
+ * @param ids the id index sorted set
  */
 public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, String versions, String leases,
-        String leaseOwners, String broken, String wakeupChannel, String finished) {
+        String leaseOwners, String broken, String wakeupChannel, String finished, String ids) {
 
     /** The default key prefix. */
     public static final String DEFAULT_PREFIX = "kairos.";
@@ -58,9 +62,9 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
      */
     public RedisJobStoreKeys {
         List<String> names = List.of("jobs", "runTimes", "fireTimes", "versions", "leases", "leaseOwners", "broken",
-                "wakeupChannel", "finished");
+                "wakeupChannel", "finished", "ids");
         List<String> values = java.util.Arrays.asList(jobs, runTimes, fireTimes, versions, leases, leaseOwners, broken,
-                wakeupChannel, finished);
+                wakeupChannel, finished, ids);
         java.util.Map<String, String> seen = new java.util.HashMap<>();
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
@@ -77,6 +81,24 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
     }
 
     /**
+     * Keys whose id index is named after the jobs hash ({@code <jobs>.ids}).
+     *
+     * @param jobs the jobs hash
+     * @param runTimes the run times sorted set
+     * @param fireTimes the fire times hash
+     * @param versions the versions hash
+     * @param leases the lease expiry sorted set
+     * @param leaseOwners the lease owners hash
+     * @param broken the broken reasons hash
+     * @param wakeupChannel the pub/sub channel for remote wake-ups
+     * @param finished the finished markers sorted set
+     */
+    public RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, String versions, String leases, String leaseOwners,
+            String broken, String wakeupChannel, String finished) {
+        this(jobs, runTimes, fireTimes, versions, leases, leaseOwners, broken, wakeupChannel, finished, jobs + ".ids");
+    }
+
+    /**
      * Keys whose finished markers set is named after the jobs hash ({@code <jobs>.finished}).
      *
      * @param jobs the jobs hash
@@ -90,7 +112,7 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
      */
     public RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, String versions, String leases, String leaseOwners,
             String broken, String wakeupChannel) {
-        this(jobs, runTimes, fireTimes, versions, leases, leaseOwners, broken, wakeupChannel, jobs + ".finished");
+        this(jobs, runTimes, fireTimes, versions, leases, leaseOwners, broken, wakeupChannel, jobs + ".finished", jobs + ".ids");
     }
 
     /**
@@ -105,7 +127,7 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
     /**
      * Keys named {@code prefix + "jobs"}, {@code prefix + "run_times"}, {@code prefix + "fire_times"},
      * {@code prefix + "versions"}, {@code prefix + "leases"}, {@code prefix + "lease_owners"},
-     * {@code prefix + "broken"}, {@code prefix + "finished"} and channel {@code prefix + "wakeup"}.
+     * {@code prefix + "broken"}, {@code prefix + "finished"}, {@code prefix + "ids"} and channel {@code prefix + "wakeup"}.
      *
      * @param prefix the prefix, e.g. {@code kairos.} or {@code {orders}.kairos.}; not {@code null}
      * @return the keys
@@ -113,7 +135,7 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
     public static RedisJobStoreKeys withPrefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
         return new RedisJobStoreKeys(prefix + "jobs", prefix + "run_times", prefix + "fire_times", prefix + "versions",
-                prefix + "leases", prefix + "lease_owners", prefix + "broken", prefix + "wakeup", prefix + "finished");
+                prefix + "leases", prefix + "lease_owners", prefix + "broken", prefix + "wakeup", prefix + "finished", prefix + "ids");
     }
 
     /**
@@ -124,7 +146,7 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
      */
     public RedisJobStoreKeys withJobs(String jobs) {
         return new RedisJobStoreKeys(jobs, this.runTimes, this.fireTimes, this.versions, this.leases, this.leaseOwners,
-                this.broken, this.wakeupChannel, this.finished);
+                this.broken, this.wakeupChannel, this.finished, this.ids);
     }
 
     /**
@@ -135,16 +157,16 @@ public record RedisJobStoreKeys(String jobs, String runTimes, String fireTimes, 
      */
     public RedisJobStoreKeys withRunTimes(String runTimes) {
         return new RedisJobStoreKeys(this.jobs, runTimes, this.fireTimes, this.versions, this.leases, this.leaseOwners,
-                this.broken, this.wakeupChannel, this.finished);
+                this.broken, this.wakeupChannel, this.finished, this.ids);
     }
 
     /**
      * The data keys (not the channel), in the order the store's Lua scripts expect them.
      *
-     * @return jobs, run times, fire times, versions, leases, lease owners, broken, finished
+     * @return jobs, run times, fire times, versions, leases, lease owners, broken, finished, ids
      */
     String[] all() {
         return new String[] {this.jobs, this.runTimes, this.fireTimes, this.versions, this.leases, this.leaseOwners,
-                this.broken, this.finished};
+                this.broken, this.finished, this.ids};
     }
 }

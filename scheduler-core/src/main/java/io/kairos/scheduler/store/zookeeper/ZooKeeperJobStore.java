@@ -4,6 +4,8 @@ import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
+import io.kairos.scheduler.store.JobOrder;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStore;
@@ -12,6 +14,7 @@ import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.LeaseArguments;
 import io.kairos.scheduler.store.LeaseHolder;
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.StoredJobPage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -376,6 +379,35 @@ public final class ZooKeeperJobStore implements JobStore {
             }
             jobs.sort(LISTING_ORDER);
             return jobs;
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>ZooKeeper lists a znode's children only whole: each page reads the names of every job znode (one
+     * {@code getChildren}, about the id's length in bytes per job, dropped after the call), keeps the
+     * {@code limit + 1} smallest ids after the cursor, and reads the data of at most {@code limit} of them (one read
+     * each). Jobs removed between the two reads are skipped.
+     */
+    @Override
+    public StoredJobPage listJobs(JobQuery query) {
+        return call("list a page of jobs", () -> {
+            List<String> children = client().getChildren().forPath(this.paths.jobs());
+            List<String> jobIds = new ArrayList<>(children.size());
+            for (String child : children) {
+                String id = ZooKeeperPaths.idOf(child);
+                if (id != null) {
+                    jobIds.add(id);
+                }
+            }
+            List<String> ids = JobOrder.firstAfter(jobIds, (id) -> id, query.cursor(), query.limit() + 1);
+            List<String> pageIds = ids.subList(0, Math.min(ids.size(), query.limit()));
+            List<StoredJob> jobs = new ArrayList<>();
+            for (String id : pageIds) {
+                this.reader.lookup(id).filter(query::matches).ifPresent(jobs::add);
+            }
+            return new StoredJobPage(jobs, ids.size() > query.limit() ? pageIds.get(pageIds.size() - 1) : null);
         });
     }
 

@@ -1,6 +1,6 @@
 -- Adds, replaces or updates jobs (one, or a batch of RedisJobStore.addJobs); a job's version becomes 1 when new,
 -- else the old one + 1.
--- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished
+-- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished, 9 ids
 -- ARGV: 1 mode ('error', 'keep', 'replace': add under that conflict policy; 'update': the job must exist),
 --       2 wake-up channel, 3 publisher (scheduler id), then five per job: id, json, next run time (ms or ''),
 --       next fire time (ms or ''), broken reason (or '')
@@ -37,6 +37,7 @@ for first = 4, #ARGV, 5 do
       due_read = true
     end
     redis.call('HSET', KEYS[1], id, json)
+    redis.call('ZADD', KEYS[9], 0, id)
     local version = redis.call('HINCRBY', KEYS[4], id, 1)
     if run == '' then
       redis.call('ZREM', KEYS[2], id)

@@ -1,5 +1,5 @@
 -- Gives up leases; writes the new next run time (or deletes the job) only where the version is unchanged.
--- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished
+-- KEYS: 1 jobs, 2 run_times, 3 fire_times, 4 versions, 5 leases, 6 lease_owners, 7 broken, 8 finished, 9 ids
 -- ARGV: 1 lease owner, 2 wake-up channel, then 6 per job: id, acquired version,
 --       action ('S' schedule, 'P' pause, 'R' remove, 'F' finish: keep a FINISHED marker, its JSON kept), next run
 --       time (ms or ''; for 'F' when it finished), next fire time (ms or ''), the job's new JSON for 'S' when its
@@ -103,6 +103,7 @@ if #removed > 0 then
   bulk('HDEL', KEYS[3], removed)
   bulk('HDEL', KEYS[4], removed)
   bulk('HDEL', KEYS[7], removed)
+  bulk('ZREM', KEYS[9], removed)
 end
 if #data > 0 then
   bulk('HSET', KEYS[1], data)

@@ -7,6 +7,7 @@ import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreContractTests;
 import io.kairos.scheduler.store.JobStoreException;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.StoredJob;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -121,6 +122,20 @@ class RedisJobStoreIT extends JobStoreContractTests {
         assertThat(redis().zscore(KEYS.runTimes(), "p")).isNull();
         assertThat(redis().hget(KEYS.versions(), "a")).isEqualTo("1");
         assertThat(redis().hexists(KEYS.jobs(), "p")).isTrue();
+    }
+
+    @Test
+    void idIndexIsKeptByEveryWriteAndFilledOnStartWhenKeysPredateIt() {
+        for (String id : List.of("c", "a", "b", "d")) {
+            this.store.addJob(job(id, T0.plusSeconds(5)), ConflictPolicy.ERROR);
+        }
+        this.store.removeJob("d");
+        assertThat(redis().zrange(KEYS.ids(), 0, -1)).containsExactly("a", "b", "c");
+        // keys written by a version without the index: a start fills it
+        redis().del(KEYS.ids());
+        RedisJobStore restarted = otherStore("scheduler-c", () -> { });
+        assertThat(restarted.listJobs(JobQuery.all().withLimit(2)).jobs()).extracting(StoredJob::id).containsExactly("a", "b");
+        assertThat(redis().zcard(KEYS.ids())).isEqualTo(3);
     }
 
     @Test

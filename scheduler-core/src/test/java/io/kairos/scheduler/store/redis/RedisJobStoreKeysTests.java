@@ -15,7 +15,14 @@ class RedisJobStoreKeysTests {
         assertThat(keys.leases()).isEqualTo("kairos.leases");
         assertThat(keys.wakeupChannel()).isEqualTo("kairos.wakeup");
         assertThat(keys.all()).containsExactly("kairos.jobs", "kairos.run_times", "kairos.fire_times", "kairos.versions",
-                "kairos.leases", "kairos.lease_owners", "kairos.broken", "kairos.finished");
+                "kairos.leases", "kairos.lease_owners", "kairos.broken", "kairos.finished", "kairos.ids");
+    }
+
+    @Test
+    void keysMadeWithoutAnIdIndexNameItAfterTheJobsHash() {
+        RedisJobStoreKeys keys = new RedisJobStoreKeys("j", "r", "f", "v", "l", "o", "b", "w", "done");
+        assertThat(keys.ids()).isEqualTo("j.ids");
+        assertThat(new RedisJobStoreKeys("j", "r", "f", "v", "l", "o", "b", "w").ids()).isEqualTo("j.ids");
     }
 
     @Test

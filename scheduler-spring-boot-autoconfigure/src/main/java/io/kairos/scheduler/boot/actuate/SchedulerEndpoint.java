@@ -23,7 +23,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * The {@code scheduler} actuator endpoint: list and inspect jobs, pause, resume, run now, reschedule and remove
  * them, and pause or resume the whole scheduler.
  * <ul>
- * <li>{@code GET /actuator/scheduler}: the scheduler, its stores and executors, every job;</li>
+ * <li>{@code GET /actuator/scheduler}: the scheduler, its stores and executors, and one page of its jobs:
+ * {@code ?limit=} (1 to 1,000, default 100) and {@code ?cursor=} (the {@code next} of the previous answer); jobs come
+ * store after store by alias, each store's in id order, and {@code next} is {@code null} after the last page;</li>
  * <li>{@code GET /actuator/scheduler/{id}}: one job (404 when absent), with its {@code lastRun};</li>
  * <li>{@code GET /actuator/scheduler/{id}/runs}: the job's runs, newest first, {@code ?limit=} (1 to 500, default
  * 20), {@code ?outcome=}, {@code ?since=}, {@code ?until=}, {@code ?after=} (see {@link SchedulerOperations#runs});
@@ -66,13 +68,30 @@ public class SchedulerEndpoint {
     }
 
     /**
-     * The scheduler and all its jobs.
+     * The scheduler and the first page of its jobs.
      *
      * @return the descriptor
      */
-    @ReadOperation
     public SchedulerDescriptor scheduler() {
         return this.operations.describe();
+    }
+
+    /**
+     * The scheduler and one page of its jobs ({@code GET /actuator/scheduler?limit=&cursor=}).
+     *
+     * @param limit the most jobs, 1 to 1,000 (default 100)
+     * @param cursor the {@code next} of the previous answer, or {@code null} for the first page
+     * @return the descriptor, its {@code next} the cursor of the following page ({@code null} after the last)
+     * @throws InvalidEndpointRequestException (400) naming a bad parameter
+     */
+    @ReadOperation
+    public SchedulerDescriptor scheduler(@Nullable String limit, @Nullable String cursor) {
+        try {
+            return this.operations.describe(limit, cursor);
+        }
+        catch (InvalidOperationException ex) {
+            throw invalid(ex);
+        }
     }
 
     /** The path segment of run lists. */

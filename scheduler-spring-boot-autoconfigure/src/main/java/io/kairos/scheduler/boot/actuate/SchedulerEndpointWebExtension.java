@@ -17,7 +17,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 /**
  * HTTP answers for the {@link SchedulerEndpoint}: every error carries its reason in the body as an
  * {@link EndpointProblem} ({@code {"title": "Bad Request", "status": 400, "detail": "..."}}), whatever
- * {@code spring.web.error.include-message} says: 400 for a bad action or trigger spec or a bad run-list parameter,
+ * {@code spring.web.error.include-message} says: 400 for a bad action or trigger spec or a bad job-list or run-list
+ * parameter,
  * 404 when the job does not exist. 204 when a removal (or a resume that removed a finished job) leaves nothing to show.
  */
 @EndpointWebExtension(endpoint = SchedulerEndpoint.class)
@@ -32,6 +33,18 @@ public class SchedulerEndpointWebExtension {
      */
     public SchedulerEndpointWebExtension(SchedulerEndpoint delegate) {
         this.delegate = delegate;
+    }
+
+    /**
+     * The scheduler and one page of its jobs; see {@link SchedulerEndpoint#scheduler(String, String)}.
+     *
+     * @param limit the most jobs
+     * @param cursor the previous page's {@code next}
+     * @return 200 with the scheduler, 400 with a problem naming a bad parameter
+     */
+    @ReadOperation
+    public WebEndpointResponse<Object> scheduler(@Nullable String limit, @Nullable String cursor) {
+        return answer(() -> new WebEndpointResponse<>(this.delegate.scheduler(limit, cursor)));
     }
 
     /**

@@ -14,11 +14,13 @@ import io.kairos.scheduler.Job;
 import io.kairos.scheduler.JobChanges;
 import io.kairos.scheduler.JobDefaults;
 import io.kairos.scheduler.JobOptions;
+import io.kairos.scheduler.JobPage;
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.trigger.CronTrigger;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
@@ -84,13 +86,21 @@ public final class DeclaredJobSynchronizer {
         }
         triggers.forEach((definition, trigger) -> upsert(engine, definition, trigger));
         Set<String> ids = declarations.stream().map(ScheduledJobDefinition::id).collect(Collectors.toSet());
-        List<Job> orphans = engine.getJobs().stream()
-            .filter((job) -> job.name().startsWith(DECLARED_NAME_PREFIX) && !ids.contains(job.id()))
-            .toList();
+        List<Job> orphans = new ArrayList<>();
+        // page through the stores: a store of a million jobs is read a thousand at a time, never held whole
+        JobQuery everyJob = JobQuery.all().withLimit(JobQuery.MAX_LIMIT);
+        for (JobPage<Job> page = engine.findJobs(everyJob); ; page = engine.findJobs(everyJob.after(page.next()))) {
+            page.jobs().stream()
+                .filter((job) -> job.name().startsWith(DECLARED_NAME_PREFIX) && !ids.contains(job.id()))
+                .forEach(orphans::add);
+            if (page.next() == null) {
+                break;
+            }
+        }
         orphans.forEach((job) -> logger.warn("Job '{}' in store '{}' (task {}) was declared with @ScheduledJob, but no "
                 + "bean declares it any more; it is kept. Remove it (DELETE /actuator/scheduler/{}) or declare it again",
                 job.id(), job.jobstore(), job.task(), job.id()));
-        this.undeclared = orphans;
+        this.undeclared = List.copyOf(orphans);
     }
 
     /**

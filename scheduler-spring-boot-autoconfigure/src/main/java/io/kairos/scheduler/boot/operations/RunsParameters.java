@@ -74,18 +74,31 @@ public final class RunsParameters {
     }
 
     private static int limit(@Nullable String text) {
+        return limit(text, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /**
+     * A {@code ?limit=} value.
+     *
+     * @param text the untrusted text, or {@code null}
+     * @param defaultLimit the value when not given
+     * @param max the largest value taken (at most 99,999)
+     * @return the limit
+     * @throws InvalidOperationException (field {@code limit}) when not a whole number from 1 to {@code max}
+     */
+    static int limit(@Nullable String text, int defaultLimit, int max) {
         if (text == null) {
-            return DEFAULT_LIMIT;
+            return defaultLimit;
         }
         String trimmed = text.trim();
-        if (trimmed.matches("[0-9]{1,4}")) {
+        if (trimmed.matches("[0-9]{1,5}")) {
             int value = Integer.parseInt(trimmed);
-            if (value >= 1 && value <= MAX_LIMIT) {
+            if (value >= 1 && value <= max) {
                 return value;
             }
         }
-        throw invalid("limit", "'limit': value " + InputText.quote(text) + " is not a whole number from 1 to " + MAX_LIMIT
-                + " (default " + DEFAULT_LIMIT + ")");
+        throw invalid("limit", "'limit': value " + InputText.quote(text) + " is not a whole number from 1 to " + max
+                + " (default " + defaultLimit + ")");
     }
 
     private static Set<RunOutcome> outcomes(String text) {

@@ -7,12 +7,14 @@ import java.util.Optional;
 
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.JobChanges;
+import io.kairos.scheduler.JobPage;
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
 import io.kairos.scheduler.history.RunPage;
 import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.store.JobLookupException;
+import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -74,12 +76,48 @@ public class SchedulerOperations {
     }
 
     /**
-     * The scheduler and all its jobs.
+     * The scheduler and the first page of its jobs ({@value JobsParameters#DEFAULT_LIMIT}).
      *
      * @return the descriptor
      */
     public SchedulerDescriptor describe() {
         return SchedulerDescriptor.of(this.scheduler, this.synchronizer);
+    }
+
+    /**
+     * The scheduler and one page of its jobs.
+     *
+     * @param limit the most jobs, 1 to {@value JobsParameters#MAX_LIMIT}, default {@value JobsParameters#DEFAULT_LIMIT}
+     *     (untrusted text)
+     * @param cursor the {@code next} of the previous answer, or {@code null} for the first page (untrusted)
+     * @return the descriptor, with the cursor of the next page
+     * @throws InvalidOperationException (field {@code limit} or {@code cursor}) for a bad parameter
+     */
+    public SchedulerDescriptor describe(@Nullable String limit, @Nullable String cursor) {
+        JobQuery query = JobsParameters.query(limit, cursor, null, null, null, null);
+        try {
+            return SchedulerDescriptor.of(this.scheduler, this.synchronizer, query);
+        }
+        catch (IllegalArgumentException ex) {
+            throw JobsParameters.refused(ex);
+        }
+    }
+
+    /**
+     * One page of jobs, filtered in the stores (see {@link JobsParameters#query} for the parameters).
+     *
+     * @param query the page
+     * @return the page
+     * @throws InvalidOperationException (field {@code cursor} or {@code store}) for a cursor the listing did not write
+     *     or an unknown store
+     */
+    public JobPage<Job> jobs(JobQuery query) {
+        try {
+            return this.scheduler.findJobs(query);
+        }
+        catch (IllegalArgumentException ex) {
+            throw JobsParameters.refused(ex);
+        }
     }
 
     /**
