@@ -42,7 +42,8 @@ final class RunTimeExposingExecutor implements JobExecutor {
 
     @Override
     public void submit(JobRun run, RunListener listener) {
-        this.delegate.submit(new JobRun(run.job(), new RunTimeTask(run.task(), run.scheduledRunTimes()), run.scheduledRunTimes()), listener);
+        this.delegate.submit(new JobRun(run.job(), new RunTimeTask(run.task(), run.scheduledRunTimes()), run.scheduledRunTimes(), run.retry()),
+                listener);
     }
 
     @Override
