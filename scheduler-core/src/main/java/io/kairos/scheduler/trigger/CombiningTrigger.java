@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,11 +247,7 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put(TriggerSpec.TYPE, this.type);
         spec.put("triggers", this.triggers.stream().map(Trigger::toSpec).toList());
-        spec.put("timezone", TriggerSpec.formatZone(this.timezone));
-        if (!this.jitter.isZero()) {
-            spec.put("jitter", TriggerSpec.formatSeconds(this.jitter));
-        }
-        return Collections.unmodifiableMap(spec);
+        return TriggerSpec.withZoneAndJitter(spec, this.timezone, this.jitter);
     }
 
     @Override
