@@ -106,6 +106,24 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
                 + MAX_DEPTH + " levels deep; valid: at most " + MAX_DEPTH + " levels");
     }
 
+    /** Makes a combining trigger of its children, zone and jitter: the constructor of {@code and} or {@code or}. */
+    @FunctionalInterface
+    interface Maker<T extends CombiningTrigger> {
+
+        T make(List<Trigger> children, ZoneId zone, Duration jitter);
+    }
+
+    /**
+     * Reads a combining spec of one type at nesting level {@code depth}: its keys ({@link #KEYS}), its zone (also the
+     * children's default), its {@linkplain #children children} and its jitter.
+     */
+    static <T extends CombiningTrigger> T readCombining(String type, Map<String, ?> spec, ZoneId defaultZone, InstantSource clock,
+            int depth, Maker<T> maker) {
+        TriggerSpec s = TriggerSpec.read(spec, type, KEYS);
+        ZoneId zone = s.zone(defaultZone);
+        return maker.make(children(s, zone, clock, depth), zone, s.seconds("jitter").orElse(Duration.ZERO));
+    }
+
     /**
      * Reads the children of a combining spec at nesting level {@code depth} (1 for a spec that is not a child); a
      * child's error is re-thrown naming its position. The limits are checked before any child is read, so a spec of
