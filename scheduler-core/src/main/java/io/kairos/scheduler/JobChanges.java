@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class JobChanges {
 
     /** Name, arguments, trigger, options and next run time; arguments and trigger spec immutable copies. */
-    private final JobFields fields = new JobFields();
+    private final JobRequest.Fields fields = new JobRequest.Fields();
 
     /**
      * Starts an empty set of changes.

@@ -25,7 +25,8 @@ class JobArgumentsCopyTests {
         assertThatThrownBy(() -> kwargs.remove("a")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(kwargs::clear).isInstanceOf(UnsupportedOperationException.class);
         request.kwarg("a", 2);
-        assertThat(request.kwargs()).containsExactly(Map.entry("a", 2), Map.entry("b", null));
+        assertThat(request.kwargs().keySet()).containsExactly("a", "b");
+        assertThat(request.kwargs()).containsEntry("a", 2).containsEntry("b", null);
     }
 
     @Test
