@@ -166,6 +166,10 @@ function dashboard() {
       const d = new Date(iso);
       return isNaN(d) ? iso : d.toLocaleString();
     },
+    // a time as the server wrote it, in the job's zone: without fractions of a second
+    zoned(iso) {
+      return iso ? iso.replace('T', ' ').replace(/\.\d+(?=Z|[+-]\d\d:?\d\d|\[|$)/, '') : '—';
+    },
     show(v) {
       return v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     },
