@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the ZooKeeper run history promises beyond the run history contract (which {@link ZooKeeperJobStoreTests}
@@ -46,6 +46,9 @@ class ZooKeeperRunHistoryTests {
 
     private static final RunRetention ONE_HOUR = new RunRetention(100, Duration.ofHours(1));
 
+    /** How often the ZooKeeper server deletes empty container znodes (default 60 s). */
+    private static final String CONTAINER_SWEEP = "znode.container.checkIntervalMs";
+
     private static InProcessZooKeeper server;
 
     private static CuratorFramework raw;
@@ -56,12 +59,14 @@ class ZooKeeperRunHistoryTests {
 
     @BeforeAll
     static void startServer() throws Exception {
+        System.setProperty(CONTAINER_SWEEP, "100");
         server = new InProcessZooKeeper();
         raw = server.raw();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
+        System.clearProperty(CONTAINER_SWEEP);
         server.close();
     }
 
@@ -105,8 +110,16 @@ class ZooKeeperRunHistoryTests {
                 .containsExactly(T0.toEpochMilli() + "~FAILED~" + failed.runId());
         byte[] data = raw.getData().forPath(container + "/" + T0.toEpochMilli() + "~FAILED~" + failed.runId());
         assertThat(RunRecordCodec.read(new String(data, StandardCharsets.UTF_8))).isEqualTo(failed);
-        Stat stat = raw.checkExists().forPath(container);
-        assertThat(stat.getEphemeralOwner()).as("a container znode").isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
+    void theServerDeletesAJobContainerOnceItsLastRunIsGone() throws Exception {
+        RunHistory history = history("a");
+        RunRecord run = run("j", T0);
+        history.record(List.of(run));
+        raw.delete().forPath(ROOT + "/runs/j/" + ZooKeeperRunName.of(run));
+        // the server's container sweep runs every 100 ms here (znode.container.checkIntervalMs, set before it started)
+        await().atMost(Duration.ofSeconds(10)).until(() -> raw.checkExists().forPath(ROOT + "/runs/j") == null);
     }
 
     @Test
