@@ -211,7 +211,7 @@ public final class JobScheduler {
 
     /**
      * The latest runs of a job, newest first, from its store's run history (every instance sharing the store sees
-     * the same). A store that keeps no history (ZooKeeper) answers an empty list.
+     * the same). A store that keeps no history (one written outside Kairos) answers an empty list.
      *
      * @param id the job id, not {@code null}; a removed job's runs are found until retention removes them
      * @param limit the most runs to return, 1 to {@value RunQuery#MAX_LIMIT}
