@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JDBC store's run history: the table {@code <job table>_runs}, one row per run with the columns queried
- * (job id, finish time, outcome) and the record as JSON. Reads are one statement on the indexes; retention deletes
+ * (run id, job id, finish time, outcome) and the rest of the record as JSON ({@link RunRecordCodec#writeDetails};
+ * rows written before hold the whole record, which reads the same). Reads are one statement on the indexes; retention deletes
  * by primary key in batches, done by the one scheduler holding the retention lease (a row of the table itself,
  * run id {@value #LEASE_ROW}, its owner in {@code job_id} and its expiry in {@code finished_at}). Thread-safe.
  */
@@ -110,12 +111,12 @@ final class JdbcRunHistory implements RunHistory {
         ps.setString(2, run.jobId());
         ps.setLong(3, run.finishedAt().toEpochMilli());
         ps.setString(4, run.outcome().name());
-        ps.setString(5, RunRecordCodec.write(run));
+        ps.setString(5, RunRecordCodec.writeDetails(run));
     }
 
     @Override
     public List<RunRecord> findRuns(RunQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT run_data FROM ").append(this.table).append(" WHERE run_id <> ?");
+        StringBuilder sql = new StringBuilder("SELECT run_id, job_id, finished_at, outcome, run_data FROM ").append(this.table).append(" WHERE run_id <> ?");
         List<Object> args = new ArrayList<>();
         args.add(LEASE_ROW);
         if (query.jobId() != null) {
@@ -150,7 +151,8 @@ final class JdbcRunHistory implements RunHistory {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        runs.add(RunRecordCodec.read(rs.getString(1)));
+                        runs.add(RunRecordCodec.readDetails(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                                rs.getString(4), rs.getString(5)));
                     }
                 }
             }
