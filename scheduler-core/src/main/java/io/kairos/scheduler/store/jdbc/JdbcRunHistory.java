@@ -116,8 +116,34 @@ final class JdbcRunHistory implements RunHistory {
 
     @Override
     public List<RunRecord> findRuns(RunQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT run_id, job_id, finished_at, outcome, run_data FROM ").append(this.table).append(" WHERE run_id <> ?");
         List<Object> args = new ArrayList<>();
+        String sql = select(query, args);
+        return this.tx.autoCommit("read runs", (c) -> {
+            List<RunRecord> runs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        runs.add(RunRecordCodec.readDetails(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                                rs.getString(4), rs.getString(5)));
+                    }
+                }
+            }
+            return runs;
+        });
+    }
+
+    /**
+     * The statement of a query.
+     *
+     * @param query the query
+     * @param args receives the statement's parameters, in order
+     * @return the SQL
+     */
+    String select(RunQuery query, List<Object> args) {
+        StringBuilder sql = new StringBuilder("SELECT run_id, job_id, finished_at, outcome, run_data FROM ").append(this.table).append(" WHERE run_id <> ?");
         args.add(LEASE_ROW);
         if (query.jobId() != null) {
             sql.append(" AND job_id = ?");
@@ -126,6 +152,11 @@ final class JdbcRunHistory implements RunHistory {
         if (!query.outcomes().isEmpty()) {
             sql.append(" AND outcome IN (").append("?, ".repeat(query.outcomes().size() - 1)).append("?)");
             query.outcomes().stream().map(RunOutcome::name).sorted().forEach(args::add);
+            if (!query.outcomes().contains(RunOutcome.SUCCEEDED)) {
+                // as a literal, so that PostgreSQL matches its partial index on runs that did not succeed
+                // (runs-indexes-postgresql.sql) in a generic plan too, where the parameters are unknown
+                sql.append(" AND outcome <> '").append(RunOutcome.SUCCEEDED.name()).append('\'');
+            }
         }
         if (query.since() != null) {
             sql.append(" AND finished_at >= ?");
@@ -143,21 +174,7 @@ final class JdbcRunHistory implements RunHistory {
             args.add(query.after().runId());
         }
         sql.append(" ORDER BY finished_at DESC, run_id DESC LIMIT ").append(query.limit());
-        return this.tx.autoCommit("read runs", (c) -> {
-            List<RunRecord> runs = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        runs.add(RunRecordCodec.readDetails(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                                rs.getString(4), rs.getString(5)));
-                    }
-                }
-            }
-            return runs;
-        });
+        return sql.toString();
     }
 
     @Override
