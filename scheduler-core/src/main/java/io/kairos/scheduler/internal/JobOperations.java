@@ -7,6 +7,7 @@ import io.kairos.scheduler.event.JobModified;
 import io.kairos.scheduler.event.JobRemoved;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobAddOutcome;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobQuery;
@@ -276,6 +277,18 @@ final class JobOperations {
         }
         jobs.sort(java.util.Comparator.comparing(StoredJob::nextRunTime, java.util.Comparator.nullsLast(Instant::compareTo)));
         return jobs;
+    }
+
+    /** The job counts of one store, or the sum over every store ({@link JobStore#countJobs()}, one call each). */
+    JobCounts count(@Nullable String jobstore) {
+        if (jobstore != null) {
+            return this.settings.components.requireStore(jobstore).countJobs();
+        }
+        JobCounts counts = JobCounts.NONE;
+        for (JobStore store : this.settings.components.stores().values()) {
+            counts = counts.plus(store.countJobs());
+        }
+        return counts;
     }
 
     StoredJobPage page(JobQuery query) {

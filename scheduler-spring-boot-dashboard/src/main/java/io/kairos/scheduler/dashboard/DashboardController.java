@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.kairos.scheduler.Job;
-import io.kairos.scheduler.JobPage;
 import io.kairos.scheduler.SchedulerNotRunningException;
 import io.kairos.scheduler.boot.operations.InvalidOperationException;
 import io.kairos.scheduler.boot.operations.JobNotFoundException;
@@ -18,6 +17,7 @@ import io.kairos.scheduler.boot.operations.SchedulerDescriptor;
 import io.kairos.scheduler.boot.operations.SchedulerOperations;
 import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.input.InputText;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobStoreException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -92,25 +92,19 @@ class DashboardController {
     }
 
     /**
-     * The jobs by state, counted over every store a page of 1,000 jobs at a time: the memory used stays bounded
-     * whatever the number of jobs (the work grows with it, as the count must).
+     * The jobs by state over every store, counted by the stores ({@code JobScheduler.countJobs}) without loading
+     * the jobs: one query or script per store for the shared stores.
      */
-    private Map<String, Integer> jobCounts() {
-        Map<String, Integer> counts = new TreeMap<>(Map.of("SCHEDULED", 0, "PAUSED", 0, "BROKEN", 0));
-        JobQuery query = JobQuery.all().withLimit(JobQuery.MAX_LIMIT);
-        for (JobPage<Job> page = this.operations.scheduler().findJobs(query); ;
-                page = this.operations.scheduler().findJobs(query.after(page.next()))) {
-            page.jobs().forEach((job) -> counts.merge(job.state().name(), 1, Integer::sum));
-            if (page.next() == null) {
-                return counts;
-            }
-        }
+    private Map<String, Long> jobCounts() {
+        JobCounts counts = this.operations.scheduler().countJobs();
+        return new TreeMap<>(Map.of("SCHEDULED", counts.scheduled(), "PAUSED", counts.paused(), "BROKEN", counts.broken()));
     }
 
     @GetMapping("/api/overview")
     Map<String, Object> overview(HttpServletRequest request) {
-        SchedulerDescriptor scheduler = this.operations.describe();
-        Map<String, Integer> counts = jobCounts();
+        // the overview shows no jobs: a page of one, not the default 100 with a run-history read for each
+        SchedulerDescriptor scheduler = this.operations.describe("1", null);
+        Map<String, Long> counts = jobCounts();
         DashboardAccess.Grant grant = this.access.grant(request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schedulerId", scheduler.schedulerId());
