@@ -37,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@code kairos.job.executions} (timer; tags {@code task}, {@code outcome} = {@code success} | {@code failure}):
  * time from submission to the end of the run, queueing in the executor included;</li>
- * <li>{@code kairos.job.lateness} (timer; tag {@code task}): submission time minus the scheduled run time;</li>
+ * <li>{@code kairos.job.lateness} (timer; tag {@code task}): submission time minus the time the run was due: its
+ * scheduled run time, or for a retry the time the retry was due, so that a retry's back-off is not counted as lateness
+ * ({@code JobSubmitted#lateness}); never negative;</li>
  * <li>{@code kairos.job.missed} (counter; tag {@code task}): run times skipped past their misfire grace time;</li>
  * <li>{@code kairos.job.max.instances.reached} (counter; tag {@code task}): run times dropped because the job
  * had max instances runs in flight;</li>
@@ -222,7 +224,7 @@ public class SchedulerMetrics {
             if (early != null && early.outcome() != null) {
                 record(event.jobstore(), event.jobId(), event.timestamp(), early.end(), early.outcome());
             }
-            lateness.record(positive(Duration.between(runTime, event.timestamp())));
+            lateness.record(event.lateness(runTime));
         }
     }
 

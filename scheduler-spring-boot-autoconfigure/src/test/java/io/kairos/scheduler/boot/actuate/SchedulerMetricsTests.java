@@ -93,6 +93,31 @@ class SchedulerMetricsTests {
     }
 
     @Test
+    void aRetrysLatenessCountsFromWhenTheRetryWasDueNotFromItsFireTime() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        this.scheduler.taskRegistry().register("flaky", (TaskAction) () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("first call fails");
+            }
+        });
+        new SchedulerMetrics(this.scheduler, this.registry);
+        this.scheduler.start();
+        // fire time T0, run at T0: attempt 2 is due 10 s after it failed
+        this.scheduler.addJob(JobRequest.of("flaky").id("f").retry(RetryPolicy.maxAttempts(2).withJitter(0))
+                .trigger(Map.of("type", "date", "run_date", T0.toString())));
+        await().until(() -> this.registry.get("kairos.job.retries").tags("task", "flaky", "outcome", "scheduled").counter().count() == 1);
+        // the loop finds the retry 3 s after it was due, 13 s after the fire time
+        this.now.set(T0.plusSeconds(13));
+        this.scheduler.wakeup();
+        io.micrometer.core.instrument.Timer lateness = this.registry.get("kairos.job.lateness").tag("task", "flaky").timer();
+        // attempt 1 and its retry (JobSubmitted comes at the end of the loop's pass, maybe after the run ended)
+        await().until(() -> lateness.count() == 2);
+        assertThat(calls.get()).isEqualTo(2);
+        assertThat(lateness.totalTime(TimeUnit.MILLISECONDS)).as("0 s for attempt 1, 3 s for the retry").isEqualTo(3_000);
+        assertThat(lateness.max(TimeUnit.MILLISECONDS)).isEqualTo(3_000);
+    }
+
+    @Test
     void aTimedOutRunWhoseThreadIgnoresTheInterruptIsCountedStuckUntilItEndsAndRecordedTimedOut() {
         java.util.concurrent.atomic.AtomicBoolean mayEnd = new java.util.concurrent.atomic.AtomicBoolean();
         this.scheduler.taskRegistry().register("spin", (TaskAction) () -> {
