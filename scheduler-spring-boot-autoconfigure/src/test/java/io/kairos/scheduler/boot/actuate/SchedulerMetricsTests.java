@@ -48,6 +48,17 @@ class SchedulerMetricsTests {
         this.scheduler.shutdown(false);
     }
 
+    /** Registers the task {@code flaky}, whose first call fails; returns its call count. */
+    private java.util.concurrent.atomic.AtomicInteger registerFlaky() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        this.scheduler.taskRegistry().register("flaky", (TaskAction) () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("first call fails");
+            }
+        });
+        return calls;
+    }
+
     @Test
     void perTaskAndPerStoreMetersAreListedAtZeroBeforeTheFirstRun() {
         this.scheduler.taskRegistry().register("nightly", (TaskAction) () -> { });
@@ -69,12 +80,7 @@ class SchedulerMetricsTests {
 
     @Test
     void retriesAreCountedByTaskAndOutcome() {
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        this.scheduler.taskRegistry().register("flaky", (TaskAction) () -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("first call fails");
-            }
-        });
+        java.util.concurrent.atomic.AtomicInteger calls = registerFlaky();
         this.scheduler.taskRegistry().register("broken", (TaskAction) () -> {
             throw new IllegalStateException("always");
         });
@@ -94,12 +100,7 @@ class SchedulerMetricsTests {
 
     @Test
     void aRetrysLatenessCountsFromWhenTheRetryWasDueNotFromItsFireTime() {
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        this.scheduler.taskRegistry().register("flaky", (TaskAction) () -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("first call fails");
-            }
-        });
+        java.util.concurrent.atomic.AtomicInteger calls = registerFlaky();
         new SchedulerMetrics(this.scheduler, this.registry);
         this.scheduler.start();
         // fire time T0, run at T0: attempt 2 is due 10 s after it failed
