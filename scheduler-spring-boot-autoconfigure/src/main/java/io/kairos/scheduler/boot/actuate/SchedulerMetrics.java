@@ -55,11 +55,11 @@ import org.jspecify.annotations.Nullable;
  * virtual-thread executor, were interrupted, and are still in their task ten seconds later (see
  * {@code JobStuck}).</li>
  * </ul>
- * The per-task meters (both outcomes of {@code kairos.job.executions}, lateness, missed, max instances reached) are
- * registered at zero for every job's task when the scheduler starts and when a job is added, and
- * {@code kairos.store.failures} for every store at start, so dashboards and alerts see them before the first run.
- * The task of a job is looked up when the job is added (or at its first event) and cached until the job is modified
- * or removed (a removed one-off job's last run is still reported under its task). Thread-safe.
+ * The per-task meters (both outcomes of {@code kairos.job.executions}, lateness, missed, max instances reached, every
+ * outcome of {@code kairos.job.retries}) are registered at zero for every job's task when the scheduler starts and
+ * when a job is added, and {@code kairos.store.failures} for every store at start, so dashboards and alerts see them
+ * before the first run. The task of a job is looked up when the job is added (or at its first event) and cached until
+ * the job is modified or removed (a removed one-off job's last run is still reported under its task). Thread-safe.
  */
 public class SchedulerMetrics {
 
@@ -152,7 +152,7 @@ public class SchedulerMetrics {
         executions(task, "failure");
         counter("kairos.job.missed", "task", task);
         counter("kairos.job.max.instances.reached", "task", task);
-        for (String outcome : List.of("scheduled", "succeeded", "exhausted")) {
+        for (String outcome : List.of("scheduled", "succeeded", "exhausted", "not-retryable")) {
             retries(task, outcome);
         }
     }
@@ -257,7 +257,7 @@ public class SchedulerMetrics {
 
     private Timer lateness(String task) {
         return Timer.builder("kairos.job.lateness").tag("task", task)
-            .description("How late Kairos job runs were submitted, relative to their scheduled run time")
+            .description("How late Kairos job runs were submitted, relative to when they were due (a retry: its due time)")
             .register(this.registry);
     }
 

@@ -74,6 +74,9 @@ class SchedulerMetricsTests {
             assertThat(this.registry.get("kairos.job.lateness").tag("task", task).timer().count()).isZero();
             assertThat(this.registry.get("kairos.job.missed").tag("task", task).counter().count()).isZero();
             assertThat(this.registry.get("kairos.job.max.instances.reached").tag("task", task).counter().count()).isZero();
+            for (String outcome : java.util.List.of("scheduled", "succeeded", "exhausted", "not-retryable")) {
+                assertThat(this.registry.get("kairos.job.retries").tags("task", task, "outcome", outcome).counter().count()).isZero();
+            }
         }
         assertThat(this.registry.get("kairos.store.failures").tag("store", "default").counter().count()).isZero();
     }
