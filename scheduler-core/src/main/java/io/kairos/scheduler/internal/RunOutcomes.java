@@ -197,7 +197,8 @@ final class RunOutcomes {
      */
     private void scheduleRetry(HeldJob job, JobRun run, Instant runTime, Instant now) {
         int attempt = run.attempt() + 1;
-        PendingRetry retry = new PendingRetry(attempt, runTime, now.plus(this.context.fireTimes().retryDelay(run.job().retry(), attempt)), null);
+        Instant due = now.plus(this.context.fireTimes().retryDelay(run.job().retry(), attempt));
+        PendingRetry retry = new PendingRetry(attempt, runTime, due, null);
         // the retry is due to the millisecond (PendingRetry): the event's delay leads to exactly that instant
         Duration delay = Duration.between(now, retry.at());
         if (delay.isNegative()) {
