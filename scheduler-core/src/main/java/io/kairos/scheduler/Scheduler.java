@@ -616,7 +616,9 @@ public final class Scheduler implements AutoCloseable {
 
     /**
      * Removes every job from every store (or the pending jobs); publishes {@code AllJobsRemoved} with a
-     * {@code null} alias when started.
+     * {@code null} alias when started. A pending retry of a removed job is recorded as a {@code CANCELLED} run, as by
+     * {@link #removeJob(String)}; to find them, each store's scheduled jobs are read once, a page at a time, before
+     * they are removed.
      */
     public void removeAllJobs() {
         removeAllJobs(null);

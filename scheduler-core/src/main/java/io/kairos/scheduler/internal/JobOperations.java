@@ -242,14 +242,10 @@ final class JobOperations {
 
     void removeAll(@Nullable String jobstore) {
         if (jobstore != null) {
-            this.settings.components.requireStore(jobstore).removeAllJobs();
-            this.lanes.storeCleared(jobstore);
+            StoreClearing.clear(jobstore, this.settings.components.requireStore(jobstore), this.lanes);
         }
         else {
-            this.settings.components.stores().forEach((alias, store) -> {
-                store.removeAllJobs();
-                this.lanes.storeCleared(alias);
-            });
+            this.settings.components.stores().forEach((alias, store) -> StoreClearing.clear(alias, store, this.lanes));
         }
         this.events.publish(new AllJobsRemoved(this.settings.clock.instant(), jobstore));
     }

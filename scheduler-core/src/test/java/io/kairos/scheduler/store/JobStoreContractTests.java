@@ -556,6 +556,21 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
                 .isEqualTo(retry.withRegularRunTime(at(70)));
     }
 
+    @Test
+    void listJobsReturnsEachScheduledJobWithItsPendingRetry() {
+        PendingRetry retry = new PendingRetry(2, at(5), at(40), at(70));
+        this.store.addJob(job("a", at(40)).withPendingRetry(retry), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(10)), ConflictPolicy.ERROR);
+        assertThat(this.store.listJobs(JobQuery.all().withStates(JobState.SCHEDULED)).jobs())
+                .extracting(StoredJob::id, StoredJob::pendingRetry)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", retry), org.assertj.core.groups.Tuple.tuple("b", null));
+    }
+
+    @Test
+    void removeAllJobsOfASchedulerRecordsThePendingRetriesItDrops() {
+        RemovedRetries.check(createStore());
+    }
+
     // --- acquire ---------------------------------------------------------------------------------------------
 
     @Test
