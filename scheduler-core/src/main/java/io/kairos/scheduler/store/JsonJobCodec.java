@@ -2,7 +2,6 @@ package io.kairos.scheduler.store;
 
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.retry.RetryPolicy;
-import io.kairos.scheduler.trigger.IsoFormat;
 import io.kairos.scheduler.trigger.IsoInstants;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.TriggerSpec;
@@ -246,7 +245,7 @@ public final class JsonJobCodec implements JobCodec {
     }
 
     private static @Nullable String text(@Nullable Instant value) {
-        return value == null ? null : IsoFormat.instant(value);
+        return value == null ? null : value.toString();
     }
 
     /**

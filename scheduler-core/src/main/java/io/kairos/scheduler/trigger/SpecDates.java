@@ -197,7 +197,7 @@ final class SpecDates {
      * fractions of a second only when present; {@link #parse} reads it back to the same instant.
      */
     static String format(ZonedDateTime dateTime) {
-        return IsoFormat.offsetDateTime(dateTime);
+        return dateTime.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** The instant of a value, refused (the message echoing the value as given) when outside the range. */
