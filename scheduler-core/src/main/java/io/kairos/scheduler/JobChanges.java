@@ -1,13 +1,11 @@
 package io.kairos.scheduler;
 
 import io.kairos.scheduler.retry.RetryPolicy;
+import io.kairos.scheduler.store.ImmutableArgs;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,19 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JobChanges {
 
-    private @Nullable String name;
-
-    private @Nullable List<Object> args;
-
-    private @Nullable Map<String, Object> kwargs;
-
-    private @Nullable Object trigger;
-
-    private JobOptions options = JobOptions.none();
-
-    private boolean nextRunTimeSet;
-
-    private @Nullable Instant nextRunTime;
+    /** Name, arguments, trigger, options and next run time; arguments and trigger spec immutable copies. */
+    private final JobRequest.Fields fields = new JobRequest.Fields();
 
     /**
      * Starts an empty set of changes.
@@ -52,29 +39,29 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges name(String name) {
-        this.name = Objects.requireNonNull(name, "name");
+        this.fields.name(Objects.requireNonNull(name, "name"));
         return this;
     }
 
     /**
      * New positional arguments (checked against the task).
      *
-     * @param args JSON values
+     * @param args JSON values ({@code null} elements allowed); copied
      * @return these changes
      */
     public JobChanges args(Object... args) {
-        this.args = new ArrayList<>(Arrays.asList(args));
+        this.fields.args(ImmutableArgs.of(args));
         return this;
     }
 
     /**
      * New named arguments (checked against the task).
      *
-     * @param kwargs JSON values by parameter name
+     * @param kwargs JSON values by parameter name ({@code null} values allowed); copied
      * @return these changes
      */
     public JobChanges kwargs(Map<String, ?> kwargs) {
-        this.kwargs = new LinkedHashMap<>(kwargs);
+        this.fields.kwargs(kwargs);
         return this;
     }
 
@@ -86,7 +73,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges trigger(Trigger trigger) {
-        this.trigger = Objects.requireNonNull(trigger, "trigger");
+        this.fields.trigger(trigger);
         return this;
     }
 
@@ -98,7 +85,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges trigger(Map<String, ?> spec) {
-        this.trigger = new LinkedHashMap<>(spec);
+        this.fields.trigger(spec);
         return this;
     }
 
@@ -109,7 +96,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges executor(String alias) {
-        this.options = this.options.executor(alias);
+        this.fields.options((current) -> current.executor(alias));
         return this;
     }
 
@@ -120,7 +107,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges misfireGraceTime(@Nullable Duration grace) {
-        this.options = this.options.misfireGraceTime(grace);
+        this.fields.options((current) -> current.misfireGraceTime(grace));
         return this;
     }
 
@@ -131,7 +118,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges coalesce(boolean coalesce) {
-        this.options = this.options.coalesce(coalesce);
+        this.fields.options((current) -> current.coalesce(coalesce));
         return this;
     }
 
@@ -142,7 +129,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges maxInstances(int maxInstances) {
-        this.options = this.options.maxInstances(maxInstances);
+        this.fields.options((current) -> current.maxInstances(maxInstances));
         return this;
     }
 
@@ -153,7 +140,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges jitter(@Nullable Duration jitter) {
-        this.options = this.options.jitter(jitter);
+        this.fields.options((current) -> current.jitter(jitter));
         return this;
     }
 
@@ -167,7 +154,7 @@ public final class JobChanges {
      *     {@code timeout} and the value
      */
     public JobChanges timeout(@Nullable Duration timeout) {
-        this.options = this.options.timeout(timeout);
+        this.fields.options((current) -> current.timeout(timeout));
         return this;
     }
 
@@ -180,7 +167,7 @@ public final class JobChanges {
      * @throws NullPointerException when {@code policy} is {@code null}
      */
     public JobChanges retry(RetryPolicy policy) {
-        this.options = this.options.retry(policy);
+        this.fields.options((current) -> current.retry(policy));
         return this;
     }
 
@@ -191,8 +178,7 @@ public final class JobChanges {
      * @return these changes
      */
     public JobChanges nextRunTime(@Nullable Instant nextRunTime) {
-        this.nextRunTimeSet = true;
-        this.nextRunTime = nextRunTime;
+        this.fields.nextRunTime(nextRunTime);
         return this;
     }
 
@@ -208,7 +194,7 @@ public final class JobChanges {
             throw new IllegalArgumentException("jobstore cannot be changed: a job stays in the store it was added to; "
                     + "remove it and add it to the other store instead");
         }
-        this.options = this.options.with(options);
+        this.fields.options((current) -> current.with(options));
         return this;
     }
 
@@ -218,34 +204,35 @@ public final class JobChanges {
      * @return the name, or {@code null} when unchanged
      */
     public @Nullable String name() {
-        return this.name;
+        return this.fields.name();
     }
 
     /**
      * The new positional arguments.
      *
-     * @return the arguments, or {@code null} when unchanged
+     * @return the arguments, immutable (a copy made when they were set), or {@code null} when unchanged
      */
     public @Nullable List<Object> args() {
-        return this.args;
+        return this.fields.args();
     }
 
     /**
      * The new keyword arguments.
      *
-     * @return the arguments, or {@code null} when unchanged
+     * @return the arguments in the order given, immutable (a copy made when they were set), or {@code null} when
+     *     unchanged
      */
     public @Nullable Map<String, Object> kwargs() {
-        return this.kwargs;
+        return this.fields.kwargs();
     }
 
     /**
-     * The new trigger: a {@link Trigger}, a trigger spec map, or {@code null} when unchanged.
+     * The new trigger: a {@link Trigger}, an unmodifiable copy of a trigger spec map, or {@code null} when unchanged.
      *
      * @return the trigger or spec, or {@code null}
      */
     public @Nullable Object trigger() {
-        return this.trigger;
+        return this.fields.trigger();
     }
 
     /**
@@ -254,7 +241,7 @@ public final class JobChanges {
      * @return the options; never {@code null}
      */
     public JobOptions options() {
-        return this.options;
+        return this.fields.options();
     }
 
     /**
@@ -263,7 +250,7 @@ public final class JobChanges {
      * @return {@code true} when the next run time is changed, even to {@code null}
      */
     public boolean isNextRunTimeSet() {
-        return this.nextRunTimeSet;
+        return this.fields.isNextRunTimeSet();
     }
 
     /**
@@ -272,6 +259,6 @@ public final class JobChanges {
      * @return the instant, or {@code null} (pause, or unchanged)
      */
     public @Nullable Instant nextRunTime() {
-        return this.nextRunTime;
+        return this.fields.nextRunTime();
     }
 }

@@ -8,10 +8,12 @@ import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,21 +39,8 @@ public final class JobRequest {
 
     private @Nullable String id;
 
-    private @Nullable String name;
-
-    /** Immutable ({@link ImmutableArgs}): stored jobs share it. */
-    private List<Object> args = ImmutableArgs.emptyList();
-
-    /** Immutable ({@link ImmutableArgs}) until {@link #kwarg} makes it a {@link LinkedHashMap} of its own. */
-    private Map<String, Object> kwargs = ImmutableArgs.emptyMap();
-
-    private @Nullable Object trigger;
-
-    private JobOptions options = JobOptions.none();
-
-    private boolean nextRunTimeSet;
-
-    private @Nullable Instant nextRunTime;
+    /** Name, arguments, trigger, options and next run time; arguments and trigger spec immutable copies. */
+    private final Fields fields = new Fields();
 
     private ConflictPolicy conflictPolicy = ConflictPolicy.ERROR;
 
@@ -108,7 +97,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest name(String name) {
-        this.name = name;
+        this.fields.name(name);
         return this;
     }
 
@@ -119,7 +108,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest args(Object... args) {
-        this.args = ImmutableArgs.of(args);
+        this.fields.args(ImmutableArgs.of(args));
         return this;
     }
 
@@ -131,7 +120,7 @@ public final class JobRequest {
      * @throws NullPointerException when {@code args} is {@code null}
      */
     public JobRequest args(List<?> args) {
-        this.args = ImmutableArgs.copyOf(args);
+        this.fields.args(args);
         return this;
     }
 
@@ -144,22 +133,19 @@ public final class JobRequest {
      * @throws NullPointerException when {@code kwargs} is {@code null}
      */
     public JobRequest kwargs(Map<String, ?> kwargs) {
-        this.kwargs = ImmutableArgs.copyOf(kwargs);
+        this.fields.kwargs(kwargs);
         return this;
     }
 
     /**
-     * Adds one named argument.
+     * Adds one named argument, or replaces the one of that name, keeping the others.
      *
      * @param name the parameter name
      * @param value a JSON value
      * @return this request
      */
     public JobRequest kwarg(String name, @Nullable Object value) {
-        if (!(this.kwargs instanceof LinkedHashMap)) {
-            this.kwargs = new LinkedHashMap<>(this.kwargs);
-        }
-        this.kwargs.put(name, value);
+        this.fields.kwarg(name, value);
         return this;
     }
 
@@ -170,7 +156,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest trigger(Trigger trigger) {
-        this.trigger = Objects.requireNonNull(trigger, "trigger");
+        this.fields.trigger(trigger);
         return this;
     }
 
@@ -182,7 +168,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest trigger(Map<String, ?> spec) {
-        this.trigger = new LinkedHashMap<>(Objects.requireNonNull(spec, "spec"));
+        this.fields.trigger(spec);
         return this;
     }
 
@@ -193,7 +179,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest executor(String alias) {
-        this.options = this.options.executor(alias);
+        this.fields.options((current) -> current.executor(alias));
         return this;
     }
 
@@ -204,7 +190,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest jobstore(String alias) {
-        this.options = this.options.jobstore(alias);
+        this.fields.options((current) -> current.jobstore(alias));
         return this;
     }
 
@@ -215,7 +201,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest misfireGraceTime(@Nullable Duration grace) {
-        this.options = this.options.misfireGraceTime(grace);
+        this.fields.options((current) -> current.misfireGraceTime(grace));
         return this;
     }
 
@@ -226,7 +212,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest coalesce(boolean coalesce) {
-        this.options = this.options.coalesce(coalesce);
+        this.fields.options((current) -> current.coalesce(coalesce));
         return this;
     }
 
@@ -237,7 +223,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest maxInstances(int maxInstances) {
-        this.options = this.options.maxInstances(maxInstances);
+        this.fields.options((current) -> current.maxInstances(maxInstances));
         return this;
     }
 
@@ -248,7 +234,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest jitter(@Nullable Duration jitter) {
-        this.options = this.options.jitter(jitter);
+        this.fields.options((current) -> current.jitter(jitter));
         return this;
     }
 
@@ -269,7 +255,7 @@ public final class JobRequest {
      *     {@code timeout} and the value
      */
     public JobRequest timeout(@Nullable Duration timeout) {
-        this.options = this.options.timeout(timeout);
+        this.fields.options((current) -> current.timeout(timeout));
         return this;
     }
 
@@ -282,7 +268,7 @@ public final class JobRequest {
      * @throws NullPointerException when {@code policy} is {@code null}
      */
     public JobRequest retry(RetryPolicy policy) {
-        this.options = this.options.retry(policy);
+        this.fields.options((current) -> current.retry(policy));
         return this;
     }
 
@@ -293,8 +279,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest nextRunTime(@Nullable Instant nextRunTime) {
-        this.nextRunTimeSet = true;
-        this.nextRunTime = nextRunTime;
+        this.fields.nextRunTime(nextRunTime);
         return this;
     }
 
@@ -338,7 +323,7 @@ public final class JobRequest {
      * @return this request
      */
     public JobRequest options(JobOptions options) {
-        this.options = this.options.with(options);
+        this.fields.options((current) -> current.with(options));
         return this;
     }
 
@@ -375,7 +360,7 @@ public final class JobRequest {
      * @return the name, or {@code null} for the task's name
      */
     public @Nullable String name() {
-        return this.name;
+        return this.fields.name();
     }
 
     /**
@@ -384,25 +369,30 @@ public final class JobRequest {
      * @return the arguments, immutable; never {@code null}
      */
     public List<Object> args() {
-        return this.args;
+        List<Object> args = this.fields.args();
+        return args == null ? ImmutableArgs.emptyList() : args;
     }
 
     /**
      * The keyword arguments.
      *
-     * @return the arguments in insertion order (not a copy: do not modify); never {@code null}
+     * @return the arguments in insertion order, unmodifiable (an {@link UnsupportedOperationException} on any change):
+     *     the copy {@link #kwargs(Map)} made, or a view of the map {@link #kwarg} adds to, which shows later
+     *     {@code kwarg} calls; never {@code null}
      */
     public Map<String, Object> kwargs() {
-        return this.kwargs;
+        Map<String, Object> kwargs = this.fields.kwargs();
+        return kwargs == null ? ImmutableArgs.emptyMap() : kwargs;
     }
 
     /**
-     * The trigger as set: a {@link Trigger}, a trigger spec map, or {@code null} when none was set.
+     * The trigger as set: a {@link Trigger}, an unmodifiable copy of a trigger spec map, or {@code null} when none was
+     * set.
      *
      * @return the trigger or spec, or {@code null}
      */
     public @Nullable Object trigger() {
-        return this.trigger;
+        return this.fields.trigger();
     }
 
     /**
@@ -411,7 +401,7 @@ public final class JobRequest {
      * @return the options; never {@code null}
      */
     public JobOptions options() {
-        return this.options;
+        return this.fields.options();
     }
 
     /**
@@ -420,7 +410,7 @@ public final class JobRequest {
      * @return {@code true} when the first run time was set, even to {@code null}
      */
     public boolean isNextRunTimeSet() {
-        return this.nextRunTimeSet;
+        return this.fields.isNextRunTimeSet();
     }
 
     /**
@@ -429,7 +419,7 @@ public final class JobRequest {
      * @return the instant, or {@code null} (paused, or not set)
      */
     public @Nullable Instant nextRunTime() {
-        return this.nextRunTime;
+        return this.fields.nextRunTime();
     }
 
     /**
@@ -439,5 +429,109 @@ public final class JobRequest {
      */
     public ConflictPolicy conflictPolicy() {
         return this.conflictPolicy;
+    }
+
+    /**
+     * What this class and {@link JobChanges} both hold: name, positional and named arguments, trigger, options
+     * and next run time, with the copies their setters make. Arguments are kept as {@link ImmutableArgs} copies and a
+     * trigger spec as an unmodifiable copy, so the getters hand them out without copying and nobody can change them
+     * through a getter; named arguments added one by one ({@link #kwarg}) go to a map of this holder's own, handed out
+     * as an unmodifiable view. {@code null} means "not set". Mutable, not thread-safe, as its owners.
+     */
+    static final class Fields {
+
+        private @Nullable String name;
+
+        private @Nullable List<Object> args;
+
+        private @Nullable Map<String, Object> kwargs;
+
+        /** The map {@link #kwarg} adds to; {@link #kwargs} is then an unmodifiable view of it. */
+        private @Nullable Map<String, Object> ownKwargs;
+
+        private @Nullable Object trigger;
+
+        private JobOptions options = JobOptions.none();
+
+        private boolean nextRunTimeSet;
+
+        private @Nullable Instant nextRunTime;
+
+        void name(String name) {
+            this.name = name;
+        }
+
+        @Nullable String name() {
+            return this.name;
+        }
+
+        /** Keeps an immutable copy; {@code null} elements are allowed, a {@code null} list is not. */
+        void args(List<?> args) {
+            this.args = ImmutableArgs.copyOf(args);
+        }
+
+        /** The arguments, immutable, or {@code null} when not set. */
+        @Nullable List<Object> args() {
+            return this.args;
+        }
+
+        /** Keeps an immutable copy, replacing earlier named arguments; {@code null} values are allowed. */
+        void kwargs(Map<String, ?> kwargs) {
+            this.kwargs = ImmutableArgs.copyOf(kwargs);
+            this.ownKwargs = null;
+        }
+
+        /** Adds or replaces one named argument, keeping the others. */
+        void kwarg(String name, @Nullable Object value) {
+            Map<String, Object> own = this.ownKwargs;
+            if (own == null) {
+                Map<String, Object> given = this.kwargs;
+                own = given == null ? new LinkedHashMap<>() : new LinkedHashMap<>(given);
+                this.ownKwargs = own;
+                this.kwargs = Collections.unmodifiableMap(own);
+            }
+            own.put(name, value);
+        }
+
+        /** The named arguments in insertion order, unmodifiable, or {@code null} when not set. */
+        @Nullable Map<String, Object> kwargs() {
+            return this.kwargs;
+        }
+
+        void trigger(Trigger trigger) {
+            this.trigger = Objects.requireNonNull(trigger, "trigger");
+        }
+
+        /** Keeps an unmodifiable copy of the spec. */
+        void trigger(Map<String, ?> spec) {
+            this.trigger = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(spec, "spec")));
+        }
+
+        /** A {@link Trigger}, an unmodifiable trigger spec, or {@code null} when not set. */
+        @Nullable Object trigger() {
+            return this.trigger;
+        }
+
+        /** Replaces the options with {@code change} applied to them. */
+        void options(UnaryOperator<JobOptions> change) {
+            this.options = change.apply(this.options);
+        }
+
+        JobOptions options() {
+            return this.options;
+        }
+
+        void nextRunTime(@Nullable Instant nextRunTime) {
+            this.nextRunTimeSet = true;
+            this.nextRunTime = nextRunTime;
+        }
+
+        boolean isNextRunTimeSet() {
+            return this.nextRunTimeSet;
+        }
+
+        @Nullable Instant nextRunTime() {
+            return this.nextRunTime;
+        }
     }
 }

@@ -71,9 +71,7 @@ public final class AndTrigger extends CombiningTrigger {
 
     /** {@link #fromSpec(Map, ZoneId, InstantSource)} for a spec at nesting level {@code depth}. */
     static AndTrigger fromSpec(Map<String, ?> spec, ZoneId defaultZone, InstantSource clock, int depth) {
-        TriggerSpec s = TriggerSpec.read(spec, "and", KEYS);
-        ZoneId zone = s.zone(defaultZone);
-        return new AndTrigger(children(s, zone, clock, depth), zone, s.seconds("jitter").orElse(Duration.ZERO));
+        return readCombining("and", spec, defaultZone, clock, depth, AndTrigger::new);
     }
 
     @Override

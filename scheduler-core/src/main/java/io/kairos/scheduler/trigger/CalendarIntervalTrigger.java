@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -275,11 +274,7 @@ public final class CalendarIntervalTrigger implements Trigger {
         if (this.endDate != null) {
             spec.put("end_date", this.endDate.toString());
         }
-        spec.put("timezone", TriggerSpec.formatZone(this.timezone));
-        if (!this.jitter.isZero()) {
-            spec.put("jitter", TriggerSpec.formatSeconds(this.jitter));
-        }
-        return Collections.unmodifiableMap(spec);
+        return TriggerSpec.withZoneAndJitter(spec, this.timezone, this.jitter);
     }
 
     private static void putIfPositive(Map<String, Object> spec, String key, int value) {

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +104,24 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
     private static InvalidTriggerSpecException tooDeep(String type) {
         return new InvalidTriggerSpecException("triggers", null, type + " trigger 'triggers' nests and/or triggers more than "
                 + MAX_DEPTH + " levels deep; valid: at most " + MAX_DEPTH + " levels");
+    }
+
+    /** Makes a combining trigger of its children, zone and jitter: the constructor of {@code and} or {@code or}. */
+    @FunctionalInterface
+    interface Maker<T extends CombiningTrigger> {
+
+        T make(List<Trigger> children, ZoneId zone, Duration jitter);
+    }
+
+    /**
+     * Reads a combining spec of one type at nesting level {@code depth}: its keys ({@link #KEYS}), its zone (also the
+     * children's default), its {@linkplain #children children} and its jitter.
+     */
+    static <T extends CombiningTrigger> T readCombining(String type, Map<String, ?> spec, ZoneId defaultZone, InstantSource clock,
+            int depth, Maker<T> maker) {
+        TriggerSpec s = TriggerSpec.read(spec, type, KEYS);
+        ZoneId zone = s.zone(defaultZone);
+        return maker.make(children(s, zone, clock, depth), zone, s.seconds("jitter").orElse(Duration.ZERO));
     }
 
     /**
@@ -248,11 +265,7 @@ public abstract sealed class CombiningTrigger implements Trigger permits AndTrig
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put(TriggerSpec.TYPE, this.type);
         spec.put("triggers", this.triggers.stream().map(Trigger::toSpec).toList());
-        spec.put("timezone", TriggerSpec.formatZone(this.timezone));
-        if (!this.jitter.isZero()) {
-            spec.put("jitter", TriggerSpec.formatSeconds(this.jitter));
-        }
-        return Collections.unmodifiableMap(spec);
+        return TriggerSpec.withZoneAndJitter(spec, this.timezone, this.jitter);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.kairos.scheduler.trigger.cron.CronField;
 import io.kairos.scheduler.trigger.cron.CronParser;
 import io.kairos.scheduler.trigger.cron.CronSchedule;
 import io.kairos.scheduler.trigger.cron.ZonedCronSearch;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -327,13 +326,7 @@ public final class CronTrigger implements Trigger {
         if (this.endDate != null) {
             spec.put("end_date", TriggerSpec.formatDateTime(this.endDate));
         }
-        spec.put("timezone", TriggerSpec.formatZone(this.zone));
-        if (!this.jitter.isZero()) {
-            BigDecimal seconds = BigDecimal.valueOf(this.jitter.getSeconds()).add(BigDecimal.valueOf(this.jitter.getNano(), 9))
-                .stripTrailingZeros();
-            spec.put("jitter", seconds.scale() <= 0 ? (Object) seconds.longValueExact() : seconds);
-        }
-        return Collections.unmodifiableMap(spec);
+        return TriggerSpec.withZoneAndJitter(spec, this.zone, this.jitter);
     }
 
     @Override

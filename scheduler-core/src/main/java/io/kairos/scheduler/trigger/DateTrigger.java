@@ -1,10 +1,10 @@
 package io.kairos.scheduler.trigger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -141,8 +141,7 @@ public final class DateTrigger implements Trigger {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put(TriggerSpec.TYPE, "date");
         spec.put("run_date", TriggerSpec.formatDateTime(runDate()));
-        spec.put("timezone", TriggerSpec.formatZone(timezone()));
-        return Collections.unmodifiableMap(spec);
+        return TriggerSpec.withZoneAndJitter(spec, timezone(), Duration.ZERO);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -261,11 +260,7 @@ public final class IntervalTrigger implements Trigger {
         if (this.endDate != null) {
             spec.put("end_date", TriggerSpec.formatDateTime(this.endDate));
         }
-        spec.put("timezone", TriggerSpec.formatZone(timezone()));
-        if (!this.jitter.isZero()) {
-            spec.put("jitter", TriggerSpec.formatSeconds(this.jitter));
-        }
-        return Collections.unmodifiableMap(spec);
+        return TriggerSpec.withZoneAndJitter(spec, timezone(), this.jitter);
     }
 
     @Override

@@ -57,9 +57,7 @@ public final class OrTrigger extends CombiningTrigger {
 
     /** {@link #fromSpec(Map, ZoneId, InstantSource)} for a spec at nesting level {@code depth}. */
     static OrTrigger fromSpec(Map<String, ?> spec, ZoneId defaultZone, InstantSource clock, int depth) {
-        TriggerSpec s = TriggerSpec.read(spec, "or", KEYS);
-        ZoneId zone = s.zone(defaultZone);
-        return new OrTrigger(children(s, zone, clock, depth), zone, s.seconds("jitter").orElse(Duration.ZERO));
+        return readCombining("or", spec, defaultZone, clock, depth, OrTrigger::new);
     }
 
     @Override

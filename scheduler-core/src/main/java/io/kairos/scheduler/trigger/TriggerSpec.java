@@ -428,4 +428,21 @@ public final class TriggerSpec {
         }
         return BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9)).stripTrailingZeros();
     }
+
+    /**
+     * Ends a trigger's {@code toSpec}: puts {@code timezone} (always) and {@code jitter} (seconds, when not zero) after
+     * the trigger's own keys.
+     *
+     * @param spec the trigger's keys so far, in order; changed
+     * @param zone the trigger's zone
+     * @param jitter the trigger's jitter, not negative
+     * @return {@code spec}, unmodifiable
+     */
+    static Map<String, Object> withZoneAndJitter(Map<String, Object> spec, ZoneId zone, Duration jitter) {
+        spec.put("timezone", formatZone(zone));
+        if (!jitter.isZero()) {
+            spec.put("jitter", formatSeconds(jitter));
+        }
+        return Collections.unmodifiableMap(spec);
+    }
 }

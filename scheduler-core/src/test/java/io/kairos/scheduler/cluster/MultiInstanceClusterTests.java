@@ -4,16 +4,13 @@ import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.Scheduler;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -49,25 +46,16 @@ abstract class MultiInstanceClusterTests {
 
     @Test
     void everyJobRunsExactlyOnceExceptRunsInFlightOnAKilledNode() throws Exception {
-        String suffix = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + ThreadLocalRandom.current().nextInt(1000);
-        Map<String, String> store = storeOptions(suffix);
-        RunsTable runs = RunsTable.create("cluster_runs_" + suffix);
-        ClusterStores.Handle handle = ClusterStores.open(store, true);
-        Scheduler seeder = Scheduler.builder().schedulerId("seeder").timezone(ZoneOffset.UTC)
-                .allowTaskPackages(ClusterJobs.class.getPackageName()).jobStore("default", handle.store()).build();
-        try (NodeProcesses nodes = new NodeProcesses()) {
-            seeder.start(true);
-            Map<String, String> nodeOptions = new HashMap<>(store);
-            nodeOptions.putAll(Map.of("runs-table", runs.name(), "lease-ms", "5000", "poll-ms", "500", "workers", "8", "work-ms", "20"));
+        String suffix = ClusterRun.uniqueSuffix();
+        try (ClusterRun cluster = ClusterRun.open(storeOptions(suffix), "cluster_runs_" + suffix)) {
+            Scheduler seeder = cluster.seeder();
+            RunsTable runs = cluster.runs();
+            NodeProcesses nodes = cluster.nodes();
             long seedStart = System.nanoTime();
             seed(seeder);
             System.out.printf("CLUSTER %s: seeded %d jobs in %d ms%n", getClass().getSimpleName(), ONE_SHOT_JOBS + CRON_JOBS,
                     (System.nanoTime() - seedStart) / 1_000_000);
-            for (int i = 0; i < 3; i++) {
-                nodes.start("node-" + i, nodeOptions);
-            }
-            nodes.awaitReady(Duration.ofSeconds(90));
-            nodes.go();
+            cluster.startNodes(3, Map.of("lease-ms", "5000", "poll-ms", "500", "workers", "8", "work-ms", "20"));
             long goAt = System.currentTimeMillis();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> runs.count(VICTIM) >= 50);
             assertThat(runs.distinctJobs("once-")).as("one-shot jobs run before the kill (the kill must come while they run)")
@@ -88,15 +76,7 @@ abstract class MultiInstanceClusterTests {
                     getClass().getSimpleName(), killedAt - goAt, beforeKill, doneAt - goAt);
             check(runs.all(), killedAt, cronRunsAtEnd);
         }
-        finally {
-            seeder.shutdown(false);
-            handle.close();
-            ClusterStores.drop(store);
-            runs.close();
-        }
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter((p) -> p.info().commandLine().orElse("").contains(ClusterNode.class.getName())))
-                .as("node processes left running").isEmpty();
+        ClusterRun.assertNoNodeLeftRunning();
     }
 
     /** Adds the jobs from 8 threads (one store round trip per job); the one-shot jobs are due at once. */

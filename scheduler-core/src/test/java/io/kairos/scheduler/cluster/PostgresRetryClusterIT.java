@@ -7,11 +7,8 @@ import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.retry.RetryPolicy;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,21 +28,13 @@ class PostgresRetryClusterIT {
 
     @Test
     void attemptsOneTwoThreeRunOnceEachAndAPendingRetrySurvivesTheNodeThatFailed() throws Exception {
-        String suffix = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + ThreadLocalRandom.current().nextInt(1000);
+        String suffix = ClusterRun.uniqueSuffix();
         Map<String, String> store = Map.of("store", "jdbc", "jdbc-url", RunsTable.JDBC_URL, "table", "kairos_jobs_retry_" + suffix);
-        RunsTable runs = RunsTable.create("retry_runs_" + suffix);
-        ClusterStores.Handle handle = ClusterStores.open(store, true);
-        Scheduler seeder = Scheduler.builder().schedulerId("seeder").timezone(ZoneOffset.UTC)
-                .allowTaskPackages(ClusterJobs.class.getPackageName()).jobStore("default", handle.store()).build();
-        try (NodeProcesses nodes = new NodeProcesses()) {
-            seeder.start(true);
-            Map<String, String> nodeOptions = new HashMap<>(store);
-            nodeOptions.putAll(Map.of("runs-table", runs.name(), "lease-ms", "5000", "poll-ms", "500", "workers", "2", "work-ms", "10"));
-            for (int i = 0; i < 3; i++) {
-                nodes.start("node-" + i, nodeOptions);
-            }
-            nodes.awaitReady(Duration.ofSeconds(90));
-            nodes.go();
+        try (ClusterRun cluster = ClusterRun.open(store, "retry_runs_" + suffix)) {
+            Scheduler seeder = cluster.seeder();
+            RunsTable runs = cluster.runs();
+            NodeProcesses nodes = cluster.nodes();
+            cluster.startNodes(3, Map.of("lease-ms", "5000", "poll-ms", "500", "workers", "2", "work-ms", "10"));
 
             // quick retries: each attempt on whichever node acquires the job first
             seeder.addJob(JobRequest.of(TASK).id("flaky").args("flaky")
@@ -73,11 +62,6 @@ class PostgresRetryClusterIT {
             assertThat(seeder.getRuns("orphan", 10)).extracting(RunRecord::attempt).containsExactly(3, 2, 1);
             nodes.killAll();
         }
-        finally {
-            seeder.shutdown(false);
-            handle.close();
-            ClusterStores.drop(store);
-            runs.close();
-        }
+        ClusterRun.assertNoNodeLeftRunning();
     }
 }

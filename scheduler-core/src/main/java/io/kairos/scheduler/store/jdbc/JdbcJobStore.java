@@ -310,13 +310,7 @@ public class JdbcJobStore implements JobStore {
                     ps.setString(i++, after);
                 }
                 ps.setInt(i, query.limit() + 1);
-                List<JobRow> page = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        page.add(JobRow.read(rs));
-                    }
-                }
-                return page;
+                return JobRow.readAll(ps);
             }
         });
         return StoredJobPage.of(rows.stream().map(s.rows()::read).toList(), query);
@@ -356,13 +350,7 @@ public class JdbcJobStore implements JobStore {
             if (id != null) {
                 ps.setString(1, id);
             }
-            List<JobRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(JobRow.read(rs));
-                }
-            }
-            return rows;
+            return JobRow.readAll(ps);
         }
     }
 

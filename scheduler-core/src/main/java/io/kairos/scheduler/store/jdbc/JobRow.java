@@ -1,7 +1,10 @@
 package io.kairos.scheduler.store.jdbc;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +35,23 @@ record JobRow(String id, @Nullable Long nextRunTime, @Nullable Long nextFireTime
     static JobRow read(ResultSet rs) throws SQLException {
         return new JobRow(rs.getString(1), nullableLong(rs, 2), nullableLong(rs, 3), rs.getString(4), rs.getLong(5), rs.getString(6),
                 rs.getString(7));
+    }
+
+    /**
+     * Runs a query selected with {@link #COLUMNS}, its parameters set, and reads every row.
+     *
+     * @param ps the statement, left open
+     * @return the rows in the order the query gives them, a list of the caller's own
+     * @throws SQLException when the query or reading fails
+     */
+    static List<JobRow> readAll(PreparedStatement ps) throws SQLException {
+        List<JobRow> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(read(rs));
+            }
+        }
+        return rows;
     }
 
     private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {

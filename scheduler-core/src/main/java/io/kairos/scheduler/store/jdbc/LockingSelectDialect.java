@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,7 +73,7 @@ final class LockingSelectDialect extends JdbcDialect {
     @Override
     List<JobRow> acquire(Connection connection, JobSql sql, String owner, long now, int limit, long leaseUntil,
             List<String> executors) throws SQLException {
-        List<JobRow> rows = new ArrayList<>();
+        List<JobRow> rows;
         try (PreparedStatement select = connection.prepareStatement(selectDueStatement(sql, executors.size()))) {
             int p = 1;
             select.setLong(p++, now);
@@ -83,11 +82,7 @@ final class LockingSelectDialect extends JdbcDialect {
                 select.setString(p++, executor);
             }
             select.setInt(p, limit);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(JobRow.read(rs));
-                }
-            }
+            rows = JobRow.readAll(select);
         }
         if (rows.isEmpty()) {
             return rows;

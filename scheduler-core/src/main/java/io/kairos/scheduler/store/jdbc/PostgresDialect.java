@@ -2,9 +2,7 @@ package io.kairos.scheduler.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -119,13 +117,7 @@ final class PostgresDialect extends JdbcDialect {
                 ps.setString(p++, executor);
             }
             ps.setInt(p, limit);
-            List<JobRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(JobRow.read(rs));
-                }
-            }
-            return rows;
+            return JobRow.readAll(ps);
         }
     }
 }

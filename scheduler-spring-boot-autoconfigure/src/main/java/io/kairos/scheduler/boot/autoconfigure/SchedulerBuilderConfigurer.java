@@ -2,8 +2,9 @@ package io.kairos.scheduler.boot.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import io.kairos.scheduler.SchedulerBuilder;
@@ -108,48 +109,52 @@ final class SchedulerBuilderConfigurer {
         }
     }
 
-    /** The default retry policy: {@link RetryPolicy#NONE} with the properties that are set; errors name the property. */
+    /**
+     * The default retry policy: {@link RetryPolicy#NONE} with the properties that are set, applied in this order. A
+     * {@code backoff} given without {@code max-backoff} raises the maximum to it when it is longer, as the flat
+     * {@code kairos.job-defaults.retry.*} keys do ({@link RetryPolicy#parse}).
+     *
+     * @throws InvalidConfigurationException naming {@code kairos.job-defaults.retry.<option>}, its value and what is valid
+     */
     private static RetryPolicy retryPolicy(KairosProperties.Retry retry) {
-        String option = "max-attempts";
-        Object value = retry.getMaxAttempts();
-        try {
-            RetryPolicy policy = RetryPolicy.NONE;
-            if (retry.getMaxAttempts() != null) {
-                policy = policy.withMaxAttempts(retry.getMaxAttempts());
-            }
-            option = "backoff";
-            value = retry.getBackoff();
-            if (retry.getBackoff() != null || retry.getMaxBackoff() != null) {
-                policy = policy.withBackoff(Objects.requireNonNullElse(retry.getBackoff(), policy.backoff()),
-                        Objects.requireNonNullElse(retry.getMaxBackoff(), policy.maxBackoff()));
-            }
-            option = "multiplier";
-            value = retry.getMultiplier();
-            if (retry.getMultiplier() != null) {
-                policy = policy.withMultiplier(retry.getMultiplier());
-            }
-            option = "jitter";
-            value = retry.getJitter();
-            if (retry.getJitter() != null) {
-                policy = policy.withJitter(retry.getJitter());
-            }
-            option = "retry-on";
-            value = retry.getRetryOn();
-            if (retry.getRetryOn() != null) {
-                policy = policy.withRetryOn(retry.getRetryOn().toArray(String[]::new));
-            }
-            option = "no-retry-on";
-            value = retry.getNoRetryOn();
-            if (retry.getNoRetryOn() != null) {
-                policy = policy.withNoRetryOn(retry.getNoRetryOn().toArray(String[]::new));
-            }
-            return policy;
+        List<RetryOption<?>> options = List.of(
+                new RetryOption<>("max-attempts", retry.getMaxAttempts(), RetryPolicy::withMaxAttempts),
+                new RetryOption<>("backoff", retry.getBackoff(), (p, v) -> p.withBackoff(v, max(v, p.maxBackoff()))),
+                new RetryOption<>("max-backoff", retry.getMaxBackoff(), (p, v) -> p.withBackoff(p.backoff(), v)),
+                new RetryOption<>("multiplier", retry.getMultiplier(), RetryPolicy::withMultiplier),
+                new RetryOption<>("jitter", retry.getJitter(), RetryPolicy::withJitter),
+                new RetryOption<>("retry-on", retry.getRetryOn(), (p, v) -> p.withRetryOn(v.toArray(String[]::new))),
+                new RetryOption<>("no-retry-on", retry.getNoRetryOn(), (p, v) -> p.withNoRetryOn(v.toArray(String[]::new))));
+        RetryPolicy policy = RetryPolicy.NONE;
+        for (RetryOption<?> option : options) {
+            policy = option.applyTo(policy);
         }
-        catch (InvalidRetryPolicyException ex) {
-            String key = "kairos.job-defaults.retry." + ex.option();
-            Object given = ex.option().equals(option) ? value : null;
-            throw new InvalidConfigurationException("'" + key + "': " + ex.getMessage(), key, given, ex.getMessage(),
-                    "see RetryPolicy", ex);
+        return policy;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /**
+     * One {@code kairos.job-defaults.retry.*} property: its name below {@code retry.}, its bound value ({@code null}
+     * when not set) and how it is set on a policy.
+     */
+    private record RetryOption<T>(String name, @Nullable T value, BiFunction<RetryPolicy, T, RetryPolicy> setter) {
+
+        RetryPolicy applyTo(RetryPolicy policy) {
+            T given = this.value;
+            if (given == null) {
+                return policy;
+            }
+            try {
+                return this.setter.apply(policy, given);
+            }
+            catch (InvalidRetryPolicyException ex) {
+                String key = "kairos.job-defaults.retry." + this.name;
+                String problem = String.valueOf(ex.getMessage());
+                throw new InvalidConfigurationException("'" + key + "': " + problem, key, given, problem, "see RetryPolicy", ex);
+            }
         }
     }
 }

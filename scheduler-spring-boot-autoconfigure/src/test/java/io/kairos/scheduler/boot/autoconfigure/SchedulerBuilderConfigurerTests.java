@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.kairos.scheduler.JobDefaults;
 import io.kairos.scheduler.Scheduler;
@@ -13,10 +15,16 @@ import io.kairos.scheduler.config.InvalidConfigurationException;
 import io.kairos.scheduler.config.SchedulerDefaults;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
 import io.kairos.scheduler.executor.process.ProcessPoolJobExecutor;
+import io.kairos.scheduler.retry.RetryPolicy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class SchedulerBuilderConfigurerTests {
 
@@ -120,5 +128,46 @@ class SchedulerBuilderConfigurerTests {
             .isInstanceOf(KairosConfigurationException.class)
             .hasMessageContaining("kairos.executors.default.queue-capacity")
             .hasMessageContaining("applies only to type thread-pool");
+    }
+
+    static Stream<Arguments> badRetryProperties() {
+        return Stream.of(
+                arguments("max-attempts", 0, (Consumer<KairosProperties.Retry>) (r) -> r.setMaxAttempts(0), "1 (no retry) to 1000"),
+                arguments("backoff", Duration.ZERO, (Consumer<KairosProperties.Retry>) (r) -> r.setBackoff(Duration.ZERO),
+                        "a positive duration"),
+                arguments("max-backoff", Duration.ofSeconds(1), (Consumer<KairosProperties.Retry>) (r) -> r.setMaxBackoff(Duration.ofSeconds(1)),
+                        "at least the backoff (PT10S)"),
+                arguments("multiplier", 0.5, (Consumer<KairosProperties.Retry>) (r) -> r.setMultiplier(0.5), "a number from 1 to 100"),
+                arguments("jitter", 1.5, (Consumer<KairosProperties.Retry>) (r) -> r.setJitter(1.5), "a fraction from 0 to 1"),
+                arguments("retry-on", List.of("not a class"), (Consumer<KairosProperties.Retry>) (r) -> r.setRetryOn(List.of("not a class")),
+                        "binary class names"),
+                arguments("no-retry-on", List.of("1x"), (Consumer<KairosProperties.Retry>) (r) -> r.setNoRetryOn(List.of("1x")),
+                        "binary class names"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRetryProperties")
+    void aBadRetryPropertyIsNamedWithItsValueAndWhatIsValid(String option, Object value, Consumer<KairosProperties.Retry> set,
+            String valid) {
+        KairosProperties properties = new KairosProperties();
+        set.accept(properties.getJobDefaults().getRetry());
+        assertThatThrownBy(() -> SchedulerBuilderConfigurer.configure(Scheduler.builder(), properties))
+            .isInstanceOfSatisfying(InvalidConfigurationException.class, (ex) -> {
+                assertThat(ex.getKey()).isEqualTo("kairos.job-defaults.retry." + option);
+                assertThat(ex.getValue()).isEqualTo(value);
+                assertThat(ex.getMessage()).startsWith("'kairos.job-defaults.retry." + option + "': ").contains(valid);
+            });
+    }
+
+    @Test
+    void aRetryBackoffAboveTheDefaultMaximumRaisesTheMaximumAsTheFlatKeysDo() {
+        KairosProperties properties = new KairosProperties();
+        properties.getJobDefaults().getRetry().setMaxAttempts(3);
+        properties.getJobDefaults().getRetry().setBackoff(Duration.ofMinutes(20));
+        SchedulerBuilder builder = Scheduler.builder();
+        SchedulerBuilderConfigurer.configure(builder, properties);
+        assertThat(builder.build().jobDefaults().retry())
+            .isEqualTo(RetryPolicy.parse(RetryPolicy.NONE, Map.of("max-attempts", "3", "backoff", "20m")))
+            .isEqualTo(RetryPolicy.maxAttempts(3).withBackoff(Duration.ofMinutes(20), Duration.ofMinutes(20)));
     }
 }
