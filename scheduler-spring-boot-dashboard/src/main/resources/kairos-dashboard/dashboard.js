@@ -1,9 +1,11 @@
 // The Kairos dashboard page: one Alpine.js component that polls the dashboard's JSON (api/...) and routes on the
 // URL fragment (#/, #/jobs, #/jobs/<id>, #/runs, #/broken). Changes are POST/DELETE with a JSON body and, with
 // Spring Security, the CSRF token the overview hands out.
+const JOBS_PER_PAGE = 50;
+
 function dashboard() {
   return {
-    view: 'overview', o: {}, jobs: { jobs: [], next: null, matched: 0 }, job: null, runs: [], allRuns: [], broken: [],
+    view: 'overview', o: {}, jobs: { jobs: [], next: null, scanLimited: false }, jobPages: { at: null, before: [] }, job: null, runs: [], allRuns: [], broken: [], brokenMore: false,
     filter: { q: '', state: '', store: '', executor: '', task: '' }, runFilter: '',
     form: { type: 'cron', values: {} }, formError: { field: null, detail: null },
     error: null, message: null, updated: '', timer: null, chart: null,
@@ -75,13 +77,24 @@ function dashboard() {
       Object.entries(this.filter).forEach(([k, v]) => { if (v) params.set(k, v); });
       return params;
     },
+    // The jobs table pages with the listing's cursors: jobPages.at is the cursor of the page shown (null: the
+    // first), jobPages.before the cursors of the pages before it. A poll reloads the page shown.
     async loadJobs(reset) {
+      if (reset) this.jobPages = { at: null, before: [] };
       const params = this.query();
-      // a poll refreshes the rows already shown; "More" appends the next page
-      params.set('limit', reset || !this.jobs.jobs.length ? 50 : Math.min(500, this.jobs.jobs.length));
-      if (reset === false && this.jobs.next) params.set('cursor', this.jobs.next);
-      const page = await this.get('api/jobs?' + params);
-      this.jobs = reset === false && this.jobs.next ? { ...page, jobs: this.jobs.jobs.concat(page.jobs) } : page;
+      params.set('limit', JOBS_PER_PAGE);
+      if (this.jobPages.at) params.set('cursor', this.jobPages.at);
+      this.jobs = await this.get('api/jobs?' + params);
+    },
+    async nextJobs() {
+      if (!this.jobs.next) return;
+      this.jobPages = { at: this.jobs.next, before: this.jobPages.before.concat([this.jobPages.at]) };
+      await this.loadJobs(false);
+    },
+    async previousJobs() {
+      if (!this.jobPages.before.length) return;
+      this.jobPages = { at: this.jobPages.before[this.jobPages.before.length - 1], before: this.jobPages.before.slice(0, -1) };
+      await this.loadJobs(false);
     },
     async loadJob() {
       const id = encodeURIComponent(this.currentId);
@@ -94,6 +107,7 @@ function dashboard() {
     },
     async loadBroken() {
       const page = await this.get('api/jobs?state=BROKEN&limit=100');
+      this.brokenMore = page.next !== null;
       this.broken = await Promise.all(page.jobs.map(j => this.get('api/jobs/' + encodeURIComponent(j.id))));
     },
     async act(what, action) {
@@ -137,10 +151,10 @@ function dashboard() {
     drawChart() {
       const el = document.getElementById('duration-chart');
       if (!el || typeof uPlot === 'undefined') return;
-      const timed = this.runs.filter(r => r.durationMillis != null).slice().reverse();
+      const timed = this.runs.filter(r => r.durationMs != null).slice().reverse();
       if (this.chart) { this.chart.destroy(); this.chart = null; }
       if (timed.length < 2) return;
-      const data = [timed.map(r => Date.parse(r.finishedAt) / 1000), timed.map(r => r.durationMillis)];
+      const data = [timed.map(r => Date.parse(r.finishedAt) / 1000), timed.map(r => r.durationMs)];
       const dark = matchMedia('(prefers-color-scheme: dark)').matches;
       const axis = { stroke: dark ? '#aab' : '#556', grid: { stroke: dark ? '#334' : '#e4e6eb' } };
       this.chart = new uPlot({ width: Math.min(el.clientWidth || 600, 900), height: 160,
@@ -151,6 +165,10 @@ function dashboard() {
       if (!iso) return '—';
       const d = new Date(iso);
       return isNaN(d) ? iso : d.toLocaleString();
+    },
+    // a time as the server wrote it, in the job's zone: without fractions of a second
+    zoned(iso) {
+      return iso ? iso.replace('T', ' ').replace(/\.\d+(?=Z|[+-]\d\d:?\d\d|\[|$)/, '') : '—';
     },
     show(v) {
       return v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);

@@ -22,8 +22,10 @@ import io.kairos.scheduler.internal.TaskLookup;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobCodec;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobQuery;
+import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.JobStoreStatus;
@@ -614,7 +616,9 @@ public final class Scheduler implements AutoCloseable {
 
     /**
      * Removes every job from every store (or the pending jobs); publishes {@code AllJobsRemoved} with a
-     * {@code null} alias when started.
+     * {@code null} alias when started. A pending retry of a removed job is recorded as a {@code CANCELLED} run, as by
+     * {@link #removeJob(String)}; to find them, each store's scheduled jobs are read once, a page at a time, before
+     * they are removed.
      */
     public void removeAllJobs() {
         removeAllJobs(null);
@@ -686,6 +690,41 @@ public final class Scheduler implements AutoCloseable {
      */
     public JobPage<Job> findJobs(JobQuery query) {
         return this.jobs.page(Objects.requireNonNull(query, "query"));
+    }
+
+    /**
+     * How many jobs are scheduled, paused and broken, over every store (over the pending jobs while stopped: paused
+     * when added paused, else scheduled), without loading them: see {@link #countJobs(String)}.
+     *
+     * @return the counts, never {@code null}
+     * @throws JobStoreException when a store fails
+     */
+    public JobCounts countJobs() {
+        return countJobs(null);
+    }
+
+    /**
+     * How many jobs of one store (or of every store) are scheduled, paused and broken, without loading them: for
+     * overviews that refresh often (the dashboard's). Each store is asked once ({@link JobStore#countJobs()}); the cost
+     * per store is one {@code GROUP BY} statement for JDBC and one aggregation for MongoDB (each a scan on the server,
+     * no job sent), one O(1) script call for Redis, one pass over the jobs for the memory store, and for the ZooKeeper
+     * store a read of the jobs a page of {@value JobQuery#MAX_LIMIT} at a time (bounded memory, work growing with the
+     * store).
+     *
+     * <p>A count is a snapshot of each store at the moment it was asked, stale once read; the stores are asked one
+     * after another, so the sum is not a consistent snapshot across stores (a job moved between stores meanwhile may
+     * count twice or not at all). Jobs count under their stored state: a job whose stored form cannot be read counts
+     * as broken once the store marked it so (when it came due; the Redis and ZooKeeper stores also when listed), which
+     * a listing shows as broken at once. {@link JobState#FINISHED} markers are not counted.
+     * Thread-safe.
+     *
+     * @param jobstore the store alias, or {@code null} for every store
+     * @return the counts (the sum over the stores for {@code null}), never {@code null}
+     * @throws IllegalArgumentException when the scheduler is started and has no store by that alias
+     * @throws JobStoreException when a store fails
+     */
+    public JobCounts countJobs(@Nullable String jobstore) {
+        return this.jobs.count(jobstore);
     }
 
     /**

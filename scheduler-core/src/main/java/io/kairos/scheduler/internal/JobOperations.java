@@ -7,6 +7,7 @@ import io.kairos.scheduler.event.JobModified;
 import io.kairos.scheduler.event.JobRemoved;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobAddOutcome;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobQuery;
@@ -241,14 +242,10 @@ final class JobOperations {
 
     void removeAll(@Nullable String jobstore) {
         if (jobstore != null) {
-            this.settings.components.requireStore(jobstore).removeAllJobs();
-            this.lanes.storeCleared(jobstore);
+            StoreClearing.clear(jobstore, this.settings.components.requireStore(jobstore), this.lanes);
         }
         else {
-            this.settings.components.stores().forEach((alias, store) -> {
-                store.removeAllJobs();
-                this.lanes.storeCleared(alias);
-            });
+            this.settings.components.stores().forEach((alias, store) -> StoreClearing.clear(alias, store, this.lanes));
         }
         this.events.publish(new AllJobsRemoved(this.settings.clock.instant(), jobstore));
     }
@@ -276,6 +273,18 @@ final class JobOperations {
         }
         jobs.sort(java.util.Comparator.comparing(StoredJob::nextRunTime, java.util.Comparator.nullsLast(Instant::compareTo)));
         return jobs;
+    }
+
+    /** The job counts of one store, or the sum over every store ({@link JobStore#countJobs()}, one call each). */
+    JobCounts count(@Nullable String jobstore) {
+        if (jobstore != null) {
+            return this.settings.components.requireStore(jobstore).countJobs();
+        }
+        JobCounts counts = JobCounts.NONE;
+        for (JobStore store : this.settings.components.stores().values()) {
+            counts = counts.plus(store.countJobs());
+        }
+        return counts;
     }
 
     StoredJobPage page(JobQuery query) {

@@ -197,10 +197,16 @@ final class RunOutcomes {
      */
     private void scheduleRetry(HeldJob job, JobRun run, Instant runTime, Instant now) {
         int attempt = run.attempt() + 1;
-        Duration delay = this.context.fireTimes().retryDelay(run.job().retry(), attempt);
-        PendingRetry replaced = job.retry(new PendingRetry(attempt, runTime, now.plus(delay), null));
-        logger.info("Job '{}' (run time {}) will be retried in {} (attempt {} of {})", run.job().id(), runTime, delay, attempt,
-                run.job().retry().maxAttempts());
+        Instant due = now.plus(this.context.fireTimes().retryDelay(run.job().retry(), attempt));
+        PendingRetry retry = new PendingRetry(attempt, runTime, due, null);
+        // the retry is due to the millisecond (PendingRetry): the event's delay leads to exactly that instant
+        Duration delay = Duration.between(now, retry.at());
+        if (delay.isNegative()) {
+            delay = Duration.ZERO;
+        }
+        PendingRetry replaced = job.retry(retry);
+        logger.info("Job '{}' (run time {}) will be retried at {}, in {} ms (attempt {} of {})", run.job().id(), runTime, retry.at(),
+                delay.toMillis(), attempt, run.job().retry().maxAttempts());
         this.context.events().publish(new JobRetryScheduled(now, run.job().id(), job.storeAlias, runTime, attempt, delay));
         if (replaced != null) {
             RetryCancellations.record(this.context, run.job(), job.storeAlias, replaced, now,

@@ -136,7 +136,8 @@ final class RunSubmitter {
         try {
             executor.get().submit(new JobRun(held.job, held.task, due, retry), this.outcomes.forJob(held, executor.get(), now));
             if (this.context.events().wants(JobSubmitted.class)) {
-                events.add(new JobSubmitted(now, held.job.id(), held.storeAlias, due));
+                events.add(retry == null ? new JobSubmitted(now, held.job.id(), held.storeAlias, due)
+                        : new JobSubmitted(now, held.job.id(), held.storeAlias, due, retry.attempt(), retry.at()));
             }
         }
         catch (RejectedExecutionException ex) {

@@ -6,7 +6,9 @@ import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.JobsNotAddedException;
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.store.JobAddOutcome;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobQuery;
+import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.StoredJobPage;
 import io.kairos.scheduler.trigger.Trigger;
@@ -188,6 +190,22 @@ public final class SchedulerJobs<J> {
             return this.pending.list(jobstore).stream().map(this::pendingJob).toList();
         }
         return this.runtime.operations().list(jobstore).stream().map(this::job).toList();
+    }
+
+    /**
+     * Counts the pending jobs while stopped (paused when added paused, else scheduled: the state they will be stored
+     * with, whose template says paused), else asks the stores ({@link JobOperations#count}).
+     */
+    public JobCounts count(@Nullable String jobstore) {
+        if (this.runtime.isStopped()) {
+            JobCounts counts = JobCounts.NONE;
+            for (PendingJob job : this.pending.list(jobstore)) {
+                boolean paused = job.nextRunTimeSet() && job.nextRunTime() == null;
+                counts = counts.plus(paused ? JobState.PAUSED : JobState.SCHEDULED, 1);
+            }
+            return counts;
+        }
+        return this.runtime.operations().count(jobstore);
     }
 
     public JobPage<J> page(JobQuery query) {

@@ -264,6 +264,41 @@ public interface JobStore {
     }
 
     /**
+     * How many of this store's jobs are in each state now, without reading the jobs themselves: for overviews
+     * (the dashboard asks every few seconds per open page), where loading 100,000 jobs to count them would cost
+     * far more than the answer is worth. {@link JobState#FINISHED} markers are not counted.
+     *
+     * <p>The count is a snapshot of the store at one moment when the backend offers one (one SQL statement, one
+     * Redis script, one MongoDB aggregation) and is stale as soon as it is read. It reports each job's
+     * <em>stored</em> state: a job whose stored form cannot be read counts under the state it was stored with until
+     * the store marks it broken (acquisition does, and some stores' listings), though listings show it broken at
+     * once; a state the store does not know counts as broken, as a listing shows it.
+     *
+     * <p>The shared built-in stores answer with one call to the backend: JDBC {@code SELECT state, COUNT(*) ...
+     * GROUP BY state} (a scan of the table on the server; no job is sent), Redis the sizes of its keys ({@code HLEN},
+     * {@code ZCARD}: O(1), one script call), MongoDB one {@code $group} aggregation by {@code state} (a collection scan
+     * on the server); the memory store makes one pass over its jobs under its lock. The default, for the ZooKeeper
+     * store and stores written before counting existed, reads the listing ({@link #listJobs}) a page of
+     * {@value JobQuery#MAX_LIMIT} at a time: memory stays bounded, the work grows with the store, and it is no
+     * snapshot (a job changed between pages may count in its old or new state, or not at all).
+     *
+     * @return the counts, never {@code null}
+     * @throws JobStoreException when the backend fails
+     */
+    default JobCounts countJobs() {
+        JobCounts counts = JobCounts.NONE;
+        JobQuery query = JobQuery.all().withLimit(JobQuery.MAX_LIMIT);
+        for (StoredJobPage page = listJobs(query); ; page = listJobs(query.after(page.next()))) {
+            for (StoredJob job : page.jobs()) {
+                counts = counts.plus(job.state(), 1);
+            }
+            if (page.next() == null) {
+                return counts;
+            }
+        }
+    }
+
+    /**
      * The earliest instant at which {@link #acquireDueJobs} could return a job: the earliest next run time
      * of an unleased scheduled job, or the lease expiry of a leased due one (whichever is earlier).
      *

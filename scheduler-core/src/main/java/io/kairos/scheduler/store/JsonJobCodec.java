@@ -7,11 +7,11 @@ import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.TriggerSpec;
 import io.kairos.scheduler.trigger.Triggers;
 
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +20,7 @@ import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,43 +113,47 @@ public final class JsonJobCodec implements JobCodec {
     public String encode(StoredJob job) {
         JsonValues.check(job.id(), "args", job.args());
         JsonValues.check(job.id(), "kwargs", job.kwargs());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("format", FORMAT_VERSION);
-        out.put("id", job.id());
-        out.put("name", job.name());
-        out.put("task", job.task());
-        // before args and kwargs: a store that finds the executor in the text (H2's due query) takes the first
-        // "executor" key, and one inside an argument map must not be that one
-        out.put("executor", job.executor());
-        out.put("jobstore", job.jobstore());
-        out.put("args", job.args());
-        out.put("kwargs", job.kwargs());
-        out.put("trigger", job.trigger() == null ? null : job.trigger().toSpec());
-        out.put("misfire_grace_time", text(job.misfireGraceTime()));
-        out.put("coalesce", job.coalesce());
-        out.put("max_instances", job.maxInstances());
-        out.put("jitter", text(job.jitter()));
-        out.put("next_run_time", text(job.nextRunTime()));
-        out.put("next_fire_time", text(job.nextFireTime()));
-        out.put("state", job.state().name());
-        out.put("broken_reason", job.brokenReason());
-        out.put("version", job.version());
-        out.put("timeout", text(job.timeout()));
-        if (job.keepsFinishedMarker()) {
-            out.put("keeps_finished_marker", true);
-        }
-        if (!job.retry().equals(RetryPolicy.NONE)) {
-            out.put("retry", RetryJson.write(job.retry()));
-        }
-        if (job.pendingRetry() != null) {
-            out.put("pending_retry", RetryJson.write(job.pendingRetry()));
-        }
-        try {
-            return MAPPER.writeValueAsString(out);
+        // written field by field (the order and values of a map of them written by the mapper): no map of the fields,
+        // and no serializer looked up for each of its values
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator out = MAPPER.createGenerator(text)) {
+            out.writeStartObject();
+            out.writeNumberProperty("format", FORMAT_VERSION);
+            out.writeStringProperty("id", job.id());
+            out.writeStringProperty("name", job.name());
+            out.writeStringProperty("task", job.task());
+            // before args and kwargs: a store that finds the executor in the text (H2's due query) takes the first
+            // "executor" key, and one inside an argument map must not be that one
+            out.writeStringProperty("executor", job.executor());
+            out.writeStringProperty("jobstore", job.jobstore());
+            out.writePOJOProperty("args", job.args());
+            out.writePOJOProperty("kwargs", job.kwargs());
+            out.writePOJOProperty("trigger", job.trigger() == null ? null : job.trigger().toSpec());
+            out.writeStringProperty("misfire_grace_time", text(job.misfireGraceTime()));
+            out.writeBooleanProperty("coalesce", job.coalesce());
+            out.writeNumberProperty("max_instances", job.maxInstances());
+            out.writeStringProperty("jitter", text(job.jitter()));
+            out.writeStringProperty("next_run_time", text(job.nextRunTime()));
+            out.writeStringProperty("next_fire_time", text(job.nextFireTime()));
+            out.writeStringProperty("state", job.state().name());
+            out.writeStringProperty("broken_reason", job.brokenReason());
+            out.writeNumberProperty("version", job.version());
+            out.writeStringProperty("timeout", text(job.timeout()));
+            if (job.keepsFinishedMarker()) {
+                out.writeBooleanProperty("keeps_finished_marker", true);
+            }
+            if (!job.retry().equals(RetryPolicy.NONE)) {
+                out.writePOJOProperty("retry", RetryJson.write(job.retry()));
+            }
+            if (job.pendingRetry() != null) {
+                out.writePOJOProperty("pending_retry", RetryJson.write(job.pendingRetry()));
+            }
+            out.writeEndObject();
         }
         catch (JacksonException ex) {
             throw new IllegalArgumentException("job '" + job.id() + "' cannot be written as JSON: " + ex.getOriginalMessage(), ex);
         }
+        return text.toString();
     }
 
     @Override
@@ -235,7 +240,11 @@ public final class JsonJobCodec implements JobCodec {
         return timeout == null || timeout.isNegative() || timeout.isZero() ? null : timeout;
     }
 
-    private static @Nullable String text(@Nullable Object value) {
+    private static @Nullable String text(@Nullable Duration value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static @Nullable String text(@Nullable Instant value) {
         return value == null ? null : value.toString();
     }
 

@@ -16,7 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Run records as the shared stores keep them: one JSON object with the record's components in camelCase,
- * instants as epoch milliseconds, and a format version ({@code "v":1}). Thread-safe.
+ * instants as epoch milliseconds, and a format version ({@code "v":1}). Stores that keep the run id, job id,
+ * finish time and outcome in columns of their own (JDBC) keep the rest as {@linkplain #writeDetails details}
+ * ({@code "v":2}): those four components are left out, and so are a {@code null} result and {@code false} flags,
+ * which makes every row about half as long. Thread-safe.
  */
 public final class RunRecordCodec {
 
@@ -32,13 +35,31 @@ public final class RunRecordCodec {
      * @return the JSON text
      */
     public static String write(RunRecord run) {
+        return write(run, true);
+    }
+
+    /**
+     * Writes the details of a record, for a store that keeps its run id, job id, finish time and outcome in
+     * columns: the record without those four, without a {@code null} result and without {@code false} flags
+     * ({@code "v":2}). {@link #readDetails} puts it together again.
+     *
+     * @param run the record, not {@code null}
+     * @return the JSON text
+     */
+    public static String writeDetails(RunRecord run) {
+        return write(run, false);
+    }
+
+    private static String write(RunRecord run, boolean whole) {
         // streamed rather than built as a tree: the writer thread encodes every run of a burst
-        StringWriter text = new StringWriter(384);
+        StringWriter text = new StringWriter(whole ? 384 : 192);
         try (JsonGenerator g = JSON.createGenerator(text)) {
             g.writeStartObject();
-            g.writeNumberProperty("v", 1);
-            g.writeStringProperty("runId", run.runId());
-            g.writeStringProperty("jobId", run.jobId());
+            g.writeNumberProperty("v", whole ? 1 : 2);
+            if (whole) {
+                g.writeStringProperty("runId", run.runId());
+                g.writeStringProperty("jobId", run.jobId());
+            }
             g.writeStringProperty("jobName", run.jobName());
             g.writeStringProperty("task", run.task());
             g.writeStringProperty("jobStore", run.jobStore());
@@ -46,8 +67,10 @@ public final class RunRecordCodec {
             instant(g, "scheduledAt", run.scheduledAt());
             instant(g, "submittedAt", run.submittedAt());
             instant(g, "startedAt", run.startedAt());
-            instant(g, "finishedAt", run.finishedAt());
-            g.writeStringProperty("outcome", run.outcome().name());
+            if (whole) {
+                instant(g, "finishedAt", run.finishedAt());
+                g.writeStringProperty("outcome", run.outcome().name());
+            }
             g.writeNumberProperty("attempt", run.attempt());
             g.writeStringProperty("instance", run.instance());
             if (run.error() != null) {
@@ -58,9 +81,15 @@ public final class RunRecordCodec {
                 g.writeBooleanProperty("stackTraceTruncated", run.error().stackTraceTruncated());
                 g.writeEndObject();
             }
-            g.writeStringProperty("result", run.result());
-            g.writeBooleanProperty("resultNotJson", run.resultNotJson());
-            g.writeBooleanProperty("resultTruncated", run.resultTruncated());
+            if (whole || run.result() != null) {
+                g.writeStringProperty("result", run.result());
+            }
+            if (whole || run.resultNotJson()) {
+                g.writeBooleanProperty("resultNotJson", run.resultNotJson());
+            }
+            if (whole || run.resultTruncated()) {
+                g.writeBooleanProperty("resultTruncated", run.resultTruncated());
+            }
             g.writeEndObject();
         }
         return text.toString();
@@ -76,21 +105,45 @@ public final class RunRecordCodec {
     public static RunRecord read(String json) {
         try {
             JsonNode node = JSON.readTree(json);
-            JsonNode error = node.get("error");
-            RunError runError = error == null || error.isNull() ? null
-                    : new RunError(error.get("type").asString(), text(error, "message"), error.get("stackTrace").asString(),
-                            error.path("stackTraceTruncated").asBoolean(false));
-            return new RunRecord(node.get("runId").asString(), node.get("jobId").asString(), node.get("jobName").asString(),
-                    node.get("task").asString(), node.get("jobStore").asString(), node.get("executor").asString(),
-                    requiredInstant(node, "scheduledAt"), instant(node, "submittedAt"), instant(node, "startedAt"),
-                    requiredInstant(node, "finishedAt"),
-                    RunOutcome.valueOf(node.get("outcome").asString()), node.get("attempt").asInt(), node.get("instance").asString(),
-                    runError, text(node, "result"), node.path("resultNotJson").asBoolean(false),
-                    node.path("resultTruncated").asBoolean(false));
+            return read(node, node.get("runId").asString(), node.get("jobId").asString(), requiredInstant(node, "finishedAt"),
+                    RunOutcome.valueOf(node.get("outcome").asString()));
         }
         catch (RuntimeException ex) {
             throw new JobDecodeException(null, "unreadable run record: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * Reads a record from its columns and its details, as written by {@link #writeDetails} (or a whole record
+     * written by {@link #write}: the columns win).
+     *
+     * @param runId the run id column
+     * @param jobId the job id column
+     * @param finishedAt the finish time column
+     * @param outcome the outcome column, a {@link RunOutcome} name
+     * @param json the details, untrusted
+     * @return the record
+     * @throws JobDecodeException when the text is not a run record or the outcome is unknown
+     */
+    public static RunRecord readDetails(String runId, String jobId, Instant finishedAt, String outcome, String json) {
+        try {
+            return read(JSON.readTree(json), runId, jobId, finishedAt, RunOutcome.valueOf(outcome));
+        }
+        catch (RuntimeException ex) {
+            throw new JobDecodeException(null, "unreadable run record " + runId + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static RunRecord read(JsonNode node, String runId, String jobId, Instant finishedAt, RunOutcome outcome) {
+        JsonNode error = node.get("error");
+        RunError runError = error == null || error.isNull() ? null
+                : new RunError(error.get("type").asString(), text(error, "message"), error.get("stackTrace").asString(),
+                        error.path("stackTraceTruncated").asBoolean(false));
+        return new RunRecord(runId, jobId, node.get("jobName").asString(), node.get("task").asString(),
+                node.get("jobStore").asString(), node.get("executor").asString(), requiredInstant(node, "scheduledAt"),
+                instant(node, "submittedAt"), instant(node, "startedAt"), finishedAt, outcome, node.get("attempt").asInt(),
+                node.get("instance").asString(), runError, text(node, "result"), node.path("resultNotJson").asBoolean(false),
+                node.path("resultTruncated").asBoolean(false));
     }
 
     private static void instant(JsonGenerator g, String field, @Nullable Instant instant) {

@@ -556,6 +556,21 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
                 .isEqualTo(retry.withRegularRunTime(at(70)));
     }
 
+    @Test
+    void listJobsReturnsEachScheduledJobWithItsPendingRetry() {
+        PendingRetry retry = new PendingRetry(2, at(5), at(40), at(70));
+        this.store.addJob(job("a", at(40)).withPendingRetry(retry), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(10)), ConflictPolicy.ERROR);
+        assertThat(this.store.listJobs(JobQuery.all().withStates(JobState.SCHEDULED)).jobs())
+                .extracting(StoredJob::id, StoredJob::pendingRetry)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", retry), org.assertj.core.groups.Tuple.tuple("b", null));
+    }
+
+    @Test
+    void removeAllJobsOfASchedulerRecordsThePendingRetriesItDrops() {
+        RemovedRetries.check(createStore());
+    }
+
     // --- acquire ---------------------------------------------------------------------------------------------
 
     @Test
@@ -945,6 +960,48 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         this.store.releaseJobs(A, List.of(JobRelease.reschedule(acquired, at(10), at(10))));
         assertThat(this.store.lookupJob("a")).isEmpty();
         assertThat(this.store.getAllJobs()).isEmpty();
+    }
+
+    // --- counts ---------------------------------------------------------------------------------------------
+
+    @Test
+    void countJobsFollowsAddPauseResumeBreakAndRemoveAndLeavesFinishedMarkersOut() {
+        assertThat(this.store.countJobs()).isEqualTo(JobCounts.NONE);
+        this.store.addJob(job("a", at(10)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(20)), ConflictPolicy.ERROR);
+        this.store.addJob(job("c", at(30)), ConflictPolicy.ERROR);
+        this.store.addJob(job("d", at(40)).withNextRunTime(null, null), ConflictPolicy.ERROR);
+        this.store.addJob(job("e", at(50)).asBroken("task gone"), ConflictPolicy.ERROR);
+        assertThat(this.store.countJobs()).isEqualTo(new JobCounts(3, 1, 1));
+
+        this.store.updateJob(stored("a").withNextRunTime(null, null));
+        assertThat(this.store.countJobs()).isEqualTo(new JobCounts(2, 2, 1));
+        this.store.updateJob(stored("a").withNextRunTime(at(15), at(15)));
+        assertThat(this.store.countJobs()).isEqualTo(new JobCounts(3, 1, 1));
+        assertThat(this.store.markBroken(A, "c", stored("c").version(), "trigger failed")).isTrue();
+        assertThat(this.store.countJobs()).isEqualTo(new JobCounts(2, 1, 2));
+        assertThat(this.store.removeJob("b")).isTrue();
+        assertThat(this.store.countJobs()).isEqualTo(new JobCounts(1, 1, 2));
+        this.store.updateJob(stored("e").withNextRunTime(at(60), at(60)));
+        assertThat(this.store.countJobs()).isEqualTo(new JobCounts(2, 1, 1));
+
+        if (keepsFinishedMarkers()) {
+            finishWithMarker("once");
+            assertThat(this.store.lookupFinished("once")).isPresent();
+            assertThat(this.store.countJobs()).isEqualTo(new JobCounts(2, 1, 1));
+        }
+        this.store.removeAllJobs();
+        assertThat(this.store.countJobs()).isEqualTo(JobCounts.NONE);
+    }
+
+    @Test
+    void countJobsOfALeasedJobReleasedPausedCountsItPaused() {
+        this.store.addJob(job("a", at(-1)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b", at(10)), ConflictPolicy.ERROR);
+        StoredJob acquired = this.store.acquireDueJobs(A, T0, 10, at(60)).get(0);
+        assertThat(this.store.countJobs()).isEqualTo(new JobCounts(2, 0, 0));
+        this.store.releaseJobs(A, List.of(JobRelease.reschedule(acquired, null, null)));
+        assertThat(this.store.countJobs()).isEqualTo(new JobCounts(1, 1, 0));
     }
 
     // --- broken jobs -----------------------------------------------------------------------------------------

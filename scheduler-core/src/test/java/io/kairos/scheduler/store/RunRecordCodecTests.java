@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link RunRecordCodec}: the stored text stays the same (stores hold records written by earlier versions), and
@@ -40,5 +41,41 @@ class RunRecordCodecTests {
                 + "\"message\":null,\"stackTrace\":\"trace\\n\\tat x\",\"stackTraceTruncated\":true},\"result\":null,"
                 + "\"resultNotJson\":false,\"resultTruncated\":false}");
         assertThat(RunRecordCodec.read(RunRecordCodec.write(run))).isEqualTo(run);
+    }
+
+    @Test
+    void detailsLeaveOutTheColumnsAndTheDefaults() {
+        RunRecord run = new RunRecord("0193a1b2c3d4-00000001-abc", "job-1", "n", "tasks.work", "default", "pool", T, T.plusMillis(1),
+                T.plusMillis(2), T.plusMillis(5), RunOutcome.SUCCEEDED, 1, "instance-1", null, null, false, false);
+        String details = RunRecordCodec.writeDetails(run);
+        assertThat(details).isEqualTo("{\"v\":2,\"jobName\":\"n\",\"task\":\"tasks.work\",\"jobStore\":\"default\","
+                + "\"executor\":\"pool\",\"scheduledAt\":1796526000123,\"submittedAt\":1796526000124,\"startedAt\":1796526000125,"
+                + "\"attempt\":1,\"instance\":\"instance-1\"}");
+        assertThat(RunRecordCodec.readDetails(run.runId(), "job-1", T.plusMillis(5), "SUCCEEDED", details)).isEqualTo(run);
+    }
+
+    @Test
+    void detailsKeepAnErrorAResultAndTheirFlags() {
+        RunRecord failed = new RunRecord("r", "job-1", "n", "t", "default", "pool", T, null, null, T, RunOutcome.FAILED, 2, "i",
+                new RunError("java.lang.IllegalStateException", "no", "trace\n\tat x", true), null, false, false);
+        assertThat(RunRecordCodec.readDetails("r", "job-1", T, "FAILED", RunRecordCodec.writeDetails(failed))).isEqualTo(failed);
+        RunRecord cut = new RunRecord("r", "job-1", "n", "t", "default", "pool", T, T, T, T, RunOutcome.SUCCEEDED, 1, "i", null,
+                "Thing[", true, true);
+        assertThat(RunRecordCodec.writeDetails(cut)).contains("\"result\":\"Thing[\",\"resultNotJson\":true,\"resultTruncated\":true}");
+        assertThat(RunRecordCodec.readDetails("r", "job-1", T, "SUCCEEDED", RunRecordCodec.writeDetails(cut))).isEqualTo(cut);
+    }
+
+    @Test
+    void aWholeRecordReadsAsDetails() {
+        // rows written before the details form hold the whole record
+        RunRecord run = new RunRecord("r", "job-1", "n", "t", "default", "pool", T, T, T, T.plusMillis(3), RunOutcome.SUCCEEDED, 1, "i",
+                null, "1", false, false);
+        assertThat(RunRecordCodec.readDetails("r", "job-1", T.plusMillis(3), "SUCCEEDED", RunRecordCodec.write(run))).isEqualTo(run);
+    }
+
+    @Test
+    void anUnknownOutcomeColumnIsReportedWithTheRunId() {
+        assertThatThrownBy(() -> RunRecordCodec.readDetails("r-9", "job-1", T, "EXPLODED", "{\"v\":2}"))
+            .isInstanceOf(JobDecodeException.class).hasMessageContaining("r-9");
     }
 }

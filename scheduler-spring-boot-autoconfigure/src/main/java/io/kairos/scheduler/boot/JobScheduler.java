@@ -15,6 +15,7 @@ import io.kairos.scheduler.SchedulerState;
 import io.kairos.scheduler.history.RunPage;
 import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.history.RunRecord;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.trigger.Trigger;
 
@@ -210,8 +211,22 @@ public final class JobScheduler {
     }
 
     /**
+     * How many jobs are scheduled, paused and broken over every store (the pending ones before the start), without
+     * loading them: one call per store (a {@code GROUP BY} statement for JDBC, an aggregation for MongoDB, an O(1)
+     * script for Redis, a pass over the jobs in memory; the ZooKeeper store reads its jobs a page at a time). A snapshot per store, not
+     * across stores.
+     *
+     * @return the counts, never {@code null}
+     * @throws io.kairos.scheduler.store.JobStoreException when a store fails
+     * @see Scheduler#countJobs(String)
+     */
+    public JobCounts countJobs() {
+        return this.engine.countJobs();
+    }
+
+    /**
      * The latest runs of a job, newest first, from its store's run history (every instance sharing the store sees
-     * the same). A store that keeps no history (ZooKeeper) answers an empty list.
+     * the same). A store that keeps no history (one written outside Kairos) answers an empty list.
      *
      * @param id the job id, not {@code null}; a removed job's runs are found until retention removes them
      * @param limit the most runs to return, 1 to {@value RunQuery#MAX_LIMIT}

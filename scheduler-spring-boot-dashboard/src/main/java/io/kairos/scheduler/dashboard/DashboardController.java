@@ -2,27 +2,22 @@ package io.kairos.scheduler.dashboard;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.kairos.scheduler.Job;
-import io.kairos.scheduler.JobPage;
 import io.kairos.scheduler.SchedulerNotRunningException;
 import io.kairos.scheduler.boot.operations.InvalidOperationException;
-import io.kairos.scheduler.boot.operations.JobDescriptor;
 import io.kairos.scheduler.boot.operations.JobNotFoundException;
+import io.kairos.scheduler.boot.operations.JobsParameters;
+import io.kairos.scheduler.boot.operations.LastRuns;
+import io.kairos.scheduler.boot.operations.RunsDescriptor;
 import io.kairos.scheduler.boot.operations.SchedulerDescriptor;
 import io.kairos.scheduler.boot.operations.SchedulerOperations;
-import io.kairos.scheduler.history.RunCursor;
-import io.kairos.scheduler.history.RunOutcome;
-import io.kairos.scheduler.history.RunPage;
 import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.input.InputText;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobStoreException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +42,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
@@ -98,25 +92,19 @@ class DashboardController {
     }
 
     /**
-     * The jobs by state, counted over every store a page of 1,000 jobs at a time: the memory used stays bounded
-     * whatever the number of jobs (the work grows with it, as the count must).
+     * The jobs by state over every store, counted by the stores ({@code JobScheduler.countJobs}) without loading
+     * the jobs: one query or script per store for the shared stores.
      */
-    private Map<String, Integer> jobCounts() {
-        Map<String, Integer> counts = new TreeMap<>(Map.of("SCHEDULED", 0, "PAUSED", 0, "BROKEN", 0));
-        JobQuery query = JobQuery.all().withLimit(JobQuery.MAX_LIMIT);
-        for (JobPage<Job> page = this.operations.scheduler().findJobs(query); ;
-                page = this.operations.scheduler().findJobs(query.after(page.next()))) {
-            page.jobs().forEach((job) -> counts.merge(job.state().name(), 1, Integer::sum));
-            if (page.next() == null) {
-                return counts;
-            }
-        }
+    private Map<String, Long> jobCounts() {
+        JobCounts counts = this.operations.scheduler().countJobs();
+        return new TreeMap<>(Map.of("SCHEDULED", counts.scheduled(), "PAUSED", counts.paused(), "BROKEN", counts.broken()));
     }
 
     @GetMapping("/api/overview")
     Map<String, Object> overview(HttpServletRequest request) {
-        SchedulerDescriptor scheduler = this.operations.describe();
-        Map<String, Integer> counts = jobCounts();
+        // the overview shows no jobs: a page of one, not the default 100 with a run-history read for each
+        SchedulerDescriptor scheduler = this.operations.describe("1", null);
+        Map<String, Long> counts = jobCounts();
         DashboardAccess.Grant grant = this.access.grant(request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schedulerId", scheduler.schedulerId());
@@ -164,67 +152,49 @@ class DashboardController {
         }
     }
 
+    /**
+     * One page of the jobs table: the query parameters are the actuator's ({@link JobsParameters}), plus {@code q},
+     * a search text; see {@link JobSearch} for the paging and its bound. Each job comes with its last run, as in the
+     * actuator's list.
+     */
     @GetMapping("/api/jobs")
-    Map<String, Object> jobs(@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) @Nullable String cursor,
+    Map<String, Object> jobs(@RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String store, @RequestParam(required = false) @Nullable String executor,
             @RequestParam(required = false) @Nullable String task) {
-        JobViews.Filter filter = new JobViews.Filter(q, state, store, executor, task);
-        return JobViews.page(this.operations.scheduler().getJobs(), filter, limit, cursor);
+        JobQuery query = JobsParameters.query(limit, cursor, state, store, executor, task);
+        return JobSearch.page(this.operations::jobs, (job) -> LastRuns.describe(this.operations.scheduler(), job), query, q);
     }
 
     @GetMapping("/api/jobs/{id}")
     Map<String, Object> job(@PathVariable String id) {
         Job job = this.operations.scheduler().getJob(id).orElseThrow(() -> new JobNotFoundException(id));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("job", JobDescriptor.of(job));
+        body.put("job", LastRuns.describe(this.operations.scheduler(), job));
         body.put("nextFireTimes", JobViews.nextFireTimes(job,
                 this.operations.scheduler().engine().clock().instant().atZone(this.operations.scheduler().timezone())));
         body.put("stored", job.storedJob().toString());
         return body;
     }
 
+    /**
+     * A job's runs, newest first: the parameters and answer of the actuator's runs ({@code RunsParameters}).
+     */
     @GetMapping("/api/jobs/{id}/runs")
-    Map<String, Object> jobRuns(@PathVariable String id, @RequestParam(defaultValue = "50") int limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return runs(RunQuery.ofJob(id), Set.of(), limit, cursor);
+    RunsDescriptor jobRuns(@PathVariable String id, @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String outcome, @RequestParam(required = false) @Nullable String since,
+            @RequestParam(required = false) @Nullable String until, @RequestParam(required = false) @Nullable String after) {
+        return this.operations.runs(id, limit, outcome, since, until, after);
     }
 
+    /**
+     * Runs across jobs, newest first; {@code outcome} may be given several times or comma-separated.
+     */
     @GetMapping("/api/runs")
-    Map<String, Object> allRuns(@RequestParam(required = false) @Nullable List<String> outcome,
-            @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) @Nullable String cursor) {
-        Set<RunOutcome> outcomes = new HashSet<>();
-        for (String name : outcome == null ? List.<String>of() : outcome) {
-            try {
-                outcomes.add(RunOutcome.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-            }
-            catch (IllegalArgumentException ex) {
-                throw new DashboardRequestException(HttpStatus.BAD_REQUEST, "outcome", "outcome " + InputText.quote(name)
-                        + " is not a run outcome; valid: " + List.of(RunOutcome.values()));
-            }
-        }
-        return runs(RunQuery.all(), outcomes, limit, cursor);
-    }
-
-    private Map<String, Object> runs(RunQuery base, Set<RunOutcome> outcomes, int limit, @Nullable String cursor) {
-        if (limit < 1 || limit > RunQuery.MAX_LIMIT) {
-            throw new DashboardRequestException(HttpStatus.BAD_REQUEST, "limit",
-                    "limit " + limit + " is out of range; valid: 1 to " + RunQuery.MAX_LIMIT);
-        }
-        RunQuery query = base.withOutcomes(outcomes).withLimit(limit);
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                query = query.after(RunCursor.fromToken(cursor));
-            }
-            catch (IllegalArgumentException ex) {
-                throw new DashboardRequestException(HttpStatus.BAD_REQUEST, "cursor", ex.getMessage());
-            }
-        }
-        RunPage page = this.operations.scheduler().engine().findRuns(query);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("runs", page.runs().stream().map(RunViews::run).toList());
-        body.put("next", page.next() != null ? page.next().toToken() : null);
-        return body;
+    RunsDescriptor allRuns(@RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String outcome,
+            @RequestParam(required = false) @Nullable String since, @RequestParam(required = false) @Nullable String until,
+            @RequestParam(required = false) @Nullable String after) {
+        return this.operations.runs(null, limit, outcome, since, until, after);
     }
 
     @PostMapping("/api/jobs/{id}/{action}")
@@ -305,12 +275,6 @@ class DashboardController {
     @ExceptionHandler(DashboardRequestException.class)
     ResponseEntity<DashboardProblem> refused(DashboardRequestException ex) {
         return problem(ex.status(), ex.getMessage(), ex.field());
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<DashboardProblem> mismatch(MethodArgumentTypeMismatchException ex) {
-        return problem(HttpStatus.BAD_REQUEST, ex.getName() + " " + InputText.quote(ex.getValue()) + " is not a whole number",
-                ex.getName());
     }
 
     @ExceptionHandler(SchedulerNotRunningException.class)

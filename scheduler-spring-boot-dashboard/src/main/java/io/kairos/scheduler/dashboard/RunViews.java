@@ -12,8 +12,8 @@ import io.kairos.scheduler.history.RunRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs as the dashboard shows them: one run, and a summary of recent runs (counts by outcome, failure rate,
- * lateness). Stateless.
+ * The overview's summary of recent runs (counts by outcome, failure rate, lateness); the runs themselves are the
+ * actuator's ({@code RunDescriptor}). Stateless.
  */
 final class RunViews {
 
@@ -60,29 +60,5 @@ final class RunViews {
         }
         int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
         return sorted.get(Math.max(rank, 1) - 1);
-    }
-
-    /**
-     * One run as JSON: times ISO-8601 UTC, the duration in milliseconds ({@code null} when it never started).
-     *
-     * @param run the run
-     * @return the run's fields
-     */
-    static Map<String, Object> run(RunRecord run) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("runId", run.runId());
-        body.put("jobId", run.jobId());
-        body.put("jobName", run.jobName());
-        body.put("task", run.task());
-        body.put("outcome", run.outcome().name());
-        body.put("attempt", run.attempt());
-        body.put("scheduledAt", run.scheduledAt().toString());
-        body.put("startedAt", run.startedAt() != null ? run.startedAt().toString() : null);
-        body.put("finishedAt", run.finishedAt().toString());
-        body.put("durationMillis", run.duration() != null ? run.duration().toMillis() : null);
-        body.put("instance", run.instance());
-        body.put("error", run.error());
-        body.put("result", run.result());
-        return body;
     }
 }

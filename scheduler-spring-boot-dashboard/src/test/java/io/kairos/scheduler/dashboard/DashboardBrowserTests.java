@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.boot.JobScheduler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -224,6 +225,43 @@ class DashboardBrowserTests {
                   .then(r => done(r.status));""");
         assertThat(status).isEqualTo(403L);
         assertThat(readOnly.getBean(JobScheduler.class).getJob("reports.refresh").orElseThrow().nextRunTime()).isPresent();
+    }
+
+    @Test
+    void theJobsTablePagesWithNextAndPreviousAndKeepsThePageShownWhenItPolls() {
+        JobScheduler scheduler = readOnly.getBean(JobScheduler.class);
+        List<String> ids = java.util.stream.IntStream.range(0, 120).mapToObj((i) -> String.format("page-%03d", i)).toList();
+        scheduler.addJobs(ids.stream()
+            .map((id) -> JobRequest.of("reports.refresh").id(id).trigger(Map.of("type", "interval", "hours", 1)))
+            .toList());
+        try {
+            open(readOnly, "/kairos/#/jobs");
+            By rows = By.cssSelector("#jobs tbody tr");
+            waitVisible(By.cssSelector("tr[data-job='nightly.cleanup']"));
+            wait(ExpectedConditions.numberOfElementsToBe(rows, 50));
+            browser.findElement(By.id("jobs-next")).click();
+            waitVisible(By.cssSelector("tr[data-job='page-048']"));
+            waitForText(By.id("jobs-page"), "2");
+            assertThat(browser.findElements(rows)).hasSize(50);
+            assertThat(browser.findElements(By.cssSelector("tr[data-job='page-047']"))).isEmpty();
+            browser.findElement(By.id("jobs-next")).click();
+            waitVisible(By.cssSelector("tr[data-job='reports.refresh']"));
+            assertThat(browser.findElements(rows)).hasSize(23);
+            assertThat(browser.findElement(By.id("jobs-next")).isDisplayed()).isFalse();
+            // a poll (every second here) reloads page 3, not the first page
+            String updated = browser.findElement(By.cssSelector("footer span")).getText();
+            wait(ExpectedConditions.not(ExpectedConditions.textToBe(By.cssSelector("footer span"), updated)));
+            assertThat(browser.findElements(By.cssSelector("tr[data-job='page-098']"))).hasSize(1);
+            browser.findElement(By.id("jobs-previous")).click();
+            waitVisible(By.cssSelector("tr[data-job='page-048']"));
+            waitForText(By.id("jobs-page"), "2");
+            browser.findElement(By.id("jobs-previous")).click();
+            waitVisible(By.cssSelector("tr[data-job='imports.fetch']"));
+            assertThat(browser.findElement(By.id("jobs-previous")).isDisplayed()).isFalse();
+        }
+        finally {
+            ids.forEach(scheduler::removeJob);
+        }
     }
 
     private static void open(ConfigurableApplicationContext app, String path) {

@@ -91,8 +91,8 @@ class DashboardControllerTests {
         String cursor = null;
         do {
             JsonNode page = json(this.http.get("/api/jobs?q=t-&limit=2" + (cursor != null ? "&cursor=" + cursor : "")));
-            assertThat(page.get("matched").asInt()).isEqualTo(5);
             assertThat(page.get("jobs").size()).isLessThanOrEqualTo(2);
+            assertThat(page.get("scanLimited").asBoolean()).isFalse();
             page.get("jobs").forEach((job) -> seen.add(job.get("id").asString()));
             cursor = page.get("next").isNull() ? null : page.get("next").asString();
         }
@@ -102,30 +102,67 @@ class DashboardControllerTests {
         JsonNode cron = json(this.http.get("/api/jobs?q=CRON"));
         assertThat(cron.get("jobs").size()).isEqualTo(1);
         assertThat(cron.get("jobs").get(0).get("id").asString()).isEqualTo("nightly.cleanup");
-        assertThat(json(this.http.get("/api/jobs?state=paused&q=t-")).get("matched").asInt()).isZero();
-        assertThat(json(this.http.get("/api/jobs?executor=default&store=default&task=imports.fetch")).get("matched").asInt())
-            .isEqualTo(1);
+        assertThat(json(this.http.get("/api/jobs?state=paused&q=t-")).get("jobs").size()).isZero();
+        JsonNode imports = json(this.http.get("/api/jobs?executor=default&store=default&task=imports.fetch"));
+        assertThat(imports.get("jobs").size()).isEqualTo(1);
+        assertThat(imports.get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void aStoreWithMoreJobsThanTheLimitAnswersExactlyTheLimitAndACursorToTheRest() throws Exception {
+        List<JobRequest> many = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            many.add(JobRequest.of("reports.refresh").id(String.format("t-%03d", i)).trigger(java.util.Map.of("type", "interval", "hours", 1)));
+        }
+        this.scheduler.addJobs(many);
+        List<String> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = json(this.http.get("/api/jobs?limit=100" + (cursor != null ? "&cursor=" + cursor : "")));
+            sizes.add(page.get("jobs").size());
+            page.get("jobs").forEach((job) -> seen.add(job.get("id").asString()));
+            cursor = page.get("next").isNull() ? null : page.get("next").asString();
+        }
+        while (cursor != null);
+        // the 250 jobs and the 3 declared ones, in id order: full pages, each job once
+        assertThat(sizes).containsExactly(100, 100, 53);
+        assertThat(seen).doesNotHaveDuplicates().hasSize(253).isSorted();
+        assertThat(seen.stream().filter((id) -> id.startsWith("t-"))).hasSize(250);
     }
 
     @Test
     void badQueryParametersAreProblemsNamingTheField() throws Exception {
-        assertProblem(this.http.get("/api/jobs?limit=0"), 400, "limit", "limit 0 is out of range; valid: 1 to 500");
-        assertProblem(this.http.get("/api/jobs?limit=lots"), 400, "limit", "limit 'lots' is not a whole number");
+        // the job list's parameters are the actuator's (JobsParameters), plus the search text q
+        assertProblem(this.http.get("/api/jobs?limit=0"), 400, "limit", "'limit': value '0' is not a whole number from 1 to 1000 (default 100)");
+        assertProblem(this.http.get("/api/jobs?limit=lots"), 400, "limit",
+                "'limit': value 'lots' is not a whole number from 1 to 1000 (default 100)");
         assertProblem(this.http.get("/api/jobs?state=sleeping"), 400, "state",
-                "state 'sleeping' is not a job state; valid: SCHEDULED, PAUSED, BROKEN");
+                "'state': value 'sleeping' is not a job state; valid: SCHEDULED, PAUSED, BROKEN");
+        assertProblem(this.http.get("/api/jobs?cursor=nonsense"), 400, "cursor",
+                "'cursor': cursor 'nonsense' is not a cursor of this listing: not of the form k1.<store>.<position>; "
+                        + "pass the 'next' of the previous page, or no cursor for the first page");
+        assertProblem(this.http.get("/api/jobs?store=archive"), 400, "store",
+                "'store': No job store by the alias of 'archive'; known job stores: [default]");
+        assertProblem(this.http.get("/api/jobs?q=" + "x".repeat(201)), 400, "q",
+                "q '" + "x".repeat(20) + "…' is 201 characters long; at most 200");
+        // the run lists' parameters are the actuator's (RunsParameters)
         assertProblem(this.http.get("/api/runs?outcome=GREAT"), 400, "outcome",
-                "outcome 'GREAT' is not a run outcome; valid: [SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED]");
-        assertProblem(this.http.get("/api/runs?cursor=nonsense"), 400, "cursor",
-                "page token 'nonsense' is not one this scheduler wrote (<epoch milliseconds>~<run id>)");
-        assertProblem(this.http.get("/api/runs?limit=5000"), 400, "limit", "limit 5000 is out of range; valid: 1 to 1000");
+                "'outcome': value 'GREAT' is not a run outcome; valid: SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED (several separated by commas)");
+        assertProblem(this.http.get("/api/runs?after=nonsense"), 400, "after",
+                "'after': page token 'nonsense' is not one this scheduler wrote (<epoch milliseconds>~<run id>); pass the 'next' value of the previous answer");
+        assertProblem(this.http.get("/api/runs?limit=5000"), 400, "limit", "'limit': value '5000' is not a whole number from 1 to 500 (default 20)");
         assertProblem(this.http.get("/api/jobs/nope"), 404, null, "no job with id 'nope' in any job store");
         assertProblem(this.http.get("/api/jobs/reports.refresh/runs?limit=0"), 400, "limit",
-                "limit 0 is out of range; valid: 1 to 1000");
-        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?limit=ten"), 400, "limit", "limit 'ten' is not a whole number");
-        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?cursor=12~"), 400, "cursor",
-                "page token '12~' is not one this scheduler wrote (<epoch milliseconds>~<run id>)");
+                "'limit': value '0' is not a whole number from 1 to 500 (default 20)");
+        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?limit=ten"), 400, "limit",
+                "'limit': value 'ten' is not a whole number from 1 to 500 (default 20)");
+        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?after=12~"), 400, "after",
+                "'after': page token '12~' is not one this scheduler wrote (<epoch milliseconds>~<run id>); pass the 'next' value of the previous answer");
         assertProblem(this.http.get("/api/runs?outcome=failed&outcome=sad"), 400, "outcome",
-                "outcome 'sad' is not a run outcome; valid: [SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED]");
+                "'outcome': value 'sad' is not a run outcome; valid: SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED (several separated by commas)");
+        assertProblem(this.http.get("/api/runs?since=yesterday"), 400, "since", "'since': value 'yesterday' is not an ISO-8601 date-time "
+                + "with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00");
         assertProblem(this.http.get("/api/everything"), 404, null,
                 "no dashboard call GET '/kairos/api/everything'; see docs/dashboard.md for the calls");
         assertProblem(this.http.send("PUT", "/api/jobs/reports.refresh/pause/now", "{}", "application/json"), 404, null,
@@ -168,12 +205,16 @@ class DashboardControllerTests {
         assertThat(newest.get("jobId").asString()).isEqualTo("t-runs");
         assertThat(newest.get("outcome").asString()).isEqualTo("SUCCEEDED");
         assertThat(newest.get("attempt").asInt()).isEqualTo(1);
-        assertThat(newest.get("durationMillis").asLong()).isNotNegative();
+        assertThat(newest.get("durationMs").asLong()).isNotNegative();
         assertThat(newest.get("instance").asString()).isEqualTo(this.scheduler.engine().schedulerId());
-        JsonNode second = json(this.http.get("/api/jobs/t-runs/runs?limit=1&cursor=" + first.get("next").asString()));
+        JsonNode second = json(this.http.get("/api/jobs/t-runs/runs?limit=1&after=" + first.get("next").asString()));
         assertThat(second.get("runs").get(0).get("runId").asString()).isNotEqualTo(newest.get("runId").asString());
         assertThat(Instant.parse(second.get("runs").get(0).get("finishedAt").asString()))
             .isBeforeOrEqualTo(Instant.parse(newest.get("finishedAt").asString()));
+
+        // the jobs table shows each job's last run, as the actuator's list does
+        JsonNode listed = json(this.http.get("/api/jobs?q=t-fails")).get("jobs").get(0);
+        assertThat(listed.get("lastRun").get("outcome").asString()).isEqualTo("FAILED");
 
         JsonNode failed = runs("/api/runs?outcome=failed").get(0);
         assertThat(failed.get("jobId").asString()).isEqualTo("t-fails");

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import io.kairos.scheduler.boot.JobScheduler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With Spring Security: every dashboard request needs a user, changes need the authority KAIROS_ADMIN and a CSRF
  * token; the rest of the application keeps Spring Boot's default security.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = { DashboardTestApp.class, DashboardSecurityTests.Users.class },
         webEnvironment = WebEnvironment.RANDOM_PORT, properties = "kairos.dashboard.enabled=true")
 class DashboardSecurityTests {
@@ -55,7 +59,7 @@ class DashboardSecurityTests {
     }
 
     @Test
-    void anAdminChangesWithTheCsrfTokenOnlyAndTheChangeIsLoggedWithTheUser() throws Exception {
+    void anAdminChangesWithTheCsrfTokenOnlyAndTheChangeIsLoggedWithTheUser(CapturedOutput output) throws Exception {
         DashboardHttp admin = new DashboardHttp(this.port).as("admin", "admin-pw");
         HttpResponse<String> first = admin.get("/api/overview");
         JsonNode overview = json(first);
@@ -70,6 +74,7 @@ class DashboardSecurityTests {
                 "X-CSRF-TOKEN", overview.get("csrf").get("token").asString(), "Cookie", session);
         assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
         assertThat(this.scheduler.getJob("nightly.cleanup").orElseThrow().nextRunTime()).isEmpty();
+        assertThat(output.getOut()).contains("Job 'nightly.cleanup' paused by user 'admin' via the dashboard");
         this.scheduler.resumeJob("nightly.cleanup");
     }
 

@@ -63,20 +63,6 @@ class RunViewsTests {
         assertThat(RunViews.percentile(List.of(), 50)).isNull();
     }
 
-    @Test
-    void aRunShowsItsTimesDurationAndError() {
-        RunRecord failed = new RunRecord("f", "imports.fetch", "imports.fetch", "imports.fetch", "default", "default", T0, T0,
-                T0.plusMillis(3), T0.plusMillis(1503), RunOutcome.FAILED, 2, "node-a",
-                new RunError("java.lang.IllegalStateException", "feed answered 503", "java.lang.IllegalStateException: feed", false),
-                null, false, false);
-        Map<String, Object> shown = RunViews.run(failed);
-        assertThat(shown).containsEntry("outcome", "FAILED").containsEntry("attempt", 2).containsEntry("durationMillis", 1500L)
-            .containsEntry("scheduledAt", "2026-03-01T10:00:00Z").containsEntry("finishedAt", "2026-03-01T10:00:01.503Z")
-            .containsEntry("instance", "node-a");
-        assertThat(((RunError) shown.get("error")).message()).isEqualTo("feed answered 503");
-        assertThat(RunViews.run(missed("m"))).containsEntry("startedAt", null).containsEntry("durationMillis", null);
-    }
-
     private static RunRecord run(String id, RunOutcome outcome, long lateMillis) {
         Instant start = T0.plusMillis(lateMillis);
         return new RunRecord(id, "j", "j", "t", "default", "default", T0, start, start, start.plusMillis(20), outcome, 1, "node-a",

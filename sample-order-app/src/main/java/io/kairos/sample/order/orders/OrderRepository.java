@@ -144,6 +144,20 @@ public class OrderRepository {
         return counts;
     }
 
+    /**
+     * The ids of the orders paid at or after an instant, lowest first, at most {@code limit}.
+     *
+     * @param since the earliest payment time included
+     * @param limit the most ids returned, at least 1
+     * @return a new list
+     */
+    public List<Long> paidSince(Instant since, int limit) {
+        return this.jdbc.sql("SELECT id FROM orders WHERE status = 'PAID' AND paid_at >= ? ORDER BY id LIMIT ?")
+                .params(utc(since), limit)
+                .query(Long.class)
+                .list();
+    }
+
     private static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());

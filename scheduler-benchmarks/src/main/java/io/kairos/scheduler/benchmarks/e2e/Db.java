@@ -20,6 +20,12 @@ public final class Db {
     /** The user. */
     public static final String USER = System.getProperty("bench.pg.user", "postgres");
 
+    /**
+     * The start of the {@code ApplicationName} of every pool's connections ({@code bench:<pool name>}), by which
+     * {@link PgCost} finds the server processes serving this JVM.
+     */
+    public static final String APPLICATION_PREFIX = "bench:";
+
     /** The password (trust authentication: empty). */
     public static final String PASSWORD = System.getProperty("bench.pg.password", "");
 
@@ -27,7 +33,7 @@ public final class Db {
     }
 
     /**
-     * A HikariCP pool, autocommit on.
+     * A HikariCP pool, autocommit on; its connections' {@code ApplicationName} is {@code bench:<name>}.
      *
      * @param name pool name (thread names)
      * @param size maximum and minimum connections
@@ -41,6 +47,7 @@ public final class Db {
         c.setMaximumPoolSize(size);
         c.setMinimumIdle(size);
         c.setPoolName(name);
+        c.addDataSourceProperty("ApplicationName", APPLICATION_PREFIX + name);
         return new HikariDataSource(c);
     }
 

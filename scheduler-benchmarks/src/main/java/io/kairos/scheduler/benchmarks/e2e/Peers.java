@@ -15,8 +15,8 @@ public final class Peers {
 
     /** Names accepted by {@link #create}. */
     public static final List<String> NAMES = List.of("baseline-mem", "spring-tps", "quartz-ram", "baseline-pg",
-            "dbsched-lock", "dbsched-fetch", "quartz-jdbc", "baseline-redis", "kairos-mem", "kairos-mem-nohistory", "kairos-jdbc", "kairos-jdbc-nohistory",
-            "kairos-mariadb", "kairos-redis", "kairos-mongo", "kairos-zk");
+            "dbsched-lock", "dbsched-fetch", "quartz-jdbc", "baseline-redis", "kairos-mem", "kairos-mem-nohistory", "kairos-jdbc",
+            "kairos-jdbc-nohistory", "kairos-mariadb", "kairos-redis", "kairos-mongo", "kairos-zk", "kairos-zk-nohistory");
 
     private Peers() {
     }
@@ -46,6 +46,7 @@ public final class Peers {
             case "kairos-redis" -> KairosPeer.redis(config);
             case "kairos-mongo" -> KairosPeer.mongodb(config);
             case "kairos-zk" -> KairosPeer.zookeeper(config);
+            case "kairos-zk-nohistory" -> KairosPeer.zookeeperWithoutHistory(config);
             default -> throw new IllegalArgumentException("unknown peer '" + name + "'; valid: " + NAMES);
         };
     }

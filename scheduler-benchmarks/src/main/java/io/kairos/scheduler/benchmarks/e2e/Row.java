@@ -21,7 +21,8 @@ public final class Row {
     public static final List<String> COLUMNS = List.of("workload", "peer", "n", "threads", "instances", "rate_median",
             "rate_min", "rate_max", "rate_after_first", "reps", "bytes_per_job", "add_rate", "schedule_call_rate",
             "first_ms", "duplicate_ids", "extra_executions", "missing_ids", "p50_ms", "p99_ms", "max_ms", "min_ms",
-            "mean_ms", "producer_lag_ms", "schedule_call_max_ms", "bulk_insert_rate", "load1", "variant");
+            "mean_ms", "producer_lag_ms", "schedule_call_max_ms", "bulk_insert_rate", "jvm_cpu_ms_per_1k", "pg_cpu_ms_per_1k",
+            "wal_kib_per_1k", "load1", "variant");
 
     private final Map<String, String> values = new LinkedHashMap<>();
 

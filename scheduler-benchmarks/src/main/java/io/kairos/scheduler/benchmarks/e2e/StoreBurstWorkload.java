@@ -30,7 +30,7 @@ final class StoreBurstWorkload {
             long warmStart = System.nanoTime();
             long burstNanos = 0;
             for (int w = 0; w < warmRounds || burstNanos < warmNanos && System.nanoTime() - warmStart < warmCapNanos; w++) {
-                Result r = once(peer, config, warmN, false);
+                Result r = once(peer, config, warmN, false, false);
                 burstNanos += r.burstNanos;
                 System.err.printf("%s %s x%d warm-up %d: %.0f jobs/s (%.1f s of bursts)%n", workload, peer, config.instances(), w,
                         r.rate, burstNanos / 1e9);
@@ -39,13 +39,19 @@ final class StoreBurstWorkload {
             double[] afterFirst = new double[reps];
             double[] first = new double[reps];
             double[] bulk = new double[reps];
+            double[][] cost = new double[3][reps];
             int dup = 0;
             int missing = 0;
             long extra = 0;
             String variant = null;
             for (int i = 0; i < reps; i++) {
-                Result r = once(peer, config, n, true);
-                System.err.printf("%s %s x%d rep %d: %.0f jobs/s%n", workload, peer, config.instances(), i, r.rate);
+                Result r = once(peer, config, n, true, "W3-pg".equals(workload));
+                System.err.printf("%s %s x%d rep %d: %.0f jobs/s%s%n", workload, peer, config.instances(), i, r.rate,
+                        r.cost == null ? "" : String.format(" (per 1,000 jobs: JVM CPU %.1f ms, server CPU %.1f ms, WAL %.0f KiB)",
+                                r.cost[0], r.cost[1], r.cost[2]));
+                for (int c = 0; c < 3; c++) {
+                    cost[c][i] = r.cost == null ? Double.NaN : r.cost[c];
+                }
                 rates[i] = r.rate;
                 afterFirst[i] = r.rateAfterFirst;
                 first[i] = r.firstMillis;
@@ -61,16 +67,22 @@ final class StoreBurstWorkload {
                     .put("rate_after_first", Stats.median(afterFirst)).put("reps", reps)
                     .put("first_ms", Stats.median(first)).put("duplicate_ids", dup).put("missing_ids", missing)
                     .put("extra_executions", extra).put("bulk_insert_rate", Stats.median(bulk))
+                    .put("jvm_cpu_ms_per_1k", Stats.median(cost[0])).put("pg_cpu_ms_per_1k", Stats.median(cost[1]))
+                    .put("wal_kib_per_1k", Stats.median(cost[2]))
                     .append(Params.out());
         }
     }
 
     private record Result(double rate, double rateAfterFirst, double firstMillis, double bulkRate, int dup,
-            int missing, long extra, String variant, long burstNanos) {
+            int missing, long extra, String variant, long burstNanos, double[] cost) { // cost: null when not measured
     }
 
-    /** One round; {@code settle}: wait 1 s after the last execution for duplicates (measured reps only). */
-    private static Result once(String peer, PeerConfig config, int n, boolean settle) throws Exception {
+    /**
+     * One round; {@code settle}: wait 1 s after the last execution for duplicates (measured reps only);
+     * {@code measureCost}: {@link PgCost} from {@code start()} to the end of the settling second (by then the run
+     * history of the round is written: the writer lingers 100 ms).
+     */
+    private static Result once(String peer, PeerConfig config, int n, boolean settle, boolean measureCost) throws Exception {
         try (BenchScheduler s = Peers.create(peer, config)) {
             Probe.reset(n, false);
             Probe.Round round = Probe.current();
@@ -78,6 +90,7 @@ final class StoreBurstWorkload {
             s.load(n, System.currentTimeMillis());
             double bulkRate = n / ((System.nanoTime() - b0) / 1e9);
             Db.checkpoint();
+            PgCost before = measureCost ? PgCost.now() : null;
             long t0 = System.nanoTime();
             s.start();
             boolean all = round.await(Params.longValue("timeout.ms", 300_000));
@@ -85,6 +98,7 @@ final class StoreBurstWorkload {
             if (settle) {
                 Thread.sleep(1_000);
             }
+            double[] cost = before == null ? null : PgCost.now().perThousandSince(before, n);
             int ran = n - (int) round.remaining();
             double rate = ran / ((end - t0) / 1e9);
             double afterFirst = ran / ((end - round.firstNanos()) / 1e9);
@@ -93,7 +107,7 @@ final class StoreBurstWorkload {
                 System.err.printf("%s: only %d of %d ran within the timeout%n", peer, ran, n);
             }
             return new Result(rate, afterFirst, firstMs, bulkRate, round.duplicateIds(), round.missingIds(),
-                    round.extraExecutions(), s.variant(), end - t0);
+                    round.extraExecutions(), s.variant(), end - t0, cost);
         }
     }
 }

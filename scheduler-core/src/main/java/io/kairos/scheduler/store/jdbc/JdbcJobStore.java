@@ -4,6 +4,7 @@ import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobAddOutcome;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobOrder;
 import io.kairos.scheduler.store.JobQuery;
@@ -335,6 +336,28 @@ public class JdbcJobStore implements JobStore {
                 }
             }
             return holders;
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement, {@code SELECT state, COUNT(*) ... GROUP BY state}: the database scans the table (no index
+     * holds the state) and sends one row per state. A state it does not know counts as broken.
+     *
+     * @throws JobStoreException when the database fails
+     */
+    @Override
+    public JobCounts countJobs() {
+        StartedStore s = started();
+        return s.tx().autoCommit("count jobs", (c) -> {
+            JobCounts counts = JobCounts.NONE;
+            try (PreparedStatement ps = c.prepareStatement(s.sql().countByState); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts = counts.plusStored(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
         });
     }
 

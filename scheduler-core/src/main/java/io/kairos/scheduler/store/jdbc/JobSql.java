@@ -104,6 +104,9 @@ final class JobSql {
     /** Lease owners with how many jobs each holds and the earliest and latest lease expiry, by owner. */
     final String leaseHolders;
 
+    /** How many rows are in each state, finished markers included (the caller leaves them out). */
+    final String countByState;
+
     JobSql(TableName tableName, JdbcDialect dialect) {
         String t = tableName.qualified();
         String json = dialect.jsonParameter();
@@ -151,6 +154,7 @@ final class JobSql {
         this.probe = "SELECT id FROM " + t + " WHERE 1 = 0";
         this.leaseHolders = "SELECT lease_owner, COUNT(*), MIN(lease_until), MAX(lease_until) FROM " + t
                 + " WHERE lease_owner IS NOT NULL GROUP BY lease_owner ORDER BY lease_owner";
+        this.countByState = "SELECT state, COUNT(*) FROM " + t + " GROUP BY state";
     }
 
     /**

@@ -87,16 +87,14 @@ final class LockingSelectDialect extends JdbcDialect {
         if (rows.isEmpty()) {
             return rows;
         }
-        StringBuilder update = new StringBuilder("UPDATE ").append(sql.table).append(" SET lease_owner = ?, lease_until = ? WHERE (");
-        for (int i = 0; i < rows.size(); i++) {
-            update.append(i == 0 ? "" : " OR ").append("(id = ? AND version = ?)");
-        }
-        update.append(") AND (lease_until IS NULL OR lease_until <= ?) AND next_run_time <= ?");
         int leased;
-        try (PreparedStatement ps = connection.prepareStatement(update.toString())) {
+        try (PreparedStatement ps = connection.prepareStatement(leaseStatement(sql, rows.size()))) {
             int p = 1;
             ps.setString(p++, owner);
             ps.setLong(p++, leaseUntil);
+            for (JobRow row : rows) {
+                ps.setString(p++, row.id());
+            }
             for (JobRow row : rows) {
                 ps.setString(p++, row.id());
                 ps.setLong(p++, row.version());
@@ -106,6 +104,25 @@ final class LockingSelectDialect extends JdbcDialect {
             leased = ps.executeUpdate();
         }
         return leased == rows.size() ? rows : leasedOnly(connection, sql, rows, owner, leaseUntil);
+    }
+
+    /**
+     * Leases the rows the locking select returned, each at the version read. Parameters: the owner, the lease expiry,
+     * the ids, each row's id and version, now (twice). The list of ids leads the condition: H2 finds the rows through
+     * the primary key only from an {@code IN} list; from the ids and versions alone, bound as parameters, it reads
+     * every due row through the run-time index.
+     *
+     * @param sql the statements
+     * @param rows how many rows, at least 1
+     * @return the statement
+     */
+    static String leaseStatement(JobSql sql, int rows) {
+        StringBuilder update = new StringBuilder("UPDATE ").append(sql.table).append(" SET lease_owner = ?, lease_until = ? WHERE id IN (")
+                .append("?, ".repeat(rows - 1)).append("?) AND (");
+        for (int i = 0; i < rows; i++) {
+            update.append(i == 0 ? "" : " OR ").append("(id = ? AND version = ?)");
+        }
+        return update.append(") AND (lease_until IS NULL OR lease_until <= ?) AND next_run_time <= ?").toString();
     }
 
     // Rare: a row changed between the select and the update; keep the rows this owner now holds.

@@ -47,13 +47,13 @@ final class PgRunCopy {
      * @throws SQLException when the copy fails (a duplicate run id fails all of it)
      */
     void copy(Connection connection, List<RunRecord> runs) throws SQLException {
-        StringBuilder rows = new StringBuilder(runs.size() * 512);
+        StringBuilder rows = new StringBuilder(runs.size() * 320);
         for (RunRecord run : runs) {
             field(rows, run.runId()).append('\t');
             field(rows, run.jobId()).append('\t');
             rows.append(run.finishedAt().toEpochMilli()).append('\t');
             rows.append(run.outcome().name()).append('\t');
-            field(rows, RunRecordCodec.write(run)).append('\n');
+            field(rows, RunRecordCodec.writeDetails(run)).append('\n');
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(this.copy, new StringReader(rows.toString()));

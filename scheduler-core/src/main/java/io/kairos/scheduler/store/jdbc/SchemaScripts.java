@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,13 +18,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The schema scripts shipped in the core jar ({@code io/kairos/scheduler/store/jdbc/schema-<database id>.sql}):
  * reading them, pointing them at a configured table name, and running them. The scripts only create what is
- * missing ({@code CREATE ... IF NOT EXISTS}) and never drop anything; the storage settings script
- * ({@code storage-postgresql.sql}) sets storage parameters of the job table. Running them again is safe.
+ * missing ({@code CREATE ... IF NOT EXISTS}) and never drop data; the storage settings script
+ * ({@code storage-postgresql.sql}) sets storage parameters of the job table, and {@code runs-indexes-postgresql.sql}
+ * replaces an index of the run history table by a narrower one. Running them again is safe.
  */
 final class SchemaScripts {
 
     /** The folder the scripts live in, on the class path. */
     static final String LOCATION = "io/kairos/scheduler/store/jdbc/";
+
+    private static final Pattern DROP_INDEX = Pattern.compile("DROP INDEX IF EXISTS ([\\w.]+)");
+
+    private static final Pattern CREATE_INDEX = Pattern.compile("CREATE INDEX IF NOT EXISTS (\\w+) ");
 
     private SchemaScripts() {
     }
@@ -91,6 +97,56 @@ final class SchemaScripts {
         return SchemaScripts.class.getClassLoader().getResource(resource) == null ? null : readResource(resource);
     }
 
+    /**
+     * The class-path resource of a database's run history index changes, run after its run history script
+     * (PostgreSQL only: a partial index on failed runs in place of the outcome index).
+     *
+     * @param databaseId the database id
+     * @return e.g. {@code io/kairos/scheduler/store/jdbc/runs-indexes-postgresql.sql}
+     */
+    static String runsIndexesResource(String databaseId) {
+        return LOCATION + "runs-indexes-" + databaseId + ".sql";
+    }
+
+    /**
+     * Reads a database's run history index changes, if it has any.
+     *
+     * @param databaseId the database id
+     * @return the script text, or {@code null} when the database has none
+     */
+    static @Nullable String readRunsIndexes(String databaseId) {
+        String resource = runsIndexesResource(databaseId);
+        return SchemaScripts.class.getClassLoader().getResource(resource) == null ? null : readResource(resource);
+    }
+
+    /**
+     * Leaves out of {@code statements} the creation of each index that a later script drops
+     * ({@code DROP INDEX IF EXISTS <name>} among {@code later}), so that running the scripts again at each start
+     * does not build that index only to drop it.
+     *
+     * @param statements statements of an earlier script, as {@link #statements} gives them
+     * @param later statements of the scripts run after it
+     * @return the statements to run
+     */
+    static List<String> withoutDroppedIndexes(List<String> statements, List<String> later) {
+        List<String> dropped = new ArrayList<>();
+        for (String statement : later) {
+            Matcher drop = DROP_INDEX.matcher(statement);
+            if (drop.matches()) {
+                String name = drop.group(1);
+                dropped.add(name.substring(name.lastIndexOf('.') + 1));
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (String statement : statements) {
+            Matcher create = CREATE_INDEX.matcher(statement);
+            if (!create.lookingAt() || !dropped.contains(create.group(1))) {
+                kept.add(statement);
+            }
+        }
+        return kept;
+    }
+
     private static String readResource(String resource) {
         try (InputStream in = SchemaScripts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -125,8 +181,12 @@ final class SchemaScripts {
      * @return the statements, without their terminating {@code ;}
      */
     static List<String> statements(String script, String shipped, TableName table) {
+        // an index is named without its schema where it is created, and with it where it is dropped
+        String schema = table.schema() == null ? "" : table.schema() + ".";
         String text = script.replaceAll("(?m)^\\s*--.*$", "")
-                .replaceAll("\\b" + shipped + "(_\\w+_idx)\\b", Matcher.quoteReplacement(table.table()) + "$1")
+                .replaceAll("(DROP INDEX IF EXISTS )" + shipped + "(_\\w+_idx)\\b",
+                        "$1" + Matcher.quoteReplacement(schema + table.table()) + "$2")
+                .replaceAll("(?<!\\.)\\b" + shipped + "(_\\w+_idx)\\b", Matcher.quoteReplacement(table.table()) + "$1")
                 .replaceAll("\\b" + shipped + "\\b", Matcher.quoteReplacement(table.qualified()));
         List<String> statements = new ArrayList<>();
         for (String part : text.split(";")) {
@@ -138,8 +198,10 @@ final class SchemaScripts {
     }
 
     /**
-     * Creates the job table, the run history table and their indexes where missing, and sets the job table's
-     * storage settings where the database has them (an {@code ALTER TABLE ... SET} that changes nothing else).
+     * Creates the job table, the run history table and their indexes where missing, sets the job table's storage
+     * settings where the database has them (an {@code ALTER TABLE ... SET} that changes nothing else), and makes
+     * the run history index changes (PostgreSQL: the failed-runs index replaces the outcome index, which is then
+     * not created again).
      *
      * @param connection a connection in auto-commit mode
      * @param databaseId the database id
@@ -157,7 +219,12 @@ final class SchemaScripts {
                     statement.execute(sql);
                 }
             }
-            for (String sql : statements(readRuns(databaseId), TableName.RUNS_DEFAULT, table.runs())) {
+            String runsIndexes = readRunsIndexes(databaseId);
+            List<String> later = runsIndexes == null ? List.of() : statements(runsIndexes, TableName.RUNS_DEFAULT, table.runs());
+            for (String sql : withoutDroppedIndexes(statements(readRuns(databaseId), TableName.RUNS_DEFAULT, table.runs()), later)) {
+                statement.execute(sql);
+            }
+            for (String sql : later) {
                 statement.execute(sql);
             }
         }

@@ -3,8 +3,10 @@ package io.kairos.scheduler.store.memory;
 import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobRelease;
+import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobOrder;
 import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobStore;
@@ -312,6 +314,20 @@ public class MemoryJobStore implements JobStore {
             this.lock.unlock();
         }
         return StoredJobPage.of(rows, query);
+    }
+
+    /** {@inheritDoc} One pass over the id table under the lock: O(n) time, no job copied. */
+    @Override
+    public JobCounts countJobs() {
+        long[] counts = new long[JobState.values().length];
+        this.lock.lock();
+        try {
+            this.jobs.forEach((entry) -> counts[entry.job.state().ordinal()]++);
+        }
+        finally {
+            this.lock.unlock();
+        }
+        return new JobCounts(counts[JobState.SCHEDULED.ordinal()], counts[JobState.PAUSED.ordinal()], counts[JobState.BROKEN.ordinal()]);
     }
 
     @Override

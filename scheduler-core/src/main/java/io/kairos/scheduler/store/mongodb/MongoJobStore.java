@@ -16,6 +16,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -29,6 +31,7 @@ import com.mongodb.connection.ServerDescription;
 import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobOrder;
 import io.kairos.scheduler.store.JobQuery;
@@ -606,6 +609,25 @@ public final class MongoJobStore implements JobStore {
     public List<LeaseHolder> leaseHolders() {
         Started s = started();
         return call(s, "list lease holders", () -> s.leases().holders(), false);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One aggregation, {@code $group} by {@code state}: the server scans the collection (no index holds the state)
+     * and sends one document per state. A state that is no string or no known state counts as broken.
+     */
+    @Override
+    public JobCounts countJobs() {
+        Started s = started();
+        return call(s, "count jobs", () -> {
+            JobCounts counts = JobCounts.NONE;
+            for (Document group : s.jobs().aggregate(List.of(Aggregates.group("$" + STATE, Accumulators.sum("n", 1))))) {
+                Object state = group.get(ID);
+                counts = counts.plusStored(state instanceof String name ? name : null, group.get("n", Number.class).longValue());
+            }
+            return counts;
+        }, false);
     }
 
     /**

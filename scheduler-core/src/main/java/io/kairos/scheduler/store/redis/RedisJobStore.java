@@ -3,6 +3,7 @@ package io.kairos.scheduler.store.redis;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobAddOutcome;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobOrder;
 import io.kairos.scheduler.store.JobQuery;
@@ -689,6 +690,20 @@ public final class RedisJobStore implements JobStore {
             }
             return LeaseHolder.tally(owners, expiries);
         });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code count.lua} call that reads the sizes of the jobs, run times, broken and finished keys
+     * ({@code HLEN}, {@code ZCARD}: O(1) each) and no job; atomic, as every script is.
+     *
+     * @throws JobStoreException when Redis fails or times out
+     */
+    @Override
+    public JobCounts countJobs() {
+        List<Long> sizes = run("count jobs", redis -> this.scripts.count.<List<Long>>run(redis, ScriptOutputType.MULTI, this.keyArray));
+        return new JobCounts(sizes.get(0), sizes.get(1), sizes.get(2));
     }
 
     private <T> T call(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {

@@ -26,4 +26,6 @@ final class RedisScripts {
     final LuaScript removeFinished = LuaScript.load("remove_finished");
 
     final LuaScript countWaiting = LuaScript.load("count_waiting", "bulk");
+
+    final LuaScript count = LuaScript.load("count");
 }

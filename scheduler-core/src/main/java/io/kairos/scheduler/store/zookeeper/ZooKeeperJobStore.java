@@ -53,7 +53,8 @@ import org.jspecify.annotations.Nullable;
  * watches ({@link ZooKeeperCaches}); those watches are also the remote wake-up: a job another instance makes due
  * earlier, or a lease that vanishes on a due job, calls {@link JobStoreContext#wakeup()}. Acquiring a job costs
  * two round trips (read the job, one transaction), releasing it three (read the lease and the job, one
- * transaction); listing reads every job znode.
+ * transaction); listing reads every job znode. The run history lives in the same tree, one znode per run
+ * ({@link #runHistory()}).
  *
  * <p>A job znode whose JSON cannot be read is never deleted or rewritten: its next run time is cleared and the
  * reason stored in {@code broken/<id>}; it is listed as {@link JobState#BROKEN}. Curator failures (connection loss,
@@ -89,6 +90,8 @@ public final class ZooKeeperJobStore implements JobStore {
     private volatile ZooKeeperJobReader reader;
 
     private volatile ZooKeeperFinishedMarkers markers;
+
+    private volatile @Nullable ZooKeeperRunHistory history;
 
     // context, index, caches, reader and markers are set by start(); only a started store (client set) reads them
     @SuppressWarnings("NullAway.Init")
@@ -135,7 +138,7 @@ public final class ZooKeeperJobStore implements JobStore {
     }
 
     /**
-     * Connects (or uses the given client), creates the five parent znodes when missing, and loads the index.
+     * Connects (or uses the given client), creates the six parent znodes when missing, and loads the index.
      *
      * @param context the scheduler's alias for this store, its id, clock, codec and wake-up callback
      * @throws IllegalStateException when the store is already started
@@ -151,7 +154,7 @@ public final class ZooKeeperJobStore implements JobStore {
         ZooKeeperIndex newIndex = new ZooKeeperIndex(context.wakeup());
         ZooKeeperCaches newCaches = new ZooKeeperCaches(opened, this.paths, newIndex, this.connection.startTimeout());
         try {
-            for (String parent : parents()) {
+            for (String parent : startParents()) {
                 if (opened.checkExists().forPath(parent) == null) {
                     try {
                         opened.create().creatingParentsIfNeeded().forPath(parent);
@@ -174,6 +177,7 @@ public final class ZooKeeperJobStore implements JobStore {
         this.caches = newCaches;
         this.reader = new ZooKeeperJobReader(opened, this.paths, context);
         this.markers = new ZooKeeperFinishedMarkers(opened, this.paths, context);
+        this.history = new ZooKeeperRunHistory(opened, this.paths, this::call);
         this.client = opened;
     }
 
@@ -202,16 +206,17 @@ public final class ZooKeeperJobStore implements JobStore {
     }
 
     /**
-     * Keeps no run history ({@link RunHistory#none()}): ZooKeeper holds its whole data tree in the memory of every
-     * server and sends each write through the quorum, so a record of up to 20 KiB per run would turn the
-     * coordination service into a log store. The scheduler logs at start that this store keeps no history, and
-     * the history of its jobs reads empty. Keep history by placing the jobs in a JDBC, Redis or MongoDB store.
+     * The run history of this store, kept in ZooKeeper next to the jobs: one znode per run under
+     * {@code <root>/runs/<job id>/}, so every instance sees the same history. Mind the cost: ZooKeeper keeps every
+     * znode in the memory of every server, and a query across jobs reads one child list per job with history
+     * ({@link ZooKeeperRunHistory}).
      *
-     * @return {@link RunHistory#none()}
+     * @return the history of the started store; {@link RunHistory#none()} when not started
      */
     @Override
     public RunHistory runHistory() {
-        return RunHistory.none();
+        RunHistory current = this.history;
+        return current == null || this.client == null ? RunHistory.none() : current;
     }
 
     /**
@@ -753,6 +758,13 @@ public final class ZooKeeperJobStore implements JobStore {
         }
     }
 
+    /** The parents created at start: those of the jobs and the runs' parent (left alone by removeAllJobs). */
+    private List<String> startParents() {
+        List<String> all = new ArrayList<>(parents());
+        all.add(this.paths.runs());
+        return all;
+    }
+
     private List<String> parents() {
         return List.of(this.paths.jobs(), this.paths.due(), this.paths.leases(), this.paths.broken(), this.paths.finished());
     }
@@ -770,7 +782,8 @@ public final class ZooKeeperJobStore implements JobStore {
         return client().transactionOp();
     }
 
-    private interface ZooKeeperCall<T extends @Nullable Object> {
+    /** A ZooKeeper call that may throw Curator's and ZooKeeper's checked exceptions. */
+    interface ZooKeeperCall<T extends @Nullable Object> {
         T run() throws Exception;
     }
 

@@ -21,7 +21,11 @@ import org.jspecify.annotations.Nullable;
  * is left as it is);</li>
  * <li>{@code <root>/finished/<id>} — persistent, the {@code FINISHED} marker a job whose id was chosen leaves when its
  * trigger finishes: when it finished (epoch milliseconds, the store's clock), a newline, then the finished job's
- * JSON.</li>
+ * JSON;</li>
+ * <li>{@code <root>/runs/<id>/<finished at>~<outcome>~<run id>} — persistent, one per run of the job's history (the
+ * record's JSON, {@link io.kairos.scheduler.store.RunRecordCodec}); {@code runs/<id>} is a <em>container</em> znode,
+ * which the server deletes once retention removed its last run; {@code runs/.retention} is the retention lease
+ * (see {@link ZooKeeperRunHistory}).</li>
  * </ul>
  * A job id becomes a znode name URL-encoded, with {@code .} and {@code *} encoded too, so that any id (slashes,
  * {@code .}, {@code ..} included) is a valid name. Immutable and thread-safe.
@@ -87,6 +91,18 @@ final class ZooKeeperPaths {
         return this.root + "/finished";
     }
 
+    String runs() {
+        return this.root + "/runs";
+    }
+
+    String runs(String id) {
+        return runs() + "/" + encode(id);
+    }
+
+    String retentionLease() {
+        return runs() + "/" + MARKER_PREFIX + "retention";
+    }
+
     String job(String id) {
         return jobs() + "/" + encode(id);
     }
@@ -108,7 +124,7 @@ final class ZooKeeperPaths {
     }
 
     /**
-     * The job id of a child znode of one of the five parents.
+     * The job id of a child znode of one of the parents ({@code jobs}, {@code due}, {@code runs}, ...).
      *
      * @param path the child's full path
      * @return the id, or {@code null} for the parent itself or a marker

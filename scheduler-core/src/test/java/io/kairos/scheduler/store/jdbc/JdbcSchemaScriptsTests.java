@@ -1,5 +1,7 @@
 package io.kairos.scheduler.store.jdbc;
 
+import java.util.List;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,22 @@ class JdbcSchemaScriptsTests {
             .isEqualTo("classpath:" + SchemaScripts.runsResource("h2"));
         assertThat(JdbcSchemaScripts.STORAGE_LOCATION.replace("@@platform@@", "postgresql"))
             .isEqualTo("classpath:" + SchemaScripts.storageResource("postgresql"));
+        assertThat(JdbcSchemaScripts.RUNS_INDEXES_LOCATION.replace("@@platform@@", "postgresql"))
+            .isEqualTo("classpath:" + SchemaScripts.runsIndexesResource("postgresql"));
+    }
+
+    @Test
+    void anIndexALaterScriptDropsIsNotCreatedByAnEarlierOne() {
+        String indexes = SchemaScripts.readRunsIndexes("postgresql");
+        assertThat(indexes).isNotNull();
+        List<String> scripts = JdbcSchemaScripts.forTable(List.of(SchemaScripts.readRuns("postgresql"), indexes), "sched.jobs_a");
+        assertThat(scripts).hasSize(2);
+        assertThat(scripts.get(0)).contains("jobs_a_runs_job_idx", "jobs_a_runs_finished_idx").doesNotContain("outcome_idx");
+        assertThat(scripts.get(1)).isEqualTo("CREATE INDEX IF NOT EXISTS jobs_a_runs_failed_idx ON sched.jobs_a_runs (finished_at, run_id) "
+                + "WHERE outcome <> 'SUCCEEDED';\nDROP INDEX IF EXISTS sched.jobs_a_runs_outcome_idx;\n");
+        // one script alone, and the databases without index changes, keep the outcome index
+        assertThat(JdbcSchemaScripts.forTable(SchemaScripts.readRuns("postgresql"), "sched.jobs_a")).contains("jobs_a_runs_outcome_idx");
+        assertThat(SchemaScripts.readRunsIndexes("mariadb")).isNull();
     }
 
     @Test

@@ -31,6 +31,22 @@ abstract class QueryPlanChecks {
 
     static final int DUE_JOBS = 20_000;
 
+    /** How many jobs one acquisition asks for in the checks. */
+    static final int LIMIT = 68;
+
+    /** A page of the job listing in the checks: the actuator's default of 100, plus the row that tells a next page exists. */
+    static final int PAGE_ROWS = 101;
+
+    /**
+     * A statement with its parameters bound.
+     *
+     * @param what what it does, for failure messages
+     * @param sql the statement
+     * @param parameters its parameters
+     */
+    record Bound(String what, String sql, Object... parameters) {
+    }
+
     protected abstract Connection connect() throws SQLException;
 
     protected abstract String databaseId();
@@ -65,6 +81,34 @@ abstract class QueryPlanChecks {
                 statement.execute("DROP TABLE IF EXISTS " + table.qualified());
             }
         }
+    }
+
+    /**
+     * The statements that write leased jobs by id, with parameters that name due jobs: the lease an acquisition takes
+     * on the rows it selected, and each statement of a release on the JDBC-batch path (MariaDB, MySQL, H2).
+     */
+    static List<Bound> writesById(JobSql sql) {
+        Object[] lease = new Object[2 + 3 * LIMIT + 2];
+        lease[0] = "owner";
+        lease[1] = NOW + 30_000;
+        for (int i = 0; i < LIMIT; i++) {
+            lease[2 + i] = "job-" + (i + 1);
+            lease[2 + LIMIT + 2 * i] = "job-" + (i + 1);
+            lease[3 + LIMIT + 2 * i] = 1L;
+        }
+        lease[lease.length - 2] = NOW;
+        lease[lease.length - 1] = NOW;
+        return List.of(new Bound("lease of the selected rows", LockingSelectDialect.leaseStatement(sql, LIMIT), lease),
+                new Bound("lease extension", sql.extendLease, NOW + 60_000, "job-5", "owner"),
+                new Bound("release: delete", sql.releaseDelete, "job-1", "owner", 1L),
+                new Bound("release: reschedule", sql.releaseReschedule, NOW + 60_000, NOW + 60_000, "SCHEDULED", "job-2", "owner", 1L),
+                new Bound("release: drop the lease", sql.releaseDropLease, "job-3", "owner"),
+                new Bound("release: retry data", sql.releaseData, "{}", "job-4", "owner", 1L));
+    }
+
+    /** The job listing's page statements: the first page, and one from the middle of the background jobs' ids. */
+    static List<Bound> pages(JobSql sql) {
+        return List.of(new Bound("first page", sql.selectPage, PAGE_ROWS), new Bound("middle page", sql.selectPageAfter, "bg-5", PAGE_ROWS));
     }
 
     /** The index on {@code (next_run_time, id)} the schema script creates. */

@@ -92,6 +92,19 @@ class SchemaScriptsTests {
     }
 
     @Test
+    void postgresqlFailedRunsIndexMigrationOnlyReplacesTheOutcomeIndex() throws IOException {
+        String migration = resource("db/migration/kairos/postgresql/V4__kairos_job_runs_failed_index.sql");
+        assertThat(migration).isEqualTo(SchemaScripts.readRunsIndexes("postgresql"));
+        assertThat(SchemaScripts.statements(migration, TableName.RUNS_DEFAULT, TableName.parse(TableName.DEFAULT).runs())).containsExactly(
+                "CREATE INDEX IF NOT EXISTS kairos_job_runs_failed_idx ON kairos_job_runs (finished_at, run_id) WHERE outcome <> 'SUCCEEDED'",
+                "DROP INDEX IF EXISTS kairos_job_runs_outcome_idx");
+        assertThat(resource("db/changelog/kairos/db.changelog-kairos.yaml")).contains("id: kairos-job-runs-4-postgresql-failed-index\n"
+                + "      author: kairos\n      dbms: postgresql\n      changes:\n        - sqlFile:\n            path: "
+                + SchemaScripts.runsIndexesResource("postgresql") + "\n");
+        assertThat(SchemaScriptsTests.class.getClassLoader().getResource("db/migration/kairos/h2/V4__kairos_job_runs_failed_index.sql")).isNull();
+    }
+
+    @Test
     void theShippedPostgresqlV1IsUnchanged() throws IOException {
         // Flyway and Liquibase record a checksum of V1 / kairos-jobs-1-postgresql: changing the script fails every
         // existing installation at start-up. Later changes go in new scripts (V3: storage-postgresql.sql).

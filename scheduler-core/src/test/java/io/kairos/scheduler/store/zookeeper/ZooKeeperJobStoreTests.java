@@ -25,6 +25,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,14 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
         server.close();
     }
 
+    /** The run history contract's retention tests expect no expired runs of earlier tests in the way. */
+    @BeforeEach
+    void removeEarlierRuns() throws Exception {
+        for (String job : raw.getChildren().forPath("/kairos-test/runs")) {
+            raw.delete().deletingChildrenIfNeeded().forPath("/kairos-test/runs/" + job);
+        }
+    }
+
     @AfterEach
     void stopExtraStores() {
         this.extraStores.forEach(JobStore::shutdown);
@@ -80,12 +89,6 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
     @Test
     void isShared() {
         assertThat(this.store.isShared()).isTrue();
-    }
-
-    @Test
-    void keepsNoRunHistory() {
-        assertThat(this.store.runHistory().isRecording()).isFalse();
-        assertThat(this.store.runHistory().findRuns(io.kairos.scheduler.history.RunQuery.all())).isEmpty();
     }
 
     @Test

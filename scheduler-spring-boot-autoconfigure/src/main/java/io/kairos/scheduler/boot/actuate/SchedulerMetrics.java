@@ -37,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@code kairos.job.executions} (timer; tags {@code task}, {@code outcome} = {@code success} | {@code failure}):
  * time from submission to the end of the run, queueing in the executor included;</li>
- * <li>{@code kairos.job.lateness} (timer; tag {@code task}): submission time minus the scheduled run time;</li>
+ * <li>{@code kairos.job.lateness} (timer; tag {@code task}): submission time minus the time the run was due: its
+ * scheduled run time, or for a retry the time the retry was due, so that a retry's back-off is not counted as lateness
+ * ({@code JobSubmitted#lateness}); never negative;</li>
  * <li>{@code kairos.job.missed} (counter; tag {@code task}): run times skipped past their misfire grace time;</li>
  * <li>{@code kairos.job.max.instances.reached} (counter; tag {@code task}): run times dropped because the job
  * had max instances runs in flight;</li>
@@ -53,11 +55,11 @@ import org.jspecify.annotations.Nullable;
  * virtual-thread executor, were interrupted, and are still in their task ten seconds later (see
  * {@code JobStuck}).</li>
  * </ul>
- * The per-task meters (both outcomes of {@code kairos.job.executions}, lateness, missed, max instances reached) are
- * registered at zero for every job's task when the scheduler starts and when a job is added, and
- * {@code kairos.store.failures} for every store at start, so dashboards and alerts see them before the first run.
- * The task of a job is looked up when the job is added (or at its first event) and cached until the job is modified
- * or removed (a removed one-off job's last run is still reported under its task). Thread-safe.
+ * The per-task meters (both outcomes of {@code kairos.job.executions}, lateness, missed, max instances reached, every
+ * outcome of {@code kairos.job.retries}) are registered at zero for every job's task when the scheduler starts and
+ * when a job is added, and {@code kairos.store.failures} for every store at start, so dashboards and alerts see them
+ * before the first run. The task of a job is looked up when the job is added (or at its first event) and cached until
+ * the job is modified or removed (a removed one-off job's last run is still reported under its task). Thread-safe.
  */
 public class SchedulerMetrics {
 
@@ -150,7 +152,7 @@ public class SchedulerMetrics {
         executions(task, "failure");
         counter("kairos.job.missed", "task", task);
         counter("kairos.job.max.instances.reached", "task", task);
-        for (String outcome : List.of("scheduled", "succeeded", "exhausted")) {
+        for (String outcome : List.of("scheduled", "succeeded", "exhausted", "not-retryable")) {
             retries(task, outcome);
         }
     }
@@ -222,7 +224,7 @@ public class SchedulerMetrics {
             if (early != null && early.outcome() != null) {
                 record(event.jobstore(), event.jobId(), event.timestamp(), early.end(), early.outcome());
             }
-            lateness.record(positive(Duration.between(runTime, event.timestamp())));
+            lateness.record(event.lateness(runTime));
         }
     }
 
@@ -255,7 +257,7 @@ public class SchedulerMetrics {
 
     private Timer lateness(String task) {
         return Timer.builder("kairos.job.lateness").tag("task", task)
-            .description("How late Kairos job runs were submitted, relative to their scheduled run time")
+            .description("How late Kairos job runs were submitted, relative to when they were due (a retry: its due time)")
             .register(this.registry);
     }
 

@@ -22,7 +22,7 @@ import org.springframework.core.io.Resource;
 
 /**
  * Creates the tables of jdbc job stores from the scripts in the core jar (job table, its storage settings, run
- * history table; {@code CREATE ... IF NOT EXISTS}, nothing is ever dropped), as Spring Boot's Quartz and Session
+ * history table and, on PostgreSQL, its index changes; {@code CREATE ... IF NOT EXISTS}, no data is ever dropped), as Spring Boot's Quartz and Session
  * support create theirs: a {@link DataSourceScriptDatabaseInitializer}, so Spring Boot runs it after Flyway and
  * Liquibase and before the beans that depend on database initialization, the Kairos {@code Scheduler} among them.
  * Each script is rewritten for each store's {@code table-name}. Errors in a script are logged and skipped, as
@@ -85,7 +85,7 @@ public class KairosDataSourceScriptDatabaseInitializer extends DataSourceScriptD
         if (mode != DatabaseInitializationMode.NEVER) {
             settings.setSchemaLocations(new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource,
                     "optional:" + JdbcSchemaScripts.SCHEMA_LOCATION, "optional:" + JdbcSchemaScripts.STORAGE_LOCATION,
-                    "optional:" + JdbcSchemaScripts.RUNS_LOCATION));
+                    "optional:" + JdbcSchemaScripts.RUNS_LOCATION, "optional:" + JdbcSchemaScripts.RUNS_INDEXES_LOCATION));
         }
         settings.setContinueOnError(true);
         return settings;
@@ -103,11 +103,15 @@ public class KairosDataSourceScriptDatabaseInitializer extends DataSourceScriptD
     @Override
     protected void runScripts(Scripts scripts) {
         Charset encoding = (scripts.getEncoding() != null) ? scripts.getEncoding() : StandardCharsets.UTF_8;
+        List<Resource> shipped = new ArrayList<>();
+        scripts.forEach(shipped::add);
+        List<String> texts = shipped.stream().map((script) -> read(script, encoding)).toList();
         for (String table : this.tableNames) {
+            List<String> forTable = JdbcSchemaScripts.forTable(texts, table);
             List<Resource> rewritten = new ArrayList<>();
-            for (Resource script : scripts) {
-                rewritten.add(new ByteArrayResource(JdbcSchemaScripts.forTable(read(script, encoding), table)
-                    .getBytes(StandardCharsets.UTF_8), script.getDescription() + " for table " + table));
+            for (int i = 0; i < shipped.size(); i++) {
+                rewritten.add(new ByteArrayResource(forTable.get(i).getBytes(StandardCharsets.UTF_8),
+                        shipped.get(i).getDescription() + " for table " + table));
             }
             super.runScripts(new Scripts(rewritten).continueOnError(scripts.isContinueOnError())
                 .separator(scripts.getSeparator())

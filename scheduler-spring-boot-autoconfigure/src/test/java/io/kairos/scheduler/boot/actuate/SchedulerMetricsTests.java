@@ -48,6 +48,17 @@ class SchedulerMetricsTests {
         this.scheduler.shutdown(false);
     }
 
+    /** Registers the task {@code flaky}, whose first call fails; returns its call count. */
+    private java.util.concurrent.atomic.AtomicInteger registerFlaky() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        this.scheduler.taskRegistry().register("flaky", (TaskAction) () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("first call fails");
+            }
+        });
+        return calls;
+    }
+
     @Test
     void perTaskAndPerStoreMetersAreListedAtZeroBeforeTheFirstRun() {
         this.scheduler.taskRegistry().register("nightly", (TaskAction) () -> { });
@@ -63,18 +74,16 @@ class SchedulerMetricsTests {
             assertThat(this.registry.get("kairos.job.lateness").tag("task", task).timer().count()).isZero();
             assertThat(this.registry.get("kairos.job.missed").tag("task", task).counter().count()).isZero();
             assertThat(this.registry.get("kairos.job.max.instances.reached").tag("task", task).counter().count()).isZero();
+            for (String outcome : java.util.List.of("scheduled", "succeeded", "exhausted", "not-retryable")) {
+                assertThat(this.registry.get("kairos.job.retries").tags("task", task, "outcome", outcome).counter().count()).isZero();
+            }
         }
         assertThat(this.registry.get("kairos.store.failures").tag("store", "default").counter().count()).isZero();
     }
 
     @Test
     void retriesAreCountedByTaskAndOutcome() {
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        this.scheduler.taskRegistry().register("flaky", (TaskAction) () -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("first call fails");
-            }
-        });
+        java.util.concurrent.atomic.AtomicInteger calls = registerFlaky();
         this.scheduler.taskRegistry().register("broken", (TaskAction) () -> {
             throw new IllegalStateException("always");
         });
@@ -90,6 +99,26 @@ class SchedulerMetricsTests {
         await().until(() -> this.registry.get("kairos.job.retries").tags("task", "flaky", "outcome", "succeeded").counter().count() == 1
                 && this.registry.get("kairos.job.retries").tags("task", "broken", "outcome", "exhausted").counter().count() == 1);
         assertThat(this.registry.get("kairos.job.retries").tags("task", "flaky", "outcome", "exhausted").counter().count()).isZero();
+    }
+
+    @Test
+    void aRetrysLatenessCountsFromWhenTheRetryWasDueNotFromItsFireTime() {
+        java.util.concurrent.atomic.AtomicInteger calls = registerFlaky();
+        new SchedulerMetrics(this.scheduler, this.registry);
+        this.scheduler.start();
+        // fire time T0, run at T0: attempt 2 is due 10 s after it failed
+        this.scheduler.addJob(JobRequest.of("flaky").id("f").retry(RetryPolicy.maxAttempts(2).withJitter(0))
+                .trigger(Map.of("type", "date", "run_date", T0.toString())));
+        await().until(() -> this.registry.get("kairos.job.retries").tags("task", "flaky", "outcome", "scheduled").counter().count() == 1);
+        // the loop finds the retry 3 s after it was due, 13 s after the fire time
+        this.now.set(T0.plusSeconds(13));
+        this.scheduler.wakeup();
+        io.micrometer.core.instrument.Timer lateness = this.registry.get("kairos.job.lateness").tag("task", "flaky").timer();
+        // attempt 1 and its retry (JobSubmitted comes at the end of the loop's pass, maybe after the run ended)
+        await().until(() -> lateness.count() == 2);
+        assertThat(calls.get()).isEqualTo(2);
+        assertThat(lateness.totalTime(TimeUnit.MILLISECONDS)).as("0 s for attempt 1, 3 s for the retry").isEqualTo(3_000);
+        assertThat(lateness.max(TimeUnit.MILLISECONDS)).isEqualTo(3_000);
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class KairosPeer implements BenchScheduler {
 
     private final Kind kind;
 
-    /** Whether run history is recorded ({@code kairos-jdbc}) or not ({@code kairos-jdbc-nohistory}). */
+    /** Whether run history is recorded ({@code kairos-jdbc}) or not ({@code kairos-jdbc-nohistory}, {@code kairos-zk-nohistory}). */
     private final boolean history;
 
     private final PeerConfig config;
@@ -177,6 +177,16 @@ public final class KairosPeer implements BenchScheduler {
         return new KairosPeer(Kind.ZOOKEEPER, config);
     }
 
+    /**
+     * {@code kairos-zk-nohistory}: {@code kairos-zk} with {@code kairos.history.enabled=false}, to measure what
+     * recording run history in ZooKeeper costs.
+     *
+     * @param config threads, instances
+     */
+    public static KairosPeer zookeeperWithoutHistory(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.ZOOKEEPER, config, false);
+    }
+
     private static String mongoUri() {
         return "mongodb://127.0.0.1:" + mongoServer.port();
     }
@@ -256,7 +266,7 @@ public final class KairosPeer implements BenchScheduler {
             case MONGODB -> "MongoJobStore(mongo-java-server),ThreadPoolJobExecutor(" + this.config.threads()
                     + "),poll=default(5s),instances=" + this.config.instances() + ",history=" + (this.history ? "on" : "off");
             case ZOOKEEPER -> "ZooKeeperJobStore,ThreadPoolJobExecutor(" + this.config.threads()
-                    + "),poll=default(5s)+watches,instances=" + this.config.instances() + ",history=none";
+                    + "),poll=default(5s)+watches,instances=" + this.config.instances() + ",history=" + (this.history ? "on" : "off");
         };
     }
 
