@@ -81,8 +81,9 @@ public final class JobChanges {
      * A new trigger as a spec; the next run time stays. A trigger that never fires is refused as with
      * {@link #trigger(Trigger)}.
      *
-     * @param spec the trigger spec
+     * @param spec the trigger spec; copied deeply (nested specs too), so later changes to it do not change these changes
      * @return these changes
+     * @throws IllegalArgumentException when maps and lists in the spec nest more than 64 levels deep
      */
     public JobChanges trigger(Map<String, ?> spec) {
         this.fields.trigger(spec);

@@ -8,6 +8,7 @@ import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,8 +165,10 @@ public final class JobRequest {
      * The trigger as a trigger spec ({@code {"type":"interval","minutes":30}}); read with the scheduler's time
      * zone as default when the job is added.
      *
-     * @param spec the spec, with {@code type}
+     * @param spec the spec, with {@code type}; copied deeply (nested specs too), so later changes to it do not change
+     *        this request
      * @return this request
+     * @throws IllegalArgumentException when maps and lists in the spec nest more than 64 levels deep
      */
     public JobRequest trigger(Map<String, ?> spec) {
         this.fields.trigger(spec);
@@ -386,7 +389,7 @@ public final class JobRequest {
     }
 
     /**
-     * The trigger as set: a {@link Trigger}, an unmodifiable copy of a trigger spec map, or {@code null} when none was
+     * The trigger as set: a {@link Trigger}, an unmodifiable deep copy of a trigger spec map, or {@code null} when none was
      * set.
      *
      * @return the trigger or spec, or {@code null}
@@ -502,9 +505,9 @@ public final class JobRequest {
             this.trigger = Objects.requireNonNull(trigger, "trigger");
         }
 
-        /** Keeps an unmodifiable copy of the spec. */
+        /** Keeps an unmodifiable deep copy of the spec: nested specs of {@code and} / {@code or} are copied too. */
         void trigger(Map<String, ?> spec) {
-            this.trigger = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(spec, "spec")));
+            this.trigger = TriggerSpecCopies.copyOf(Objects.requireNonNull(spec, "spec"));
         }
 
         /** A {@link Trigger}, an unmodifiable trigger spec, or {@code null} when not set. */
@@ -532,6 +535,59 @@ public final class JobRequest {
 
         @Nullable Instant nextRunTime() {
             return this.nextRunTime;
+        }
+    }
+
+    /**
+     * Deep, unmodifiable copies of trigger specs: every nested map and list (the child specs of {@code and} and
+     * {@code or} triggers) is copied too, so a caller who changes a map after handing it over changes nothing the
+     * request holds. Maps keep their iteration order; {@code null} values are kept. Other values (strings, numbers,
+     * dates) are shared. Stateless and thread-safe.
+     */
+    private static final class TriggerSpecCopies {
+
+        /**
+         * The most levels of maps and lists one spec may nest. A combining trigger level is a map and a list, so this is
+         * well above {@code 2 * CombiningTrigger.MAX_DEPTH}; it only stops a map that contains itself.
+         */
+        static final int MAX_NESTING = 64;
+
+        private TriggerSpecCopies() {
+        }
+
+        /**
+         * An unmodifiable deep copy of a trigger spec.
+         *
+         * @param spec the spec; not {@code null}
+         * @return the copy
+         * @throws IllegalArgumentException when maps and lists nest more than {@link #MAX_NESTING} levels deep (a map
+         *         that contains itself)
+         */
+        static Map<String, Object> copyOf(Map<String, ?> spec) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            spec.forEach((key, value) -> copy.put(key, copyValue(value, 1)));
+            return Collections.unmodifiableMap(copy);
+        }
+
+        private static @Nullable Object copyValue(@Nullable Object value, int depth) {
+            if (!(value instanceof Map) && !(value instanceof List)) {
+                return value;
+            }
+            if (depth >= MAX_NESTING) {
+                throw new IllegalArgumentException("trigger spec nests maps and lists more than " + MAX_NESTING
+                        + " levels deep (a map or list that contains itself?); valid: at most " + MAX_NESTING + " levels");
+            }
+            if (value instanceof Map<?, ?> map) {
+                Map<Object, @Nullable Object> copy = new LinkedHashMap<>();
+                map.forEach((key, child) -> copy.put(key, copyValue(child, depth + 1)));
+                return Collections.unmodifiableMap(copy);
+            }
+            List<?> list = (List<?>) value;
+            List<@Nullable Object> copy = new ArrayList<>(list.size());
+            for (Object child : list) {
+                copy.add(copyValue(child, depth + 1));
+            }
+            return Collections.unmodifiableList(copy);
         }
     }
 }

@@ -57,6 +57,34 @@ class JobArgumentsCopyTests {
     }
 
     @Test
+    void nestedSpecsOfAnAndTriggerAreCopiedAndCannotBeChangedThroughTheGetter() {
+        Map<String, Object> child = new HashMap<>(Map.of("type", "interval", "seconds", 5));
+        List<Object> children = new ArrayList<>(List.of(child));
+        Map<String, Object> spec = new LinkedHashMap<>(Map.of("type", "and", "triggers", children));
+        JobRequest request = JobRequest.of("jobs.run").trigger(spec);
+        JobChanges changes = JobChanges.create().trigger(spec);
+        child.put("seconds", 6);
+        children.add(Map.of("type", "interval", "seconds", 7));
+        Map<String, Object> expected = Map.of("type", "and", "triggers", List.of(Map.of("type", "interval", "seconds", 5)));
+        assertThat(request.trigger()).isEqualTo(expected);
+        assertThat(changes.trigger()).isEqualTo(expected);
+        @SuppressWarnings("unchecked")
+        List<Object> copiedChildren = (List<Object>) ((Map<String, Object>) request.trigger()).get("triggers");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copiedChild = (Map<String, Object>) copiedChildren.get(0);
+        assertThatThrownBy(() -> copiedChildren.add(Map.of())).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> copiedChild.put("seconds", 8)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aTriggerSpecThatContainsItselfIsRefused() {
+        Map<String, Object> spec = new HashMap<>(Map.of("type", "and"));
+        spec.put("triggers", List.of(spec));
+        assertThatThrownBy(() -> JobRequest.of("jobs.run").trigger(spec)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("64 levels");
+    }
+
+    @Test
     void changesArgsKwargsAndTriggerSpecCannotBeChangedThroughTheGetters() {
         Object[] args = {1, null};
         Map<String, Object> kwargs = new LinkedHashMap<>(Map.of("a", 1));
