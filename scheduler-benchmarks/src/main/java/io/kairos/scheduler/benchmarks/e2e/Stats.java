@@ -23,9 +23,12 @@ public final class Stats {
         return s[Math.max(0, Math.min(s.length - 1, rank - 1))];
     }
 
-    /** @return the median (the mean of the two middle values for an even count), NaN when empty */
+    /**
+     * @return the median (the mean of the two middle values for an even count), NaN when empty or when a value is NaN
+     *     (unknown: sorting would put it last and the median would hide it)
+     */
     public static double median(double[] values) {
-        if (values.length == 0) {
+        if (values.length == 0 || Arrays.stream(values).anyMatch(Double::isNaN)) {
             return Double.NaN;
         }
         double[] s = values.clone();
