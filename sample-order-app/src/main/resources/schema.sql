@@ -21,6 +21,9 @@ CREATE TABLE IF NOT EXISTS orders (
     cancelled_at TIMESTAMP WITH TIME ZONE
 );
 
+-- The payment reconciliation pages through the last day's payments, newest first.
+CREATE INDEX IF NOT EXISTS orders_paid_at ON orders (paid_at);
+
 CREATE TABLE IF NOT EXISTS order_goods (
     order_id BIGINT         NOT NULL REFERENCES orders (id),
     sku_id   BIGINT         NOT NULL REFERENCES sku (id),

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -145,17 +146,33 @@ public class OrderRepository {
     }
 
     /**
-     * The ids of the orders paid at or after an instant, lowest first, at most {@code limit}.
+     * A page of the orders paid at or after an instant, newest payment first (orders paid at the same instant: highest
+     * id first), starting after a given order of the previous page.
      *
      * @param since the earliest payment time included
-     * @param limit the most ids returned, at least 1
-     * @return a new list
+     * @param after the last order of the previous page, or {@code null} for the first page
+     * @param limit the most orders returned, at least 1
+     * @return a new list; fewer than {@code limit} orders when it is the last page
      */
-    public List<Long> paidSince(Instant since, int limit) {
-        return this.jdbc.sql("SELECT id FROM orders WHERE status = 'PAID' AND paid_at >= ? ORDER BY id LIMIT ?")
-                .params(utc(since), limit)
-                .query(Long.class)
-                .list();
+    public List<PaidOrder> paidSince(Instant since, @Nullable PaidOrder after, int limit) {
+        RowMapper<PaidOrder> row = (rs, n) -> new PaidOrder(rs.getLong("id"), rs.getObject("paid_at", OffsetDateTime.class).toInstant());
+        if (after == null) {
+            return this.jdbc.sql("SELECT id, paid_at FROM orders WHERE status = 'PAID' AND paid_at >= ? "
+                    + "ORDER BY paid_at DESC, id DESC LIMIT ?")
+                    .params(utc(since), limit).query(row).list();
+        }
+        return this.jdbc.sql("SELECT id, paid_at FROM orders WHERE status = 'PAID' AND paid_at >= ? "
+                + "AND (paid_at < ? OR (paid_at = ? AND id < ?)) ORDER BY paid_at DESC, id DESC LIMIT ?")
+                .params(utc(since), utc(after.paidAt()), utc(after.paidAt()), after.id(), limit).query(row).list();
+    }
+
+    /**
+     * A paid order: its id and payment time.
+     *
+     * @param id the order id
+     * @param paidAt when it was paid
+     */
+    public record PaidOrder(long id, Instant paidAt) {
     }
 
     private static boolean isPostgres(DataSource dataSource) {
