@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What the ZooKeeper run history promises beyond the run history contract (which {@link ZooKeeperJobStoreTests}
@@ -47,9 +46,6 @@ class ZooKeeperRunHistoryTests {
 
     private static final RunRetention ONE_HOUR = new RunRetention(100, Duration.ofHours(1));
 
-    /** How often the ZooKeeper server deletes empty container znodes (default 60 s). */
-    private static final String CONTAINER_SWEEP = "znode.container.checkIntervalMs";
-
     private static InProcessZooKeeper server;
 
     private static CuratorFramework raw;
@@ -60,14 +56,12 @@ class ZooKeeperRunHistoryTests {
 
     @BeforeAll
     static void startServer() throws Exception {
-        System.setProperty(CONTAINER_SWEEP, "100");
         server = new InProcessZooKeeper();
         raw = server.raw();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        System.clearProperty(CONTAINER_SWEEP);
         server.close();
     }
 
@@ -111,16 +105,6 @@ class ZooKeeperRunHistoryTests {
                 .containsExactly(T0.toEpochMilli() + "~FAILED~" + failed.runId());
         byte[] data = raw.getData().forPath(container + "/" + T0.toEpochMilli() + "~FAILED~" + failed.runId());
         assertThat(RunRecordCodec.read(new String(data, StandardCharsets.UTF_8))).isEqualTo(failed);
-    }
-
-    @Test
-    void theServerDeletesAJobContainerOnceItsLastRunIsGone() throws Exception {
-        RunHistory history = history("a");
-        RunRecord run = run("j", T0);
-        history.record(List.of(run));
-        raw.delete().forPath(ROOT + "/runs/j/" + ZooKeeperRunName.of(run));
-        // the server's container sweep runs every 100 ms here (znode.container.checkIntervalMs, set before it started)
-        await().atMost(Duration.ofSeconds(10)).until(() -> raw.checkExists().forPath(ROOT + "/runs/j") == null);
     }
 
     @Test
