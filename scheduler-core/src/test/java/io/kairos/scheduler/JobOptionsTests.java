@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class JobOptionsTests extends SchedulerTestSupport {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
     @Test
     void unsetOptionsGiveTheFallbackAndSetOnesTheirValueEvenNull() {
         JobOptions options = JobOptions.none().misfireGraceTime(null).coalesce(false);

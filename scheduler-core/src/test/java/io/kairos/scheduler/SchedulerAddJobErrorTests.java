@@ -25,12 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SchedulerAddJobErrorTests extends SchedulerTestSupport {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
-    private JobRequest request(String id) {
-        return JobRequest.of("record").id(id).trigger(new EveryTrigger(T0.plus(MINUTE), MINUTE));
-    }
-
     @Test
     void unknownTask() {
         build().start();

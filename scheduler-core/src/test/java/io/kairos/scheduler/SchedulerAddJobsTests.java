@@ -8,9 +8,7 @@ import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.task.UnknownTaskException;
-import io.kairos.scheduler.testing.EveryTrigger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,12 +23,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * failure leaves, and pending jobs while stopped.
  */
 class SchedulerAddJobsTests extends SchedulerTestSupport {
-
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
-    private static JobRequest request(String id) {
-        return JobRequest.of("record").id(id).trigger(new EveryTrigger(T0.plus(MINUTE), MINUTE));
-    }
 
     @Test
     void addsEveryValidRequestAndReportsEachInvalidOneWithItsPosition() {

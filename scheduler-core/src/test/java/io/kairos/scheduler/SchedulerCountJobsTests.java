@@ -5,13 +5,11 @@ import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
-import io.kairos.scheduler.testing.EveryTrigger;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -24,12 +22,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * asked once through {@code JobStore.countJobs}; the store default reads the listing page by page.
  */
 class SchedulerCountJobsTests extends SchedulerTestSupport {
-
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
-    private JobRequest request(String id) {
-        return JobRequest.of("record").id(id).trigger(new EveryTrigger(T0.plus(MINUTE), MINUTE));
-    }
 
     @Test
     void countsThePendingJobsWhileStoppedAndTheStoresOnceStarted() {

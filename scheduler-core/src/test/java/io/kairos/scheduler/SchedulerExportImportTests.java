@@ -20,8 +20,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class SchedulerExportImportTests extends SchedulerTestSupport {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
     @Test
     void exportThenImportIntoAnotherSchedulerKeepsEveryField() {
         build((b) -> b.jobCodec(TestJobCodecs.everyTriggers())).start();

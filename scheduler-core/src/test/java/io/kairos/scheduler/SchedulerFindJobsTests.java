@@ -9,7 +9,6 @@ import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.testing.EveryTrigger;
 
 import java.io.StringWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,12 +22,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code printJobs} / {@code exportJobs} reading page by page, never every job at once.
  */
 class SchedulerFindJobsTests extends SchedulerTestSupport {
-
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
-    private JobRequest request(String id) {
-        return JobRequest.of("record").id(id).trigger(new EveryTrigger(T0.plus(MINUTE), MINUTE));
-    }
 
     private Scheduler twoStores() {
         return build((b) -> b.jobStore("other", new MemoryJobStore()).executor("reports", new DirectJobExecutor()));

@@ -35,8 +35,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SchedulerHeldJobTests extends SchedulerTestSupport {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
     @Test
     void aJobReAddedAfterRemoveAllJobsRunsItsNewDefinitionNotTheHeldOldOne() {
         HoldingJobExecutor holding = new HoldingJobExecutor();

@@ -37,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SchedulerJobApiTests extends SchedulerTestSupport {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
     private Job addEveryMinute(String id) {
         return this.scheduler.addJob(JobRequest.of("record").id(id).trigger(new EveryTrigger(T0.plus(MINUTE), MINUTE)));
     }

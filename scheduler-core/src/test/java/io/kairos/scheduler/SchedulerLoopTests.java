@@ -35,8 +35,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SchedulerLoopTests extends SchedulerTestSupport {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
     @Test
     void runsAJobWhenItIsDueAndNotBefore() {
         build().start();

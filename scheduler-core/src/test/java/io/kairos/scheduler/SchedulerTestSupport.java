@@ -29,6 +29,8 @@ abstract class SchedulerTestSupport {
 
     static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
+    static final Duration MINUTE = Duration.ofMinutes(1);
+
     static {
         org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
         org.awaitility.Awaitility.setDefaultPollDelay(Duration.ZERO);
@@ -101,6 +103,11 @@ abstract class SchedulerTestSupport {
         Instant now = this.clock.instant();
         this.scheduler.addJob(JobRequest.of("noop").id(id).trigger(new EveryTrigger(now, Duration.ofSeconds(1), now, Duration.ZERO)));
         await().until(() -> this.markersDone.contains(id));
+    }
+
+    /** A job of the {@code record} task that runs every minute from {@code T0} plus a minute. */
+    static JobRequest request(String id) {
+        return JobRequest.of("record").id(id).trigger(new EveryTrigger(T0.plus(MINUTE), MINUTE));
     }
 
     static boolean isMarker(String jobId) {

@@ -29,8 +29,6 @@ import static org.awaitility.Awaitility.await;
  */
 class StoreIsolationTests extends SchedulerTestSupport {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
     private final FaultyJobStore faulty = new FaultyJobStore();
 
     @AfterEach
