@@ -45,6 +45,20 @@ public final class RetryCancellations {
      * @param reason why it was dropped
      */
     public static void record(RunRecorder recorder, StoredJob job, String storeAlias, PendingRetry retry, Instant now, String reason) {
+        record(recorder, RecordedJob.of(job), storeAlias, retry, now, reason);
+    }
+
+    /**
+     * Records and logs a dropped retry of a job known by the parts a run record names.
+     *
+     * @param recorder where run records go
+     * @param job the id, name, task and executor of the job the retry belonged to
+     * @param storeAlias the job's store
+     * @param retry the dropped retry
+     * @param now the scheduler clock's time
+     * @param reason why it was dropped
+     */
+    public static void record(RunRecorder recorder, RecordedJob job, String storeAlias, PendingRetry retry, Instant now, String reason) {
         logger.info("Retry (attempt {}) of job '{}' (run time {}) dropped: {}", retry.attempt(), job.id(), retry.scheduledAt(), reason);
         if (recorder.isEnabled()) {
             recorder.add(recorder.records().record(job, storeAlias, retry.scheduledAt(), null, null, now, RunOutcome.CANCELLED,

@@ -85,6 +85,26 @@ public final class RunRecords {
      */
     public RunRecord record(StoredJob job, String storeAlias, Instant scheduledAt, @Nullable Instant submittedAt, @Nullable Instant startedAt,
             Instant finishedAt, RunOutcome outcome, int attempt, @Nullable Throwable error, @Nullable Object result) {
+        return record(RecordedJob.of(job), storeAlias, scheduledAt, submittedAt, startedAt, finishedAt, outcome, attempt, error, result);
+    }
+
+    /**
+     * A record of one attempt of a job known by the parts a record names.
+     *
+     * @param job the job's id, name, task and executor
+     * @param storeAlias the job's store
+     * @param scheduledAt the fire time
+     * @param submittedAt when the run was submitted, or {@code null}
+     * @param startedAt when the task started, or {@code null}
+     * @param finishedAt when the outcome was known
+     * @param outcome the outcome
+     * @param attempt the attempt number, from 1
+     * @param error the exception of a failed attempt, or {@code null}
+     * @param result the return value of a succeeded attempt, or {@code null}
+     * @return the record
+     */
+    public RunRecord record(RecordedJob job, String storeAlias, Instant scheduledAt, @Nullable Instant submittedAt, @Nullable Instant startedAt,
+            Instant finishedAt, RunOutcome outcome, int attempt, @Nullable Throwable error, @Nullable Object result) {
         Instant finished = finishedAt.truncatedTo(ChronoUnit.MILLIS);
         String runId = runId(finished.toEpochMilli(), this.sequence.incrementAndGet());
         @Nullable String json = null;

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.internal;
 
+import io.kairos.scheduler.retry.PendingRetry;
 import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStore;
@@ -15,8 +16,10 @@ import java.util.List;
  *
  * <p>A pending retry is part of its job's definition, which no store indexes, so the retries are found before the
  * removal by reading the store's scheduled jobs page by page ({@link JobStore#listJobs}, {@value #PAGE} rows a page):
- * one pass over the store, holding one page and the jobs that have a pending retry at a time. A retry a failed attempt
- * writes between that read and the removal is not recorded (its job is removed all the same). Thread-safe.
+ * one pass over the store, holding one page at a time and, of each job with a pending retry, only what its record
+ * needs (a {@link RecordedJob} and the {@link PendingRetry}). A retry a failed attempt writes between that read and the
+ * removal is not recorded (its job is removed all the same; a documented limitation, see {@code docs/run-history.md}).
+ * Thread-safe.
  */
 final class StoreClearing {
 
@@ -38,23 +41,33 @@ final class StoreClearing {
      * @throws io.kairos.scheduler.store.JobStoreException when the store fails; nothing is recorded then
      */
     static void clear(String alias, JobStore store, StoreLanes lanes) {
-        List<StoredJob> retrying = withPendingRetry(store);
+        List<DroppedRetry> retrying = pendingRetries(store);
         store.removeAllJobs();
         lanes.storeCleared(alias);
-        for (StoredJob job : retrying) {
-            lanes.retryDropped(alias, job, null, REASON);
+        for (DroppedRetry dropped : retrying) {
+            lanes.retryDropped(alias, dropped.job(), dropped.retry(), REASON);
         }
     }
 
-    /** The store's jobs that have a pending retry (only scheduled jobs can), read a page at a time. */
-    static List<StoredJob> withPendingRetry(JobStore store) {
-        List<StoredJob> found = new ArrayList<>();
+    /**
+     * A pending retry the removal drops, with what its record names of its job.
+     *
+     * @param job the job's id, name, task and executor
+     * @param retry the retry
+     */
+    record DroppedRetry(RecordedJob job, PendingRetry retry) {
+    }
+
+    /** The pending retries of the store's jobs (only scheduled jobs can have one), read a page at a time. */
+    static List<DroppedRetry> pendingRetries(JobStore store) {
+        List<DroppedRetry> found = new ArrayList<>();
         JobQuery query = JobQuery.all().withStates(JobState.SCHEDULED).withLimit(PAGE);
         StoredJobPage page = store.listJobs(query);
         while (true) {
             for (StoredJob job : page.jobs()) {
-                if (job.pendingRetry() != null) {
-                    found.add(job);
+                PendingRetry retry = job.pendingRetry();
+                if (retry != null) {
+                    found.add(new DroppedRetry(RecordedJob.of(job), retry));
                 }
             }
             if (page.next() == null) {

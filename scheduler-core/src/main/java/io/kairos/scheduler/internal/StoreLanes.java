@@ -1,5 +1,6 @@
 package io.kairos.scheduler.internal;
 
+import io.kairos.scheduler.retry.PendingRetry;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.JobStoreStatus;
@@ -207,6 +208,21 @@ public final class StoreLanes {
         LoopContext current = this.context;
         if (current != null && before.pendingRetry() != null && (after == null || after.pendingRetry() == null)) {
             RetryCancellations.record(current, before, alias, before.pendingRetry(), current.clock().instant(), reason);
+        }
+    }
+
+    /**
+     * Records a pending retry dropped with its job when all jobs of a store were removed.
+     *
+     * @param alias the store's alias
+     * @param job the id, name, task and executor of the job the retry belonged to
+     * @param retry the dropped retry
+     * @param reason why it was dropped
+     */
+    public void retryDropped(String alias, RecordedJob job, PendingRetry retry, String reason) {
+        LoopContext current = this.context;
+        if (current != null) {
+            RetryCancellations.record(current.recorder(), job, alias, retry, current.clock().instant(), reason);
         }
     }
 
