@@ -644,7 +644,7 @@ public class KairosProperties {
     }
 
     /**
-     * Run history: every run attempt recorded in the job's own store (memory, jdbc, redis; zookeeper keeps none),
+     * Run history: every run attempt recorded in the job's own store (memory, jdbc, redis, zookeeper, mongodb),
      * written in batches off the scheduler loop. Starts from the engine's {@link HistorySettings#DEFAULTS}.
      */
     public static class History {
