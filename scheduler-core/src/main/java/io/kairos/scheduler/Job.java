@@ -31,14 +31,18 @@ public final class Job {
 
     private final StoredJob job;
 
+    /** The state a pending job will be stored with; {@code null} for a stored job. */
+    private final @Nullable JobState pendingState;
+
     private final boolean pending;
 
     private final ZoneId zone;
 
-    Job(Scheduler scheduler, StoredJob job, boolean pending, ZoneId schedulerZone) {
+    Job(Scheduler scheduler, StoredJob job, @Nullable JobState pendingState, ZoneId schedulerZone) {
         this.scheduler = scheduler;
         this.job = job;
-        this.pending = pending;
+        this.pendingState = pendingState;
+        this.pending = pendingState != null;
         this.zone = job.trigger() != null ? job.trigger().timezone() : schedulerZone;
     }
 
@@ -191,12 +195,14 @@ public final class Job {
     }
 
     /**
-     * The stored state; a pending job reports the state it will have.
+     * The stored state; a pending job reports the state it will have: {@link JobState#PAUSED} when added paused,
+     * else {@link JobState#SCHEDULED} (as {@link Scheduler#countJobs()} counts it), while {@link #storedJob()} is its
+     * template, which says paused.
      *
      * @return the stored state; a pending job reports the state it will have
      */
     public JobState state() {
-        return this.job.state();
+        return this.pendingState != null ? this.pendingState : this.job.state();
     }
 
     /**

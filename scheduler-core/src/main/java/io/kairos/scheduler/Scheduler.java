@@ -97,7 +97,7 @@ public final class Scheduler implements AutoCloseable {
         PendingJobs pending = new PendingJobs(assembler);
         this.runtime = new SchedulerRuntime(settings, this.events, tasks, fireTimes, assembler, pending);
         this.components = this.runtime.components();
-        this.jobs = new SchedulerJobs<>((stored, isPending) -> new Job(this, stored, isPending, settings.timezone), this.runtime, assembler, tasks, pending);
+        this.jobs = new SchedulerJobs<>((stored, pendingState) -> new Job(this, stored, pendingState, settings.timezone), this.runtime, assembler, tasks, pending);
         this.listing = new JobListing<>(settings, this.runtime, this.jobs);
         this.history = new RunHistoryReader(settings.components);
     }

@@ -2,6 +2,7 @@ package io.kairos.scheduler;
 
 import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobQuery;
+import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 import io.kairos.scheduler.testing.EveryTrigger;
@@ -47,6 +48,24 @@ class SchedulerCountJobsTests extends SchedulerTestSupport {
         assertThat(this.scheduler.countJobs()).isEqualTo(new JobCounts(1, 2, 0));
         assertThatThrownBy(() -> this.scheduler.countJobs("nope")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'nope'");
+    }
+
+    @Test
+    void aPendingJobReportsTheStateItWillBeStoredWithAsCountedListedAndFiltered() {
+        build((b) -> b.jobStore("other", new MemoryJobStore()));
+        Job scheduled = this.scheduler.addJob(request("a"));
+        Job paused = this.scheduler.addJob(request("b").paused());
+        assertThat(scheduled.isPending()).isTrue();
+        assertThat(scheduled.state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(paused.state()).isEqualTo(JobState.PAUSED);
+        assertThat(this.scheduler.getJob("a").orElseThrow().state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(this.scheduler.pauseJob("a").state()).isEqualTo(JobState.PAUSED);
+        assertThat(this.scheduler.resumeJob("b").orElseThrow().state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(this.scheduler.findJobs(JobQuery.all().withStates(JobState.SCHEDULED)).jobs()).extracting(Job::id)
+                .containsExactly("b");
+        assertThat(this.scheduler.findJobs(JobQuery.all().withStates(JobState.PAUSED)).jobs()).extracting(Job::id)
+                .containsExactly("a");
+        assertThat(this.scheduler.countJobs()).isEqualTo(new JobCounts(1, 1, 0));
     }
 
     @Test

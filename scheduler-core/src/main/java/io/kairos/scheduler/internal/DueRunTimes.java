@@ -1,6 +1,7 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.trigger.DateTrigger;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.Zones;
 
@@ -43,6 +44,10 @@ record DueRunTimes(List<Instant> runTimes, FireTimes.@Nullable Next next) {
      */
     static DueRunTimes expand(StoredJob job, Instant nextRunTime, Instant nextFireTime, Instant now, FireTimes fireTimes) {
         Trigger trigger = Objects.requireNonNull(job.trigger(), "an acquired job is scheduled, so it has a trigger");
+        if (trigger instanceof DateTrigger) {
+            // fires once: nothing follows its only fire time (what the loop below finds, without zoned date-times)
+            return new DueRunTimes(List.of(nextRunTime), null);
+        }
         ZoneId zone = trigger.timezone();
         ZonedDateTime nowInZone = Zones.atZone(now, zone);
         List<Instant> runTimes = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
 
@@ -19,6 +20,16 @@ import org.jspecify.annotations.Nullable;
  * @param nextRunTime the given next run time; {@code null} with {@code nextRunTimeSet} means paused
  */
 public record PendingJob(StoredJob template, @Nullable Task task, ConflictPolicy policy, boolean nextRunTimeSet, @Nullable Instant nextRunTime) {
+
+    /**
+     * The state the job will be stored with, which its template (always paused) does not tell: {@link JobState#PAUSED}
+     * when added paused (a next run time of {@code null} given), else {@link JobState#SCHEDULED}.
+     *
+     * @return the state, never {@code null}
+     */
+    public JobState state() {
+        return this.nextRunTimeSet && this.nextRunTime == null ? JobState.PAUSED : JobState.SCHEDULED;
+    }
 
     public PendingJob withTemplate(StoredJob newTemplate) {
         return new PendingJob(newTemplate, this.task, this.policy, this.nextRunTimeSet, this.nextRunTime);

@@ -115,14 +115,18 @@ final class RunOutcomes {
 
             @Override
             public void failed(JobRun run, Instant runTime, Throwable exception) {
-                logger.error("Job '{}' raised an exception (run time {}, attempt {})", run.job().id(), runTime, run.attempt(), exception);
+                RetryDecision decision = retryDecision(job, run, exception);
+                if (decision != RetryDecision.RETRY_SCHEDULED) {
+                    // the final failure of this fire time: a retried attempt logs one WARN line in scheduleRetry instead
+                    logger.error("Job '{}' raised an exception (run time {}, attempt {}, {})", run.job().id(), runTime, run.attempt(),
+                            decision, exception);
+                }
                 record(run, runTime, isTimeout(exception) ? RunOutcome.TIMED_OUT : RunOutcome.FAILED, exception, null);
                 Instant now = RunOutcomes.this.context.clock().instant();
-                RetryDecision decision = retryDecision(job, run, exception);
                 RunOutcomes.this.context.events().publish(new JobFailed(now, run.job().id(), job.storeAlias, runTime, exception,
                         stackTrace(exception), run.attempt(), decision));
                 if (decision == RetryDecision.RETRY_SCHEDULED) {
-                    scheduleRetry(job, run, runTime, now);
+                    scheduleRetry(job, run, runTime, now, exception);
                 }
             }
 
@@ -194,8 +198,10 @@ final class RunOutcomes {
     /**
      * Holds the next attempt of a failed run time with the job; the loop writes it to the store when it releases the
      * job. One retry is pending per job: a later fire time's replaces an earlier one's, which is recorded as cancelled.
+     * Logs the failed attempt as one WARN line without stack trace (the retry's {@code JobFailed} event and run record
+     * carry it); only the final failure of a fire time is logged at ERROR with its stack trace.
      */
-    private void scheduleRetry(HeldJob job, JobRun run, Instant runTime, Instant now) {
+    private void scheduleRetry(HeldJob job, JobRun run, Instant runTime, Instant now, Throwable exception) {
         int attempt = run.attempt() + 1;
         Instant due = now.plus(this.context.fireTimes().retryDelay(run.job().retry(), attempt));
         PendingRetry retry = new PendingRetry(attempt, runTime, due, null);
@@ -205,7 +211,8 @@ final class RunOutcomes {
             delay = Duration.ZERO;
         }
         PendingRetry replaced = job.retry(retry);
-        logger.info("Job '{}' (run time {}) will be retried at {}, in {} ms (attempt {} of {})", run.job().id(), runTime, retry.at(),
+        logger.warn("Job '{}' attempt {} failed (run time {}): {}: {}; will be retried at {}, in {} ms (attempt {} of {})",
+                run.job().id(), run.attempt(), runTime, exception.getClass().getName(), exception.getMessage(), retry.at(),
                 delay.toMillis(), attempt, run.job().retry().maxAttempts());
         this.context.events().publish(new JobRetryScheduled(now, run.job().id(), job.storeAlias, runTime, attempt, delay));
         if (replaced != null) {

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,8 +38,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SchedulerJobs<J> {
 
-    /** Wraps a stored job (and whether it is pending) into the job handle the front door returns. */
-    private final BiFunction<StoredJob, Boolean, J> handles;
+    /** Wraps a stored job (or a pending job's template and state) into the job handle the front door returns. */
+    private final Handles<J> handles;
 
     private final SchedulerRuntime runtime;
 
@@ -50,7 +49,7 @@ public final class SchedulerJobs<J> {
 
     private final PendingJobs pending;
 
-    public SchedulerJobs(BiFunction<StoredJob, Boolean, J> handles, SchedulerRuntime runtime, JobAssembler assembler, TaskLookup tasks,
+    public SchedulerJobs(Handles<J> handles, SchedulerRuntime runtime, JobAssembler assembler, TaskLookup tasks,
             PendingJobs pending) {
         this.handles = handles;
         this.runtime = runtime;
@@ -193,15 +192,13 @@ public final class SchedulerJobs<J> {
     }
 
     /**
-     * Counts the pending jobs while stopped (paused when added paused, else scheduled: the state they will be stored
-     * with, whose template says paused), else asks the stores ({@link JobOperations#count}).
+     * Counts the pending jobs while stopped (by {@link PendingJob#state()}: the state they will be stored with), else asks the stores ({@link JobOperations#count}).
      */
     public JobCounts count(@Nullable String jobstore) {
         if (this.runtime.isStopped()) {
             JobCounts counts = JobCounts.NONE;
             for (PendingJob job : this.pending.list(jobstore)) {
-                boolean paused = job.nextRunTimeSet() && job.nextRunTime() == null;
-                counts = counts.plus(paused ? JobState.PAUSED : JobState.SCHEDULED, 1);
+                counts = counts.plus(job.state(), 1);
             }
             return counts;
         }
@@ -209,18 +206,50 @@ public final class SchedulerJobs<J> {
     }
 
     public JobPage<J> page(JobQuery query) {
-        boolean pendingJobs = this.runtime.isStopped();
-        StoredJobPage page = pendingJobs
-                ? JobPaging.pending(this.pending.list(null).stream().map(PendingJob::template).toList(), query)
-                : this.runtime.operations().page(query);
-        return new JobPage<>(page.jobs().stream().map((stored) -> this.handles.apply(stored, pendingJobs)).toList(), page.next());
+        if (this.runtime.isStopped()) {
+            return pendingPage(query);
+        }
+        StoredJobPage page = this.runtime.operations().page(query);
+        return new JobPage<>(page.jobs().stream().map(this::job).toList(), page.next());
+    }
+
+    /** A page of the pending jobs, filtered by the state each will be stored with ({@link PendingJob#state()}). */
+    private JobPage<J> pendingPage(JobQuery query) {
+        Map<String, PendingJob> byId = new HashMap<>();
+        this.pending.list(null).forEach((p) -> byId.put(p.template().id(), p));
+        List<StoredJob> templates = byId.values().stream().map(PendingJob::template).toList();
+        StoredJobPage page = JobPaging.pending(templates, query.withStates(List.of()));
+        List<J> jobs = page.jobs().stream()
+                .map((template) -> Objects.requireNonNull(byId.get(template.id())))
+                .filter((p) -> query.states().isEmpty() || query.states().contains(p.state()))
+                .map(this::pendingJob)
+                .toList();
+        return new JobPage<>(jobs, page.next());
     }
 
     private J job(StoredJob stored) {
-        return this.handles.apply(stored, false);
+        return this.handles.handle(stored, null);
     }
 
     private J pendingJob(PendingJob pendingJob) {
-        return this.handles.apply(pendingJob.template(), true);
+        return this.handles.handle(pendingJob.template(), pendingJob.state());
+    }
+
+    /**
+     * Makes the job handle the front door returns.
+     *
+     * @param <J> the handle type
+     */
+    @FunctionalInterface
+    public interface Handles<J> {
+
+        /**
+         * The handle of a job.
+         *
+         * @param job the stored job, or a pending job's template
+         * @param pendingState the state a pending job will be stored with; {@code null} for a stored job
+         * @return the handle
+         */
+        J handle(StoredJob job, @Nullable JobState pendingState);
     }
 }

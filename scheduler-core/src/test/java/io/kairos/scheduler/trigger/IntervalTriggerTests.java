@@ -188,4 +188,23 @@ class IntervalTriggerTests {
         ZonedDateTime now = ZonedDateTime.parse(start.replace(' ', 'T')).plusSeconds(1);
         assertThat(trigger.nextFireTime(null, now).orElseThrow().toOffsetDateTime()).hasToString(expected);
     }
+
+    @Test
+    void aNanosecondStartDateRoundTripsThroughJsonToTheSameFireTimes() {
+        ZonedDateTime start = ZonedDateTime.of(2030, 1, 1, 9, 0, 0, 123_456_789, ZoneOffset.UTC);
+        IntervalTrigger trigger = new IntervalTrigger(Duration.ofMillis(1_500), start, null, ZoneOffset.UTC, null);
+        String json = SpecJson.write(trigger.toSpec());
+        Trigger read = Triggers.fromSpec(SpecJson.read(json), ZoneOffset.UTC);
+        assertThat(json).contains("09:00:00.123456789");
+        assertThat(read).isEqualTo(trigger);
+        ZonedDateTime now = start.minusSeconds(1);
+        ZonedDateTime previous = null;
+        ZonedDateTime previousRead = null;
+        for (int i = 0; i < 5; i++) {
+            previous = trigger.nextFireTime(previous, now).orElseThrow();
+            previousRead = read.nextFireTime(previousRead, now).orElseThrow();
+            assertThat(previousRead).isEqualTo(previous);
+        }
+        assertThat(previous).isEqualTo(start.plus(Duration.ofMillis(6_000)));
+    }
 }

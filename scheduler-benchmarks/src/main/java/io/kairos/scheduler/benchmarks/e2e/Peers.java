@@ -15,8 +15,8 @@ public final class Peers {
 
     /** Names accepted by {@link #create}. */
     public static final List<String> NAMES = List.of("baseline-mem", "spring-tps", "quartz-ram", "baseline-pg",
-            "dbsched-lock", "dbsched-fetch", "quartz-jdbc", "baseline-redis", "kairos-mem", "kairos-jdbc", "kairos-jdbc-nohistory",
-            "kairos-mariadb", "kairos-redis", "kairos-mongo", "kairos-zk", "kairos-zk-nohistory");
+            "dbsched-lock", "dbsched-fetch", "quartz-jdbc", "baseline-redis", "kairos-mem", "kairos-mem-nohistory", "kairos-jdbc",
+            "kairos-jdbc-nohistory", "kairos-mariadb", "kairos-redis", "kairos-mongo", "kairos-zk", "kairos-zk-nohistory");
 
     private Peers() {
     }
@@ -39,6 +39,7 @@ public final class Peers {
             case "quartz-jdbc" -> QuartzPeer.jdbc(config);
             case "baseline-redis" -> new BaselineRedis(config);
             case "kairos-mem" -> KairosPeer.memory(config);
+            case "kairos-mem-nohistory" -> KairosPeer.memoryWithoutHistory(config);
             case "kairos-jdbc" -> KairosPeer.jdbc(config);
             case "kairos-jdbc-nohistory" -> KairosPeer.jdbcWithoutHistory(config);
             case "kairos-mariadb" -> KairosPeer.mariadb(config);

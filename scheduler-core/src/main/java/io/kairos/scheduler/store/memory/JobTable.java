@@ -167,9 +167,12 @@ final class JobTable implements Iterable<JobEntry> {
     private void resize(int capacity) {
         JobEntry[] bigger = new JobEntry[capacity];
         int[] biggerHashes = new int[capacity];
-        for (JobEntry entry : this.slots) {
+        @Nullable JobEntry[] table = this.slots;
+        for (int i = 0; i < table.length; i++) {
+            JobEntry entry = table[i];
             if (entry != null) {
-                insert(bigger, biggerHashes, entry);
+                // the kept hash: no read of the entry's job and id per move
+                place(bigger, biggerHashes, entry, this.hashes[i]);
             }
         }
         this.slots = bigger;
@@ -177,8 +180,11 @@ final class JobTable implements Iterable<JobEntry> {
     }
 
     private static void insert(@Nullable JobEntry[] table, int[] hashOf, JobEntry entry) {
+        place(table, hashOf, entry, entry.job.id().hashCode());
+    }
+
+    private static void place(@Nullable JobEntry[] table, int[] hashOf, JobEntry entry, int hash) {
         int mask = table.length - 1;
-        int hash = entry.job.id().hashCode();
         int i = home(hash, mask);
         while (table[i] != null) {
             i = (i + 1) & mask;

@@ -132,6 +132,16 @@ public final class KairosPeer implements BenchScheduler {
         return new KairosPeer(Kind.MEMORY, config);
     }
 
+    /**
+     * {@code kairos-mem-nohistory}: {@code kairos-mem} with {@code kairos.history.enabled=false}, to measure what
+     * recording run history costs in memory.
+     *
+     * @param config threads
+     */
+    public static KairosPeer memoryWithoutHistory(PeerConfig config) throws Exception {
+        return new KairosPeer(Kind.MEMORY, config, false);
+    }
+
     /** @param config threads, instances */
     public static KairosPeer jdbc(PeerConfig config) throws Exception {
         return new KairosPeer(Kind.JDBC, config);
@@ -244,7 +254,7 @@ public final class KairosPeer implements BenchScheduler {
     @Override
     public String variant() {
         return (QUEUE != null ? "queue=" + QUEUE + "," : "") + switch (this.kind) {
-            case MEMORY -> "MemoryJobStore,ThreadPoolJobExecutor(" + this.config.threads() + ")";
+            case MEMORY -> "MemoryJobStore,ThreadPoolJobExecutor(" + this.config.threads() + ")" + (this.history ? "" : ",history=off");
             case JDBC -> "JdbcJobStore(postgresql),ThreadPoolJobExecutor(" + this.config.threads() + "),pool="
                     + this.config.poolSize() + ",poll=default(5s)+NOTIFY,instances=" + this.config.instances()
                     + ",history=" + (this.history ? "on" : "off");
