@@ -66,4 +66,16 @@ public interface RunHistory {
      * @return how many records were removed
      */
     int removeExpiredRuns(String schedulerId, RunRetention retention, Instant now, int batchSize);
+
+    /**
+     * Checks, when the scheduler starts the store with history enabled, that this history can keep runs under
+     * {@code retention}. The default accepts every retention; a backend whose reads grow with the runs kept per job
+     * (the ZooKeeper store reads a job's run names in one reply) refuses a bound it cannot serve.
+     *
+     * @param retention the configured retention, not {@code null}
+     * @throws io.kairos.scheduler.config.InvalidConfigurationException naming the key, the value and the valid range
+     *     when this history cannot keep that many runs
+     */
+    default void checkRetention(RunRetention retention) {
+    }
 }

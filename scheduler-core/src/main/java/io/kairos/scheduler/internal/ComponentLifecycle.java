@@ -120,6 +120,15 @@ public final class ComponentLifecycle {
     private void startStore(String alias, JobStore store) {
         JobCodec codec = this.settings.codec;
         store.start(new JobStoreContext(alias, this.settings.schedulerId, this.settings.clock, codec, () -> this.lanes.signal(alias)));
+        if (this.settings.history.enabled()) {
+            try {
+                store.runHistory().checkRetention(this.settings.history.retention());
+            }
+            catch (RuntimeException ex) {
+                store.shutdown();
+                throw ex;
+            }
+        }
     }
 
     /**

@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,10 +23,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes run records to their stores' histories from one background thread, in batches, so that recording never
- * waits on a store in the loop or in a worker; and enforces the retention from the same thread. Records are
- * queued without blocking (a bounded queue: when a store is down for long and the queue fills up, further records
- * are dropped and counted, with a WARN). A batch a store fails to take is retried a few times with a back-off.
- * Thread-safe: {@link #add} from any thread.
+ * waits on a store in the loop or in a worker; and enforces the retention from the same thread.
+ *
+ * <p>Records are queued without blocking, at most {@link #QUEUE_CAPACITY} (beyond that new records are dropped and
+ * counted, with a WARN; the writer empties the queue at least every 200 ms, so it fills only while a store call
+ * hangs). Records a store fails to take (its server is down) are kept in that store's backlog, in order, and retried
+ * with a back-off per store (0.5 s, doubling up to 30 s); records of that store that arrive meanwhile wait behind
+ * them, while the other stores' records go on being written: the writer never sleeps on one store's behalf. The
+ * backlogs hold at most {@link #BACKLOG_CAPACITY} records in all; beyond that the oldest are dropped and counted
+ * ({@link #droppedRecords()}), with one WARN per store and outage, and one INFO when the store has taken what it
+ * held. At {@link #stop} every store gets one last attempt; what is still not written is reported at WARN.
+ *
+ * <p>Thread-safe: {@link #add} and {@link #droppedRecords()} from any thread.
  */
 public final class RunRecorder {
 
@@ -34,6 +42,9 @@ public final class RunRecorder {
 
     /** The most records queued. */
     static final int QUEUE_CAPACITY = 65_536;
+
+    /** The most records held in all stores' backlogs while the stores do not take them. */
+    static final int BACKLOG_CAPACITY = 65_536;
 
     /** The most records written in one call to a store. */
     static final int BATCH_SIZE = 2000;
@@ -49,8 +60,6 @@ public final class RunRecorder {
 
     /** How often retention runs. */
     static final Duration RETENTION_INTERVAL = Duration.ofMinutes(1);
-
-    private static final int WRITE_ATTEMPTS = 3;
 
     // a disabled recorder records nothing and starts no thread, so it never reads its id, clock or stores
     @SuppressWarnings("NullAway")
@@ -70,6 +79,8 @@ public final class RunRecorder {
 
     private final AtomicLong dropped = new AtomicLong();
 
+    private final RunWriter writer;
+
     private volatile boolean stopping;
 
     private @Nullable Thread thread;
@@ -85,6 +96,12 @@ public final class RunRecorder {
      * @param settings whether and how to record
      */
     public RunRecorder(String schedulerId, InstantSource clock, Components components, HistorySettings settings) {
+        this(schedulerId, clock, components, settings, System::nanoTime);
+    }
+
+    /** With the monotonic time (nanoseconds) that paces the stores' back-offs: tests pass a manual one. */
+    RunRecorder(String schedulerId, InstantSource clock, Components components, HistorySettings settings, LongSupplier nanoTime) {
+        this.writer = new RunWriter(components, new RunBacklog(BACKLOG_CAPACITY, nanoTime, this.dropped));
         this.schedulerId = schedulerId;
         this.clock = clock;
         this.components = components;
@@ -138,7 +155,8 @@ public final class RunRecorder {
     }
 
     /**
-     * How many records were dropped because the queue was full.
+     * How many records were dropped because the queue was full or the backlogs of stores that did not take
+     * them exceeded their bound.
      *
      * @return the count since start
      */
@@ -199,27 +217,27 @@ public final class RunRecorder {
         List<RunRecord> batch = new ArrayList<>(BATCH_SIZE);
         while (!this.stopping) {
             try {
-                RunRecord first = this.queue.poll(200, TimeUnit.MILLISECONDS);
+                long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(200), this.writer.nanosUntilDue());
+                RunRecord first = this.queue.poll(wait, TimeUnit.NANOSECONDS);
                 if (first != null) {
                     batch.add(first);
                     fill(batch);
-                    write(batch);
-                    batch.clear();
                 }
+                this.writer.write(batch);
+                batch.clear();
                 enforceRetentionWhenDue();
             }
             catch (InterruptedException ex) {
                 break;
             }
             catch (RuntimeException ex) {
+                batch.clear();
                 logger.error("Run history writer failed; it goes on", ex);
             }
         }
-        // a last flush without back-offs
+        batch.clear();
         this.queue.drainTo(batch);
-        for (int from = 0; from < batch.size(); from += BATCH_SIZE) {
-            writeOnce(batch.subList(from, Math.min(batch.size(), from + BATCH_SIZE)));
-        }
+        this.writer.flush(batch);
     }
 
     /** Adds queued records to the batch until it is full, {@link #LINGER} has passed, or the recorder stops. */
@@ -239,45 +257,15 @@ public final class RunRecorder {
         }
     }
 
-    private void write(List<RunRecord> batch) throws InterruptedException {
-        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-            List<RunRecord> failed = writeOnce(batch);
-            if (failed.isEmpty()) {
-                return;
-            }
-            if (attempt == WRITE_ATTEMPTS) {
-                logger.warn("Run history: {} run records not written after {} attempts (first: job '{}' in store '{}')",
-                        failed.size(), WRITE_ATTEMPTS, failed.get(0).jobId(), failed.get(0).jobStore());
-                return;
-            }
-            batch = failed;
-            Thread.sleep(500L << attempt);
+    /** Writes what is queued now, in batches, without waiting, then retries the backlogs that are due (for tests). */
+    void writeQueued() {
+        List<RunRecord> batch = new ArrayList<>(BATCH_SIZE);
+        do {
+            batch.clear();
+            this.queue.drainTo(batch, BATCH_SIZE);
+            this.writer.write(batch);
         }
-    }
-
-    /** Writes store by store; returns the records of the stores that failed. */
-    private List<RunRecord> writeOnce(List<RunRecord> batch) {
-        Map<String, List<RunRecord>> byStore = new LinkedHashMap<>();
-        batch.forEach((run) -> byStore.computeIfAbsent(run.jobStore(), (a) -> new ArrayList<>()).add(run));
-        List<RunRecord> failed = new ArrayList<>();
-        byStore.forEach((alias, runs) -> {
-            JobStore store = this.components.stores().get(alias);
-            if (store == null) {
-                logger.debug("Run history: store '{}' was removed; {} run records dropped", alias, runs.size());
-                return;
-            }
-            try {
-                RunHistory history = store.runHistory();
-                if (history.isRecording()) {
-                    history.record(runs);
-                }
-            }
-            catch (RuntimeException ex) {
-                logger.debug("Run history: store '{}' failed to record {} runs", alias, runs.size(), ex);
-                failed.addAll(runs);
-            }
-        });
-        return failed;
+        while (!this.queue.isEmpty());
     }
 
     private void enforceRetentionWhenDue() {

@@ -418,8 +418,8 @@ public interface JobStore {
     /**
      * The run history this store keeps for its jobs (called after {@link #start}). The built-in stores keep it
      * next to the jobs (the memory store in memory, JDBC in the {@code <table-name>_runs} table, Redis in capped
-     * lists, MongoDB in the {@code <collection>_runs} collection), so every scheduler sharing the store sees the same
-     * history; the ZooKeeper store keeps none.
+     * lists, MongoDB in the {@code <collection>_runs} collection, ZooKeeper in one znode per run under
+     * {@code <root>/runs}), so every scheduler sharing the store sees the same history.
      *
      * <p>The default keeps none ({@link RunHistory#none()}): runs of this store's jobs are not recorded, and the
      * scheduler says so at start.

@@ -7,6 +7,8 @@ import io.kairos.scheduler.history.RunRecord;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RunRecordCodec {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The format versions {@link #read} knows: 1, the whole record. */
+    private static final Set<Integer> WHOLE = Set.of(1);
+
+    /** The format versions {@link #readDetails} knows: 1, the whole record, and 2, the details. */
+    private static final Set<Integer> DETAILS = Set.of(1, 2);
 
     private RunRecordCodec() {
     }
@@ -105,6 +113,7 @@ public final class RunRecordCodec {
     public static RunRecord read(String json) {
         try {
             JsonNode node = JSON.readTree(json);
+            checkVersion(node, WHOLE);
             return read(node, node.get("runId").asString(), node.get("jobId").asString(), requiredInstant(node, "finishedAt"),
                     RunOutcome.valueOf(node.get("outcome").asString()));
         }
@@ -127,10 +136,25 @@ public final class RunRecordCodec {
      */
     public static RunRecord readDetails(String runId, String jobId, Instant finishedAt, String outcome, String json) {
         try {
-            return read(JSON.readTree(json), runId, jobId, finishedAt, RunOutcome.valueOf(outcome));
+            JsonNode node = JSON.readTree(json);
+            checkVersion(node, DETAILS);
+            return read(node, runId, jobId, finishedAt, RunOutcome.valueOf(outcome));
         }
         catch (RuntimeException ex) {
             throw new JobDecodeException(null, "unreadable run record " + runId + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Refuses a format version this code does not know (a record written by a later version, which may mean
+     * something else by its fields), naming the version and the known ones.
+     */
+    private static void checkVersion(JsonNode node, Set<Integer> known) {
+        JsonNode version = node.get("v");
+        if (version == null || !version.isInt() || !known.contains(version.asInt())) {
+            throw new IllegalArgumentException("format version \"v\" " + (version == null ? "is missing" : "is " + version)
+                    + "; valid: " + known.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " (a record written by a later version of Kairos is not readable by this one)");
         }
     }
 

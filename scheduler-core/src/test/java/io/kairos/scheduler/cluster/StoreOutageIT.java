@@ -5,14 +5,20 @@ import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerState;
 import io.kairos.scheduler.event.JobStoreFailed;
 import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
+import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.history.RunPage;
+import io.kairos.scheduler.history.RunQuery;
+import io.kairos.scheduler.history.RunRecord;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -25,7 +31,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The store's server goes down for 20 seconds while a scheduler has work, then comes back: the scheduler
- * publishes {@link JobStoreFailed}, its loop thread stays alive, and afterwards every job runs exactly once.
+ * publishes {@link JobStoreFailed}, its loop thread stays alive, and afterwards every job runs exactly once and every
+ * run is in the run history.
  * The server is a private one on a free port ({@link PrivatePostgres}, {@link PrivateRedis}, {@link PrivateZooKeeper},
  * {@link PrivateMongo}); the shared
  * servers on 5432/6379 are never stopped. Runs are counted in a table on the shared PostgreSQL.
@@ -125,6 +132,10 @@ class StoreOutageIT {
                 Map<Long, Long> cronPerFireTime = all.stream().filter((r) -> r.jobId().equals("cron-0"))
                         .collect(Collectors.groupingBy(RunsTable.Run::scheduledTime, Collectors.counting()));
                 assertThat(cronPerFireTime).as("runs per cron fire time").isNotEmpty().allSatisfy((t, count) -> assertThat(count).as("" + t).isOne());
+                // the run history has every run, those that ended while the server was down too (the recorder held them)
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> recordedJobs(scheduler).size() == ONE_SHOT_JOBS);
+                assertThat(recordedJobs(scheduler)).as("one-shot jobs with a SUCCEEDED run in the history").hasSize(ONE_SHOT_JOBS);
                 System.out.printf("OUTAGE %s: %d JobStoreFailed events; %d of %d one-shot jobs ran before the restart; the first ran %d ms"
                         + " and all ran %d ms after it (the last was due ~%d ms after it);"
                         + " %d cron runs%n", kind, storeFailures.get(), ranBeforeRestart, ONE_SHOT_JOBS, firstRunAfter, recovered,
@@ -135,6 +146,19 @@ class StoreOutageIT {
                 handle.close();
             }
         }
+    }
+
+    private static Set<String> recordedJobs(Scheduler scheduler) {
+        Set<String> jobs = new HashSet<>();
+        RunQuery query = RunQuery.all().withOutcomes(RunOutcome.SUCCEEDED).withLimit(RunQuery.MAX_LIMIT);
+        RunPage page;
+        do {
+            page = scheduler.findRuns(query);
+            page.runs().stream().map(RunRecord::jobId).filter((id) -> id.startsWith("once-")).forEach(jobs::add);
+            query = query.after(page.next());
+        }
+        while (page.next() != null);
+        return jobs;
     }
 
     private static Thread loopThread() {

@@ -78,4 +78,17 @@ class RunRecordCodecTests {
         assertThatThrownBy(() -> RunRecordCodec.readDetails("r-9", "job-1", T, "EXPLODED", "{\"v\":2}"))
             .isInstanceOf(JobDecodeException.class).hasMessageContaining("r-9");
     }
+
+    @Test
+    void anUnknownFormatVersionIsReportedWithTheKnownOnes() {
+        assertThatThrownBy(() -> RunRecordCodec.readDetails("r-9", "job-1", T, "SUCCEEDED", "{\"v\":3}"))
+            .isInstanceOf(JobDecodeException.class).hasMessageContaining("r-9").hasMessageContaining("is 3").hasMessageContaining("valid: 1, 2");
+        assertThatThrownBy(() -> RunRecordCodec.readDetails("r-9", "job-1", T, "SUCCEEDED", "{\"jobName\":\"n\"}"))
+            .isInstanceOf(JobDecodeException.class).hasMessageContaining("is missing");
+        RunRecord run = new RunRecord("r", "job-1", "n", "t", "default", "pool", T, null, null, T, RunOutcome.SUCCEEDED, 1, "i", null,
+                null, false, false);
+        String whole = RunRecordCodec.write(run).replace("\"v\":1", "\"v\":2");
+        assertThatThrownBy(() -> RunRecordCodec.read(whole))
+            .isInstanceOf(JobDecodeException.class).hasMessageContaining("is 2").hasMessageContaining("valid: 1");
+    }
 }

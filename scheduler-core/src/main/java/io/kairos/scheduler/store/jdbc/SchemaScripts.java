@@ -27,9 +27,9 @@ final class SchemaScripts {
     /** The folder the scripts live in, on the class path. */
     static final String LOCATION = "io/kairos/scheduler/store/jdbc/";
 
-    private static final Pattern DROP_INDEX = Pattern.compile("DROP INDEX IF EXISTS ([\\w.]+)");
+    private static final Pattern DROP_INDEX = Pattern.compile("DROP INDEX (?:CONCURRENTLY )?IF EXISTS ([\\w.]+)");
 
-    private static final Pattern CREATE_INDEX = Pattern.compile("CREATE INDEX IF NOT EXISTS (\\w+) ");
+    private static final Pattern CREATE_INDEX = Pattern.compile("CREATE INDEX (?:CONCURRENTLY )?IF NOT EXISTS (\\w+) ");
 
     private SchemaScripts() {
     }
@@ -121,8 +121,8 @@ final class SchemaScripts {
 
     /**
      * Leaves out of {@code statements} the creation of each index that a later script drops
-     * ({@code DROP INDEX IF EXISTS <name>} among {@code later}), so that running the scripts again at each start
-     * does not build that index only to drop it.
+     * ({@code DROP INDEX [CONCURRENTLY] IF EXISTS <name>} among {@code later}), so that running the scripts again at
+     * each start does not build that index only to drop it.
      *
      * @param statements statements of an earlier script, as {@link #statements} gives them
      * @param later statements of the scripts run after it
@@ -184,7 +184,7 @@ final class SchemaScripts {
         // an index is named without its schema where it is created, and with it where it is dropped
         String schema = table.schema() == null ? "" : table.schema() + ".";
         String text = script.replaceAll("(?m)^\\s*--.*$", "")
-                .replaceAll("(DROP INDEX IF EXISTS )" + shipped + "(_\\w+_idx)\\b",
+                .replaceAll("(DROP INDEX (?:CONCURRENTLY )?IF EXISTS )" + shipped + "(_\\w+_idx)\\b",
                         "$1" + Matcher.quoteReplacement(schema + table.table()) + "$2")
                 .replaceAll("(?<!\\.)\\b" + shipped + "(_\\w+_idx)\\b", Matcher.quoteReplacement(table.table()) + "$1")
                 .replaceAll("\\b" + shipped + "\\b", Matcher.quoteReplacement(table.qualified()));
@@ -203,12 +203,30 @@ final class SchemaScripts {
      * the run history index changes (PostgreSQL: the failed-runs index replaces the outcome index, which is then
      * not created again).
      *
-     * @param connection a connection in auto-commit mode
+     * <p>Runs in auto-commit mode (set for the call when the connection is not in it, then restored): PostgreSQL's
+     * {@code CREATE INDEX CONCURRENTLY} cannot run in a transaction.
+     *
+     * @param connection a connection
      * @param databaseId the database id
      * @param table the table
      * @throws SQLException when a statement fails
      */
     static void run(Connection connection, String databaseId, TableName table) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (!autoCommit) {
+            connection.setAutoCommit(true);
+        }
+        try {
+            runAutoCommit(connection, databaseId, table);
+        }
+        finally {
+            if (!autoCommit) {
+                connection.setAutoCommit(false);
+            }
+        }
+    }
+
+    private static void runAutoCommit(Connection connection, String databaseId, TableName table) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(read(databaseId), table)) {
                 statement.execute(sql);

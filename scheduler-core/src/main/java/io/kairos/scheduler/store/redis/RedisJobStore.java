@@ -696,14 +696,15 @@ public final class RedisJobStore implements JobStore {
      * {@inheritDoc}
      *
      * <p>One {@code count.lua} call that reads the sizes of the jobs, run times, broken and finished keys
-     * ({@code HLEN}, {@code ZCARD}: O(1) each) and no job; atomic, as every script is.
+     * ({@code HLEN}, {@code ZCARD}: O(1) each) and no job; atomic, as every script is. Sizes that disagree count
+     * 0 paused jobs rather than a negative number, with a WARN naming the keys and their sizes.
      *
      * @throws JobStoreException when Redis fails or times out
      */
     @Override
     public JobCounts countJobs() {
         List<Long> sizes = run("count jobs", redis -> this.scripts.count.<List<Long>>run(redis, ScriptOutputType.MULTI, this.keyArray));
-        return new JobCounts(sizes.get(0), sizes.get(1), sizes.get(2));
+        return RedisJobCounts.of(sizes, this.keys);
     }
 
     private <T> T call(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.store.zookeeper;
 
+import io.kairos.scheduler.config.InvalidConfigurationException;
 import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.history.RunRecord;
@@ -59,6 +60,15 @@ final class ZooKeeperRunHistory implements RunHistory {
     /** The most operations in one transaction. */
     static final int TRANSACTION_OPS = 500;
 
+    /**
+     * The most runs per job this history keeps ({@code kairos.history.max-runs-per-job}). A query and a retention
+     * pass read a job's run names in one {@code getChildren} reply, which ZooKeeper caps at 1 MiB
+     * ({@code jute.maxbuffer}); a larger reply drops the connection the leases share. A run name is about 70 bytes
+     * with its length prefix (13 digits of milliseconds, an outcome of up to 21 characters, a run id of about 30,
+     * two separators), so 5,000 runs are about 350 KB: a third of the limit, leaving room for longer run ids.
+     */
+    static final int MAX_RUNS_PER_JOB = 5_000;
+
     /** How many job containers this instance remembers as existing before it forgets them all. */
     private static final int KNOWN_CONTAINERS = 10_000;
 
@@ -83,6 +93,22 @@ final class ZooKeeperRunHistory implements RunHistory {
         this.paths = paths;
         this.calls = calls;
         this.retention = new ZooKeeperRunRetention(client, paths);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Refuses more than {@value #MAX_RUNS_PER_JOB} runs per job: a job's run names are read in one reply, which
+     * ZooKeeper caps at 1 MiB.
+     */
+    @Override
+    public void checkRetention(RunRetention retention) {
+        if (retention.maxRunsPerJob() > MAX_RUNS_PER_JOB) {
+            throw new InvalidConfigurationException("kairos.history.max-runs-per-job", retention.maxRunsPerJob(),
+                    "is more runs per job than the ZooKeeper job store's history can read in one reply (ZooKeeper caps a "
+                            + "reply at 1 MiB, jute.maxbuffer)",
+                    "1 to " + MAX_RUNS_PER_JOB + " with a ZooKeeper job store, or kairos.history.enabled=false");
+        }
     }
 
     /** A run znode to create. */

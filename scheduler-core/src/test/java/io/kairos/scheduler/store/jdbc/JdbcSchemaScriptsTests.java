@@ -47,8 +47,8 @@ class JdbcSchemaScriptsTests {
         List<String> scripts = JdbcSchemaScripts.forTable(List.of(SchemaScripts.readRuns("postgresql"), indexes), "sched.jobs_a");
         assertThat(scripts).hasSize(2);
         assertThat(scripts.get(0)).contains("jobs_a_runs_job_idx", "jobs_a_runs_finished_idx").doesNotContain("outcome_idx");
-        assertThat(scripts.get(1)).isEqualTo("CREATE INDEX IF NOT EXISTS jobs_a_runs_failed_idx ON sched.jobs_a_runs (finished_at, run_id) "
-                + "WHERE outcome <> 'SUCCEEDED';\nDROP INDEX IF EXISTS sched.jobs_a_runs_outcome_idx;\n");
+        assertThat(scripts.get(1)).isEqualTo("CREATE INDEX CONCURRENTLY IF NOT EXISTS jobs_a_runs_failed_idx ON sched.jobs_a_runs "
+                + "(finished_at, run_id) WHERE outcome <> 'SUCCEEDED';\nDROP INDEX CONCURRENTLY IF EXISTS sched.jobs_a_runs_outcome_idx;\n");
         // one script alone, and the databases without index changes, keep the outcome index
         assertThat(JdbcSchemaScripts.forTable(SchemaScripts.readRuns("postgresql"), "sched.jobs_a")).contains("jobs_a_runs_outcome_idx");
         assertThat(SchemaScripts.readRunsIndexes("mariadb")).isNull();

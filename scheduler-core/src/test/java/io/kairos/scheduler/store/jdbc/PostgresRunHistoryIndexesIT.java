@@ -75,8 +75,12 @@ class PostgresRunHistoryIndexesIT {
         String runs = TABLE.runs().table();
         assertThat(indexes()).contains(runs + "_failed_idx", runs + "_job_idx", runs + "_finished_idx")
             .doesNotContain(runs + "_outcome_idx");
-        // create-schema runs the scripts at every start: the outcome index is not built again
+        // create-schema runs the scripts at every start: the outcome index is not built again; on a connection
+        // outside auto-commit too (CREATE INDEX CONCURRENTLY cannot run in a transaction), which it is left in
+        connection.setAutoCommit(false);
         SchemaScripts.run(connection, "postgresql", TABLE);
+        assertThat(connection.getAutoCommit()).isFalse();
+        connection.setAutoCommit(true);
         assertThat(indexes()).doesNotContain(runs + "_outcome_idx");
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + RUNS)) {
             rs.next();

@@ -96,11 +96,15 @@ class SchemaScriptsTests {
         String migration = resource("db/migration/kairos/postgresql/V4__kairos_job_runs_failed_index.sql");
         assertThat(migration).isEqualTo(SchemaScripts.readRunsIndexes("postgresql"));
         assertThat(SchemaScripts.statements(migration, TableName.RUNS_DEFAULT, TableName.parse(TableName.DEFAULT).runs())).containsExactly(
-                "CREATE INDEX IF NOT EXISTS kairos_job_runs_failed_idx ON kairos_job_runs (finished_at, run_id) WHERE outcome <> 'SUCCEEDED'",
-                "DROP INDEX IF EXISTS kairos_job_runs_outcome_idx");
+                "CREATE INDEX CONCURRENTLY IF NOT EXISTS kairos_job_runs_failed_idx ON kairos_job_runs (finished_at, run_id) "
+                        + "WHERE outcome <> 'SUCCEEDED'",
+                "DROP INDEX CONCURRENTLY IF EXISTS kairos_job_runs_outcome_idx");
+        // CONCURRENTLY cannot run in a transaction: Flyway and Liquibase are told to run the script outside one
+        assertThat(resource("db/migration/kairos/postgresql/V4__kairos_job_runs_failed_index.sql.conf"))
+                .containsPattern("(?m)^executeInTransaction=false$");
         assertThat(resource("db/changelog/kairos/db.changelog-kairos.yaml")).contains("id: kairos-job-runs-4-postgresql-failed-index\n"
-                + "      author: kairos\n      dbms: postgresql\n      changes:\n        - sqlFile:\n            path: "
-                + SchemaScripts.runsIndexesResource("postgresql") + "\n");
+                + "      author: kairos\n      dbms: postgresql\n      runInTransaction: false\n      changes:\n        - sqlFile:\n"
+                + "            path: " + SchemaScripts.runsIndexesResource("postgresql") + "\n");
         assertThat(SchemaScriptsTests.class.getClassLoader().getResource("db/migration/kairos/h2/V4__kairos_job_runs_failed_index.sql")).isNull();
     }
 

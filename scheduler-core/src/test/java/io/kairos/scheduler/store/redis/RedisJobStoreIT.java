@@ -3,6 +3,7 @@ package io.kairos.scheduler.store.redis;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.JobCounts;
 import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreContractTests;
@@ -180,6 +181,23 @@ class RedisJobStoreIT extends JobStoreContractTests {
         assertThat(redis().hexists(KEYS.broken(), "garbage")).isTrue();
         assertThat(redis().hget(KEYS.jobs(), "garbage")).isEqualTo("[]");
         assertThat(this.store.nextRunTime()).isEmpty();
+    }
+
+    @Test
+    void aFinishedMarkerIsNotMarkedBrokenSoTheCountsStayRight() {
+        redis().hset(KEYS.jobs(), "done", "{\"finished\":true}");
+        redis().zadd(KEYS.finished(), T0.toEpochMilli(), "done");
+        redis().hset(KEYS.versions(), "done", "3");
+        assertThat(this.store.markBroken(A, "done", 3, "unreadable")).isFalse();
+        assertThat(redis().hexists(KEYS.broken(), "done")).isFalse();
+        assertThat(redis().hget(KEYS.versions(), "done")).isEqualTo("3");
+        assertThat(this.store.countJobs()).isEqualTo(new JobCounts(0, 0, 0));
+    }
+
+    @Test
+    void keySizesThatDisagreeCountNoPausedJobsInsteadOfFailing() {
+        redis().hset(KEYS.broken(), "ghost", "a broken entry whose job is gone");
+        assertThat(this.store.countJobs()).isEqualTo(new JobCounts(0, 0, 1));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.kairos.scheduler.store.zookeeper;
 
+import io.kairos.scheduler.Scheduler;
+import io.kairos.scheduler.SchedulerState;
+import io.kairos.scheduler.config.InvalidConfigurationException;
 import io.kairos.scheduler.history.RunError;
 import io.kairos.scheduler.history.RunHistory;
 import io.kairos.scheduler.history.RunOutcome;
@@ -93,6 +96,32 @@ class ZooKeeperRunHistoryTests {
 
     private RunRecord run(String jobId, Instant finished) {
         return run(jobId, finished, RunOutcome.SUCCEEDED, "");
+    }
+
+    private Scheduler scheduler(ZooKeeperJobStore store, int maxRunsPerJob, boolean history) {
+        return Scheduler.builder().jobStore("default", store).historyEnabled(history).historyMaxRunsPerJob(maxRunsPerJob).build();
+    }
+
+    @Test
+    void aSchedulerWithHistoryRefusesMoreRunsPerJobThanOneReplyHoldsAndShutsTheStoreDown() {
+        ZooKeeperJobStore store = ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath(ROOT).build();
+        this.stores.add(store);
+        Scheduler scheduler = scheduler(store, ZooKeeperRunHistory.MAX_RUNS_PER_JOB + 1, true);
+        assertThatThrownBy(scheduler::start).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("kairos.history.max-runs-per-job").hasMessageContaining("5001")
+                .hasMessageContaining("1 to 5000");
+        assertThat(store.runHistory().isRecording()).isFalse();
+    }
+
+    @Test
+    void theBoundItselfAndAnyBoundWithoutHistoryStart() {
+        for (Scheduler scheduler : List.of(scheduler(ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath(ROOT).build(),
+                ZooKeeperRunHistory.MAX_RUNS_PER_JOB, true), scheduler(ZooKeeperJobStore.builder().connectString(server.connectString())
+                        .rootPath(ROOT).build(), 100_000, false))) {
+            scheduler.start(true);
+            assertThat(scheduler.state()).isEqualTo(SchedulerState.PAUSED);
+            scheduler.shutdown();
+        }
     }
 
     @Test

@@ -644,7 +644,7 @@ public class KairosProperties {
     }
 
     /**
-     * Run history: every run attempt recorded in the job's own store (memory, jdbc, redis; zookeeper keeps none),
+     * Run history: every run attempt recorded in the job's own store (memory, jdbc, redis, zookeeper, mongodb),
      * written in batches off the scheduler loop. Starts from the engine's {@link HistorySettings#DEFAULTS}.
      */
     public static class History {
@@ -652,7 +652,10 @@ public class KairosProperties {
         /** Whether run attempts are recorded. Defaults to true. */
         private boolean enabled = HistorySettings.DEFAULTS.enabled();
 
-        /** Each job's newest runs kept by the retention; older ones are removed in batches. Defaults to 100. */
+        /**
+         * Each job's newest runs kept by the retention; older ones are removed in batches. At most 5,000 with a
+         * ZooKeeper store (a job's run names are read in one reply of at most 1 MiB). Defaults to 100.
+         */
         private int maxRunsPerJob = HistorySettings.DEFAULTS.retention().maxRunsPerJob();
 
         /**
