@@ -43,6 +43,8 @@ final class ZooKeeperCaches {
 
     private final Object seenLock = new Object();
 
+    private final Object markerWriteLock = new Object();
+
     private long seen = -1;
 
     private @Nullable CuratorCache due;
@@ -128,18 +130,22 @@ final class ZooKeeperCaches {
             return;
         }
         try {
-            long count = this.markerCount.incrementAndGet();
-            byte[] data = Long.toString(count).getBytes(StandardCharsets.UTF_8);
-            try {
-                this.client.setData().forPath(this.marker, data);
-            }
-            catch (KeeperException.NoNodeException ex) {
+            long count;
+            // numbered and written under one lock: two threads catching up at once must write their numbers in
+            // order, or the larger one is overwritten by the smaller and its writer waits for a value never seen
+            synchronized (this.markerWriteLock) {
+                count = this.markerCount.incrementAndGet();
+                byte[] data = Long.toString(count).getBytes(StandardCharsets.UTF_8);
                 try {
-                    this.client.create().withMode(CreateMode.EPHEMERAL).forPath(this.marker, data);
-                }
-                catch (KeeperException.NodeExistsException raced) {
-                    // another thread of this store created it first
                     this.client.setData().forPath(this.marker, data);
+                }
+                catch (KeeperException.NoNodeException ex) {
+                    try {
+                        this.client.create().withMode(CreateMode.EPHEMERAL).forPath(this.marker, data);
+                    }
+                    catch (KeeperException.NodeExistsException raced) {
+                        this.client.setData().forPath(this.marker, data);
+                    }
                 }
             }
             long deadline = System.nanoTime() + this.timeout.toNanos();
