@@ -243,6 +243,8 @@ public final class JobScheduler {
      *
      * @param ids the job ids, not {@code null}; at most {@value io.kairos.scheduler.history.RunHistory#MAX_JOB_IDS}
      * @return job id to its newest run, only for jobs with runs
+     * @throws IllegalArgumentException naming {@code jobIds} when there are more ids than the bound
+     * @throws io.kairos.scheduler.SchedulerNotRunningException when the scheduler is stopped
      * @see Scheduler#getLastRuns(Collection, String)
      */
     public Map<String, RunRecord> getLastRuns(Collection<String> ids) {

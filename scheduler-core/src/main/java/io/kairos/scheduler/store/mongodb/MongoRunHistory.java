@@ -160,9 +160,10 @@ final class MongoRunHistory implements RunHistory {
     /**
      * {@inheritDoc}
      *
-     * <p>One aggregation: the jobs' runs ({@code $in} on the job index), sorted by job and newest first, grouped by job
-     * keeping the first; the server can answer it from the index ({@code job_id, finished_at, _id}) reading one entry
-     * per job.
+     * <p>One aggregation: the jobs' runs ({@code $in} on the job index), sorted by job and newest first (the order of
+     * the index {@code job_id, finished_at, _id}, so no in-memory sort), grouped by job keeping the first. The server
+     * walks the index entries of the jobs asked for (bounded by {@code max-runs-per-job} per job); the plan is not
+     * checked by the tests (they run on an in-process wire-protocol server).
      */
     @Override
     public Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
