@@ -26,9 +26,8 @@ import org.slf4j.LoggerFactory;
  * waits on a store in the loop or in a worker; and enforces the retention from the same thread.
  *
  * <p>Records are queued without blocking, at most {@link #QUEUE_CAPACITY} (beyond that new records are dropped and
- * counted, with a WARN; the writer empties the queue at least every {@link #MAX_DELAY} and as soon as it holds
- * {@link #HIGH_WATER}, so it fills only while a store call hangs). The writer writes once no record arrived for
- * {@link #QUIET}: records of runs that finish in a burst are written after the burst rather than during it. Records a store fails to take (its server is down) are kept in that store's backlog, in order, and retried
+ * counted, with a WARN; the writer empties the queue at least every 200 ms, so it fills only while a store call
+ * hangs). Records a store fails to take (its server is down) are kept in that store's backlog, in order, and retried
  * with a back-off per store (0.5 s, doubling up to 30 s); records of that store that arrive meanwhile wait behind
  * them, while the other stores' records go on being written: the writer never sleeps on one store's behalf. The
  * backlogs hold at most {@link #BACKLOG_CAPACITY} records in all; beyond that the oldest are dropped and counted
@@ -51,17 +50,10 @@ public final class RunRecorder {
     static final int BATCH_SIZE = 2000;
 
     /**
-     * The writer writes once no record arrived for this long: runs that finish together (a burst) are written after
-     * them, in a few large batches, instead of taking database and CPU time from the runs still starting. A lone
-     * record waits this long.
+     * How long the writer waits for more records after the first of a batch: under a burst it writes a few large
+     * batches (one statement and one commit each) instead of many small ones; a lone record waits this long.
      */
-    static final Duration QUIET = Duration.ofMillis(20);
-
-    /** The longest the first queued record waits for the writer while records keep arriving (steady load). */
-    static final Duration MAX_DELAY = Duration.ofSeconds(1);
-
-    /** The writer writes without waiting for a quiet moment once this many records are queued. */
-    static final int HIGH_WATER = QUEUE_CAPACITY / 4;
+    static final Duration LINGER = Duration.ofMillis(100);
 
     /** The most records removed by retention in one call to a store. */
     static final int RETENTION_BATCH = 1000;
@@ -229,16 +221,10 @@ public final class RunRecorder {
                 RunRecord first = this.queue.poll(wait, TimeUnit.NANOSECONDS);
                 if (first != null) {
                     batch.add(first);
-                    awaitQuiet();
+                    fill(batch);
                 }
-                // what is queued now, in batches; records that arrive meanwhile wait for the next round
-                int left = this.queue.size();
-                do {
-                    left -= this.queue.drainTo(batch, Math.min(left, BATCH_SIZE - batch.size()));
-                    this.writer.write(batch);
-                    batch.clear();
-                }
-                while (left > 0 && !this.stopping);
+                this.writer.write(batch);
+                batch.clear();
                 enforceRetentionWhenDue();
             }
             catch (InterruptedException ex) {
@@ -254,24 +240,20 @@ public final class RunRecorder {
         this.writer.flush(batch);
     }
 
-    /**
-     * Waits until no record arrived for {@link #QUIET}, {@link #MAX_DELAY} has passed, {@link #HIGH_WATER} records are
-     * queued, or the recorder stops.
-     */
-    private void awaitQuiet() throws InterruptedException {
-        long deadline = System.nanoTime() + MAX_DELAY.toNanos();
-        int seen = this.queue.size();
-        while (!this.stopping && seen < HIGH_WATER) {
+    /** Adds queued records to the batch until it is full, {@link #LINGER} has passed, or the recorder stops. */
+    private void fill(List<RunRecord> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + LINGER.toNanos();
+        while (batch.size() < BATCH_SIZE && !this.stopping) {
+            this.queue.drainTo(batch, BATCH_SIZE - batch.size());
             long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (batch.size() >= BATCH_SIZE || left <= 0) {
                 return;
             }
-            TimeUnit.NANOSECONDS.sleep(Math.min(left, QUIET.toNanos()));
-            int now = this.queue.size();
-            if (now == seen) {
+            RunRecord next = this.queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
                 return;
             }
-            seen = now;
+            batch.add(next);
         }
     }
 
