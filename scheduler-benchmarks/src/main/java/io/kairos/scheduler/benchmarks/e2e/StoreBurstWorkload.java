@@ -80,7 +80,7 @@ final class StoreBurstWorkload {
     /**
      * One round; {@code settle}: wait 1 s after the last execution for duplicates (measured reps only);
      * {@code measureCost}: {@link PgCost} from {@code start()} to the end of the settling second (by then the run
-     * history of the round is written: the writer writes 20 ms after the last record, 1 s after the first at the latest).
+     * history of the round is written: the writer lingers 100 ms).
      */
     private static Result once(String peer, PeerConfig config, int n, boolean settle, boolean measureCost) throws Exception {
         try (BenchScheduler s = Peers.create(peer, config)) {
