@@ -80,7 +80,7 @@ final class LeaseKeeper {
         }
         Set<String> retriesNotWritten;
         try {
-            retriesNotWritten = this.store.releaseJobsReportingRetries(this.context.schedulerId(), writes);
+            retriesNotWritten = this.store.releaseJobs(this.context.schedulerId(), writes);
             pass.reached();
         }
         catch (RuntimeException ex) {

@@ -98,6 +98,17 @@ public record JobRelease(String jobId, long acquiredVersion, @Nullable Instant n
     }
 
     /**
+     * Whether this release writes a new pending retry: a {@link #retryChange()} that holds one, on a release that
+     * does not remove the job. Such a release whose conditional write does not apply is reported by
+     * {@link JobStore#releaseJobs}.
+     *
+     * @return {@code true} when the release sets a pending retry
+     */
+    public boolean setsRetry() {
+        return !this.remove && this.retryChange != null && this.retryChange.pendingRetry() != null;
+    }
+
+    /**
      * A release of a finished job: deleted, or turned into a {@link JobState#FINISHED} marker when
      * {@link StoredJob#keepsFinishedMarker()}.
      *

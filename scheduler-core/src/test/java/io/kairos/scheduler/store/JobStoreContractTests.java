@@ -574,13 +574,20 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
     @Test
     void aRetryDroppedBecauseAnotherSchedulerRemovedTheJobIsRecorded() throws InterruptedException {
         org.junit.jupiter.api.Assumptions.assumeTrue(this.store.isShared());
-        RetriesDroppedElsewhere.check(createStore(), createStore(), false);
+        RetriesDroppedElsewhere.duringTheAttempt(this::createStore, false);
     }
 
     @Test
     void aRetryDroppedBecauseAnotherSchedulerPausedTheJobIsRecorded() throws InterruptedException {
         org.junit.jupiter.api.Assumptions.assumeTrue(this.store.isShared());
-        RetriesDroppedElsewhere.check(createStore(), createStore(), true);
+        RetriesDroppedElsewhere.duringTheAttempt(this::createStore, true);
+    }
+
+    @Test
+    void aWrittenRetryDroppedByAnotherSchedulerIsRecordedOnceByThatScheduler() throws InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(this.store.isShared());
+        RetriesDroppedElsewhere.afterTheRetryWasWritten(this::createStore, true);
+        RetriesDroppedElsewhere.afterTheRetryWasWritten(this::createStore, false);
     }
 
     // --- acquire ---------------------------------------------------------------------------------------------

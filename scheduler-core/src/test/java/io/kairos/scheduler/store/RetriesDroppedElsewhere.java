@@ -16,16 +16,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two schedulers over one shared store, for {@link JobStoreContractTests}: while an attempt runs on the first, the
- * second removes or pauses the job; the retry the failed attempt then schedules is not written to the store (the
- * job changed under the lease), and is recorded as a {@code CANCELLED} run, once, as when the change is made on
- * the scheduler that runs the job.
+ * Two schedulers over one shared store, for {@link JobStoreContractTests}: the second removes or pauses a job that
+ * failed on the first, and the dropped retry is recorded as a {@code CANCELLED} run exactly once. While the attempt
+ * runs, the retry it then schedules is not written to the store (the job changed under the lease) and the first
+ * scheduler records it; once it is written, the scheduler that makes the change records it. Both schedulers are closed
+ * (flushing their history) before the runs are read through a third, so a late duplicate would be seen.
  */
 final class RetriesDroppedElsewhere {
 
@@ -36,20 +38,34 @@ final class RetriesDroppedElsewhere {
     }
 
     /**
-     * @param runner a new, unstarted store over the contract's backend, for the scheduler that runs the job
-     * @param other another one over the same backend, for the scheduler that removes or pauses it (started paused:
-     *     it runs nothing)
+     * The change is made while attempt 1 runs on the first scheduler.
+     *
+     * @param stores new, unstarted stores over the contract's backend: one for the scheduler that runs the job, one
+     *     for the scheduler that removes or pauses it (started paused: it runs nothing), one to read the runs
      * @param pause pause the job instead of removing it
      */
-    static void check(JobStore runner, JobStore other, boolean pause) throws InterruptedException {
+    static void duringTheAttempt(Supplier<JobStore> stores, boolean pause) throws InterruptedException {
+        check(stores, pause, true);
+    }
+
+    /**
+     * The change is made after attempt 1 failed and its retry was written to the store.
+     *
+     * @param stores as for {@link #duringTheAttempt}
+     * @param pause pause the job instead of removing it
+     */
+    static void afterTheRetryWasWritten(Supplier<JobStore> stores, boolean pause) throws InterruptedException {
+        check(stores, pause, false);
+    }
+
+    private static void check(Supplier<JobStore> stores, boolean pause, boolean duringAttempt) throws InterruptedException {
         String id = "retry-elsewhere-" + UUID.randomUUID().toString().substring(0, 8);
         CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch changed = new CountDownLatch(1);
+        CountDownLatch changed = new CountDownLatch(duringAttempt ? 1 : 0);
         MutableClock clock = new MutableClock(T0);
-        try (Scheduler a = Scheduler.builder().schedulerId("node-a").clock(clock).executor("default", new DirectJobExecutor())
-                .jobStore("default", runner).build();
-                Scheduler b = Scheduler.builder().schedulerId("node-b").clock(clock).executor("default", new DirectJobExecutor())
-                        .jobStore("default", other).build()) {
+        JobStore runner = stores.get();
+        try (Scheduler a = scheduler("node-a", clock, runner);
+                Scheduler b = scheduler("node-b", clock, stores.get())) {
             TaskAction fail = () -> {
                 running.countDown();
                 assertThat(changed.await(30, TimeUnit.SECONDS)).as("the other scheduler changed the job").isTrue();
@@ -62,6 +78,9 @@ final class RetriesDroppedElsewhere {
                     .trigger(Map.of("type", "interval", "hours", 6, "start_date", T0.toString())));
             a.start();
             assertThat(running.await(30, TimeUnit.SECONDS)).as("attempt 1 started on the first scheduler").isTrue();
+            if (!duringAttempt) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> b.getJob(id).orElseThrow().pendingRetry().isPresent());
+            }
             if (pause) {
                 b.pauseJob(id);
             }
@@ -69,17 +88,9 @@ final class RetriesDroppedElsewhere {
                 b.removeJob(id);
             }
             changed.countDown();
-
-            if (!runner.runHistory().isRecording()) {
-                return;
+            if (duringAttempt) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> a.getRuns(id, 10).size() >= 2);
             }
-            List<RunRecord> runs = await().atMost(Duration.ofSeconds(30)).until(() -> a.getRuns(id, 10), (r) -> r.size() == 2);
-            assertThat(runs).extracting(RunRecord::attempt, RunRecord::outcome)
-                    .containsExactlyInAnyOrder(tuple(1, RunOutcome.FAILED), tuple(2, RunOutcome.CANCELLED));
-            RunRecord cancelled = runs.stream().filter((r) -> r.outcome() == RunOutcome.CANCELLED).findFirst().orElseThrow();
-            assertThat(cancelled.instance()).isEqualTo("node-a");
-            assertThat(cancelled.error().message())
-                    .isEqualTo("the job was removed, paused or changed by another instance, or its lease lapsed, while attempt 1 ran");
             if (pause) {
                 assertThat(b.getJob(id).orElseThrow().pendingRetry()).as("the pause wins: no retry in the store").isEmpty();
             }
@@ -87,5 +98,23 @@ final class RetriesDroppedElsewhere {
                 assertThat(b.getJob(id)).isEmpty();
             }
         }
+        if (!runner.runHistory().isRecording()) {
+            return;
+        }
+        try (Scheduler reader = scheduler("node-c", clock, stores.get())) {
+            reader.start(true);
+            List<RunRecord> runs = reader.getRuns(id, 10);
+            assertThat(runs).as("each dropped retry is recorded once").extracting(RunRecord::attempt, RunRecord::outcome, RunRecord::instance)
+                    .containsExactlyInAnyOrder(tuple(1, RunOutcome.FAILED, "node-a"),
+                            tuple(2, RunOutcome.CANCELLED, duringAttempt ? "node-a" : "node-b"));
+            RunRecord cancelled = runs.stream().filter((r) -> r.outcome() == RunOutcome.CANCELLED).findFirst().orElseThrow();
+            assertThat(cancelled.error().message()).isEqualTo(!duringAttempt ? (pause ? "the job was paused" : "the job was removed")
+                    : "the job was removed, paused or changed by another instance, or its lease lapsed, while attempt 1 ran");
+        }
+    }
+
+    private static Scheduler scheduler(String id, MutableClock clock, JobStore store) {
+        return Scheduler.builder().schedulerId(id).clock(clock).executor("default", new DirectJobExecutor())
+                .jobStore("default", store).build();
     }
 }

@@ -105,9 +105,9 @@ public class FaultyJobStore extends MemoryJobStore {
     }
 
     @Override
-    public void releaseJobs(String schedulerId, List<JobRelease> releases) {
+    public Set<String> releaseJobs(String schedulerId, List<JobRelease> releases) {
         call();
-        super.releaseJobs(schedulerId, releases);
+        return super.releaseJobs(schedulerId, releases);
     }
 
     @Override

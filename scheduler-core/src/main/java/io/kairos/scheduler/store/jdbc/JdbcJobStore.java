@@ -483,16 +483,12 @@ public class JdbcJobStore implements JobStore {
         return write(s, "extend leases", (c) -> s.writer().extendLeases(c, schedulerId, jobIds, leaseUntil.toEpochMilli()));
     }
 
-    @Override
-    public void releaseJobs(String schedulerId, List<JobRelease> releases) {
-        releaseJobsReportingRetries(schedulerId, releases);
-    }
-
     /**
-     * {@inheritDoc} Told by the update counts of the job data rewrite, in the release's transaction: no extra reads.
+     * {@inheritDoc} Whether a new retry was written is told by the update counts of the job data rewrite, in the
+     * release's transaction; a row whose count does not confirm it is read back there, in chunks.
      */
     @Override
-    public Set<String> releaseJobsReportingRetries(String schedulerId, List<JobRelease> releases) {
+    public Set<String> releaseJobs(String schedulerId, List<JobRelease> releases) {
         if (releases.isEmpty()) {
             return new HashSet<>();
         }

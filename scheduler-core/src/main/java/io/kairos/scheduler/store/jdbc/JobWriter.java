@@ -13,8 +13,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -199,10 +201,8 @@ final class JobWriter {
 
     /**
      * Extends the leases {@code owner} still holds on the ids: one statement on PostgreSQL, a JDBC batch of one
-     * update per id elsewhere. An id whose update is not reported as done (a count of 0, which may also mean a
-     * driver counting changed rather than matched rows; {@link Statement#SUCCESS_NO_INFO}, e.g. MariaDB's bulk
-     * protocol; or no count at all) has its lease owner read back in the same transaction, in chunks of
-     * {@value #READ_BACK_CHUNK} ids per query, so the answer does not depend on how the driver counts.
+     * update per id elsewhere. An id whose update is not {@linkplain #unconfirmed confirmed} has its lease owner
+     * {@linkplain #leasedBy read back} in the same transaction.
      *
      * @return the ids whose leases {@code owner} no longer holds, a new mutable set
      */
@@ -224,21 +224,37 @@ final class JobWriter {
         List<String> unconfirmed = new ArrayList<>();
         int i = 0;
         for (String jobId : distinct) {
-            if (i >= counts.length || counts[i] < 1) {
+            if (unconfirmed(counts, i)) {
                 unconfirmed.add(jobId);
             }
             i++;
         }
         Set<String> lost = new LinkedHashSet<>(unconfirmed);
-        lost.removeAll(leasedBy(c, owner, unconfirmed));
+        lost.removeAll(leasedBy(c, owner, unconfirmed).keySet());
         return lost;
+    }
+
+    /**
+     * Whether the i-th statement of a batch is not reported as done: a count below 1 (0 may also mean a driver
+     * counting changed rather than matched rows), {@link Statement#SUCCESS_NO_INFO} (e.g. MariaDB's bulk protocol),
+     * or no count at all. Such rows are {@linkplain #leasedBy read back}, so answers do not depend on how the driver
+     * counts.
+     */
+    private static boolean unconfirmed(int[] counts, int i) {
+        return i >= counts.length || counts[i] < 1;
     }
 
     /** Ids per query when lease owners are read back. */
     static final int READ_BACK_CHUNK = 500;
 
-    private Set<String> leasedBy(Connection c, String owner, List<String> jobIds) throws SQLException {
-        Set<String> leased = new LinkedHashSet<>();
+    /**
+     * Reads back which of the ids {@code owner} leases, and at which version, in chunks of {@value #READ_BACK_CHUNK}
+     * ids per query, in the caller's transaction.
+     *
+     * @return the version of each id leased by {@code owner}; ids not leased by it are absent
+     */
+    private Map<String, Long> leasedBy(Connection c, String owner, List<String> jobIds) throws SQLException {
+        Map<String, Long> leased = new LinkedHashMap<>();
         for (int from = 0; from < jobIds.size(); from += READ_BACK_CHUNK) {
             List<String> chunk = jobIds.subList(from, Math.min(jobIds.size(), from + READ_BACK_CHUNK));
             try (PreparedStatement ps = c.prepareStatement(this.sql.selectLeasedBy(chunk.size()))) {
@@ -248,7 +264,7 @@ final class JobWriter {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        leased.add(rs.getString(1));
+                        leased.put(rs.getString(1), rs.getLong(2));
                     }
                 }
             }
@@ -328,30 +344,20 @@ final class JobWriter {
                 }
             }
             int[] counts = ps.executeBatch();
-            Set<String> notWritten = new HashSet<>();
+            List<JobRelease> unconfirmed = new ArrayList<>();
             for (int i = 0; i < rewritten.size(); i++) {
-                JobRelease release = rewritten.get(i);
-                StoredJob job = Objects.requireNonNull(release.retryChange());
-                if (job.pendingRetry() != null && !written(c, counts, i, release, owner)) {
+                if (rewritten.get(i).setsRetry() && unconfirmed(counts, i)) {
+                    unconfirmed.add(rewritten.get(i));
+                }
+            }
+            Map<String, Long> leased = leasedBy(c, owner, unconfirmed.stream().map(JobRelease::jobId).toList());
+            Set<String> notWritten = new HashSet<>();
+            for (JobRelease release : unconfirmed) {
+                if (!Long.valueOf(release.acquiredVersion()).equals(leased.get(release.jobId()))) {
                     notWritten.add(release.jobId());
                 }
             }
             return notWritten;
-        }
-    }
-
-    /** Whether the i-th rewrite matched its row; asks the row when the driver gave no count for it. */
-    private boolean written(Connection c, int[] counts, int i, JobRelease release, String owner) throws SQLException {
-        if (i < counts.length && counts[i] != Statement.SUCCESS_NO_INFO) {
-            return counts[i] > 0;
-        }
-        try (PreparedStatement ps = c.prepareStatement(this.sql.leasedAtVersion)) {
-            ps.setString(1, release.jobId());
-            ps.setString(2, owner);
-            ps.setLong(3, release.acquiredVersion());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
         }
     }
 

@@ -20,6 +20,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -409,16 +410,22 @@ public class MemoryJobStore implements JobStore {
     }
 
     @Override
-    public void releaseJobs(String schedulerId, List<JobRelease> releases) {
+    public Set<String> releaseJobs(String schedulerId, List<JobRelease> releases) {
+        Set<String> retriesNotWritten = new HashSet<>();
         this.lock.lock();
         try {
             for (JobRelease release : releases) {
                 JobEntry entry = this.jobs.get(release.jobId());
+                boolean applies = entry != null && schedulerId.equals(entry.leaseOwner)
+                        && entry.job.version() == release.acquiredVersion();
+                if (!applies && release.setsRetry()) {
+                    retriesNotWritten.add(release.jobId());
+                }
                 if (entry == null || !schedulerId.equals(entry.leaseOwner)) {
                     continue;
                 }
                 entry.dropLease();
-                if (entry.job.version() != release.acquiredVersion()) {
+                if (!applies) {
                     place(entry);
                 }
                 else if (release.remove()) {
@@ -436,5 +443,6 @@ public class MemoryJobStore implements JobStore {
         finally {
             this.lock.unlock();
         }
+        return retriesNotWritten;
     }
 }

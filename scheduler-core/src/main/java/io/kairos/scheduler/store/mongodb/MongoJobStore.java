@@ -502,21 +502,19 @@ public final class MongoJobStore implements JobStore {
     }
 
     /**
-     * {@inheritDoc} One ordered bulk write for the whole batch; an empty list makes no call. A finished job that keeps
-     * a marker is turned into one in place, stamped with the store's clock.
+     * {@inheritDoc} One ordered bulk write for the whole batch, plus one conditional update per release setting a
+     * pending retry (its matched count tells whether it was written); an empty list makes no call. A finished job
+     * that keeps a marker is turned into one in place, stamped with the store's clock.
      */
     @Override
-    public void releaseJobs(String schedulerId, List<JobRelease> releases) {
+    public Set<String> releaseJobs(String schedulerId, List<JobRelease> releases) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         if (releases.isEmpty()) {
-            return;
+            return new HashSet<>();
         }
         Started s = started();
         Instant finishedAt = s.context().clock().instant();
-        call(s, "release jobs", () -> {
-            s.leases().release(schedulerId, releases, finishedAt);
-            return null;
-        }, false);
+        return call(s, "release jobs", () -> s.leases().release(schedulerId, releases, finishedAt), false);
     }
 
     static Bson setAll(Document fields) {

@@ -212,11 +212,15 @@ final class MongoLeases {
      * ({@code _id} in the ids acquired at that version, lease owner, version; usually one), and likewise one
      * {@code updateMany} per version turning those that keep a marker into {@code FINISHED} markers; one conditional
      * update per rescheduled job; then one {@code updateMany} dropping the caller's lease on every listed job still
-     * leased by it (those whose version moved on). A job listed twice is released by its first listing only.
+     * leased by it (those whose version moved on). A job listed twice is released by its first listing only. A
+     * release setting a pending retry is its own {@code updateOne} ahead of the bulk write (one round trip each; only
+     * attempts that failed with a retry policy carry one), so that its matched count tells whether it was written.
      *
      * @param finishedAt the finish time stamped on markers
+     * @return the ids whose new pending retry was not written (the update matched no document); a new mutable set
      */
-    void release(String schedulerId, List<JobRelease> releases, Instant finishedAt) {
+    Set<String> release(String schedulerId, List<JobRelease> releases, Instant finishedAt) {
+        Set<String> retriesNotWritten = new HashSet<>();
         Map<String, JobRelease> first = new LinkedHashMap<>();
         releases.forEach((release) -> first.putIfAbsent(release.jobId(), release));
         Map<Long, List<String>> finishedByVersion = new LinkedHashMap<>();
@@ -243,7 +247,14 @@ final class MongoLeases {
                 }
                 updates.add(DROP_LEASE);
                 updates.add(Updates.inc(VERSION, 1L));
-                writes.add(new UpdateOneModel<>(unchanged, Updates.combine(updates)));
+                if (release.setsRetry()) {
+                    if (this.jobs.updateOne(unchanged, Updates.combine(updates)).getMatchedCount() == 0) {
+                        retriesNotWritten.add(release.jobId());
+                    }
+                }
+                else {
+                    writes.add(new UpdateOneModel<>(unchanged, Updates.combine(updates)));
+                }
             }
         }
         List<WriteModel<Document>> all = new ArrayList<>(finishedByVersion.size() + markersByVersion.size() + writes.size() + 1);
@@ -257,6 +268,7 @@ final class MongoLeases {
         all.add(new UpdateManyModel<>(Filters.and(Filters.in(ID, first.keySet()), Filters.eq(LEASE_OWNER, schedulerId)),
                 DROP_LEASE));
         this.jobs.bulkWrite(all, new BulkWriteOptions().ordered(true));
+        return retriesNotWritten;
     }
 
     /** The lease holders: one aggregation grouping the leased documents by owner, sorted by owner. */

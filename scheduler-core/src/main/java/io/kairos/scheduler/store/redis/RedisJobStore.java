@@ -548,17 +548,20 @@ public final class RedisJobStore implements JobStore {
     /**
      * {@inheritDoc}
      *
-     * <p>One {@code release.lua} call for the whole batch; an empty list makes no call. Publishes a wake-up
+     * <p>One {@code release.lua} call for the whole batch; an empty list makes no call. The script answers one letter
+     * per release ({@code W} when its conditional write applied): a release setting a retry without {@code W} is
+     * reported. Publishes a wake-up
      * when a rescheduled job now runs before the expiry of the lease it had (other schedulers may be waiting
      * for that expiry).
      *
      * @throws JobStoreException when Redis fails or times out
      */
     @Override
-    public void releaseJobs(String schedulerId, List<JobRelease> releases) {
+    public Set<String> releaseJobs(String schedulerId, List<JobRelease> releases) {
         Objects.requireNonNull(schedulerId, "schedulerId");
+        Set<String> retriesNotWritten = new HashSet<>();
         if (releases.isEmpty()) {
-            return;
+            return retriesNotWritten;
         }
         List<String> args = new ArrayList<>(releases.size() * 6 + 2);
         args.add(schedulerId);
@@ -578,15 +581,19 @@ public final class RedisJobStore implements JobStore {
                 this.keyArray, args.toArray(String[]::new)));
         this.nextRunTimes.end(begun, RedisNextRunTimes.parse(reply.get(1)));
         String outcome = (String) reply.get(0);
-        if (logger.isDebugEnabled()) {
-            for (int i = 0; i < releases.size() && i < outcome.length(); i++) {
-                if (outcome.charAt(i) != 'W') {
-                    logger.debug("Release of job '{}' by {} in Redis job store '{}': {}", releases.get(i).jobId(), schedulerId,
-                            context().alias(), outcome.charAt(i) == 'L' ? "changed meanwhile, only the lease was dropped"
-                                    : "lease not held, ignored");
-                }
+        for (int i = 0; i < releases.size(); i++) {
+            // the script answers one letter per release: 'W' when its conditional write applied
+            boolean written = i < outcome.length() && outcome.charAt(i) == 'W';
+            if (!written && releases.get(i).setsRetry()) {
+                retriesNotWritten.add(releases.get(i).jobId());
+            }
+            if (!written && logger.isDebugEnabled()) {
+                logger.debug("Release of job '{}' by {} in Redis job store '{}': {}", releases.get(i).jobId(), schedulerId,
+                        context().alias(), i < outcome.length() && outcome.charAt(i) == 'L'
+                                ? "changed meanwhile, only the lease was dropped" : "lease not held, ignored");
             }
         }
+        return retriesNotWritten;
     }
 
     private List<StoredJob> readRows(String what, String... ids) {

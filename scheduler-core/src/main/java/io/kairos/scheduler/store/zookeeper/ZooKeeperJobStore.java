@@ -618,28 +618,34 @@ public final class ZooKeeperJobStore implements JobStore {
      * job, its index entry and deletes the lease, conditional on both versions; when the job changed meanwhile, only
      * the lease is deleted. When the transaction fails on a version (this scheduler's lease keeper extended the lease
      * between the read and the write, or another writer changed the job), the job is read and released again, up to
-     * {@value #RELEASE_ATTEMPTS} times: dropping the lease alone would leave a finished job due to run again.
+     * {@value #RELEASE_ATTEMPTS} times: dropping the lease alone would leave a finished job due to run again. A
+     * release setting a retry whose last attempt did not write the job is reported.
      *
      * @throws JobStoreException when ZooKeeper fails, or a job's znodes kept changing for every attempt
      */
     @Override
-    public void releaseJobs(String schedulerId, List<JobRelease> releases) {
+    public Set<String> releaseJobs(String schedulerId, List<JobRelease> releases) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         if (releases.isEmpty()) {
-            return;
+            return new HashSet<>();
         }
-        write("release jobs", () -> {
+        return write("release jobs", () -> {
+            Set<String> retriesNotWritten = new HashSet<>();
             for (JobRelease release : releases) {
-                release(schedulerId, release);
+                if (!release(schedulerId, release) && release.setsRetry()) {
+                    retriesNotWritten.add(release.jobId());
+                }
             }
-            return null;
+            return retriesNotWritten;
         });
     }
 
-    private void release(String schedulerId, JobRelease release) throws Exception {
+    /** Releases one job; answers whether its conditional write applied (not only the lease dropped, or nothing). */
+    private boolean release(String schedulerId, JobRelease release) throws Exception {
         for (int attempt = 0; attempt < RELEASE_ATTEMPTS; attempt++) {
-            if (releaseOnce(schedulerId, release)) {
-                return;
+            Boolean written = releaseOnce(schedulerId, release);
+            if (written != null) {
+                return written;
             }
         }
         throw new JobStoreException("ZooKeeper job store '" + context().alias() + "' could not release job '" + release.jobId()
@@ -649,10 +655,11 @@ public final class ZooKeeperJobStore implements JobStore {
     /**
      * One attempt at a release.
      *
-     * @return {@code true} when done (written, or the lease is not this scheduler's); {@code false} when a version
-     *     moved on between the reads and the transaction
+     * @return {@code true} when the job was written (or removed); {@code false} when done without writing it (only
+     *     the lease dropped: the job changed; or the lease is not this scheduler's); {@code null} when a version moved
+     *     on between the reads and the transaction
      */
-    private boolean releaseOnce(String schedulerId, JobRelease release) throws Exception {
+    private @Nullable Boolean releaseOnce(String schedulerId, JobRelease release) throws Exception {
         String id = release.jobId();
         Stat leaseStat = new Stat();
         ZooKeeperLease lease;
@@ -660,10 +667,10 @@ public final class ZooKeeperJobStore implements JobStore {
             lease = ZooKeeperLease.parse(client().getData().storingStatIn(leaseStat).forPath(this.paths.lease(id)));
         }
         catch (KeeperException.NoNodeException ex) {
-            return true;
+            return false;
         }
         if (!lease.owner().equals(schedulerId)) {
-            return true;
+            return false;
         }
         this.caches.wrote();
         CuratorOp dropLease = op().delete().withVersion(leaseStat.getVersion()).forPath(this.paths.lease(id));
@@ -671,6 +678,7 @@ public final class ZooKeeperJobStore implements JobStore {
         try {
             if (read == null || read.stat().getCzxid() != lease.jobCzxid() || read.stat().getVersion() + 1L != release.acquiredVersion()) {
                 client().transaction().forOperations(dropLease);
+                return false;
             }
             else if (release.remove()) {
                 List<CuratorOp> ops = new ArrayList<>(4);
@@ -690,7 +698,7 @@ public final class ZooKeeperJobStore implements JobStore {
             }
         }
         catch (KeeperException.BadVersionException | KeeperException.NoNodeException ex) {
-            return false;
+            return null;
         }
         return true;
     }
