@@ -63,6 +63,7 @@ final class RetriesDroppedElsewhere {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch changed = new CountDownLatch(duringAttempt ? 1 : 0);
         MutableClock clock = new MutableClock(T0);
+        boolean recording;
         JobStore runner = stores.get();
         try (Scheduler a = scheduler("node-a", clock, runner);
                 Scheduler b = scheduler("node-b", clock, stores.get())) {
@@ -77,6 +78,7 @@ final class RetriesDroppedElsewhere {
             b.addJob(JobRequest.of("fail").id(id).retry(RetryPolicy.maxAttempts(2).withBackoff(Duration.ofHours(1), Duration.ofHours(1)))
                     .trigger(Map.of("type", "interval", "hours", 6, "start_date", T0.toString())));
             a.start();
+            recording = runner.runHistory().isRecording();
             assertThat(running.await(30, TimeUnit.SECONDS)).as("attempt 1 started on the first scheduler").isTrue();
             if (!duringAttempt) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> b.getJob(id).orElseThrow().pendingRetry().isPresent());
@@ -98,7 +100,7 @@ final class RetriesDroppedElsewhere {
                 assertThat(b.getJob(id)).isEmpty();
             }
         }
-        if (!runner.runHistory().isRecording()) {
+        if (!recording) {
             return;
         }
         try (Scheduler reader = scheduler("node-c", clock, stores.get())) {
