@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -834,24 +835,39 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * The newest run of each of some jobs, in one batched read per store ({@link
-     * io.kairos.scheduler.history.RunHistory#lastRuns}): what a listing of jobs shows as each job's last run.
+     * The newest run of each of some jobs, from every store, in one batched read per store ({@link
+     * io.kairos.scheduler.history.RunHistory#lastRuns}): what a listing of jobs shows as each job's last run. Across
+     * stores the newest run wins.
      *
-     * @param ids the job ids, not {@code null}; at most {@value io.kairos.scheduler.history.RunHistory#MAX_JOB_IDS}
+     * @param jobIds the job ids, not {@code null}; at most {@value io.kairos.scheduler.history.RunHistory#MAX_JOB_IDS}
      *     (a listing page holds at most that many jobs)
+     * @return job id to its newest run (finishedAt, then run id), only for jobs with runs; never {@code null}, an
+     *     unmodifiable map
+     * @throws IllegalArgumentException naming {@code jobIds} when there are more ids than the bound
+     * @throws SchedulerNotRunningException when the scheduler is stopped
+     * @throws JobStoreException when a store fails
+     */
+    public Map<String, RunRecord> getLastRuns(Collection<String> jobIds) {
+        return getLastRuns(jobIds, null);
+    }
+
+    /**
+     * The newest run of each of some jobs in one store (see {@link #getLastRuns(Collection)}).
+     *
+     * @param jobIds the job ids, not {@code null}; at most {@value io.kairos.scheduler.history.RunHistory#MAX_JOB_IDS}
      * @param jobstore the store alias, or {@code null} for all (across stores the newest run wins)
-     * @return job id to its newest run (finishedAt, then run id), only for jobs with runs; never {@code null}
+     * @return job id to its newest run, only for jobs with runs; never {@code null}, an unmodifiable map
      * @throws IllegalArgumentException naming {@code jobIds} when there are more ids than the bound, or when there is
      *     no such store
      * @throws SchedulerNotRunningException when the scheduler is stopped
      * @throws JobStoreException when a store fails
      */
-    public Map<String, RunRecord> getLastRuns(Collection<String> ids, @Nullable String jobstore) {
-        Objects.requireNonNull(ids, "ids");
+    public Map<String, RunRecord> getLastRuns(Collection<String> jobIds, @Nullable String jobstore) {
+        Objects.requireNonNull(jobIds, "jobIds");
         if (this.runtime.isStopped()) {
             throw new SchedulerNotRunningException("reading run history");
         }
-        return this.history.lastRuns(ids, jobstore);
+        return Collections.unmodifiableMap(this.history.lastRuns(jobIds, jobstore));
     }
 
     /**

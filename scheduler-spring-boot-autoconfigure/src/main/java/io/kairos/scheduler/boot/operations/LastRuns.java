@@ -44,18 +44,18 @@ public final class LastRuns {
      * @throws io.kairos.scheduler.store.JobStoreException when a store fails
      */
     public static List<JobDescriptor> describeAll(JobScheduler scheduler, List<Job> jobs) {
-        Map<String, RunRecord> newest = newest(scheduler, jobs);
+        Map<String, Map<String, RunRecord>> newest = newest(scheduler, jobs);
         List<JobDescriptor> views = new ArrayList<>(jobs.size());
         for (Job job : jobs) {
-            RunRecord run = job.isPending() ? null : newest.get(job.jobstore() + "\n" + job.id());
+            RunRecord run = job.isPending() ? null : newest.getOrDefault(job.jobstore(), Map.of()).get(job.id());
             views.add(JobDescriptor.of(job, RunDescriptor.LastRun.of(run)));
         }
         return views;
     }
 
-    /** Store alias, a newline and job id, to the job's newest run. */
-    private static Map<String, RunRecord> newest(JobScheduler scheduler, List<Job> jobs) {
-        Map<String, RunRecord> newest = new LinkedHashMap<>();
+    /** Store alias to job id to the job's newest run in that store. */
+    private static Map<String, Map<String, RunRecord>> newest(JobScheduler scheduler, List<Job> jobs) {
+        Map<String, Map<String, RunRecord>> newest = new LinkedHashMap<>();
         if (scheduler.state() == SchedulerState.STOPPED) {
             return newest;
         }
@@ -65,9 +65,10 @@ public final class LastRuns {
         try {
             for (Map.Entry<String, List<String>> store : idsByStore.entrySet()) {
                 List<String> ids = store.getValue();
+                Map<String, RunRecord> ofStore = newest.computeIfAbsent(store.getKey(), (alias) -> new LinkedHashMap<>());
                 for (int from = 0; from < ids.size(); from += RunHistory.MAX_JOB_IDS) {
-                    scheduler.engine().getLastRuns(ids.subList(from, Math.min(ids.size(), from + RunHistory.MAX_JOB_IDS)), store.getKey())
-                        .forEach((id, run) -> newest.put(store.getKey() + "\n" + id, run));
+                    ofStore.putAll(scheduler.engine().getLastRuns(ids.subList(from, Math.min(ids.size(), from + RunHistory.MAX_JOB_IDS)),
+                            store.getKey()));
                 }
             }
         }
