@@ -74,7 +74,7 @@ public interface RunHistory {
      */
     default Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
         Map<String, RunRecord> newest = new HashMap<>();
-        for (String jobId : checkJobIds(jobIds)) {
+        for (String jobId : distinctJobIds(jobIds)) {
             List<RunRecord> runs = findRuns(RunQuery.ofJob(jobId).withLimit(1));
             if (!runs.isEmpty()) {
                 newest.put(jobId, runs.get(0));
@@ -90,17 +90,23 @@ public interface RunHistory {
      * @return the distinct ids, in their first order
      * @throws IllegalArgumentException naming {@code jobIds}, its size and the bound when it holds more than
      *     {@value #MAX_JOB_IDS} ids
-     * @throws NullPointerException naming {@code jobIds} when it or one of its elements is {@code null}
+     * @throws NullPointerException naming {@code jobIds} when it is {@code null}, or naming it and the index of the
+     *     first {@code null} element
      */
-    static List<String> checkJobIds(Collection<String> jobIds) {
+    static List<String> distinctJobIds(Collection<String> jobIds) {
         Objects.requireNonNull(jobIds, "jobIds");
         if (jobIds.size() > MAX_JOB_IDS) {
             throw new IllegalArgumentException("jobIds holds " + jobIds.size() + " ids; at most " + MAX_JOB_IDS
                     + " per call (RunHistory.MAX_JOB_IDS): split the ids into batches");
         }
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        int index = 0;
         for (String jobId : jobIds) {
-            distinct.add(Objects.requireNonNull(jobId, "jobIds holds a null id"));
+            if (jobId == null) {
+                throw new NullPointerException("jobIds holds a null id at index " + index + " (in iteration order)");
+            }
+            distinct.add(jobId);
+            index++;
         }
         return List.copyOf(distinct);
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -143,6 +144,19 @@ public abstract class RunHistoryContractTests {
             .withMessageContaining("jobIds")
             .withMessageContaining(Integer.toString(RunHistory.MAX_JOB_IDS + 1))
             .withMessageContaining("at most " + RunHistory.MAX_JOB_IDS);
+    }
+
+    @Test
+    void lastRunsNameTheIndexOfANullId() {
+        RunHistory history = history();
+        assertThatNullPointerException().isThrownBy(() -> history.lastRuns(java.util.Arrays.asList(this.job + "a", null)))
+            .withMessage("jobIds holds a null id at index 1 (in iteration order)");
+    }
+
+    @Test
+    void theLastRunsBoundIsTheLargestListingPage() {
+        // a listing page of jobs is read for its last runs in one call
+        assertThat(RunHistory.MAX_JOB_IDS).isEqualTo(JobQuery.MAX_LIMIT);
     }
 
     @Test

@@ -43,11 +43,11 @@ final class JdbcLastRuns {
     /**
      * Reads the newest run of each job.
      *
-     * @param jobIds the ids, checked by {@link RunHistory#checkJobIds}
+     * @param jobIds the ids, checked by {@link RunHistory#distinctJobIds}
      * @return job id to its newest run, only for jobs with runs
      */
     Map<String, RunRecord> read(Collection<String> jobIds) {
-        List<String> ids = RunHistory.checkJobIds(jobIds);
+        List<String> ids = RunHistory.distinctJobIds(jobIds);
         Map<String, RunRecord> newest = new HashMap<>();
         int chunk = this.postgres ? RunHistory.MAX_JOB_IDS : CHUNK;
         for (int from = 0; from < ids.size(); from += chunk) {

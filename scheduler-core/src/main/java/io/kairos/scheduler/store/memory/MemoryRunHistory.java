@@ -134,7 +134,7 @@ final class MemoryRunHistory implements RunHistory {
      */
     @Override
     public Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
-        List<String> ids = RunHistory.checkJobIds(jobIds);
+        List<String> ids = RunHistory.distinctJobIds(jobIds);
         Map<String, RunRecord> newest = new HashMap<>();
         synchronized (this) {
             for (String jobId : ids) {

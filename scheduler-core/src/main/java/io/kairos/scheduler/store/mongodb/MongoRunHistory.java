@@ -161,13 +161,14 @@ final class MongoRunHistory implements RunHistory {
      * {@inheritDoc}
      *
      * <p>One aggregation: the jobs' runs ({@code $in} on the job index), sorted by job and newest first (the order of
-     * the index {@code job_id, finished_at, _id}, so no in-memory sort), grouped by job keeping the first. The server
-     * walks the index entries of the jobs asked for (bounded by {@code max-runs-per-job} per job); the plan is not
-     * checked by the tests (they run on an in-process wire-protocol server).
+     * the index {@code job_id, finished_at, _id}, so no in-memory sort), grouped by job keeping the first. The
+     * server may read every run of every job asked for: up to {@code max-runs-per-job} × the number of ids documents
+     * (the retention's per-job bound), not one per job; the plan is not checked by the tests (they run on an
+     * in-process wire-protocol server).
      */
     @Override
     public Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
-        List<String> ids = RunHistory.checkJobIds(jobIds);
+        List<String> ids = RunHistory.distinctJobIds(jobIds);
         Map<String, RunRecord> newest = new HashMap<>();
         if (ids.isEmpty()) {
             return newest;

@@ -154,7 +154,7 @@ final class RedisRunHistory implements RunHistory {
      */
     @Override
     public Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
-        List<String> ids = RunHistory.checkJobIds(jobIds);
+        List<String> ids = RunHistory.distinctJobIds(jobIds);
         Map<String, RunRecord> newest = new HashMap<>();
         if (ids.isEmpty()) {
             return newest;

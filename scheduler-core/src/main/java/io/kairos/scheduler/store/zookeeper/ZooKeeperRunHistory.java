@@ -11,11 +11,9 @@ import io.kairos.scheduler.store.RunRecordCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * the containers of jobs not seen before). One job's runs cost one child list and one read per run returned. A query
  * across jobs reads the child list of every job with history (one round trip per job), keeping the best
  * {@code limit} names in memory, then reads the runs returned: plan for it where jobs number in the thousands.
- * Child lists stay bounded by the retention ({@code max-runs-per-job}) and by the number of jobs.
+ * Child lists stay bounded by the retention ({@code max-runs-per-job}) and by the number of jobs. ZooKeeper has no
+ * batched read across znodes, so {@link #lastRuns} keeps the interface's default ({@link #findRuns} with limit 1 per
+ * job): one child list and one read of the newest run per job with runs, one round trip per job without; a page of
+ * 1,000 jobs is up to 2,000 round trips.
  *
  * <p>A run znode whose JSON cannot be read is kept and reported: a query that would return it fails with a
  * {@link JobDecodeException} naming the znode (as the other stores fail on an unreadable record), until the
@@ -261,18 +262,6 @@ final class ZooKeeperRunHistory implements RunHistory {
         List<Candidate> page = new ArrayList<>(best);
         page.sort(newestFirst);
         return page;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p><b>Cost:</b> ZooKeeper has no batched read across znodes: per job, one child list of its container (bounded
-     * by {@code max-runs-per-job}) and one read of the newest run's znode, two round trips per job with runs and one
-     * per job without ({@link #findRuns} with limit 1 each). A page of 1,000 jobs is up to 2,000 round trips.
-     */
-    @Override
-    public Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
-        return RunHistory.super.lastRuns(jobIds);
     }
 
     private @Nullable RunRecord read(String path) throws Exception {

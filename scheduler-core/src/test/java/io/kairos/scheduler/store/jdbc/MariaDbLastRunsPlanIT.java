@@ -45,7 +45,7 @@ class MariaDbLastRunsPlanIT extends LastRunsPlanChecks {
 
     @Override
     protected TableName table() {
-        return TableName.parse("h18_lastruns_kairos_jobs_mariadb");
+        return TableName.parse("lastruns_plan_kairos_jobs_mariadb");
     }
 
     @Override

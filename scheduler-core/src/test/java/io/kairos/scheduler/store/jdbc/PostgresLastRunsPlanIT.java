@@ -43,7 +43,7 @@ class PostgresLastRunsPlanIT extends LastRunsPlanChecks {
 
     @Override
     protected TableName table() {
-        return TableName.parse("h18_lastruns_kairos_jobs");
+        return TableName.parse("lastruns_plan_kairos_jobs");
     }
 
     @Override
