@@ -78,11 +78,12 @@ for k, n in ipairs(written) do
     -- as HINCRBY: 1 for a job without a version
     version = (tonumber(versions[replaced]) or 0) + 1
   end
-  -- two entries per job in these three lists: indexed, not appended (# searches the table each time)
+  -- two entries per job in these three lists: indexed, not appended (# searches the table each time); the score and
+  -- a new job's version as strings, which Redis takes as they are (a Lua number is formatted with printf per argument)
   local p = 2 * k
   jobs[p - 1], jobs[p] = id, json
-  members[p - 1], members[p] = 0, id
-  newVersions[p - 1], newVersions[p] = id, version
+  members[p - 1], members[p] = '0', id
+  newVersions[p - 1], newVersions[p] = id, isReplaced and version or '1'
   sort(id, run, run, id, runs, unscheduled)
   sort(id, fire, id, fire, fires, unfired)
   sort(id, reason, id, reason, reasons, unbroken)
