@@ -281,8 +281,9 @@ public final class Scheduler implements AutoCloseable {
      * pass without store failure; the earliest next run time of a job not yet acquired (overdue when past). Answers
      * from what the loops already know and makes no store call, so it answers at once also while a store hangs or
      * is down (health checks use it). Each store has its own loop: a store that is down delays only its own jobs.
-     * The loop of a store that is down retries after a back-off of 1 s, doubling up to 30 s, or sooner when work it
-     * knows of is due sooner (a held job's run or lease extension, the poll interval of a shared store); it logs one
+     * The loop of a store that is down retries after a back-off of 1 s, doubling up to 5 s, or sooner when work it
+     * knows of is due sooner (a held job's run or lease extension, the poll interval of a shared store) or when it is
+     * woken (a Redis store wakes it when its connection is back); it logs one
      * WARN when the store goes down and one INFO when it is back.
      *
      * @return the statuses by store alias, sorted by alias, unmodifiable; empty while the scheduler is stopped

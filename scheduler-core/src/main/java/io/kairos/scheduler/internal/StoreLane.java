@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * {@link LoopSignal}, or a back-off after a store failure, so that a store that fails or hangs delays no other
  * store's jobs. The back-off starts at {@link #MIN_BACKOFF} and doubles up to {@link #MAX_BACKOFF} while the store
  * keeps failing; the loop tries earlier when work it knows of comes sooner (a held job's next run time or lease
- * extension, the poll interval of a shared store), and starts over at the first pass without failure. Nothing ends
- * the loop but {@link #requestStop()}. Its store's health is kept in a {@link StoreHealth}.
+ * extension, the poll interval of a shared store) or when signalled (a store that learns it is connected again
+ * wakes the loop), and starts over at the first pass without failure. The cap is short so that jobs resume within
+ * seconds of a store coming back even when the store cannot tell, and a long outage still costs one failed pass
+ * per {@link #MAX_BACKOFF}. Nothing ends the loop but {@link #requestStop()}. Its store's health is kept in a {@link StoreHealth}.
  */
 final class StoreLane implements Runnable {
 
@@ -27,7 +29,7 @@ final class StoreLane implements Runnable {
 
     static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
 
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final String alias;
 

@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The store's server goes down for 20 seconds while a scheduler has work, then comes back: the scheduler
- * publishes {@link JobStoreFailed}, its loop thread stays alive, and afterwards every job runs exactly once and every
- * run is in the run history.
+ * publishes {@link JobStoreFailed}, its loop thread stays alive, jobs run again within seconds of the server's
+ * return, and afterwards every job runs exactly once and every run is in the run history.
  * The server is a private one on a free port ({@link PrivatePostgres}, {@link PrivateRedis}, {@link PrivateZooKeeper},
  * {@link PrivateMongo}); the shared
  * servers on 5432/6379 are never stopped. Runs are counted in a table on the shared PostgreSQL.
@@ -42,6 +42,14 @@ class StoreOutageIT {
     private static final int ONE_SHOT_JOBS = 400;
 
     private static final Duration OUTAGE = Duration.ofSeconds(20);
+
+    /**
+     * How soon after the server is back the first job must run: the loop's longest back-off (5 s; Redis's reconnect
+     * wakes it even sooner) plus the client's reconnect, with room for a busy machine. A bound on behaviour, not a
+     * speed measurement: before the back-off was capped at 5 s it was 30 s, and the first run came 30 s after Redis
+     * was back (the subscription's reconnect woke the loop while the command connection was still down).
+     */
+    private static final Duration RESUMES_WITHIN = Duration.ofSeconds(15);
 
     private static final String TASK = ClusterJobs.class.getName() + "::record";
 
@@ -116,7 +124,7 @@ class StoreOutageIT {
                 server.start();
                 Instant restartedAt = Instant.now();
                 // the first run after the restart: when the store (and the loop) noticed the server is back
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                await().atMost(RESUMES_WITHIN).pollInterval(Duration.ofMillis(50))
                         .until(() -> runs.distinctJobs("once-") > ranBeforeRestart);
                 long firstRunAfter = Duration.between(restartedAt, Instant.now()).toMillis();
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The loop backs off (1 s, 2 s, ...) while a store keeps failing, also when a held job's lease extension is
+ * The loop backs off (1 s, 2 s, 4 s, then 5 s) while a store keeps failing, also when a held job's lease extension is
  * overdue. Found by the cluster outage test: a Redis outage of 20 s produced about 1,300 {@code JobStoreFailed}
  * events, because an overdue wake-up was turned into "in 100 ms", which beat the back-off. Checked on the waits
  * {@link StoreLane#runPass()} returns, pass by pass on a fake clock, so nothing waits.
@@ -63,6 +63,10 @@ class SchedulerLoopBackoffTests {
         assertThat(loop.runPass()).isEqualTo(new StoreLane.Wait(Duration.ofSeconds(1), null));
         assertThat(loop.runPass()).isEqualTo(new StoreLane.Wait(Duration.ofSeconds(2), null));
         assertThat(loop.runPass()).isEqualTo(new StoreLane.Wait(Duration.ofSeconds(4), null));
+        // capped at 5 s: jobs resume within seconds of the store's return even when the store cannot tell (a reconnect
+        // the store notices wakes the loop at once), and a long outage costs one failed pass per 5 s
+        assertThat(loop.runPass()).isEqualTo(new StoreLane.Wait(Duration.ofSeconds(5), null));
+        assertThat(loop.runPass()).isEqualTo(new StoreLane.Wait(Duration.ofSeconds(5), null));
 
         this.down.set(false); // extended: the next wake-up is the next extension, and the back-off starts over
         assertThat(loop.runPass()).isEqualTo(new StoreLane.Wait(Duration.ofSeconds(10), T0.plusSeconds(30)));

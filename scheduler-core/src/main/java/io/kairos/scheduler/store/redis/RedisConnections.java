@@ -1,7 +1,9 @@
 package io.kairos.scheduler.store.redis;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -11,6 +13,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * The two connections a started {@link RedisJobStore} owns (one for commands, shared by every thread;
  * one for the wake-up subscription) and, when the store was given a URI, the client that made them and its
  * resources (event loops, reconnect delay). Closing closes both connections, and shuts the client and its
- * resources down only when this class created them.
+ * resources down only when this class created them. Each time the command connection is connected again after a
+ * loss, it calls the {@code reconnected} callback given to {@link #open}.
  */
 final class RedisConnections implements AutoCloseable {
 
@@ -34,12 +38,15 @@ final class RedisConnections implements AutoCloseable {
 
     private final StatefulRedisPubSubConnection<String, String> pubSub;
 
+    private final RedisConnectionStateListener reconnectListener;
+
     private RedisConnections(RedisClient client, boolean ownsClient, StatefulRedisConnection<String, String> commands,
-            StatefulRedisPubSubConnection<String, String> pubSub) {
+            StatefulRedisPubSubConnection<String, String> pubSub, RedisConnectionStateListener reconnectListener) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.commands = commands;
         this.pubSub = pubSub;
+        this.reconnectListener = reconnectListener;
     }
 
     /**
@@ -50,25 +57,33 @@ final class RedisConnections implements AutoCloseable {
      * @param timeout the command timeout set on both connections (and, for a created client, its default)
      * @param maxReconnectDelay for a created client, the longest delay between reconnect attempts
      * @param subscriber the wake-up subscriber
+     * @param reconnected called (on a Lettuce thread) each time the command connection is connected again after a
+     *     loss, so that a scheduler backing off after failed commands tries again at once
      * @return the open connections
      * @throws io.lettuce.core.RedisException when Redis cannot be reached; whatever was opened is closed
      */
     static RedisConnections open(@Nullable RedisClient givenClient, @Nullable RedisURI uri, Duration timeout,
             Duration maxReconnectDelay,
-            RedisWakeupSubscriber subscriber) {
+            RedisWakeupSubscriber subscriber, Runnable reconnected) {
         RedisClient client = givenClient != null ? givenClient
                 : createClient(Objects.requireNonNull(uri, "a uri when no client is given"), timeout, maxReconnectDelay);
         StatefulRedisConnection<String, String> commands = null;
         StatefulRedisPubSubConnection<String, String> pubSub = null;
+        RedisConnectionStateListener listener = null;
         try {
             commands = client.connect(StringCodec.UTF8);
             commands.setTimeout(timeout);
+            listener = commandConnectionListener(commands, reconnected);
+            client.addListener(listener);
             pubSub = client.connectPubSub(StringCodec.UTF8);
             pubSub.setTimeout(timeout);
             subscriber.subscribe(pubSub);
-            return new RedisConnections(client, givenClient == null, commands, pubSub);
+            return new RedisConnections(client, givenClient == null, commands, pubSub, listener);
         }
         catch (RuntimeException ex) {
+            if (listener != null) {
+                client.removeListener(listener);
+            }
             if (pubSub != null) {
                 pubSub.close();
             }
@@ -80,6 +95,23 @@ final class RedisConnections implements AutoCloseable {
             }
             throw ex;
         }
+    }
+
+    /**
+     * A listener, added to the client after the command connection is open, that calls {@code reconnected} when that
+     * connection (and no other of the client, which may be the application's) is connected again. Lettuce calls it
+     * once the connection is active, so commands sent from the callback's consequences are not rejected.
+     */
+    private static RedisConnectionStateListener commandConnectionListener(StatefulRedisConnection<String, String> commands,
+            Runnable reconnected) {
+        return new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                if (connection == commands) {
+                    reconnected.run();
+                }
+            }
+        };
     }
 
     private static RedisClient createClient(RedisURI uri, Duration timeout, Duration maxReconnectDelay) {
@@ -149,6 +181,7 @@ final class RedisConnections implements AutoCloseable {
 
     @Override
     public void close() {
+        this.client.removeListener(this.reconnectListener);
         try {
             this.pubSub.close();
             this.commands.close();

@@ -65,7 +65,9 @@ import org.slf4j.LoggerFactory;
  * <p>Remote wake-up: after an add or update that makes a job due before the store's next run time, or a release
  * that reschedules a job to before its lease expiry, the scripts publish this scheduler's id on the wake-up
  * channel (no other change makes a job acquirable earlier than the next run time a scheduler last read); every store subscribed to it (on
- * its own connection, re-subscribed by Lettuce after a reconnect) calls {@link JobStoreContext#wakeup()}.
+ * its own connection, re-subscribed by Lettuce after a reconnect) calls {@link JobStoreContext#wakeup()}. The store
+ * also calls it each time its command connection is connected again after a loss, so a scheduler backing off after
+ * an outage tries again as soon as Redis answers.
  *
  * <p>Connections: created from the given {@link RedisClient} (which the store never shuts down) or from a
  * client the store creates for a URI (shut down by {@link #shutdown()}; it reconnects at most
@@ -170,7 +172,7 @@ public final class RedisJobStore implements JobStore {
         this.rows = new RedisJobRows(context.codec(), context.alias());
         try {
             this.connections = RedisConnections.open(this.client, this.uri, this.commandTimeout, this.maxReconnectDelay,
-                    subscriber);
+                    subscriber, wakeup);
         }
         catch (RedisException ex) {
             throw new JobStoreException("Redis job store '" + context.alias() + "' cannot connect to "

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
@@ -46,6 +47,8 @@ final class ZooKeeperCaches {
     private final Object markerWriteLock = new Object();
 
     private long seen = -1;
+
+    private volatile LongConsumer beforeMarkerWrite = (count) -> { };
 
     private @Nullable CuratorCache due;
 
@@ -114,6 +117,16 @@ final class ZooKeeperCaches {
         this.index.dueChanged(node);
     }
 
+    /**
+     * Test seam: a callback run by {@link #catchUp()} after it numbered a marker and before it writes it, on the
+     * catching-up thread, while it holds the lock that keeps numbering and writing together.
+     *
+     * @param hook receives the marker's number
+     */
+    void beforeMarkerWrite(LongConsumer hook) {
+        this.beforeMarkerWrite = hook;
+    }
+
     /** Notes that this store wrote something the index must show before it is next read. */
     void wrote() {
         this.dirty.set(true);
@@ -135,6 +148,7 @@ final class ZooKeeperCaches {
             // order, or the larger one is overwritten by the smaller and its writer waits for a value never seen
             synchronized (this.markerWriteLock) {
                 count = this.markerCount.incrementAndGet();
+                this.beforeMarkerWrite.accept(count);
                 byte[] data = Long.toString(count).getBytes(StandardCharsets.UTF_8);
                 try {
                     this.client.setData().forPath(this.marker, data);

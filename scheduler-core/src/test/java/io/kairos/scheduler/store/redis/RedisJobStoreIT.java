@@ -321,6 +321,20 @@ class RedisJobStoreIT extends JobStoreContractTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> wakeupsOfB.get() > afterReconnect);
     }
 
+    /** After an outage the scheduler's back-off must not outlast Redis's return: the reconnect itself wakes it. */
+    @Test
+    void aReconnectedCommandConnectionWakesTheScheduler() {
+        AtomicInteger wakeupsOfB = new AtomicInteger();
+        RedisJobStore other = otherStore(B, wakeupsOfB::incrementAndGet);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wakeupsOfB.get() >= 1); // the subscription's
+        int beforeKill = wakeupsOfB.get();
+        Long clientId = other.connections().commandConnection().sync().clientId();
+        redis().clientKill(io.lettuce.core.KillArgs.Builder.id(clientId));
+        // only the command connection is lost: the subscription stays, so no wake-up comes from it
+        await().atMost(Duration.ofSeconds(20)).until(() -> wakeupsOfB.get() > beforeKill);
+        assertThat(other.connections().commandConnection().sync().clientId()).isNotEqualTo(clientId);
+    }
+
     @Test
     void instancesAcquireEveryDueJobExactlyOnce() throws Exception {
         int jobCount = 200;

@@ -10,8 +10,8 @@ import java.net.ServerSocket;
 import java.time.InstantSource;
 import java.util.Map;
 
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,15 +22,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ZooKeeperJobStoreFactoryTests {
 
+    @RegisterExtension
+    static final InProcessZooKeeper zooKeeper = new InProcessZooKeeper();
+
     @Test
-    void flatKeysConfigureAZooKeeperStore() throws Exception {
-        try (TestingServer server = new TestingServer(true)) {
-            Scheduler scheduler = Scheduler.builder().properties(Map.of("kairos.jobstores.zk.type", "zookeeper",
-                    "kairos.jobstores.zk.connect-string", server.getConnectString(), "kairos.jobstores.zk.root-path", "/flat",
-                    "kairos.jobstores.zk.session-timeout", "10s", "kairos.jobstores.zk.connection-timeout", "2s")).build();
-            assertThat(scheduler.jobStores().get("zk")).isInstanceOfSatisfying(ZooKeeperJobStore.class,
-                    (store) -> assertThat(store.rootPath()).isEqualTo("/flat"));
-        }
+    void flatKeysConfigureAZooKeeperStore() {
+        Scheduler scheduler = Scheduler.builder().properties(Map.of("kairos.jobstores.zk.type", "zookeeper",
+                "kairos.jobstores.zk.connect-string", zooKeeper.connectString(), "kairos.jobstores.zk.root-path", "/flat",
+                "kairos.jobstores.zk.session-timeout", "10s", "kairos.jobstores.zk.connection-timeout", "2s")).build();
+        assertThat(scheduler.jobStores().get("zk")).isInstanceOfSatisfying(ZooKeeperJobStore.class,
+                (store) -> assertThat(store.rootPath()).isEqualTo("/flat"));
     }
 
     @Test

@@ -21,12 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.curator.framework.CuratorFramework;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -39,29 +37,15 @@ import static org.awaitility.Awaitility.await;
  */
 class ZooKeeperJobStoreTests extends JobStoreContractTests {
 
-    private static InProcessZooKeeper server;
-
-    private static CuratorFramework raw;
+    @RegisterExtension
+    static final InProcessZooKeeper zooKeeper = new InProcessZooKeeper();
 
     private final List<JobStore> extraStores = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new InProcessZooKeeper();
-        raw = server.raw();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
 
     /** The run history contract's retention tests expect no expired runs of earlier tests in the way. */
     @BeforeEach
     void removeEarlierRuns() throws Exception {
-        for (String job : raw.getChildren().forPath("/kairos-test/runs")) {
-            raw.delete().deletingChildrenIfNeeded().forPath("/kairos-test/runs/" + job);
-        }
+        zooKeeper.deleteChildren("/kairos-test/runs");
     }
 
     @AfterEach
@@ -76,7 +60,7 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
 
     @Override
     protected JobStore createStore() {
-        return ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath("/kairos-test").build();
+        return ZooKeeperJobStore.builder().connectString(zooKeeper.connectString()).rootPath("/kairos-test").build();
     }
 
     private ZooKeeperJobStore otherStore(String schedulerId, Runnable wakeup) {
@@ -94,17 +78,17 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
     @Test
     void keepsTheJsonAndTheIndexEntryInZnodes() throws Exception {
         this.store.addJob(job("a/b", T0.plusMillis(1500)), ConflictPolicy.ERROR);
-        String json = new String(raw.getData().forPath("/kairos-test/jobs/a%2Fb"), StandardCharsets.UTF_8);
+        String json = new String(zooKeeper.raw().getData().forPath("/kairos-test/jobs/a%2Fb"), StandardCharsets.UTF_8);
         assertThat(codec().decode(json).id()).isEqualTo("a/b");
-        assertThat(new String(raw.getData().forPath("/kairos-test/due/a%2Fb"), StandardCharsets.UTF_8))
+        assertThat(new String(zooKeeper.raw().getData().forPath("/kairos-test/due/a%2Fb"), StandardCharsets.UTF_8))
                 .isEqualTo(Long.toString(T0.plusMillis(1500).toEpochMilli()));
     }
 
     @Test
     void unreadableZnodeIsMarkedBrokenAndKeptUntouched() throws Exception {
         this.store.addJob(job("good", T0.minusSeconds(2)), ConflictPolicy.ERROR);
-        raw.create().forPath("/kairos-test/jobs/garbage", "{not json".getBytes(StandardCharsets.UTF_8));
-        raw.create().forPath("/kairos-test/due/garbage", Long.toString(T0.minusSeconds(3).toEpochMilli()).getBytes(StandardCharsets.UTF_8));
+        zooKeeper.raw().create().forPath("/kairos-test/jobs/garbage", "{not json".getBytes(StandardCharsets.UTF_8));
+        zooKeeper.raw().create().forPath("/kairos-test/due/garbage", Long.toString(T0.minusSeconds(3).toEpochMilli()).getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(10)).until(() -> this.store.nextRunTime().orElseThrow().isBefore(T0.minusSeconds(2)));
 
         List<StoredJob> acquired = this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60));
@@ -113,14 +97,14 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
                 .containsExactly(tuple("good", JobState.SCHEDULED), tuple("garbage", JobState.BROKEN));
         assertThat(acquired.get(1).brokenReason()).contains("'garbage'");
         assertThat(this.store.acquireDueJobs(B, T0, 10, T0.plusSeconds(60))).isEmpty();
-        assertThat(new String(raw.getData().forPath("/kairos-test/jobs/garbage"), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        assertThat(raw.getData().forPath("/kairos-test/due/garbage")).isEmpty();
+        assertThat(new String(zooKeeper.raw().getData().forPath("/kairos-test/jobs/garbage"), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(zooKeeper.raw().getData().forPath("/kairos-test/due/garbage")).isEmpty();
         StoredJob garbage = this.store.lookupJob("garbage").orElseThrow();
         assertThat(garbage.state()).isEqualTo(JobState.BROKEN);
         assertThat(garbage.brokenReason()).startsWith("stored job 'garbage' is not valid JSON");
         assertThat(this.store.getAllJobs()).extracting(StoredJob::id).containsExactly("good", "garbage");
         this.store.addJob(job("garbage", T0.minusSeconds(1)), ConflictPolicy.REPLACE);
-        assertThat(raw.checkExists().forPath("/kairos-test/broken/garbage")).isNull();
+        assertThat(zooKeeper.raw().checkExists().forPath("/kairos-test/broken/garbage")).isNull();
         assertThat(this.store.acquireDueJobs(B, T0, 10, T0.plusSeconds(60))).extracting(StoredJob::id).containsExactly("garbage");
     }
 
@@ -256,7 +240,7 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
     @Test
     void leasesVanishWithTheSessionOfTheirHolderAndItsJobsAreTakenOver() throws Exception {
         // a short session: the server, not the client, ends an expired session and deletes its ephemeral znodes
-        ZooKeeperJobStore a = ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath("/kairos-test")
+        ZooKeeperJobStore a = ZooKeeperJobStore.builder().connectString(zooKeeper.connectString()).rootPath("/kairos-test")
                 .sessionTimeout(Duration.ofSeconds(2)).build();
         a.start(new JobStoreContext("default", "dying", InstantSource.fixed(T0), codec(), () -> { }));
         this.extraStores.add(a);

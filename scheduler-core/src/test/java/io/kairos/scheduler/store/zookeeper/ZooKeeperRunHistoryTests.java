@@ -26,12 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.curator.framework.CuratorFramework;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,30 +47,16 @@ class ZooKeeperRunHistoryTests {
 
     private static final RunRetention ONE_HOUR = new RunRetention(100, Duration.ofHours(1));
 
-    private static InProcessZooKeeper server;
-
-    private static CuratorFramework raw;
+    @RegisterExtension
+    static final InProcessZooKeeper zooKeeper = new InProcessZooKeeper();
 
     private final List<ZooKeeperJobStore> stores = new ArrayList<>();
 
     private int sequence;
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new InProcessZooKeeper();
-        raw = server.raw();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
     @BeforeEach
     void removeEarlierRuns() throws Exception {
-        if (raw.checkExists().forPath(ROOT) != null) {
-            raw.delete().deletingChildrenIfNeeded().forPath(ROOT);
-        }
+        zooKeeper.deleteTree(ROOT);
     }
 
     @AfterEach
@@ -81,7 +65,7 @@ class ZooKeeperRunHistoryTests {
     }
 
     private RunHistory history(String schedulerId) {
-        ZooKeeperJobStore store = ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath(ROOT).build();
+        ZooKeeperJobStore store = ZooKeeperJobStore.builder().connectString(zooKeeper.connectString()).rootPath(ROOT).build();
         store.start(new JobStoreContext("default", schedulerId, InstantSource.fixed(T0), TestTrigger.codec(), () -> { }));
         this.stores.add(store);
         return store.runHistory();
@@ -104,7 +88,7 @@ class ZooKeeperRunHistoryTests {
 
     @Test
     void aSchedulerWithHistoryRefusesMoreRunsPerJobThanOneReplyHoldsAndShutsTheStoreDown() {
-        ZooKeeperJobStore store = ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath(ROOT).build();
+        ZooKeeperJobStore store = ZooKeeperJobStore.builder().connectString(zooKeeper.connectString()).rootPath(ROOT).build();
         this.stores.add(store);
         Scheduler scheduler = scheduler(store, ZooKeeperRunHistory.MAX_RUNS_PER_JOB + 1, true);
         assertThatThrownBy(scheduler::start).isInstanceOf(InvalidConfigurationException.class)
@@ -115,8 +99,8 @@ class ZooKeeperRunHistoryTests {
 
     @Test
     void theBoundItselfAndAnyBoundWithoutHistoryStart() {
-        for (Scheduler scheduler : List.of(scheduler(ZooKeeperJobStore.builder().connectString(server.connectString()).rootPath(ROOT).build(),
-                ZooKeeperRunHistory.MAX_RUNS_PER_JOB, true), scheduler(ZooKeeperJobStore.builder().connectString(server.connectString())
+        for (Scheduler scheduler : List.of(scheduler(ZooKeeperJobStore.builder().connectString(zooKeeper.connectString()).rootPath(ROOT).build(),
+                ZooKeeperRunHistory.MAX_RUNS_PER_JOB, true), scheduler(ZooKeeperJobStore.builder().connectString(zooKeeper.connectString())
                         .rootPath(ROOT).build(), 100_000, false))) {
             scheduler.start(true);
             assertThat(scheduler.state()).isEqualTo(SchedulerState.PAUSED);
@@ -130,9 +114,9 @@ class ZooKeeperRunHistoryTests {
         RunRecord failed = run("reports/daily", T0, RunOutcome.FAILED, "trace");
         history.record(List.of(failed));
         String container = ROOT + "/runs/reports%2Fdaily";
-        assertThat(raw.getChildren().forPath(container))
+        assertThat(zooKeeper.raw().getChildren().forPath(container))
                 .containsExactly(T0.toEpochMilli() + "~FAILED~" + failed.runId());
-        byte[] data = raw.getData().forPath(container + "/" + T0.toEpochMilli() + "~FAILED~" + failed.runId());
+        byte[] data = zooKeeper.raw().getData().forPath(container + "/" + T0.toEpochMilli() + "~FAILED~" + failed.runId());
         assertThat(RunRecordCodec.read(new String(data, StandardCharsets.UTF_8))).isEqualTo(failed);
     }
 
@@ -142,17 +126,17 @@ class ZooKeeperRunHistoryTests {
         RunRecord good = run("j", T0);
         history.record(List.of(good));
         String corrupt = ROOT + "/runs/j/" + T0.plusSeconds(1).toEpochMilli() + "~FAILED~broken-run";
-        raw.create().forPath(corrupt, "{not json".getBytes(StandardCharsets.UTF_8));
+        zooKeeper.raw().create().forPath(corrupt, "{not json".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> history.findRuns(RunQuery.ofJob("j")))
                 .isInstanceOf(JobDecodeException.class).hasMessageContaining(corrupt);
         assertThatThrownBy(() -> history.findRuns(RunQuery.all().withOutcomes(RunOutcome.FAILED)))
                 .isInstanceOf(JobDecodeException.class).hasMessageContaining(corrupt);
         assertThat(history.findRuns(RunQuery.ofJob("j").withOutcomes(RunOutcome.SUCCEEDED))).containsExactly(good);
-        assertThat(raw.checkExists().forPath(corrupt)).isNotNull();
+        assertThat(zooKeeper.raw().checkExists().forPath(corrupt)).isNotNull();
         // the retention removes it by the finish time in its name, as any run
         assertThat(history.removeExpiredRuns("a", ONE_HOUR, T0.plus(Duration.ofHours(2)), 100)).isEqualTo(2);
-        assertThat(raw.checkExists().forPath(corrupt)).isNull();
+        assertThat(zooKeeper.raw().checkExists().forPath(corrupt)).isNull();
     }
 
     @Test
@@ -160,11 +144,11 @@ class ZooKeeperRunHistoryTests {
         RunHistory history = history("a");
         RunRecord good = run("j", T0);
         history.record(List.of(good));
-        raw.create().forPath(ROOT + "/runs/j/notes", "kept".getBytes(StandardCharsets.UTF_8));
+        zooKeeper.raw().create().forPath(ROOT + "/runs/j/notes", "kept".getBytes(StandardCharsets.UTF_8));
 
         assertThat(history.findRuns(RunQuery.ofJob("j"))).containsExactly(good);
         assertThat(history.removeExpiredRuns("a", ONE_HOUR, T0.plus(Duration.ofHours(2)), 100)).isEqualTo(1);
-        assertThat(raw.getChildren().forPath(ROOT + "/runs/j")).containsExactly("notes");
+        assertThat(zooKeeper.raw().getChildren().forPath(ROOT + "/runs/j")).containsExactly("notes");
     }
 
     @Test
@@ -176,7 +160,7 @@ class ZooKeeperRunHistoryTests {
 
         assertThat(history.removeExpiredRuns("a", ONE_HOUR, T0.plus(Duration.ofHours(2)), 100)).isEqualTo(1);
 
-        assertThat(raw.checkExists().forPath(ROOT + "/runs/gone")).isNull();
+        assertThat(zooKeeper.raw().checkExists().forPath(ROOT + "/runs/gone")).isNull();
         // this instance still remembers the container: the next run creates it again
         RunRecord next = run("gone", T0.plus(Duration.ofHours(3)));
         history.record(List.of(next));
@@ -258,9 +242,9 @@ class ZooKeeperRunHistoryTests {
 
     private static int storedRuns() throws Exception {
         int count = 0;
-        for (String job : raw.getChildren().forPath(ROOT + "/runs")) {
+        for (String job : zooKeeper.raw().getChildren().forPath(ROOT + "/runs")) {
             if (!job.startsWith(".")) {
-                count += raw.getChildren().forPath(ROOT + "/runs/" + job).size();
+                count += zooKeeper.raw().getChildren().forPath(ROOT + "/runs/" + job).size();
             }
         }
         return count;

@@ -15,9 +15,8 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.retry.RetryOneTime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -32,38 +31,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ZooKeeperJobStoreAutoConfigurationTests {
 
-    private static InProcessZooKeeper server;
-
-    private static CuratorFramework raw;
+    @RegisterExtension
+    static final InProcessZooKeeper zooKeeper = new InProcessZooKeeper();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(KairosAutoConfiguration.class));
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new InProcessZooKeeper();
-        raw = server.raw();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
     @Test
     void propertiesConfigureTheStore() {
         this.runner.withPropertyValues("kairos.jobstores.default.type=zookeeper",
-                "kairos.jobstores.default.connect-string=" + server.connectString(), "kairos.jobstores.default.root-path=/boot",
+                "kairos.jobstores.default.connect-string=" + zooKeeper.connectString(), "kairos.jobstores.default.root-path=/boot",
                 "kairos.jobstores.default.session-timeout=10s", "kairos.jobstores.default.connection-timeout=2s")
             .run((context) -> {
                 Scheduler scheduler = context.getBean(Scheduler.class);
                 assertThat(scheduler.state()).isEqualTo(SchedulerState.RUNNING);
                 assertThat(scheduler.jobStores().get("default")).isInstanceOfSatisfying(ZooKeeperJobStore.class,
                         (store) -> assertThat(store.rootPath()).isEqualTo("/boot"));
-                assertThat(raw.checkExists().forPath("/boot/jobs")).isNotNull();
+                assertThat(zooKeeper.raw().checkExists().forPath("/boot/jobs")).isNotNull();
                 @SuppressWarnings("unchecked")
                 Map<String, Map<String, Object>> details = (Map<String, Map<String, Object>>) new SchedulerHealthIndicator(scheduler).health(true).getDetails().get("jobstoreDetails");
-                assertThat(details.get("default")).containsEntry("connectString", server.connectString())
+                assertThat(details.get("default")).containsEntry("connectString", zooKeeper.connectString())
                     .containsEntry("rootPath", "/boot").containsEntry("connected", true);
             });
     }
@@ -74,12 +61,12 @@ class ZooKeeperJobStoreAutoConfigurationTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();
         }
-        this.runner.withBean(CuratorFramework.class, () -> CuratorFrameworkFactory.newClient(server.connectString(), new RetryOneTime(100)))
+        this.runner.withBean(CuratorFramework.class, () -> CuratorFrameworkFactory.newClient(zooKeeper.connectString(), new RetryOneTime(100)))
             .withPropertyValues("kairos.jobstores.default.type=zookeeper", "kairos.jobstores.default.root-path=/boot-bean",
                     "kairos.jobstores.default.connect-string=127.0.0.1:" + deadPort)
             .run((context) -> {
                 assertThat(context.getBean(Scheduler.class).state()).isEqualTo(SchedulerState.RUNNING);
-                assertThat(raw.checkExists().forPath("/boot-bean/jobs")).isNotNull();
+                assertThat(zooKeeper.raw().checkExists().forPath("/boot-bean/jobs")).isNotNull();
             });
     }
 
