@@ -3,8 +3,8 @@ package io.kairos.scheduler.benchmarks.e2e;
 import io.kairos.scheduler.benchmarks.e2e.kairos.KairosPeer;
 
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * {@code W5} (issue 21 goal 5): for each background size B ({@code bench.backgrounds}, default
@@ -19,14 +19,15 @@ import java.util.Set;
  * <li>{@code W5-add}: {@code bench.single.n} (2,000) single {@code addJob}s and {@code bench.bulk.n} (20,000) jobs
  * through {@code addJobs} in lists of 1,000, due in 1 h (columns {@code add_rate} and {@code bulk_insert_rate}).</li>
  * </ol>
- * The background size is in each row's variant ({@code background=B}; a size measured a second time in the same run,
- * such as the closing empty table of the default list, gets {@code background=B,repeat=2}); the background load rate is
- * the burst row's {@code bulk_insert_rate}. Before the first size, an unreported JVM warm-up
- * ({@code bench.w5.warmup}, default {@code true}) runs the whole sequence once on an empty store: three bursts of
- * {@code bench.n} jobs ({@code bench.w5.warmup.bursts}), {@code bench.single.n} single adds and {@code bench.bulk.n} bulk adds, so the first measured
- * size does not pay for class loading and the JIT. Nothing is vacuumed: the JDBC table is created by the store's
- * {@code create-schema} with the shipped storage settings (PostgreSQL autovacuum thresholds), logged at start-up. Peers: {@code kairos-jdbc} (PostgreSQL), {@code kairos-mariadb}, {@code kairos-redis}, {@code kairos-mongo},
- * {@code kairos-zk}.
+ * The background size is in each row's variant ({@code background=B}; a size measured again in the same run, such as
+ * the closing empty table of the default list, gets {@code background=B,repeat=2}, 3, ...); the background load rate
+ * is the burst row's {@code bulk_insert_rate}. Before the first size, an unreported JVM warm-up
+ * ({@code bench.w5.warmup}, default {@code true}) runs the sequence on an empty store: three bursts of
+ * {@code bench.n} jobs ({@code bench.w5.warmup.bursts}), {@code bench.single.n} single adds and {@code bench.bulk.n}
+ * bulk adds, so the first measured size pays less for class loading and the JIT. Nothing is vacuumed: the JDBC
+ * table is created by the store's {@code create-schema} with the shipped storage settings (PostgreSQL autovacuum
+ * thresholds), logged at start-up. Peers: {@code kairos-jdbc} (PostgreSQL), {@code kairos-mariadb},
+ * {@code kairos-redis}, {@code kairos-mongo}, {@code kairos-zk}.
  */
 final class ScaleWorkload {
 
@@ -48,11 +49,12 @@ final class ScaleWorkload {
         if (Boolean.parseBoolean(System.getProperty("bench.w5.warmup", "true"))) {
             warmUp(peer, config, n, singleN, bulkN);
         }
-        Set<Integer> seen = new HashSet<>();
+        Map<Integer, Integer> seen = new HashMap<>();
         for (int background : backgrounds) {
             try (BenchScheduler s = Peers.create(peer, config)) {
                 KairosPeer k = kairos(s, peer);
-                String suffix = ",background=" + background + (seen.add(background) ? "" : ",repeat=2");
+                int time = seen.merge(background, 1, Integer::sum);
+                String suffix = ",background=" + background + (time == 1 ? "" : ",repeat=" + time);
                 k.start();
                 k.pause();
                 if (background == backgrounds[0] && peer.startsWith("kairos-jdbc")) {
@@ -119,8 +121,7 @@ final class ScaleWorkload {
             }
             k.addJobs("wb-", bulkN, due);
             System.err.printf("W5 %s: last of %d warm-up bursts %.0f jobs/s, whole warm-up %.1f s (not reported)%n", peer,
-                    WARM_UP_BURSTS, b == null ? 0.0 : b.rate,
-                    (System.nanoTime() - w0) / 1e9);
+                    WARM_UP_BURSTS, b == null ? 0.0 : b.rate, (System.nanoTime() - w0) / 1e9);
         }
     }
 
