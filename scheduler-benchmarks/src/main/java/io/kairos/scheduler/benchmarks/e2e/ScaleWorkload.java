@@ -57,7 +57,7 @@ final class ScaleWorkload {
                 String suffix = ",background=" + background + (time == 1 ? "" : ",repeat=" + time);
                 k.start();
                 k.pause();
-                if (background == backgrounds[0] && peer.startsWith("kairos-jdbc")) {
+                if (seen.size() == 1 && time == 1 && peer.startsWith("kairos-jdbc")) {
                     System.err.println("W5 " + peer + ": job table storage options " + Db.reloptions(KairosPeer.TABLE));
                 }
                 long l0 = System.nanoTime();
