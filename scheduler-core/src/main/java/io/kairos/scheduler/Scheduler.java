@@ -834,6 +834,27 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
+     * The newest run of each of some jobs, in one batched read per store ({@link
+     * io.kairos.scheduler.history.RunHistory#lastRuns}): what a listing of jobs shows as each job's last run.
+     *
+     * @param ids the job ids, not {@code null}; at most {@value io.kairos.scheduler.history.RunHistory#MAX_JOB_IDS}
+     *     (a listing page holds at most that many jobs)
+     * @param jobstore the store alias, or {@code null} for all (across stores the newest run wins)
+     * @return job id to its newest run (finishedAt, then run id), only for jobs with runs; never {@code null}
+     * @throws IllegalArgumentException naming {@code jobIds} when there are more ids than the bound, or when there is
+     *     no such store
+     * @throws SchedulerNotRunningException when the scheduler is stopped
+     * @throws JobStoreException when a store fails
+     */
+    public Map<String, RunRecord> getLastRuns(Collection<String> ids, @Nullable String jobstore) {
+        Objects.requireNonNull(ids, "ids");
+        if (this.runtime.isStopped()) {
+            throw new SchedulerNotRunningException("reading run history");
+        }
+        return this.history.lastRuns(ids, jobstore);
+    }
+
+    /**
      * One page of runs across jobs and stores, filtered by job, {@linkplain RunOutcome outcome} and time range:
      * for instance every failed run since midnight. Pass the page's {@link RunPage#next()} to
      * {@link RunQuery#after} for the next page.

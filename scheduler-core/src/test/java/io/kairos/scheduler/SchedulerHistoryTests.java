@@ -4,7 +4,9 @@ import io.kairos.scheduler.history.HistorySettings;
 import io.kairos.scheduler.history.RunOutcome;
 import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.history.RunRecord;
+import io.kairos.scheduler.store.memory.MemoryJobStore;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -86,9 +88,34 @@ class SchedulerHistoryTests {
     }
 
     @Test
+    void lastRunsReadOneStoreOrAllAndTheNewestRunWinsAcrossStores() {
+        MemoryJobStore cache = new MemoryJobStore();
+        this.scheduler = Scheduler.builder().jobStore("cache", cache).build();
+        this.scheduler.start();
+        Instant at = Instant.parse("2031-05-01T00:00:00Z");
+        RunRecord older = lastRunsRun("r-1", "shared", at);
+        RunRecord newer = lastRunsRun("r-2", "shared", at.plusSeconds(1));
+        RunRecord only = lastRunsRun("r-3", "only-default", at);
+        this.scheduler.jobStores().get("default").runHistory().record(List.of(older, only));
+        cache.runHistory().record(List.of(newer));
+        assertThat(this.scheduler.getLastRuns(List.of("shared", "only-default", "never"), null))
+            .containsOnly(Map.entry("shared", newer), Map.entry("only-default", only));
+        assertThat(this.scheduler.getLastRuns(List.of("shared", "only-default"), "default"))
+            .containsOnly(Map.entry("shared", older), Map.entry("only-default", only));
+        assertThatThrownBy(() -> this.scheduler.getLastRuns(List.of("shared"), "nope")).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("nope");
+    }
+
+    private static RunRecord lastRunsRun(String runId, String jobId, Instant finished) {
+        return new RunRecord(runId, jobId, jobId, "t", "default", "default", finished, finished, finished, finished, RunOutcome.SUCCEEDED, 1,
+                "i", null, null, false, false);
+    }
+
+    @Test
     void readingHistoryNeedsAStartedScheduler() {
         Scheduler stopped = Scheduler.builder().build();
         assertThatThrownBy(() -> stopped.getRuns("x", 1)).isInstanceOf(SchedulerNotRunningException.class);
+        assertThatThrownBy(() -> stopped.getLastRuns(List.of("x"), null)).isInstanceOf(SchedulerNotRunningException.class);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.kairos.scheduler.history;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** {@link RunHistory#none()}. */
 enum NoRunHistory implements RunHistory {
@@ -21,6 +23,12 @@ enum NoRunHistory implements RunHistory {
     @Override
     public List<RunRecord> findRuns(RunQuery query) {
         return List.of();
+    }
+
+    @Override
+    public Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
+        RunHistory.checkJobIds(jobIds);
+        return Map.of();
     }
 
     @Override

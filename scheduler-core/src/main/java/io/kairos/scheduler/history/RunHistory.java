@@ -1,7 +1,12 @@
 package io.kairos.scheduler.history;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The run history of one job store (SPI): the store keeps the {@link RunRecord}s of its jobs next to the jobs, so
@@ -14,6 +19,9 @@ import java.util.List;
  * {@link io.kairos.scheduler.store.JobStoreException} when the backend fails.
  */
 public interface RunHistory {
+
+    /** The most job ids one {@link #lastRuns} call takes (a listing page is at most this many jobs). */
+    int MAX_JOB_IDS = 1000;
 
     /**
      * The history of a store that keeps none: records nothing, finds nothing.
@@ -51,6 +59,51 @@ public interface RunHistory {
      *     first; never {@code null}
      */
     List<RunRecord> findRuns(RunQuery query);
+
+    /**
+     * The newest run of each of some jobs ({@link RunOrder#NEWEST_FIRST}: latest {@code finishedAt}, then greatest
+     * run id), for listings that show each job's last run. A job without runs (never ran, unknown id, or its runs
+     * removed by the retention) has no entry. The default reads each job with {@link #findRuns} (limit 1), one read
+     * per distinct id; the stores override it with one batched read where the backend has one.
+     *
+     * @param jobIds the job ids, not {@code null}, no {@code null} element; at most {@value #MAX_JOB_IDS}; duplicates
+     *     are read once
+     * @return job id to its newest run, only for jobs with runs; never {@code null}
+     * @throws IllegalArgumentException naming {@code jobIds} when it holds more than {@value #MAX_JOB_IDS} ids
+     * @throws NullPointerException naming {@code jobIds} when it or one of its elements is {@code null}
+     */
+    default Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
+        Map<String, RunRecord> newest = new HashMap<>();
+        for (String jobId : checkJobIds(jobIds)) {
+            List<RunRecord> runs = findRuns(RunQuery.ofJob(jobId).withLimit(1));
+            if (!runs.isEmpty()) {
+                newest.put(jobId, runs.get(0));
+            }
+        }
+        return newest;
+    }
+
+    /**
+     * Checks the argument of {@link #lastRuns} (for implementations).
+     *
+     * @param jobIds the ids as given
+     * @return the distinct ids, in their first order
+     * @throws IllegalArgumentException naming {@code jobIds}, its size and the bound when it holds more than
+     *     {@value #MAX_JOB_IDS} ids
+     * @throws NullPointerException naming {@code jobIds} when it or one of its elements is {@code null}
+     */
+    static List<String> checkJobIds(Collection<String> jobIds) {
+        Objects.requireNonNull(jobIds, "jobIds");
+        if (jobIds.size() > MAX_JOB_IDS) {
+            throw new IllegalArgumentException("jobIds holds " + jobIds.size() + " ids; at most " + MAX_JOB_IDS
+                    + " per call (RunHistory.MAX_JOB_IDS): split the ids into batches");
+        }
+        LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        for (String jobId : jobIds) {
+            distinct.add(Objects.requireNonNull(jobId, "jobIds holds a null id"));
+        }
+        return List.copyOf(distinct);
+    }
 
     /**
      * Removes records beyond the retention: those that finished before {@code now - maxAge}, and each job's

@@ -8,7 +8,10 @@ import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.store.JobStore;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -50,5 +53,26 @@ public final class RunHistoryReader {
         List<RunRecord> page = merged.size() > query.limit() ? merged.subList(0, query.limit()) : merged;
         RunCursor next = page.size() == query.limit() ? page.get(page.size() - 1).cursor() : null;
         return new RunPage(page, next);
+    }
+
+    /**
+     * The newest run of each of some jobs, from one store or all of them (one batched read per store; across stores
+     * the newest wins).
+     *
+     * @param jobIds the ids, at most {@link io.kairos.scheduler.history.RunHistory#MAX_JOB_IDS}
+     * @param jobstore a store alias, or {@code null} for every store
+     * @return job id to its newest run, only for jobs with runs
+     * @throws IllegalArgumentException when there is no store by that alias, or naming {@code jobIds} when it holds
+     *     too many ids
+     */
+    public Map<String, RunRecord> lastRuns(Collection<String> jobIds, @Nullable String jobstore) {
+        List<JobStore> stores = jobstore == null ? List.copyOf(this.components.stores().values())
+                : List.of(this.components.requireStore(jobstore));
+        Map<String, RunRecord> newest = new HashMap<>();
+        for (JobStore store : stores) {
+            store.runHistory().lastRuns(jobIds).forEach((id, run) -> newest.merge(id, run,
+                    (a, b) -> RunOrder.RECORDS_NEWEST_FIRST.compare(a, b) <= 0 ? a : b));
+        }
+        return newest;
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -78,6 +80,69 @@ public abstract class RunHistoryContractTests {
         history.record(List.of(middle));
         history.record(List.of(run("b", 4, RunOutcome.SUCCEEDED)));
         assertThat(history.findRuns(RunQuery.ofJob(this.job + "a"))).containsExactly(newest, middle, older);
+    }
+
+    @Test
+    void lastRunsHoldTheNewestRunOfEachJobAndNothingForJobsWithoutRuns() {
+        RunHistory history = history();
+        RunRecord oldA = run("a", 1, RunOutcome.SUCCEEDED);
+        RunRecord newA = run("a", 5, RunOutcome.FAILED);
+        RunRecord midA = run("a", 3, RunOutcome.SUCCEEDED);
+        RunRecord onlyB = run("b", 2, RunOutcome.MISSED);
+        RunRecord newerOtherJob = run("c", 9, RunOutcome.SUCCEEDED);   // newer, but not asked for
+        history.record(List.of(oldA, newA, onlyB));
+        history.record(List.of(midA, newerOtherJob));
+        Map<String, RunRecord> last = history.lastRuns(List.of(this.job + "a", this.job + "b", this.job + "never-ran", this.job + "a"));
+        assertThat(last).containsOnly(Map.entry(this.job + "a", newA), Map.entry(this.job + "b", onlyB));
+        assertThat(history.lastRuns(List.of(this.job + "unknown-1", this.job + "unknown-2"))).isEmpty();
+        assertThat(history.lastRuns(List.of())).isEmpty();
+    }
+
+    @Test
+    void lastRunsBreakFinishTimeTiesByGreatestRunIdAndSeeNewRuns() {
+        RunHistory history = history();
+        RunRecord first = run("a", 4, RunOutcome.SUCCEEDED);
+        RunRecord sameMillisLaterId = run("a", 4, RunOutcome.FAILED);   // same finish time, greater run id
+        history.record(List.of(sameMillisLaterId, first));
+        assertThat(history.lastRuns(List.of(this.job + "a"))).containsOnly(Map.entry(this.job + "a", sameMillisLaterId));
+        RunRecord newer = run("a", 6, RunOutcome.SUCCEEDED);
+        history.record(List.of(newer));
+        assertThat(history.lastRuns(List.of(this.job + "a"))).containsOnly(Map.entry(this.job + "a", newer));
+    }
+
+    @Test
+    void lastRunsReadManyJobsAcrossInternalChunks() {
+        RunHistory history = history();
+        List<RunRecord> runs = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < RunHistory.MAX_JOB_IDS; i++) {
+            ids.add(this.job + i);
+            if (i % 3 == 0) {
+                runs.add(run(Integer.toString(i), i, RunOutcome.SUCCEEDED));
+                runs.add(run(Integer.toString(i), i + 1, RunOutcome.FAILED));
+            }
+        }
+        for (int from = 0; from < runs.size(); from += 200) {
+            history.record(runs.subList(from, Math.min(runs.size(), from + 200)));
+        }
+        Map<String, RunRecord> last = history.lastRuns(ids);
+        assertThat(last).hasSize((RunHistory.MAX_JOB_IDS + 2) / 3);
+        for (int i = 0; i < RunHistory.MAX_JOB_IDS; i += 3) {
+            assertThat(last.get(this.job + i)).as("job %d", i).isEqualTo(runs.get(2 * (i / 3) + 1));
+        }
+    }
+
+    @Test
+    void lastRunsRefuseMoreIdsThanTheBoundNamingTheArgument() {
+        RunHistory history = history();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i <= RunHistory.MAX_JOB_IDS; i++) {
+            ids.add(this.job + i);
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> history.lastRuns(ids))
+            .withMessageContaining("jobIds")
+            .withMessageContaining(Integer.toString(RunHistory.MAX_JOB_IDS + 1))
+            .withMessageContaining("at most " + RunHistory.MAX_JOB_IDS);
     }
 
     @Test

@@ -238,6 +238,20 @@ public final class JobScheduler {
     }
 
     /**
+     * The newest run of each of some jobs, in one batched read per store (every instance sharing a store sees the
+     * same): what a listing of jobs shows as each job's last run.
+     *
+     * @param ids the job ids, not {@code null}; at most {@value io.kairos.scheduler.history.RunHistory#MAX_JOB_IDS}
+     * @return job id to its newest run, only for jobs with runs
+     * @throws IllegalArgumentException naming {@code jobIds} when there are more ids than the bound
+     * @throws io.kairos.scheduler.SchedulerNotRunningException when the scheduler is stopped
+     * @see Scheduler#getLastRuns(Collection, String)
+     */
+    public Map<String, RunRecord> getLastRuns(Collection<String> ids) {
+        return this.engine.getLastRuns(ids, null);
+    }
+
+    /**
      * One page of runs across jobs and stores, filtered by job, outcome and time range, newest first; pass the
      * page's {@link RunPage#next()} to {@link RunQuery#after} for the next page.
      *

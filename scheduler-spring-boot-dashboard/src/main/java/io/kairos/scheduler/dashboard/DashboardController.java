@@ -155,7 +155,7 @@ class DashboardController {
     /**
      * One page of the jobs table: the query parameters are the actuator's ({@link JobsParameters}), plus {@code q},
      * a search text; see {@link JobSearch} for the paging and its bound. Each job comes with its last run, as in the
-     * actuator's list.
+     * actuator's list (one batched history read per store for the page).
      */
     @GetMapping("/api/jobs")
     Map<String, Object> jobs(@RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
@@ -163,7 +163,7 @@ class DashboardController {
             @RequestParam(required = false) @Nullable String store, @RequestParam(required = false) @Nullable String executor,
             @RequestParam(required = false) @Nullable String task) {
         JobQuery query = JobsParameters.query(limit, cursor, state, store, executor, task);
-        return JobSearch.page(this.operations::jobs, (job) -> LastRuns.describe(this.operations.scheduler(), job), query, q);
+        return JobSearch.page(this.operations::jobs, (jobs) -> LastRuns.describeAll(this.operations.scheduler(), jobs), query, q);
     }
 
     @GetMapping("/api/jobs/{id}")

@@ -44,14 +44,14 @@ final class JobSearch {
      * One page of jobs.
      *
      * @param listing reads one listing page ({@code findJobs}); its exceptions pass through
-     * @param describe describes a job of the answer (with its last run, one read per job answered)
+     * @param describe describes the jobs of the answer, in order (with their last runs: one batched read per page)
      * @param query the filters, limit and cursor (the {@code next} of a previous answer, or {@code null})
      * @param text part of the id, name, task or trigger to look for (any case), or {@code null} or blank for all
      * @return {@code jobs} (at most {@code limit}), {@code next} (the cursor to go on from, {@code null} when the
      *     listing has ended) and {@code scanLimited} ({@code true} when the read bound stopped a short page)
      * @throws DashboardRequestException (400, field {@code q}) when the text is longer than {@value #MAX_TEXT}
      */
-    static Map<String, Object> page(Function<JobQuery, JobPage<Job>> listing, Function<Job, JobDescriptor> describe, JobQuery query,
+    static Map<String, Object> page(Function<JobQuery, JobPage<Job>> listing, Function<List<Job>, List<JobDescriptor>> describe, JobQuery query,
             @Nullable String text) {
         String wanted = wanted(text);
         boolean filtered = wanted != null || !query.states().isEmpty() || query.executor() != null || query.task() != null;
@@ -83,10 +83,10 @@ final class JobSearch {
         return answer(found, describe, cursor, !ended && found.size() < query.limit());
     }
 
-    private static Map<String, Object> answer(List<Job> found, Function<Job, JobDescriptor> describe, @Nullable String next,
+    private static Map<String, Object> answer(List<Job> found, Function<List<Job>, List<JobDescriptor>> describe, @Nullable String next,
             boolean scanLimited) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jobs", found.stream().map(describe).toList());
+        body.put("jobs", describe.apply(found));
         body.put("next", next);
         body.put("scanLimited", scanLimited);
         return body;

@@ -66,7 +66,7 @@ class JobSearchTests {
         String cursor = null;
         do {
             this.reads.clear();
-            Map<String, Object> page = JobSearch.page(this.listing, JobDescriptor::of, query.after(cursor), text);
+            Map<String, Object> page = JobSearch.page(this.listing, (jobs) -> jobs.stream().map(JobDescriptor::of).toList(), query.after(cursor), text);
             assertThat(this.reads.stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(JobSearch.MAX_READ);
             pages.add(ids(page));
             cursor = (String) page.get("next");
@@ -83,7 +83,7 @@ class JobSearchTests {
     @Test
     void moreJobsThanTheLimitComeAsFullPagesEachReadOnceWithNoDuplicates() {
         addJobs(250, (i) -> JobRequest.of("noop"));
-        Map<String, Object> first = JobSearch.page(this.listing, JobDescriptor::of, JobQuery.all().withLimit(100), null);
+        Map<String, Object> first = JobSearch.page(this.listing, (jobs) -> jobs.stream().map(JobDescriptor::of).toList(), JobQuery.all().withLimit(100), null);
         assertThat(ids(first)).hasSize(100).startsWith("job-00000").endsWith("job-00099");
         assertThat(this.reads).containsExactly(100);
         assertThat(first.get("next")).isNotNull();
@@ -119,12 +119,12 @@ class JobSearchTests {
     @Test
     void aSearchStopsAtTheReadBoundAndAnswersACursorToGoOn() {
         addJobs(JobSearch.MAX_READ + 5, (i) -> JobRequest.of("noop").name(i == JobSearch.MAX_READ + 2 ? "needle" : "hay"));
-        Map<String, Object> first = JobSearch.page(this.listing, JobDescriptor::of, JobQuery.all().withLimit(50), "NEEDLE");
+        Map<String, Object> first = JobSearch.page(this.listing, (jobs) -> jobs.stream().map(JobDescriptor::of).toList(), JobQuery.all().withLimit(50), "NEEDLE");
         assertThat(ids(first)).isEmpty();
         assertThat(first.get("scanLimited")).isEqualTo(true);
         assertThat(this.reads.stream().mapToInt(Integer::intValue).sum()).isEqualTo(JobSearch.MAX_READ);
         this.reads.clear();
-        Map<String, Object> second = JobSearch.page(this.listing, JobDescriptor::of, JobQuery.all().withLimit(50).after((String) first.get("next")), "needle");
+        Map<String, Object> second = JobSearch.page(this.listing, (jobs) -> jobs.stream().map(JobDescriptor::of).toList(), JobQuery.all().withLimit(50).after((String) first.get("next")), "needle");
         assertThat(ids(second)).containsExactly(String.format("job-%05d", JobSearch.MAX_READ + 2));
         assertThat(second.get("next")).isNull();
         assertThat(second.get("scanLimited")).isEqualTo(false);

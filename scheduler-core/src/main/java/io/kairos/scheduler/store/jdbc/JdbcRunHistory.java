@@ -15,7 +15,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +44,8 @@ final class JdbcRunHistory implements RunHistory {
 
     private final String insert;
 
+    private final JdbcLastRuns lastRuns;
+
     /** The PostgreSQL {@code COPY} writer, or {@code null} on other databases. */
     private final @Nullable PgRunCopy copy;
 
@@ -50,6 +54,7 @@ final class JdbcRunHistory implements RunHistory {
         this.tx = tx;
         this.dialect = dialect;
         this.insert = "INSERT INTO " + this.table + " (run_id, job_id, finished_at, outcome, run_data) VALUES (?, ?, ?, ?, ?)";
+        this.lastRuns = new JdbcLastRuns(this.table, tx, dialect);
         this.copy = "postgresql".equals(dialect.databaseId()) ? new PgRunCopy(this.table) : null;
     }
 
@@ -119,20 +124,35 @@ final class JdbcRunHistory implements RunHistory {
         List<Object> args = new ArrayList<>();
         String sql = select(query, args);
         return this.tx.autoCommit("read runs", (c) -> {
-            List<RunRecord> runs = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.size(); i++) {
                     ps.setObject(i + 1, args.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        runs.add(RunRecordCodec.readDetails(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                                rs.getString(4), rs.getString(5)));
-                    }
+                    return readRows(rs);
                 }
             }
-            return runs;
         });
+    }
+
+    /** Reads the rows of a result whose columns are {@code run_id, job_id, finished_at, outcome, run_data}. */
+    static List<RunRecord> readRows(ResultSet rs) throws SQLException {
+        List<RunRecord> runs = new ArrayList<>();
+        while (rs.next()) {
+            runs.add(RunRecordCodec.readDetails(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                    rs.getString(4), rs.getString(5)));
+        }
+        return runs;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement per chunk of ids, each job read on the job index ({@link JdbcLastRuns}).
+     */
+    @Override
+    public Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
+        return this.lastRuns.read(jobIds);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.kairos.scheduler.history.RunRetention;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -124,6 +125,26 @@ final class MemoryRunHistory implements RunHistory {
             }
         }
         return page;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One hash look-up per id, under the lock.
+     */
+    @Override
+    public Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
+        List<String> ids = RunHistory.checkJobIds(jobIds);
+        Map<String, RunRecord> newest = new HashMap<>();
+        synchronized (this) {
+            for (String jobId : ids) {
+                Object held = this.byJob.get(jobId);
+                if (held != null) {
+                    newest.put(jobId, held instanceof RunRecord single ? single : runsOf(held).firstEntry().getValue());
+                }
+            }
+        }
+        return newest;
     }
 
     @Override

@@ -26,8 +26,11 @@ import io.kairos.scheduler.store.RunRecordCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.bson.Document;
@@ -151,6 +154,32 @@ final class MongoRunHistory implements RunHistory {
                 found.add(RunRecordCodec.read(JsonDocuments.toJson(document.get(RUN, Document.class))));
             }
             return found;
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One aggregation: the jobs' runs ({@code $in} on the job index), sorted by job and newest first (the order of
+     * the index {@code job_id, finished_at, _id}, so no in-memory sort), grouped by job keeping the first. The server
+     * walks the index entries of the jobs asked for (bounded by {@code max-runs-per-job} per job); the plan is not
+     * checked by the tests (they run on an in-process wire-protocol server).
+     */
+    @Override
+    public Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
+        List<String> ids = RunHistory.checkJobIds(jobIds);
+        Map<String, RunRecord> newest = new HashMap<>();
+        if (ids.isEmpty()) {
+            return newest;
+        }
+        return this.calls.call("read last runs", () -> {
+            for (Document document : this.runs.aggregate(List.of(Aggregates.match(Filters.and(Filters.in(JOB_ID, ids), NOT_LEASE)),
+                    Aggregates.sort(Sorts.orderBy(Sorts.ascending(JOB_ID), NEWEST_FIRST)),
+                    Aggregates.group("$" + JOB_ID, Accumulators.first(RUN, "$" + RUN))))) {
+                RunRecord run = RunRecordCodec.read(JsonDocuments.toJson(document.get(RUN, Document.class)));
+                newest.put(run.jobId(), run);
+            }
+            return newest;
         });
     }
 

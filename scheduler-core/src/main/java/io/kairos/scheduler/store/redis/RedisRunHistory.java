@@ -10,7 +10,10 @@ import io.kairos.scheduler.store.RunRecordCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.lettuce.core.KeyValue;
@@ -22,6 +25,7 @@ import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.ValueScanCursor;
 import io.lettuce.core.api.sync.RedisCommands;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Redis store's run history, under the prefix {@code <jobs key>:}: the records' JSON in the hash
@@ -43,6 +47,8 @@ final class RedisRunHistory implements RunHistory {
     private static final LuaScript RECORD = LuaScript.load("runs_record", "runs_remove");
 
     private static final LuaScript EXPIRE = LuaScript.load("runs_expire", "runs_remove");
+
+    private static final LuaScript LAST = LuaScript.load("runs_last");
 
     private final String prefix;
 
@@ -139,6 +145,31 @@ final class RedisRunHistory implements RunHistory {
                 return found;
             }
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One Lua script ({@code runs_last.lua}): per job, the top of its sorted set and one hash read.
+     */
+    @Override
+    public Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
+        List<String> ids = RunHistory.checkJobIds(jobIds);
+        Map<String, RunRecord> newest = new HashMap<>();
+        if (ids.isEmpty()) {
+            return newest;
+        }
+        List<String> args = new ArrayList<>(ids.size() + 1);
+        args.add(this.prefix);
+        args.addAll(ids);
+        List<@Nullable Object> found = this.runner.run("read last runs",
+                (redis) -> LAST.run(redis, ScriptOutputType.MULTI, new String[0], args.toArray(String[]::new)));
+        for (int i = 0; i < ids.size() && i < found.size(); i++) {
+            if (found.get(i) instanceof String json) {
+                newest.put(ids.get(i), RunRecordCodec.read(json));
+            }
+        }
+        return newest;
     }
 
     @Override

@@ -73,7 +73,7 @@ public record SchedulerDescriptor(String schedulerId, String state, String timez
         scheduler.engine().executors().forEach((alias, executor) -> executors.put(alias, executor.getClass().getSimpleName()));
         return new SchedulerDescriptor(scheduler.engine().schedulerId(), scheduler.state().name(),
                 TriggerSpec.formatZone(scheduler.timezone()), stores, executors,
-                page.jobs().stream().map((job) -> LastRuns.describe(scheduler, job)).toList(),
+                LastRuns.describeAll(scheduler, page.jobs()),
                 synchronizer.undeclaredJobs().stream().map((job) -> job.id()).toList(),
                 scheduler.engine().jobsWaitingForExecutor(), page.next());
     }

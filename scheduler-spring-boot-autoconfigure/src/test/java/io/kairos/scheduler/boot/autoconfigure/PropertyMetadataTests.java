@@ -45,4 +45,22 @@ class PropertyMetadataTests {
         assertThat(expected).isNotEmpty();
         assertThat(described).as("properties with a description").containsAll(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource({ "kairos.jobstores.default.type, io.kairos.scheduler.boot.autoconfigure.JobStoreType",
+            "kairos.executors.default.type, io.kairos.scheduler.boot.autoconfigure.ExecutorType" })
+    void theTypeDescriptionNamesEveryType(String name, Class<? extends Enum<?>> types) throws IOException {
+        String description = null;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/additional-spring-configuration-metadata.json")) {
+            for (JsonNode property : JsonMapper.shared().readTree(in).get("properties")) {
+                if (property.get("name").asString().equals(name)) {
+                    description = property.get("description").asString();
+                }
+            }
+        }
+        assertThat(description).as(name).isNotNull();
+        for (Enum<?> type : types.getEnumConstants()) {
+            assertThat(description).as(name).contains(type.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+    }
 }
