@@ -78,8 +78,9 @@ final class LeaseKeeper {
         for (HeldJob job : jobs) {
             writes.add(releaseOf(job));
         }
+        Set<String> retriesNotWritten;
         try {
-            this.store.releaseJobs(this.context.schedulerId(), writes);
+            retriesNotWritten = this.store.releaseJobsReportingRetries(this.context.schedulerId(), writes);
             pass.reached();
         }
         catch (RuntimeException ex) {
@@ -89,11 +90,10 @@ final class LeaseKeeper {
         for (HeldJob job : jobs) {
             this.held.remove(job);
             PendingRetry retry = job.retry();
-            if (job.stale && retry != null && !retry.equals(job.job.pendingRetry())) {
-                // scheduled by an attempt of this copy, but the job changed meanwhile: the store keeps the change
-                RetryCancellations.record(this.context, job.job, job.storeAlias, retry, pass.now, job.takenOver
-                        ? "the lease on the job was lost" : "the job was paused, removed or changed while attempt "
-                                + (retry.attempt() - 1) + " ran");
+            if (retry != null && !retry.equals(job.job.pendingRetry()) && (job.stale || retriesNotWritten.contains(job.job.id()))) {
+                // scheduled by an attempt of this copy, but the job changed meanwhile (here or, unknown to this
+                // scheduler, on another instance): the store keeps the change, and the retry is not written
+                RetryCancellations.record(this.context, job.job, job.storeAlias, retry, pass.now, droppedBecause(job, retry));
             }
             if (job.finished() && !job.stale) {
                 // a stale job's id may be bound to the task of a job re-added under the same id: keep it
@@ -103,6 +103,15 @@ final class LeaseKeeper {
                 }
             }
         }
+    }
+
+    private static String droppedBecause(HeldJob job, PendingRetry retry) {
+        if (job.takenOver) {
+            return "the lease on the job was lost";
+        }
+        String ran = " while attempt " + (retry.attempt() - 1) + " ran";
+        return job.stale ? "the job was paused, removed or changed" + ran
+                : "the job was removed, paused or changed by another instance, or its lease lapsed," + ran;
     }
 
     /**

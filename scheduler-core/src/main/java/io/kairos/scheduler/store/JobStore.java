@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -399,6 +400,40 @@ public interface JobStore {
      * @param releases what to write, one per job
      */
     void releaseJobs(String schedulerId, List<JobRelease> releases);
+
+    /**
+     * {@link #releaseJobs}, answering which new pending retries it did not write: the ids of the releases that carry
+     * a {@linkplain JobRelease#retryChange() retry change} setting a retry while the lease or version no longer
+     * matched (another scheduler removed, paused or changed the job, or took it over). The scheduler records each
+     * such retry as {@link io.kairos.scheduler.history.RunOutcome#CANCELLED}; a retry that was written and later
+     * dropped by a change is recorded by whoever makes the change, so each dropped retry is recorded once.
+     *
+     * <p>The default calls {@link #releaseJobs} and then {@linkplain #lookupJob looks up} each job whose release set a
+     * retry, reporting it when the job is gone or holds another pending retry; a store that can tell from its
+     * conditional writes (the JDBC store) overrides it without the extra reads. With the default, a job another
+     * scheduler changes between the release and the look-up has its retry recorded twice, never not at all.
+     * Thread-safe.
+     *
+     * @param schedulerId the lease owner, not {@code null}
+     * @param releases what to write, one per job, not {@code null}
+     * @return the ids whose new pending retry was not written; empty when there were none; never {@code null}, a set
+     *     the caller may keep and change
+     * @throws JobStoreException when the backend fails (then it is unknown what was written)
+     */
+    default Set<String> releaseJobsReportingRetries(String schedulerId, List<JobRelease> releases) {
+        releaseJobs(schedulerId, releases);
+        Set<String> notWritten = new HashSet<>();
+        for (JobRelease release : releases) {
+            StoredJob retried = release.retryChange();
+            if (retried != null && retried.pendingRetry() != null && !release.remove()) {
+                Optional<StoredJob> now = lookupJob(release.jobId());
+                if (now.isEmpty() || !Objects.equals(now.get().pendingRetry(), retried.pendingRetry())) {
+                    notWritten.add(release.jobId());
+                }
+            }
+        }
+        return notWritten;
+    }
 
     /**
      * What this store knows of its server, for a health check: where the server is and how the client last found the

@@ -571,6 +571,18 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         RemovedRetries.check(createStore());
     }
 
+    @Test
+    void aRetryDroppedBecauseAnotherSchedulerRemovedTheJobIsRecorded() throws InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(this.store.isShared());
+        RetriesDroppedElsewhere.check(createStore(), createStore(), false);
+    }
+
+    @Test
+    void aRetryDroppedBecauseAnotherSchedulerPausedTheJobIsRecorded() throws InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(this.store.isShared());
+        RetriesDroppedElsewhere.check(createStore(), createStore(), true);
+    }
+
     // --- acquire ---------------------------------------------------------------------------------------------
 
     @Test

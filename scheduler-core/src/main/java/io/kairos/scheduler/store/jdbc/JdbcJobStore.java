@@ -485,23 +485,31 @@ public class JdbcJobStore implements JobStore {
 
     @Override
     public void releaseJobs(String schedulerId, List<JobRelease> releases) {
+        releaseJobsReportingRetries(schedulerId, releases);
+    }
+
+    /**
+     * {@inheritDoc} Told by the update counts of the job data rewrite, in the release's transaction: no extra reads.
+     */
+    @Override
+    public Set<String> releaseJobsReportingRetries(String schedulerId, List<JobRelease> releases) {
         if (releases.isEmpty()) {
-            return;
+            return new HashSet<>();
         }
         StartedStore s = started();
         long finishedAt = s.context().clock().millis();
         if (releases.stream().anyMatch((release) -> release.retryChange() != null && !release.remove())) {
             // a pending retry changed: the job data is rewritten in the same transaction as the columns
-            s.tx().inTransaction("release jobs", (c) -> {
-                s.writer().rewriteRetries(c, schedulerId, releases, s.context().codec()::encode);
+            return s.tx().inTransaction("release jobs", (c) -> {
+                Set<String> notWritten = s.writer().rewriteRetries(c, schedulerId, releases, s.context().codec()::encode);
                 s.writer().release(c, schedulerId, releases, finishedAt);
-                return null;
+                return notWritten;
             });
-            return;
         }
         write(s, "release jobs", (c) -> {
             s.writer().release(c, schedulerId, releases, finishedAt);
             return null;
         });
+        return new HashSet<>();
     }
 }

@@ -94,6 +94,9 @@ final class JobSql {
     /** Rewrites a leased job's data at the acquired version, ahead of its release (a pending retry changed). */
     final String releaseData;
 
+    /** The job's id if {@code lease_owner} and {@code version} still match (id, owner, version). */
+    final String leasedAtVersion;
+
     final String markBroken;
 
     /** Marks a readable job broken if its version is still the one given; drops the caller's lease. */
@@ -144,6 +147,7 @@ final class JobSql {
                 + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND version = ?";
         this.releaseDropLease = "UPDATE " + t + " SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
         this.releaseData = "UPDATE " + t + " SET job_data = " + json + " WHERE id = ? AND lease_owner = ? AND version = ?";
+        this.leasedAtVersion = "SELECT id FROM " + t + " WHERE id = ? AND lease_owner = ? AND version = ?";
         this.markBroken = "UPDATE " + t + " SET state = 'BROKEN', broken_reason = ?, next_run_time = NULL, next_fire_time = NULL,"
                 + " lease_owner = NULL, lease_until = NULL, version = version + 1 WHERE id = ? AND lease_owner = ?";
         // lease_until before lease_owner: MySQL evaluates single-table SET assignments left to right with new values

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -308,20 +309,49 @@ final class JobWriter {
      * the release's transaction, before {@link #release}, which moves the version on.
      *
      * @param encode turns a job into its JSON
+     * @return the ids whose new pending retry (not a cleared one) was not written: the lease or version no longer
+     *     matched; a new mutable set
      */
-    void rewriteRetries(Connection c, String owner, List<JobRelease> releases, java.util.function.Function<StoredJob, String> encode)
+    Set<String> rewriteRetries(Connection c, String owner, List<JobRelease> releases, java.util.function.Function<StoredJob, String> encode)
             throws SQLException {
+        List<JobRelease> rewritten = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(this.sql.releaseData)) {
             for (JobRelease release : releases) {
-                if (release.retryChange() != null && !release.remove()) {
-                    ps.setString(1, encode.apply(release.retryChange()));
+                StoredJob job = release.retryChange();
+                if (job != null && !release.remove()) {
+                    ps.setString(1, encode.apply(job));
                     ps.setString(2, release.jobId());
                     ps.setString(3, owner);
                     ps.setLong(4, release.acquiredVersion());
                     ps.addBatch();
+                    rewritten.add(release);
                 }
             }
-            ps.executeBatch();
+            int[] counts = ps.executeBatch();
+            Set<String> notWritten = new HashSet<>();
+            for (int i = 0; i < rewritten.size(); i++) {
+                JobRelease release = rewritten.get(i);
+                StoredJob job = Objects.requireNonNull(release.retryChange());
+                if (job.pendingRetry() != null && !written(c, counts, i, release, owner)) {
+                    notWritten.add(release.jobId());
+                }
+            }
+            return notWritten;
+        }
+    }
+
+    /** Whether the i-th rewrite matched its row; asks the row when the driver gave no count for it. */
+    private boolean written(Connection c, int[] counts, int i, JobRelease release, String owner) throws SQLException {
+        if (i < counts.length && counts[i] != Statement.SUCCESS_NO_INFO) {
+            return counts[i] > 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(this.sql.leasedAtVersion)) {
+            ps.setString(1, release.jobId());
+            ps.setString(2, owner);
+            ps.setLong(3, release.acquiredVersion());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
