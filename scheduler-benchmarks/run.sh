@@ -13,7 +13,9 @@
 # stores; MongoDB is mongo-java-server and ZooKeeper Curator's TestingServer, each in a child JVM), W3-stores-quick
 # (W3-stores with 1 measured rep instead of 3 and a warm-up of 1 round and 5 s of bursts, at most 30 s, instead of 3
 # rounds and 15 s, at most 300 s; rows labelled W3-stores-quick, reps = 1), LAT-pg (lateness, PostgreSQL, jobs added on another instance),
-# OUTAGE (lateness of PostgreSQL-store jobs while the same scheduler's Redis store is killed for 15 s; needs redis-server).
+# OUTAGE (lateness of PostgreSQL-store jobs while the same scheduler's Redis store is killed for 15 s; needs redis-server),
+# W5 (scale, issue 21: backgrounds of 0, 10k, 100k, 300k, 1M and again 0 pending jobs after an unreported warm-up, on
+# kairos-jdbc, kairos-redis, kairos-mariadb; ~10 min; fewer sizes: JAVA_OPTS="... -Dbench.backgrounds=0,100000,0").
 # Environment: JAVA_OPTS (default -Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch), SKIP_BUILD=1, OUT (TSV path).
 set -u
 cd "$(dirname "$0")/.."
@@ -42,6 +44,7 @@ peers_for() {
     W3-stores|W3-stores-quick) echo "kairos-jdbc kairos-redis kairos-mongo kairos-zk" ;;
     LAT-pg)        echo "kairos-jdbc dbsched-lock baseline-pg baseline-pg@10ms" ;;
     OUTAGE)        echo "kairos" ;;
+    W5)            echo "kairos-jdbc kairos-redis kairos-mariadb" ;;
   esac
 }
 

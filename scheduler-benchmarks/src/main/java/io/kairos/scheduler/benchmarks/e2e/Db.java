@@ -111,4 +111,21 @@ public final class Db {
             System.err.println("CHECKPOINT refused: " + ex.getMessage());
         }
     }
+
+    /**
+     * A PostgreSQL table's storage parameters ({@code pg_class.reloptions}), for the log.
+     *
+     * @param table table name
+     * @return e.g. {@code {autovacuum_vacuum_threshold=1000,...}}, {@code null} when it has none
+     * @throws SQLException when the query fails
+     */
+    public static String reloptions(String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+                var ps = c.prepareStatement("SELECT reloptions::text FROM pg_class WHERE relname = ?")) {
+            ps.setString(1, table);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "(no table " + table + ")";
+            }
+        }
+    }
 }

@@ -57,6 +57,7 @@ final class LatenessWorkload {
         round.await(lead + Params.longValue("timeout.ms", 60_000));
         Thread.sleep(Params.longValue("settle.ms", 500));
         double[] late = round.latenessMillis(warm);
+        logLateJobs(workload, peer, late, rate);
         new Row(workload, peer, s.variant() + ",rate=" + rate + "/s,lead=" + lead + "ms,warmup=" + warmupSeconds
                 + "s" + variantSuffix).put("n", n - warm).put("threads", config.threads()).put("instances", 1)
                 .put("p50_ms", Stats.percentile(late, 50)).put("p99_ms", Stats.percentile(late, 99))
@@ -65,5 +66,27 @@ final class LatenessWorkload {
                 .put("extra_executions", round.extraExecutions())
                 .put("producer_lag_ms", maxLag / 1e6).put("schedule_call_max_ms", maxCall / 1e6)
                 .append(Params.out());
+    }
+
+    /**
+     * Logs where the jobs late by more than 100 ms were (positions in due order, after the warm-up): a stall shows as
+     * one run of consecutive jobs whose lateness falls by 1,000 / rate ms per job.
+     */
+    private static void logLateJobs(String workload, String peer, double[] late, int rate) {
+        int count = 0;
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < late.length; i++) {
+            if (late[i] > 100) {
+                count++;
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (count > 0) {
+            System.err.printf("%s %s: %d jobs late > 100 ms, positions %d..%d of %d (due %.2f..%.2f s into the measured"
+                    + " window), lateness %.0f ms at the first, %.0f ms at the last%n", workload, peer, count, first, last,
+                    late.length, first / (double) rate, last / (double) rate, late[first], late[last]);
+        }
     }
 }

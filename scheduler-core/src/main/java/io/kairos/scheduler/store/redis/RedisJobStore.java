@@ -329,10 +329,14 @@ public final class RedisJobStore implements JobStore {
             int i = sent.get(k);
             StoredJob job = jobs.get(i);
             Row row = rows.get(k);
+            if (replies.get(k) instanceof Long version) {
+                // written: put.lua replies with the new version alone
+                outcomes[i] = JobAddOutcome.added(RedisJobRows.withColumns(job, new Row(job.id(), row.json(), version,
+                        row.nextRunTime(), row.nextFireTime(), row.brokenReason())));
+                continue;
+            }
             List<Object> reply = (List<Object>) replies.get(k);
             outcomes[i] = switch ((String) reply.get(0)) {
-                case "ok" -> JobAddOutcome.added(RedisJobRows.withColumns(job, new Row(job.id(), row.json(), (Long) reply.get(1),
-                        row.nextRunTime(), row.nextFireTime(), row.brokenReason())));
                 case "missing" -> JobAddOutcome.failed(new JobLookupException(job.id()));
                 case "conflict" -> JobAddOutcome.failed(new ConflictingJobIdException(job.id(), "job store '" + context().alias() + "'"));
                 case "kept" -> {

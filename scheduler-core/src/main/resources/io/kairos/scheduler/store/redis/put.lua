@@ -4,7 +4,7 @@
 -- ARGV: 1 mode ('error', 'keep', 'replace': add under that conflict policy; 'update': the job must exist),
 --       2 wake-up channel, 3 publisher (scheduler id), then five per job: id, json, next run time (ms or ''),
 --       next fire time (ms or ''), broken reason (or '')
--- Returns one reply per job, in order: {'ok', version}, {'missing'}, {'conflict'}, or {'kept', json, version,
+-- Returns one reply per job, in order: the new version (an integer) when written, {'missing'}, {'conflict'}, or {'kept', json, version,
 -- run time, fire time, reason, finished ('1' for a FINISHED marker, else '')}. A marker counts as taken only in mode
 -- 'keep'; 'error' and 'replace' replace it, 'update' finds no job.
 -- A lease on a job is kept. Publishes at most once: only when a job written runs earlier than the store's next run
@@ -13,7 +13,10 @@
 -- publishes), so a job due at or after it is found without a wake-up.
 -- Decides every job first (one HMGET of the jobs hash for all ids), then writes the jobs it keeps with one variadic
 -- command per key (bulk() in bulk.lua): a few calls per batch instead of seven per job. Ids are distinct (the
--- caller checks), so writing after deciding is the same as writing job by job.
+-- caller checks), so writing after deciding is the same as writing job by job. Versions are read only for the jobs
+-- replaced (markers included): a job absent from the jobs hash gets version 1 (every script that deletes a job deletes
+-- its version), which saves a hash lookup per new job. Empty columns are deleted for every job, new ones too: an entry
+-- left without its job (tests plant them) must not attach to a new job of that id; on an absent key that is free.
 local mode = ARGV[1]
 -- for one job's entry in one key: appends the pair (a, b) to set, or the id alone to unset when the value is ''
 -- (the key loses the entry)
@@ -56,30 +59,39 @@ if #written == 0 then
 end
 local due = nil
 local earliest = nil
-local writtenIds = {}
-for k, n in ipairs(written) do
-  writtenIds[k] = ids[n]
+local replacedIds = {}
+for _, n in ipairs(written) do
+  if stored[n] ~= false then
+    replacedIds[#replacedIds + 1] = ids[n]
+  end
 end
-local versions = bulk('HMGET', KEYS[4], writtenIds)
+local versions = bulk('HMGET', KEYS[4], replacedIds)
 local jobs, members, newVersions, runs, unscheduled, fires, unfired, reasons, unbroken = {}, {}, {}, {}, {}, {}, {}, {}, {}
+local replaced = 0
 for k, n in ipairs(written) do
   local first = 4 + 5 * (n - 1)
   local id, json, run, fire, reason = ARGV[first], ARGV[first + 1], ARGV[first + 2], ARGV[first + 3], ARGV[first + 4]
-  -- as HINCRBY: 1 for a job without a version
-  local version = (tonumber(versions[k]) or 0) + 1
-  jobs[#jobs + 1] = id
-  jobs[#jobs + 1] = json
-  members[#members + 1] = 0
-  members[#members + 1] = id
-  newVersions[#newVersions + 1] = id
-  newVersions[#newVersions + 1] = version
+  local version = 1
+  local isReplaced = stored[n] ~= false
+  if isReplaced then
+    replaced = replaced + 1
+    -- as HINCRBY: 1 for a job without a version
+    version = (tonumber(versions[replaced]) or 0) + 1
+  end
+  -- two entries per job in these three lists: indexed, not appended (# searches the table each time); the score and
+  -- a new job's version as strings, which Redis takes as they are (a Lua number is formatted with printf per argument)
+  local p = 2 * k
+  jobs[p - 1], jobs[p] = id, json
+  members[p - 1], members[p] = '0', id
+  newVersions[p - 1], newVersions[p] = id, isReplaced and version or '1'
   sort(id, run, run, id, runs, unscheduled)
   sort(id, fire, id, fire, fires, unfired)
   sort(id, reason, id, reason, reasons, unbroken)
-  if run ~= '' and (not earliest or tonumber(run) < earliest) then
-    earliest = tonumber(run)
+  local runMillis = tonumber(run)
+  if runMillis and (not earliest or runMillis < earliest) then
+    earliest = runMillis
   end
-  replies[n] = {'ok', version}
+  replies[n] = version
 end
 -- the store's next run time before this call's writes
 if earliest then

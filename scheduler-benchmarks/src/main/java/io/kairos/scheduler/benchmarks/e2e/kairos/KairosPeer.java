@@ -61,7 +61,8 @@ public final class KairosPeer implements BenchScheduler {
 
     private static final ZoneId ZONE = ZoneId.systemDefault();
 
-    private static final String TABLE = "bench_kairos_jobs";
+    /** The job table of the JDBC peers. */
+    public static final String TABLE = "bench_kairos_jobs";
 
     /** The JDBC store's run history table and the MongoDB store's run history collection ({@code <table>_runs}). */
     private static final String RUNS_TABLE = TABLE + "_runs";
