@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,10 +60,9 @@ final class JdbcRunHistory implements RunHistory {
     /**
      * {@inheritDoc}
      *
-     * <p>One transaction per batch: on PostgreSQL one {@code COPY} ({@link PgRunCopy}) with
-     * {@code SET LOCAL synchronous_commit = off} (run records only: the commit does not wait for the WAL flush, so a
-     * crash of the database server can lose the last fraction of a second of records, never jobs or leases, whose
-     * transactions keep the server's setting); elsewhere a JDBC batch of inserts. When the batch fails (e.g. a retry
+     * <p>One transaction per batch, committed with the server's own {@code synchronous_commit} (a committed record
+     * survives a crash of the database server): on PostgreSQL one {@code COPY} ({@link PgRunCopy}); elsewhere a JDBC
+     * batch of inserts. When the batch fails (e.g. a retry
      * after a commit whose answer was lost) the records are inserted one by one, skipping those already stored.
      */
     @Override
@@ -75,9 +73,6 @@ final class JdbcRunHistory implements RunHistory {
         try {
             this.tx.inTransaction("record runs", (c) -> {
                 if (this.copy != null && PgRunCopy.supports(c)) {
-                    try (Statement statement = c.createStatement()) {
-                        statement.execute("SET LOCAL synchronous_commit = off");
-                    }
                     this.copy.copy(c, runs);
                     return null;
                 }
