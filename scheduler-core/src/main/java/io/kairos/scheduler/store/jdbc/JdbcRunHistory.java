@@ -213,15 +213,18 @@ final class JdbcRunHistory implements RunHistory {
 
     private boolean takeLease(String schedulerId, Instant now) {
         return this.tx.autoCommit("take the run history retention lease", (c) -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + this.table
-                    + " (run_id, job_id, finished_at, outcome, run_data) VALUES (?, ?, 0, '~LEASE', '')")) {
-                insert.setString(1, LEASE_ROW);
-                insert.setString(2, schedulerId);
-                insert.executeUpdate();
-            }
-            catch (SQLException ex) {
-                if (!this.dialect.isDuplicateKey(ex)) {
-                    throw ex;
+            // insert the lease row only when it is missing: a failed insert would log an error on the server each time
+            if (!leaseRowExists(c)) {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + this.table
+                        + " (run_id, job_id, finished_at, outcome, run_data) VALUES (?, ?, 0, '~LEASE', '')")) {
+                    insert.setString(1, LEASE_ROW);
+                    insert.setString(2, schedulerId);
+                    insert.executeUpdate();
+                }
+                catch (SQLException ex) {
+                    if (!this.dialect.isDuplicateKey(ex)) {
+                        throw ex;
+                    }
                 }
             }
             try (PreparedStatement update = c.prepareStatement("UPDATE " + this.table
@@ -234,6 +237,15 @@ final class JdbcRunHistory implements RunHistory {
                 return update.executeUpdate() == 1;
             }
         });
+    }
+
+    private boolean leaseRowExists(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT run_id FROM " + this.table + " WHERE run_id = ?")) {
+            select.setString(1, LEASE_ROW);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private List<String> ids(String sql, Object... args) {
