@@ -413,14 +413,19 @@ public final class Scheduler implements AutoCloseable {
      * Adds many jobs, written in batches: for each job store and conflict policy, up to
      * {@link io.kairos.scheduler.store.JobStore#ADD_BATCH_SIZE 1,000} jobs per write (one JDBC transaction with batched
      * inserts, one Redis script call), with one wake-up of the loop per batch and one {@code JobAdded} event per job.
-     * Stopped: the jobs are kept pending, as by {@link #addJob(JobRequest)}.
+     * The Redis store pipelines the batches of one call: it sends a batch before the reply to the previous one came
+     * back (at most 3 unanswered), Redis running them in order. Stopped: the jobs are kept pending, as by
+     * {@link #addJob(JobRequest)}.
      *
      * <p><b>Per job, not all-or-nothing.</b> Each request is validated as {@link #addJob(JobRequest)} validates it and
      * meets its own conflict policy (finished markers included, as for {@link #addJob(JobRequest)}); a request that
      * fails does not stop the others. A job id may appear once per
      * call. When a store fails, the batch it was writing is not written (the JDBC and Redis stores write a batch
      * atomically; a store without a batch write of its own adds one by one and keeps what it wrote), and the later
-     * requests for that store are not attempted. Every request that was not added is reported in one
+     * requests for that store are not attempted. On Redis, the batches sent before the failure was seen (at most two)
+     * are reported as Redis answered them, added or failed; a batch whose reply was lost (a timeout, a dropped
+     * connection) is reported failed with the store's exception although Redis may have written it, as for a single
+     * {@link #addJob(JobRequest)} that times out. Every request that was not added is reported in one
      * {@link JobsNotAddedException} thrown at the end, which also names the jobs that were added.
      *
      * @param requests what to add, in order; not {@code null}; the requests are read, not kept

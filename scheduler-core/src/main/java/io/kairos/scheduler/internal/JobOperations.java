@@ -94,9 +94,9 @@ final class JobOperations {
     }
 
     /**
-     * Stores jobs in batches: per store and conflict policy, at most {@link JobStore#ADD_BATCH_SIZE} jobs per
-     * {@link JobStore#addJobs} call, each followed by its {@code JobAdded} events and one wake-up of the store's loop.
-     * After a store fails, its later jobs are not attempted.
+     * Stores jobs in batches: per store and conflict policy, one {@link JobStore#addJobBatches} call with batches of at
+     * most {@link JobStore#ADD_BATCH_SIZE} jobs, each followed by its {@code JobAdded} events and one wake-up of the
+     * store's loop ({@link StoreAddBatches}). After a store fails, its later jobs are not attempted.
      *
      * @return one outcome per job, in order
      */
@@ -110,94 +110,20 @@ final class JobOperations {
         }
         Map<String, JobStoreException> failedStores = new HashMap<>();
         for (List<Integer> group : groups.values()) {
-            for (int from = 0; from < group.size(); from += JobStore.ADD_BATCH_SIZE) {
-                List<Integer> batch = group.subList(from, Math.min(group.size(), from + JobStore.ADD_BATCH_SIZE));
-                String alias = jobs.get(batch.get(0)).template().jobstore();
-                JobStoreException down = failedStores.get(alias);
-                if (down != null) {
-                    JobStoreException skipped = new JobStoreException("not attempted: job store '" + alias + "' failed on an earlier batch of "
-                            + "this call: " + down.getMessage(), down);
-                    batch.forEach((i) -> outcomes[i] = JobAddOutcome.failed(skipped));
-                    continue;
-                }
-                try {
-                    storeBatch(jobs, batch, now, outcomes);
-                }
-                catch (RuntimeException ex) {
-                    batch.forEach((i) -> outcomes[i] = JobAddOutcome.failed(ex));
-                }
-                batch.stream().map((i) -> outcomes[i].failure()).filter(JobStoreException.class::isInstance).findFirst()
-                        .ifPresent((ex) -> failedStores.put(alias, (JobStoreException) ex));
+            String alias = jobs.get(group.get(0)).template().jobstore();
+            JobStoreException down = failedStores.get(alias);
+            if (down != null) {
+                JobStoreException skipped = StoreAddBatches.notAttempted(alias, down);
+                group.forEach((i) -> outcomes[i] = JobAddOutcome.failed(skipped));
+                continue;
+            }
+            JobStoreException failure = new StoreAddBatches(jobs, group, outcomes, now, this.settings.components.requireStore(alias),
+                    this.assembler, this.tasks, this.events, this.lanes).write();
+            if (failure != null) {
+                failedStores.put(alias, failure);
             }
         }
         return Arrays.asList(outcomes);
-    }
-
-    /** One {@link JobStore#addJobs} call for jobs of one store and policy; fills their outcomes. */
-    private void storeBatch(List<PendingJob> jobs, List<Integer> batch, Instant now, JobAddOutcome[] outcomes) {
-        PendingJob first = jobs.get(batch.get(0));
-        String alias = first.template().jobstore();
-        ConflictPolicy policy = first.policy();
-        JobStore store = this.settings.components.requireStore(alias);
-        List<Integer> sent = new ArrayList<>();
-        List<StoredJob> toStore = new ArrayList<>();
-        for (int i : batch) {
-            PendingJob pending = jobs.get(i);
-            StoredJob job;
-            try {
-                job = this.assembler.firstRun(pending, now);
-                if (pending.task() != null && policy == ConflictPolicy.KEEP_EXISTING) {
-                    // as store(): a kept job's (or finished marker's) task binding must not be replaced, so look
-                    // before binding; without a task the store's addJobs keeps what it finds
-                    Optional<StoredJob> existing = store.lookupJob(job.id()).or(() -> store.lookupFinished(job.id()));
-                    if (existing.isPresent()) {
-                        outcomes[i] = JobAddOutcome.kept(existing.get());
-                        continue;
-                    }
-                }
-            }
-            catch (RuntimeException ex) {
-                outcomes[i] = JobAddOutcome.failed(ex);
-                continue;
-            }
-            if (pending.task() != null) {
-                this.tasks.bind(job.id(), pending.task());
-            }
-            sent.add(i);
-            toStore.add(job);
-        }
-        List<JobAddOutcome> stored;
-        try {
-            stored = toStore.isEmpty() ? List.of() : store.addJobs(toStore, policy);
-        }
-        catch (RuntimeException ex) {
-            stored = toStore.stream().map((j) -> JobAddOutcome.failed(ex)).toList();
-        }
-        Instant earliest = null;
-        for (int k = 0; k < sent.size(); k++) {
-            int i = sent.get(k);
-            JobAddOutcome outcome = stored.get(k);
-            outcomes[i] = outcome;
-            if (outcome.failure() != null && jobs.get(i).task() != null && policy != ConflictPolicy.REPLACE) {
-                this.tasks.unbind(toStore.get(k).id());
-            }
-            if (!outcome.added()) {
-                continue;
-            }
-            StoredJob job = Objects.requireNonNull(outcome.stored(), "an added outcome holds the job");
-            if (policy == ConflictPolicy.REPLACE) {
-                this.lanes.jobChanged(alias, job.id(), job.version());
-            }
-            if (this.events.wants(JobAdded.class)) {
-                this.events.publish(new JobAdded(now, job.id(), alias));
-            }
-            if (job.nextRunTime() != null && (earliest == null || job.nextRunTime().isBefore(earliest))) {
-                earliest = job.nextRunTime();
-            }
-        }
-        if (earliest != null) {
-            this.lanes.signalIfBefore(alias, earliest);
-        }
     }
 
     StoredJob modify(String id, @Nullable String jobstore, JobChanges changes) {

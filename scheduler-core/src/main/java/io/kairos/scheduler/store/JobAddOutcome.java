@@ -2,6 +2,7 @@ package io.kairos.scheduler.store;
 
 import io.kairos.scheduler.input.InputText;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -76,5 +77,32 @@ public record JobAddOutcome(@Nullable StoredJob stored, boolean added, @Nullable
      */
     public static JobAddOutcome failed(RuntimeException failure) {
         return new JobAddOutcome(null, false, Objects.requireNonNull(failure, "failure"));
+    }
+
+    /**
+     * The outcomes of a batch that failed as a whole.
+     *
+     * @param size the number of jobs in the batch
+     * @param failure why, not {@code null}
+     * @return {@code size} outcomes failed with {@code failure}, an unmodifiable list
+     */
+    public static List<JobAddOutcome> allFailed(int size, RuntimeException failure) {
+        return Collections.nCopies(size, failed(failure));
+    }
+
+    /**
+     * The first store failure among a batch's outcomes: after it, the scheduler writes no further batch to that store
+     * in the same call.
+     *
+     * @param outcomes a batch's outcomes
+     * @return the first failure that is a {@link JobStoreException}, or {@code null} when there is none
+     */
+    public static @Nullable JobStoreException storeFailure(List<JobAddOutcome> outcomes) {
+        for (JobAddOutcome outcome : outcomes) {
+            if (outcome.failure() instanceof JobStoreException down) {
+                return down;
+            }
+        }
+        return null;
     }
 }

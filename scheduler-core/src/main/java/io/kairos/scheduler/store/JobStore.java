@@ -101,7 +101,8 @@ public interface JobStore {
     /**
      * Adds jobs under one conflict policy, as {@link #addJob} does for each, with one outcome per job. The
      * built-in shared stores write the whole list as one atomic write (one JDBC transaction, one Redis script call)
-     * and send at most one wake-up; the scheduler calls this with at most {@link #ADD_BATCH_SIZE} jobs.
+     * and send at most one wake-up; the scheduler writes through {@link #addJobBatches}, whose default calls this with
+     * at most {@link #ADD_BATCH_SIZE} jobs.
      *
      * <p>Each job succeeds or fails on its own: a taken id under {@link ConflictPolicy#ERROR}, or a job the codec
      * cannot write, is an outcome with a failure, and the other jobs are still written. A backend failure is
@@ -154,8 +155,47 @@ public interface JobStore {
         return outcomes;
     }
 
-    /** The most jobs the scheduler passes to one {@link #addJobs} call. */
+    /** The most jobs the scheduler passes to one {@link #addJobs} call, and in one batch of {@link #addJobBatches}. */
     int ADD_BATCH_SIZE = 1000;
+
+    /**
+     * Adds batches of jobs under one conflict policy, each batch as {@link #addJobs(List, ConflictPolicy)} adds it:
+     * the scheduler's {@code addJobs} calls this once per store and policy, with batches of at most
+     * {@link #ADD_BATCH_SIZE} jobs.
+     *
+     * <p>The store takes the batches with {@link JobAddBatches#next()} and reports each one's outcomes with
+     * {@link JobAddBatches#written}, in order. A backend failure is reported, not thrown: every job of the batch gets
+     * an outcome failed with the {@link JobStoreException}. After a batch failed so (or came back with an outcome
+     * failed with a {@link JobStoreException}, as the default {@link #addJobs} reports a failure part-way), the store
+     * takes no further batch; the batches it had already taken are still reported. Any other exception thrown by a
+     * batch's write fails that batch only.
+     *
+     * <p>The default writes one batch after another with {@link #addJobs(List, ConflictPolicy)}, taking the next batch
+     * only after the previous one was reported, so at most one batch is taken and not reported. A store may instead
+     * send a batch before the reply to the previous one came back (the Redis store keeps a few
+     * {@code put.lua} calls in flight); a batch whose reply is lost (a timeout, a dropped connection) may then have
+     * been written or not, and is reported failed, as a single {@link #addJobs} call that times out is.
+     *
+     * @param batches the batches, not {@code null}
+     * @param policy what to do when an id is taken; not {@code null}
+     * @throws NullPointerException when an argument is {@code null}
+     */
+    default void addJobBatches(JobAddBatches batches, ConflictPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        for (List<StoredJob> batch = batches.next(); batch != null; batch = batches.next()) {
+            List<JobAddOutcome> outcomes;
+            try {
+                outcomes = addJobs(batch, policy);
+            }
+            catch (RuntimeException ex) {
+                outcomes = JobAddOutcome.allFailed(batch.size(), ex);
+            }
+            batches.written(outcomes);
+            if (JobAddOutcome.storeFailure(outcomes) != null) {
+                return;
+            }
+        }
+    }
 
     /**
      * Replaces a job's definition and next run time (modify, reschedule, pause, resume, mark broken).

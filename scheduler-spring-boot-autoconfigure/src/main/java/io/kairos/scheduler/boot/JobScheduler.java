@@ -67,8 +67,11 @@ public final class JobScheduler {
 
     /**
      * Adds many jobs, written in batches (one JDBC transaction or one Redis script call per 1,000 jobs of a store,
-     * one wake-up per batch). Each request is validated and meets its conflict policy on its own; the ones that fail
-     * are reported together at the end, the others stay added.
+     * one wake-up per batch; Redis pipelines the batches of one call). Each request is validated and meets its
+     * conflict policy on its own; the ones that fail are reported together at the end, the others stay added. When a
+     * store fails, its later requests are not attempted; on Redis the batches already sent are reported as Redis
+     * answered them, and a batch whose reply was lost is reported failed though it may have been written (see
+     * {@link Scheduler#addJobs(Collection)}).
      *
      * @param requests what to add, in order; not {@code null}
      * @return the jobs as stored (or pending, before the start), in request order

@@ -1,7 +1,10 @@
 package io.kairos.scheduler.store.redis;
 
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.io.IOException;
@@ -10,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -104,6 +109,67 @@ final class LuaScript {
         }
         catch (RedisNoScriptException ex) {
             return redis.eval(this.source, type, keys, args);
+        }
+    }
+
+    /**
+     * Sends the script with {@code EVALSHA} and returns without waiting for the reply, so that the caller can prepare
+     * and send more commands meanwhile (Redis answers the commands of a connection in the order they were sent).
+     *
+     * @param redis the asynchronous commands of a connection
+     * @param type how to read the reply
+     * @param keys the keys (all in the order the script expects)
+     * @param args the arguments
+     * @param <T> the reply type
+     * @return the call, whose reply {@link Sent#await} reads
+     */
+    <T> Sent<T> send(RedisAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
+        return new Sent<>(redis, redis.evalsha(this.sha, type, keys, args), type, keys, args);
+    }
+
+    /**
+     * A call of this script sent with {@link #send}, its reply not read yet. Not thread-safe.
+     *
+     * @param <T> the reply type
+     */
+    final class Sent<T> {
+
+        private final RedisAsyncCommands<String, String> redis;
+
+        private final RedisFuture<T> reply;
+
+        private final ScriptOutputType type;
+
+        private final String[] keys;
+
+        private final String[] args;
+
+        private Sent(RedisAsyncCommands<String, String> redis, RedisFuture<T> reply, ScriptOutputType type, String[] keys,
+                String[] args) {
+            this.redis = redis;
+            this.reply = reply;
+            this.type = type;
+            this.keys = keys;
+            this.args = args;
+        }
+
+        /**
+         * Waits for the reply; when Redis did not know the script, sends it with {@code EVAL} and waits for that
+         * reply. A timeout cancels the waiting, not the script: Redis may still run it.
+         *
+         * @param timeout the longest wait for each reply
+         * @return the reply
+         * @throws io.lettuce.core.RedisException when Redis fails, the script raises an error, or a reply does not
+         *     come within {@code timeout} ({@link io.lettuce.core.RedisCommandTimeoutException})
+         */
+        T await(Duration timeout) {
+            try {
+                return LettuceFutures.awaitOrCancel(this.reply, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            catch (RedisNoScriptException ex) {
+                return LettuceFutures.awaitOrCancel(this.redis.<T>eval(LuaScript.this.source, this.type, this.keys, this.args),
+                        timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
         }
     }
 

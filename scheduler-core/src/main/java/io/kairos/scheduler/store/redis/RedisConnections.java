@@ -7,6 +7,7 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -159,6 +160,15 @@ final class RedisConnections implements AutoCloseable {
      */
     RedisCommands<String, String> commands() {
         return this.commands.sync();
+    }
+
+    /**
+     * The asynchronous commands of the command connection (the same connection as {@link #commands()}); thread-safe.
+     *
+     * @return the commands
+     */
+    RedisAsyncCommands<String, String> asyncCommands() {
+        return this.commands.async();
     }
 
     /**

@@ -1,10 +1,9 @@
 package io.kairos.scheduler.store.redis;
 
 import io.kairos.scheduler.store.ConflictPolicy;
-import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobAddBatches;
 import io.kairos.scheduler.store.JobAddOutcome;
 import io.kairos.scheduler.store.JobCounts;
-import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.JobOrder;
 import io.kairos.scheduler.store.JobQuery;
 import io.kairos.scheduler.store.JobRelease;
@@ -29,11 +28,11 @@ import io.lettuce.core.ScriptOutputType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -83,6 +83,9 @@ public final class RedisJobStore implements JobStore {
 
     /** The default command timeout, in seconds. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 5;
+
+    /** The most {@code put.lua} calls {@link #addJobBatches} keeps sent and not yet answered. */
+    static final int PUT_PIPELINE_DEPTH = 3;
 
     /** The default longest delay between reconnect attempts of a client the store creates, in milliseconds. */
     public static final long DEFAULT_MAX_RECONNECT_DELAY_MILLIS = 1000;
@@ -270,12 +273,58 @@ public final class RedisJobStore implements JobStore {
      * <p>One {@code put.lua} call for the whole list, as {@link #addJob} for each job, publishing at most one
      * wake-up. The script runs atomically: when Redis fails, no job of the list was written.
      *
-     * @throws JobStoreException when Redis fails or times out
+     * @throws JobStoreException when Redis fails or times out (after a timeout the script may still run)
      */
     @Override
     public List<JobAddOutcome> addJobs(List<StoredJob> jobs, ConflictPolicy policy) {
         JobAddOutcome.requireDistinctIds(jobs);
         return putAll(jobs, mode(policy));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Pipelined: one {@code put.lua} call per batch, as {@link #addJobs(List, ConflictPolicy)}, with up to
+     * {@value #PUT_PIPELINE_DEPTH} calls sent and not yet answered on the command connection. The next batch is taken
+     * and encoded while Redis runs the earlier ones, so the client's work and the server's overlap instead of adding
+     * up. Redis runs the calls in the order they were sent, each atomically. Each batch's reply is waited for in turn
+     * (up to the command timeout each) and reported with its own outcomes. Once a batch failed, no further batch is
+     * taken or sent; the batches already sent (at most {@value #PUT_PIPELINE_DEPTH} − 1 more) are still waited for and
+     * reported as Redis answered them: written, or failed on their own. A batch whose reply did not come (a timeout,
+     * the connection lost) is reported failed with the {@link JobStoreException}, and may have been written or not,
+     * as for one {@link #addJobs(List, ConflictPolicy)} call that times out. When Redis no longer knows the script
+     * (after a restart or {@code SCRIPT FLUSH}), a batch is sent again with {@code EVAL} once its {@code NOSCRIPT}
+     * error is read, so a later batch may then run before it; the batches of one call never share an id, so their
+     * outcomes are the same in either order.
+     */
+    @Override
+    public void addJobBatches(JobAddBatches batches, ConflictPolicy policy) {
+        String mode = mode(policy);
+        Deque<SentPut> inFlight = new ArrayDeque<>(PUT_PIPELINE_DEPTH);
+        boolean taking = true;
+        while (true) {
+            if (taking && inFlight.size() < PUT_PIPELINE_DEPTH) {
+                List<StoredJob> batch = batches.next();
+                if (batch != null) {
+                    inFlight.addLast(sendPut(batch, mode));
+                    continue;
+                }
+                taking = false;
+            }
+            SentPut oldest = inFlight.pollFirst();
+            if (oldest == null) {
+                return;
+            }
+            List<JobAddOutcome> outcomes;
+            try {
+                outcomes = outcomes(oldest);
+            }
+            catch (RuntimeException ex) {
+                outcomes = JobAddOutcome.allFailed(oldest.put().size(), ex);
+            }
+            batches.written(outcomes);
+            taking &= JobAddOutcome.storeFailure(outcomes) == null;
+        }
     }
 
     private static String mode(ConflictPolicy policy) {
@@ -295,61 +344,54 @@ public final class RedisJobStore implements JobStore {
         return Objects.requireNonNull(outcome.stored(), "an outcome without failure holds the job");
     }
 
-    @SuppressWarnings("unchecked")
     private List<JobAddOutcome> putAll(List<StoredJob> jobs, String mode) {
-        JobAddOutcome[] outcomes = new JobAddOutcome[jobs.size()];
-        List<String> args = new ArrayList<>(3 + 5 * jobs.size());
-        args.add(mode);
-        args.add(this.keys.wakeupChannel());
-        args.add(context().schedulerId());
-        List<Integer> sent = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            StoredJob job = jobs.get(i);
-            String json;
+        return outcomes(sendPut(jobs, mode));
+    }
+
+    /**
+     * Encodes the jobs and sends their {@code put.lua} call without waiting for the reply; a failure to send is kept
+     * for {@link #outcomes}, so that it is reported in the order of the calls.
+     */
+    private SentPut sendPut(List<StoredJob> jobs, String mode) {
+        RedisPut put = RedisPut.encode(jobs, mode, this.keys.wakeupChannel(), context().schedulerId(), context().codec());
+        if (!put.sends()) {
+            return new SentPut(put, null, null);
+        }
+        try {
+            RedisConnections open = open(put.what());
+            this.nextRunTimes.change();
+            return new SentPut(put, translate(put.what(), () -> this.scripts.put.<List<Object>>send(open.asyncCommands(),
+                    ScriptOutputType.MULTI, this.keyArray, put.args())), null);
+        }
+        catch (RuntimeException ex) {
+            return new SentPut(put, null, ex);
+        }
+    }
+
+    /** Waits for a sent {@code put.lua} call's reply and reads it into one outcome per job. */
+    private List<JobAddOutcome> outcomes(SentPut sent) {
+        RuntimeException unsent = sent.unsent();
+        if (unsent != null) {
+            throw unsent;
+        }
+        LuaScript.Sent<List<Object>> reply = sent.reply();
+        List<Object> replies = List.of();
+        if (reply != null) {
             try {
-                json = context().codec().encode(job);
+                replies = translate(sent.put().what(), () -> reply.await(this.commandTimeout));
             }
-            catch (IllegalArgumentException ex) {
-                outcomes[i] = JobAddOutcome.failed(ex);
-                continue;
+            finally {
+                this.nextRunTimes.change();
             }
-            Row columns = RedisJobRows.columnsOf(job, 0);
-            Collections.addAll(args, job.id(), json, RedisJobRows.millis(columns.nextRunTime()), RedisJobRows.millis(columns.nextFireTime()),
-                    columns.brokenReason() == null ? "" : columns.brokenReason());
-            sent.add(i);
-            rows.add(new Row(job.id(), json, 0L, columns.nextRunTime(), columns.nextFireTime(), columns.brokenReason()));
         }
-        if (sent.isEmpty()) {
-            return Arrays.asList(outcomes);
-        }
-        String what = jobs.size() == 1 ? "write job '" + jobs.get(0).id() + "'" : "write " + jobs.size() + " jobs";
-        List<Object> replies = call(what, redis -> this.scripts.put.run(redis, ScriptOutputType.MULTI, this.keyArray, args.toArray(String[]::new)));
-        for (int k = 0; k < sent.size(); k++) {
-            int i = sent.get(k);
-            StoredJob job = jobs.get(i);
-            Row row = rows.get(k);
-            if (replies.get(k) instanceof Long version) {
-                // written: put.lua replies with the new version alone
-                outcomes[i] = JobAddOutcome.added(RedisJobRows.withColumns(job, new Row(job.id(), row.json(), version,
-                        row.nextRunTime(), row.nextFireTime(), row.brokenReason())));
-                continue;
-            }
-            List<Object> reply = (List<Object>) replies.get(k);
-            outcomes[i] = switch ((String) reply.get(0)) {
-                case "missing" -> JobAddOutcome.failed(new JobLookupException(job.id()));
-                case "conflict" -> JobAddOutcome.failed(new ConflictingJobIdException(job.id(), "job store '" + context().alias() + "'"));
-                case "kept" -> {
-                    List<Object> kept = new ArrayList<>(reply.subList(0, RedisJobRows.READ_WIDTH));
-                    kept.set(0, job.id());
-                    StoredJob existing = read(RedisJobRows.rows(kept, RedisJobRows.READ_WIDTH)).get(0);
-                    // the reply's last field is '1' for a FINISHED marker
-                    yield JobAddOutcome.kept("1".equals(reply.get(RedisJobRows.READ_WIDTH)) ? existing.asFinished() : existing);
-                }
-                default -> throw new IllegalStateException("put.lua replied " + reply);
-            };
-        }
-        return Arrays.asList(outcomes);
+        return sent.put().outcomes(replies, context().alias(), this::read);
+    }
+
+    /**
+     * A {@code put.lua} call: its jobs, and the reply to wait for ({@code null} when no job was sent) or the
+     * failure that kept it from being sent.
+     */
+    private record SentPut(RedisPut put, LuaScript.@Nullable Sent<List<Object>> reply, @Nullable RuntimeException unsent) {
     }
 
     /**
@@ -742,12 +784,22 @@ public final class RedisJobStore implements JobStore {
     }
 
     private <T extends @Nullable Object> T run(String what, Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
+        RedisConnections open = open(what);
+        return translate(what, () -> command.apply(open.commands()));
+    }
+
+    private RedisConnections open(String what) {
         RedisConnections open = this.connections;
         if (open == null) {
             throw new IllegalStateException("Redis job store is not started; cannot " + what);
         }
+        return open;
+    }
+
+    /** Runs a Redis call, turning a Redis failure into a {@link JobStoreException} that says what failed. */
+    private <T extends @Nullable Object> T translate(String what, Supplier<T> command) {
         try {
-            return command.apply(open.commands());
+            return command.get();
         }
         catch (RedisException ex) {
             throw new JobStoreException("Redis job store '" + context().alias() + "' could not " + what + ": "

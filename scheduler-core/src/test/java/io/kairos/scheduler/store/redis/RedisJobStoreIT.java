@@ -1,6 +1,9 @@
 package io.kairos.scheduler.store.redis;
 
 import io.kairos.scheduler.store.ConflictPolicy;
+import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobAddBatches;
+import io.kairos.scheduler.store.JobAddOutcome;
 import io.kairos.scheduler.store.JobRelease;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.JobCounts;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.kairos.scheduler.store.redis.RedisJobStore.PUT_PIPELINE_DEPTH;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -292,6 +296,109 @@ class RedisJobStoreIT extends JobStoreContractTests {
                     ConflictPolicy.ERROR);
         });
         assertThat(messages).containsExactly(A, "end");
+    }
+
+    @Test
+    void batchesArePipelinedAndEachIsReportedWithTheOutcomesOfItsOwnAddJobsCall() {
+        this.store.addJob(job("b1-taken", T0.plusSeconds(1)), ConflictPolicy.ERROR);
+        this.store.addJob(job("b3-taken", T0.plusSeconds(1)), ConflictPolicy.ERROR);
+        FixedBatches batches = new FixedBatches(PUT_PIPELINE_DEPTH + 2, "b1-taken", "b3-taken");
+        this.store.addJobBatches(batches, ConflictPolicy.ERROR);
+        // the next batch is taken before the earlier ones are reported, never more than the window
+        assertThat(batches.mostUnreported).isEqualTo(PUT_PIPELINE_DEPTH);
+        assertThat(batches.reported).hasSize(PUT_PIPELINE_DEPTH + 2);
+        for (int b = 0; b < batches.reported.size(); b++) {
+            List<JobAddOutcome> outcomes = batches.reported.get(b);
+            assertThat(outcomes).hasSize(FixedBatches.SIZE);
+            for (int k = 0; k < FixedBatches.SIZE; k++) {
+                String id = batches.ids.get(b).get(k);
+                if (id.endsWith("-taken")) {
+                    assertThat(outcomes.get(k).failure()).as(id).isInstanceOf(ConflictingJobIdException.class);
+                }
+                else {
+                    assertThat(outcomes.get(k).added()).as(id).isTrue();
+                    assertThat(outcomes.get(k).stored().id()).isEqualTo(id);
+                    assertThat(outcomes.get(k).stored().version()).isEqualTo(1);
+                }
+            }
+        }
+        assertThat(redis().hlen(KEYS.jobs())).isEqualTo((PUT_PIPELINE_DEPTH + 2) * FixedBatches.SIZE);
+    }
+
+    @Test
+    void afterAFailedBatchTheBatchesAlreadySentAreReportedAsRedisAnsweredAndNoFurtherBatchIsTaken() {
+        // an id that exists makes put.lua read the finished markers' key, which is made a string: WRONGTYPE for
+        // that batch alone, raised before the script writes anything
+        this.store.addJob(job("b1-taken", T0.plusSeconds(1)), ConflictPolicy.ERROR);
+        redis().set(KEYS.finished(), "not a sorted set");
+        try {
+            FixedBatches batches = new FixedBatches(PUT_PIPELINE_DEPTH + 3, "b1-taken");
+            this.store.addJobBatches(batches, ConflictPolicy.ERROR);
+            // batch 0 reported, batch 1 failed: batches 2 .. DEPTH were sent meanwhile, nothing after them
+            assertThat(batches.taken).isEqualTo(PUT_PIPELINE_DEPTH + 1);
+            assertThat(batches.reported).hasSize(PUT_PIPELINE_DEPTH + 1);
+            assertThat(batches.reported.get(1)).allSatisfy((outcome) -> assertThat(outcome.failure())
+                    .isInstanceOf(JobStoreException.class).hasMessageContaining("WRONGTYPE"));
+            for (int b = 0; b < batches.reported.size(); b++) {
+                if (b != 1) {
+                    assertThat(batches.reported.get(b)).as("batch " + b).allMatch(JobAddOutcome::added);
+                }
+            }
+            for (int b = 0; b < PUT_PIPELINE_DEPTH + 3; b++) {
+                boolean written = b != 1 && b <= PUT_PIPELINE_DEPTH;
+                for (String id : batches.ids.get(b)) {
+                    assertThat(redis().hexists(KEYS.jobs(), id)).as(id).isEqualTo(written || id.equals("b1-taken"));
+                }
+            }
+        }
+        finally {
+            redis().del(KEYS.finished());
+        }
+    }
+
+    /**
+     * Batches of {@link #SIZE} new jobs each ({@code b<batch>-<k>}), the given ids taking the place of batch 1's
+     * first job and batch 3's; records what the store reports, and the most batches taken and not yet reported.
+     */
+    private static final class FixedBatches implements JobAddBatches {
+
+        static final int SIZE = 3;
+
+        final List<List<String>> ids = new ArrayList<>();
+
+        final List<List<JobAddOutcome>> reported = new ArrayList<>();
+
+        int taken;
+
+        int mostUnreported;
+
+        FixedBatches(int count, String... takenIds) {
+            for (int b = 0; b < count; b++) {
+                List<String> batch = new ArrayList<>();
+                for (int k = 0; k < SIZE; k++) {
+                    batch.add("b" + b + "-" + k);
+                }
+                this.ids.add(batch);
+            }
+            for (int t = 0; t < takenIds.length; t++) {
+                this.ids.get(1 + 2 * t).set(0, takenIds[t]);
+            }
+        }
+
+        @Override
+        public List<StoredJob> next() {
+            if (this.taken == this.ids.size()) {
+                return null;
+            }
+            List<StoredJob> batch = this.ids.get(this.taken++).stream().map((id) -> job(id, T0.plusSeconds(60))).toList();
+            this.mostUnreported = Math.max(this.mostUnreported, this.taken - this.reported.size());
+            return batch;
+        }
+
+        @Override
+        public void written(List<JobAddOutcome> outcomes) {
+            this.reported.add(outcomes);
+        }
     }
 
     @Test

@@ -1,0 +1,158 @@
+package io.kairos.scheduler.store.redis;
+
+import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.JobAddOutcome;
+import io.kairos.scheduler.store.JobCodec;
+import io.kairos.scheduler.store.JobLookupException;
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.store.redis.RedisJobRows.Row;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+
+/**
+ * One {@code put.lua} call for a list of jobs: the jobs encoded as the script's arguments, then, from the script's
+ * reply, one outcome per job. A job the codec cannot write is an outcome failed with the codec's
+ * {@link IllegalArgumentException} and is not sent. The call itself (sending, waiting for the reply, the
+ * {@code NOSCRIPT} fallback) is the store's. Not thread-safe: one per call.
+ */
+final class RedisPut {
+
+    private final List<StoredJob> jobs;
+
+    private final JobAddOutcome[] outcomes;
+
+    /** The positions in {@link #jobs} of the jobs sent, in argument order. */
+    private final List<Integer> sent;
+
+    /** The columns of each job sent, in argument order. */
+    private final List<Row> rows;
+
+    private final String[] args;
+
+    private RedisPut(List<StoredJob> jobs, JobAddOutcome[] outcomes, List<Integer> sent, List<Row> rows, String[] args) {
+        this.jobs = jobs;
+        this.outcomes = outcomes;
+        this.sent = sent;
+        this.rows = rows;
+        this.args = args;
+    }
+
+    /**
+     * Encodes the jobs as {@code put.lua}'s arguments: the mode, the wake-up channel and publisher, then five per job
+     * (id, JSON, next run time, fire time, broken reason).
+     *
+     * @param jobs the jobs, each id at most once
+     * @param mode {@code error}, {@code keep}, {@code replace} or {@code update}
+     * @param wakeupChannel the channel the script publishes a wake-up on
+     * @param schedulerId the publisher
+     * @param codec writes each job's JSON
+     * @return the call, not sent
+     */
+    static RedisPut encode(List<StoredJob> jobs, String mode, String wakeupChannel, String schedulerId, JobCodec codec) {
+        JobAddOutcome[] outcomes = new JobAddOutcome[jobs.size()];
+        List<String> args = new ArrayList<>(3 + 5 * jobs.size());
+        args.add(mode);
+        args.add(wakeupChannel);
+        args.add(schedulerId);
+        List<Integer> sent = new ArrayList<>(jobs.size());
+        List<Row> rows = new ArrayList<>(jobs.size());
+        for (int i = 0; i < jobs.size(); i++) {
+            StoredJob job = jobs.get(i);
+            String json;
+            try {
+                json = codec.encode(job);
+            }
+            catch (IllegalArgumentException ex) {
+                outcomes[i] = JobAddOutcome.failed(ex);
+                continue;
+            }
+            Row columns = RedisJobRows.columnsOf(job, 0);
+            Collections.addAll(args, job.id(), json, RedisJobRows.millis(columns.nextRunTime()),
+                    RedisJobRows.millis(columns.nextFireTime()), columns.brokenReason() == null ? "" : columns.brokenReason());
+            sent.add(i);
+            rows.add(new Row(job.id(), json, 0L, columns.nextRunTime(), columns.nextFireTime(), columns.brokenReason()));
+        }
+        return new RedisPut(jobs, outcomes, sent, rows, args.toArray(String[]::new));
+    }
+
+    /**
+     * Whether there is anything to send: {@code false} when the codec refused every job (or there were none).
+     *
+     * @return whether at least one job is sent
+     */
+    boolean sends() {
+        return !this.sent.isEmpty();
+    }
+
+    /**
+     * The script's arguments.
+     *
+     * @return the array itself, not a copy
+     */
+    String[] args() {
+        return this.args;
+    }
+
+    /**
+     * The number of jobs given, sent or not.
+     *
+     * @return the size
+     */
+    int size() {
+        return this.jobs.size();
+    }
+
+    /**
+     * What the call does, for error messages.
+     *
+     * @return e.g. {@code write job 'a'} or {@code write 1000 jobs}
+     */
+    String what() {
+        return this.jobs.size() == 1 ? "write job '" + this.jobs.get(0).id() + "'" : "write " + this.jobs.size() + " jobs";
+    }
+
+    /**
+     * Reads the script's reply: one entry per job sent, the new version ({@link Long}) when written, else
+     * {@code {'missing'}}, {@code {'conflict'}} or {@code {'kept', <read.lua row fields>, finished}}.
+     *
+     * @param replies the reply; empty when nothing was sent
+     * @param alias the store's alias, for conflict messages
+     * @param read decodes the rows of kept jobs (and marks unreadable ones broken)
+     * @return one outcome per job given, in order
+     * @throws IllegalStateException when the reply is not one {@code put.lua} gives
+     */
+    @SuppressWarnings("unchecked")
+    List<JobAddOutcome> outcomes(List<Object> replies, String alias, Function<List<Row>, List<StoredJob>> read) {
+        for (int k = 0; k < this.sent.size(); k++) {
+            int i = this.sent.get(k);
+            StoredJob job = this.jobs.get(i);
+            Row row = this.rows.get(k);
+            Object reply = replies.get(k);
+            if (reply instanceof Long version) {
+                // written: put.lua replies with the new version alone
+                this.outcomes[i] = JobAddOutcome.added(RedisJobRows.withColumns(job, new Row(job.id(), row.json(), version,
+                        row.nextRunTime(), row.nextFireTime(), row.brokenReason())));
+                continue;
+            }
+            List<Object> fields = (List<Object>) reply;
+            this.outcomes[i] = switch ((String) fields.get(0)) {
+                case "missing" -> JobAddOutcome.failed(new JobLookupException(job.id()));
+                case "conflict" -> JobAddOutcome.failed(new ConflictingJobIdException(job.id(), "job store '" + alias + "'"));
+                case "kept" -> {
+                    List<Object> kept = new ArrayList<>(fields.subList(0, RedisJobRows.READ_WIDTH));
+                    kept.set(0, job.id());
+                    StoredJob existing = read.apply(RedisJobRows.rows(kept, RedisJobRows.READ_WIDTH)).get(0);
+                    // the reply's last field is '1' for a FINISHED marker
+                    yield JobAddOutcome.kept("1".equals(fields.get(RedisJobRows.READ_WIDTH)) ? existing.asFinished() : existing);
+                }
+                default -> throw new IllegalStateException("put.lua replied " + reply);
+            };
+        }
+        return Arrays.asList(this.outcomes);
+    }
+}
