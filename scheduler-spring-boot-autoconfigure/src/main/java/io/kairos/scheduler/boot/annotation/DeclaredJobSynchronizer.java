@@ -18,6 +18,7 @@ import io.kairos.scheduler.JobPage;
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
+import io.kairos.scheduler.retry.RetryPolicy;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobQuery;
@@ -212,6 +213,11 @@ public final class DeclaredJobSynchronizer {
         Duration jitter = options.jitterOr(defaults.jitter());
         if (!Objects.equals(job.jitter().orElse(null), jitter)) {
             changes.jitter(jitter);
+            changed = true;
+        }
+        RetryPolicy retry = options.retryOr(defaults.retry());
+        if (!job.retry().equals(retry)) {
+            changes.retry(retry);
             changed = true;
         }
         return changed ? changes : null;

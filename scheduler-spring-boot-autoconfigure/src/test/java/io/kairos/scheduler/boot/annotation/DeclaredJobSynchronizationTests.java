@@ -6,11 +6,16 @@ import java.util.UUID;
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.autoconfigure.KairosAutoConfiguration;
+import io.kairos.scheduler.retry.RetryPolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +51,36 @@ class DeclaredJobSynchronizationTests {
     }
 
     @Test
+    void changedRetryDefaultsReachTheStoredDeclaredJob() {
+        this.runner.withBean("reports", HourlyV1.class).withPropertyValues("kairos.job-defaults.retry.max-attempts=3")
+            .run((context) -> assertThat(retry(context)).isEqualTo(RetryPolicy.maxAttempts(3)));
+        this.runner.withBean("reports", HourlyV1.class)
+            .run((context) -> assertThat(retry(context)).isEqualTo(RetryPolicy.NONE));
+    }
+
+    @Test
+    void changedRetryAnnotationReachesTheStoredDeclaredJob() {
+        nextRunTime(HourlyV1.class);
+        this.runner.withBean("reports", HourlyWithRetries.class)
+            .run((context) -> assertThat(retry(context).maxAttempts()).isEqualTo(4));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void unchangedRetryPolicyLeavesTheStoredJobAsItIs(CapturedOutput output) {
+        for (int i = 0; i < 2; i++) {
+            this.runner.withBean("reports", HourlyWithRetries.class)
+                .run((context) -> assertThat(retry(context).maxAttempts()).isEqualTo(4));
+        }
+        assertThat(output).doesNotContain("Updated declared job 'reports.refresh'");
+    }
+
+    private static RetryPolicy retry(AssertableApplicationContext context) {
+        assertThat(context).hasNotFailed();
+        return context.getBean(JobScheduler.class).getJob("reports.refresh").orElseThrow().retry();
+    }
+
+    @Test
     void jobWhoseDeclarationDisappearedIsKeptAndReported() {
         nextRunTime(HourlyV1.class);
         this.runner.withBean("other", Other.class).run((context) -> {
@@ -78,6 +113,13 @@ class DeclaredJobSynchronizationTests {
     public static class HourlyV1 {
 
         @ScheduledJob(interval = "1h")
+        public void refresh() {
+        }
+    }
+
+    public static class HourlyWithRetries {
+
+        @ScheduledJob(interval = "1h", retry = @Retry(maxAttempts = "4"))
         public void refresh() {
         }
     }
