@@ -124,10 +124,15 @@ final class RedisPut {
      * @param alias the store's alias, for conflict messages
      * @param read decodes the rows of kept jobs (and marks unreadable ones broken)
      * @return one outcome per job given, in order
-     * @throws IllegalStateException when the reply is not one {@code put.lua} gives
+     * @throws IllegalStateException when the reply is not one {@code put.lua} gives (another number of entries than
+     *     jobs sent, or an entry of another shape)
      */
     @SuppressWarnings("unchecked")
     List<JobAddOutcome> outcomes(List<Object> replies, String alias, Function<List<Row>, List<StoredJob>> read) {
+        if (replies.size() != this.sent.size()) {
+            throw new IllegalStateException("put.lua replied with " + replies.size() + " entries for " + this.sent.size()
+                    + " jobs sent; expected one per job");
+        }
         for (int k = 0; k < this.sent.size(); k++) {
             int i = this.sent.get(k);
             StoredJob job = this.jobs.get(i);
@@ -139,7 +144,10 @@ final class RedisPut {
                         row.nextRunTime(), row.nextFireTime(), row.brokenReason())));
                 continue;
             }
-            List<Object> fields = (List<Object>) reply;
+            if (!(reply instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof String)) {
+                throw new IllegalStateException("put.lua replied " + reply + " for job '" + job.id() + "'");
+            }
+            List<Object> fields = (List<Object>) list;
             this.outcomes[i] = switch ((String) fields.get(0)) {
                 case "missing" -> JobAddOutcome.failed(new JobLookupException(job.id()));
                 case "conflict" -> JobAddOutcome.failed(new ConflictingJobIdException(job.id(), "job store '" + alias + "'"));
