@@ -43,7 +43,7 @@ final class RedisJobRows {
      * @param json the JSON as written by add or update
      * @param version the version column
      * @param nextRunTime the run_times score, or {@code null} when absent
-     * @param nextFireTime the fire_times value, or {@code null} when absent
+     * @param nextFireTime the fire_times value; when absent, the run time (or {@code null} without one)
      * @param brokenReason the broken reason, or {@code null} when absent
      */
     record Row(String id, @Nullable String json, long version, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime,
@@ -61,7 +61,8 @@ final class RedisJobRows {
     }
 
     /**
-     * Splits a flat script reply into rows.
+     * Splits a flat script reply into rows. A scheduled job without a fire time entry gets its run time as its fire
+     * time: {@code put.lua} keeps no entry for a fire time equal to the run time (no jitter).
      *
      * @param reply the reply: {@code width} strings per job
      * @param width {@link #READ_WIDTH} or {@link #ACQUIRE_WIDTH}
@@ -70,9 +71,10 @@ final class RedisJobRows {
     static List<Row> rows(List<Object> reply, int width) {
         List<Row> rows = new ArrayList<>(reply.size() / width);
         for (int i = 0; i + width <= reply.size(); i += width) {
+            Instant run = instant(reply.get(i + 3));
+            Instant fire = instant(reply.get(i + 4));
             rows.add(new Row((String) reply.get(i), (String) reply.get(i + 1), Long.parseLong((String) reply.get(i + 2)),
-                    instant(reply.get(i + 3)), instant(reply.get(i + 4)),
-                    width == READ_WIDTH ? blankToNull((String) reply.get(i + 5)) : null));
+                    run, fire == null ? run : fire, width == READ_WIDTH ? blankToNull((String) reply.get(i + 5)) : null));
         }
         return rows;
     }
@@ -145,7 +147,7 @@ final class RedisJobRows {
      * @param instant the instant, or {@code null}
      * @return the milliseconds, or {@code ""} for {@code null}
      */
-    static @Nullable String millis(@Nullable Instant instant) {
+    static String millis(@Nullable Instant instant) {
         return instant == null ? "" : Long.toString(instant.toEpochMilli());
     }
 

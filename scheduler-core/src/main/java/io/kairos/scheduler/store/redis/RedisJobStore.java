@@ -239,8 +239,9 @@ public final class RedisJobStore implements JobStore {
     /**
      * {@inheritDoc}
      *
-     * <p>One {@code put.lua} call: writes the JSON, the run time (absent when paused or broken), the fire time,
-     * the broken reason, and the version (1, or the replaced job's + 1); keeps a lease on a replaced job.
+     * <p>One {@code put.lua} call: writes the JSON, the run time (absent when paused or broken), the fire time
+     * (absent when it equals the run time), the broken reason, and the version (1, kept as no entry, or the replaced
+     * job's + 1); keeps a lease on a replaced job.
      * Publishes a wake-up only when the job runs earlier than the store's next run time before the write: no
      * scheduler waits past that time (see {@link #nextRunTime()}), so a burst of jobs due at or after what is
      * already due wakes nobody.

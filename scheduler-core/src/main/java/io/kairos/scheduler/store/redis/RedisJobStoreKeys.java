@@ -16,9 +16,10 @@ import java.util.Objects;
  * <tr><td>runTimes</td><td>{@code kairos.run_times}</td><td>ZSET</td><td>job id → next run time, epoch
  *     milliseconds; paused and broken jobs are absent</td></tr>
  * <tr><td>fireTimes</td><td>{@code kairos.fire_times}</td><td>HASH</td><td>job id → un-jittered next fire
- *     time, epoch milliseconds; absent when there is none</td></tr>
- * <tr><td>versions</td><td>{@code kairos.versions}</td><td>HASH</td><td>job id → version (integer, 1 for a
- *     new job, + 1 on every write)</td></tr>
+ *     time, epoch milliseconds; absent when there is none, or when it equals the next run time (a scheduled
+ *     job without an entry fires at its run time)</td></tr>
+ * <tr><td>versions</td><td>{@code kairos.versions}</td><td>HASH</td><td>job id → version (integer, + 1 on
+ *     every write); absent for a job at version 1 (a new job)</td></tr>
  * <tr><td>leases</td><td>{@code kairos.leases}</td><td>ZSET</td><td>job id → lease expiry, epoch
  *     milliseconds</td></tr>
  * <tr><td>leaseOwners</td><td>{@code kairos.lease_owners}</td><td>HASH</td><td>job id → scheduler id of

@@ -7,10 +7,11 @@ import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.redis.RedisJobRows.Row;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 
@@ -43,8 +44,10 @@ final class RedisPut {
     }
 
     /**
-     * Encodes the jobs as {@code put.lua}'s arguments: the mode, the wake-up channel and publisher, then five per job
-     * (id, JSON, next run time, fire time, broken reason).
+     * Encodes the jobs as {@code put.lua}'s arguments: the mode, the wake-up channel and publisher, the number of
+     * arguments per job, then per job its id, JSON and next run time, followed by its fire time and broken reason
+     * when any job of the call has either (five per job; else three). A fire time equal to the run time is sent as
+     * {@code ""}: the store keeps no entry for it (see {@link RedisJobRows#rows}).
      *
      * @param jobs the jobs, each id at most once
      * @param mode {@code error}, {@code keep}, {@code replace} or {@code update}
@@ -55,12 +58,9 @@ final class RedisPut {
      */
     static RedisPut encode(List<StoredJob> jobs, String mode, String wakeupChannel, String schedulerId, JobCodec codec) {
         JobAddOutcome[] outcomes = new JobAddOutcome[jobs.size()];
-        List<String> args = new ArrayList<>(3 + 5 * jobs.size());
-        args.add(mode);
-        args.add(wakeupChannel);
-        args.add(schedulerId);
         List<Integer> sent = new ArrayList<>(jobs.size());
         List<Row> rows = new ArrayList<>(jobs.size());
+        boolean plain = true;
         for (int i = 0; i < jobs.size(); i++) {
             StoredJob job = jobs.get(i);
             String json;
@@ -72,12 +72,36 @@ final class RedisPut {
                 continue;
             }
             Row columns = RedisJobRows.columnsOf(job, 0);
-            Collections.addAll(args, job.id(), json, RedisJobRows.millis(columns.nextRunTime()),
-                    RedisJobRows.millis(columns.nextFireTime()), columns.brokenReason() == null ? "" : columns.brokenReason());
+            Row row = new Row(job.id(), json, 0L, columns.nextRunTime(), columns.nextFireTime(), columns.brokenReason());
+            plain &= storedFireTime(row).isEmpty() && row.brokenReason() == null;
             sent.add(i);
-            rows.add(new Row(job.id(), json, 0L, columns.nextRunTime(), columns.nextFireTime(), columns.brokenReason()));
+            rows.add(row);
         }
-        return new RedisPut(jobs, outcomes, sent, rows, args.toArray(String[]::new));
+        int width = plain ? 3 : 5;
+        String[] args = new String[4 + width * rows.size()];
+        args[0] = mode;
+        args[1] = wakeupChannel;
+        args[2] = schedulerId;
+        args[3] = Integer.toString(width);
+        int a = 4;
+        for (Row row : rows) {
+            args[a] = row.id();
+            args[a + 1] = Objects.requireNonNull(row.json(), "encoded above");
+            args[a + 2] = RedisJobRows.millis(row.nextRunTime());
+            if (!plain) {
+                String reason = row.brokenReason();
+                args[a + 3] = storedFireTime(row);
+                args[a + 4] = reason == null ? "" : reason;
+            }
+            a += width;
+        }
+        return new RedisPut(jobs, outcomes, sent, rows, args);
+    }
+
+    /** The fire time argument: {@code ""} when there is none or it equals the run time (no entry is kept). */
+    private static String storedFireTime(Row row) {
+        Instant fire = row.nextFireTime();
+        return fire == null || fire.equals(row.nextRunTime()) ? "" : RedisJobRows.millis(fire);
     }
 
     /**

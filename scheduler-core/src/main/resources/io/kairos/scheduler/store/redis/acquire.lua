@@ -5,8 +5,8 @@
 -- for the instances that have it (its JSON's "executor", 'default' when absent; JSON that cannot be decoded is
 -- taken, to be marked broken).
 -- Returns the next run time after this acquisition (integer epoch ms, or '' when no job is scheduled; see
--- next_run_time() in next.lua), then 5 strings per acquired job: id, json, version, next run time (ms), next
--- fire time (ms or '').
+-- next_run_time() in next.lua), then 5 strings per acquired job: id, json, version (an absent versions entry is
+-- 1, see put.lua), next run time (ms), next fire time (ms, or '' when absent: equal to the run time, see put.lua).
 -- A run_times member without a job (left by hand edits) is removed, so that it cannot look due forever.
 -- Needs Redis 6.2 or later (ZMSCORE); the helpers bulk() and next_run_time() are prepended (bulk.lua, next.lua).
 -- Cost: O(log n) per page plus O(1) per member read; each Redis command covers a whole page or batch (HMGET,
@@ -100,7 +100,7 @@ for i, job in ipairs(taken) do
   local n = #result
   result[n + 1] = job[1]
   result[n + 2] = job[2]
-  result[n + 3] = versions[i] or '0'
+  result[n + 3] = versions[i] or '1'
   result[n + 4] = scores[i]
   result[n + 5] = fires[i] or ''
 end

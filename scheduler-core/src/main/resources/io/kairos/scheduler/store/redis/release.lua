@@ -40,6 +40,10 @@ for n, j in ipairs(held) do
   heldIds[n] = ids[j]
 end
 local versions = bulk('HMGET', KEYS[4], heldIds)
+-- an absent versions entry is version 1 (put.lua writes none for a new job)
+for n = 1, #heldIds do
+  versions[n] = versions[n] or '1'
+end
 -- lease expiries matter only for jobs rescheduled (to decide on a wake-up): ask for those alone
 local rescheduled = {}
 for n, j in ipairs(held) do

@@ -125,8 +125,70 @@ class RedisJobStoreIT extends JobStoreContractTests {
         assertThat(codec().decode(redis().hget(KEYS.jobs(), "a")).id()).isEqualTo("a");
         assertThat(redis().zscore(KEYS.runTimes(), "a")).isEqualTo((double) T0.plusMillis(1500).toEpochMilli());
         assertThat(redis().zscore(KEYS.runTimes(), "p")).isNull();
-        assertThat(redis().hget(KEYS.versions(), "a")).isEqualTo("1");
         assertThat(redis().hexists(KEYS.jobs(), "p")).isTrue();
+    }
+
+    @Test
+    void aNewJobWithoutJitterHasNoVersionOrFireTimeEntryAndReadsAsVersionOneFiringAtItsRunTime() {
+        this.store.addJobs(List.of(job("a", T0.minusSeconds(1)), job("b", T0.plusSeconds(5))), ConflictPolicy.ERROR);
+        assertThat(redis().hexists(KEYS.versions(), "a")).isFalse();
+        assertThat(redis().hexists(KEYS.fireTimes(), "a")).isFalse();
+        assertThat(this.store.lookupJob("b")).hasValueSatisfying((job) -> {
+            assertThat(job.version()).isEqualTo(1);
+            assertThat(job.nextFireTime()).isEqualTo(T0.plusSeconds(5));
+        });
+        StoredJob acquired = this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60)).get(0);
+        assertThat(acquired.version()).isEqualTo(1);
+        assertThat(acquired.nextFireTime()).isEqualTo(T0.minusSeconds(1));
+        this.store.releaseJobs(A, List.of(JobRelease.reschedule(acquired, T0.plusSeconds(300), T0.plusSeconds(299))));
+        assertThat(redis().hget(KEYS.versions(), "a")).isEqualTo("2");
+        assertThat(redis().hget(KEYS.fireTimes(), "a")).isEqualTo(Long.toString(T0.plusSeconds(299).toEpochMilli()));
+        assertThat(this.store.lookupJob("a").orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void aJitteredJobKeepsItsFireTimeEvenInACallWithPlainJobs() {
+        StoredJob jittered = job("j", T0).withNextRunTime(T0.plusMillis(400), T0);
+        this.store.addJobs(List.of(job("a", T0), jittered), ConflictPolicy.ERROR);
+        assertThat(redis().hget(KEYS.fireTimes(), "j")).isEqualTo(Long.toString(T0.toEpochMilli()));
+        assertThat(redis().hexists(KEYS.fireTimes(), "a")).isFalse();
+        assertThat(this.store.lookupJob("j").orElseThrow().nextFireTime()).isEqualTo(T0);
+        assertThat(this.store.lookupJob("a").orElseThrow().nextFireTime()).isEqualTo(T0);
+    }
+
+    @Test
+    void entriesLeftWithoutTheirJobDoNotAttachToANewJobOfThatId() {
+        redis().hset(KEYS.versions(), "a", "7");
+        redis().hset(KEYS.fireTimes(), "a", "1");
+        this.store.addJob(job("a", T0), ConflictPolicy.ERROR);
+        assertThat(redis().hexists(KEYS.versions(), "a")).isFalse();
+        assertThat(redis().hexists(KEYS.fireTimes(), "a")).isFalse();
+        assertThat(this.store.lookupJob("a").orElseThrow()).satisfies((job) -> {
+            assertThat(job.version()).isEqualTo(1);
+            assertThat(job.nextFireTime()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void jobsStoredWithVersionAndFireTimeEntriesStayReadable() {
+        // as put.lua wrote every job before it left out version 1 and a fire time equal to the run time
+        String millis = Long.toString(T0.minusSeconds(1).toEpochMilli());
+        for (String id : List.of("one", "four")) {
+            redis().hset(KEYS.jobs(), id, codec().encode(job(id, T0.minusSeconds(1))));
+            redis().zadd(KEYS.runTimes(), T0.minusSeconds(1).toEpochMilli(), id);
+            redis().zadd(KEYS.ids(), 0, id);
+            redis().hset(KEYS.fireTimes(), id, millis);
+        }
+        redis().hset(KEYS.versions(), "one", "1");
+        redis().hset(KEYS.versions(), "four", "4");
+        assertThat(this.store.getAllJobs()).extracting(StoredJob::id, StoredJob::version, StoredJob::nextFireTime)
+                .containsExactly(tuple("four", 4L, T0.minusSeconds(1)), tuple("one", 1L, T0.minusSeconds(1)));
+        List<StoredJob> acquired = this.store.acquireDueJobs(A, T0, 10, T0.plusSeconds(60));
+        assertThat(acquired).extracting(StoredJob::version).containsExactly(4L, 1L);
+        this.store.releaseJobs(A, acquired.stream().map((job) -> JobRelease.reschedule(job, T0.plusSeconds(300), T0.plusSeconds(300))).toList());
+        assertThat(redis().hmget(KEYS.versions(), "four", "one")).extracting((value) -> value.getValue()).containsExactly("5", "2");
+        this.store.addJob(job("one", T0.plusSeconds(5)), ConflictPolicy.REPLACE);
+        assertThat(this.store.lookupJob("one").orElseThrow().version()).isEqualTo(3);
     }
 
     @Test
@@ -164,6 +226,8 @@ class RedisJobStoreIT extends JobStoreContractTests {
         assertThat(redis().zscore(KEYS.runTimes(), "newer")).isNull();
         assertThat(redis().zscore(KEYS.runTimes(), "garbage")).isNull();
         assertThat(redis().hget(KEYS.broken(), "newer")).contains("999");
+        // planted without a versions entry: read as version 1, marked broken as version 2
+        assertThat(redis().hget(KEYS.versions(), "newer")).isEqualTo("2");
         StoredJob newer = this.store.lookupJob("newer").orElseThrow();
         assertThat(newer.state()).isEqualTo(JobState.BROKEN);
         assertThat(newer.brokenReason()).contains("999");

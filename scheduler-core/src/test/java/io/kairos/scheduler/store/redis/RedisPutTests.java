@@ -43,6 +43,37 @@ class RedisPutTests {
             .withMessage("put.lua replied [] for job 'b'");
     }
 
+    @Test
+    void sendsThreeArgumentsPerJobWhenNoJobHasAFireTimeOfItsOwnOrABrokenReason() {
+        String[] args = this.put.args();
+        assertThat(args).hasSize(4 + 2 * 3);
+        assertThat(List.of(args[0], args[1], args[2], args[3])).containsExactly("error", "wakeups", "scheduler-1", "3");
+        assertThat(List.of(args[4], args[6], args[7], args[9])).containsExactly("a", millis(T), "b", millis(T));
+        assertThat(args[5]).contains("\"id\":\"a\"");
+    }
+
+    @Test
+    void sendsFivePerJobWhenOneHasAFireTimeOtherThanItsRunTimeAndLeavesOutFireTimesEqualToRunTimes() {
+        StoredJob jittered = job("b").withNextRunTime(T.plusMillis(400), T);
+        String[] args = RedisPut.encode(List.of(job("a"), jittered), "error", "wakeups", "scheduler-1", TestTrigger.codec()).args();
+        assertThat(args).hasSize(4 + 2 * 5);
+        assertThat(args[3]).isEqualTo("5");
+        assertThat(List.of(args[4], args[6], args[7], args[8])).containsExactly("a", millis(T), "", "");
+        assertThat(List.of(args[9], args[11], args[12], args[13])).containsExactly("b", millis(T.plusMillis(400)), millis(T), "");
+    }
+
+    @Test
+    void sendsFivePerJobWhenOneIsBroken() {
+        StoredJob broken = job("b").asBroken("unreadable");
+        String[] args = RedisPut.encode(List.of(job("a"), broken), "error", "wakeups", "scheduler-1", TestTrigger.codec()).args();
+        assertThat(args).hasSize(4 + 2 * 5);
+        assertThat(List.of(args[9], args[11], args[12], args[13])).containsExactly("b", "", "", "unreadable");
+    }
+
+    private static String millis(Instant instant) {
+        return Long.toString(instant.toEpochMilli());
+    }
+
     private static StoredJob job(String id) {
         return new StoredJob(id, id, "task", List.of(), Map.of(), new TestTrigger(T), "default", "default", null, true, 1, null, T, T,
                 JobState.SCHEDULED, null, 0, null);
