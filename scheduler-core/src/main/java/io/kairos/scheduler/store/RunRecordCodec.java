@@ -4,6 +4,7 @@ import io.kairos.scheduler.history.RunError;
 import io.kairos.scheduler.history.RunOutcome;
 import io.kairos.scheduler.history.RunRecord;
 
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,7 +13,9 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RunRecordCodec {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Generators for a run of records, one after the other, with nothing in between. */
+    private static final JsonFactory UTF8_ROWS = JsonFactory.builder().rootValueSeparator((String) null).build();
 
     /** The format versions {@link #read} knows: 1, the whole record. */
     private static final Set<Integer> WHOLE = Set.of(1);
@@ -58,49 +64,77 @@ public final class RunRecordCodec {
         return write(run, false);
     }
 
+    /**
+     * Writes the details of a record, as {@link #writeDetails(RunRecord)} does, to a generator: for a store that
+     * encodes a batch of records with one generator (see {@link #detailsGenerator}). The generator is not flushed.
+     *
+     * @param run the record, not {@code null}
+     * @param g the generator, open, at the root or where a value may follow
+     * @throws tools.jackson.core.JacksonException when the generator's target fails
+     */
+    public static void writeDetails(RunRecord run, JsonGenerator g) {
+        write(g, run, false);
+    }
+
+    /**
+     * A generator writing UTF-8 to a stream, with nothing between root values (the default puts a space), so that
+     * the text of each record written with {@link #writeDetails(RunRecord, JsonGenerator)} is the text
+     * {@link #writeDetails(RunRecord)} returns once the generator is flushed. Closing it closes the stream.
+     *
+     * @param out the stream, not {@code null}
+     * @return a new generator
+     */
+    public static JsonGenerator detailsGenerator(OutputStream out) {
+        return UTF8_ROWS.createGenerator(out, JsonEncoding.UTF8);
+    }
+
     private static String write(RunRecord run, boolean whole) {
         // streamed rather than built as a tree: the writer thread encodes every run of a burst
         StringWriter text = new StringWriter(whole ? 384 : 192);
         try (JsonGenerator g = JSON.createGenerator(text)) {
-            g.writeStartObject();
-            g.writeNumberProperty("v", whole ? 1 : 2);
-            if (whole) {
-                g.writeStringProperty("runId", run.runId());
-                g.writeStringProperty("jobId", run.jobId());
-            }
-            g.writeStringProperty("jobName", run.jobName());
-            g.writeStringProperty("task", run.task());
-            g.writeStringProperty("jobStore", run.jobStore());
-            g.writeStringProperty("executor", run.executor());
-            instant(g, "scheduledAt", run.scheduledAt());
-            instant(g, "submittedAt", run.submittedAt());
-            instant(g, "startedAt", run.startedAt());
-            if (whole) {
-                instant(g, "finishedAt", run.finishedAt());
-                g.writeStringProperty("outcome", run.outcome().name());
-            }
-            g.writeNumberProperty("attempt", run.attempt());
-            g.writeStringProperty("instance", run.instance());
-            if (run.error() != null) {
-                g.writeObjectPropertyStart("error");
-                g.writeStringProperty("type", run.error().type());
-                g.writeStringProperty("message", run.error().message());
-                g.writeStringProperty("stackTrace", run.error().stackTrace());
-                g.writeBooleanProperty("stackTraceTruncated", run.error().stackTraceTruncated());
-                g.writeEndObject();
-            }
-            if (whole || run.result() != null) {
-                g.writeStringProperty("result", run.result());
-            }
-            if (whole || run.resultNotJson()) {
-                g.writeBooleanProperty("resultNotJson", run.resultNotJson());
-            }
-            if (whole || run.resultTruncated()) {
-                g.writeBooleanProperty("resultTruncated", run.resultTruncated());
-            }
-            g.writeEndObject();
+            write(g, run, whole);
         }
         return text.toString();
+    }
+
+    private static void write(JsonGenerator g, RunRecord run, boolean whole) {
+        g.writeStartObject();
+        g.writeNumberProperty("v", whole ? 1 : 2);
+        if (whole) {
+            g.writeStringProperty("runId", run.runId());
+            g.writeStringProperty("jobId", run.jobId());
+        }
+        g.writeStringProperty("jobName", run.jobName());
+        g.writeStringProperty("task", run.task());
+        g.writeStringProperty("jobStore", run.jobStore());
+        g.writeStringProperty("executor", run.executor());
+        instant(g, "scheduledAt", run.scheduledAt());
+        instant(g, "submittedAt", run.submittedAt());
+        instant(g, "startedAt", run.startedAt());
+        if (whole) {
+            instant(g, "finishedAt", run.finishedAt());
+            g.writeStringProperty("outcome", run.outcome().name());
+        }
+        g.writeNumberProperty("attempt", run.attempt());
+        g.writeStringProperty("instance", run.instance());
+        if (run.error() != null) {
+            g.writeObjectPropertyStart("error");
+            g.writeStringProperty("type", run.error().type());
+            g.writeStringProperty("message", run.error().message());
+            g.writeStringProperty("stackTrace", run.error().stackTrace());
+            g.writeBooleanProperty("stackTraceTruncated", run.error().stackTraceTruncated());
+            g.writeEndObject();
+        }
+        if (whole || run.result() != null) {
+            g.writeStringProperty("result", run.result());
+        }
+        if (whole || run.resultNotJson()) {
+            g.writeBooleanProperty("resultNotJson", run.resultNotJson());
+        }
+        if (whole || run.resultTruncated()) {
+            g.writeBooleanProperty("resultTruncated", run.resultTruncated());
+        }
+        g.writeEndObject();
     }
 
     /**

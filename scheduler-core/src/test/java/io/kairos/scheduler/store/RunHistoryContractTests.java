@@ -271,6 +271,17 @@ public abstract class RunHistoryContractTests {
     }
 
     @Test
+    void nonAsciiIdsAndTextsReadBack() {
+        RunHistory history = history();
+        String jobId = this.job + "ö€😀";
+        RunRecord odd = new RunRecord(run("a", 1, RunOutcome.FAILED).runId(), jobId, "nämé €", "tâsk", "default", "pool",
+                this.base, this.base, this.base, this.base.plusSeconds(1), RunOutcome.FAILED, 1, "i",
+                new RunError("x.Y", "ünïcode 😀\\ ✓", "träce", false), "\"ß\"", false, false);
+        history.record(List.of(odd, run("b", 2, RunOutcome.SUCCEEDED)));
+        assertThat(history.findRuns(RunQuery.ofJob(jobId))).containsExactly(odd);
+    }
+
+    @Test
     void concurrentWritersLoseNothing() throws Exception {
         RunHistory history = history();
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -3,12 +3,14 @@ package io.kairos.scheduler.store.jdbc;
 import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.store.RunRecordCodec;
 
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import tools.jackson.core.JsonGenerator;
 
 /**
  * PostgreSQL's write of a batch of run records: one {@code COPY ... FROM STDIN} (text format) instead of a row
@@ -40,44 +42,45 @@ final class PgRunCopy {
     }
 
     /**
-     * Copies the records in, in the connection's current transaction.
+     * Copies the records in, in the connection's current transaction. The rows are encoded straight to UTF-8
+     * ({@link CopyTextBuffer}, the details with one JSON generator for the batch) and sent in one piece.
      *
      * @param connection a PgJDBC connection (possibly wrapped by a pool)
      * @param runs the records, not empty
      * @throws SQLException when the copy fails (a duplicate run id fails all of it)
      */
     void copy(Connection connection, List<RunRecord> runs) throws SQLException {
-        StringBuilder rows = new StringBuilder(runs.size() * 320);
-        for (RunRecord run : runs) {
-            field(rows, run.runId()).append('\t');
-            field(rows, run.jobId()).append('\t');
-            rows.append(run.finishedAt().toEpochMilli()).append('\t');
-            rows.append(run.outcome().name()).append('\t');
-            field(rows, RunRecordCodec.writeDetails(run)).append('\n');
-        }
+        CopyTextBuffer rows = rows(runs);
+        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(this.copy);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(this.copy, new StringReader(rows.toString()));
+            in.writeToCopy(rows.array(), 0, rows.size());
+            in.endCopy();
         }
-        catch (java.io.IOException ex) {
-            throw new SQLException("cannot send the run records to the server", "08006", ex);
+        finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
     }
 
     /**
-     * Appends a value in COPY's text format: backslash, newline, carriage return and tab escaped with a backslash
-     * (the column values are never NULL).
+     * The records as COPY text rows: run id, job id, finish time (epoch milliseconds), outcome and details, each row
+     * ended by a newline.
+     *
+     * @param runs the records
+     * @return the rows
      */
-    static StringBuilder field(StringBuilder into, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> into.append("\\\\");
-                case '\n' -> into.append("\\n");
-                case '\r' -> into.append("\\r");
-                case '\t' -> into.append("\\t");
-                default -> into.append(c);
+    static CopyTextBuffer rows(List<RunRecord> runs) {
+        CopyTextBuffer rows = new CopyTextBuffer(Math.max(1, runs.size() * 320));
+        try (JsonGenerator details = RunRecordCodec.detailsGenerator(rows)) {
+            for (RunRecord run : runs) {
+                rows.field(run.runId()).tab().field(run.jobId()).tab().number(run.finishedAt().toEpochMilli()).tab()
+                        .ascii(run.outcome().name()).tab();
+                RunRecordCodec.writeDetails(run, details);
+                details.flush();
+                rows.endRow();
             }
         }
-        return into;
+        return rows;
     }
 }

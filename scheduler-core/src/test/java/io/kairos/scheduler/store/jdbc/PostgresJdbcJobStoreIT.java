@@ -1,15 +1,20 @@
 package io.kairos.scheduler.store.jdbc;
 
+import io.kairos.scheduler.history.RunError;
+import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.TestTrigger;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,6 +130,29 @@ class PostgresJdbcJobStoreIT extends JdbcJobStoreContractTests {
         }
         finally {
             other.shutdown();
+        }
+    }
+
+    @Test
+    void theCopyOfRunRecordsStoresEscapedAndNonAsciiTextAsIs() throws SQLException {
+        // PgRunCopy itself: JdbcRunHistory falls back to row inserts when a COPY fails, which would hide a bad encoding
+        Instant finished = T0.plusMillis(7);
+        String unique = Long.toHexString(System.nanoTime());
+        RunRecord odd = new RunRecord("copy-it-" + unique, unique + "j\tö\n€\\x\r😀", "nämé\t\\N", "t\\x", "default", "pool", T0, T0, T0, finished,
+                RunOutcome.FAILED, 2, "i", new RunError("x.Y", "ünï 😀\n\\ ✓", "trace\r\n\tat x", false), "\"ß\"", false, true);
+        String table = TABLE + "_runs";
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            new PgRunCopy(table).copy(c, List.of(odd));
+            c.commit();
+            try (PreparedStatement ps = c.prepareStatement("SELECT run_id, job_id, finished_at, outcome, run_data FROM " + table
+                    + " WHERE job_id = ?")) {
+                ps.setString(1, odd.jobId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(JdbcRunHistory.readRows(rs)).containsExactly(odd);
+                }
+            }
+            c.commit();
         }
     }
 
