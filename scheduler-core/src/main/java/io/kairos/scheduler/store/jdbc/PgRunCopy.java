@@ -15,7 +15,7 @@ import org.postgresql.PGConnection;
  * insert per record. The server then inserts the rows page by page ({@code heap_multi_insert}: one WAL record per
  * page rather than per row) and runs no executor per row, which matters because the database shares the machine's
  * CPU with the scheduler it serves. Needs the PostgreSQL driver's {@link PGConnection}; the caller checks
- * {@link #supports} first. Stateless and thread-safe.
+ * {@link PgCopyText#supports} first. Stateless and thread-safe.
  */
 final class PgRunCopy {
 
@@ -29,17 +29,6 @@ final class PgRunCopy {
     }
 
     /**
-     * Whether a connection can copy (it is, or wraps, a PgJDBC connection).
-     *
-     * @param connection an open connection
-     * @return {@code true} when {@link #copy} works on it
-     * @throws SQLException when the connection is closed
-     */
-    static boolean supports(Connection connection) throws SQLException {
-        return connection.isWrapperFor(PGConnection.class);
-    }
-
-    /**
      * Copies the records in, in the connection's current transaction.
      *
      * @param connection a PgJDBC connection (possibly wrapped by a pool)
@@ -49,11 +38,11 @@ final class PgRunCopy {
     void copy(Connection connection, List<RunRecord> runs) throws SQLException {
         StringBuilder rows = new StringBuilder(runs.size() * 320);
         for (RunRecord run : runs) {
-            field(rows, run.runId()).append('\t');
-            field(rows, run.jobId()).append('\t');
+            PgCopyText.field(rows, run.runId()).append('\t');
+            PgCopyText.field(rows, run.jobId()).append('\t');
             rows.append(run.finishedAt().toEpochMilli()).append('\t');
             rows.append(run.outcome().name()).append('\t');
-            field(rows, RunRecordCodec.writeDetails(run)).append('\n');
+            PgCopyText.field(rows, RunRecordCodec.writeDetails(run)).append('\n');
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(this.copy, new StringReader(rows.toString()));
@@ -61,23 +50,5 @@ final class PgRunCopy {
         catch (java.io.IOException ex) {
             throw new SQLException("cannot send the run records to the server", "08006", ex);
         }
-    }
-
-    /**
-     * Appends a value in COPY's text format: backslash, newline, carriage return and tab escaped with a backslash
-     * (the column values are never NULL).
-     */
-    static StringBuilder field(StringBuilder into, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> into.append("\\\\");
-                case '\n' -> into.append("\\n");
-                case '\r' -> into.append("\\r");
-                case '\t' -> into.append("\\t");
-                default -> into.append(c);
-            }
-        }
-        return into;
     }
 }
