@@ -23,7 +23,8 @@ import java.util.Map;
  * {@link JdbcJobStore#addJobs}: a batch of jobs in one transaction. It locks the rows already holding any of the ids
  * ({@code SELECT ... WHERE id IN (...) FOR UPDATE}, finished markers included), decides per job by the conflict
  * policy as {@link JdbcJobStore#addJob} does (a marker is kept under {@code KEEP_EXISTING} and replaced otherwise),
- * then writes the new jobs with one JDBC batch of inserts and the replaced ones with one batch of updates, and on
+ * then writes the new jobs (on PostgreSQL one {@code COPY}, {@link PgWrites#insertAll}, with the locking select one
+ * {@code = ANY (array)} statement; elsewhere one JDBC batch of inserts) and the replaced ones with one batch of updates, and on
  * PostgreSQL sends one {@code NOTIFY} with the earliest next run time written. When another writer inserts one of the ids meanwhile
  * (a duplicate key), the transaction is rolled back and the batch decided again, at most five times. Stateless.
  */
