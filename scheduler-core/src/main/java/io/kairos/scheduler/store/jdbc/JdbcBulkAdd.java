@@ -23,7 +23,8 @@ import java.util.Map;
  * {@link JdbcJobStore#addJobs}: a batch of jobs in one transaction. It locks the rows already holding any of the ids
  * ({@code SELECT ... WHERE id IN (...) FOR UPDATE}, finished markers included), decides per job by the conflict
  * policy as {@link JdbcJobStore#addJob} does (a marker is kept under {@code KEEP_EXISTING} and replaced otherwise),
- * then writes the new jobs with one JDBC batch of inserts and the replaced ones with one batch of updates, and on
+ * then writes the new jobs (on PostgreSQL one {@code COPY}, {@link PgWrites#insertAll}, with the locking select one
+ * {@code = ANY (array)} statement; elsewhere one JDBC batch of inserts) and the replaced ones with one batch of updates, and on
  * PostgreSQL sends one {@code NOTIFY} with the earliest next run time written. When another writer inserts one of the ids meanwhile
  * (a duplicate key), the transaction is rolled back and the batch decided again, at most five times. Stateless.
  */
@@ -63,7 +64,7 @@ final class JdbcBulkAdd {
 
     private static List<JobAddOutcome> write(Connection c, StartedStore s, List<StoredJob> jobs, String[] json, JobAddOutcome[] outcomes,
             ConflictPolicy policy) throws SQLException {
-        Map<String, JobRow> existing = lockExisting(c, s.sql(), jobs, json);
+        Map<String, JobRow> existing = lockExisting(c, s, jobs, json);
         List<Integer> inserts = new ArrayList<>();
         List<Integer> updates = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
@@ -111,7 +112,7 @@ final class JdbcBulkAdd {
         return Collections.unmodifiableList(Arrays.asList(outcomes));
     }
 
-    private static Map<String, JobRow> lockExisting(Connection c, JobSql sql, List<StoredJob> jobs, String[] json) throws SQLException {
+    private static Map<String, JobRow> lockExisting(Connection c, StartedStore s, List<StoredJob> jobs, String[] json) throws SQLException {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             if (json[i] != null) {
@@ -119,22 +120,37 @@ final class JdbcBulkAdd {
             }
         }
         Map<String, JobRow> rows = new HashMap<>();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        if (s.writer().singleStatements()) {
+            // PostgreSQL: every id in one statement over an array, one round trip and one plan
+            try (PreparedStatement ps = c.prepareStatement(s.sql().selectRows + " WHERE id = ANY (?::varchar[]) FOR UPDATE")) {
+                ps.setArray(1, c.createArrayOf("varchar", ids.toArray(String[]::new)));
+                readRows(ps, rows);
+            }
+            return rows;
+        }
         for (int from = 0; from < ids.size(); from += IDS_PER_SELECT) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_SELECT));
             String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement(sql.selectRows + " WHERE id IN (" + marks + ") FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement(s.sql().selectRows + " WHERE id IN (" + marks + ") FOR UPDATE")) {
                 for (int p = 0; p < chunk.size(); p++) {
                     ps.setString(p + 1, chunk.get(p));
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        JobRow row = JobRow.read(rs);
-                        rows.put(row.id(), row);
-                    }
-                }
+                readRows(ps, rows);
             }
         }
         return rows;
+    }
+
+    private static void readRows(PreparedStatement ps, Map<String, JobRow> into) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                JobRow row = JobRow.read(rs);
+                into.put(row.id(), row);
+            }
+        }
     }
 
     /**

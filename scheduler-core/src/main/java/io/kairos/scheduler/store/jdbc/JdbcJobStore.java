@@ -199,7 +199,8 @@ public class JdbcJobStore implements JobStore {
      * {@inheritDoc}
      *
      * <p>One transaction: a locking select of the ids already taken (finished markers included), the inserts (one
-     * {@code INSERT ... SELECT FROM unnest(...)} on PostgreSQL, one JDBC batch elsewhere), one JDBC batch of updates
+     * {@code COPY ... FROM STDIN} on PostgreSQL, one JDBC batch elsewhere; an id another writer inserted after the
+     * select fails the insert, and the batch is rolled back and decided again, at most five times), one JDBC batch of updates
      * (replaced jobs and markers), and on PostgreSQL one {@code NOTIFY} for the earliest next run time written.
      *
      * @throws JobStoreException when the database fails; the transaction is rolled back, so no job was written

@@ -72,7 +72,7 @@ final class JdbcRunHistory implements RunHistory {
         }
         try {
             this.tx.inTransaction("record runs", (c) -> {
-                if (this.copy != null && PgRunCopy.supports(c)) {
+                if (this.copy != null && PgCopyText.supports(c)) {
                     this.copy.copy(c, runs);
                     return null;
                 }

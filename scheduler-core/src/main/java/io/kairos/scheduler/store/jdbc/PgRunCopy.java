@@ -17,7 +17,7 @@ import tools.jackson.core.JsonGenerator;
  * insert per record. The server then inserts the rows page by page ({@code heap_multi_insert}: one WAL record per
  * page rather than per row) and runs no executor per row, which matters because the database shares the machine's
  * CPU with the scheduler it serves. Needs the PostgreSQL driver's {@link PGConnection}; the caller checks
- * {@link #supports} first. Stateless and thread-safe.
+ * {@link PgCopyText#supports} first. Stateless and thread-safe.
  */
 final class PgRunCopy {
 
@@ -31,35 +31,23 @@ final class PgRunCopy {
     }
 
     /**
-     * Whether a connection can copy (it is, or wraps, a PgJDBC connection).
-     *
-     * @param connection an open connection
-     * @return {@code true} when {@link #copy} works on it
-     * @throws SQLException when the connection is closed
-     */
-    static boolean supports(Connection connection) throws SQLException {
-        return connection.isWrapperFor(PGConnection.class);
-    }
-
-    /**
      * Copies the records in, in the connection's current transaction. The rows are encoded straight to UTF-8
-     * ({@link CopyTextBuffer}, the details with one JSON generator for the batch) and sent in one piece.
+     * ({@link PgCopyText}, the details with one JSON generator for the batch) and sent in one piece.
      *
      * @param connection a PgJDBC connection (possibly wrapped by a pool)
      * @param runs the records, not empty
      * @throws SQLException when the copy fails (a duplicate run id fails all of it)
      */
     void copy(Connection connection, List<RunRecord> runs) throws SQLException {
-        CopyTextBuffer rows = rows(runs);
+        PgCopyText rows = rows(runs);
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(this.copy);
         try {
             in.writeToCopy(rows.array(), 0, rows.size());
             in.endCopy();
         }
-        finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
+        catch (SQLException | RuntimeException ex) {
+            PgCopyText.cancel(in, ex);
+            throw ex;
         }
     }
 
@@ -70,8 +58,8 @@ final class PgRunCopy {
      * @param runs the records
      * @return the rows
      */
-    static CopyTextBuffer rows(List<RunRecord> runs) {
-        CopyTextBuffer rows = new CopyTextBuffer(Math.max(1, runs.size() * 320));
+    static PgCopyText rows(List<RunRecord> runs) {
+        PgCopyText rows = new PgCopyText(Math.max(1, runs.size() * 320));
         try (JsonGenerator details = RunRecordCodec.detailsGenerator(rows)) {
             for (RunRecord run : runs) {
                 rows.field(run.runId()).tab().field(run.jobId()).tab().number(run.finishedAt().toEpochMilli()).tab()

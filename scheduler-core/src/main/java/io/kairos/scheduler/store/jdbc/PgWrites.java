@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 
 /**
@@ -29,6 +31,8 @@ final class PgWrites {
     private final String insert;
 
     private final String insertAll;
+
+    private final String copyNew;
 
     private final java.util.EnumMap<JobSql.Target, String> update = new java.util.EnumMap<>(JobSql.Target.class);
 
@@ -59,6 +63,8 @@ final class PgWrites {
                 + " lease_until) SELECT r.next_run_time, r.next_fire_time, r.state, r.broken_reason, CAST(r.job_data AS jsonb), r.id, 1,"
                 + " NULL, NULL FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::text[], ?::text[], ?::varchar[])"
                 + " AS r(next_run_time, next_fire_time, state, broken_reason, job_data, id) ON CONFLICT (id) DO NOTHING";
+        // the same rows through COPY: lease columns NULL, as they have no default
+        this.copyNew = "COPY " + t + " (next_run_time, next_fire_time, state, broken_reason, job_data, id, version) FROM STDIN";
         for (JobSql.Target target : JobSql.Target.values()) {
             this.update.put(target, "WITH w AS (" + sql.update(target) + " RETURNING next_run_time, version)" + notify);
         }
@@ -103,13 +109,22 @@ final class PgWrites {
     }
 
     /**
-     * Inserts new jobs at version 1 in one statement (no notification: the caller sends one for the batch).
+     * Inserts new jobs at version 1 (no notification: the caller sends one for the batch). On a PgJDBC connection
+     * ({@link PgCopyText#supports}) with one {@code COPY ... FROM STDIN}: the rows are sent in chunks of about
+     * {@value #COPY_CHUNK} bytes as they are formatted, so the server parses and inserts the first rows while
+     * the client formats the next, and the server inserts without an executor per row and without the array
+     * literals of the statement below (measured: about half the server time of that statement per row). Otherwise
+     * with one {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT (id) DO NOTHING}.
      *
      * @param jobs the jobs, distinct ids
      * @param json each job's JSON, in the order of {@code jobs}
-     * @return how many rows were inserted: fewer than {@code jobs} when some ids were taken meanwhile
+     * @return how many rows were inserted: fewer than {@code jobs} when some ids were taken meanwhile (with
+     *     {@code COPY}, 0: a taken id fails the copy, and the transaction must then be rolled back)
      */
     int insertAll(Connection c, List<StoredJob> jobs, List<String> json) throws SQLException {
+        if (PgCopyText.supports(c)) {
+            return copyNew(c, jobs, json);
+        }
         int n = jobs.size();
         @Nullable Long[] nextRunTimes = new Long[n];
         @Nullable Long[] nextFireTimes = new Long[n];
@@ -132,6 +147,39 @@ final class PgWrites {
             ps.setArray(5, c.createArrayOf("text", json.toArray(String[]::new)));
             ps.setArray(6, c.createArrayOf("varchar", ids));
             return ps.executeUpdate();
+        }
+    }
+
+    /** Bytes of formatted rows sent to the server at a time by {@link #copyNew}. */
+    static final int COPY_CHUNK = 32 * 1024;
+
+    private int copyNew(Connection c, List<StoredJob> jobs, List<String> json) throws SQLException {
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(this.copyNew);
+        try {
+            PgCopyText rows = new PgCopyText(COPY_CHUNK + 1024);
+            for (int i = 0; i < jobs.size(); i++) {
+                StoredJob job = jobs.get(i);
+                rows.nullable(JobRows.millis(job.nextRunTime())).tab().nullable(JobRows.millis(job.nextFireTime())).tab()
+                        .ascii(job.state().name()).tab().nullable(JobRows.reason(job.brokenReason())).tab()
+                        .field(json.get(i)).tab().field(job.id()).tab().ascii("1").endRow();
+                if (rows.size() >= COPY_CHUNK || i == jobs.size() - 1) {
+                    in.writeToCopy(rows.array(), 0, rows.size());
+                    rows.clear();
+                }
+            }
+            return Math.toIntExact(in.endCopy());
+        }
+        catch (SQLException ex) {
+            PgCopyText.cancel(in, ex);
+            if ("23505".equals(ex.getSQLState())) {
+                // an id inserted by another writer after the batch's locking select
+                return 0;
+            }
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            PgCopyText.cancel(in, ex);
+            throw ex;
         }
     }
 

@@ -31,7 +31,7 @@ class PgRunCopyTests {
                 RunOutcome.FAILED, 2, "i", new RunError("x.Y", "line 1\nline 2\t\\ ü", "trace\r\n\tat x", true), null, true, true);
         List<RunRecord> runs = List.of(plain, odd);
 
-        CopyTextBuffer rows = PgRunCopy.rows(runs);
+        PgCopyText rows = PgRunCopy.rows(runs);
 
         StringBuilder expected = new StringBuilder();
         for (RunRecord run : runs) {
@@ -44,7 +44,7 @@ class PgRunCopyTests {
 
     @Test
     void aBufferGrowsPastItsInitialCapacity() {
-        CopyTextBuffer rows = new CopyTextBuffer(1);
+        PgCopyText rows = new PgCopyText(1);
         rows.field("a\\b").tab().number(-42).endRow();
         rows.write("x\\y".getBytes(StandardCharsets.UTF_8), 0, 3);
         rows.write('\\');

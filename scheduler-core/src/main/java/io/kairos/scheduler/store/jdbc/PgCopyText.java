@@ -2,23 +2,31 @@ package io.kairos.scheduler.store.jdbc;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
 /**
  * Rows in the text format of PostgreSQL's {@code COPY ... FROM STDIN}, built as UTF-8 bytes in one growing array, so
- * that a batch goes to the driver without a {@code String} or a {@code Reader} in between.
+ * that rows go to the driver without a {@code String} or a {@code Reader} in between; the writes that copy rows in
+ * ({@link PgRunCopy}, {@link PgWrites#insertAll}) use it, after {@link #supports} says the connection can copy.
  *
- * <p>Two ways in. The {@code field}, {@code number}, {@code tab} and {@code endRow} methods write a column value or a
- * delimiter: a text value is escaped (backslash, newline, carriage return and tab with a backslash). As an
+ * <p>Two ways in. The {@code field}, {@code nullable}, {@code number}, {@code tab} and {@code endRow} methods write a
+ * column value or a delimiter: a text value is escaped (backslash, newline, carriage return and tab with a
+ * backslash), {@code NULL} is {@code \N}. As an
  * {@link OutputStream} it takes JSON text already encoded as UTF-8 (a JSON generator's output) and doubles only its
  * backslashes: JSON text never holds a raw newline, carriage return or tab (a generator escapes them inside strings),
  * and in UTF-8 the byte {@code 0x5C} is only ever a backslash (the bytes of a multi-byte character are all above
- * {@code 0x7F}). Column values are never NULL, so {@code \N} is never written.
+ * {@code 0x7F}).
  *
  * <p>Not thread-safe: one buffer per batch.
  */
-final class CopyTextBuffer extends OutputStream {
+final class PgCopyText extends OutputStream {
 
     private byte[] bytes;
 
@@ -28,11 +36,41 @@ final class CopyTextBuffer extends OutputStream {
      * @param capacity the initial capacity in bytes, at least 1; the buffer grows as needed
      * @throws IllegalArgumentException when the capacity is below 1
      */
-    CopyTextBuffer(int capacity) {
+    PgCopyText(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity is " + capacity + "; valid: at least 1");
         }
         this.bytes = new byte[capacity];
+    }
+
+    /**
+     * Whether a connection can copy (it is, or wraps, a PgJDBC connection).
+     *
+     * @param connection an open connection
+     * @return {@code true} when the PgJDBC copy API can be reached from it
+     * @throws SQLException when the connection is closed
+     */
+    static boolean supports(Connection connection) throws SQLException {
+        return connection.isWrapperFor(PGConnection.class);
+    }
+
+    /**
+     * Ends a copy that a failure interrupted: cancels it when it is still active, a failure to cancel added to
+     * {@code cause} as suppressed (the connection's transaction must be rolled back either way).
+     *
+     * @param in the copy
+     * @param cause the failure that interrupted it
+     */
+    static void cancel(CopyIn in, Exception cause) {
+        if (!in.isActive()) {
+            return;
+        }
+        try {
+            in.cancelCopy();
+        }
+        catch (SQLException ex) {
+            cause.addSuppressed(ex);
+        }
     }
 
     /**
@@ -41,7 +79,7 @@ final class CopyTextBuffer extends OutputStream {
      * @param value the value, not {@code null}
      * @return this buffer
      */
-    CopyTextBuffer field(String value) {
+    PgCopyText field(String value) {
         int length = value.length();
         ensure(length * 2);
         for (int i = 0; i < length; i++) {
@@ -61,22 +99,42 @@ final class CopyTextBuffer extends OutputStream {
     }
 
     /**
+     * Appends a text value as {@link #field}, or {@code \N} for {@code NULL}.
+     *
+     * @param value the value, or {@code null}
+     * @return this buffer
+     */
+    PgCopyText nullable(@Nullable String value) {
+        return value == null ? nullMarker() : field(value);
+    }
+
+    /**
+     * Appends a whole number in decimal, or {@code \N} for {@code NULL}.
+     *
+     * @param value the value, or {@code null}
+     * @return this buffer
+     */
+    PgCopyText nullable(@Nullable Long value) {
+        return value == null ? nullMarker() : number(value);
+    }
+
+    /**
      * Appends a whole number in decimal.
      *
      * @param value the number
      * @return this buffer
      */
-    CopyTextBuffer number(long value) {
+    PgCopyText number(long value) {
         return ascii(Long.toString(value));
     }
 
     /**
      * Appends a text known to be ASCII and free of characters COPY escapes (an enum constant's name), unescaped.
      *
-     * @param value the value, not {@code null}, ASCII letters, digits and {@code _} only
+     * @param value the value, not {@code null}, printable ASCII other than backslash
      * @return this buffer
      */
-    CopyTextBuffer ascii(String value) {
+    PgCopyText ascii(String value) {
         int length = value.length();
         ensure(length);
         for (int i = 0; i < length; i++) {
@@ -90,7 +148,7 @@ final class CopyTextBuffer extends OutputStream {
      *
      * @return this buffer
      */
-    CopyTextBuffer tab() {
+    PgCopyText tab() {
         ensure(1);
         this.bytes[this.size++] = '\t';
         return this;
@@ -101,7 +159,7 @@ final class CopyTextBuffer extends OutputStream {
      *
      * @return this buffer
      */
-    CopyTextBuffer endRow() {
+    PgCopyText endRow() {
         ensure(1);
         this.bytes[this.size++] = '\n';
         return this;
@@ -159,6 +217,21 @@ final class CopyTextBuffer extends OutputStream {
      */
     int size() {
         return this.size;
+    }
+
+    /**
+     * Empties the buffer (its array is kept for the next rows).
+     */
+    void clear() {
+        this.size = 0;
+    }
+
+    /** Appends {@code \N}, COPY's NULL. */
+    private PgCopyText nullMarker() {
+        ensure(2);
+        this.bytes[this.size++] = '\\';
+        this.bytes[this.size++] = 'N';
+        return this;
     }
 
     /** Escapes one byte of UTF-8 text; room for two bytes is ensured by the caller. */
