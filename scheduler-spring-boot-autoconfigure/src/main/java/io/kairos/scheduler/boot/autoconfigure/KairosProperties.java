@@ -345,7 +345,7 @@ public class KairosProperties {
         /** Kind of store. */
         private JobStoreType type = JobStoreType.MEMORY;
 
-        /** jdbc: name of the jobs table. Defaults to the store's default table name. */
+        /** jdbc: name of the jobs table, optionally schema-qualified. Defaults to kairos_jobs. */
         private @Nullable String tableName;
 
         /**
