@@ -95,6 +95,24 @@ class KairosAutoConfigurationTests {
     }
 
     @Test
+    void aRetryOnClassThatDoesNotLoadOrIsNotAThrowableFailsStartUpNamingThePropertyAndTheName() {
+        this.runner.withPropertyValues("kairos.job-defaults.retry.max-attempts=3",
+                "kairos.job-defaults.retry.retry-on[0]=com.nope.NoSuchException").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("kairos.job-defaults.retry.retry-on", "com.nope.NoSuchException",
+                    "is not found with the application's class loader");
+        });
+        this.runner.withPropertyValues("kairos.job-defaults.retry.max-attempts=3",
+                "kairos.job-defaults.retry.no-retry-on=java.lang.String").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("kairos.job-defaults.retry.no-retry-on", "java.lang.String",
+                    "is not a Throwable");
+        });
+    }
+
+    @Test
     void schedulerIdAndShutdownTimeoutReachTheEngine() {
         this.runner.withPropertyValues("kairos.scheduler-id=node-1", "kairos.shutdown.timeout=5")
             .run((context) -> {
