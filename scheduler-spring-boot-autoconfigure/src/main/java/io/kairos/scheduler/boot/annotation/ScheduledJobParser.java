@@ -95,6 +95,14 @@ public final class ScheduledJobParser {
         if (jitter != null) {
             options = options.jitter(jitter);
         }
+        Duration timeout = duration(annotation.timeout(), "timeout", source);
+        if (timeout != null) {
+            if (timeout.isZero()) {
+                throw new ScheduledJobDeclarationException(source, "timeout", annotation.timeout(), "is zero",
+                        "Give a positive duration such as '30s', or leave it empty for no timeout of the job's own", null);
+            }
+            options = options.timeout(timeout);
+        }
         RetryPolicy retry = retry(annotation.retry(), source);
         if (retry != null) {
             options = options.retry(retry);

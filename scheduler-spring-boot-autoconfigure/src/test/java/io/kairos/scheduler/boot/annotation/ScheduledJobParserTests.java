@@ -129,6 +129,25 @@ class ScheduledJobParserTests {
     }
 
     @Test
+    void aTimeoutBecomesTheJobOptionAndABadOneIsRefusedNamingTheAttributeAndTheValue() {
+        assertThat(parse("timed", 0).options()).isEqualTo(JobOptions.none().timeout(Duration.ofMinutes(5)));
+        assertThat(parse("timed", 1).options()).isEqualTo(JobOptions.none().timeout(Duration.ofSeconds(45)));
+        assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("timed", 2))
+            .satisfies((ex) -> {
+                assertThat(ex.getAttribute()).isEqualTo("timeout");
+                assertThat(ex.getValue()).isEqualTo("0s");
+                assertThat(ex.getProblem()).isEqualTo("is zero");
+            })
+            .withMessageContaining("Reports.timed()");
+        assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("timed", 3))
+            .satisfies((ex) -> {
+                assertThat(ex.getAttribute()).isEqualTo("timeout");
+                assertThat(ex.getValue()).isEqualTo("five minutes");
+                assertThat(ex.getProblem()).isEqualTo("is not a duration");
+            });
+    }
+
+    @Test
     void aRetryOnOrNoRetryOnClassThatDoesNotLoadAsAThrowableIsRefusedNamingTheAttributeAndTheName() {
         assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("retried", 3))
             .satisfies((ex) -> {
@@ -210,6 +229,13 @@ class ScheduledJobParserTests {
                 retryOn = "java.io.IOExeption"))
         @ScheduledJob(interval = "3s", retry = @Retry(maxAttempts = "3", noRetryOn = {"java.io.IOException", "java.lang.String"}))
         void retried() {
+        }
+
+        @ScheduledJob(interval = "1h", timeout = "5m")
+        @ScheduledJob(interval = "1h", timeout = "45")
+        @ScheduledJob(interval = "1h", timeout = "0s")
+        @ScheduledJob(interval = "1h", timeout = "five minutes")
+        void timed() {
         }
 
         @ScheduledJob(interval = "5m", maxInstances = "0")
