@@ -264,7 +264,10 @@ public final class JobRequest {
 
     /**
      * How failed attempts (an exception, or the timeout) are retried: another attempt of the same fire time, kept in
-     * the job's store until it runs; see {@link JobOptions#retry(RetryPolicy)}.
+     * the job's store until it runs; see {@link JobOptions#retry(RetryPolicy)}. The exception class names of
+     * {@code retryOn} and {@code noRetryOn} are matched as text and not loaded here (a stored job may name another
+     * node's classes); call {@link RetryPolicy#checkExceptionClasses(ClassLoader)} on a policy built from input to
+     * refuse a misspelled name instead of retrying nothing.
      *
      * @param policy the policy, e.g. {@code RetryPolicy.maxAttempts(3)}; {@link RetryPolicy#NONE} for no retry
      * @return this request

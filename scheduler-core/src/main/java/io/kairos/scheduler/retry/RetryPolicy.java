@@ -31,7 +31,8 @@ import java.util.random.RandomGenerator;
  * @param jitter the fraction of the delay by which it is spread at random, 0 to 1 (default 0.1: a 10 s delay becomes
  *     9 s to 11 s, never more than {@code maxBackoff}); 0 for exact delays
  * @param retryOn the exception classes (binary names, e.g. {@code java.io.IOException}) retried; a failure is
- *     retried when its exception's class or a superclass is listed. Empty (the default): every exception
+ *     retried when its exception's class or a superclass is listed. Empty (the default): every exception. Names
+ *     are matched as text; {@link #checkExceptionClasses(ClassLoader)} checks that they load as exception classes
  * @param noRetryOn the exception classes never retried, matched in the same way; wins over {@code retryOn}
  */
 public record RetryPolicy(int maxAttempts, Duration backoff, double multiplier, Duration maxBackoff, double jitter,
@@ -166,6 +167,46 @@ public record RetryPolicy(int maxAttempts, Duration backoff, double multiplier, 
     public RetryPolicy withNoRetryOn(String... classNames) {
         return new RetryPolicy(this.maxAttempts, this.backoff, this.multiplier, this.maxBackoff, this.jitter, this.retryOn,
                 List.of(classNames));
+    }
+
+    /**
+     * Checks that every name of {@code retryOn} and {@code noRetryOn} loads, with {@code loader}, as a
+     * {@link Throwable} class. The constructor checks only the form of a name, as a stored job's policy may name
+     * classes of another node; where a policy is <em>given</em> (the Spring Boot starter calls this at start-up for
+     * {@code kairos.job-defaults.retry.*} and every {@code @Retry}; code adding jobs may call it), a name that does
+     * not load is a typo (or a missing dependency) that would otherwise silently match nothing: a misspelled
+     * {@code retry-on} would turn every failure into {@code NOT_RETRYABLE}. A name that does not load on this node is
+     * therefore refused, not skipped; classes are not initialised.
+     *
+     * @param loader the class loader the application's exceptions load with
+     * @return this policy
+     * @throws InvalidRetryPolicyException naming the option ({@code retry-on} or {@code no-retry-on}), the name and
+     *     why: the class is not found, or is not a {@link Throwable}
+     */
+    public RetryPolicy checkExceptionClasses(ClassLoader loader) {
+        checkLoads("retry-on", this.retryOn, loader);
+        checkLoads("no-retry-on", this.noRetryOn, loader);
+        return this;
+    }
+
+    private static void checkLoads(String key, List<String> names, ClassLoader loader) {
+        for (String name : names) {
+            Class<?> type;
+            try {
+                type = Class.forName(name, false, loader);
+            }
+            catch (ClassNotFoundException | LinkageError ex) {
+                throw new InvalidRetryPolicyException(key, name, "retry option '" + key + "': class '" + InputText.shorten(name)
+                        + "' is not found with the application's class loader" + (ex instanceof LinkageError ? " (" + ex + ")" : "")
+                        + "; valid: binary names of exception classes on the class path, such as java.io.IOException or "
+                        + "com.acme.Remote$Busy (check the spelling and the package)", ex);
+            }
+            if (!Throwable.class.isAssignableFrom(type)) {
+                throw new InvalidRetryPolicyException(key, name, "retry option '" + key + "': class '" + InputText.shorten(name)
+                        + "' is not a Throwable, so no failure can match it; valid: exception classes (subclasses of "
+                        + "java.lang.Throwable) such as java.io.IOException", null);
+            }
+        }
     }
 
     /**

@@ -66,6 +66,29 @@ class RetryPolicyTests {
     }
 
     @Test
+    void checkExceptionClassesRefusesANameThatDoesNotLoadOrIsNotAThrowable() {
+        ClassLoader loader = getClass().getClassLoader();
+        RetryPolicy good = RetryPolicy.maxAttempts(3).withRetryOn("java.io.IOException").withNoRetryOn("java.io.FileNotFoundException");
+        assertThat(good.checkExceptionClasses(loader)).isSameAs(good);
+        assertThatThrownBy(() -> RetryPolicy.maxAttempts(3).withRetryOn("java.io.IOException", "com.nope.NoSuchException")
+                .checkExceptionClasses(loader))
+            .isInstanceOfSatisfying(InvalidRetryPolicyException.class, (ex) -> {
+                assertThat(ex.option()).isEqualTo("retry-on");
+                assertThat(ex.value()).isEqualTo("com.nope.NoSuchException");
+            })
+            .hasMessageContaining("class 'com.nope.NoSuchException' is not found");
+        assertThatThrownBy(() -> RetryPolicy.maxAttempts(3).withNoRetryOn("java.lang.String").checkExceptionClasses(loader))
+            .isInstanceOfSatisfying(InvalidRetryPolicyException.class, (ex) -> {
+                assertThat(ex.option()).isEqualTo("no-retry-on");
+                assertThat(ex.value()).isEqualTo("java.lang.String");
+            })
+            .hasMessageContaining("is not a Throwable");
+        assertThat(RetryPolicy.maxAttempts(3).withRetryOn("com.nope.NoSuchException").retryOn())
+            .as("the constructor checks the form only: a stored policy may name another node's classes")
+            .containsExactly("com.nope.NoSuchException");
+    }
+
+    @Test
     void invalidValuesNameTheOptionTheValueAndWhatIsValid() {
         assertInvalid(() -> RetryPolicy.maxAttempts(0), "max-attempts", "'0'", "1 (no retry) to 1000");
         assertInvalid(() -> RetryPolicy.NONE.withBackoff(Duration.ZERO, Duration.ofMinutes(1)), "backoff", "'PT0S'", "a positive duration");

@@ -14,6 +14,7 @@ import io.kairos.scheduler.task.Task;
 import io.kairos.scheduler.task.TaskNotAllowedException;
 import io.kairos.scheduler.task.TaskResolver;
 import io.kairos.scheduler.task.UnknownTaskException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.aop.support.AopUtils;
@@ -34,7 +35,9 @@ import org.springframework.util.ReflectionUtils;
  * and the class declaring the method lie in the {@link AllowedPackages} ({@code kairos.tasks.allowed-packages},
  * by default the application's own packages): {@code orderService.cancelUnpaid} of the application resolves, a
  * library bean's {@code dataSource.getConnection} or a repository's inherited {@code deleteAll} does not
- * ({@link TaskNotAllowedException}). The call goes through the bean as the context holds it (its proxy, when it
+ * ({@link TaskNotAllowedException}). This trust check comes before the method's shape is looked at: a bean outside
+ * the allowed packages is refused as not allowed even when its method is overloaded ({@code environment.getProperty}).
+ * The call goes through the bean as the context holds it (its proxy, when it
  * has one), so {@code @Transactional} and other advice apply. Arguments are bound as the core's {@link MethodTask} binds them
  * (positional args, then kwargs by parameter name, converted with Jackson).
  *
@@ -122,6 +125,7 @@ public final class BeanMethodTaskResolver implements TaskResolver {
             throw new UnknownTaskException(name, "task '" + name + "': the type of bean '" + beanName + "' is unknown");
         }
         Class<?> userClass = ClassUtils.getUserClass(type);
+        checkAllowedBeforeLookup(name, beanName, userClass, methodName);
         Method method = findMethod(name, beanName, userClass, methodName);
         checkAllowed(name, beanName, userClass, method);
         Object bean = this.beanFactory.getBean(beanName);
@@ -158,13 +162,40 @@ public final class BeanMethodTaskResolver implements TaskResolver {
         return method;
     }
 
+    /**
+     * The trust check, made before the method is looked up so that a bean outside the allowed packages gets the same
+     * {@link TaskNotAllowedException} whatever its methods look like ({@code environment.getProperty}, which is
+     * overloaded, as {@code dataSource.getConnection}). Methods of that name exist and none is annotated: the bean's
+     * class, or the classes declaring every one of them, must lie in the allowed packages. A name with no such method
+     * is left to {@link #findMethod} (an {@link UnknownTaskException}).
+     */
+    private void checkAllowedBeforeLookup(String name, String beanName, Class<?> type, String methodName) {
+        List<Method> candidates = new ArrayList<>();
+        ReflectionUtils.doWithMethods(type, candidates::add, (method) -> method.getName().equals(methodName)
+                && !method.isBridge() && !method.isSynthetic() && method.getDeclaringClass() != Object.class);
+        if (candidates.isEmpty() || candidates.stream().anyMatch(BeanMethodTaskResolver::hasAnnotation)) {
+            return;
+        }
+        if (!this.allowedPackages.allows(type)) {
+            throw notAllowed(name, beanName, type, null);
+        }
+        if (candidates.stream().noneMatch((method) -> this.allowedPackages.allows(method.getDeclaringClass()))) {
+            throw notAllowed(name, beanName, type, candidates.get(0));
+        }
+    }
+
     private void checkAllowed(String name, String beanName, Class<?> type, Method method) {
         if (hasAnnotation(method) || (this.allowedPackages.allows(type) && this.allowedPackages.allows(method.getDeclaringClass()))) {
             return;
         }
-        String where = !this.allowedPackages.allows(type) ? "the bean's class '" + type.getName() + "' is"
+        throw notAllowed(name, beanName, type, this.allowedPackages.allows(type) ? method : null);
+    }
+
+    /** {@code method} is the method declared outside the allowed packages, {@code null} when the bean's class is. */
+    private TaskNotAllowedException notAllowed(String name, String beanName, Class<?> type, @Nullable Method method) {
+        String where = method == null ? "the bean's class '" + type.getName() + "' is"
                 : "method '" + method.getName() + "' is declared by '" + method.getDeclaringClass().getName() + "', which is";
-        throw new TaskNotAllowedException(name, "task '" + name + "' is not allowed: bean '" + beanName + "' exists, but "
+        return new TaskNotAllowedException(name, "task '" + name + "' is not allowed: bean '" + beanName + "' exists, but "
                 + where + " outside the allowed task packages "
                 + (this.allowedPackages.isEmpty() ? "(none)" : this.allowedPackages.toString()) + " and the method is not"
                 + " annotated with @KairosTask or @ScheduledJob. Annotate the method with @KairosTask, or add its package"

@@ -215,6 +215,11 @@ public final class DeclaredJobSynchronizer {
             changes.jitter(jitter);
             changed = true;
         }
+        Duration timeout = options.timeoutOr(null);
+        if (!Objects.equals(job.timeout().orElse(null), timeout)) {
+            changes.timeout(timeout);
+            changed = true;
+        }
         RetryPolicy retry = options.retryOr(defaults.retry());
         if (!job.retry().equals(retry)) {
             changes.retry(retry);

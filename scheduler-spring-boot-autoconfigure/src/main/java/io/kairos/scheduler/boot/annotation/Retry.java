@@ -56,14 +56,16 @@ public @interface Retry {
     String jitter() default "";
 
     /**
-     * Exception classes (binary names) that are retried, with their subclasses.
+     * Exception classes (binary names) that are retried, with their subclasses. Each must load with the
+     * application's class loader as a {@link Throwable}, or start-up fails naming the method, the attribute and the name.
      *
      * @return the names, or none for every exception
      */
     String[] retryOn() default {};
 
     /**
-     * Exception classes (binary names) never retried, with their subclasses; wins over {@link #retryOn()}.
+     * Exception classes (binary names) never retried, with their subclasses; wins over {@link #retryOn()}. Checked
+     * as {@link #retryOn()} is.
      *
      * @return the names
      */

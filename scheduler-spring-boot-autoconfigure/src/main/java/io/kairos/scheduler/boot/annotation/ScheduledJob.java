@@ -207,6 +207,19 @@ public @interface ScheduledJob {
     String jitter() default "";
 
     /**
+     * Longest one run may take once started ({@code 30s}, {@code PT5M}, a bare number of seconds), as
+     * {@code JobOptions.timeout}; a run past it is recorded as {@code TIMED_OUT} (a thread is interrupted, a
+     * process-pool worker killed and replaced). Empty (the default): the job has no timeout of its own, and the
+     * executor's own timeouts apply ({@code kairos.executors.<alias>.timeout} and {@code task-timeouts}, process
+     * pool only). There is no {@code kairos.job-defaults.timeout}: a timeout for many jobs is set on their executor.
+     * Zero, a negative or a malformed value fails start-up naming the method, the attribute and the value; so does a
+     * timeout on an executor that cannot enforce one.
+     *
+     * @return the duration as text, or empty for none
+     */
+    String timeout() default "";
+
+    /**
      * How failed attempts are retried, e.g. {@code retry = @Retry(maxAttempts = "3", backoff = "30s")}; by default
      * {@code kairos.job-defaults.retry.*} (no retry unless configured).
      *

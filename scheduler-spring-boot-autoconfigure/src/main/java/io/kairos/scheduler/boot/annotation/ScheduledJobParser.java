@@ -14,6 +14,7 @@ import io.kairos.scheduler.retry.RetryPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringValueResolver;
 
 /**
@@ -94,6 +95,14 @@ public final class ScheduledJobParser {
         if (jitter != null) {
             options = options.jitter(jitter);
         }
+        Duration timeout = duration(annotation.timeout(), "timeout", source);
+        if (timeout != null) {
+            if (timeout.isZero()) {
+                throw new ScheduledJobDeclarationException(source, "timeout", annotation.timeout(), "is zero",
+                        "Give a positive duration such as '30s', or leave it empty for no timeout of the job's own", null);
+            }
+            options = options.timeout(timeout);
+        }
         RetryPolicy retry = retry(annotation.retry(), source);
         if (retry != null) {
             options = options.retry(retry);
@@ -101,7 +110,12 @@ public final class ScheduledJobParser {
         return options;
     }
 
-    /** The declared retry policy, or {@code null} when {@code maxAttempts} is empty (the job defaults apply). */
+    /**
+     * The declared retry policy, or {@code null} when {@code maxAttempts} is empty (the job defaults apply). Every
+     * {@code retryOn} and {@code noRetryOn} name must load with the application's class loader as a Throwable
+     * ({@link RetryPolicy#checkExceptionClasses}); a misspelled one is refused naming the method, the attribute and
+     * the name.
+     */
     private @Nullable RetryPolicy retry(Retry retry, String source) {
         Map<String, String> given = new LinkedHashMap<>();
         putText(given, "max-attempts", resolve(retry.maxAttempts(), "retry.maxAttempts", source));
@@ -123,12 +137,19 @@ public final class ScheduledJobParser {
                     "Give maxAttempts (e.g. \"3\"), or leave every retry attribute empty for kairos.job-defaults.retry.*", null);
         }
         try {
-            return RetryPolicy.parse(RetryPolicy.NONE, given);
+            return RetryPolicy.parse(RetryPolicy.NONE, given).checkExceptionClasses(classLoader());
         }
         catch (InvalidRetryPolicyException ex) {
             String attribute = "retry." + toCamelCase(ex.option());
-            throw new ScheduledJobDeclarationException(source, attribute, given.get(ex.option()), "is not valid", ex.getMessage(), ex);
+            String value = ex.value() != null ? ex.value() : given.get(ex.option());
+            throw new ScheduledJobDeclarationException(source, attribute, value, "is not valid", ex.getMessage(), ex);
         }
+    }
+
+    /** The application's class loader, which {@code retryOn} and {@code noRetryOn} classes must load with. */
+    private static ClassLoader classLoader() {
+        ClassLoader loader = ClassUtils.getDefaultClassLoader();
+        return loader != null ? loader : ScheduledJobParser.class.getClassLoader();
     }
 
     private static void putText(Map<String, String> given, String key, @Nullable String value) {

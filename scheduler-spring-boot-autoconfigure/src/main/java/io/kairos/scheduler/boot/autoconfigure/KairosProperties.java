@@ -272,11 +272,15 @@ public class KairosProperties {
         private @Nullable Double jitter;
 
         /**
-         * Exception classes (binary names) that are retried, with their subclasses. Defaults to every exception.
+         * Exception classes (binary names) that are retried, with their subclasses. Defaults to every exception. Each
+         * must load as a Throwable with the application's class loader, or start-up fails.
          */
         private @Nullable List<String> retryOn;
 
-        /** Exception classes (binary names) never retried, with their subclasses; wins over retry-on. */
+        /**
+         * Exception classes (binary names) never retried, with their subclasses; wins over retry-on. Each must load as
+         * a Throwable with the application's class loader, or start-up fails.
+         */
         private @Nullable List<String> noRetryOn;
 
         public @Nullable Integer getMaxAttempts() {
@@ -345,7 +349,7 @@ public class KairosProperties {
         /** Kind of store. */
         private JobStoreType type = JobStoreType.MEMORY;
 
-        /** jdbc: name of the jobs table. Defaults to the store's default table name. */
+        /** jdbc: name of the jobs table, optionally schema-qualified. Defaults to kairos_jobs. */
         private @Nullable String tableName;
 
         /**

@@ -14,6 +14,8 @@ import io.kairos.scheduler.retry.InvalidRetryPolicyException;
 import io.kairos.scheduler.retry.RetryPolicy;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * Applies {@link KairosProperties} to a {@link SchedulerBuilder} through its typed methods: scheduler settings, job
  * defaults, run history, executors (created by the engine's executor factories from their options) and memory
@@ -112,7 +114,9 @@ final class SchedulerBuilderConfigurer {
     /**
      * The default retry policy: {@link RetryPolicy#NONE} with the properties that are set, applied in this order. A
      * {@code backoff} given without {@code max-backoff} raises the maximum to it when it is longer, as the flat
-     * {@code kairos.job-defaults.retry.*} keys do ({@link RetryPolicy#parse}).
+     * {@code kairos.job-defaults.retry.*} keys do ({@link RetryPolicy#parse}). Every {@code retry-on} and
+     * {@code no-retry-on} name must load with the application's class loader as a {@link Throwable}
+     * ({@link RetryPolicy#checkExceptionClasses}): a misspelled name fails start-up instead of silently retrying nothing.
      *
      * @throws InvalidConfigurationException naming {@code kairos.job-defaults.retry.<option>}, its value and what is valid
      */
@@ -123,13 +127,21 @@ final class SchedulerBuilderConfigurer {
                 new RetryOption<>("max-backoff", retry.getMaxBackoff(), (p, v) -> p.withBackoff(p.backoff(), v)),
                 new RetryOption<>("multiplier", retry.getMultiplier(), RetryPolicy::withMultiplier),
                 new RetryOption<>("jitter", retry.getJitter(), RetryPolicy::withJitter),
-                new RetryOption<>("retry-on", retry.getRetryOn(), (p, v) -> p.withRetryOn(v.toArray(String[]::new))),
-                new RetryOption<>("no-retry-on", retry.getNoRetryOn(), (p, v) -> p.withNoRetryOn(v.toArray(String[]::new))));
+                new RetryOption<>("retry-on", retry.getRetryOn(),
+                        (p, v) -> p.withRetryOn(v.toArray(String[]::new)).checkExceptionClasses(classLoader())),
+                new RetryOption<>("no-retry-on", retry.getNoRetryOn(),
+                        (p, v) -> p.withNoRetryOn(v.toArray(String[]::new)).checkExceptionClasses(classLoader())));
         RetryPolicy policy = RetryPolicy.NONE;
         for (RetryOption<?> option : options) {
             policy = option.applyTo(policy);
         }
         return policy;
+    }
+
+    /** The application's class loader, which {@code retry-on} and {@code no-retry-on} classes must load with. */
+    private static ClassLoader classLoader() {
+        ClassLoader loader = ClassUtils.getDefaultClassLoader();
+        return loader != null ? loader : SchedulerBuilderConfigurer.class.getClassLoader();
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -153,7 +165,8 @@ final class SchedulerBuilderConfigurer {
             catch (InvalidRetryPolicyException ex) {
                 String key = "kairos.job-defaults.retry." + this.name;
                 String problem = String.valueOf(ex.getMessage());
-                throw new InvalidConfigurationException("'" + key + "': " + problem, key, given, problem, "see RetryPolicy", ex);
+                Object value = ex.value() != null ? ex.value() : given;
+                throw new InvalidConfigurationException("'" + key + "': " + problem, key, value, problem, "see RetryPolicy", ex);
             }
         }
     }

@@ -77,6 +77,17 @@ class BeanMethodTaskResolverTests {
     }
 
     @Test
+    void anOverloadedMethodOfABeanOutsideTheAllowedPackagesIsRefusedAsNotAllowedNotAsOverloaded() {
+        assertThatExceptionOfType(TaskNotAllowedException.class).isThrownBy(() -> this.resolver.resolve("library.remove"))
+            .withMessageStartingWith("task 'library.remove' is not allowed: bean 'library' exists, but the bean's class"
+                    + " 'java.util.ArrayList' is outside the allowed task packages")
+            .withMessageNotContaining("overloaded");
+        assertThatExceptionOfType(TaskNotAllowedException.class).isThrownBy(() -> this.resolver.resolve("inheriting.remove"))
+            .withMessageContaining("method 'remove' is declared by 'java.util.ArrayList', which is outside the allowed"
+                    + " task packages");
+    }
+
+    @Test
     void aPublicMethodInheritedFromAClassOutsideTheAllowedPackagesIsRefused() throws Exception {
         assertThat(this.resolver.resolve("inheriting.own").orElseThrow().invoke(List.of(), Map.of())).isEqualTo("own");
         assertThatExceptionOfType(TaskNotAllowedException.class).isThrownBy(() -> this.resolver.resolve("inheriting.clear"))

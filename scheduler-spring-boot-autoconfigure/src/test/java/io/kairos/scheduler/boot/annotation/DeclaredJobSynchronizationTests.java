@@ -1,5 +1,6 @@
 package io.kairos.scheduler.boot.annotation;
 
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
@@ -48,6 +49,14 @@ class DeclaredJobSynchronizationTests {
             assertThat(job.nextRunTime()).isPresent();
             assertThat(job.nextRunTime().get()).isNotEqualTo(hourly);
         });
+    }
+
+    @Test
+    void aDeclaredTimeoutReachesTheStoredJobAndItsRemovalClearsIt() {
+        this.runner.withBean("reports", HourlyWithTimeout.class).run((context) -> assertThat(
+                context.getBean(JobScheduler.class).getJob("reports.refresh").orElseThrow().timeout()).contains(Duration.ofSeconds(30)));
+        this.runner.withBean("reports", HourlyV1.class).run((context) -> assertThat(
+                context.getBean(JobScheduler.class).getJob("reports.refresh").orElseThrow().timeout()).isEmpty());
     }
 
     @Test
@@ -120,6 +129,13 @@ class DeclaredJobSynchronizationTests {
     public static class HourlyWithRetries {
 
         @ScheduledJob(interval = "1h", retry = @Retry(maxAttempts = "4"))
+        public void refresh() {
+        }
+    }
+
+    public static class HourlyWithTimeout {
+
+        @ScheduledJob(interval = "1h", timeout = "30s")
         public void refresh() {
         }
     }

@@ -128,6 +128,42 @@ class ScheduledJobParserTests {
             .withMessageContaining("'retry.maxAttempts'").withMessageContaining("Give maxAttempts");
     }
 
+    @Test
+    void aTimeoutBecomesTheJobOptionAndABadOneIsRefusedNamingTheAttributeAndTheValue() {
+        assertThat(parse("timed", 0).options()).isEqualTo(JobOptions.none().timeout(Duration.ofMinutes(5)));
+        assertThat(parse("timed", 1).options()).isEqualTo(JobOptions.none().timeout(Duration.ofSeconds(45)));
+        assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("timed", 2))
+            .satisfies((ex) -> {
+                assertThat(ex.getAttribute()).isEqualTo("timeout");
+                assertThat(ex.getValue()).isEqualTo("0s");
+                assertThat(ex.getProblem()).isEqualTo("is zero");
+            })
+            .withMessageContaining("Reports.timed()");
+        assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("timed", 3))
+            .satisfies((ex) -> {
+                assertThat(ex.getAttribute()).isEqualTo("timeout");
+                assertThat(ex.getValue()).isEqualTo("five minutes");
+                assertThat(ex.getProblem()).isEqualTo("is not a duration");
+            });
+    }
+
+    @Test
+    void aRetryOnOrNoRetryOnClassThatDoesNotLoadAsAThrowableIsRefusedNamingTheAttributeAndTheName() {
+        assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("retried", 3))
+            .satisfies((ex) -> {
+                assertThat(ex.getAttribute()).isEqualTo("retry.retryOn");
+                assertThat(ex.getValue()).isEqualTo("java.io.IOExeption");
+            })
+            .withMessageContaining("Reports.retried()")
+            .withMessageContaining("class 'java.io.IOExeption' is not found with the application's class loader");
+        assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("retried", 4))
+            .satisfies((ex) -> {
+                assertThat(ex.getAttribute()).isEqualTo("retry.noRetryOn");
+                assertThat(ex.getValue()).isEqualTo("java.lang.String");
+            })
+            .withMessageContaining("is not a Throwable");
+    }
+
     private ScheduledJobDefinition parse(String methodName, int index) {
         Method method = findMethod(methodName);
         ScheduledJob[] annotations = method.getAnnotationsByType(ScheduledJob.class);
@@ -189,7 +225,17 @@ class ScheduledJobParserTests {
                 noRetryOn = "java.lang.IllegalArgumentException"))
         @ScheduledJob(interval = "1h", retry = @Retry(maxAttempts = "3", jitter = "2"))
         @ScheduledJob(interval = "1h", retry = @Retry(backoff = "30s"))
+        @ScheduledJob(interval = "3s", id = "typo-retry", retry = @Retry(maxAttempts = "3", backoff = "1s",
+                retryOn = "java.io.IOExeption"))
+        @ScheduledJob(interval = "3s", retry = @Retry(maxAttempts = "3", noRetryOn = {"java.io.IOException", "java.lang.String"}))
         void retried() {
+        }
+
+        @ScheduledJob(interval = "1h", timeout = "5m")
+        @ScheduledJob(interval = "1h", timeout = "45")
+        @ScheduledJob(interval = "1h", timeout = "0s")
+        @ScheduledJob(interval = "1h", timeout = "five minutes")
+        void timed() {
         }
 
         @ScheduledJob(interval = "5m", maxInstances = "0")

@@ -95,6 +95,24 @@ class KairosAutoConfigurationTests {
     }
 
     @Test
+    void aRetryOnClassThatDoesNotLoadOrIsNotAThrowableFailsStartUpNamingThePropertyAndTheName() {
+        this.runner.withPropertyValues("kairos.job-defaults.retry.max-attempts=3",
+                "kairos.job-defaults.retry.retry-on[0]=com.nope.NoSuchException").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("kairos.job-defaults.retry.retry-on", "com.nope.NoSuchException",
+                    "is not found with the application's class loader");
+        });
+        this.runner.withPropertyValues("kairos.job-defaults.retry.max-attempts=3",
+                "kairos.job-defaults.retry.no-retry-on=java.lang.String").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("kairos.job-defaults.retry.no-retry-on", "java.lang.String",
+                    "is not a Throwable");
+        });
+    }
+
+    @Test
     void schedulerIdAndShutdownTimeoutReachTheEngine() {
         this.runner.withPropertyValues("kairos.scheduler-id=node-1", "kairos.shutdown.timeout=5")
             .run((context) -> {
@@ -146,6 +164,31 @@ class KairosAutoConfigurationTests {
             FailureAnalysis analysis = analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("kairos.executors.default.type", "gevent");
             assertThat(analysis.getAction()).contains("THREAD_POOL", "VIRTUAL_THREAD", "PROCESS_POOL");
+        });
+    }
+
+    @Test
+    void anEmptyValueOfAValidPropertyIsReportedAsEmptyWithWhatIsValidNotAsMisspelled() {
+        this.runner.withPropertyValues("kairos.job-defaults.retry.max-attempts=", "kairos.job-defaults.misfire-grace-time=")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).contains("an empty value", "Property: kairos.job-defaults.retry.max-attempts",
+                        "Reason: empty value; a whole number is valid", "Property: kairos.job-defaults.misfire-grace-time",
+                        "Reason: empty value; a duration such as 30s")
+                    .doesNotContain("does not know", "no such Kairos property");
+                assertThat(analysis.getAction()).contains("kairos.job-defaults.retry.max-attempts: give a whole number, or remove it")
+                    .doesNotContain("->", "misspelled");
+            });
+        this.runner.withPropertyValues("kairos.jobstores.default.initialize-schema=",
+                "kairos.job-defaults.max-instance=3").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Property: kairos.jobstores.default.initialize-schema",
+                    "Reason: empty value; one of always, embedded, never is valid", "Kairos does not know this property",
+                    "Property: kairos.job-defaults.max-instance");
+            assertThat(analysis.getAction()).contains("kairos.job-defaults.max-instance -> kairos.job-defaults.max-instances")
+                .doesNotContain("initialize-schema ->");
         });
     }
 

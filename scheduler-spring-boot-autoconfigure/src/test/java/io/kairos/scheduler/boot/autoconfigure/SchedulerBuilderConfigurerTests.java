@@ -142,10 +142,17 @@ class SchedulerBuilderConfigurerTests {
                 arguments("retry-on", List.of("not a class"), (Consumer<KairosProperties.Retry>) (r) -> r.setRetryOn(List.of("not a class")),
                         "binary class names"),
                 arguments("no-retry-on", List.of("1x"), (Consumer<KairosProperties.Retry>) (r) -> r.setNoRetryOn(List.of("1x")),
-                        "binary class names"));
+                        "binary class names"),
+                arguments("retry-on", "com.nope.NoSuchException",
+                        (Consumer<KairosProperties.Retry>) (r) -> r.setRetryOn(List.of("java.io.IOException", "com.nope.NoSuchException")),
+                        "class 'com.nope.NoSuchException' is not found with the application's class loader"),
+                arguments("retry-on", "java.lang.String", (Consumer<KairosProperties.Retry>) (r) -> r.setRetryOn(List.of("java.lang.String")),
+                        "class 'java.lang.String' is not a Throwable"),
+                arguments("no-retry-on", "java.io.IOExeption",
+                        (Consumer<KairosProperties.Retry>) (r) -> r.setNoRetryOn(List.of("java.io.IOExeption")), "is not found"));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("badRetryProperties")
     void aBadRetryPropertyIsNamedWithItsValueAndWhatIsValid(String option, Object value, Consumer<KairosProperties.Retry> set,
             String valid) {
