@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * that support {@code Statement.cancel} only through their own timeouts) and loops that check
  * {@code Thread.interrupted()}; it cannot stop CPU-bound code that never checks, classic blocking socket I/O or
  * {@code synchronized} waits. The thread, its executor slot and the job's max-instances slot stay taken until
- * the task really returns; one still in its task {@value #STUCK_AFTER_SECONDS} seconds after the interrupt is
+ * the task really returns (the job's slot also until the timeout's report returned: {@link RunListener#finished}
+ * comes after it, so the retry that report schedules is kept with the job); one still in its task
+ * {@value #STUCK_AFTER_SECONDS} seconds after the interrupt is
  * reported stuck ({@link RunListener#stuck}, {@link #stuckRuns()}). To stop code that cannot be interrupted, use
  * the {@code process-pool} executor, which kills the worker process.
  */
@@ -239,7 +241,9 @@ public abstract class PooledJobExecutor implements JobExecutor {
     /**
      * A submitted run as queued in the pool: one object per run that runs it, passes its outcomes on, and frees its
      * slot exactly once — before {@link RunListener#finished} wakes the loop, or the woken pass may still see no
-     * free slot. A run dropped by {@code shutdownNow} can still be reported.
+     * free slot. A run dropped by {@code shutdownNow} can still be reported. When the run ends while the watchdog
+     * still reports a timeout (or a stuck task) of it, the worker reports {@link RunListener#threadDone} and the
+     * watchdog reports {@code finished} once its report returned ({@link RunWatchdog.FinishGate}).
      */
     private static final class QueuedRun implements Runnable, RunListener {
 
@@ -253,6 +257,9 @@ public abstract class PooledJobExecutor implements JobExecutor {
 
         private volatile int freed;
 
+        /** Holds {@link RunListener#finished} back while the watchdog reports a run time of this run. */
+        private final RunWatchdog.FinishGate gate;
+
         /** The run time in progress when the job has a timeout; worker thread only. */
         private RunWatchdog.@Nullable Attempt attempt;
 
@@ -260,6 +267,7 @@ public abstract class PooledJobExecutor implements JobExecutor {
             this.executor = executor;
             this.jobRun = jobRun;
             this.listener = listener;
+            this.gate = new RunWatchdog.FinishGate(() -> listener.finished(jobRun));
         }
 
         @Override
@@ -292,7 +300,7 @@ public abstract class PooledJobExecutor implements JobExecutor {
             Duration timeout = run.job().timeout();
             if (timeout != null) {
                 RunWatchdog watchdog = Objects.requireNonNull(this.executor.watchdog, "the executor is not started");
-                this.attempt = watchdog.watch(run, runTime, timeout, this.listener);
+                this.attempt = watchdog.watch(run, runTime, timeout, this.listener, this.gate);
             }
         }
 
@@ -325,7 +333,9 @@ public abstract class PooledJobExecutor implements JobExecutor {
         @Override
         public void finished(JobRun run) {
             freeSlot();
-            this.listener.finished(run);
+            this.listener.threadDone(run);
+            // reports finished now, or, while the watchdog still reports a run time of this run, lets it do so after
+            this.gate.release();
         }
 
         @Override

@@ -50,11 +50,26 @@ public interface RunListener {
 
     /**
      * The run ended: all its run times were reported, or it was interrupted. Called exactly once per accepted
-     * run, last.
+     * run, last: after every other report of the run, also one the executor makes from another thread (a timeout,
+     * reported by a watchdog thread while the interrupted task ends on its own). The scheduler counts the run as
+     * ended here, and may release its job (writing, or deleting, it with what the reports decided, such as a
+     * retry). Usually called on the thread that ran the run; an executor that had to wait for a report from
+     * another thread calls it there, after {@link #threadDone} on the run's thread.
      *
      * @param run the run
      */
     void finished(JobRun run);
+
+    /**
+     * The thread that ran the run (an executor's worker in this JVM) is done with it: called on that thread at the
+     * end of the run, before {@link #finished}, which may follow on another thread (see there). Executors that run
+     * tasks on threads of this JVM call it; others need not. The default does nothing; the scheduler's listener stops
+     * the trace span of a timed-out run time from being current on this thread.
+     *
+     * @param run the run
+     */
+    default void threadDone(JobRun run) {
+    }
 
     /**
      * A run time whose task ran past the job's timeout was interrupted (and reported {@link #failed} with a

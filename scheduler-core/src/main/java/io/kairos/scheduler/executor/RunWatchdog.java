@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * deadline it interrupts the task's thread and reports the run time as failed with {@link RunTimeoutException}
  * (before the thread ends: the thread keeps its slots until it really ends). When the thread is still in the task
  * {@link #STUCK_AFTER} after the interrupt, the run time is reported {@linkplain RunListener#stuck stuck} and counted
- * in {@link #stuckRuns()} until the task returns. Thread-safe.
+ * in {@link #stuckRuns()} until the task returns. While it reports a run time, the run's
+ * {@link RunListener#finished} is held back ({@link FinishGate}): the interrupted task may end, and its worker reach
+ * the end of the run, before the report returns, and {@code finished} must still come last. Thread-safe.
  */
 final class RunWatchdog {
 
@@ -55,10 +57,12 @@ final class RunWatchdog {
      * @param runTime the run time
      * @param timeout the job's timeout, positive
      * @param listener receives the timeout and stuck reports
+     * @param gate the run's gate, held while the watchdog reports this run time
      * @return the attempt, to {@link Attempt#end end} when the task returns or throws
      */
-    Attempt watch(JobRun run, Instant runTime, Duration timeout, RunListener listener) {
-        Attempt attempt = new Attempt(run, runTime, timeout, Thread.currentThread(), this.clock.instant().plus(timeout), listener);
+    Attempt watch(JobRun run, Instant runTime, Duration timeout, RunListener listener, FinishGate gate) {
+        Attempt attempt = new Attempt(run, runTime, timeout, Thread.currentThread(), this.clock.instant().plus(timeout), listener,
+                gate);
         this.watched.add(attempt);
         synchronized (this) {
             if (this.thread == null && !this.stopped) {
@@ -127,6 +131,46 @@ final class RunWatchdog {
         }
     }
 
+    /**
+     * Holds back a run's {@link RunListener#finished} report while the watchdog reports one of its run times on its
+     * own thread, so that {@code finished} comes after every report of the run, as {@link RunListener} promises.
+     * Without it the scheduler could count a timed-out run as ended, and release its job, before the timeout's
+     * {@code failed} report scheduled the retry: the interrupted task often ends at once, and its worker reaches the
+     * end of the run while the watchdog is still in the report; a one-shot job was deleted, a repeating one written
+     * back, without the retry, and the retry was lost. The worker holds the gate from the start of the run and lets go
+     * when the run ends; the watchdog takes a hold under the attempt's lock, before the worker can see its run time
+     * end, and lets go when its report returned. Whoever lets go last reports {@code finished}, on its own thread.
+     * Thread-safe.
+     */
+    static final class FinishGate {
+
+        /** The worker's hold until the run ends, plus one per watchdog report in progress. */
+        private final AtomicInteger holds = new AtomicInteger(1);
+
+        private final Runnable finish;
+
+        /**
+         * Creates the gate of one run, held by its worker.
+         *
+         * @param finish reports the run finished; run once, by whoever lets go of the gate last
+         */
+        FinishGate(Runnable finish) {
+            this.finish = finish;
+        }
+
+        /** Takes a hold for a report the watchdog is about to make. */
+        void hold() {
+            this.holds.incrementAndGet();
+        }
+
+        /** Lets go of a hold: the worker's when the run ended, or the watchdog's when its report returned. */
+        void release() {
+            if (this.holds.decrementAndGet() == 0) {
+                this.finish.run();
+            }
+        }
+    }
+
     /** One run time of a task with a timeout, from its start to the end of its task. Thread-safe (its own lock). */
     final class Attempt {
 
@@ -142,19 +186,23 @@ final class RunWatchdog {
 
         private final RunListener listener;
 
+        private final FinishGate gate;
+
         private @Nullable Instant interruptedAt;
 
         private boolean ended;
 
         private boolean reportedStuck;
 
-        Attempt(JobRun run, Instant runTime, Duration timeout, Thread worker, Instant deadline, RunListener listener) {
+        Attempt(JobRun run, Instant runTime, Duration timeout, Thread worker, Instant deadline, RunListener listener,
+                FinishGate gate) {
             this.run = run;
             this.runTime = runTime;
             this.timeout = timeout;
             this.worker = worker;
             this.deadline = deadline;
             this.listener = listener;
+            this.gate = gate;
         }
 
         /** When the watchdog must look at this attempt next, or {@code null} when there is nothing left to do. */
@@ -174,6 +222,10 @@ final class RunWatchdog {
                     return;
                 }
                 if (this.interruptedAt == null) {
+                    // hold the run's finished report until the timeout's report returned: the hold is taken before
+                    // end() can see the interrupt noted, so the worker, however soon the task ends, lets go of the
+                    // gate only after it
+                    this.gate.hold();
                     // interrupt inside the lock: once end() sees the interrupt noted, it has been delivered, so it can
                     // never reach the next task this thread runs
                     this.interruptedAt = now;
@@ -181,18 +233,26 @@ final class RunWatchdog {
                     timedOut = true;
                 }
                 else if (!this.reportedStuck) {
+                    this.gate.hold();
                     this.reportedStuck = true;
                     RunWatchdog.this.stuck.incrementAndGet();
                     nowStuck = true;
                 }
             }
-            if (timedOut) {
-                this.listener.failed(this.run, this.runTime, new RunTimeoutException(this.timeout, "job '" + this.run.job().id()
-                        + "' ran longer than its timeout " + this.timeout + " on executor '" + RunWatchdog.this.alias
-                        + "'; its thread " + this.worker.getName() + " was interrupted"));
+            try {
+                if (timedOut) {
+                    this.listener.failed(this.run, this.runTime, new RunTimeoutException(this.timeout, "job '" + this.run.job().id()
+                            + "' ran longer than its timeout " + this.timeout + " on executor '" + RunWatchdog.this.alias
+                            + "'; its thread " + this.worker.getName() + " was interrupted"));
+                }
+                if (nowStuck) {
+                    this.listener.stuck(this.run, this.runTime, this.worker, Duration.between(this.interruptedAt, now));
+                }
             }
-            if (nowStuck) {
-                this.listener.stuck(this.run, this.runTime, this.worker, Duration.between(this.interruptedAt, now));
+            finally {
+                if (timedOut || nowStuck) {
+                    this.gate.release();
+                }
             }
         }
 
@@ -200,8 +260,8 @@ final class RunWatchdog {
          * Called by the worker when the task returned or threw.
          *
          * @return {@code true} when the task ended in time and its outcome is to be reported; {@code false} when it
-         *     was timed out (already reported as failed; the interrupt status is cleared, so the run's next run
-         *     times still run)
+         *     was timed out (reported as failed, or being reported by the watchdog, which holds the run's
+         *     {@link FinishGate} meanwhile; the interrupt status is cleared, so the run's next run times still run)
          */
         boolean end() {
             boolean wasStuck;

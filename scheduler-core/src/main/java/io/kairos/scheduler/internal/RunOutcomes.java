@@ -145,8 +145,16 @@ final class RunOutcomes {
             }
 
             @Override
+            public void threadDone(JobRun run) {
+                // finished may come from the watchdog thread: the span must stop being current on the worker
+                this.lastSpan.leave();
+            }
+
+            @Override
             public void finished(JobRun run) {
                 this.lastSpan.leave();
+                // only now, after a timeout's report (on the watchdog thread) scheduled its retry: a job released
+                // before it would be deleted, or written back, without the retry
                 job.inFlight.decrementAndGet();
                 boolean low = executor.isRunningLow();
                 // a stale job (changed while it ran) is released at once, so the store's copy is acquirable again

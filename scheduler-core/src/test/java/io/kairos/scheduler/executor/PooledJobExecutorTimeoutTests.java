@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,73 @@ class PooledJobExecutorTimeoutTests {
         await().until(() -> this.outcomes.size() == 4);
         assertThat(this.outcomes).containsExactly("executed", "finished", "executed", "finished");
         assertThat(interrupted).isFalse();
+    }
+
+    /**
+     * The timeout is reported on the watchdog thread while the interrupted task ends on its worker: the run's
+     * {@code finished} (which lets the scheduler release the job) must still come last, after the timeout's
+     * {@code failed} report returned (the scheduler schedules the retry in it). Here the report waits until the
+     * task ended and its worker went back to the pool, so the worker's end always comes first.
+     */
+    @Test
+    void aTimedOutRunIsReportedFinishedOnlyAfterItsTimeoutReportReturnedAlsoWhenTheTaskEndedFirst() throws Exception {
+        this.executor.start(new ExecutorContext("default", this.clock));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        List<String> reports = new CopyOnWriteArrayList<>();
+        RunListener slowReport = new RunListener() {
+            @Override
+            public void missed(JobRun run, Instant runTime) {
+                reports.add("missed");
+            }
+
+            @Override
+            public void executed(JobRun run, Instant runTime, Object returnValue) {
+                reports.add("executed");
+            }
+
+            @Override
+            public void failed(JobRun run, Instant runTime, Throwable exception) {
+                try {
+                    assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
+                    await().until(() -> idleInPool(worker.get()));
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                reports.add("failed " + exception.getClass().getSimpleName() + " on " + Thread.currentThread().getName());
+            }
+
+            @Override
+            public void finished(JobRun run) {
+                reports.add("finished");
+            }
+        };
+        this.executor.submit(run(TIMEOUT, () -> {
+            worker.set(Thread.currentThread());
+            started.countDown();
+            try {
+                new CountDownLatch(1).await();
+            }
+            finally {
+                ended.countDown();
+            }
+        }), slowReport);
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        this.clock.advance(TIMEOUT);
+        await().until(() -> reports.contains("finished"));
+        assertThat(reports).containsExactly("failed RunTimeoutException on kairos-default-timeouts", "finished");
+        assertThat(this.executor.freeSlots()).isEqualTo(1);
+    }
+
+    /** Whether a pool thread is done with its run: waiting for the next one, outside the executor's run code. */
+    private static boolean idleInPool(Thread thread) {
+        Thread.State state = thread.getState();
+        if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING && state != Thread.State.TERMINATED) {
+            return false;
+        }
+        return java.util.Arrays.stream(thread.getStackTrace()).noneMatch((frame) -> frame.getClassName().startsWith("io.kairos."));
     }
 
     @Test

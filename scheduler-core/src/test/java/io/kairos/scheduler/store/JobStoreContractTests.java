@@ -572,6 +572,26 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
     }
 
     @Test
+    void theRetryOfADateJobsTimedOutAttemptIsWrittenWithTheJobAndRunsOnce() throws InterruptedException {
+        TimedOutRetries.retriedAfterTheTimeout(createStore(), true);
+    }
+
+    @Test
+    void theRetryOfAnIntervalJobsTimedOutAttemptIsWrittenWithTheJobAndRunsOnce() throws InterruptedException {
+        TimedOutRetries.retriedAfterTheTimeout(createStore(), false);
+    }
+
+    @Test
+    void theRetryOfADateJobsStuckAttemptRunsOnceTheTaskReturns() throws InterruptedException {
+        TimedOutRetries.retriedAfterAStuckAttemptEnds(createStore(), true);
+    }
+
+    @Test
+    void theRetryOfAnIntervalJobsStuckAttemptRunsOnceTheTaskReturns() throws InterruptedException {
+        TimedOutRetries.retriedAfterAStuckAttemptEnds(createStore(), false);
+    }
+
+    @Test
     void aRetryDroppedBecauseAnotherSchedulerRemovedTheJobIsRecorded() throws InterruptedException {
         org.junit.jupiter.api.Assumptions.assumeTrue(this.store.isShared());
         RetriesDroppedElsewhere.duringTheAttempt(this::createStore, false);
