@@ -83,7 +83,13 @@ public final class JobRequest {
      * adding a job costs no {@code SecureRandom} call; unlike {@link java.util.UUID#randomUUID()}, such an id is
      * not a secret.
      *
-     * @param id a non-blank id, at most 191 characters
+     * <p>An id is 1 to 191 characters, not blank, without {@code /}, {@code \} or ISO control characters
+     * (U+0000 to U+001F, U+007F to U+009F): it is a path segment of the actuator and dashboard URLs, where Tomcat
+     * refuses an encoded slash or backslash. The scheduler checks it when the job is added ({@code addJob},
+     * {@code addJobs}, {@code importJobs}), with an {@link IllegalArgumentException} naming {@code id}, the value and
+     * this rule; jobs already stored with other ids still load.
+     *
+     * @param id a non-blank id of at most 191 characters without {@code /}, {@code \} or control characters
      * @return this request
      */
     public JobRequest id(String id) {

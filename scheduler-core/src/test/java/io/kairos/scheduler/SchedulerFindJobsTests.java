@@ -84,6 +84,12 @@ class SchedulerFindJobsTests extends SchedulerTestSupport {
         }
         assertThatThrownBy(() -> this.scheduler.findJobs(JobQuery.all().after("k1.bm9wZQ.")))
                 .hasMessageContaining("names job store 'nope', which this scheduler does not have");
+        // 'default' and "a<NUL>b", then a NUL in the alias: PostgreSQL cannot take a NUL in a text
+        assertThatThrownBy(() -> this.scheduler.findJobs(JobQuery.all().after("k1.ZGVmYXVsdA.YQBi")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("its position holds a NUL character (U+0000), which no job id or store alias may hold");
+        assertThatThrownBy(() -> this.scheduler.findJobs(JobQuery.all().after("k1.AA.")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its store holds a NUL character");
         assertThatThrownBy(() -> this.scheduler.findJobs(JobQuery.all().inStore("other").after(next)))
                 .hasMessageContaining("belongs to a listing of job store 'default', not of 'other'");
         assertThatThrownBy(() -> this.scheduler.findJobs(JobQuery.all().inStore("nope")))

@@ -35,7 +35,9 @@ public record RunCursor(Instant finishedAt, String runId) {
     }
 
     /**
-     * Reads a page token written by {@link #toToken()}.
+     * Reads a page token written by {@link #toToken()}. The time must be from {@link RunQuery#MIN_INSTANT} to
+     * {@link RunQuery#MAX_INSTANT}, and the run id must not hold U+0000 (NUL): no run id the scheduler writes does, and
+     * a PostgreSQL text cannot hold it, so such a token could only fail in the store.
      *
      * @param token the token, untrusted
      * @return the cursor
@@ -45,9 +47,18 @@ public record RunCursor(Instant finishedAt, String runId) {
         Objects.requireNonNull(token, "token");
         int separator = token.indexOf('~');
         if (separator > 0 && separator < token.length() - 1 && separator <= 20) {
+            String runId = token.substring(separator + 1);
+            if (runId.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("page token " + InputText.quote(token.replace("\0", "\\u0000"))
+                        + " holds a NUL character (U+0000) in its run id; no run id holds one");
+            }
             try {
-                long millis = Long.parseLong(token.substring(0, separator));
-                return new RunCursor(Instant.ofEpochMilli(millis), token.substring(separator + 1));
+                Instant finishedAt = Instant.ofEpochMilli(Long.parseLong(token.substring(0, separator)));
+                if (!RunQuery.inRange(finishedAt)) {
+                    throw new IllegalArgumentException("page token " + InputText.quote(token) + " is not one this scheduler"
+                            + " wrote: its time (" + finishedAt + ") is outside years 1 to 9999");
+                }
+                return new RunCursor(finishedAt, runId);
             }
             catch (NumberFormatException ex) {
                 // reported below

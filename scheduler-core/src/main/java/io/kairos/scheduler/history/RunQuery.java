@@ -22,11 +22,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param jobId only this job's runs, or {@code null} for every job
  * @param outcomes only these outcomes; empty for all; never {@code null}, an unmodifiable copy
- * @param since only runs finished at or after this instant, or {@code null}
- * @param until only runs finished before this instant, or {@code null}
+ * @param since only runs finished at or after this instant, or {@code null}; from {@link #MIN_INSTANT} to
+ *     {@link #MAX_INSTANT}
+ * @param until only runs finished before this instant, or {@code null}; from {@link #MIN_INSTANT} to
+ *     {@link #MAX_INSTANT}
  * @param limit the most records of one page, 1 to {@value #MAX_LIMIT}
  * @param after only records after this position of the newest-first order (the previous page's
- *     {@link RunPage#next()}), or {@code null} for the first page
+ *     {@link RunPage#next()}), or {@code null} for the first page; its {@code finishedAt} from {@link #MIN_INSTANT}
+ *     to {@link #MAX_INSTANT}
  */
 public record RunQuery(@Nullable String jobId, Set<RunOutcome> outcomes, @Nullable Instant since, @Nullable Instant until, int limit, @Nullable RunCursor after) {
 
@@ -37,18 +40,49 @@ public record RunQuery(@Nullable String jobId, Set<RunOutcome> outcomes, @Nullab
     public static final int DEFAULT_LIMIT = 20;
 
     /**
+     * The earliest instant a query takes, {@code 0001-01-01T00:00:00Z}. The stores keep {@code finishedAt} as epoch
+     * milliseconds (a {@code long}), which holds only part of {@link Instant}'s range; years 1 to 9999 are far inside
+     * it and are what ISO-8601 writes without a sign.
+     */
+    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** The latest instant a query takes, {@code 9999-12-31T23:59:59.999999999Z}; see {@link #MIN_INSTANT}. */
+    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /**
      * Checks and copies the components.
      *
-     * @throws IllegalArgumentException naming the component when {@code limit} is out of range or {@code since}
-     *     is after {@code until}
+     * @throws IllegalArgumentException naming the component when {@code limit} is out of range, {@code since},
+     *     {@code until} or the {@code finishedAt} of {@code after} is outside {@link #MIN_INSTANT} to
+     *     {@link #MAX_INSTANT}, or {@code since} is after {@code until}
      */
     public RunQuery {
         outcomes = outcomes == null || outcomes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(outcomes));
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
         }
+        checkRange("since", since);
+        checkRange("until", until);
+        checkRange("after.finishedAt", after == null ? null : after.finishedAt());
         if (since != null && until != null && since.isAfter(until)) {
             throw new IllegalArgumentException("since (" + since + ") must not be after until (" + until + ")");
+        }
+    }
+
+    /**
+     * Whether an instant is one a query takes: from {@link #MIN_INSTANT} to {@link #MAX_INSTANT}, both included.
+     *
+     * @param instant the instant, not {@code null}
+     * @return {@code true} when it is in range
+     */
+    public static boolean inRange(Instant instant) {
+        return !instant.isBefore(MIN_INSTANT) && !instant.isAfter(MAX_INSTANT);
+    }
+
+    private static void checkRange(String field, @Nullable Instant instant) {
+        if (instant != null && !inRange(instant)) {
+            throw new IllegalArgumentException(field + " (" + instant + ") is out of range; valid: " + MIN_INSTANT + " to "
+                    + MAX_INSTANT + " (the stores keep epoch milliseconds)");
         }
     }
 

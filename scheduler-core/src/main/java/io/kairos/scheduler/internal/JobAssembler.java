@@ -40,6 +40,10 @@ public final class JobAssembler {
     /** Stands in, for {@link JobExecutor#checkJob}, for the default executor created at start (never started). */
     private static final JobExecutor DEFAULT_EXECUTOR_RULES = new ThreadPoolJobExecutor();
 
+    /** What a valid job id is, as errors say it. */
+    static final String ID_RULE = "valid: 1 to 191 characters, not blank, without '/', '\\' or control characters"
+            + " (U+0000 to U+001F, U+007F to U+009F), e.g. 'order-timeout-42'";
+
     private final Settings settings;
 
     private final TaskLookup tasks;
@@ -258,11 +262,44 @@ public final class JobAssembler {
         task.checkArguments(draft.args, draft.kwargs);
     }
 
-    private static String checkId(String id) {
+    /**
+     * Checks a job id the caller chose (every add, so {@code addJob}, {@code addJobs} and {@code importJobs}): not
+     * blank, at most 191 characters, and without {@code /}, {@code \} or ISO control characters. A job id is a path
+     * segment of the actuator and dashboard URLs, and Tomcat refuses an encoded {@code /} or {@code \} in a path
+     * before any application code sees it, so such a job could be added but not reached over HTTP. Jobs already
+     * stored with such ids are not checked: they load, list and run as before.
+     */
+    static String checkId(String id) {
         if (id.isBlank() || id.length() > 191) {
-            throw new IllegalArgumentException("job id must be a non-blank string of at most 191 characters, got '" + id + "'");
+            throw new IllegalArgumentException("id " + quoteId(id) + " is not a valid job id: it is "
+                    + (id.isBlank() ? "blank" : id.length() + " characters long") + "; " + ID_RULE);
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c == '/' || c == '\\' || Character.isISOControl(c)) {
+                throw new IllegalArgumentException("id " + quoteId(id) + " is not a valid job id: it holds " + describe(c)
+                        + " at index " + i + " (a job id is a path segment of the actuator and dashboard URLs); " + ID_RULE);
+            }
         }
         return id;
+    }
+
+    /** A job id quoted for a message, each control character written as a backslash, {@code u} and four hex digits. */
+    private static String quoteId(String id) {
+        StringBuilder visible = new StringBuilder(id.length());
+        id.chars().forEach((c) -> {
+            if (Character.isISOControl(c)) {
+                visible.append(String.format("\\u%04X", c));
+            }
+            else {
+                visible.append((char) c);
+            }
+        });
+        return InputText.quote(visible);
+    }
+
+    private static String describe(char c) {
+        return Character.isISOControl(c) ? String.format("the control character U+%04X", (int) c) : "'" + c + "'";
     }
 
     private static String checkText(String field, String value) {

@@ -27,7 +27,10 @@ import java.util.TreeMap;
  * than {@code limit + 1} from any one. Stateless and thread-safe.
  *
  * <p>The cursor text is {@code k1.<base64url alias>.<base64url store cursor>} (empty store cursor: the store's
- * first page). It is untrusted input: anything else is an {@link IllegalArgumentException} naming {@code cursor}.
+ * first page). It is untrusted input: anything else is an {@link IllegalArgumentException} naming {@code cursor}, as
+ * is a decoded alias or position that holds U+0000 (NUL), which no store alias holds and a PostgreSQL text cannot
+ * (other control characters are let through: a job stored before ids were checked may hold one, and its page must
+ * go on).
  */
 public final class JobPaging {
 
@@ -142,6 +145,10 @@ public final class JobPaging {
             }
             catch (IllegalArgumentException | CharacterCodingException ex) {
                 throw badCursor(token, "not base64url text of UTF-8");
+            }
+            if (alias.indexOf('\0') >= 0 || after.indexOf('\0') >= 0) {
+                throw badCursor(token, "its " + (alias.indexOf('\0') >= 0 ? "store" : "position")
+                        + " holds a NUL character (U+0000), which no job id or store alias may hold");
             }
             if (jobstore != null && !jobstore.equals(alias)) {
                 throw badCursor(token, "it belongs to a listing of job store " + InputText.quote(alias) + ", not of "

@@ -43,6 +43,33 @@ class RunQueryTests {
         assertThatIllegalArgumentException().isThrownBy(() -> RunCursor.fromToken("abc~1")).withMessageContaining("page token");
         assertThatIllegalArgumentException().isThrownBy(() -> RunCursor.fromToken("123")).withMessageContaining("page token");
         assertThatIllegalArgumentException().isThrownBy(() -> RunCursor.fromToken("123~")).withMessageContaining("page token");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> RunCursor.fromToken("5~a\u0000b"))
+                .withMessage("page token '5~a\\u0000b' holds a NUL character (U+0000) in its run id; no run id holds one");
+        assertThatIllegalArgumentException().isThrownBy(() -> RunCursor.fromToken(Long.MAX_VALUE + "~x"))
+                .withMessageContaining("is outside years 1 to 9999");
+        assertThatIllegalArgumentException().isThrownBy(() -> RunCursor.fromToken("-62135596800001~x"))
+                .withMessageContaining("is outside years 1 to 9999");
+        assertThat(RunCursor.fromToken("-62135596800000~x").finishedAt()).isEqualTo(RunQuery.MIN_INSTANT);
+        assertThat(RunCursor.fromToken("253402300799999~x").finishedAt()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999Z"));
+    }
+
+    /** The stores keep epoch milliseconds: a query outside years 1 to 9999 is refused naming the field, not an overflow. */
+    @Test
+    void instantsOutsideYears1To9999AreRefusedNamingTheField() {
+        assertThatIllegalArgumentException().isThrownBy(() -> RunQuery.all().since(Instant.MAX))
+                .withMessage("since (" + Instant.MAX + ") is out of range; valid: 0001-01-01T00:00:00Z to"
+                        + " 9999-12-31T23:59:59.999999999Z (the stores keep epoch milliseconds)");
+        assertThatIllegalArgumentException().isThrownBy(() -> RunQuery.all().until(Instant.MIN)).withMessageStartingWith("until (");
+        assertThatIllegalArgumentException().isThrownBy(() -> RunQuery.all().since(Instant.parse("0000-12-31T23:59:59.999Z")))
+                .withMessageStartingWith("since (");
+        assertThatIllegalArgumentException().isThrownBy(() -> RunQuery.all().after(new RunCursor(Instant.MAX, "x")))
+                .withMessageStartingWith("after.finishedAt (");
+        RunQuery widest = RunQuery.all().since(RunQuery.MIN_INSTANT).until(RunQuery.MAX_INSTANT)
+                .after(new RunCursor(RunQuery.MAX_INSTANT, "x"));
+        assertThat(RunQuery.MIN_INSTANT.toEpochMilli()).isEqualTo(-62135596800000L);
+        assertThat(RunQuery.MAX_INSTANT.toEpochMilli()).isEqualTo(253402300799999L);
+        assertThat(widest.matches(run("1", "a", T, RunOutcome.SUCCEEDED))).isTrue();
     }
 
     @Test

@@ -154,7 +154,8 @@ class DashboardController {
 
     /**
      * One page of the jobs table: the query parameters are the actuator's ({@link JobsParameters}), plus {@code q},
-     * a search text; see {@link JobSearch} for the paging and its bound. Each job comes with its last run, as in the
+     * a search text, and {@code executor} must be one of this instance's executors (the filter's choices; see
+     * {@link JobsParameters#requireExecutor}); see {@link JobSearch} for the paging and its bound. Each job comes with its last run, as in the
      * actuator's list (one batched history read per store for the page).
      */
     @GetMapping("/api/jobs")
@@ -162,7 +163,8 @@ class DashboardController {
             @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String store, @RequestParam(required = false) @Nullable String executor,
             @RequestParam(required = false) @Nullable String task) {
-        JobQuery query = JobsParameters.query(limit, cursor, state, store, executor, task);
+        JobQuery query = JobsParameters.requireExecutor(JobsParameters.query(limit, cursor, state, store, executor, task),
+                this.operations.scheduler().engine().executors().keySet());
         return JobSearch.page(this.operations::jobs, (jobs) -> LastRuns.describeAll(this.operations.scheduler(), jobs), query, q);
     }
 
@@ -202,7 +204,7 @@ class DashboardController {
             @RequestBody(required = false) @Nullable String body, HttpServletRequest request) {
         String actor = writer(request);
         Object trigger = body(body).get("trigger");
-        return this.operations.jobAction(id, action, trigger, actor)
+        return this.operations.jobAction(id, action, trigger, actor, "as a JSON object", BODY_EXAMPLE)
             .<ResponseEntity<Object>>map(ResponseEntity::ok)
             .orElseGet(() -> ResponseEntity.noContent().build());
     }

@@ -163,6 +163,20 @@ class DashboardControllerTests {
                 "'outcome': value 'sad' is not a run outcome; valid: SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED (several separated by commas)");
         assertProblem(this.http.get("/api/runs?since=yesterday"), 400, "since", "'since': value 'yesterday' is not an ISO-8601 date-time "
                 + "with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00");
+        // instants the stores cannot keep as epoch milliseconds, a NUL in a cursor or run token (500s before)
+        assertProblem(this.http.get("/api/runs?since=%2B999999999-12-31T23:59:59Z"), 400, "since", "'since': value "
+                + "'+999999999-12-31T23:59:59Z' is out of range; valid: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z (years 1 to 9999)");
+        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?until=-999999999-01-01T00:00:00Z"), 400, "until", "'until': value "
+                + "'-999999999-01-01T00:00:00Z' is out of range; valid: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z (years 1 to 9999)");
+        assertProblem(this.http.get("/api/jobs?cursor=k1.ZGVmYXVsdA.YQBi"), 400, "cursor", "'cursor': cursor 'k1.ZGVmYXVsdA.YQBi' is not a"
+                + " cursor of this listing: its position holds a NUL character (U+0000), which no job id or store alias may hold; pass the"
+                + " 'next' of the previous page, or no cursor for the first page");
+        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?after=5~a%00b"), 400, "after", "'after': page token '5~a\\u0000b'"
+                + " holds a NUL character (U+0000) in its run id; no run id holds one; pass the 'next' value of the previous answer");
+        // executor is checked against this scheduler's executors, as store is against its stores
+        assertProblem(this.http.get("/api/jobs?executor=nope"), 400, "executor",
+                "'executor': value 'nope' is not an executor of this scheduler; valid: default");
+        assertThat(this.http.get("/api/jobs?executor=%20default%20").statusCode()).isEqualTo(200);
         assertProblem(this.http.get("/api/everything"), 404, null,
                 "no dashboard call GET '/kairos/api/everything'; see docs/dashboard.md for the calls");
         assertProblem(this.http.send("PUT", "/api/jobs/reports.refresh/pause/now", "{}", "application/json"), 404, null,
@@ -277,9 +291,15 @@ class DashboardControllerTests {
         assertThat(badHour.statusCode()).isEqualTo(400);
         assertThat(json(badHour).get("field").asString()).isEqualTo("hour");
         assertThat(json(badHour).get("detail").asString()).startsWith("invalid trigger spec: ").contains("25");
+        // the dashboard's own body in its errors, not the actuator's {"action": ..., "trigger": "<JSON text>"}
+        String example = "{\"trigger\": {\"type\": \"cron\", \"hour\": \"3\"}}";
         assertProblem(this.http.post("/api/jobs/reports.refresh/reschedule", "{}"), 400, "trigger",
-                "action 'reschedule' needs the new trigger spec under 'trigger', as the text of a JSON object, e.g. "
-                        + "{\"action\": \"reschedule\", \"trigger\": \"{\\\"type\\\": \\\"cron\\\", \\\"hour\\\": \\\"3\\\"}\"}");
+                "action 'reschedule' needs the new trigger spec under 'trigger', as a JSON object, e.g. " + example);
+        HttpResponse<String> text = this.http.post("/api/jobs/reports.refresh/reschedule", "{\"trigger\": \"cron\"}");
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(json(text).get("field").asString()).isEqualTo("trigger");
+        assertThat(json(text).get("detail").asString()).startsWith("'trigger' is not a JSON object: 'cron' (").endsWith("); e.g. " + example)
+            .doesNotContain("action");
         assertProblem(this.http.post("/api/jobs/reports.refresh/pause", "{\"trigger\": {\"type\": \"cron\"}}"), 400, "trigger",
                 "'trigger' is only taken by action 'reschedule', not by 'pause'");
         assertProblem(this.http.post("/api/jobs/reports.refresh/reschedule", "[1, 2"), 400, "trigger",
@@ -287,8 +307,7 @@ class DashboardControllerTests {
         assertProblem(this.http.send("POST", "/api/jobs/reports.refresh/pause", "action=pause", "application/x-www-form-urlencoded"),
                 415, null, "changes take a JSON body (Content-Type: application/json), got 'application/x-www-form-urlencoded'");
         assertProblem(this.http.post("/api/jobs/reports.refresh/reschedule", "{\"trigger\": 5}"), 400, "trigger",
-                "'trigger' must be a JSON object (a trigger spec), e.g. {\"action\": \"reschedule\", \"trigger\": "
-                        + "\"{\\\"type\\\": \\\"cron\\\", \\\"hour\\\": \\\"3\\\"}\"}; got '5'");
+                "'trigger' must be a JSON object (a trigger spec), e.g. " + example + "; got '5'");
         HttpResponse<String> twice = this.http.post("/api/jobs/reports.refresh/reschedule",
                 "{\"trigger\": {\"type\": \"cron\"}, \"trigger\": {\"type\": \"date\"}}");
         assertThat(twice.statusCode()).isEqualTo(400);

@@ -1,6 +1,8 @@
 package io.kairos.scheduler.boot.operations;
 
+import java.util.Collection;
 import java.util.Locale;
+import java.util.TreeSet;
 
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.store.JobQuery;
@@ -54,6 +56,29 @@ public final class JobsParameters {
                     + "; pass the 'next' value of the previous answer");
         }
         return query.after(after);
+    }
+
+    /**
+     * Checks {@code ?executor=} against the executor aliases a caller offers (the dashboard: this instance's
+     * executors, the ones its filter lists), as the scheduler checks {@code ?store=} against its stores: an alias
+     * that is not one of them is an error rather than an empty page. {@code default} is always taken (the scheduler
+     * creates it at start when missing). The actuator's list does not call this: instances sharing a store may have
+     * other executors (worker groups, see docs/clustering.md), and an API caller may list another group's jobs.
+     *
+     * @param query the query from {@link #query}
+     * @param known the executor aliases taken
+     * @return the query
+     * @throws InvalidOperationException (field {@code executor}) naming the value and the aliases taken
+     */
+    public static JobQuery requireExecutor(JobQuery query, Collection<String> known) {
+        String executor = query.executor();
+        if (executor == null || executor.equals("default") || known.contains(executor)) {
+            return query;
+        }
+        TreeSet<String> valid = new TreeSet<>(known);
+        valid.add("default");
+        throw RunsParameters.invalid("executor", "'executor': value " + InputText.quote(executor)
+                + " is not an executor of this scheduler; valid: " + String.join(", ", valid));
     }
 
     /**

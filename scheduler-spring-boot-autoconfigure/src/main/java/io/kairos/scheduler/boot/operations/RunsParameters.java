@@ -39,9 +39,10 @@ public final class RunsParameters {
      * @param query the query to narrow (all runs, or one job's)
      * @param limit {@code ?limit=}: 1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}
      * @param outcome {@code ?outcome=}: one outcome or several separated by commas, any case
-     * @param since {@code ?since=}: an ISO-8601 instant or date-time with offset; runs that finished at or after it
+     * @param since {@code ?since=}: an ISO-8601 instant or date-time with offset from {@link RunQuery#MIN_INSTANT}
+     *     to {@link RunQuery#MAX_INSTANT} (years 1 to 9999); runs that finished at or after it
      * @param until {@code ?until=}: likewise; runs that finished before it
-     * @param after {@code ?after=}: the {@code next} token of the previous page
+     * @param after {@code ?after=}: the {@code next} token of the previous page (see {@link RunCursor#fromToken})
      * @return the narrowed query
      * @throws InvalidOperationException naming the first bad parameter
      */
@@ -121,18 +122,24 @@ public final class RunsParameters {
             return null;
         }
         String trimmed = text.trim();
+        Instant instant;
         try {
-            return OffsetDateTime.parse(trimmed).toInstant();
+            instant = OffsetDateTime.parse(trimmed).toInstant();
         }
         catch (DateTimeParseException ex) {
             try {
-                return Instant.parse(trimmed);
+                instant = Instant.parse(trimmed);
             }
             catch (DateTimeParseException again) {
                 throw invalid(name, "'" + name + "': value " + InputText.quote(text)
                         + " is not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00");
             }
         }
+        if (!RunQuery.inRange(instant)) {
+            throw invalid(name, "'" + name + "': value " + InputText.quote(text) + " is out of range; valid: "
+                    + RunQuery.MIN_INSTANT + " to " + RunQuery.MAX_INSTANT + " (years 1 to 9999)");
+        }
+        return instant;
     }
 
     /**

@@ -37,7 +37,10 @@ public class SchedulerOperations {
     /** The scheduler actions, as an error lists them. */
     public static final String SCHEDULER_ACTIONS = "pause, resume";
 
-    /** A reschedule body, shown in errors. */
+    /** How the actuator's body holds the trigger, shown in errors. */
+    static final String ACTUATOR_TRIGGER_FORM = "as the text of a JSON object";
+
+    /** A reschedule body of the actuator's, shown in errors. */
     static final String RESCHEDULE_EXAMPLE = "{\"action\": \"reschedule\", \"trigger\": \"{\\\"type\\\": \\\"cron\\\", \\\"hour\\\": \\\"3\\\"}\"}";
 
     /** Longest trigger spec text taken (a spec of an and/or trigger of many parts stays far below it). */
@@ -188,6 +191,26 @@ public class SchedulerOperations {
      * @throws JobNotFoundException when there is no such job
      */
     public Optional<JobDescriptor> jobAction(String id, @Nullable String action, @Nullable Object trigger, String actor) {
+        return jobAction(id, action, trigger, actor, ACTUATOR_TRIGGER_FORM, RESCHEDULE_EXAMPLE);
+    }
+
+    /**
+     * Acts on one job, as {@link #jobAction(String, String, Object, String)} does, with errors about the trigger
+     * that show the caller's own body: the dashboard takes {@code {"trigger": {"type": "cron", "hour": "3"}}}, not
+     * the actuator's {@code {"action": "reschedule", "trigger": "<JSON text>"}}.
+     *
+     * @param id the job id
+     * @param action {@code pause}, {@code resume}, {@code run} or {@code reschedule}
+     * @param trigger for {@code reschedule} only: the new trigger spec, a map or the text of a JSON object
+     * @param actor who asks, for the log
+     * @param triggerForm how the caller's body holds the trigger, e.g. {@code "as a JSON object"}
+     * @param bodyExample a whole body of the caller's that reschedules, e.g. {@code {"trigger": {"type": "cron"}}}
+     * @return the job after the action; empty when it was removed
+     * @throws InvalidOperationException as {@link #jobAction(String, String, Object, String)}
+     * @throws JobNotFoundException when there is no such job
+     */
+    public Optional<JobDescriptor> jobAction(String id, @Nullable String action, @Nullable Object trigger, String actor,
+            String triggerForm, String bodyExample) {
         String name = action(action, JOB_ACTIONS);
         if (trigger != null && !name.equals("reschedule")) {
             throw new InvalidOperationException("trigger",
@@ -202,7 +225,7 @@ public class SchedulerOperations {
                 case "resume" -> this.scheduler.resumeJob(id);
                 case "run" -> Optional.of(this.scheduler.modifyJob(id,
                         JobChanges.create().nextRunTime(this.scheduler.engine().clock().instant())));
-                case "reschedule" -> Optional.of(this.scheduler.rescheduleJob(id, triggerSpec(trigger)));
+                case "reschedule" -> Optional.of(this.scheduler.rescheduleJob(id, triggerSpec(trigger, triggerForm, bodyExample)));
                 default -> throw new InvalidOperationException("action",
                         "action " + InputText.quote(action) + " is not a job action; valid: " + JOB_ACTIONS);
             };
@@ -244,11 +267,10 @@ public class SchedulerOperations {
      * Boot's web endpoints bind a request body to {@code Map<String, String>}, so a nested object cannot reach an
      * operation).
      */
-    private static Map<String, ?> triggerSpec(@Nullable Object trigger) {
+    private static Map<String, ?> triggerSpec(@Nullable Object trigger, String form, String example) {
         if (trigger == null) {
             throw new InvalidOperationException("trigger",
-                    "action 'reschedule' needs the new trigger spec under 'trigger', as the text of a JSON object, e.g. "
-                            + RESCHEDULE_EXAMPLE);
+                    "action 'reschedule' needs the new trigger spec under 'trigger', " + form + ", e.g. " + example);
         }
         Object spec = trigger;
         if (trigger instanceof CharSequence text) {
@@ -261,12 +283,12 @@ public class SchedulerOperations {
             }
             catch (JacksonException ex) {
                 throw new InvalidOperationException("trigger", "'trigger' is not a JSON object: " + InputText.quote(text)
-                        + " (" + InputText.quote(ex.getOriginalMessage()) + "); e.g. " + RESCHEDULE_EXAMPLE);
+                        + " (" + InputText.quote(ex.getOriginalMessage()) + "); e.g. " + example);
             }
         }
         if (!(spec instanceof Map<?, ?> map)) {
             throw new InvalidOperationException("trigger", "'trigger' must be a JSON object (a trigger spec), e.g. "
-                    + RESCHEDULE_EXAMPLE + "; got " + InputText.quote(trigger));
+                    + example + "; got " + InputText.quote(trigger));
         }
         Map<String, Object> keyed = new LinkedHashMap<>();
         map.forEach((key, value) -> keyed.put(String.valueOf(key), value));

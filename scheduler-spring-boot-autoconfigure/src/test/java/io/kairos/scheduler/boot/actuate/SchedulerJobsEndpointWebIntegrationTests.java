@@ -118,6 +118,11 @@ class SchedulerJobsEndpointWebIntegrationTests {
                 + " base64url text of UTF-8; pass the 'next' of the previous page, or no cursor for the first page");
         assertProblem(get("/actuator/scheduler?cursor=" + "k".repeat(2049)),
                 "'cursor' is 2049 characters long; at most 2048; pass the 'next' value of the previous answer");
+
+        // 'default' and "a<NUL>b" in base64url: PostgreSQL answered 500 (a text cannot hold NUL)
+        assertProblem(get("/actuator/scheduler?cursor=k1.ZGVmYXVsdA.YQBi"), "'cursor': cursor 'k1.ZGVmYXVsdA.YQBi' is not a cursor of"
+                + " this listing: its position holds a NUL character (U+0000), which no job id or store alias may hold; pass the"
+                + " 'next' of the previous page, or no cursor for the first page");
     }
 
     private void assertProblem(HttpResponse<String> response, String detail) {

@@ -163,6 +163,36 @@ class SchedulerRunsEndpointWebIntegrationTests {
                 + " SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED (several separated by commas)");
     }
 
+    /**
+     * Instants the stores cannot keep as epoch milliseconds (the JDBC and Redis histories answered 500 with an
+     * {@code ArithmeticException}) and a run id holding NUL (PostgreSQL answered 500) are refused before any store.
+     */
+    @Test
+    void instantsOutsideYears1To9999AndANulInAfterAreRefusedNamingTheParameter() throws Exception {
+        this.scheduler.addJob(JobRequest.of("reports.refresh").id(this.job).trigger(Map.of("type", "interval", "hours", 3)));
+        try {
+            String range = " is out of range; valid: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z (years 1 to 9999)";
+            assertProblem(get("/actuator/scheduler/runs?since=%2B999999999-12-31T23:59:59Z"),
+                    "'since': value '+999999999-12-31T23:59:59Z'" + range);
+            assertProblem(get("/actuator/scheduler/" + this.job + "/runs?since=-999999999-01-01T00:00:00Z"),
+                    "'since': value '-999999999-01-01T00:00:00Z'" + range);
+            assertProblem(get("/actuator/scheduler/runs?until=%2B999999999-12-31T23:59:59Z"),
+                    "'until': value '+999999999-12-31T23:59:59Z'" + range);
+            assertProblem(get("/actuator/scheduler/runs?until=%2B10000-01-01T00:00:00Z"), "'until': value '+10000-01-01T00:00:00Z'" + range);
+            assertThat(ok("/actuator/scheduler/runs?since=0001-01-01T00:00:00Z&until=9999-12-31T23:59:59.999999999Z").has("runs")).isTrue();
+            assertProblem(get("/actuator/scheduler/runs?after=9223372036854775807~x"), "'after': page token"
+                    + " '9223372036854775807~x' is not one this scheduler wrote: its time (+292278994-08-17T07:12:55.807Z) is outside"
+                    + " years 1 to 9999; pass the 'next' value of the previous answer");
+            String nul = "'after': page token '5~a\\u0000b' holds a NUL character (U+0000) in its run id; no run id holds one;"
+                    + " pass the 'next' value of the previous answer";
+            assertProblem(get("/actuator/scheduler/runs?after=5~a%00b"), nul);
+            assertProblem(get("/actuator/scheduler/" + this.job + "/runs?after=5~a%00b"), nul);
+        }
+        finally {
+            this.scheduler.removeJob(this.job);
+        }
+    }
+
     @Test
     void aJobWhoseIdIsRunsStaysReachable() throws Exception {
         this.scheduler.addJob(JobRequest.of("reports.refresh").id("runs").trigger(Map.of("type", "interval", "hours", 3)));
