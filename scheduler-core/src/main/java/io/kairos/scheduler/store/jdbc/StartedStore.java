@@ -87,7 +87,7 @@ record StartedStore(JobStoreContext context, JdbcDialect dialect, JobSql sql, Tr
             });
         }
         catch (JobStoreException ex) {
-            JobStoreException failure = new JobStoreException(missingTableMessage(alias, table, sql.table,
+            JobStoreException failure = new JdbcJobTableMissingException(alias, sql.table, missingTableMessage(alias, table, sql.table,
                     SchemaScripts.resource(dialect.databaseId())) + " Cause: " + ex.getMessage(), ex.getCause());
             if (schemaFailure != null) {
                 failure.addSuppressed(schemaFailure);
