@@ -125,15 +125,21 @@ public final class CalendarIntervalTrigger implements Trigger {
      * @return the trigger
      * @throws InvalidTriggerSpecException for an unknown key, a non-numeric, fractional or negative
      *     amount, an hour/minute/second out of range, an all-zero interval, a bad date or time zone, or
-     *     an {@code end_date} before {@code start_date}
+     *     an {@code end_date} before {@code start_date} (without {@code start_date}: an {@code end_date} before
+     *     today, reported as never firing)
      */
     public static CalendarIntervalTrigger fromSpec(Map<String, ?> spec, ZoneId defaultZone, InstantSource clock) {
         TriggerSpec s = TriggerSpec.read(spec, "calendarinterval", KEYS);
         ZoneId zone = s.zone(defaultZone);
         LocalTime time = LocalTime.of(timeField(s, "hour", 23), timeField(s, "minute", 59), timeField(s, "second", 59));
-        LocalDate start = s.date("start_date", zone).orElseGet(() -> LocalDate.ofInstant(clock.instant(), zone));
+        Optional<LocalDate> given = s.date("start_date", zone);
+        LocalDate start = given.orElseGet(() -> LocalDate.ofInstant(clock.instant(), zone));
+        LocalDate end = s.date("end_date", zone).orElse(null);
+        if (given.isEmpty() && end != null) {
+            TriggerBounds.checkEndNotPast("calendarinterval", start, end, end.isBefore(start));
+        }
         return new CalendarIntervalTrigger(amount(s, "years"), amount(s, "months"), amount(s, "weeks"), amount(s, "days"), time,
-                start, s.date("end_date", zone).orElse(null), zone, s.seconds("jitter").orElse(Duration.ZERO));
+                start, end, zone, s.seconds("jitter").orElse(Duration.ZERO));
     }
 
     private static int amount(TriggerSpec s, String key) {

@@ -110,7 +110,8 @@ public final class IntervalTrigger implements Trigger {
      * @return the trigger
      * @throws InvalidTriggerSpecException for an unknown key, a non-numeric or negative amount, an
      *     interval that is zero, finer than a millisecond or longer than 1000 years, a bad date-time or time zone, or an
-     *     {@code end_date} before the start
+     *     {@code end_date} before the start (without {@code start_date}: an {@code end_date} in the past, reported as
+     *     never firing)
      */
     public static IntervalTrigger fromSpec(Map<String, ?> spec, ZoneId defaultZone, InstantSource clock) {
         TriggerSpec s = TriggerSpec.read(spec, "interval", KEYS);
@@ -131,9 +132,15 @@ public final class IntervalTrigger implements Trigger {
                     + millis.movePointLeft(3).stripTrailingZeros().toPlainString()
                     + " seconds has a fraction of a millisecond; valid: a whole number of milliseconds");
         }
-        ZonedDateTime start = s.dateTime("start_date", zone).orElseGet(() -> clock.instant().atZone(zone));
-        return new IntervalTrigger(Duration.ofMillis(millis.longValueExact()), start, s.dateTime("end_date", zone).orElse(null),
-                zone, s.seconds("jitter").orElse(Duration.ZERO));
+        Optional<ZonedDateTime> given = s.dateTime("start_date", zone);
+        ZonedDateTime start = given.orElseGet(() -> clock.instant().atZone(zone));
+        ZonedDateTime end = s.dateTime("end_date", zone).orElse(null);
+        if (given.isEmpty() && end != null) {
+            TriggerBounds.checkEndNotPast("interval", TriggerSpec.formatDateTime(start), TriggerSpec.formatDateTime(end),
+                    end.isBefore(start));
+        }
+        return new IntervalTrigger(Duration.ofMillis(millis.longValueExact()), start, end, zone,
+                s.seconds("jitter").orElse(Duration.ZERO));
     }
 
     private static InvalidTriggerSpecException tooLong(String interval) {

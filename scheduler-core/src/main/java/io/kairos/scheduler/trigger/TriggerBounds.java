@@ -55,6 +55,18 @@ final class TriggerBounds {
         }
     }
 
+    /**
+     * Rejects an end date in the past when the spec gave no start date (so the start defaulted to now): such a
+     * trigger never fires, and saying so names only what the user gave, not the start date they never wrote.
+     */
+    static void checkEndNotPast(String type, Object now, @Nullable Object end, boolean endBeforeNow) {
+        if (endBeforeNow) {
+            throw new InvalidTriggerSpecException("end_date", end, type + " trigger 'end_date': value '" + end
+                    + "' is in the past, so the trigger never fires (without a start_date it starts now, " + now
+                    + "); valid: an end_date after now");
+        }
+    }
+
     /** {@link #checkOrder(String, Object, Object, boolean)} for date-times, compared as instants. */
     static void checkOrder(String type, ZonedDateTime start, @Nullable ZonedDateTime end) {
         if (end != null) {

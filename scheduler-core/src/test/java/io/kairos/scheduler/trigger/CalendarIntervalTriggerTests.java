@@ -100,6 +100,7 @@ class CalendarIntervalTriggerTests {
     @CsvSource(delimiter = '|', textBlock = """
             K01 all zero             | {}                                                              |            | interval must be at least 1 day long
             K02 end before start     | {"days": 1, "start_date": "2016-03-04", "end_date": "2016-03-03"} | end_date   | cannot be earlier than start_date
+            past end, no start       | {"days": 1, "end_date": "2020-01-01"}                       | end_date   | value '2020-01-01' is in the past, so the trigger never fires (without a start_date it starts now
             fractional days          | {"days": 1.5}                                                   | days       | must be a whole number
             hour out of range        | {"days": 1, "hour": 24}                                         | hour       | valid: 0-23
             minute not a number      | {"days": 1, "minute": "half"}                                   | minute     | must be a number

@@ -143,6 +143,7 @@ class IntervalTriggerTests {
             negative                 | {"minutes": -5}                                            | minutes | must not be negative
             sub-millisecond          | {"seconds": 0.0005}                                        | seconds | fraction of a millisecond
             M02 end before start     | {"seconds": 1, "start_date": "2020-05-16", "end_date": "2020-05-15"} | end_date | cannot be earlier than start_date
+            past end, no start       | {"hours": 1, "end_date": "2020-01-01"}                     | end_date | value '2020-01-01T00:00:00+01:00' is in the past, so the trigger never fires (without a start_date it starts now
             unknown zone             | {"seconds": 1, "timezone": "Mars/Olympus"}                 | timezone | unknown time zone 'Mars/Olympus'
             unknown key              | {"second": 1}                                              | second | valid keys: days, end_date, hours, jitter
             negative jitter          | {"seconds": 1, "jitter": -1}                               | jitter | must not be negative

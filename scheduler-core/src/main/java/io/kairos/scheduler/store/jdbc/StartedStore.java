@@ -64,7 +64,7 @@ record StartedStore(JobStoreContext context, JdbcDialect dialect, JobSql sql, Tr
             throw new JobStoreException("job store '" + context.alias() + "': " + ex.getMessage(), ex);
         }
         JobSql sql = new JobSql(table, dialect);
-        checkTable(transactions, sql, dialect, schemaFailure);
+        checkTable(context.alias(), table, transactions, sql, dialect, schemaFailure);
         WakeupFilter filter = new WakeupFilter(context.schedulerId(), context.clock());
         PgNotificationListener listener = null;
         if (dialect.supportsNotify() && settings.listenForNotifications()) {
@@ -76,7 +76,7 @@ record StartedStore(JobStoreContext context, JdbcDialect dialect, JobSql sql, Tr
         return new StartedStore(context, dialect, sql, transactions, rows, writer, listener, filter);
     }
 
-    private static void checkTable(Transactions transactions, JobSql sql, JdbcDialect dialect,
+    private static void checkTable(String alias, TableName table, Transactions transactions, JobSql sql, JdbcDialect dialect,
             @Nullable SQLException schemaFailure) {
         try {
             transactions.inTransaction("find the job table", (connection) -> {
@@ -87,13 +87,26 @@ record StartedStore(JobStoreContext context, JdbcDialect dialect, JobSql sql, Tr
             });
         }
         catch (JobStoreException ex) {
-            JobStoreException failure = new JobStoreException("job table " + sql.table + " cannot be read; create it with the script "
-                    + "classpath:" + SchemaScripts.resource(dialect.databaseId()) + " (or the Flyway/Liquibase migrations in the Kairos "
-                    + "jar), or let the store create it (create-schema). Cause: " + ex.getMessage(), ex.getCause());
+            JobStoreException failure = new JdbcJobTableMissingException(alias, sql.table, missingTableMessage(alias, table, sql.table,
+                    SchemaScripts.resource(dialect.databaseId())) + " Cause: " + ex.getMessage(), ex.getCause());
             if (schemaFailure != null) {
                 failure.addSuppressed(schemaFailure);
             }
             throw failure;
         }
+    }
+
+    /**
+     * What to do about a job table that cannot be read: let the store create it (Java or Spring Boot), or run the
+     * shipped script, which creates {@code kairos_jobs} and so fits only the default table name.
+     */
+    static String missingTableMessage(String alias, TableName table, String quotedTable, String script) {
+        String run = table.schema() == null && table.table().equals(TableName.DEFAULT)
+                ? "run the script classpath:" + script + " (or the Flyway/Liquibase migrations in the Kairos jar)"
+                : "copy the script classpath:" + script + " and rename its table " + TableName.DEFAULT + " to " + quotedTable
+                        + " (the shipped script and the Flyway/Liquibase migrations create " + TableName.DEFAULT + " only)";
+        return "job store '" + alias + "': job table " + quotedTable + " cannot be read; let the store create it "
+                + "(JdbcJobStoreSettings.withCreateSchema(true); in Spring Boot kairos.jobstores." + alias + ".initialize-schema: always), "
+                + "or " + run + ".";
     }
 }

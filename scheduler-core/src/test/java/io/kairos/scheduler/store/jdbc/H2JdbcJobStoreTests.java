@@ -57,10 +57,25 @@ class H2JdbcJobStoreTests extends JdbcJobStoreContractTests {
     }
 
     @Test
-    void missingTableFailsAtStartNamingTheScript() {
-        JdbcJobStore store = new JdbcJobStore(dataSource, JdbcJobStoreSettings.defaults().withTableName("kairos_jobs_h2_missing"));
+    void missingTableFailsAtStartNamingTheStoreAndBothWaysToCreateIt() {
+        JdbcJobStore store = new JdbcJobStore(dataSource, JdbcJobStoreSettings.defaults().withTableName("kairos_jobs_h2_missing")
+            .withCreateSchema(false));
         assertThatThrownBy(() -> store.start(context(A))).isInstanceOf(JobStoreException.class)
-                .hasMessageContaining("kairos_jobs_h2_missing").hasMessageContaining("io/kairos/scheduler/store/jdbc/schema-h2.sql");
+                .hasMessageStartingWith("job store 'default': job table kairos_jobs_h2_missing cannot be read; let the store create "
+                        + "it (JdbcJobStoreSettings.withCreateSchema(true); in Spring Boot kairos.jobstores.default.initialize-schema: "
+                        + "always), or copy the script classpath:io/kairos/scheduler/store/jdbc/schema-h2.sql and rename its "
+                        + "table kairos_jobs to kairos_jobs_h2_missing")
+                .message().doesNotContain("(create-schema)");
+    }
+
+    @Test
+    void missingDefaultTableNamesTheScriptAsItIs() {
+        assertThat(StartedStore.missingTableMessage("orders", TableName.parse("kairos_jobs"), "kairos_jobs",
+                "io/kairos/scheduler/store/jdbc/schema-h2.sql"))
+            .isEqualTo("job store 'orders': job table kairos_jobs cannot be read; let the store create it "
+                    + "(JdbcJobStoreSettings.withCreateSchema(true); in Spring Boot kairos.jobstores.orders.initialize-schema: always), "
+                    + "or run the script classpath:io/kairos/scheduler/store/jdbc/schema-h2.sql (or the Flyway/Liquibase "
+                    + "migrations in the Kairos jar).");
     }
 
     @Test

@@ -56,7 +56,21 @@ class JdbcJobStoreAutoConfigurationTests {
             .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + table, "kairos.jobstores.default.type=jdbc",
                     "kairos.jobstores.default.table-name=" + table, "kairos.jobstores.default.initialize-schema=never")
             .run((context) -> assertThat(context).getFailure().hasStackTraceContaining(table.toUpperCase())
-                .hasStackTraceContaining("cannot be read"));
+                .hasStackTraceContaining("cannot be read")
+                .satisfies((failure) -> assertThat(tableMissing(failure)).isNotNull()
+                    .satisfies((ex) -> assertThat(ex.alias()).isEqualTo("default"))
+                    .satisfies((ex) -> assertThat(ex.table()).isEqualTo(table))));
+    }
+
+    /** The exception the failure analyzer reports on, wherever Spring wrapped it. */
+    private static io.kairos.scheduler.store.jdbc.@org.jspecify.annotations.Nullable JdbcJobTableMissingException tableMissing(
+            Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.kairos.scheduler.store.jdbc.JdbcJobTableMissingException missing) {
+                return missing;
+            }
+        }
+        return null;
     }
 
     @Test

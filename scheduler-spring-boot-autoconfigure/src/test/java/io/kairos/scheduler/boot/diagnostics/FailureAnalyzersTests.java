@@ -5,6 +5,7 @@ import java.util.List;
 import io.kairos.scheduler.boot.KairosConfigurationException;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
 import io.kairos.scheduler.store.ConflictingJobIdException;
+import io.kairos.scheduler.store.jdbc.JdbcJobTableMissingException;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,16 @@ class FailureAnalyzersTests {
         assertThat(analysis.getDescription()).contains("'order-42'");
         assertThat(analysis.getAction()).contains("ConflictPolicy.REPLACE");
         assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("replace_existing");
+    }
+
+    @Test
+    void missingJdbcJobTableNamesTheStoreTheTableAndTheProperty() {
+        JdbcJobTableMissingException ex = new JdbcJobTableMissingException("default", "nu2_missing_sb",
+                "job store 'default': job table nu2_missing_sb cannot be read; ...", null);
+        FailureAnalysis analysis = analyze(new IllegalStateException("Failed to start bean 'kairosSchedulerLifecycle'", ex));
+        assertThat(analysis.getDescription()).contains("job store 'default'", "job table nu2_missing_sb",
+                "Property: kairos.jobstores.default.table-name", "Value: nu2_missing_sb");
+        assertThat(analysis.getAction()).contains("kairos.jobstores.default.initialize-schema to always");
     }
 
     /** Runs the analyzers the way Spring Boot does: loaded from spring.factories, sorted, first answer wins. */
