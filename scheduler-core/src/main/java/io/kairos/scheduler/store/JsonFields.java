@@ -2,11 +2,13 @@ package io.kairos.scheduler.store;
 
 import io.kairos.scheduler.input.InputText;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +62,47 @@ final class JsonFields {
         if (!(value instanceof Map<?, ?> map)) {
             throw new JobDecodeException(knownId, job + " is not a JSON object: " + InputText.shorten(json), null);
         }
-        return new JsonFields((Map<String, Object>) map, knownId);
+        return new JsonFields((Map<String, Object>) normalizeDecimals(map), knownId);
+    }
+
+    /**
+     * Replaces, in place, each {@link BigDecimal} the reader produced by a {@link Double} when the double has
+     * exactly the decimal's value (as {@code 0.5} and {@code 0.1} do: {@code Double.toString} gives back the same
+     * number), and leaves the others (e.g. {@code 0.1000000000000000000001}) as {@code BigDecimal}, so an argument
+     * keeps every digit it was stored with.
+     */
+    @SuppressWarnings("unchecked")
+    static Object normalizeDecimals(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return exactDouble(decimal);
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, Object> e : ((Map<?, Object>) map).entrySet()) {
+                Object v = e.getValue();
+                if (v instanceof BigDecimal || v instanceof Map<?, ?> || v instanceof List<?>) {
+                    e.setValue(normalizeDecimals(v));
+                }
+            }
+        }
+        else if (value instanceof List<?> list) {
+            ListIterator<Object> it = ((List<Object>) list).listIterator();
+            while (it.hasNext()) {
+                Object v = it.next();
+                if (v instanceof BigDecimal || v instanceof Map<?, ?> || v instanceof List<?>) {
+                    it.set(normalizeDecimals(v));
+                }
+            }
+        }
+        return value;
+    }
+
+    /** {@code decimal} as a {@code Double} when that loses nothing, else {@code decimal} itself. */
+    static Object exactDouble(BigDecimal decimal) {
+        double d = decimal.doubleValue();
+        if (Double.isFinite(d) && new BigDecimal(Double.toString(d)).compareTo(decimal) == 0) {
+            return d;
+        }
+        return decimal;
     }
 
     JobDecodeException error(String problem, @Nullable Throwable cause) {

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,8 +54,11 @@ import tools.jackson.databind.json.JsonMapper;
  *     ({@code "2026-11-24T10:30:00Z"}), at the precision given.</li>
  * <li>{@code args} and {@code kwargs} hold JSON values only: strings, numbers, booleans, {@code null},
  *     lists and string-keyed maps of those (no NaN or infinity). Anything else is refused when encoding.
- *     Numbers read back as {@code Integer}, {@code Long}, {@code BigInteger} or {@code Double}, whatever their
- *     type was when written; the task's argument conversion turns them into its parameter types.</li>
+ *     Numbers read back as {@code Integer}, {@code Long}, {@code BigInteger}, {@code Double} or
+ *     {@code BigDecimal}, whatever their type was when written: a decimal is a {@code Double} when the
+ *     {@code double} nearest to it has exactly its value ({@code 0.5}, {@code 0.1}, {@code 1e300}), and otherwise a
+ *     {@code BigDecimal} with every digit written ({@code 0.1000000000000000000001}), so no digit is lost. The
+ *     task's argument conversion turns them into its parameter types.</li>
  * </ul>
  * The JSON uses its own {@link JsonMapper}, never the application's, so customizing the application's Jackson
  * cannot change the stored format.
@@ -68,9 +72,12 @@ public final class JsonJobCodec implements JobCodec {
 
     /**
      * Reads any JSON value (objects as maps, arrays as lists, strings, numbers, booleans); built once, where
-     * {@code MAPPER.readValue(json, Object.class)} resolved the type on every call.
+     * {@code MAPPER.readValue(json, Object.class)} resolved the type on every call. Decimals read as
+     * {@link java.math.BigDecimal} with every digit; {@link JsonFields#parse} turns each one that a {@code double}
+     * holds exactly into a {@code Double}.
      */
-    private static final ObjectReader READER = MAPPER.readerFor(Object.class);
+    private static final ObjectReader READER = MAPPER.readerFor(Object.class)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final BiFunction<Map<String, Object>, ZoneId, Trigger> triggerDecoder;
 

@@ -169,6 +169,11 @@ final class ArgumentBinder {
                 throw fail(label(index, positional) + " = " + describe(value) + " converts to null, but a "
                         + p.raw().getName() + " cannot be null");
             }
+            if (value instanceof java.math.BigDecimal decimal && !sameValue(decimal, converted)) {
+                throw fail(label(index, positional) + " = " + describe(value) + " does not convert to "
+                        + typeName(p.type()) + " without losing digits (it would be " + converted
+                        + "); declare the parameter as BigDecimal");
+            }
             return converted;
         }
         catch (JacksonException | IllegalArgumentException ex) {
@@ -179,6 +184,17 @@ final class ArgumentBinder {
             throw fail(label(index, positional) + " = " + describe(value) + " does not convert to "
                     + typeName(p.type()) + ": " + firstLine(detail));
         }
+    }
+
+    /** Whether a {@code Double} or {@code Float} converted from {@code decimal} has its exact value; true for other types. */
+    private static boolean sameValue(java.math.BigDecimal decimal, @Nullable Object converted) {
+        if (converted instanceof Double d) {
+            return Double.isFinite(d) && new java.math.BigDecimal(Double.toString(d)).compareTo(decimal) == 0;
+        }
+        if (converted instanceof Float f) {
+            return Float.isFinite(f) && new java.math.BigDecimal(Float.toString(f)).compareTo(decimal) == 0;
+        }
+        return true;
     }
 
     private int indexOf(String name) {

@@ -21,7 +21,8 @@ import tools.jackson.databind.type.LogicalType;
  * <p>JSON-compatible values are: {@code null}, {@link String}, {@link Boolean}, the standard numbers
  * ({@link Integer}, {@link Long}, {@link Short}, {@link Byte}, {@link Double}, {@link Float},
  * {@link BigInteger}, {@link BigDecimal}; finite only), {@link List}s of such values and {@link Map}s with
- * {@link String} keys and such values. Anything else (an entity, a {@code LocalDate}, a {@code Thread}) is
+ * {@link String} keys and such values. Strings and map keys must not contain U+0000 (NUL), which PostgreSQL
+ * cannot store in JSON text. Anything else (an entity, a {@code LocalDate}, a {@code Thread}) is
  * refused, even though Jackson could write some of it, because a persistent store would hand the task back a
  * {@code String} or {@code Map} instead: pass an id or {@code date.toString()}, and declare the parameter as
  * the rich type; the {@link MethodTask} converts it. APScheduler 3.x pickles arguments instead and so accepts
@@ -63,7 +64,8 @@ public final class JobArguments {
      * @param kwargs named arguments, not {@code null} (use an empty map); keys not {@code null}
      * @throws InvalidJobArgumentsException naming the first offending argument by its path (e.g.
      *     {@code args[1]}, {@code kwargs['order']['lines'][0]}) and its type, or when {@code args} or
-     *     {@code kwargs} is {@code null}, or when a list or map contains itself
+     *     {@code kwargs} is {@code null}, or when a list or map contains itself, or when a string, map key or
+     *     named-argument name contains U+0000 (NUL)
      */
     public static void requireJsonCompatible(List<?> args, Map<String, ?> kwargs) {
         if (args == null) {
@@ -86,6 +88,10 @@ public final class JobArguments {
             if (e.getKey() == null) {
                 throw new InvalidJobArgumentsException("job kwargs has a null key; named arguments need a name");
             }
+            if (e.getKey().indexOf('\u0000') >= 0) {
+                throw new InvalidJobArgumentsException("job argument kwargs['" + escapeNul(e.getKey()) + "'] has a name"
+                        + " containing the character U+0000 (NUL), which PostgreSQL cannot store in JSON text; remove it");
+            }
             Object value = e.getValue();
             if (!isFiniteScalarOrNull(value)) {
                 path = path != null ? path : Collections.newSetFromMap(new IdentityHashMap<>());
@@ -100,7 +106,10 @@ public final class JobArguments {
             return true;
         }
         Class<?> type = value.getClass();
-        if (type == String.class || type == Integer.class || type == Long.class || type == Boolean.class) {
+        if (type == String.class) {
+            return ((String) value).indexOf('\u0000') < 0;
+        }
+        if (type == Integer.class || type == Long.class || type == Boolean.class) {
             return true;
         }
         if (type == Double.class) {
@@ -115,6 +124,10 @@ public final class JobArguments {
     private static void check(Object value, String where, Set<Object> path) {
         if (isFiniteScalarOrNull(value)) {
             return;
+        }
+        if (value instanceof String) {
+            throw new InvalidJobArgumentsException("job argument " + where + " contains the character U+0000 (NUL),"
+                    + " which PostgreSQL cannot store in JSON text; remove it or encode the value (e.g. Base64)");
         }
         if (SCALARS.contains(value.getClass())) {
             // a scalar that is not finite: NaN or an infinity
@@ -137,6 +150,11 @@ public final class JobArguments {
                         throw new InvalidJobArgumentsException("job argument " + where + " is a map with a key of"
                                 + " type " + typeOf(e.getKey()) + " (" + e.getKey() + "); JSON objects need String keys");
                     }
+                    if (key.indexOf('\u0000') >= 0) {
+                        throw new InvalidJobArgumentsException("job argument " + where + "['" + escapeNul(key) + "'] has"
+                                + " a key containing the character U+0000 (NUL), which PostgreSQL cannot store in JSON"
+                                + " text; remove it");
+                    }
                     check(e.getValue(), where + "['" + key + "']", path);
                 }
             }
@@ -147,6 +165,11 @@ public final class JobArguments {
                 + ", which cannot be stored as JSON; job arguments must be String, Number (Integer, Long, Double,"
                 + " BigDecimal, ...), Boolean, null, List or Map with String keys. Pass an id or a String (e.g."
                 + " date.toString()) and let the task's parameter type convert it");
+    }
+
+    /** {@code text} with each U+0000 written as {@code \u0000}, for messages. */
+    private static String escapeNul(String text) {
+        return text.replace("\u0000", "\\u0000");
     }
 
     private static String typeOf(Object key) {

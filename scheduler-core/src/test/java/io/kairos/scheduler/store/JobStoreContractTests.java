@@ -1,5 +1,6 @@
 package io.kairos.scheduler.store;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -136,6 +137,24 @@ public abstract class JobStoreContractTests extends RunHistoryContractTests {
         StoredJob added = this.store.addJob(job.withVersion(77), ConflictPolicy.ERROR);
         assertThat(added).isEqualTo(job.withVersion(1));
         assertThat(this.store.lookupJob("a")).contains(job.withVersion(1));
+    }
+
+    @Test
+    void aBigDecimalArgumentKeepsEveryDigitAndExactDecimalsStayDoubles() {
+        BigDecimal precise = new BigDecimal("0.1000000000000000000001");
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        kwargs.put("precise", precise);
+        kwargs.put("nested", List.of(precise, 0.1));
+        StoredJob job = new StoredJob("d", "job d", "orderService.cancelUnpaidOrder", List.of(precise, 0.5, 0.1), kwargs,
+                new TestTrigger(at(10)), "default", "default", null, false, 1, null, at(10), at(10), JobState.SCHEDULED,
+                null, 0, null);
+        this.store.addJob(job, ConflictPolicy.ERROR);
+        StoredJob read = stored("d");
+        assertThat(read.args()).containsExactly(precise, 0.5, 0.1);
+        assertThat(read.args().get(0)).isInstanceOf(BigDecimal.class);
+        assertThat(read.args().get(1)).isInstanceOf(Double.class);
+        assertThat(read.args().get(2)).isInstanceOf(Double.class);
+        assertThat(read.kwargs()).isEqualTo(kwargs);
     }
 
     @Test

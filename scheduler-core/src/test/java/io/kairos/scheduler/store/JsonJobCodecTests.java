@@ -3,6 +3,7 @@ package io.kairos.scheduler.store;
 import io.kairos.scheduler.retry.PendingRetry;
 import io.kairos.scheduler.retry.RetryPolicy;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -158,6 +159,25 @@ class JsonJobCodecTests {
                 null, true, 1, null, T, T, JobState.SCHEDULED, null, 0, null);
         assertThatThrownBy(() -> this.codec.encode(job)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("job 'j'").hasMessageContaining("args[0][0]").hasMessageContaining("java.lang.Object");
+    }
+
+    @Test
+    void decimalsADoubleHoldsReadAsDoubleAndOthersAsBigDecimalWithEveryDigit() {
+        BigDecimal precise = new BigDecimal("0.1000000000000000000001");
+        StoredJob job = new StoredJob("j", "j", "t", List.of(precise, 0.5, 0.1, List.of(precise), 42, 9_000_000_000L),
+                Map.of("m", Map.of("p", precise), "half", 0.5), new TestTrigger(T), "default", "default",
+                null, true, 1, null, T, T, JobState.SCHEDULED, null, 0, null);
+        StoredJob read = this.codec.decode(this.codec.encode(job));
+        assertThat(read).isEqualTo(job);
+        assertThat(read.args().get(0)).isInstanceOf(BigDecimal.class).isEqualTo(precise);
+        assertThat(read.args().get(1)).isInstanceOf(Double.class).isEqualTo(0.5);
+        assertThat(read.args().get(2)).isInstanceOf(Double.class).isEqualTo(0.1);
+        assertThat(read.args().get(4)).isInstanceOf(Integer.class);
+        assertThat(read.args().get(5)).isInstanceOf(Long.class);
+        // a BigDecimal a double holds exactly reads back as that Double, as it always has
+        StoredJob exact = this.codec.decode(this.codec.encode(new StoredJob("j", "j", "t", List.of(new BigDecimal("0.25")), Map.of(),
+                new TestTrigger(T), "default", "default", null, true, 1, null, T, T, JobState.SCHEDULED, null, 0, null)));
+        assertThat(exact.args()).containsExactly(0.25);
     }
 
     @Test

@@ -83,4 +83,21 @@ class JobArgumentsTests {
         assertThatThrownBy(() -> JobArguments.requireJsonCompatible(List.of(1, Double.NaN, Thread.currentThread()), Map.of()))
                 .hasMessageStartingWith("job argument args[1] is NaN");
     }
+
+    @Test
+    void refusesNulInStringsAndKeysNamingThePath() {
+        assertThatThrownBy(() -> JobArguments.requireJsonCompatible(List.of("ok", "a\u0000b"), Map.of()))
+                .isInstanceOf(InvalidJobArgumentsException.class)
+                .hasMessageStartingWith("job argument args[1] contains the character U+0000 (NUL)");
+        assertThatThrownBy(() -> JobArguments.requireJsonCompatible(List.of(), Map.of("name", List.of("\u0000"))))
+                .isInstanceOf(InvalidJobArgumentsException.class)
+                .hasMessageStartingWith("job argument kwargs['name'][0] contains the character U+0000 (NUL)");
+        assertThatThrownBy(() -> JobArguments.requireJsonCompatible(List.of(Map.of("k\u0000", 1)), Map.of()))
+                .isInstanceOf(InvalidJobArgumentsException.class)
+                .hasMessageStartingWith("job argument args[0]['k\\u0000'] has a key containing the character U+0000");
+        assertThatThrownBy(() -> JobArguments.requireJsonCompatible(List.of(), Map.of("na\u0000me", 1)))
+                .isInstanceOf(InvalidJobArgumentsException.class)
+                .hasMessageStartingWith("job argument kwargs['na\\u0000me'] has a name containing the character U+0000");
+        JobArguments.requireJsonCompatible(List.of("\u0001 is fine"), Map.of());
+    }
 }

@@ -1,6 +1,7 @@
 package io.kairos.scheduler.task;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,21 @@ class MethodTaskTests {
                 .hasMessageContaining("argument 'boxed' (position 1) = \"\" (String) does not convert to Integer: ");
         assertThatThrownBy(() -> task("cancel").checkArguments(List.of(Map.of("a", 1), true), Map.of()))
                 .hasMessageContaining("argument 'orderId' (position 0) = {a=1} (Map) does not convert to long: ");
+    }
+
+    @Test
+    void aBigDecimalKeepsEveryDigitAndConvertsToDoubleOnlyWhenExact() throws Exception {
+        BigDecimal precise = new BigDecimal("0.1000000000000000000001");
+        assertThat(task("decimals").invoke(List.of(precise, new BigDecimal("0.5"), new BigDecimal("0.1")), Map.of()))
+                .isEqualTo("0.1000000000000000000001 0.5 0.1");
+        assertThatThrownBy(() -> task("decimals").checkArguments(List.of(precise, precise, 1.0), Map.of()))
+                .isInstanceOf(InvalidJobArgumentsException.class)
+                .hasMessageContaining("argument 'primitive' (position 1) = 0.1000000000000000000001 (BigDecimal) does not"
+                        + " convert to double without losing digits");
+        assertThatThrownBy(() -> task("decimals").checkArguments(List.of(precise, 1.0), Map.of("boxed", precise)))
+                .isInstanceOf(InvalidJobArgumentsException.class)
+                .hasMessageContaining("argument 'boxed' (named) = 0.1000000000000000000001 (BigDecimal) does not"
+                        + " convert to Double without losing digits");
     }
 
     @Test

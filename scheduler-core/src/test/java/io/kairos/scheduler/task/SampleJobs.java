@@ -1,5 +1,6 @@
 package io.kairos.scheduler.task;
 
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,10 @@ public final class SampleJobs {
 
     public static String slot(Size size) {
         return size.name();
+    }
+
+    public static String decimals(BigDecimal exact, double primitive, Double boxed) {
+        return exact.toPlainString() + " " + primitive + " " + boxed;
     }
 
     public static int count(int value, Integer boxed) {

@@ -70,7 +70,7 @@ final class JobDocuments {
         Document set = new Document();
         if (withData) {
             String json = this.context.codec().encode(job);
-            Document data = JsonDocuments.toDocument(json);
+            Document data = JsonDocuments.toDocument(json, true);
             set.append(JOB, data).append(JOB_JSON, data == null ? json : null);
         }
         set.append(NEXT_RUN_TIME, date(job.nextRunTime()))

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +28,9 @@ final class JsonDocuments {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private static final ObjectReader READER = MAPPER.readerFor(Object.class);
+    /** Reads decimals as {@code BigDecimal}, so a decimal a {@code double} cannot hold exactly is noticed. */
+    private static final ObjectReader READER = MAPPER.readerFor(Object.class)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private static final int MAX_DECIMAL_DIGITS = 34;
 
@@ -42,12 +45,25 @@ final class JsonDocuments {
      * @throws IllegalArgumentException when the text is not a JSON object
      */
     static @Nullable Document toDocument(String json) {
+        return toDocument(json, false);
+    }
+
+    /**
+     * The document for a JSON object.
+     *
+     * @param json a JSON object, as the codec writes it
+     * @param exactDecimals whether a decimal that a {@code double} cannot hold exactly makes the JSON not storable
+     *     as a document ({@code null}, so the caller keeps the text); {@code false} stores its nearest double
+     * @return the document, or {@code null} when the JSON holds something a document cannot carry faithfully
+     * @throws IllegalArgumentException when the text is not a JSON object
+     */
+    static @Nullable Document toDocument(String json, boolean exactDecimals) {
         Object tree = READER.readValue(json);
         if (!(tree instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("the job codec wrote JSON that is not an object");
         }
         try {
-            return (Document) bson(map);
+            return (Document) bson(map, exactDecimals);
         }
         catch (NotStorable ex) {
             return null;
@@ -66,7 +82,7 @@ final class JsonDocuments {
         return MAPPER.writeValueAsString(plain(document));
     }
 
-    private static Object bson(Object value) {
+    private static Object bson(Object value, boolean exactDecimals) {
         if (value instanceof Map<?, ?> map) {
             Document document = new Document();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -74,14 +90,14 @@ final class JsonDocuments {
                 if (key.startsWith("$") || key.indexOf('.') >= 0 || key.indexOf('\0') >= 0) {
                     throw new NotStorable();
                 }
-                document.append(key, bson(entry.getValue()));
+                document.append(key, bson(entry.getValue(), exactDecimals));
             }
             return document;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
             for (Object element : list) {
-                out.add(bson(element));
+                out.add(bson(element, exactDecimals));
             }
             return out;
         }
@@ -95,7 +111,12 @@ final class JsonDocuments {
             return new Decimal128(new BigDecimal(big));
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.doubleValue();
+            double d = decimal.doubleValue();
+            if (exactDecimals && (!Double.isFinite(d) || new BigDecimal(Double.toString(d)).compareTo(decimal) != 0)) {
+                // a double would lose digits: keep the job as JSON text, which keeps them
+                throw new NotStorable();
+            }
+            return d;
         }
         return value;
     }
