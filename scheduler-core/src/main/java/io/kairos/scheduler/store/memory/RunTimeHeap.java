@@ -8,12 +8,14 @@ import org.jspecify.annotations.Nullable;
 
 
 /**
- * A binary min-heap of job entries keyed by {@link JobEntry#acquirableAt()}, ties in insertion order: O(1)
- * peek, O(log n) insert, remove and re-key. Each entry records its heap and its slot, so removing any entry needs
- * no search. The keys live beside the slots in one {@code long} array (epoch second, then nanosecond and
- * insertion number packed in one word), so a comparison reads the array and never an entry: with a million jobs
- * the sifts touch one cache line of keys per level instead of two entries and two instants. Entries without a
- * key are kept out. Not thread-safe: guarded by the store's lock.
+ * A min-heap of job entries keyed by {@link JobEntry#acquirableAt()}, ties in insertion order: O(1) peek, O(log n)
+ * insert, remove and re-key, and O(1) for keys that come in ascending order, which is how jobs are mostly added and
+ * leased: those go to a {@link SortedRun} beside the binary heap, and the earliest entry is the earlier of the two
+ * firsts. Each entry records its heap and its slot, so removing any entry needs no search. The keys live beside the
+ * slots in one {@code long} array (epoch second, then nanosecond and insertion number packed in one word), so a
+ * comparison reads the array and never an entry: with a million jobs the sifts touch one cache line of keys per
+ * level instead of two entries and two instants. Entries without a key are kept out. Not thread-safe: guarded by
+ * the store's lock.
  */
 final class RunTimeHeap {
 
@@ -28,12 +30,18 @@ final class RunTimeHeap {
 
     private int sequence;
 
+    private final SortedRun run = new SortedRun();
+
     @Nullable JobEntry peek() {
-        return this.size == 0 ? null : this.entries[0];
+        JobEntry first = this.run.first();
+        if (this.size == 0 || first == null) {
+            return first != null ? first : this.size == 0 ? null : this.entries[0];
+        }
+        return compare(this.keys[0], this.keys[1], this.run.firstSecond(), this.run.firstWord()) < 0 ? this.entries[0] : first;
     }
 
     int size() {
-        return this.size;
+        return this.size + this.run.size();
     }
 
     /**
@@ -61,24 +69,31 @@ final class RunTimeHeap {
         }
         if (entry.heap != this) {
             detach(entry);
-            if (this.size == this.entries.length) {
-                this.entries = Arrays.copyOf(this.entries, this.size * 2);
-                this.keys = Arrays.copyOf(this.keys, this.size * 4);
-            }
             entry.key = key;
             entry.heap = this;
-            int index = this.size++;
-            set(index, entry, key.getEpochSecond(), word(key.getNano(), this.sequence++));
-            siftUp(index);
+            insert(entry, key.getEpochSecond(), word(key.getNano(), this.sequence++));
         }
         else if (!key.equals(entry.key)) {
-            entry.key = key;
-            int index = entry.heapIndex;
             // a re-keyed entry keeps its insertion number
-            set(index, entry, key.getEpochSecond(), word(key.getNano(), (int) this.keys[2 * index + 1]));
-            siftUp(index);
-            siftDown(entry.heapIndex);
+            int insertion = (int) (entry.heapIndex >= 0 ? this.keys[2 * entry.heapIndex + 1] : this.run.word(entry));
+            take(entry);
+            entry.key = key;
+            insert(entry, key.getEpochSecond(), word(key.getNano(), insertion));
         }
+    }
+
+    private void insert(JobEntry entry, long second, long word) {
+        if (this.run.accepts(second, word)) {
+            this.run.append(entry, second, word);
+            return;
+        }
+        if (this.size == this.entries.length) {
+            this.entries = Arrays.copyOf(this.entries, this.size * 2);
+            this.keys = Arrays.copyOf(this.keys, this.size * 4);
+        }
+        int index = this.size++;
+        set(index, entry, second, word);
+        siftUp(index);
     }
 
     /**
@@ -86,16 +101,25 @@ final class RunTimeHeap {
      *
      * @param entry the entry
      */
-    // the slot past the last entry is cleared (null) for the collector; only slots below size are read
-    @SuppressWarnings("NullAway")
     void remove(JobEntry entry) {
         if (entry.heap != this) {
             return;
         }
-        int index = entry.heapIndex;
-        entry.heapIndex = -1;
+        take(entry);
         entry.heap = null;
         entry.key = null;
+    }
+
+    // takes the entry out of the binary heap or the run, leaving its heap and key; the slot past the heap's last
+    // entry is cleared (null) for the collector, and only slots below size are read
+    @SuppressWarnings("NullAway")
+    private void take(JobEntry entry) {
+        if (entry.heapIndex < -1) {
+            this.run.remove(entry);
+            return;
+        }
+        int index = entry.heapIndex;
+        entry.heapIndex = -1;
         int lastIndex = --this.size;
         JobEntry last = this.entries[lastIndex];
         long lastSecond = this.keys[2 * lastIndex];
@@ -114,6 +138,12 @@ final class RunTimeHeap {
             this.entries[i].heap = null;
             this.entries[i].key = null;
         }
+        this.run.forEach((entry) -> {
+            entry.heapIndex = -1;
+            entry.heap = null;
+            entry.key = null;
+        });
+        this.run.clear();
         this.entries = new JobEntry[INITIAL_CAPACITY];
         this.keys = new long[2 * INITIAL_CAPACITY];
         this.size = 0;
@@ -168,7 +198,7 @@ final class RunTimeHeap {
         return ((long) nano << 32) | (insertion & 0xFFFFFFFFL);
     }
 
-    private static int compare(long secondA, long wordA, long secondB, long wordB) {
+    static int compare(long secondA, long wordA, long secondB, long wordB) {
         int bySecond = Long.compare(secondA, secondB);
         return bySecond != 0 ? bySecond : Long.compare(wordA, wordB);
     }
