@@ -297,8 +297,10 @@ final class JobProcessor {
     }
 
     /**
-     * Holds an acquired job, or marks it broken when it cannot run here; {@code false} when it was given back
-     * instead (a shared store's job of an executor this scheduler lacks), so that it does not count as acquired.
+     * Holds an acquired job, or marks it broken when it cannot run here (its task does not resolve, its stored
+     * arguments do not bind to the task, or its executor is missing from a store nobody shares); {@code false} when it
+     * was given back instead (a shared store's job of an executor this scheduler lacks), so that it does not count as
+     * acquired.
      */
     private boolean accept(StoredJob job, LeaseKeeper.LeaseTimes lease, Pass pass) {
         String reason;
@@ -306,6 +308,14 @@ final class JobProcessor {
             Task task = this.context.tasks().resolve(job.id(), job.task());
             if (this.context.components().executor(job.executor()).isPresent()) {
                 HeldJob previous = this.held.get(this.alias, job.id());
+                String misfit = StoredArguments.misfit(job, task);
+                if (misfit != null) {
+                    if (previous != null) {
+                        // runs of our older copy may be in flight: no further run starts from it
+                        previous.leaseLost();
+                    }
+                    return markUnrunnable(job, misfit, pass);
+                }
                 if (previous != null && !previous.stale && previous.job.equals(job)) {
                     // re-acquired after our own lease lapsed (e.g. the store was down while a release was due), and
                     // nobody changed the job meanwhile: our held copy knows which run times already ran; the
@@ -329,6 +339,14 @@ final class JobProcessor {
         catch (RuntimeException ex) {
             reason = ex.getMessage() != null ? ex.getMessage() : ex.toString();
         }
+        return markUnrunnable(job, reason, pass);
+    }
+
+    /**
+     * Marks an acquired job broken that cannot run here (its task is unknown or not allowed, its stored arguments do
+     * not fit the task, its executor is missing) and drops its lease; {@code true}, as it counts as acquired.
+     */
+    private boolean markUnrunnable(StoredJob job, String reason, Pass pass) {
         if (!pass.storeUsable()) {
             // its lease lapses; it is marked when acquired again
             return true;
