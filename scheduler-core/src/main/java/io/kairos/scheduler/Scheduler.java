@@ -583,6 +583,8 @@ public final class Scheduler implements AutoCloseable {
      * @return the job after the change, or empty when it was removed
      * @throws JobLookupException when no job has the id
      * @throws UnknownTaskException when a broken job's task still cannot be resolved
+     * @throws InvalidJobArgumentsException when the job's stored arguments do not fit its task (fix them with
+     *     {@link #modifyJob} first); the message names the job, the task and what does not fit
      */
     public Optional<Job> resumeJob(String id) {
         return resumeJob(id, null);
@@ -595,6 +597,8 @@ public final class Scheduler implements AutoCloseable {
      * @param jobstore the store alias, or {@code null} for all
      * @return the job after the change, or empty when it was removed
      * @throws JobLookupException when no job has the id
+     * @throws UnknownTaskException when a broken job's task still cannot be resolved
+     * @throws InvalidJobArgumentsException when the job's stored arguments do not fit its task
      */
     public Optional<Job> resumeJob(String id, @Nullable String jobstore) {
         return this.jobs.resume(id, jobstore);

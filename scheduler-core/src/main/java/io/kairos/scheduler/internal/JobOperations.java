@@ -15,6 +15,7 @@ import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.StoredJobPage;
+import io.kairos.scheduler.task.Task;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Instant;
@@ -146,7 +147,9 @@ final class JobOperations {
             throw new IllegalStateException("Job '" + id + "' is broken and has no readable trigger (" + job.brokenReason()
                     + "); replace it with addJob(... replaceExisting(true))");
         }
-        this.assembler.checkPlacement(this.tasks.resolve(id, job.task()), job.executor(), job.jobstore());
+        Task task = this.tasks.resolve(id, job.task());
+        StoredArguments.require(job, task);
+        this.assembler.checkPlacement(task, job.executor(), job.jobstore());
         StoredJob resumed = this.assembler.schedule(job, job.trigger(), this.settings.clock.instant());
         if (resumed.nextRunTime() == null) {
             remove(id, located.alias());

@@ -297,8 +297,10 @@ final class JobProcessor {
     }
 
     /**
-     * Holds an acquired job, or marks it broken when it cannot run here; {@code false} when it was given back
-     * instead (a shared store's job of an executor this scheduler lacks), so that it does not count as acquired.
+     * Holds an acquired job, or marks it broken when it cannot run here (its task does not resolve, its stored
+     * arguments do not bind to the task, or its executor is missing from a store nobody shares); {@code false} when it
+     * was given back instead (a shared store's job of an executor this scheduler lacks), so that it does not count as
+     * acquired.
      */
     private boolean accept(StoredJob job, LeaseKeeper.LeaseTimes lease, Pass pass) {
         String reason;
@@ -306,29 +308,52 @@ final class JobProcessor {
             Task task = this.context.tasks().resolve(job.id(), job.task());
             if (this.context.components().executor(job.executor()).isPresent()) {
                 HeldJob previous = this.held.get(this.alias, job.id());
-                if (previous != null && !previous.stale && previous.job.equals(job)) {
-                    // re-acquired after our own lease lapsed (e.g. the store was down while a release was due), and
-                    // nobody changed the job meanwhile: our held copy knows which run times already ran; the
-                    // store's copy does not, and firing from it would run them again. Equal, not just the same
-                    // version: a job removed and added again elsewhere starts again at version 1
-                    previous.leased(lease);
+                // checked before firing: arguments that no longer bind would fail every run
+                String misfit = StoredArguments.misfit(job, task);
+                if (misfit == null) {
+                    hold(job, task, lease, previous);
                     return true;
                 }
-                // re-acquired after our own lease lapsed: keep counting the runs still in flight
-                HeldJob fresh = new HeldJob(this.alias, job, task, lease, previous != null ? previous.inFlight : new AtomicInteger());
-                this.held.put(fresh);
-                return true;
+                if (previous != null) {
+                    // runs of our older copy may be in flight: no further run starts from it
+                    previous.leaseLost();
+                }
+                reason = misfit;
             }
-            if (this.store.isShared()) {
+            else if (this.store.isShared()) {
                 giveBack(job, pass);
                 return false;
             }
-            reason = "No executor by the alias of '" + job.executor() + "'; known executors: "
-                    + this.context.components().executors().keySet();
+            else {
+                reason = "No executor by the alias of '" + job.executor() + "'; known executors: "
+                        + this.context.components().executors().keySet();
+            }
         }
         catch (RuntimeException ex) {
             reason = ex.getMessage() != null ? ex.getMessage() : ex.toString();
         }
+        return markUnrunnable(job, reason, pass);
+    }
+
+    /** Holds an acquired job that can run here, or keeps holding our own copy of it when nobody changed it. */
+    private void hold(StoredJob job, Task task, LeaseKeeper.LeaseTimes lease, @Nullable HeldJob previous) {
+        if (previous != null && !previous.stale && previous.job.equals(job)) {
+            // re-acquired after our own lease lapsed (e.g. the store was down while a release was due), and
+            // nobody changed the job meanwhile: our held copy knows which run times already ran; the
+            // store's copy does not, and firing from it would run them again. Equal, not just the same
+            // version: a job removed and added again elsewhere starts again at version 1
+            previous.leased(lease);
+            return;
+        }
+        // re-acquired after our own lease lapsed: keep counting the runs still in flight
+        this.held.put(new HeldJob(this.alias, job, task, lease, previous != null ? previous.inFlight : new AtomicInteger()));
+    }
+
+    /**
+     * Marks an acquired job broken that cannot run here (its task is unknown or not allowed, its stored arguments do
+     * not fit the task, its executor is missing) and drops its lease; {@code true}, as it counts as acquired.
+     */
+    private boolean markUnrunnable(StoredJob job, String reason, Pass pass) {
         if (!pass.storeUsable()) {
             // its lease lapses; it is marked when acquired again
             return true;

@@ -101,6 +101,9 @@ public final class RedisJobStore implements JobStore {
 
     private final @Nullable RedisURI uri;
 
+    /** {@code host:port} of Redis, for error messages; {@code null} when a client was given without it. */
+    private final @Nullable String address;
+
     private final RedisJobStoreKeys keys;
 
     private final String[] keyArray;
@@ -121,10 +124,11 @@ public final class RedisJobStore implements JobStore {
 
     private final RedisRunHistory history;
 
-    RedisJobStore(@Nullable RedisClient client, @Nullable RedisURI uri, RedisJobStoreKeys keys, Duration commandTimeout,
-            Duration maxReconnectDelay) {
+    RedisJobStore(@Nullable RedisClient client, @Nullable RedisURI uri, @Nullable String address, RedisJobStoreKeys keys,
+            Duration commandTimeout, Duration maxReconnectDelay) {
         this.client = client;
         this.uri = uri;
+        this.address = address;
         this.keys = keys;
         this.keyArray = keys.all();
         this.commandTimeout = commandTimeout;
@@ -158,7 +162,7 @@ public final class RedisJobStore implements JobStore {
      *
      * @param context the scheduler's alias for this store, its id, clock, codec and wake-up callback
      * @throws IllegalStateException when the store is already started
-     * @throws JobStoreException when Redis cannot be reached (nothing stays open)
+     * @throws RedisUnreachableException when Redis cannot be reached (nothing stays open)
      */
     @Override
     public synchronized void start(JobStoreContext context) {
@@ -178,8 +182,7 @@ public final class RedisJobStore implements JobStore {
                     subscriber, wakeup);
         }
         catch (RedisException ex) {
-            throw new JobStoreException("Redis job store '" + context.alias() + "' cannot connect to "
-                    + (this.uri != null ? this.uri.toString() : "Redis") + ": " + ex.getMessage(), ex);
+            throw new RedisUnreachableException(context.alias(), this.address, ex);
         }
         indexIds();
     }

@@ -20,6 +20,9 @@ public final class RedisJobStoreBuilder {
 
     private @Nullable RedisURI uri;
 
+    /** Where a client given with {@link #client(RedisClient, String)} connects to, for error messages. */
+    private @Nullable String clientAddress;
+
     private RedisJobStoreKeys keys = RedisJobStoreKeys.defaults();
 
     private Duration commandTimeout = Duration.ofSeconds(RedisJobStore.DEFAULT_TIMEOUT_SECONDS);
@@ -43,6 +46,20 @@ public final class RedisJobStoreBuilder {
     public RedisJobStoreBuilder client(RedisClient client) {
         this.client = Objects.requireNonNull(client, "client");
         return this;
+    }
+
+    /**
+     * Uses an application's Lettuce client, as {@link #client(RedisClient)}, and names the server it connects to:
+     * Lettuce does not tell a client's address, and the store names it when it cannot connect
+     * ({@link RedisUnreachableException#address()}).
+     *
+     * @param client the client, connected to the default URI it was created with
+     * @param address that URI's {@code host:port}, e.g. {@code 127.0.0.1:6379}; only named in errors, never connected to
+     * @return this builder
+     */
+    public RedisJobStoreBuilder client(RedisClient client, String address) {
+        this.clientAddress = Objects.requireNonNull(address, "address");
+        return client(client);
     }
 
     /**
@@ -155,6 +172,7 @@ public final class RedisJobStoreBuilder {
         }
         Duration reconnect = this.maxReconnectDelay != null ? this.maxReconnectDelay
                 : Duration.ofMillis(RedisJobStore.DEFAULT_MAX_RECONNECT_DELAY_MILLIS);
-        return new RedisJobStore(this.client, this.uri, this.keys, this.commandTimeout, reconnect);
+        String address = this.uri != null ? this.uri.getHost() + ":" + this.uri.getPort() : this.clientAddress;
+        return new RedisJobStore(this.client, this.uri, address, this.keys, this.commandTimeout, reconnect);
     }
 }

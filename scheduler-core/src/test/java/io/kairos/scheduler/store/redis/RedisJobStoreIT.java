@@ -669,11 +669,27 @@ class RedisJobStoreIT extends JobStoreContractTests {
     }
 
     @Test
-    void unreachableRedisFailsStartWithJobStoreException() {
+    void unreachableRedisFailsStartNamingTheStoreAndTheAddress() {
         RedisJobStore unreachable = RedisJobStore.builder().uri("redis://127.0.0.1:1").commandTimeout(Duration.ofSeconds(2))
                 .keys(KEYS).build();
-        assertThatThrownBy(() -> unreachable.start(context(A))).isInstanceOf(JobStoreException.class)
-                .hasMessageContaining("default").hasMessageContaining("127.0.0.1:1");
+        assertThatThrownBy(() -> unreachable.start(context(A))).isInstanceOf(RedisUnreachableException.class)
+                .hasMessageStartingWith("Redis job store 'default' cannot connect to Redis at 127.0.0.1:1: ")
+                .satisfies((ex) -> assertThat(((RedisUnreachableException) ex).alias()).isEqualTo("default"))
+                .satisfies((ex) -> assertThat(((RedisUnreachableException) ex).address()).isEqualTo("127.0.0.1:1"));
+
+        RedisClient nowhere = RedisClient.create("redis://127.0.0.1:1");
+        try {
+            RedisJobStore named = RedisJobStore.builder().client(nowhere, "127.0.0.1:1").keys(KEYS).build();
+            assertThatThrownBy(() -> named.start(context(A))).isInstanceOf(RedisUnreachableException.class)
+                    .hasMessageStartingWith("Redis job store 'default' cannot connect to Redis at 127.0.0.1:1: ");
+            RedisJobStore unnamed = RedisJobStore.builder().client(nowhere).keys(KEYS).build();
+            assertThatThrownBy(() -> unnamed.start(context(A))).isInstanceOf(RedisUnreachableException.class)
+                    .hasMessageStartingWith("Redis job store 'default' cannot connect to Redis through the given RedisClient: ")
+                    .satisfies((ex) -> assertThat(((RedisUnreachableException) ex).address()).isNull());
+        }
+        finally {
+            nowhere.shutdown();
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 
@@ -18,6 +19,9 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
  * store is configured, so Lettuce and Spring Data Redis stay optional. Stateless.
  */
 final class RedisJobStores {
+
+    /** The name of the client bean Kairos builds from the application's connection details. */
+    static final String KAIROS_CLIENT = "kairosRedisClient";
 
     private RedisJobStores() {
     }
@@ -47,11 +51,33 @@ final class RedisJobStores {
         if (properties.getRunTimesKey() != null) {
             keys = keys.withRunTimes(properties.getRunTimesKey());
         }
-        RedisJobStoreBuilder builder = RedisJobStore.builder().client(client).keys(keys);
+        String address = kairosClientAddress(beanFactory);
+        RedisJobStoreBuilder builder = (address != null ? RedisJobStore.builder().client(client, address)
+                : RedisJobStore.builder().client(client)).keys(keys);
         if (properties.getTimeout() != null) {
             builder.commandTimeout(properties.getTimeout());
         }
         return builder.build();
+    }
+
+    /**
+     * Where the client Kairos built from the application's connection details ({@code kairosRedisClient}) connects to,
+     * so that a store that cannot connect names it. Unknown for an application's own {@code RedisClient} bean.
+     *
+     * @param beanFactory where the clients and connection details are found
+     * @return {@code host:port}, or {@code null} when the store uses an application's own client
+     */
+    private static @Nullable String kairosClientAddress(ListableBeanFactory beanFactory) {
+        String[] clients = beanFactory.getBeanNamesForType(RedisClient.class, true, false);
+        if (clients.length != 1 || !KAIROS_CLIENT.equals(clients[0])) {
+            return null;
+        }
+        // kairosRedisClient exists only when DataRedisConnectionDetails is on the class path
+        DataRedisConnectionDetails details = beanFactory.getBeanProvider(DataRedisConnectionDetails.class).getIfUnique();
+        if (details == null || details.getStandalone() == null) {
+            return null;
+        }
+        return details.getStandalone().getHost() + ":" + details.getStandalone().getPort();
     }
 
     /**

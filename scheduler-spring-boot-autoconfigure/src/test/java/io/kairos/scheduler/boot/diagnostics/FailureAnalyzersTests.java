@@ -6,7 +6,9 @@ import io.kairos.scheduler.boot.KairosConfigurationException;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
 import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.jdbc.JdbcJobTableMissingException;
+import io.kairos.scheduler.store.redis.RedisUnreachableException;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
+import io.lettuce.core.RedisConnectionException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;
@@ -66,6 +68,17 @@ class FailureAnalyzersTests {
         assertThat(analysis.getDescription()).contains("job store 'default'", "job table nu2_missing_sb",
                 "Property: kairos.jobstores.default.table-name", "Value: nu2_missing_sb");
         assertThat(analysis.getAction()).contains("kairos.jobstores.default.initialize-schema to always");
+    }
+
+    @Test
+    void unreachableRedisNamesTheStoreTheAddressTheReasonAndTheProperties() {
+        RedisUnreachableException ex = new RedisUnreachableException("cache", "10.0.0.9:6380",
+                new RedisConnectionException("Unable to connect to 10.0.0.9/<unresolved>:6380", new java.net.ConnectException("Connection refused")));
+        FailureAnalysis analysis = analyze(new IllegalStateException("Failed to start bean 'kairosSchedulerLifecycle'", ex));
+        assertThat(analysis.getDescription()).contains("job store 'cache'", "could not connect to Redis at 10.0.0.9:6380",
+                "Address: 10.0.0.9:6380 (spring.data.redis.host and spring.data.redis.port, or spring.data.redis.url)",
+                "Reason: Unable to connect to 10.0.0.9/<unresolved>:6380: Connection refused");
+        assertThat(analysis.getAction()).contains("Check that Redis runs at 10.0.0.9:6380", "kairos.jobstores.cache.type");
     }
 
     /** Runs the analyzers the way Spring Boot does: loaded from spring.factories, sorted, first answer wins. */
