@@ -115,7 +115,7 @@ function dashboard() {
     runTitle() {
       return this.job?.job.state === 'PAUSED'
         ? 'Runs the job now and resumes it: it stays scheduled and fires on its trigger afterwards'
-        : 'Runs the job now; its trigger goes on as before';
+        : 'Runs the job now';
     },
     async loadRuns() {
       this.allRuns = (await this.get('api/runs?limit=100' + (this.runFilter ? '&outcome=' + this.runFilter : ''))).runs;

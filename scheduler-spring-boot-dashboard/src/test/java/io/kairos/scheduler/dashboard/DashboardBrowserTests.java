@@ -213,6 +213,27 @@ class DashboardBrowserTests {
                 + " removed and retention has removed its runs, or it never existed.");
     }
 
+    /** The jobs table gets a bounded preview of each job's arguments and shows when it was cut. */
+    @Test
+    void theJobsTableShowsTheStartOfLargeArgumentsAndSaysTheyWereCut() {
+        JobScheduler scheduler = readOnly.getBean(JobScheduler.class);
+        scheduler.addJob(JobRequest.of("reports.export").id("args.big").args("y".repeat(100_000)).trigger(Map.of("type", "interval", "hours", 1)));
+        scheduler.addJob(JobRequest.of("reports.export").id("args.small").kwargs(Map.of("note", "weekly")).trigger(Map.of("type", "interval", "hours", 1)));
+        try {
+            open(readOnly, "/kairos/#/jobs");
+            WebElement big = waitVisible(By.cssSelector("tr[data-job='args.big'] td.args"));
+            assertThat(big.findElement(By.tagName("code")).getDomAttribute("title")).isEqualTo("[\"" + "y".repeat(JobRows.MAX_PREVIEW - 2) + "…");
+            assertThat(big.findElement(By.cssSelector("a.truncated")).getText()).isEqualTo("truncated: see the job");
+            WebElement small = browser.findElement(By.cssSelector("tr[data-job='args.small'] td.args"));
+            assertThat(small.findElement(By.tagName("code")).getText()).isEqualTo("{\"note\":\"weekly\"}");
+            assertThat(small.findElement(By.cssSelector("a.truncated")).isDisplayed()).isFalse();
+        }
+        finally {
+            scheduler.removeJob("args.big");
+            scheduler.removeJob("args.small");
+        }
+    }
+
     @Test
     void everyViewFitsDesktopAndPhoneWidthsInLightAndDark() throws IOException {
         try {
