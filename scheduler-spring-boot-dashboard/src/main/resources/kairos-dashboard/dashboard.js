@@ -179,7 +179,7 @@ function dashboard() {
     // A row's arguments: the previews of args and kwargs the jobs list sends (bounded; the job's page has them whole).
     argumentsText(job) {
       const parts = [job.argsPreview === '[]' ? '' : job.argsPreview, job.kwargsPreview === '{}' ? '' : job.kwargsPreview];
-      return parts.filter(p => p).join(' ') + (job.argumentsTruncated ? '…' : '');
+      return (parts.filter(p => p).join(' ') || '—') + (job.argumentsTruncated ? '…' : '');
     },
     local(iso) {
       if (!iso) return '—';
