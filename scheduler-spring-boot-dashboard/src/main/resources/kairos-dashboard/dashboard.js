@@ -5,7 +5,7 @@ const JOBS_PER_PAGE = 50;
 
 function dashboard() {
   return {
-    view: 'overview', o: {}, jobs: { jobs: [], next: null, scanLimited: false }, jobPages: { at: null, before: [] }, job: null, runs: [], allRuns: [], broken: [], brokenMore: false,
+    view: 'overview', o: {}, jobs: { jobs: [], next: null, scanLimited: false }, jobPages: { at: null, before: [] }, job: null, removed: false, runs: [], allRuns: [], broken: [], brokenMore: false,
     filter: { q: '', state: '', store: '', executor: '', task: '' }, runFilter: '',
     form: { type: 'cron', values: {} }, formError: { field: null, detail: null },
     error: null, message: null, updated: '', timer: null, chart: null,
@@ -30,6 +30,7 @@ function dashboard() {
       if (path.startsWith('jobs/')) {
         this.view = 'job';
         this.currentId = decodeURIComponent(path.substring(5));
+        this.job = null; this.removed = false; this.runs = [];
         this.form = { type: 'cron', values: {} }; this.formError = { field: null, detail: null };
       } else if (path === 'jobs') {
         this.view = 'jobs';
@@ -96,11 +97,25 @@ function dashboard() {
       this.jobPages = { at: this.jobPages.before[this.jobPages.before.length - 1], before: this.jobPages.before.slice(0, -1) };
       await this.loadJobs(false);
     },
+    // A job that is in no store (removed) still has its runs until retention removes them: the page shows them
+    // without the job's fields and actions.
     async loadJob() {
       const id = encodeURIComponent(this.currentId);
-      this.job = await this.get('api/jobs/' + id);
-      this.runs = (await this.get('api/jobs/' + id + '/runs?limit=50')).runs;
+      const [job, runs] = await Promise.all([
+        this.get('api/jobs/' + id).catch(e => { if (e.problem && e.problem.status === 404) return null; throw e; }),
+        this.get('api/jobs/' + id + '/runs?limit=50')]);
+      this.job = job; this.removed = job === null;
+      this.runs = runs.runs;
       this.$nextTick(() => this.drawChart());
+    },
+    // "Run now" sets the next run time to now, which resumes a paused job (as APScheduler's modify_job does).
+    runLabel() {
+      return this.job?.job.state === 'PAUSED' ? 'Run now and resume' : 'Run now';
+    },
+    runTitle() {
+      return this.job?.job.state === 'PAUSED'
+        ? 'Runs the job now and resumes it: it stays scheduled and fires on its trigger afterwards'
+        : 'Runs the job now';
     },
     async loadRuns() {
       this.allRuns = (await this.get('api/runs?limit=100' + (this.runFilter ? '&outcome=' + this.runFilter : ''))).runs;
@@ -160,6 +175,11 @@ function dashboard() {
       this.chart = new uPlot({ width: Math.min(el.clientWidth || 600, 900), height: 160,
         series: [{}, { label: 'duration ms', stroke: '#3b82f6', fill: 'rgba(59,130,246,0.15)', points: { show: true } }],
         axes: [axis, axis], legend: { show: false } }, data, el);
+    },
+    // A row's arguments: the previews of args and kwargs the jobs list sends (bounded; the job's page has them whole).
+    argumentsText(job) {
+      const parts = [job.argsPreview === '[]' ? '' : job.argsPreview, job.kwargsPreview === '{}' ? '' : job.kwargsPreview];
+      return (parts.filter(p => p).join(' ') || '—') + (job.argumentsTruncated ? '…' : '');
     },
     local(iso) {
       if (!iso) return '—';

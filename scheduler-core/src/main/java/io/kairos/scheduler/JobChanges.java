@@ -173,9 +173,12 @@ public final class JobChanges {
     }
 
     /**
-     * A new next run time; {@code null} pauses the job.
+     * A new next run time; {@code null} pauses the job. An instant on a paused job also resumes it: the job runs at
+     * that instant and then on its trigger's fire times, as APScheduler's {@code modify_job(next_run_time=...)} does.
+     * {@code nextRunTime(now)} is "run now" (the dashboard's and the actuator endpoint's {@code run} action), so running
+     * a paused job now leaves it scheduled; pause it again afterwards to keep it paused.
      *
-     * @param nextRunTime the instant, or {@code null}
+     * @param nextRunTime the instant, or {@code null} to pause
      * @return these changes
      */
     public JobChanges nextRunTime(@Nullable Instant nextRunTime) {

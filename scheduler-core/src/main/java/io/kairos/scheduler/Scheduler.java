@@ -466,7 +466,9 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Modifies a job, searching all stores (APScheduler 3's {@code modify_job}).
+     * Modifies a job, searching all stores (APScheduler 3's {@code modify_job}). A next run time given to a paused
+     * job resumes it; so "run now" ({@code JobChanges.create().nextRunTime(now)}) leaves a paused job scheduled (see
+     * {@link JobChanges#nextRunTime}).
      *
      * @param id the job id
      * @param changes the changes
@@ -882,7 +884,7 @@ public final class Scheduler implements AutoCloseable {
     /**
      * One page of runs across jobs and stores, filtered by job, {@linkplain RunOutcome outcome} and time range:
      * for instance every failed run since midnight. Pass the page's {@link RunPage#next()} to
-     * {@link RunQuery#after} for the next page.
+     * {@link RunQuery#after} for the next page; it is {@code null} on the last page, where paging stops.
      *
      * @param query what to read, not {@code null}
      * @return the page, newest first

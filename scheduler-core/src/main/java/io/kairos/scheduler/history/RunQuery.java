@@ -16,8 +16,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * RunQuery failedToday = RunQuery.all().withOutcomes(RunOutcome.FAILED).since(midnight).withLimit(100);
- * RunPage page = scheduler.findRuns(failedToday);
- * RunPage next = scheduler.findRuns(failedToday.after(page.next()));
+ * for (RunPage page = scheduler.findRuns(failedToday); ; page = scheduler.findRuns(failedToday.after(page.next()))) {
+ *     page.runs().forEach(this::report);
+ *     if (page.next() == null) {
+ *         break; // the last page
+ *     }
+ * }
  * }</pre>
  *
  * @param jobId only this job's runs, or {@code null} for every job
@@ -158,12 +162,19 @@ public record RunQuery(@Nullable String jobId, Set<RunOutcome> outcomes, @Nullab
     }
 
     /**
-     * This query's page after a position.
+     * This query's page after a position. The first page is the query without {@code after}; the last page's
+     * {@link RunPage#next()} is {@code null}, and is refused here rather than read as "the first page again", so a
+     * paging loop that forgets to stop on it fails instead of repeating the records.
      *
-     * @param cursor the previous page's {@link RunPage#next()}, or {@code null} for the first page
+     * @param cursor the previous page's {@link RunPage#next()}, not {@code null}
      * @return the changed copy
+     * @throws IllegalArgumentException when {@code cursor} is {@code null}
      */
-    public RunQuery after(@Nullable RunCursor cursor) {
+    public RunQuery after(RunCursor cursor) {
+        if (cursor == null) {
+            throw new IllegalArgumentException("cursor is null; valid: a page's RunPage.next(), which is null only on the"
+                    + " last page: stop paging there (the first page is the query without after(...))");
+        }
         return new RunQuery(this.jobId, this.outcomes, this.since, this.until, this.limit, cursor);
     }
 

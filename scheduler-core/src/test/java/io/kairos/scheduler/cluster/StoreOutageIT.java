@@ -152,14 +152,12 @@ class StoreOutageIT {
     private static Set<String> recordedJobs(Scheduler scheduler) {
         Set<String> jobs = new HashSet<>();
         RunQuery query = RunQuery.all().withOutcomes(RunOutcome.SUCCEEDED).withLimit(RunQuery.MAX_LIMIT);
-        RunPage page;
-        do {
-            page = scheduler.findRuns(query);
+        for (RunPage page = scheduler.findRuns(query); ; page = scheduler.findRuns(query.after(page.next()))) {
             page.runs().stream().map(RunRecord::jobId).filter((id) -> id.startsWith("once-")).forEach(jobs::add);
-            query = query.after(page.next());
+            if (page.next() == null) {
+                return jobs;
+            }
         }
-        while (page.next() != null);
-        return jobs;
     }
 
     private static Thread loopThread() {

@@ -36,6 +36,17 @@ class RunQueryTests {
         assertThat(query.matches(run("0", "a", T.plusMillis(1), RunOutcome.SUCCEEDED))).isFalse();
     }
 
+    /** The last page's next() is null; taking it as "the first page" would make a paging loop start over. */
+    @Test
+    void afterTheLastPageIsRefusedRatherThanReadAsTheFirstPage() {
+        RunPage last = new RunPage(java.util.List.of(run("1", "a", T, RunOutcome.FAILED)), null);
+        RunQuery failed = RunQuery.all().withOutcomes(RunOutcome.FAILED);
+        assertThatIllegalArgumentException().isThrownBy(() -> failed.after(last.next()))
+                .withMessage("cursor is null; valid: a page's RunPage.next(), which is null only on the last page: stop paging"
+                        + " there (the first page is the query without after(...))");
+        assertThat(failed.after(new RunCursor(T, "1")).after()).isEqualTo(new RunCursor(T, "1"));
+    }
+
     @Test
     void pageTokensRoundTripAndForeignOnesAreRefused() {
         RunCursor cursor = new RunCursor(T, "01J~x");

@@ -256,7 +256,8 @@ public final class JobScheduler {
 
     /**
      * One page of runs across jobs and stores, filtered by job, outcome and time range, newest first; pass the
-     * page's {@link RunPage#next()} to {@link RunQuery#after} for the next page.
+     * page's {@link RunPage#next()} to {@link RunQuery#after} for the next page; it is {@code null} on the last page,
+     * where paging stops.
      *
      * @param query what to read, not {@code null}
      * @return the page

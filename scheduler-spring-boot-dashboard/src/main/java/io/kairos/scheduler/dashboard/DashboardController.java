@@ -156,7 +156,8 @@ class DashboardController {
      * One page of the jobs table: the query parameters are the actuator's ({@link JobsParameters}), plus {@code q},
      * a search text, and {@code executor} must be one of this instance's executors (the filter's choices; see
      * {@link JobsParameters#requireExecutor}); see {@link JobSearch} for the paging and its bound. Each job comes with its last run, as in the
-     * actuator's list (one batched history read per store for the page).
+     * actuator's list (one batched history read per store for the page), and a bounded preview of its arguments
+     * ({@link JobRows}).
      */
     @GetMapping("/api/jobs")
     Map<String, Object> jobs(@RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
@@ -165,7 +166,7 @@ class DashboardController {
             @RequestParam(required = false) @Nullable String task) {
         JobQuery query = JobsParameters.requireExecutor(JobsParameters.query(limit, cursor, state, store, executor, task),
                 this.operations.scheduler().engine().executors().keySet());
-        return JobSearch.page(this.operations::jobs, (jobs) -> LastRuns.describeAll(this.operations.scheduler(), jobs), query, q);
+        return JobSearch.page(this.operations::jobs, (jobs) -> JobRows.of(LastRuns.describeAll(this.operations.scheduler(), jobs)), query, q);
     }
 
     @GetMapping("/api/jobs/{id}")

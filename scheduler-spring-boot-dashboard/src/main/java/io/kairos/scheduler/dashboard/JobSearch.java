@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.JobPage;
-import io.kairos.scheduler.boot.operations.JobDescriptor;
 import io.kairos.scheduler.input.InputText;
 import io.kairos.scheduler.store.JobQuery;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +50,7 @@ final class JobSearch {
      *     listing has ended) and {@code scanLimited} ({@code true} when the read bound stopped a short page)
      * @throws DashboardRequestException (400, field {@code q}) when the text is longer than {@value #MAX_TEXT}
      */
-    static Map<String, Object> page(Function<JobQuery, JobPage<Job>> listing, Function<List<Job>, List<JobDescriptor>> describe, JobQuery query,
+    static Map<String, Object> page(Function<JobQuery, JobPage<Job>> listing, Function<List<Job>, List<?>> describe, JobQuery query,
             @Nullable String text) {
         String wanted = wanted(text);
         boolean filtered = wanted != null || !query.states().isEmpty() || query.executor() != null || query.task() != null;
@@ -83,7 +82,7 @@ final class JobSearch {
         return answer(found, describe, cursor, !ended && found.size() < query.limit());
     }
 
-    private static Map<String, Object> answer(List<Job> found, Function<List<Job>, List<JobDescriptor>> describe, @Nullable String next,
+    private static Map<String, Object> answer(List<Job> found, Function<List<Job>, List<?>> describe, @Nullable String next,
             boolean scanLimited) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jobs", describe.apply(found));

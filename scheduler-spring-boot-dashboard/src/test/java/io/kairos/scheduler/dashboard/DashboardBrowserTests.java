@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.kairos.scheduler.JobChanges;
 import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.boot.JobScheduler;
 import org.junit.jupiter.api.AfterAll;
@@ -121,9 +122,14 @@ class DashboardBrowserTests {
         waitForText(By.id("job-state-pill"), "paused");
         JobScheduler scheduler = writable.getBean(JobScheduler.class);
         assertThat(scheduler.getJob("reports.refresh").orElseThrow().nextRunTime()).isEmpty();
+        // run now sets the next run time to now, which resumes a paused job: the button says so
+        WebElement runAndResume = browser.findElement(By.id("action-run"));
+        assertThat(runAndResume.getText()).isEqualTo("Run now and resume");
+        assertThat(runAndResume.getDomAttribute("title")).contains("resumes it");
 
         browser.findElement(By.id("action-resume")).click();
         waitForText(By.id("job-state-pill"), "scheduled");
+        waitForText(By.id("action-run"), "Run now");
         DashboardTestApp.Reports reports = writable.getBean(DashboardTestApp.Reports.class);
         int before = reports.refreshed.get();
         int runsShown = browser.findElements(By.cssSelector("#job-runs tbody tr")).size();
@@ -132,6 +138,11 @@ class DashboardBrowserTests {
         // the recorded run appears in the job's history without a reload
         wait(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#job-runs tbody tr"), runsShown));
         assertThat(browser.findElement(By.cssSelector("#job-runs tbody tr .pill")).getText()).isEqualTo("succeeded");
+
+        browser.findElement(By.id("action-pause")).click();
+        waitForText(By.id("job-state-pill"), "paused");
+        browser.findElement(By.id("action-run")).click();
+        waitForText(By.id("job-state-pill"), "scheduled");
 
         new Select(browser.findElement(By.id("trigger-type"))).selectByVisibleText("cron");
         browser.findElement(By.cssSelector("#reschedule input[name='hour']")).sendKeys("25");
@@ -162,6 +173,65 @@ class DashboardBrowserTests {
         waitVisible(By.cssSelector("tr[data-job='nightly.cleanup']"));
         screenshot("dashboard-phone.png");
         browser.manage().window().setSize(new Dimension(1280, 800));
+    }
+
+    /** A removed job keeps its runs until retention removes them: its page shows them, reached from the Runs view. */
+    @Test
+    void aRemovedJobsPageSaysSoAndStillShowsItsRunsChartAndStackTraces() {
+        JobScheduler scheduler = writable.getBean(JobScheduler.class);
+        scheduler.addJob(JobRequest.of("imports.fetch").id("removed.fetch").trigger(Map.of("type", "interval", "hours", 2)));
+        for (int i = 1; i <= 2; i++) {
+            scheduler.modifyJob("removed.fetch", JobChanges.create().nextRunTime(scheduler.engine().clock().instant()));
+            int runs = i;
+            await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.getRuns("removed.fetch", 10).size() >= runs);
+        }
+        scheduler.removeJob("removed.fetch");
+
+        open(writable, "/kairos/#/runs");
+        waitForText(By.id("scheduler-state"), "RUNNING");
+        new Select(browser.findElement(By.id("run-outcome"))).selectByVisibleText("FAILED");
+        waitVisible(By.cssSelector("#runs tbody a[href='#/jobs/removed.fetch']")).click();
+
+        waitForText(By.id("job-state-pill"), "removed");
+        assertThat(browser.findElement(By.id("job-removed")).getText())
+            .isEqualTo("This job was removed: it is in no job store. Its runs are kept until retention removes them.");
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        wait(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#job-runs tbody tr"), 2));
+        assertThat(browser.findElements(By.cssSelector("#job-runs tbody .pill"))).extracting(WebElement::getText).containsOnly("failed");
+        waitVisible(By.cssSelector("#duration-chart .uplot"));
+        WebElement failure = waitVisible(By.cssSelector("#job details.run-error summary"));
+        assertThat(failure.getText()).contains("java.lang.IllegalStateException: supplier feed https://feeds.example/prices answered 503");
+        failure.click();
+        assertThat(waitVisible(By.cssSelector("#job details.run-error pre")).getText()).contains("DashboardTestApp$Imports.fetch");
+        // no job actions for a job that is gone
+        assertThat(browser.findElements(By.cssSelector("#job .actions button"))).isEmpty();
+        assertThat(browser.findElements(By.id("reschedule"))).isEmpty();
+
+        open(writable, "/kairos/#/jobs/never.there");
+        waitForText(By.id("job-state-pill"), "removed");
+        waitForText(By.id("job-removed"), "No job with id \"never.there\" in any job store, and no runs recorded for it: it was"
+                + " removed and retention has removed its runs, or it never existed.");
+    }
+
+    /** The jobs table gets a bounded preview of each job's arguments and shows when it was cut. */
+    @Test
+    void theJobsTableShowsTheStartOfLargeArgumentsAndSaysTheyWereCut() {
+        JobScheduler scheduler = readOnly.getBean(JobScheduler.class);
+        scheduler.addJob(JobRequest.of("reports.export").id("args.big").args("y".repeat(100_000)).trigger(Map.of("type", "interval", "hours", 1)));
+        scheduler.addJob(JobRequest.of("reports.export").id("args.small").kwargs(Map.of("note", "weekly")).trigger(Map.of("type", "interval", "hours", 1)));
+        try {
+            open(readOnly, "/kairos/#/jobs");
+            WebElement big = waitVisible(By.cssSelector("tr[data-job='args.big'] td.args"));
+            assertThat(big.findElement(By.tagName("code")).getDomAttribute("title")).isEqualTo("[\"" + "y".repeat(JobRows.MAX_PREVIEW - 2) + "…");
+            assertThat(big.findElement(By.cssSelector("a.truncated")).getText()).isEqualTo("truncated: see the job");
+            WebElement small = browser.findElement(By.cssSelector("tr[data-job='args.small'] td.args"));
+            assertThat(small.findElement(By.tagName("code")).getText()).isEqualTo("{\"note\":\"weekly\"}");
+            assertThat(small.findElement(By.cssSelector("a.truncated")).isDisplayed()).isFalse();
+        }
+        finally {
+            scheduler.removeJob("args.big");
+            scheduler.removeJob("args.small");
+        }
     }
 
     @Test

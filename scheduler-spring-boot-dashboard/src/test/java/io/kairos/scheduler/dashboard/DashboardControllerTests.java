@@ -183,6 +183,43 @@ class DashboardControllerTests {
                 "no dashboard call PUT '/kairos/api/jobs/reports.refresh/pause/now'; see docs/dashboard.md for the calls");
     }
 
+    /** A poll of the jobs table must not download a large argument every time; the job's own view has it whole. */
+    @Test
+    void theJobsListSendsABoundedPreviewOfEachJobsArgumentsAndTheJobViewSendsThemWhole() throws Exception {
+        String big = "x".repeat(1_000_000);
+        this.scheduler.addJob(JobRequest.of("reports.export").id("t-big").args(big).trigger(java.util.Map.of("type", "interval", "hours", 1)));
+        this.scheduler.addJob(JobRequest.of("reports.export").id("t-small").kwargs(java.util.Map.of("note", "weekly"))
+            .trigger(java.util.Map.of("type", "interval", "hours", 1)));
+        HttpResponse<String> list = this.http.get("/api/jobs?q=t-");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body().length()).as("the jobs list's size").isLessThan(5_000);
+        JsonNode jobs = json(list).get("jobs");
+        assertThat(jobs.size()).isEqualTo(2);
+        JsonNode bigRow = jobs.get(0);
+        assertThat(bigRow.get("id").asString()).isEqualTo("t-big");
+        assertThat(bigRow.has("args")).isFalse();
+        assertThat(bigRow.get("argsPreview").asString()).isEqualTo("[\"" + "x".repeat(JobRows.MAX_PREVIEW - 2));
+        assertThat(bigRow.get("kwargsPreview").asString()).isEqualTo("{}");
+        assertThat(bigRow.get("argumentsTruncated").asBoolean()).isTrue();
+        JsonNode smallRow = jobs.get(1);
+        assertThat(smallRow.get("argsPreview").asString()).isEqualTo("[]");
+        assertThat(smallRow.get("kwargsPreview").asString()).isEqualTo("{\"note\":\"weekly\"}");
+        assertThat(smallRow.get("argumentsTruncated").asBoolean()).isFalse();
+        assertThat(smallRow.get("trigger").asString()).startsWith("interval[");
+        assertThat(smallRow.get("state").asString()).isEqualTo("SCHEDULED");
+
+        JsonNode whole = json(this.http.get("/api/jobs/t-big")).get("job");
+        assertThat(whole.get("args").get(0).asString()).isEqualTo(big);
+    }
+
+    @Test
+    void aPreviewIsCutBeforeASurrogatePairRatherThanInsideIt() {
+        String text = "a".repeat(JobRows.MAX_PREVIEW - 1) + "\uD83D\uDE00" + "b";
+        assertThat(JobRows.cut(text)).isEqualTo("a".repeat(JobRows.MAX_PREVIEW - 1));
+        assertThat(JobRows.cut("a".repeat(JobRows.MAX_PREVIEW + 1))).hasSize(JobRows.MAX_PREVIEW);
+        assertThat(JobRows.cut("short")).isEqualTo("short");
+    }
+
     @Test
     void jobDetailHasEveryFieldAndTheNextTenFireTimes() throws Exception {
         JsonNode detail = json(this.http.get("/api/jobs/nightly.cleanup"));

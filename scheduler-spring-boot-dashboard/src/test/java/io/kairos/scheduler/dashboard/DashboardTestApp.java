@@ -47,6 +47,14 @@ public class DashboardTestApp {
         @ScheduledJob(id = "nightly.cleanup", cron = "0 3 * * *")
         public void cleanup() {
         }
+
+        /**
+         * An export with a note, for jobs with arguments.
+         *
+         * @param note any text
+         */
+        public void export(String note) {
+        }
     }
 
     /** An import whose source is gone. */
