@@ -24,6 +24,10 @@ final class JobEntry {
     /** {@link #acquirableAt()} as of the last time the entry was placed in a heap; {@code null} when in none. */
     @Nullable Instant key;
 
+    /**
+     * The entry's place in its {@link #heap}: a slot of the binary heap (0 or more), {@code -2 - slot} for a slot of
+     * its {@link SortedRun}, or -1 when in no heap.
+     */
     int heapIndex = -1;
 
     /** The heap the entry is in, or {@code null}. */
