@@ -92,9 +92,10 @@ public final class JobRequest {
      *
      * <p>An id is 1 to 191 characters, not blank, not {@code .} or {@code ..}, without {@code /}, {@code \} or ISO
      * control characters (U+0000 to U+001F, U+007F to U+009F): it is a path segment of the actuator and dashboard
-     * URLs, where Tomcat refuses an encoded slash or backslash and clients resolve dot segments away. The scheduler checks it when the job is added ({@code addJob},
-     * {@code addJobs}, {@code importJobs}), with an {@link IllegalArgumentException} naming {@code id}, the value and
-     * this rule; jobs already stored with other ids still load.
+     * URLs, where Tomcat refuses an encoded slash or backslash and clients resolve dot segments away. The scheduler
+     * checks it when the job is added ({@code addJob}, {@code addJobs}, {@code importJobs}), with an
+     * {@link IllegalArgumentException} naming {@code id}, the value and this rule; jobs already stored with other ids
+     * still load.
      *
      * @param id a non-blank id of at most 191 characters, not {@code .} or {@code ..}, without {@code /}, {@code \} or
      *     control characters

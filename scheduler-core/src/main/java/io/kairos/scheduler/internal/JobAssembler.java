@@ -41,8 +41,8 @@ public final class JobAssembler {
     private static final JobExecutor DEFAULT_EXECUTOR_RULES = new ThreadPoolJobExecutor();
 
     /** What a valid job id is, as errors say it. */
-    static final String ID_RULE = "valid: 1 to 191 characters, not blank, not '.' or '..', without '/', '\\' or control characters"
-            + " (U+0000 to U+001F, U+007F to U+009F), e.g. 'order-timeout-42'";
+    static final String ID_RULE = "valid: 1 to 191 characters, not blank, not '.' or '..', without '/', '\\' or control"
+            + " characters (U+0000 to U+001F, U+007F to U+009F), e.g. 'order-timeout-42'";
 
     private final Settings settings;
 

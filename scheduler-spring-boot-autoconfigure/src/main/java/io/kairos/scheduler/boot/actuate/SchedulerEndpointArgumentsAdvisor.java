@@ -11,11 +11,13 @@ import org.springframework.boot.actuate.endpoint.OperationType;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.invoke.OperationInvoker;
 import org.springframework.boot.actuate.endpoint.invoke.OperationInvokerAdvisor;
+import org.springframework.boot.actuate.endpoint.invoke.OperationParameter;
 import org.springframework.boot.actuate.endpoint.invoke.OperationParameters;
 
 /**
  * Refuses the query parameters (of reads and removals) and body keys (of writes, where Spring Boot merges the query
- * parameters in too) an operation of the {@code scheduler} endpoint does not take, with a 400 {@link SchedulerEndpointWebExtension.EndpointProblem} naming the unknown key and listing the valid ones.
+ * parameters in too) an operation of the {@code scheduler} endpoint does not take, with a 400
+ * {@link SchedulerEndpointWebExtension.EndpointProblem} naming the unknown key and listing the valid ones.
  * Spring Boot's web endpoints hand an operation every query parameter and body key of the request as arguments and
  * bind only those it declares, so without this check a misspelt {@code ?outcom=FAILED} would list every run.
  * A job's view ({@code /{id}} other than {@code runs}, and {@code /{id}/job}) takes none; its refusal of the run-list
@@ -33,10 +35,10 @@ public class SchedulerEndpointArgumentsAdvisor implements OperationInvokerAdviso
         }
         List<String> selectors = parameters.stream()
             .filter((parameter) -> parameter.getAnnotation(Selector.class) != null)
-            .map((parameter) -> parameter.getName())
+            .map(OperationParameter::getName)
             .toList();
         List<String> valid = parameters.stream()
-            .map((parameter) -> parameter.getName())
+            .map(OperationParameter::getName)
             .filter((name) -> !selectors.contains(name))
             .toList();
         return (context) -> {
