@@ -35,7 +35,8 @@ public final class JobChanges {
     /**
      * A new name.
      *
-     * @param name the name, not blank
+     * @param name the name, not blank, at most {@value JobRequest#MAX_NAME_LENGTH} characters (checked by
+     *     {@code modifyJob}, as at add)
      * @return these changes
      */
     public JobChanges name(String name) {

@@ -34,6 +34,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JobRequest {
 
+    /**
+     * The longest job name taken, in characters. A name is a label shown in lists, logs and the dashboard, and no
+     * store indexes it (the JDBC stores keep it inside {@code job_data}); the bound keeps a mistaken value (a whole
+     * document passed as the name) out of every page that lists the job.
+     */
+    public static final int MAX_NAME_LENGTH = 200;
+
     private final String taskName;
 
     private final @Nullable Task task;
@@ -83,13 +90,15 @@ public final class JobRequest {
      * adding a job costs no {@code SecureRandom} call; unlike {@link java.util.UUID#randomUUID()}, such an id is
      * not a secret.
      *
-     * <p>An id is 1 to 191 characters, not blank, without {@code /}, {@code \} or ISO control characters
-     * (U+0000 to U+001F, U+007F to U+009F): it is a path segment of the actuator and dashboard URLs, where Tomcat
-     * refuses an encoded slash or backslash. The scheduler checks it when the job is added ({@code addJob},
-     * {@code addJobs}, {@code importJobs}), with an {@link IllegalArgumentException} naming {@code id}, the value and
-     * this rule; jobs already stored with other ids still load.
+     * <p>An id is 1 to 191 characters, not blank, not {@code .} or {@code ..}, without {@code /}, {@code \} or ISO
+     * control characters (U+0000 to U+001F, U+007F to U+009F): it is a path segment of the actuator and dashboard
+     * URLs, where Tomcat refuses an encoded slash or backslash and clients resolve dot segments away. The scheduler
+     * checks it when the job is added ({@code addJob}, {@code addJobs}, {@code importJobs}), with an
+     * {@link IllegalArgumentException} naming {@code id}, the value and this rule; jobs already stored with other ids
+     * still load.
      *
-     * @param id a non-blank id of at most 191 characters without {@code /}, {@code \} or control characters
+     * @param id a non-blank id of at most 191 characters, not {@code .} or {@code ..}, without {@code /}, {@code \} or
+     *     control characters
      * @return this request
      */
     public JobRequest id(String id) {
@@ -98,9 +107,11 @@ public final class JobRequest {
     }
 
     /**
-     * A human-readable name; default the task name.
+     * A human-readable name; default the task name. The scheduler checks it when the job is added: not blank and at
+     * most {@value #MAX_NAME_LENGTH} characters, else an {@link IllegalArgumentException} naming {@code name}, its
+     * length and the limit.
      *
-     * @param name the name
+     * @param name the name, not blank, at most {@value #MAX_NAME_LENGTH} characters
      * @return this request
      */
     public JobRequest name(String name) {

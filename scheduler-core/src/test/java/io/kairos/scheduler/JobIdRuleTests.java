@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class JobIdRuleTests extends SchedulerTestSupport {
 
-    private static final String RULE = "valid: 1 to 191 characters, not blank, without '/', '\\' or control characters"
+    private static final String RULE = "valid: 1 to 191 characters, not blank, not '.' or '..', without '/', '\\' or control characters"
             + " (U+0000 to U+001F, U+007F to U+009F), e.g. 'order-timeout-42'";
 
     @Test
@@ -45,10 +45,21 @@ class JobIdRuleTests extends SchedulerTestSupport {
                 .hasMessageContaining("is not a valid job id: it is 192 characters long; " + RULE);
         assertThat(this.scheduler.getJobs()).isEmpty();
         // what stays allowed: dots, colons, spaces inside, '%', '?', '#', non-ASCII, 191 characters
-        for (String id : List.of("reports.refresh", "tenant:42 nightly", "50%?#", "Bestellung-Größe-日本", "x".repeat(191),
+        for (String id : List.of("reports.refresh", "...", ".hidden", "..x", "tenant:42 nightly", "50%?#", "Bestellung-Größe-日本", "x".repeat(191),
                 JobIds.next())) {
             assertThat(this.scheduler.addJob(request(id)).id()).isEqualTo(id);
         }
+    }
+
+    @Test
+    void addJobRefusesTheDotSegmentsThatClientsResolveAwayInAPath() {
+        build().start();
+        assertThatThrownBy(() -> this.scheduler.addJob(request("."))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("id '.' is not a valid job id: it is a dot segment, which browsers and HTTP clients resolve away"
+                        + " in a URL path (a job id is a path segment of the actuator and dashboard URLs); " + RULE);
+        assertThatThrownBy(() -> this.scheduler.addJob(request(".."))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("id '..' is not a valid job id: it is a dot segment");
+        assertThat(this.scheduler.getJobs()).isEmpty();
     }
 
     @Test
@@ -75,18 +86,21 @@ class JobIdRuleTests extends SchedulerTestSupport {
     void aJobStoredWithSuchAnIdStillLoadsListsPausesAndIsRemoved() {
         build((b) -> b.jobCodec(TestJobCodecs.everyTriggers())).start();
         this.scheduler.addJob(request("legacy"));
-        String json = this.scheduler.exportJobs(null).replace("\"legacy\"", "\"legacy/report\"");
+        String exported = this.scheduler.exportJobs(null);
         this.scheduler.removeJob("legacy");
-        // written to the store as a job of an older version would be, past the id rule
-        StoredJob stored = JobsJson.read(TestJobCodecs.everyTriggers(), json).get(0);
-        this.scheduler.jobStores().get("default").addJob(stored, ConflictPolicy.ERROR);
+        for (String id : List.of("legacy/report", "..")) {
+            // written to the store as a job of an older version would be, past the id rule
+            String json = exported.replace("\"legacy\"", "\"" + id + "\"");
+            StoredJob stored = JobsJson.read(TestJobCodecs.everyTriggers(), json).get(0);
+            this.scheduler.jobStores().get("default").addJob(stored, ConflictPolicy.ERROR);
 
-        assertThat(this.scheduler.getJob("legacy/report")).isPresent();
-        assertThat(this.scheduler.getJobs()).extracting(Job::id).containsExactly("legacy/report");
-        assertThat(this.scheduler.findJobs(JobQuery.all()).jobs()).extracting(Job::id).containsExactly("legacy/report");
-        assertThat(this.scheduler.pauseJob("legacy/report").nextRunTime()).isEmpty();
-        this.scheduler.removeJob("legacy/report");
-        assertThat(this.scheduler.getJobs()).isEmpty();
+            assertThat(this.scheduler.getJob(id)).isPresent();
+            assertThat(this.scheduler.getJobs()).extracting(Job::id).containsExactly(id);
+            assertThat(this.scheduler.findJobs(JobQuery.all()).jobs()).extracting(Job::id).containsExactly(id);
+            assertThat(this.scheduler.pauseJob(id).nextRunTime()).isEmpty();
+            this.scheduler.removeJob(id);
+            assertThat(this.scheduler.getJobs()).isEmpty();
+        }
     }
 
     @Test

@@ -53,6 +53,24 @@ class SchedulerAddJobErrorTests extends SchedulerTestSupport {
     }
 
     @Test
+    void aNameIsNotBlankAndAtMost200CharactersAtAddAndModify() {
+        build().start();
+        String tooLong = "n".repeat(JobRequest.MAX_NAME_LENGTH + 1);
+        assertThatThrownBy(() -> this.scheduler.addJob(request("x").name(tooLong))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("name '" + "n".repeat(64) + "…' (201 characters) is too long; valid: 1 to 200 characters, not blank"
+                        + " (a label for lists, logs and the dashboard; keep longer text in the job's arguments)");
+        assertThatThrownBy(() -> this.scheduler.addJob(request("x").name("n".repeat(100_000))))
+                .hasMessageStartingWith("name 'nnn").hasMessageContaining("(100000 characters) is too long; valid: 1 to 200");
+        assertThat(this.scheduler.getJobs()).isEmpty();
+        String longest = "n".repeat(JobRequest.MAX_NAME_LENGTH);
+        assertThat(this.scheduler.addJob(request("x").name(longest)).name()).isEqualTo(longest);
+        assertThatThrownBy(() -> this.scheduler.modifyJob("x", JobChanges.create().name(tooLong)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("name 'nnn");
+        assertThat(this.scheduler.getJob("x").orElseThrow().name()).isEqualTo(longest);
+        assertThat(this.scheduler.modifyJob("x", JobChanges.create().name("short")).name()).isEqualTo("short");
+    }
+
+    @Test
     void badOptions() {
         build().start();
         assertThatThrownBy(() -> this.scheduler.addJob(request("x").maxInstances(0))).hasMessageContaining("max_instances must be at least 1");

@@ -41,8 +41,8 @@ public final class JobAssembler {
     private static final JobExecutor DEFAULT_EXECUTOR_RULES = new ThreadPoolJobExecutor();
 
     /** What a valid job id is, as errors say it. */
-    static final String ID_RULE = "valid: 1 to 191 characters, not blank, without '/', '\\' or control characters"
-            + " (U+0000 to U+001F, U+007F to U+009F), e.g. 'order-timeout-42'";
+    static final String ID_RULE = "valid: 1 to 191 characters, not blank, not '.' or '..', without '/', '\\' or control"
+            + " characters (U+0000 to U+001F, U+007F to U+009F), e.g. 'order-timeout-42'";
 
     private final Settings settings;
 
@@ -62,7 +62,7 @@ public final class JobAssembler {
         draft.id = request.id() == null ? JobIds.next() : checkId(request.id());
         // an id the caller chose may be added again (a restart, another instance): it leaves a finished marker
         draft.keepsFinishedMarker = request.id() != null;
-        draft.name = request.name() == null ? task.name() : checkText("name", request.name());
+        draft.name = request.name() == null ? task.name() : checkName(request.name());
         draft.task = task.name();
         draft.args = request.args();
         draft.kwargs = request.kwargs();
@@ -131,7 +131,7 @@ public final class JobAssembler {
     StoredJob apply(StoredJob job, JobChanges changes, boolean schedule) {
         JobDraft draft = new JobDraft(job);
         if (changes.name() != null) {
-            draft.name = checkText("name", changes.name());
+            draft.name = checkName(changes.name());
         }
         if (changes.args() != null) {
             draft.args = changes.args();
@@ -264,15 +264,21 @@ public final class JobAssembler {
 
     /**
      * Checks a job id the caller chose (every add, so {@code addJob}, {@code addJobs} and {@code importJobs}): not
-     * blank, at most 191 characters, and without {@code /}, {@code \} or ISO control characters. A job id is a path
-     * segment of the actuator and dashboard URLs, and Tomcat refuses an encoded {@code /} or {@code \} in a path
-     * before any application code sees it, so such a job could be added but not reached over HTTP. Jobs already
-     * stored with such ids are not checked: they load, list and run as before.
+     * blank, at most 191 characters, not {@code .} or {@code ..}, and without {@code /}, {@code \} or ISO control
+     * characters. A job id is a path segment of the actuator and dashboard URLs: Tomcat refuses an encoded {@code /}
+     * or {@code \} in a path before any application code sees it, and browsers and HTTP clients resolve the dot
+     * segments {@code .} and {@code ..} away (even encoded as {@code %2E}), so such a job could be added but not
+     * reached over HTTP. Jobs already stored with such ids are not checked: they load, list and run as before.
      */
     static String checkId(String id) {
         if (id.isBlank() || id.length() > 191) {
             throw new IllegalArgumentException("id " + quoteId(id) + " is not a valid job id: it is "
                     + (id.isBlank() ? "blank" : id.length() + " characters long") + "; " + ID_RULE);
+        }
+        if (id.equals(".") || id.equals("..")) {
+            throw new IllegalArgumentException("id " + quoteId(id) + " is not a valid job id: it is a dot segment, which"
+                    + " browsers and HTTP clients resolve away in a URL path (a job id is a path segment of the actuator and"
+                    + " dashboard URLs); " + ID_RULE);
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
@@ -300,6 +306,21 @@ public final class JobAssembler {
 
     private static String describe(char c) {
         return Character.isISOControl(c) ? String.format("the control character U+%04X", (int) c) : "'" + c + "'";
+    }
+
+    /**
+     * Checks a job name the caller chose (at add and modify; a name defaulted from the task name is not checked): not
+     * blank and at most {@value JobRequest#MAX_NAME_LENGTH} characters. Jobs already stored with longer names load as
+     * before.
+     */
+    private static String checkName(String name) {
+        String checked = checkText("name", name);
+        if (checked.length() > JobRequest.MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("name " + InputText.quote(checked) + " is too long; valid: 1 to "
+                    + JobRequest.MAX_NAME_LENGTH + " characters, not blank (a label for lists, logs and the dashboard; keep"
+                    + " longer text in the job's arguments)");
+        }
+        return checked;
     }
 
     private static String checkText(String field, String value) {

@@ -3,6 +3,7 @@ package io.kairos.scheduler.dashboard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,6 +13,8 @@ import io.kairos.scheduler.boot.operations.InvalidOperationException;
 import io.kairos.scheduler.boot.operations.JobNotFoundException;
 import io.kairos.scheduler.boot.operations.JobsParameters;
 import io.kairos.scheduler.boot.operations.LastRuns;
+import io.kairos.scheduler.boot.operations.OperationProblem;
+import io.kairos.scheduler.boot.operations.RequestKeys;
 import io.kairos.scheduler.boot.operations.RunsDescriptor;
 import io.kairos.scheduler.boot.operations.SchedulerDescriptor;
 import io.kairos.scheduler.boot.operations.SchedulerOperations;
@@ -63,6 +66,12 @@ class DashboardController {
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build()
         .readerFor(Map.class);
+
+    /** How a change's body holds the trigger, shown in errors. */
+    private static final String TRIGGER_FORM = "as a JSON object";
+
+    /** The keys a job action's body takes. */
+    private static final List<String> TRIGGER_ONLY = List.of("trigger");
 
     /** A change's body, shown in errors. */
     private static final String BODY_EXAMPLE = "{\"trigger\": {\"type\": \"cron\", \"hour\": \"3\"}}";
@@ -181,22 +190,27 @@ class DashboardController {
     }
 
     /**
-     * A job's runs, newest first: the parameters and answer of the actuator's runs ({@code RunsParameters}).
+     * A job's runs, newest first: the parameters and answer of the actuator's runs ({@code RunsParameters}); another
+     * parameter is a 400 ({@link RequestKeys}).
      */
     @GetMapping("/api/jobs/{id}/runs")
     RunsDescriptor jobRuns(@PathVariable String id, @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String outcome, @RequestParam(required = false) @Nullable String since,
-            @RequestParam(required = false) @Nullable String until, @RequestParam(required = false) @Nullable String after) {
+            @RequestParam(required = false) @Nullable String until, @RequestParam(required = false) @Nullable String after,
+            HttpServletRequest request) {
+        RequestKeys.requireKnownParameters(request.getParameterMap().keySet(), RequestKeys.RUNS_PARAMETERS);
         return this.operations.runs(id, limit, outcome, since, until, after);
     }
 
     /**
-     * Runs across jobs, newest first; {@code outcome} may be given several times or comma-separated.
+     * Runs across jobs, newest first; {@code outcome} may be given several times or comma-separated. Another
+     * parameter is a 400 ({@link RequestKeys}).
      */
     @GetMapping("/api/runs")
     RunsDescriptor allRuns(@RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String outcome,
             @RequestParam(required = false) @Nullable String since, @RequestParam(required = false) @Nullable String until,
-            @RequestParam(required = false) @Nullable String after) {
+            @RequestParam(required = false) @Nullable String after, HttpServletRequest request) {
+        RequestKeys.requireKnownParameters(request.getParameterMap().keySet(), RequestKeys.RUNS_PARAMETERS);
         return this.operations.runs(null, limit, outcome, since, until, after);
     }
 
@@ -204,8 +218,10 @@ class DashboardController {
     ResponseEntity<Object> jobAction(@PathVariable String id, @PathVariable String action,
             @RequestBody(required = false) @Nullable String body, HttpServletRequest request) {
         String actor = writer(request);
-        Object trigger = body(body).get("trigger");
-        return this.operations.jobAction(id, action, trigger, actor, "as a JSON object", BODY_EXAMPLE)
+        Map<?, ?> keys = body(body);
+        RequestKeys.requireKnownBodyKeys(keys(keys), TRIGGER_ONLY, RequestKeys.triggerHint(TRIGGER_FORM, BODY_EXAMPLE));
+        Object trigger = keys.get("trigger");
+        return this.operations.jobAction(id, action, trigger, actor, TRIGGER_FORM, BODY_EXAMPLE)
             .<ResponseEntity<Object>>map(ResponseEntity::ok)
             .orElseGet(() -> ResponseEntity.noContent().build());
     }
@@ -217,9 +233,16 @@ class DashboardController {
     }
 
     @PostMapping("/api/scheduler/{action}")
-    Map<String, Object> schedulerAction(@PathVariable String action, HttpServletRequest request) {
-        this.operations.schedulerAction(action, writer(request));
+    Map<String, Object> schedulerAction(@PathVariable String action, @RequestBody(required = false) @Nullable String body,
+            HttpServletRequest request) {
+        String actor = writer(request);
+        RequestKeys.requireKnownBodyKeys(keys(body(body)), List.of(), null);
+        this.operations.schedulerAction(action, actor);
         return overview(request);
+    }
+
+    private static List<String> keys(Map<?, ?> body) {
+        return body.keySet().stream().map(String::valueOf).toList();
     }
 
     /** A change's body: a JSON object, or nothing. */
@@ -265,24 +288,19 @@ class DashboardController {
                 + InputText.quote(request.getRequestURI()) + "; see docs/dashboard.md for the calls", null);
     }
 
-    @ExceptionHandler(InvalidOperationException.class)
-    ResponseEntity<DashboardProblem> invalid(InvalidOperationException ex) {
-        return problem(HttpStatus.BAD_REQUEST, ex.getMessage(), ex.field());
-    }
-
-    @ExceptionHandler(JobNotFoundException.class)
-    ResponseEntity<DashboardProblem> notFound(JobNotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, ex.getMessage(), null);
+    /** The refusals of {@link SchedulerOperations}, answered as the actuator endpoint answers them. */
+    @ExceptionHandler({ InvalidOperationException.class, JobNotFoundException.class, SchedulerNotRunningException.class })
+    ResponseEntity<DashboardProblem> operationRefused(RuntimeException ex) {
+        OperationProblem problem = OperationProblem.of(ex);
+        if (problem == null) {
+            throw ex;
+        }
+        return problem(HttpStatus.valueOf(problem.status()), problem.detail(), problem.field());
     }
 
     @ExceptionHandler(DashboardRequestException.class)
     ResponseEntity<DashboardProblem> refused(DashboardRequestException ex) {
         return problem(ex.status(), ex.getMessage(), ex.field());
-    }
-
-    @ExceptionHandler(SchedulerNotRunningException.class)
-    ResponseEntity<DashboardProblem> notRunning(SchedulerNotRunningException ex) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), null);
     }
 
     private static ResponseEntity<DashboardProblem> problem(HttpStatus status, @Nullable String detail, @Nullable String field) {

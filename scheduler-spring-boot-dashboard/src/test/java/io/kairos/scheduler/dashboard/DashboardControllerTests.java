@@ -162,7 +162,15 @@ class DashboardControllerTests {
         assertProblem(this.http.get("/api/runs?outcome=failed&outcome=sad"), 400, "outcome",
                 "'outcome': value 'sad' is not a run outcome; valid: SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED (several separated by commas)");
         assertProblem(this.http.get("/api/runs?since=yesterday"), 400, "since", "'since': value 'yesterday' is not an ISO-8601 date-time "
-                + "with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00");
+                + "with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00 (in a URL, 2026-12-06T08:00:00%2B08:00)");
+        // the offset's '+' typed into the URL arrives as a space, read as '+' (2030 is after every run of this test)
+        assertThat(json(this.http.get("/api/runs?since=2030-01-01T08:00:00+08:00")).get("runs")).isEmpty();
+        assertThat(json(this.http.get("/api/jobs/reports.refresh/runs?until=2030-01-01T08:00:00+08:00")).has("runs")).isTrue();
+        // unknown parameters of the run lists are named, with the valid ones
+        assertProblem(this.http.get("/api/runs?outcom=FAILED"), 400, "outcom",
+                "unknown parameter 'outcom'; valid: limit, outcome, since, until, after");
+        assertProblem(this.http.get("/api/jobs/reports.refresh/runs?limit=5&page=2"), 400, "page",
+                "unknown parameter 'page'; valid: limit, outcome, since, until, after");
         // instants the stores cannot keep as epoch milliseconds, a NUL in a cursor or run token (500s before)
         assertProblem(this.http.get("/api/runs?since=%2B999999999-12-31T23:59:59Z"), 400, "since", "'since': value "
                 + "'+999999999-12-31T23:59:59Z' is out of range; valid: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z (years 1 to 9999)");
@@ -343,6 +351,13 @@ class DashboardControllerTests {
                 "the body is not a JSON object, e.g. {\"trigger\": {\"type\": \"cron\", \"hour\": \"3\"}}");
         assertProblem(this.http.send("POST", "/api/jobs/reports.refresh/pause", "action=pause", "application/x-www-form-urlencoded"),
                 415, null, "changes take a JSON body (Content-Type: application/json), got 'application/x-www-form-urlencoded'");
+        assertProblem(this.http.post("/api/jobs/reports.refresh/reschedule",
+                "{\"trigger\": {\"type\": \"cron\", \"hour\": \"4\"}, \"extra\": 1}"), 400, "extra",
+                "unknown body key 'extra'; valid: trigger; a reschedule takes the trigger spec under 'trigger', as a JSON object,"
+                        + " e.g. " + example);
+        assertProblem(this.http.post("/api/jobs/reports.refresh/pause", "{\"action\": \"pause\"}"), 400, "action",
+                "unknown body key 'action'; valid: trigger; a reschedule takes the trigger spec under 'trigger', as a JSON object,"
+                        + " e.g. " + example);
         assertProblem(this.http.post("/api/jobs/reports.refresh/reschedule", "{\"trigger\": 5}"), 400, "trigger",
                 "'trigger' must be a JSON object (a trigger spec), e.g. " + example + "; got '5'");
         HttpResponse<String> twice = this.http.post("/api/jobs/reports.refresh/reschedule",
@@ -370,6 +385,9 @@ class DashboardControllerTests {
         assertThat(json(this.http.post("/api/scheduler/resume", "{}")).get("state").asString()).isEqualTo("RUNNING");
         assertProblem(this.http.post("/api/scheduler/stop", "{}"), 400, "action",
                 "action 'stop' is not a scheduler action; valid: pause, resume");
+        assertProblem(this.http.post("/api/scheduler/pause", "{\"extra\": 1}"), 400, "extra",
+                "unknown body key 'extra'; valid: none (send {} or no body)");
+        assertThat(this.scheduler.state().name()).isEqualTo("RUNNING");
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String field, String detail) {

@@ -47,7 +47,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * Write operations follow Spring Boot's endpoint access settings: the default access is read-only (a write then
  * answers 405); allow them with {@code management.endpoint.scheduler.access=unrestricted}. A bad action or trigger
  * spec is an {@link InvalidEndpointRequestException} whose reason names what is valid; over HTTP,
- * {@link SchedulerEndpointWebExtension} answers it (and a missing job) with the reason in the body. Reads and actions
+ * {@link SchedulerEndpointWebExtension} answers it (and a missing job, and a scheduler that is not running) with the
+ * reason in the body, and {@link SchedulerEndpointArgumentsAdvisor} refuses a query parameter or body key that an
+ * operation does not take. Reads and actions
  * are those of {@link SchedulerOperations}, which the dashboard uses too; actions are logged there. Thread-safe.
  */
 @Endpoint(id = "scheduler", defaultAccess = Access.READ_ONLY)

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.kairos.scheduler.boot.operations.JobDescriptor;
+import io.kairos.scheduler.boot.operations.OperationProblem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -17,9 +18,11 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 /**
  * HTTP answers for the {@link SchedulerEndpoint}: every error carries its reason in the body as an
  * {@link EndpointProblem} ({@code {"title": "Bad Request", "status": 400, "detail": "..."}}), whatever
- * {@code spring.web.error.include-message} says: 400 for a bad action or trigger spec or a bad job-list or run-list
- * parameter,
- * 404 when the job does not exist. 204 when a removal (or a resume that removed a finished job) leaves nothing to show.
+ * {@code spring.web.error.include-message} says: 400 for a bad action or trigger spec, a bad job-list or run-list
+ * parameter, or a query parameter or body key the operation does not take ({@link SchedulerEndpointArgumentsAdvisor}),
+ * 404 when the job does not exist, 503 while the scheduler is not running (run history, and pausing or resuming the
+ * scheduler, need a started one), as the dashboard answers them ({@link OperationProblem}). 204 when a removal (or a
+ * resume that removed a finished job) leaves nothing to show.
  */
 @EndpointWebExtension(endpoint = SchedulerEndpoint.class)
 public class SchedulerEndpointWebExtension {
@@ -58,7 +61,7 @@ public class SchedulerEndpointWebExtension {
      * @param until the end of the time range
      * @param after the previous page's {@code next} token
      * @return 200 with the job or the runs, 400 with a problem naming a bad parameter, 404 with a problem when there
-     *     is no such job
+     *     is no such job, 503 with a problem for runs while the scheduler is not running
      */
     @ReadOperation
     public WebEndpointResponse<Object> job(@Selector String id, @Nullable String limit, @Nullable String outcome,
@@ -81,7 +84,7 @@ public class SchedulerEndpointWebExtension {
      * @param until the end of the time range
      * @param after the previous page's {@code next} token
      * @return 200 with the runs or the job, 400 with a problem naming a bad parameter or part, 404 with a problem
-     *     for the {@code job} part of no job
+     *     for the {@code job} part of no job, 503 with a problem for runs while the scheduler is not running
      */
     @ReadOperation
     public WebEndpointResponse<Object> jobPart(@Selector String id, @Selector String part, @Nullable String limit,
@@ -96,7 +99,8 @@ public class SchedulerEndpointWebExtension {
      * Pauses or resumes the whole scheduler; see {@link SchedulerEndpoint#schedulerAction}.
      *
      * @param action {@code pause} or {@code resume}
-     * @return 200 with the scheduler, 400 with a problem for a missing or unknown action
+     * @return 200 with the scheduler, 400 with a problem for a missing or unknown action, 503 with a problem while the
+     *     scheduler is not running
      */
     @WriteOperation
     public WebEndpointResponse<Object> schedulerAction(@Nullable String action) {
@@ -110,7 +114,7 @@ public class SchedulerEndpointWebExtension {
      * @param action the action
      * @param trigger the new trigger spec, for {@code reschedule}
      * @return 200 with the job, 204 when it was removed, 400 with a problem for a bad request, 404 with a problem
-     *     when there is no such job
+     *     when there is no such job, 503 with a problem when the action needs a started scheduler
      */
     @WriteOperation
     public WebEndpointResponse<Object> jobAction(@Selector String id, @Nullable String action, @Nullable Object trigger) {
@@ -132,16 +136,35 @@ public class SchedulerEndpointWebExtension {
      */
     @DeleteOperation
     public WebEndpointResponse<Object> removeJob(@Selector String id) {
-        return this.delegate.removeJob(id) ? new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT) : notFound(id);
+        return answer(() -> this.delegate.removeJob(id) ? new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT)
+                : notFound(id));
     }
 
+    /** Runs an operation, answering its refusals as the dashboard does; any other failure stays a server error. */
     private static WebEndpointResponse<Object> answer(Supplier<WebEndpointResponse<Object>> operation) {
         try {
             return operation.get();
         }
         catch (InvalidEndpointRequestException ex) {
-            return problem(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request", ex.getReason());
+            return badRequest(ex.getReason());
         }
+        catch (RuntimeException ex) {
+            OperationProblem problem = OperationProblem.of(ex);
+            if (problem == null) {
+                throw ex;
+            }
+            return problem(problem.status(), problem.title(), problem.detail());
+        }
+    }
+
+    /**
+     * A 400 answer.
+     *
+     * @param detail what was wrong and what is valid
+     * @return the answer
+     */
+    static WebEndpointResponse<Object> badRequest(String detail) {
+        return problem(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request", detail);
     }
 
     private static WebEndpointResponse<Object> notFound(String id) {

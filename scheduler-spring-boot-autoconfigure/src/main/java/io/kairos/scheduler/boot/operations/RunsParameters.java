@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.kairos.scheduler.history.RunCursor;
@@ -28,6 +30,12 @@ public final class RunsParameters {
     /** Most runs per answer. */
     public static final int MAX_LIMIT = 500;
 
+    /**
+     * A date-time whose offset's {@code +} arrived as a space: a {@code +} typed into a URL's query is decoded as a
+     * space, so {@code ?since=2026-12-06T08:00:00+08:00} reaches the server as {@code 2026-12-06T08:00:00 08:00}.
+     */
+    private static final Pattern DECODED_PLUS = Pattern.compile("([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.,]+) ([0-9]{2}:[0-9]{2})");
+
     private static final String OUTCOMES = Arrays.stream(RunOutcome.values()).map(Enum::name).collect(Collectors.joining(", "));
 
     private RunsParameters() {
@@ -40,7 +48,9 @@ public final class RunsParameters {
      * @param limit {@code ?limit=}: 1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}
      * @param outcome {@code ?outcome=}: one outcome or several separated by commas, any case
      * @param since {@code ?since=}: an ISO-8601 instant or date-time with offset from {@link RunQuery#MIN_INSTANT}
-     *     to {@link RunQuery#MAX_INSTANT} (years 1 to 9999); runs that finished at or after it
+     *     to {@link RunQuery#MAX_INSTANT} (years 1 to 9999); runs that finished at or after it. A space in place of
+     *     a positive offset's {@code +} (a date-time followed by {@code " HH:MM"}) is read as that {@code +}: it is
+     *     what an unencoded {@code +} in a URL's query decodes to
      * @param until {@code ?until=}: likewise; runs that finished before it
      * @param after {@code ?after=}: the {@code next} token of the previous page (see {@link RunCursor#fromToken})
      * @return the narrowed query
@@ -122,6 +132,10 @@ public final class RunsParameters {
             return null;
         }
         String trimmed = text.trim();
+        Matcher decodedPlus = DECODED_PLUS.matcher(trimmed);
+        if (decodedPlus.matches()) {
+            trimmed = decodedPlus.group(1) + "+" + decodedPlus.group(2);
+        }
         Instant instant;
         try {
             instant = OffsetDateTime.parse(trimmed).toInstant();
@@ -132,7 +146,8 @@ public final class RunsParameters {
             }
             catch (DateTimeParseException again) {
                 throw invalid(name, "'" + name + "': value " + InputText.quote(text)
-                        + " is not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00");
+                        + " is not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00"
+                        + " (in a URL, 2026-12-06T08:00:00%2B08:00)");
             }
         }
         if (!RunQuery.inRange(instant)) {

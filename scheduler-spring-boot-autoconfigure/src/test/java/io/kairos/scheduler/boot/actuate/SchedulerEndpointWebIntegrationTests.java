@@ -112,7 +112,11 @@ class SchedulerEndpointWebIntegrationTests {
         assertThat(json(snake).get("triggerSpec").get("hour").asString()).isEqualTo("3");
 
         String example = "{\"action\": \"reschedule\", \"trigger\": \"{\\\"type\\\": \\\"cron\\\", \\\"hour\\\": \\\"3\\\"}\"}";
+        // a spec's keys given flat in the body: the unknown key is named, with where the spec goes
         assertProblem(send("POST", "/actuator/scheduler/ops-cron", "{\"action\":\"reschedule\",\"type\":\"cron\",\"hour\":\"4\"}"),
+                400, "unknown body key 'type'; valid: action, trigger; a reschedule takes the trigger spec under 'trigger',"
+                        + " as the text of a JSON object, e.g. " + example);
+        assertProblem(send("POST", "/actuator/scheduler/ops-cron", "{\"action\":\"reschedule\"}"),
                 400, "action 'reschedule' needs the new trigger spec under 'trigger', as the text of a JSON object, e.g. "
                         + example);
         assertProblem(send("POST", "/actuator/scheduler/ops-cron", reschedule("[\"cron\"]")),
@@ -154,6 +158,33 @@ class SchedulerEndpointWebIntegrationTests {
     void aBadSchedulerActionIsA400WithTheReasonInTheBody() throws Exception {
         assertProblem(send("POST", "/actuator/scheduler", "{\"action\":\"" + "x".repeat(5000) + "\"}"), 400,
                 "action '" + "x".repeat(64) + "…' (5000 characters) is not a scheduler action; valid: pause, resume");
+    }
+
+    @Test
+    void anUnknownBodyKeyIsA400NamingItAndTheValidKeysAndNothingIsDone() throws Exception {
+        this.scheduler.addJob(io.kairos.scheduler.JobRequest.of("reports.refresh").id("keys-1")
+            .trigger(Map.of("type", "interval", "hours", 2)));
+        try {
+            assertProblem(send("POST", "/actuator/scheduler/keys-1", "{\"action\":\"pause\",\"extra\":1}"), 400,
+                    "unknown body key 'extra'; valid: action, trigger; a reschedule takes the trigger spec under 'trigger', as the"
+                    + " text of a JSON object, e.g. {\"action\": \"reschedule\", \"trigger\": \"{\\\"type\\\": \\\"cron\\\","
+                    + " \\\"hour\\\": \\\"3\\\"}\"}");
+            assertProblem(send("POST", "/actuator/scheduler/keys-1", "{\"action\":\"pause\",\"Trigger\":\"{}\"}"), 400,
+                    "unknown body key 'Trigger'; valid: action, trigger; a reschedule takes the trigger spec under 'trigger', as the"
+                    + " text of a JSON object, e.g. {\"action\": \"reschedule\", \"trigger\": \"{\\\"type\\\": \\\"cron\\\","
+                    + " \\\"hour\\\": \\\"3\\\"}\"}");
+            assertThat(this.scheduler.getJob("keys-1").orElseThrow().nextRunTime()).isPresent();
+            assertProblem(send("POST", "/actuator/scheduler", "{\"action\":\"pause\",\"extra\":1}"), 400,
+                    "unknown body key 'extra'; valid: action");
+            assertThat(this.scheduler.state().name()).isEqualTo("RUNNING");
+            assertProblem(send("DELETE", "/actuator/scheduler/keys-1?force=true", null), 400,
+                    "unknown parameter 'force'; valid: none (this call takes no query parameter)");
+            assertThat(this.scheduler.getJob("keys-1")).isPresent();
+            assertThat(send("POST", "/actuator/scheduler/keys-1", "{\"action\":\"pause\"}").statusCode()).isEqualTo(200);
+        }
+        finally {
+            this.scheduler.removeJob("keys-1");
+        }
     }
 
     @Test

@@ -153,14 +153,58 @@ class SchedulerRunsEndpointWebIntegrationTests {
         assertThat(ids(ok("/actuator/scheduler/runs?limit=1&outcome=FAILED&since=" + this.base.plusSeconds(11)
                 + "&until=" + this.base.plusSeconds(41)))).containsExactly(failedLate.runId());
         assertProblem(get("/actuator/scheduler/runs?since=yesterday"), "'since': value 'yesterday' is not an ISO-8601"
-                + " date-time with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00");
+                + " date-time with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00"
+                + " (in a URL, 2026-12-06T08:00:00%2B08:00)");
         assertProblem(get("/actuator/scheduler/runs?until=2026-12-06T00:00:00"), "'until': value '2026-12-06T00:00:00' is"
-                + " not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00");
+                + " not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00"
+                + " (in a URL, 2026-12-06T08:00:00%2B08:00)");
         assertProblem(get("/actuator/scheduler/runs?since=2026-12-06T00:00:00Z&until=2026-12-05T00:00:00Z"),
                 "'since' (2026-12-06T00:00:00Z) must be before 'until' (2026-12-05T00:00:00Z)");
+        // a space only stands for the offset's '+' right after a date-time
+        assertProblem(get("/actuator/scheduler/runs?since=08:00%202026-12-06T08:00:00"), "'since': value"
+                + " '08:00 2026-12-06T08:00:00' is not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or"
+                + " 2026-12-06T08:00:00+08:00 (in a URL, 2026-12-06T08:00:00%2B08:00)");
+        assertProblem(get("/actuator/scheduler/runs?since=2026-12-06%2008:00:00+08:00"), "'since': value"
+                + " '2026-12-06 08:00:00 08:00' is not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or"
+                + " 2026-12-06T08:00:00+08:00 (in a URL, 2026-12-06T08:00:00%2B08:00)");
         assertProblem(get("/actuator/scheduler/runs?limit=0"), "'limit': value '0' is not a whole number from 1 to 500 (default 20)");
         assertProblem(get("/actuator/scheduler/runs?outcome=nope"), "'outcome': value 'nope' is not a run outcome; valid:"
                 + " SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED (several separated by commas)");
+    }
+
+    /**
+     * A {@code +} typed into the query (as in the docs' example) arrives as a space: the offset is read as positive,
+     * exactly as {@code %2B} is.
+     */
+    @Test
+    void anOffsetWhosePlusArrivedAsASpaceIsReadAsPositive() throws Exception {
+        RunRecord early = run(this.job, 10, RunOutcome.SUCCEEDED);
+        RunRecord late = run(this.job, 30, RunOutcome.SUCCEEDED);
+        record(List.of(early, late));
+        String since = this.base.plusSeconds(20).atOffset(java.time.ZoneOffset.ofHours(8)).toString();
+        assertThat(since).contains("+08:00");
+        String runs = "/actuator/scheduler/" + this.job + "/runs?since=";
+        assertThat(ids(ok(runs + since))).containsExactly(late.runId());
+        assertThat(ids(ok(runs + since.replace("+", "%2B")))).containsExactly(late.runId());
+        assertThat(ids(ok("/actuator/scheduler/runs?until=" + since + "&since=" + this.base)))
+            .contains(early.runId()).doesNotContain(late.runId());
+    }
+
+    /**
+     * Unknown query parameters are a 400 naming the parameter and the valid ones, not silently ignored.
+     */
+    @Test
+    void unknownParametersAreRefusedNamingTheValidOnes() throws Exception {
+        String valid = "; valid: limit, outcome, since, until, after";
+        assertProblem(get("/actuator/scheduler/runs?outcom=FAILED"), "unknown parameter 'outcom'" + valid);
+        assertProblem(get("/actuator/scheduler/" + this.job + "/runs?limit=2&Limit=3"), "unknown parameter 'Limit'" + valid);
+        assertProblem(get("/actuator/scheduler?state=PAUSED"), "unknown parameter 'state'; valid: limit, cursor");
+        assertProblem(get("/actuator/scheduler/" + this.job + "?verbose=1"),
+                "unknown parameter 'verbose'; valid: none (this call takes no query parameter)");
+        assertProblem(get("/actuator/scheduler/" + this.job + "/job?limit=1&verbose=1"),
+                "unknown parameter 'verbose'; valid: none (this call takes no query parameter)");
+        assertThat(ok("/actuator/scheduler/runs?limit=1&outcome=FAILED&since=" + this.base + "&until=" + this.base.plusSeconds(1)
+                + "&after=" + encode(run(this.job, 5, RunOutcome.FAILED).cursor().toToken())).get("runs")).isEmpty();
     }
 
     /**

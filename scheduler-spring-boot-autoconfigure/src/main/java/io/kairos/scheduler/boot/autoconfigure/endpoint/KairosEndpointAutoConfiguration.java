@@ -2,6 +2,7 @@ package io.kairos.scheduler.boot.autoconfigure.endpoint;
 
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.actuate.SchedulerEndpoint;
+import io.kairos.scheduler.boot.actuate.SchedulerEndpointArgumentsAdvisor;
 import io.kairos.scheduler.boot.actuate.SchedulerEndpointWebExtension;
 import io.kairos.scheduler.boot.autoconfigure.KairosAutoConfiguration;
 import io.kairos.scheduler.boot.operations.SchedulerOperations;
@@ -50,5 +51,18 @@ public final class KairosEndpointAutoConfiguration {
     @ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
     SchedulerEndpointWebExtension schedulerEndpointWebExtension(SchedulerEndpoint endpoint) {
         return new SchedulerEndpointWebExtension(endpoint);
+    }
+
+    /**
+     * Refuses the query parameters and body keys the endpoint's operations do not take.
+     *
+     * @return the advisor, applied by Spring Boot's endpoint discoverers to the {@code scheduler} endpoint only
+     */
+    @Bean
+    @ConditionalOnBean(SchedulerEndpoint.class)
+    @ConditionalOnMissingBean
+    @ConditionalOnAvailableEndpoint(endpoint = SchedulerEndpoint.class, exposure = EndpointExposure.WEB)
+    SchedulerEndpointArgumentsAdvisor schedulerEndpointArgumentsAdvisor() {
+        return new SchedulerEndpointArgumentsAdvisor();
     }
 }
