@@ -389,17 +389,7 @@ class KairosAutoConfigurationTests {
 
     /** Runs the failure analyzers as Spring Boot does: loaded from spring.factories, sorted, first answer wins. */
     private static FailureAnalysis analyze(Throwable failure) {
-        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
-            .load(FailureAnalyzer.class, null, (type, name, ex) -> {
-            });
-        AnnotationAwareOrderComparator.sort(analyzers);
-        for (FailureAnalyzer analyzer : analyzers) {
-            FailureAnalysis analysis = analyzer.analyze(failure);
-            if (analysis != null) {
-                return analysis;
-            }
-        }
-        throw new AssertionError("no analyzer answered for " + failure);
+        return FailureAnalyses.analyze(failure);
     }
 
     @Configuration(proxyBeanMethods = false)
