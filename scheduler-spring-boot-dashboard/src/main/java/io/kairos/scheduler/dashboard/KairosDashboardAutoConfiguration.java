@@ -18,9 +18,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -42,13 +44,18 @@ public final class KairosDashboardAutoConfiguration {
     /** The name of the dashboard's security filter chain bean. */
     public static final String SECURITY_CHAIN = "kairosDashboardSecurityFilterChain";
 
+    private static final String ACTUATOR_BASE_PATH = "management.endpoints.web.base-path";
+
+    private static final String ACTUATOR_WEB_ENDPOINTS =
+            "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties";
+
     private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
     @Bean
     @ConditionalOnMissingBean
     DashboardController kairosDashboardController(SchedulerOperations operations, DashboardAccess access,
-            KairosProperties properties) {
-        path(properties);
+            KairosProperties properties, Environment environment) {
+        path(properties, environment);
         return new DashboardController(operations, access, properties.getDashboard().getPollInterval());
     }
 
@@ -67,8 +74,8 @@ public final class KairosDashboardAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer kairosDashboardResources(KairosProperties properties) {
-        String path = path(properties);
+    WebMvcConfigurer kairosDashboardResources(KairosProperties properties, Environment environment) {
+        String path = path(properties, environment);
         return new WebMvcConfigurer() {
             @Override
             public void addResourceHandlers(ResourceHandlerRegistry registry) {
@@ -95,6 +102,57 @@ public final class KairosDashboardAutoConfiguration {
         return path;
     }
 
+    /**
+     * The dashboard path, checked, and checked apart from the actuator's web endpoints when the actuator is on the
+     * class path: a dashboard at, under or above {@code management.endpoints.web.base-path} would share its URLs
+     * ({@code /actuator/} answering with the dashboard page) and its security filter chain would take over the
+     * actuator's.
+     *
+     * @param properties the properties
+     * @param environment where the actuator's base path is read
+     * @return e.g. {@code /kairos}
+     * @throws KairosConfigurationException naming {@code kairos.dashboard.path} (and the actuator's base path with
+     *     its value) when the path is not one, or overlaps the actuator's
+     */
+    static String path(KairosProperties properties, Environment environment) {
+        String path = path(properties);
+        if (ClassUtils.isPresent(ACTUATOR_WEB_ENDPOINTS, KairosDashboardAutoConfiguration.class.getClassLoader())) {
+            checkApartFromActuator(path, environment.getProperty(ACTUATOR_BASE_PATH, "/actuator"));
+        }
+        return path;
+    }
+
+    /**
+     * Refuses a dashboard path equal to the actuator's base path, under it, or above it.
+     *
+     * @param path the dashboard path, checked already
+     * @param actuatorBasePath the value of {@code management.endpoints.web.base-path}; empty or {@code /} maps the
+     *     endpoints at the root, by their ids, which no dashboard path of segments overlaps as a whole
+     * @throws KairosConfigurationException naming both properties and their values
+     */
+    static void checkApartFromActuator(String path, String actuatorBasePath) {
+        String base = actuatorBasePath.trim();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        if (base.isEmpty()) {
+            return;
+        }
+        if (!base.startsWith("/")) {
+            base = "/" + base;
+        }
+        String relation = path.equals(base) ? "is the actuator's base path"
+                : path.startsWith(base + "/") ? "is under the actuator's base path"
+                : base.startsWith(path + "/") ? "holds the actuator's base path" : null;
+        if (relation != null) {
+            throw new KairosConfigurationException("kairos.dashboard.path", path, relation + " (" + ACTUATOR_BASE_PATH
+                    + " = '" + actuatorBasePath + "'), so the dashboard and the actuator endpoints would share URLs and "
+                    + "the dashboard's security filter chain would take over the actuator's",
+                    "Give the dashboard a path apart from the actuator's, e.g. '/kairos' (the default), or move the "
+                            + "actuator with " + ACTUATOR_BASE_PATH + " (e.g. '/manage')");
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
     @ConditionalOnBean(HttpSecurity.class)
@@ -110,8 +168,9 @@ public final class KairosDashboardAutoConfiguration {
         @Bean(SECURITY_CHAIN)
         @Order(Ordered.HIGHEST_PRECEDENCE + 10)
         @ConditionalOnMissingBean(name = SECURITY_CHAIN)
-        SecurityFilterChain kairosDashboardSecurityFilterChain(HttpSecurity http, KairosProperties properties) throws Exception {
-            String path = path(properties);
+        SecurityFilterChain kairosDashboardSecurityFilterChain(HttpSecurity http, KairosProperties properties,
+                Environment environment) throws Exception {
+            String path = path(properties, environment);
             String authority = properties.getDashboard().getAuthority();
             http.securityMatcher(path, path + "/**")
                 .authorizeHttpRequests((requests) -> requests

@@ -25,6 +25,28 @@ class DashboardPathTests {
         }
     }
 
+    @Test
+    void refusesAPathAtUnderOrAboveTheActuatorBasePathNamingBothProperties() {
+        String[][] overlapping = { { "/actuator", "/actuator", "is the actuator's base path" },
+            { "/actuator", "/actuator/", "is the actuator's base path" },
+            { "/actuator/kairos", "/actuator", "is under the actuator's base path" },
+            { "/ops", "/ops/manage", "holds the actuator's base path" },
+            { "/manage", "manage", "is the actuator's base path" } };
+        for (String[] pair : overlapping) {
+            assertThatThrownBy(() -> KairosDashboardAutoConfiguration.checkApartFromActuator(pair[0], pair[1]))
+                .as(pair[0] + " with base path " + pair[1])
+                .isInstanceOf(KairosConfigurationException.class)
+                .hasMessageContaining("property 'kairos.dashboard.path' (value '" + pair[0] + "') " + pair[2])
+                .hasMessageContaining("management.endpoints.web.base-path = '" + pair[1] + "'")
+                .hasMessageContaining("share URLs");
+        }
+        String[][] apart = { { "/kairos", "/actuator" }, { "/actuators", "/actuator" }, { "/act", "/actuator" },
+            { "/kairos", "" }, { "/kairos", "/" }, { "/ops/kairos", "/ops/manage" } };
+        for (String[] pair : apart) {
+            KairosDashboardAutoConfiguration.checkApartFromActuator(pair[0], pair[1]);
+        }
+    }
+
     private static KairosProperties properties(String path) {
         KairosProperties properties = new KairosProperties();
         properties.getDashboard().setPath(path);

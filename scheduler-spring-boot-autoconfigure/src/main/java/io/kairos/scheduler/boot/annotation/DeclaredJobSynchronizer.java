@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * actuator endpoint), so an operator decides.</li>
  * </ul>
  * Every declaration is checked (trigger, store and executor aliases) before anything is written, so a bad one
- * leaves the stores untouched.
+ * leaves the stores untouched; only a trigger that never fires is found as its job is written (a finished job's
+ * trigger is allowed to have no fire time left), so declarations before it may have been written.
  *
  * <p><b>How declared jobs are recognised.</b> The job's stored name is the declared name (default the task name)
  * prefixed with {@value #DECLARED_NAME_PREFIX}, e.g. {@code @reports.nightly}. Do not start the names of jobs you
@@ -76,7 +77,8 @@ public final class DeclaredJobSynchronizer {
      * @param engine the scheduler, started (paused) so its stores are open
      * @param declarations the declarations
      * @throws ScheduledJobDeclarationException when a declaration names an unknown store or executor, or its trigger
-     *     is invalid (nothing has been written then)
+     *     is invalid (nothing has been written then), or its trigger never fires (naming the attribute that gives
+     *     the trigger, e.g. {@code cron}, or {@code endDate} when that has passed)
      */
     public void synchronize(Scheduler engine, List<ScheduledJobDefinition> declarations) {
         Map<ScheduledJobDefinition, Trigger> triggers = new LinkedHashMap<>();
@@ -85,7 +87,15 @@ public final class DeclaredJobSynchronizer {
             checkAlias(definition, "executor", definition.options().executorOr(null), engine.executors().keySet());
             triggers.put(definition, trigger(definition, engine));
         }
-        triggers.forEach((definition, trigger) -> upsert(engine, definition, trigger));
+        triggers.forEach((definition, trigger) -> {
+            try {
+                upsert(engine, definition, trigger);
+            }
+            catch (InvalidTriggerSpecException ex) {
+                // the scheduler refuses a trigger that never fires (no fire time at or after now) when it is written
+                throw declarationError(definition, ex);
+            }
+        });
         Set<String> ids = declarations.stream().map(ScheduledJobDefinition::id).collect(Collectors.toSet());
         List<Job> orphans = new ArrayList<>();
         // page through the stores: a store of a million jobs is read a thousand at a time, never held whole
@@ -269,12 +279,62 @@ public final class DeclaredJobSynchronizer {
             return fromSpec(definition.triggerSpec(), engine);
         }
         catch (InvalidTriggerSpecException ex) {
-            String field = ex.field();
-            String attribute = field == null ? null : ATTRIBUTES.getOrDefault(field, field);
-            Object value = ex.value() != null ? ex.value() : (field != null ? definition.triggerSpec().get(field) : null);
-            throw new ScheduledJobDeclarationException(definition.source(), attribute, value,
+            throw declarationError(definition, ex);
+        }
+    }
+
+    /**
+     * The declaration's error for a trigger the core refuses. An error about one field names that attribute; an
+     * error about the whole trigger (it never fires) names the attribute that gives the trigger form ({@code cron},
+     * {@code interval}, or the cron fields), or {@code endDate} when the end date has passed.
+     */
+    private static ScheduledJobDeclarationException declarationError(ScheduledJobDefinition definition,
+            InvalidTriggerSpecException ex) {
+        String field = ex.field();
+        if (field != null) {
+            String attribute = ATTRIBUTES.getOrDefault(field, field);
+            Object value = ex.value() != null ? ex.value() : definition.triggerSpec().get(field);
+            return new ScheduledJobDeclarationException(definition.source(), attribute, value,
                     "is not a valid trigger: " + ex.getMessage(), "Fix the attribute; the reason lists what is valid", ex);
         }
+        Map<String, Object> spec = definition.triggerSpec();
+        String attribute;
+        Object value;
+        if (ex.getMessage() != null && ex.getMessage().contains("end date") && spec.containsKey("end_date")) {
+            attribute = "endDate";
+            value = spec.get("end_date");
+        }
+        else if (spec.containsKey(ScheduledJobParser.CRON_EXPRESSION_KEY)) {
+            attribute = "cron";
+            value = spec.get(ScheduledJobParser.CRON_EXPRESSION_KEY);
+        }
+        else if ("interval".equals(spec.get("type"))) {
+            attribute = "interval";
+            value = spec.get("seconds") + " seconds";
+        }
+        else {
+            attribute = "cron fields";
+            value = cronFields(spec);
+        }
+        if (ex.getMessage() == null || !ex.getMessage().contains("never fires")) {
+            return new ScheduledJobDeclarationException(definition.source(), attribute, value,
+                    "is not a valid trigger: " + ex.getMessage(), "Fix the attribute; the reason lists what is valid", ex);
+        }
+        String problem = attribute.equals("endDate") ? "has passed, so the trigger never fires"
+                : "makes a trigger that never fires: it has no fire time from now on";
+        return new ScheduledJobDeclarationException(definition.source(), attribute, value, problem,
+                "Give a " + attribute + " that has a fire time from now on (a day that exists in the months given, "
+                        + "e.g. not February 30; an end date still to come)", ex);
+    }
+
+    private static String cronFields(Map<String, Object> spec) {
+        StringBuilder fields = new StringBuilder();
+        spec.forEach((key, value) -> {
+            if (!key.equals("type") && !key.equals("start_date") && !key.equals("end_date") && !key.equals("timezone")) {
+                fields.append(fields.isEmpty() ? "" : ", ").append(ATTRIBUTES.getOrDefault(key, key)).append('=').append(value);
+            }
+        });
+        return fields.toString();
     }
 
     private static List<String> sortedCopy(Set<String> values) {

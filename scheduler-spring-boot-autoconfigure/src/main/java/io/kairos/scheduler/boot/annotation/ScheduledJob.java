@@ -192,15 +192,16 @@ public @interface ScheduledJob {
 
     /**
      * How late a run may start and still run ({@code 30s}, {@code PT1M}, a bare number of seconds), or empty for
-     * {@code kairos.job-defaults.misfire-grace-time}.
+     * {@code kairos.job-defaults.misfire-grace-time} (no limit when that is unset too). Must be positive: zero or a
+     * negative value fails start-up naming the method, the attribute and the value.
      *
      * @return the duration as text, or empty for the default
      */
     String misfireGraceTime() default "";
 
     /**
-     * Largest random delay added to each fire time ({@code 10s}, a bare number of seconds), or empty for
-     * {@code kairos.job-defaults.jitter}.
+     * Largest random delay added to each fire time ({@code 10s}, a bare number of seconds; {@code 0} for none), or
+     * empty for {@code kairos.job-defaults.jitter}. Zero or more: a negative value fails start-up.
      *
      * @return the duration as text, or empty for the default
      */

@@ -82,25 +82,18 @@ public final class ScheduledJobParser {
         if (maxInstances != null) {
             options = options.maxInstances(maxInstances);
         }
-        Duration grace = duration(annotation.misfireGraceTime(), "misfireGraceTime", source);
+        Duration grace = positiveDuration(annotation.misfireGraceTime(), "misfireGraceTime", source,
+                "leave it empty for kairos.job-defaults.misfire-grace-time (unset there too: no limit, a late run still runs)");
         if (grace != null) {
-            if (grace.isZero()) {
-                throw new ScheduledJobDeclarationException(source, "misfireGraceTime", annotation.misfireGraceTime(),
-                        "is zero", "Give a positive duration such as '30s', or leave it empty for "
-                                + "kairos.job-defaults.misfire-grace-time", null);
-            }
             options = options.misfireGraceTime(grace);
         }
         Duration jitter = duration(annotation.jitter(), "jitter", source);
         if (jitter != null) {
             options = options.jitter(jitter);
         }
-        Duration timeout = duration(annotation.timeout(), "timeout", source);
+        Duration timeout = positiveDuration(annotation.timeout(), "timeout", source,
+                "leave it empty for no timeout of the job's own");
         if (timeout != null) {
-            if (timeout.isZero()) {
-                throw new ScheduledJobDeclarationException(source, "timeout", annotation.timeout(), "is zero",
-                        "Give a positive duration such as '30s', or leave it empty for no timeout of the job's own", null);
-            }
             options = options.timeout(timeout);
         }
         RetryPolicy retry = retry(annotation.retry(), source);
@@ -273,6 +266,7 @@ public final class ScheduledJobParser {
                 "Give a number such as '3', or leave it empty for kairos.job-defaults.max-instances", null);
     }
 
+    /** A duration of zero or more ({@code jitter}: {@code 0} for none). */
     private @Nullable Duration duration(String raw, String attribute, String source) {
         String value = resolve(raw, attribute, source);
         if (value == null) {
@@ -281,7 +275,23 @@ public final class ScheduledJobParser {
         Duration duration = parseDuration(value, attribute, source);
         if (duration.isNegative()) {
             throw new ScheduledJobDeclarationException(source, attribute, value, "is negative",
-                    "Give a duration of zero or more", null);
+                    "Give a duration of zero or more, such as '10s' ('0' for none), or leave it empty for kairos.job-defaults."
+                            + attribute, null);
+        }
+        return duration;
+    }
+
+    /** A duration above zero ({@code misfireGraceTime}, {@code timeout}); {@code unset} says what empty means. */
+    private @Nullable Duration positiveDuration(String raw, String attribute, String source, String unset) {
+        String value = resolve(raw, attribute, source);
+        if (value == null) {
+            return null;
+        }
+        Duration duration = parseDuration(value, attribute, source);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new ScheduledJobDeclarationException(source, attribute, value,
+                    duration.isZero() ? "is zero" : "is negative",
+                    "Give a positive duration (more than zero) such as '30s', or " + unset, null);
         }
         return duration;
     }

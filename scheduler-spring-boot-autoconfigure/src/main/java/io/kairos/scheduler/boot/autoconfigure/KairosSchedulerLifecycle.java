@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import io.kairos.scheduler.Scheduler;
 import io.kairos.scheduler.SchedulerState;
 import io.kairos.scheduler.boot.ScheduledJobDeclarationException;
+import io.kairos.scheduler.boot.DeclaredJobExecutorException;
+import io.kairos.scheduler.boot.annotation.DeclaredJobExecutorCheck;
 import io.kairos.scheduler.boot.annotation.DeclaredJobSynchronizer;
 import io.kairos.scheduler.boot.annotation.ScheduledJobDefinition;
 
@@ -14,7 +16,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Starts and stops the engine {@link Scheduler} with the application context.
  *
- * <p><b>Start</b> (at the end of the context's refresh): the scheduler starts paused (stores open, nothing runs),
+ * <p><b>Start</b> (at the end of the context's refresh): the executors are asked whether they accept the declared
+ * tasks ({@link DeclaredJobExecutorCheck}), then the scheduler starts paused (stores open, nothing runs),
  * the {@code @ScheduledJob} declarations are written to the stores ({@link DeclaredJobSynchronizer}), then it
  * resumes, unless {@code kairos.start-paused} is set. A declaration that fails leaves the scheduler stopped and fails
  * the start-up.
@@ -68,6 +71,7 @@ public final class KairosSchedulerLifecycle implements SmartLifecycle {
     /**
      * Starts the scheduler and writes the declared jobs; does nothing when it runs already.
      *
+     * @throws DeclaredJobExecutorException when executors refuse declared tasks (the scheduler is not started)
      * @throws ScheduledJobDeclarationException when a declaration names an unknown store or executor or has an
      *     invalid trigger (the scheduler is stopped again)
      */
@@ -76,9 +80,12 @@ public final class KairosSchedulerLifecycle implements SmartLifecycle {
         if (isRunning()) {
             return;
         }
+        List<ScheduledJobDefinition> declared = this.declarations.get();
+        // before the start: a process-pool executor would start its worker JVMs first
+        DeclaredJobExecutorCheck.check(this.engine, declared);
         this.engine.start(true);
         try {
-            this.synchronizer.synchronize(this.engine, this.declarations.get());
+            this.synchronizer.synchronize(this.engine, declared);
         }
         catch (RuntimeException ex) {
             this.engine.shutdown(false);

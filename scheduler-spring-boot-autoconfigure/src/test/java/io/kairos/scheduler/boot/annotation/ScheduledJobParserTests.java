@@ -118,6 +118,29 @@ class ScheduledJobParserTests {
     }
 
     @Test
+    void eachDurationAttributeRefusesWhatItCannotTakeAndSaysWhatItAccepts() {
+        assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("graced", 0))
+            .satisfies((ex) -> {
+                assertThat(ex.getAttribute()).isEqualTo("misfireGraceTime");
+                assertThat(ex.getProblem()).isEqualTo("is negative");
+                assertThat(ex.getAction()).startsWith("Give a positive duration (more than zero)")
+                    .doesNotContain("zero or more");
+            });
+        assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("graced", 1))
+            .satisfies((ex) -> {
+                assertThat(ex.getProblem()).isEqualTo("is zero");
+                assertThat(ex.getAction()).startsWith("Give a positive duration (more than zero)");
+            });
+        assertThat(parse("jittered", 0).options()).isEqualTo(JobOptions.none().jitter(Duration.ZERO));
+        assertThatExceptionOfType(ScheduledJobDeclarationException.class).isThrownBy(() -> parse("jittered", 1))
+            .satisfies((ex) -> {
+                assertThat(ex.getAttribute()).isEqualTo("jitter");
+                assertThat(ex.getValue()).isEqualTo("-1s");
+                assertThat(ex.getAction()).startsWith("Give a duration of zero or more").contains("'0' for none");
+            });
+    }
+
+    @Test
     void aNestedRetryBecomesTheRetryOptionCheckedAsConfigurationIs() {
         assertThat(parse("retried", 0).options()).isEqualTo(JobOptions.none().retry(RetryPolicy.maxAttempts(3).withJitter(0)
                 .withBackoff(Duration.ofSeconds(30), Duration.ofMinutes(10)).withNoRetryOn("java.lang.IllegalArgumentException")));
@@ -236,6 +259,16 @@ class ScheduledJobParserTests {
         @ScheduledJob(interval = "1h", timeout = "0s")
         @ScheduledJob(interval = "1h", timeout = "five minutes")
         void timed() {
+        }
+
+        @ScheduledJob(interval = "1h", misfireGraceTime = "-5s")
+        @ScheduledJob(interval = "1h", misfireGraceTime = "0")
+        void graced() {
+        }
+
+        @ScheduledJob(interval = "1h", jitter = "0")
+        @ScheduledJob(interval = "1h", jitter = "-1s")
+        void jittered() {
         }
 
         @ScheduledJob(interval = "5m", maxInstances = "0")

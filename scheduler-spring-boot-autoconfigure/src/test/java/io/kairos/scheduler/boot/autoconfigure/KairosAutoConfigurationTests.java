@@ -26,14 +26,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.AnnotationAwareOrderComparator;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -389,17 +386,7 @@ class KairosAutoConfigurationTests {
 
     /** Runs the failure analyzers as Spring Boot does: loaded from spring.factories, sorted, first answer wins. */
     private static FailureAnalysis analyze(Throwable failure) {
-        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
-            .load(FailureAnalyzer.class, null, (type, name, ex) -> {
-            });
-        AnnotationAwareOrderComparator.sort(analyzers);
-        for (FailureAnalyzer analyzer : analyzers) {
-            FailureAnalysis analysis = analyzer.analyze(failure);
-            if (analysis != null) {
-                return analysis;
-            }
-        }
-        throw new AssertionError("no analyzer answered for " + failure);
+        return FailureAnalyses.analyze(failure);
     }
 
     @Configuration(proxyBeanMethods = false)

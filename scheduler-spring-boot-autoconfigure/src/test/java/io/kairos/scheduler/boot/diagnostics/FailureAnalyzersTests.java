@@ -15,7 +15,10 @@ import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +87,7 @@ class FailureAnalyzersTests {
     /** Runs the analyzers the way Spring Boot does: loaded from spring.factories, sorted, first answer wins. */
     private static FailureAnalysis analyze(Throwable failure) {
         List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
-            .load(FailureAnalyzer.class, null, (type, name, ex) -> {
+            .load(FailureAnalyzer.class, ArgumentResolver.of(Environment.class, new StandardEnvironment()), (type, name, ex) -> {
                 // Spring Boot's own analyzers that need constructor arguments: not under test here
             });
         AnnotationAwareOrderComparator.sort(analyzers);
