@@ -31,7 +31,10 @@ class SchedulerNeverFiringTriggerTests extends SchedulerTestSupport {
                     + "trigger that fires after now, or add the job paused on purpose (JobRequest.paused(); with modifyJob, "
                     + "JobChanges.nextRunTime(null))");
         assertThatThrownBy(() -> this.scheduler.addJob("record", ENDED)).isInstanceOf(InvalidTriggerSpecException.class)
-            .hasMessageContaining("never fires").hasMessageContaining("(its end date 2029-06-01T00:00Z has passed)");
+            .hasMessageContaining("never fires").hasMessageContaining("(its end date 2029-06-01T00:00Z has passed)")
+            .extracting((ex) -> ((InvalidTriggerSpecException) ex).field()).isEqualTo("end_date");
+        assertThatThrownBy(() -> this.scheduler.addJob(JobRequest.of("record").id("feb30").trigger(FEBRUARY_30)))
+            .extracting((ex) -> ((InvalidTriggerSpecException) ex).field()).isNull();
         assertThat(this.scheduler.getJobs()).isEmpty();
     }
 

@@ -20,6 +20,7 @@ import io.kairos.scheduler.trigger.Zones;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -202,12 +203,15 @@ public final class JobAssembler {
         }
     }
 
+    // names end_date when the end date has passed (the cause), else the whole trigger
     private static InvalidTriggerSpecException neverFires(Trigger trigger, Instant now) {
-        String ended = trigger.endDate().filter((end) -> end.toInstant().isBefore(now))
-            .map((end) -> " (its end date " + end.toOffsetDateTime() + " has passed)").orElse("");
-        return new InvalidTriggerSpecException(null, trigger, "trigger " + InputText.shorten(trigger) + " never fires: it has no "
-                + "fire time at or after " + now + ended + "; valid: a trigger that fires after now, or add the job paused "
-                + "on purpose (JobRequest.paused(); with modifyJob, JobChanges.nextRunTime(null))");
+        Optional<ZonedDateTime> passed = trigger.endDate().filter((end) -> end.toInstant().isBefore(now));
+        String ended = passed.map((end) -> " (its end date " + end.toOffsetDateTime() + " has passed)").orElse("");
+        String message = "trigger " + InputText.shorten(trigger) + " never fires: it has no fire time at or after " + now + ended
+                + "; valid: a trigger that fires after now, or add the job paused on purpose (JobRequest.paused(); with "
+                + "modifyJob, JobChanges.nextRunTime(null))";
+        return passed.isPresent() ? new InvalidTriggerSpecException("end_date", passed.get(), message)
+                : new InvalidTriggerSpecException(null, trigger, message);
     }
 
     Trigger trigger(@Nullable Object triggerOrSpec) {

@@ -93,7 +93,7 @@ public final class DeclaredJobSynchronizer {
             }
             catch (InvalidTriggerSpecException ex) {
                 // the scheduler refuses a trigger that never fires (no fire time at or after now) when it is written
-                throw declarationError(definition, ex);
+                throw declarationError(definition, ex, true);
             }
         });
         Set<String> ids = declarations.stream().map(ScheduledJobDefinition::id).collect(Collectors.toSet());
@@ -279,32 +279,33 @@ public final class DeclaredJobSynchronizer {
             return fromSpec(definition.triggerSpec(), engine);
         }
         catch (InvalidTriggerSpecException ex) {
-            throw declarationError(definition, ex);
+            throw declarationError(definition, ex, false);
         }
     }
 
     /**
-     * The declaration's error for a trigger the core refuses. An error about one field names that attribute; an
-     * error about the whole trigger (it never fires) names the attribute that gives the trigger form ({@code cron},
-     * {@code interval}, or the cron fields), or {@code endDate} when the end date has passed.
+     * The declaration's error for a trigger the core refuses. An error about one field names that attribute (an end
+     * date that has passed is one: the core names {@code end_date}); an error about the whole trigger when its job is
+     * written (it never fires) names the attribute that gives the trigger form ({@code cron}, {@code interval}, or
+     * the cron fields).
+     *
+     * @param written whether the core refused the trigger as its job was written (it never fires), not as the
+     *     trigger was built from the spec
      */
     private static ScheduledJobDeclarationException declarationError(ScheduledJobDefinition definition,
-            InvalidTriggerSpecException ex) {
+            InvalidTriggerSpecException ex, boolean written) {
+        Map<String, Object> spec = definition.triggerSpec();
         String field = ex.field();
         if (field != null) {
             String attribute = ATTRIBUTES.getOrDefault(field, field);
-            Object value = ex.value() != null ? ex.value() : definition.triggerSpec().get(field);
+            // the value as the declaration gave it, else as the core saw it
+            Object value = spec.containsKey(field) ? spec.get(field) : ex.value();
             return new ScheduledJobDeclarationException(definition.source(), attribute, value,
                     "is not a valid trigger: " + ex.getMessage(), "Fix the attribute; the reason lists what is valid", ex);
         }
-        Map<String, Object> spec = definition.triggerSpec();
         String attribute;
         Object value;
-        if (ex.getMessage() != null && ex.getMessage().contains("end date") && spec.containsKey("end_date")) {
-            attribute = "endDate";
-            value = spec.get("end_date");
-        }
-        else if (spec.containsKey(ScheduledJobParser.CRON_EXPRESSION_KEY)) {
+        if (spec.containsKey(ScheduledJobParser.CRON_EXPRESSION_KEY)) {
             attribute = "cron";
             value = spec.get(ScheduledJobParser.CRON_EXPRESSION_KEY);
         }
@@ -316,15 +317,14 @@ public final class DeclaredJobSynchronizer {
             attribute = "cron fields";
             value = cronFields(spec);
         }
-        if (ex.getMessage() == null || !ex.getMessage().contains("never fires")) {
+        if (!written) {
             return new ScheduledJobDeclarationException(definition.source(), attribute, value,
                     "is not a valid trigger: " + ex.getMessage(), "Fix the attribute; the reason lists what is valid", ex);
         }
-        String problem = attribute.equals("endDate") ? "has passed, so the trigger never fires"
-                : "makes a trigger that never fires: it has no fire time from now on";
-        return new ScheduledJobDeclarationException(definition.source(), attribute, value, problem,
+        return new ScheduledJobDeclarationException(definition.source(), attribute, value,
+                "makes a trigger that never fires: it has no fire time from now on",
                 "Give a " + attribute + " that has a fire time from now on (a day that exists in the months given, "
-                        + "e.g. not February 30; an end date still to come)", ex);
+                        + "e.g. not February 30)", ex);
     }
 
     private static String cronFields(Map<String, Object> spec) {

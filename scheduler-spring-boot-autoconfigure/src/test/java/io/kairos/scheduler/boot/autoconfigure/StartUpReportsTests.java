@@ -40,6 +40,15 @@ class StartUpReportsTests {
     }
 
     @Test
+    void aDeclaredCronWhoseEndDateHasPassedNamesTheEndDateAsWritten() {
+        this.runner.withUserConfiguration(EndedJobs.class).run((context) -> {
+            FailureAnalysis analysis = analysis(context);
+            assertThat(analysis.getDescription()).contains("Method: " + EndedJobs.Ended.class.getName() + ".report()",
+                    "Attribute: endDate", "Value: 2020-01-01", "never fires", "has passed");
+        });
+    }
+
+    @Test
     void everyBeanMethodJobInAProcessPoolIsListedWithTheExecutorTypePropertyAndItsOrigin() {
         fromYaml("process-pool-default.yml").withUserConfiguration(BillingJobs.class)
             .withPropertyValues("billing.cron=0 3 * * *").run((context) -> {
@@ -104,6 +113,22 @@ class StartUpReportsTests {
 
             @ScheduledJob(id = "billing.nightly", cron = "0 2 * * *")
             public void nightly() {
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EndedJobs {
+
+        @Bean
+        Ended endedJobs() {
+            return new Ended();
+        }
+
+        public static class Ended {
+
+            @ScheduledJob(id = "ended-report", cron = "0 3 * * *", endDate = "2020-01-01")
+            public void report() {
             }
         }
     }
