@@ -5,17 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import io.kairos.scheduler.boot.annotation.ScheduledJob;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * started scheduler (run history, pausing or resuming the scheduler) is a 503 whose body says why, as the dashboard
  * answers it, not a bare 500.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = SchedulerEndpointWebIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "kairos.auto-startup=false", "management.endpoints.web.exposure.include=scheduler",
                 "management.endpoint.scheduler.access=unrestricted" })
 class SchedulerEndpointStoppedSchedulerWebIntegrationTests {
@@ -64,22 +60,5 @@ class SchedulerEndpointStoppedSchedulerWebIntegrationTests {
 
     private static JsonNode json(HttpResponse<String> response) {
         return JsonMapper.shared().readTree(response.body());
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class App {
-
-        @Bean
-        Reports reports() {
-            return new Reports();
-        }
-    }
-
-    static class Reports {
-
-        @ScheduledJob(interval = "1h")
-        public void refresh() {
-        }
     }
 }
