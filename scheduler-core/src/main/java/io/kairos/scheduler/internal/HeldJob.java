@@ -65,6 +65,9 @@ final class HeldJob {
      */
     private @Nullable PendingRetry retry;
 
+    /** Its position in {@link HeldJobs}'s list of held jobs while held, else -1; loop thread only. */
+    int slot = -1;
+
     HeldJob(String storeAlias, StoredJob job, Task task, LeaseKeeper.LeaseTimes lease, AtomicInteger inFlight) {
         this.inFlight = inFlight;
         this.storeAlias = storeAlias;

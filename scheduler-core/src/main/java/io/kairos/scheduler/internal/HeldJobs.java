@@ -1,8 +1,8 @@
 package io.kairos.scheduler.internal;
 
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The jobs this scheduler holds leases on, by store alias and job id, plus the API's changes to jobs that may be
  * being acquired right now. Written by the loop thread; {@link #changed}, {@link #cleared} and {@link #get} may be
- * called from any thread.
+ * called from any thread. The loop walks the held jobs several times per pass, so besides the maps for look-ups it
+ * keeps them in a list of its own: a walk costs the jobs held, not the maps' capacity (which never shrinks after a
+ * burst), and adding or removing one is O(1) (the last one takes the removed one's slot).
  *
  * <p>Why the change queue: a pass reads a job from the store, then holds it. An API call that changes the job
  * between the two finds nothing held to mark stale, and the pass would run the job from the copy it read. So
@@ -36,58 +38,57 @@ final class HeldJobs {
 
     private final Queue<Change> changes = new ConcurrentLinkedQueue<>();
 
-    private int size;
+    /** Every held job, in no particular order; {@link HeldJob#slot} is each one's index. Loop thread only. */
+    private final List<HeldJob> list = new ArrayList<>();
+
+    private final List<HeldJob> view = Collections.unmodifiableList(this.list);
 
     @Nullable HeldJob get(String storeAlias, String jobId) {
         Map<String, HeldJob> jobs = this.byStore.get(storeAlias);
         return jobs == null ? null : jobs.get(jobId);
     }
 
+    /** Holds a job, in place of the one held under its id before, if any. Loop thread only. */
     void put(HeldJob job) {
-        if (this.byStore.computeIfAbsent(job.storeAlias, (a) -> new ConcurrentHashMap<>()).put(job.job.id(), job) == null) {
-            this.size++;
+        Map<String, HeldJob> jobs = this.byStore.get(job.storeAlias);
+        if (jobs == null) {
+            jobs = this.byStore.computeIfAbsent(job.storeAlias, (a) -> new ConcurrentHashMap<>());
         }
+        HeldJob previous = jobs.put(job.job.id(), job);
+        if (previous != null) {
+            unlist(previous);
+        }
+        job.slot = this.list.size();
+        this.list.add(job);
     }
 
-    /** Removes the job if it is still the one held under its id. */
+    /** Removes the job if it is still the one held under its id. Loop thread only. */
     void remove(HeldJob job) {
         Map<String, HeldJob> jobs = this.byStore.get(job.storeAlias);
         if (jobs != null && jobs.remove(job.job.id(), job)) {
-            this.size--;
+            unlist(job);
         }
     }
 
+    private void unlist(HeldJob job) {
+        HeldJob last = this.list.remove(this.list.size() - 1);
+        if (last != job) {
+            this.list.set(job.slot, last);
+            last.slot = job.slot;
+        }
+        job.slot = -1;
+    }
+
     /**
-     * Every held job, in no particular order: a live view (weakly consistent, as the maps' iterators) that
-     * allocates no copy.
+     * Every held job, in no particular order: a read-only view that allocates no copy. Loop thread only; holding or
+     * removing a job while walking it throws {@link java.util.ConcurrentModificationException}.
      */
-    Iterable<HeldJob> all() {
-        return () -> new Iterator<>() {
-
-            private final Iterator<Map<String, HeldJob>> stores = HeldJobs.this.byStore.values().iterator();
-
-            private Iterator<HeldJob> jobs = Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!this.jobs.hasNext() && this.stores.hasNext()) {
-                    this.jobs = this.stores.next().values().iterator();
-                }
-                return this.jobs.hasNext();
-            }
-
-            @Override
-            public HeldJob next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return this.jobs.next();
-            }
-        };
+    List<HeldJob> all() {
+        return this.view;
     }
 
     int size() {
-        return this.size;
+        return this.list.size();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link HeldJobs}: look-up by store and id, and the change queue that marks stale a job changed by the API while
@@ -99,6 +100,37 @@ class HeldJobsTests {
         this.held.put(readBeforeTheClear);
         this.held.markChangedStale();
         assertThat(readBeforeTheClear.stale).isTrue();
+    }
+
+    @Test
+    void theListOfHeldJobsFollowsEveryHoldReplaceAndRemoveInAnyOrder() {
+        java.util.Random random = new java.util.Random(42);
+        Map<String, HeldJob> expected = new java.util.HashMap<>();
+        for (int step = 0; step < 5_000; step++) {
+            String id = "j" + random.nextInt(40);
+            if (random.nextInt(3) == 0) {
+                HeldJob job = held("memory", id);
+                this.held.put(job);
+                expected.put(id, job);
+            }
+            else if (expected.containsKey(id)) {
+                // removing an older copy is a no-op; the held one goes
+                this.held.remove(held("memory", id));
+                this.held.remove(expected.remove(id));
+            }
+            assertThat(this.held.all()).containsExactlyInAnyOrderElementsOf(expected.values());
+            assertThat(this.held.size()).isEqualTo(expected.size());
+        }
+    }
+
+    @Test
+    void holdingAJobWhileWalkingTheHeldJobsFails() {
+        this.held.put(held("memory", "a"));
+        assertThatExceptionOfType(java.util.ConcurrentModificationException.class).isThrownBy(() -> {
+            for (HeldJob job : this.held.all()) {
+                this.held.put(held("memory", "b"));
+            }
+        });
     }
 
     private static HeldJob held(String store, String id) {

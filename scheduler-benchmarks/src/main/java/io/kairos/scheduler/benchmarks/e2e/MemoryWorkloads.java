@@ -14,7 +14,9 @@ final class MemoryWorkloads {
     /**
      * W1: per rep a fresh started scheduler; N one-shot no-op jobs all due "now" (one instant taken just before)
      * scheduled one call at a time from this thread; {@code exec_rate} = N / (first schedule call → last
-     * execution). 2 warm-up + 5 measured reps by default.
+     * execution). 2 warm-up + 5 measured reps by default. {@code jvm_cpu_ms_per_1k}: the process's CPU time (every
+     * thread, GC and JIT included) over the same interval, per 1,000 jobs; each rep's log line also splits the CPU
+     * by thread group, in nanoseconds per job.
      */
     static void burst(String peer) throws Exception {
         int n = Params.integer("n", 100_000);
@@ -23,6 +25,7 @@ final class MemoryWorkloads {
         PeerConfig config = new PeerConfig(Params.threads(), 1, 0);
         double[] rates = new double[reps];
         double[] callRates = new double[reps];
+        double[] cpu = new double[reps];
         String variant = null;
         int dup = 0;
         for (int r = -warmups; r < reps; r++) {
@@ -31,6 +34,8 @@ final class MemoryWorkloads {
                 s.start();
                 Probe.reset(n, false);
                 Probe.Round round = Probe.current();
+                var threadsBefore = ThreadCpu.snapshot();
+                long cpu0 = ThreadCpu.processNanos();
                 long due = System.currentTimeMillis();
                 long t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
@@ -40,18 +45,23 @@ final class MemoryWorkloads {
                 if (!round.await(Params.longValue("timeout.ms", 300_000))) {
                     throw new IllegalStateException(peer + ": " + round.remaining() + " of " + n + " jobs did not run");
                 }
+                long cpuNanos = ThreadCpu.processNanos() - cpu0;
+                String byThread = ThreadCpu.perJob(threadsBefore, ThreadCpu.snapshot(), n);
                 if (r >= 0) {
                     rates[r] = n / ((round.lastNanos() - t0) / 1e9);
                     callRates[r] = n / ((tScheduled - t0) / 1e9);
+                    cpu[r] = cpuNanos / 1e6 / (n / 1000.0);
                     dup += round.duplicateIds();
                 }
-                System.err.printf("W1 %s rep %d: %.0f jobs/s%n", peer, r, n / ((round.lastNanos() - t0) / 1e9));
+                System.err.printf("W1 %s rep %d: %.0f jobs/s, %d ns CPU/job (%s)%n", peer, r,
+                        n / ((round.lastNanos() - t0) / 1e9), cpuNanos / n, byThread);
             }
         }
         new Row("W1", peer, variant).put("n", n).put("threads", config.threads()).put("instances", 1)
                 .put("rate_median", Stats.median(rates)).put("rate_min", Stats.min(rates))
                 .put("rate_max", Stats.max(rates)).put("reps", reps)
-                .put("schedule_call_rate", Stats.median(callRates)).put("duplicate_ids", dup)
+                .put("schedule_call_rate", Stats.median(callRates)).put("jvm_cpu_ms_per_1k", Stats.median(cpu))
+                .put("duplicate_ids", dup)
                 .append(Params.out());
     }
 
