@@ -1,7 +1,7 @@
 package io.kairos.scheduler.executor;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stays leased, and the time it spends queued counts against its misfire grace time (checked again at start).
  * With several instances sharing a store, a queue of 0 leaves jobs that cannot start at once to the other
  * instances. Idle threads end after 60 seconds. Thread-safe.
+ *
+ * <p>The pool's queue is a {@link LinkedTransferQueue}: the limit is the executor's slot count, so the queue itself
+ * is unbounded. A run handed over while a thread waits goes straight to that thread without a lock, and a waiting
+ * thread spins briefly before it parks, so during a burst of short runs the threads park and wake less often.
  */
 public class ThreadPoolJobExecutor extends PooledJobExecutor {
 
@@ -78,7 +82,7 @@ public class ThreadPoolJobExecutor extends PooledJobExecutor {
     protected ExecutorService createService(String alias) {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(this.maxWorkers, this.maxWorkers, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), (runnable) -> {
+                new LinkedTransferQueue<>(), (runnable) -> {
                     Thread thread = new Thread(runnable, "kairos-" + alias + "-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
