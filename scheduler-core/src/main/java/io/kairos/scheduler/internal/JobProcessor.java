@@ -118,7 +118,7 @@ final class JobProcessor {
             }
         }
         this.held.markChangedStale();
-        List<HeldJob> releases = new ArrayList<>();
+        List<HeldJob> releases = new ArrayList<>(this.held.size());
         try {
             for (HeldJob job : this.held.all()) {
                 if (!paused && job.mayFire(now) && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {

@@ -56,7 +56,7 @@ final class RunSubmitter {
         FireTimes.Next next = expanded.next();
         held.nextRunTime = next == null ? null : next.runTime();
         held.nextFireTime = next == null ? null : next.fireTime();
-        List<Instant> due = new ArrayList<>();
+        List<Instant> due = new ArrayList<>(runTimes.size());
         for (Instant runTime : runTimes) {
             if (job.misfireGraceTime() != null && now.isAfter(runTime.plus(job.misfireGraceTime()))) {
                 logger.warn("Run time of job '{}' was missed by {}", job.id(), Duration.between(runTime, now));

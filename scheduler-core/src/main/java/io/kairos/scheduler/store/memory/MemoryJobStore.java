@@ -352,7 +352,7 @@ public class MemoryJobStore implements JobStore {
     public List<StoredJob> acquireDueJobs(String schedulerId, Instant now, int limit, Instant leaseUntil) {
         Objects.requireNonNull(schedulerId, "schedulerId");
         LeaseArguments.check(now, limit, leaseUntil);
-        List<JobEntry> acquired = new ArrayList<>();
+        List<JobEntry> acquired = new ArrayList<>(Math.min(limit, 1_024));
         this.lock.lock();
         try {
             while (acquired.size() < limit) {
