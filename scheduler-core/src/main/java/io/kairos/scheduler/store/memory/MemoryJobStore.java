@@ -179,7 +179,7 @@ public class MemoryJobStore implements JobStore {
     }
 
     private void place(JobEntry entry) {
-        (entry.leaseOwner == null ? this.unleased : this.leased).reposition(entry);
+        (entry.lease == null ? this.unleased : this.leased).reposition(entry);
     }
 
     private @Nullable JobEntry earliest() {
@@ -209,7 +209,7 @@ public class MemoryJobStore implements JobStore {
             if (entry == null || entry.job.version() != expectedVersion) {
                 return false;
             }
-            if (schedulerId.equals(entry.leaseOwner)) {
+            if (schedulerId.equals(entry.leaseOwner())) {
                 entry.dropLease();
             }
             write(entry, entry.job.asBroken(reason));
@@ -364,9 +364,9 @@ public class MemoryJobStore implements JobStore {
                 acquired.add(first);
             }
             List<StoredJob> result = new ArrayList<>(acquired.size());
+            JobEntry.Lease lease = new JobEntry.Lease(schedulerId, leaseUntil);
             for (JobEntry entry : acquired) {
-                entry.leaseOwner = schedulerId;
-                entry.leaseUntil = leaseUntil;
+                entry.lease = lease;
                 place(entry);
                 result.add(entry.job);
             }
@@ -390,12 +390,13 @@ public class MemoryJobStore implements JobStore {
         Objects.requireNonNull(schedulerId, "schedulerId");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
         Set<String> lost = new LinkedHashSet<>();
+        JobEntry.Lease lease = new JobEntry.Lease(schedulerId, leaseUntil);
         this.lock.lock();
         try {
             for (String jobId : jobIds) {
                 JobEntry entry = this.jobs.get(jobId);
-                if (entry != null && schedulerId.equals(entry.leaseOwner)) {
-                    entry.leaseUntil = leaseUntil;
+                if (entry != null && schedulerId.equals(entry.leaseOwner())) {
+                    entry.lease = lease;
                     place(entry);
                 }
                 else {
@@ -416,12 +417,12 @@ public class MemoryJobStore implements JobStore {
         try {
             for (JobRelease release : releases) {
                 JobEntry entry = this.jobs.get(release.jobId());
-                boolean applies = entry != null && schedulerId.equals(entry.leaseOwner)
+                boolean applies = entry != null && schedulerId.equals(entry.leaseOwner())
                         && entry.job.version() == release.acquiredVersion();
                 if (!applies && release.setsRetry()) {
                     retriesNotWritten.add(release.jobId());
                 }
-                if (entry == null || !schedulerId.equals(entry.leaseOwner)) {
+                if (entry == null || !schedulerId.equals(entry.leaseOwner())) {
                     continue;
                 }
                 entry.dropLease();
