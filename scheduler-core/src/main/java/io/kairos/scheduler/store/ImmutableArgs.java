@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * {@link UnsupportedOperationException}. Copies are immutable and thread-safe; equality and hash codes follow
  * the {@link List} and {@link Map} contracts, so a copy equals any list or map with the same contents.
  *
- * <p>Size (compressed references): a list of one or two arguments is one 24-byte object, or one 40-byte object
- * without boxes when they are {@code Integer} or {@code Long} values (which {@code get} boxes again: equal values
- * of the same class, not always the same objects); an empty list or map is a shared instance; a longer list or a
+ * <p>Size (compressed references): a list of one or two arguments is one 24-byte object, or one 32-byte object
+ * without boxes for two {@code Integer} or {@code Long} values or one {@code Long} ({@code get} boxes again: equal
+ * values of the same class, not always the same objects); an empty list or map is a shared instance; a longer list or a
  * non-empty map is one 24-byte object and one array.
  */
 public final class ImmutableArgs {

@@ -109,9 +109,10 @@ final class JobPolicies {
             int maxInstances, @Nullable Duration jitter, @Nullable Duration timeout, RetryPolicy retry,
             boolean keepsFinishedMarker) {
         return this.coalesce == coalesce && this.maxInstances == maxInstances
-                && this.keepsFinishedMarker == keepsFinishedMarker && this.executor.equals(executor)
-                && this.jobstore.equals(jobstore) && Objects.equals(this.misfireGraceTime, misfireGraceTime)
-                && Objects.equals(this.jitter, jitter) && Objects.equals(this.timeout, timeout) && this.retry.equals(retry);
+                && this.keepsFinishedMarker == keepsFinishedMarker && (this.executor == executor || this.executor.equals(executor))
+                && (this.jobstore == jobstore || this.jobstore.equals(jobstore)) && Objects.equals(this.misfireGraceTime, misfireGraceTime)
+                && Objects.equals(this.jitter, jitter) && Objects.equals(this.timeout, timeout)
+                && (this.retry == retry || this.retry.equals(retry));
     }
 
     /** This value with another finished-marker setting. */

@@ -7,65 +7,64 @@ import org.jspecify.annotations.Nullable;
 
 
 /**
- * An {@link ImmutableArgs} list of one or two {@link Integer} or {@link Long} values held unboxed: 40 bytes with
- * compressed references, where a list of two boxed numbers is 24 bytes and a box per number (16 for an
- * {@code Integer}, 24 for a {@code Long}). {@link #get} boxes again, so it returns a value equal to the one copied,
- * of the same class, though not always the same object. Immutable and thread-safe.
+ * An {@link ImmutableArgs} list of one or two {@link Integer} or {@link Long} values held unboxed: 32 bytes with
+ * compressed references (two {@code long}s; the classes of the values are the subclass's), where a list of two boxed
+ * numbers is 24 bytes and a box per number (16 for an {@code Integer}, 24 for a {@code Long}). {@link #get} boxes
+ * again, so it returns a value equal to the one copied, of the same class, though not always the same object.
+ * Immutable and thread-safe.
  */
-final class NumberArgs extends AbstractList<Object> implements RandomAccess {
+abstract class NumberArgs extends AbstractList<Object> implements RandomAccess {
 
-    private static final byte FIRST_IS_LONG = 1;
+    private static final int FIRST_IS_LONG = 1;
 
-    private static final byte SECOND_IS_LONG = 2;
+    private static final int SECOND_IS_LONG = 2;
 
-    private static final byte HAS_SECOND = 4;
+    private static final int HAS_SECOND = 4;
 
     private final long first;
 
     private final long second;
 
-    private final byte kinds;
-
-    private NumberArgs(long first, long second, byte kinds) {
+    private NumberArgs(long first, long second) {
         this.first = first;
         this.second = second;
-        this.kinds = kinds;
     }
 
     /**
-     * The list of these values when each is an {@code Integer} or a {@code Long}.
+     * The list of these values when it saves memory: two values that are each an {@code Integer} or a {@code Long},
+     * or one {@code Long}.
      *
      * @param values one or two values
-     * @return the list, or {@code null} when a value is of another class (or {@code null})
+     * @return the list, or {@code null} when a value is of another class (or {@code null}), or is one {@code Integer}
      */
     static @Nullable NumberArgs of(Object[] values) {
         Object a = values[0];
-        if (!isNumber(a)) {
-            return null;
-        }
-        byte kinds = a instanceof Long ? FIRST_IS_LONG : 0;
         if (values.length == 1) {
-            return new NumberArgs(((Number) a).longValue(), 0, kinds);
+            return a instanceof Long one ? new OneLong(one) : null;
         }
         Object b = values[1];
-        if (!isNumber(b)) {
+        if (!(a instanceof Integer || a instanceof Long) || !(b instanceof Integer || b instanceof Long)) {
             return null;
         }
-        kinds |= (byte) (HAS_SECOND | (b instanceof Long ? SECOND_IS_LONG : 0));
-        return new NumberArgs(((Number) a).longValue(), ((Number) b).longValue(), kinds);
+        long x = ((Number) a).longValue();
+        long y = ((Number) b).longValue();
+        if (a instanceof Integer) {
+            return b instanceof Integer ? new IntInt(x, y) : new IntLong(x, y);
+        }
+        return b instanceof Integer ? new LongInt(x, y) : new LongLong(x, y);
     }
 
-    private static boolean isNumber(@Nullable Object value) {
-        return value instanceof Integer || value instanceof Long;
-    }
+    /** Which values are {@code Long}s and whether there is a second: {@link #FIRST_IS_LONG} and the others. */
+    abstract int kinds();
 
     @Override
     public Object get(int index) {
+        int kinds = kinds();
         if (index == 0) {
-            return box(this.first, (this.kinds & FIRST_IS_LONG) != 0);
+            return box(this.first, (kinds & FIRST_IS_LONG) != 0);
         }
-        if (index == 1 && (this.kinds & HAS_SECOND) != 0) {
-            return box(this.second, (this.kinds & SECOND_IS_LONG) != 0);
+        if (index == 1 && (kinds & HAS_SECOND) != 0) {
+            return box(this.second, (kinds & SECOND_IS_LONG) != 0);
         }
         throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + size());
     }
@@ -76,6 +75,66 @@ final class NumberArgs extends AbstractList<Object> implements RandomAccess {
 
     @Override
     public int size() {
-        return (this.kinds & HAS_SECOND) != 0 ? 2 : 1;
+        return (kinds() & HAS_SECOND) != 0 ? 2 : 1;
+    }
+
+    private static final class OneLong extends NumberArgs {
+
+        OneLong(long value) {
+            super(value, 0);
+        }
+
+        @Override
+        int kinds() {
+            return FIRST_IS_LONG;
+        }
+    }
+
+    private static final class IntInt extends NumberArgs {
+
+        IntInt(long first, long second) {
+            super(first, second);
+        }
+
+        @Override
+        int kinds() {
+            return HAS_SECOND;
+        }
+    }
+
+    private static final class IntLong extends NumberArgs {
+
+        IntLong(long first, long second) {
+            super(first, second);
+        }
+
+        @Override
+        int kinds() {
+            return HAS_SECOND | SECOND_IS_LONG;
+        }
+    }
+
+    private static final class LongInt extends NumberArgs {
+
+        LongInt(long first, long second) {
+            super(first, second);
+        }
+
+        @Override
+        int kinds() {
+            return HAS_SECOND | FIRST_IS_LONG;
+        }
+    }
+
+    private static final class LongLong extends NumberArgs {
+
+        LongLong(long first, long second) {
+            super(first, second);
+        }
+
+        @Override
+        int kinds() {
+            return HAS_SECOND | FIRST_IS_LONG | SECOND_IS_LONG;
+        }
     }
 }

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * the components below (accessors, {@code equals}, {@code hashCode} and {@code toString} over all of them) but is laid
  * out compactly: the settings most jobs share (executor, store, misfire grace time, coalescing, instance limit,
  * jitter, timeout, retry policy, finished marker) are one interned object, and the components that are mostly
- * empty (keyword arguments, a fire time other than the run time, a broken reason, a pending retry) are one
- * object only when one is set; a job is 56 bytes with compressed references when they are all empty.
+ * empty (keyword arguments, a fire time other than the run time, a broken reason, a pending retry, a broken or finished
+ * state) are one object (with the settings) only when one is set; a job is 48 bytes with compressed references when they are all
+ * empty.
  *
  * <p>{@code nextRunTime} is when the job is next due, jitter included; it is the indexed, queried value.
  * {@code nextFireTime} is the trigger's un-jittered fire time it came from, handed back to the trigger as
@@ -62,19 +63,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StoredJob {
 
-    private static final JobState[] STATES = JobState.values();
     private final String id;
     private final String name;
     private final String task;
     private final List<Object> args;
     private final @Nullable Trigger trigger;
     private final @Nullable Instant nextRunTime;
-    private final JobPolicies policies;
-
-    /** The components that are mostly empty, or {@code null} when they all are. */
-    private final @Nullable JobExtras extras;
+    /**
+     * The shared {@link JobPolicies} when the mostly empty components are empty and the state follows from the next
+     * run time (scheduled with one, paused without), else a {@link JobExtras} holding them and the policies.
+     */
+    private final Object shape;
     private final long version;
-    private final byte state;
 
     /**
      * Checks the invariants listed on the components.
@@ -90,12 +90,13 @@ public final class StoredJob {
             @Nullable PendingRetry pendingRetry) {
         this(Objects.requireNonNull(id, "id"), name, task, ImmutableArgs.copyOf(args), trigger, nextRunTime,
                 JobPolicies.checked(id, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, timeout, keepsFinishedMarker, retry),
-                JobExtras.of(ImmutableArgs.copyOf(kwargs), nextRunTime, nextFireTime, brokenReason, pendingRetry), version, state);
+                ImmutableArgs.copyOf(kwargs), nextFireTime, brokenReason, pendingRetry, version, state);
     }
 
     // every copy comes through here: checks the invariants that tie the state to the other components
     private StoredJob(String id, String name, String task, List<Object> args, @Nullable Trigger trigger,
-            @Nullable Instant nextRunTime, JobPolicies policies, @Nullable JobExtras extras, long version, JobState state) {
+            @Nullable Instant nextRunTime, JobPolicies policies, Map<String, Object> kwargs, @Nullable Instant nextFireTime,
+            @Nullable String brokenReason, @Nullable PendingRetry pendingRetry, long version, JobState state) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.task = Objects.requireNonNull(task, "task");
@@ -107,15 +108,33 @@ public final class StoredJob {
         if (trigger == null && state != JobState.BROKEN) {
             throw new IllegalArgumentException("job '" + id + "': only a broken job may lack a trigger");
         }
-        if (extras != null && extras.pendingRetry != null && state != JobState.SCHEDULED) {
+        if (pendingRetry != null && state != JobState.SCHEDULED) {
             throw new IllegalArgumentException("job '" + id + "': only a scheduled job may have a pending retry, state " + state);
         }
         this.trigger = trigger;
         this.nextRunTime = nextRunTime;
-        this.policies = policies;
-        this.extras = extras;
+        this.shape = JobExtras.shape(policies, kwargs, nextRunTime, nextFireTime, brokenReason, pendingRetry, state);
         this.version = version;
-        this.state = (byte) state.ordinal();
+    }
+
+    // a copy with another version
+    private StoredJob(StoredJob job, long version) {
+        this.id = job.id;
+        this.name = job.name;
+        this.task = job.task;
+        this.args = job.args;
+        this.trigger = job.trigger;
+        this.nextRunTime = job.nextRunTime;
+        this.shape = job.shape;
+        this.version = version;
+    }
+
+    private JobPolicies policies() {
+        return this.shape instanceof JobExtras extras ? extras.policies : (JobPolicies) this.shape;
+    }
+
+    private @Nullable JobExtras extras() {
+        return this.shape instanceof JobExtras extras ? extras : null;
     }
 
     /**
@@ -151,8 +170,8 @@ public final class StoredJob {
     // a copy with another schedule, state, broken reason and pending retry; the rest kept
     private StoredJob copy(@Nullable Instant runTime, @Nullable Instant fireTime, JobState newState,
             @Nullable String brokenReason, @Nullable PendingRetry retry) {
-        return new StoredJob(this.id, this.name, this.task, this.args, this.trigger, runTime, this.policies,
-                JobExtras.of(kwargs(), runTime, fireTime, brokenReason, retry), this.version, newState);
+        return new StoredJob(this.id, this.name, this.task, this.args, this.trigger, runTime, policies(), kwargs(), fireTime,
+                brokenReason, retry, this.version, newState);
     }
 
     /**
@@ -175,8 +194,7 @@ public final class StoredJob {
      * @return the copy
      */
     public StoredJob withVersion(long version) {
-        return new StoredJob(this.id, this.name, this.task, this.args, this.trigger, this.nextRunTime, this.policies, this.extras,
-                version, state());
+        return new StoredJob(this, version);
     }
 
     /**
@@ -206,7 +224,8 @@ public final class StoredJob {
      */
     public StoredJob withKeepsFinishedMarker(boolean keeps) {
         return new StoredJob(this.id, this.name, this.task, this.args, this.trigger, this.nextRunTime,
-                this.policies.withKeepsFinishedMarker(keeps), this.extras, this.version, state());
+                policies().withKeepsFinishedMarker(keeps), kwargs(), nextFireTime(), brokenReason(), pendingRetry(), this.version,
+                state());
     }
 
     /**
@@ -229,7 +248,8 @@ public final class StoredJob {
      */
     public StoredJob withRetry(@Nullable RetryPolicy policy) {
         return new StoredJob(this.id, this.name, this.task, this.args, this.trigger, this.nextRunTime,
-                this.policies.withRetry(policy == null ? RetryPolicy.NONE : policy), this.extras, this.version, state());
+                policies().withRetry(policy == null ? RetryPolicy.NONE : policy), kwargs(), nextFireTime(), brokenReason(),
+                pendingRetry(), this.version, state());
     }
 
     /**
@@ -268,55 +288,55 @@ public final class StoredJob {
     public List<Object> args() { return this.args; }
 
     /** @return the named arguments */
-    public Map<String, Object> kwargs() { return this.extras == null ? ImmutableArgs.emptyMap() : this.extras.kwargs; }
+    public Map<String, Object> kwargs() { return this.shape instanceof JobExtras extras ? extras.kwargs : ImmutableArgs.emptyMap(); }
 
     /** @return the trigger */
     public @Nullable Trigger trigger() { return this.trigger; }
 
     /** @return the executor alias */
-    public String executor() { return this.policies.executor; }
+    public String executor() { return policies().executor; }
 
     /** @return the store alias */
-    public String jobstore() { return this.policies.jobstore; }
+    public String jobstore() { return policies().jobstore; }
 
     /** @return the misfire grace time */
-    public @Nullable Duration misfireGraceTime() { return this.policies.misfireGraceTime; }
+    public @Nullable Duration misfireGraceTime() { return policies().misfireGraceTime; }
 
     /** @return whether due run times are coalesced */
-    public boolean coalesce() { return this.policies.coalesce; }
+    public boolean coalesce() { return policies().coalesce; }
 
     /** @return the most runs in flight at once */
-    public int maxInstances() { return this.policies.maxInstances; }
+    public int maxInstances() { return policies().maxInstances; }
 
     /** @return the jitter */
-    public @Nullable Duration jitter() { return this.policies.jitter; }
+    public @Nullable Duration jitter() { return policies().jitter; }
 
     /** @return the next run time */
     public @Nullable Instant nextRunTime() { return this.nextRunTime; }
 
     /** @return the un-jittered fire time behind the next run time */
-    public @Nullable Instant nextFireTime() { return this.extras == null || this.extras.fireTimeIsRunTime ? this.nextRunTime : this.extras.nextFireTime; }
+    public @Nullable Instant nextFireTime() { return JobExtras.fireTime(extras(), this.nextRunTime); }
 
     /** @return the state */
-    public JobState state() { return STATES[this.state]; }
+    public JobState state() { return JobExtras.state(extras(), this.nextRunTime); }
 
     /** @return why the job is broken */
-    public @Nullable String brokenReason() { return this.extras == null ? null : this.extras.brokenReason; }
+    public @Nullable String brokenReason() { return this.shape instanceof JobExtras extras ? extras.brokenReason : null; }
 
     /** @return the store's version */
     public long version() { return this.version; }
 
     /** @return the timeout */
-    public @Nullable Duration timeout() { return this.policies.timeout; }
+    public @Nullable Duration timeout() { return policies().timeout; }
 
     /** @return whether the job leaves a finished marker */
-    public boolean keepsFinishedMarker() { return this.policies.keepsFinishedMarker; }
+    public boolean keepsFinishedMarker() { return policies().keepsFinishedMarker; }
 
     /** @return the retry policy, never {@code null} */
-    public RetryPolicy retry() { return this.policies.retry; }
+    public RetryPolicy retry() { return policies().retry; }
 
     /** @return the pending retry */
-    public @Nullable PendingRetry pendingRetry() { return this.extras == null ? null : this.extras.pendingRetry; }
+    public @Nullable PendingRetry pendingRetry() { return this.shape instanceof JobExtras extras ? extras.pendingRetry : null; }
 
     /** Equal when every component is, as for a record. */
     @Override
@@ -324,17 +344,17 @@ public final class StoredJob {
         if (other == this) {
             return true;
         }
-        return other instanceof StoredJob that && this.version == that.version && this.state == that.state
+        return other instanceof StoredJob that && this.version == that.version && state() == that.state()
                 && this.id.equals(that.id) && this.name.equals(that.name) && this.task.equals(that.task)
                 && this.args.equals(that.args) && Objects.equals(this.trigger, that.trigger)
-                && Objects.equals(this.nextRunTime, that.nextRunTime) && this.policies.equals(that.policies)
+                && Objects.equals(this.nextRunTime, that.nextRunTime) && policies().equals(that.policies())
                 && kwargs().equals(that.kwargs()) && Objects.equals(nextFireTime(), that.nextFireTime())
                 && Objects.equals(brokenReason(), that.brokenReason()) && Objects.equals(pendingRetry(), that.pendingRetry());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(this.id, this.name, this.task, this.args, kwargs(), this.trigger, this.policies, this.nextRunTime,
+        return Objects.hash(this.id, this.name, this.task, this.args, kwargs(), this.trigger, policies(), this.nextRunTime,
                 nextFireTime(), state(), brokenReason(), this.version, pendingRetry());
     }
 

@@ -90,6 +90,15 @@ class StoredJobTests {
         c[20] = null;
         StoredJob job = job(c);
         assertThat(accessors(job)).containsExactly(c);
+        for (JobState state : List.of(JobState.PAUSED, JobState.BROKEN, JobState.FINISHED)) {
+            Object[] off = Arrays.copyOf(c, c.length);
+            off[12] = null;
+            off[13] = null;
+            off[14] = state;
+            off[15] = state == JobState.BROKEN ? "why" : null;
+            assertThat(accessors(job(off))).containsExactly(off);
+            assertThat(job(off)).isNotEqualTo(job.withNextRunTime(null, null).withVersion(state == JobState.PAUSED ? 1 : 9));
+        }
         assertThat(job.withNextRunTime(T, null).nextFireTime()).isNull();
         assertThat(job.withNextRunTime(T, T.plusSeconds(1)).nextFireTime()).isEqualTo(T.plusSeconds(1));
         assertThat(job.withNextRunTime(null, T).nextFireTime()).isNull();

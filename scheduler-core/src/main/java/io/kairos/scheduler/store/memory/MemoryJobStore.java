@@ -42,8 +42,11 @@ import org.jspecify.annotations.Nullable;
  * the jobs: a stopped and restarted scheduler finds them again.
  *
  * <p>Costs: adding, updating, removing, acquiring or releasing one job is O(log n); {@link #nextRunTime()} is O(1);
- * {@link #getAllJobs()} is O(n log n). Each job costs about 56 bytes on top of the {@link StoredJob} itself (a
- * 40-byte entry, a slot in the id table and one in a heap), so a million pending jobs fit in a default heap.
+ * {@link #getAllJobs()} is O(n log n). Each job costs about 48 bytes on top of the {@link StoredJob} itself (a
+ * 32-byte entry, a slot in the id table and one in a heap), so a million pending jobs fit in a default heap. A
+ * pending one-shot job with a generated id, a date trigger, two numeric arguments and the default settings retains
+ * about 265 bytes in all (benchmark W2): the 48-byte job, its 64-byte id, the trigger and its instant (48), the
+ * arguments (32) and the store's share.
  *
  * <p>Thread-safe: one lock guards every operation.
  */
