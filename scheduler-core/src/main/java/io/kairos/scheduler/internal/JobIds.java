@@ -1,35 +1,41 @@
 package io.kairos.scheduler.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Default job ids: strings in the form of a version-4 UUID ({@code 8-4-4-4-12} hex digits), made without a
- * {@link SecureRandom} call per id. Thread-safe and lock-free.
+ * Default job ids: 24 characters of lowercase base32 ({@code 0}–{@code 9}, {@code a}–{@code v}), 120 bits, made
+ * without a {@link SecureRandom} call per id. Thread-safe and lock-free. An id is 64 bytes of heap (a version-4 UUID
+ * string is 80), and being lowercase it stays distinct in stores that compare ids without regard to case.
  *
- * <p>An id is a per-JVM prefix and a per-JVM counter. The prefix (the UUID's 64 most significant bits, 60 of
- * them random) is drawn once per JVM from {@link SecureRandom}; the counter (the 62 free bits of the least
- * significant half) starts at zero and goes through a fixed bijection keyed by 62 more random bits, so ids do
- * not look sequential. Uniqueness: within one JVM by construction (the bijection cannot map two counter values
- * to one id; the counter would take 2<sup>62</sup> ids to wrap); across JVMs sharing a store, two JVMs collide
- * only when their random prefixes are equal, about one chance in 2<sup>60</sup> per pair of JVMs. Unlike
- * {@link UUID#randomUUID()} ids, these are not secrets: one id says something about the other ids of the same
- * JVM; never use a job id as a capability.
+ * <p>An id is a per-JVM prefix and a per-JVM counter. The prefix (58 random bits) is drawn once per JVM from
+ * {@link SecureRandom}; the counter (62 bits) starts at zero and goes through a fixed bijection keyed by 62 more
+ * random bits, so ids do not look sequential. Uniqueness: within one JVM by construction (the bijection cannot map
+ * two counter values to one id; the counter would take 2<sup>62</sup> ids to wrap); across JVMs sharing a store, two
+ * JVMs collide only when their random prefixes are equal, about one chance in 2<sup>58</sup> per pair of JVMs. Unlike
+ * random UUIDs, these ids are not secrets: one id says something about the other ids of the same JVM; never use a
+ * job id as a capability.
  */
 public final class JobIds {
 
-    private static final long VARIANT = 0x8000_0000_0000_0000L;
+    /** Characters per id. */
+    static final int LENGTH = 24;
+
+    private static final byte[] DIGITS = "0123456789abcdefghijklmnopqrstuv".getBytes(StandardCharsets.ISO_8859_1);
+
+    private static final long LOW_60_BITS = 0x0FFF_FFFF_FFFF_FFFFL;
 
     private static final long LOW_62_BITS = 0x3FFF_FFFF_FFFF_FFFFL;
 
-    private static final long MOST_SIGNIFICANT;
+    /** The first 12 characters' 60 bits, less the counter's top two: the 58-bit prefix, shifted left by two. */
+    private static final long PREFIX;
 
     private static final long KEY;
 
     static {
         SecureRandom random = new SecureRandom();
-        MOST_SIGNIFICANT = (random.nextLong() & ~0xF000L) | 0x4000L;
+        PREFIX = (random.nextLong() >>> 6) << 2;
         KEY = random.nextLong() & LOW_62_BITS;
     }
 
@@ -41,10 +47,28 @@ public final class JobIds {
     /**
      * A new default job id.
      *
-     * @return 36 characters, e.g. {@code 3f2c9a1e-07b4-4d2a-9c51-6e0f8b7a2d13}; never returned before by this JVM
+     * @return 24 characters, e.g. {@code 4k1f0q8d2m3r7t0a9b5c6e1g}; never returned before by this JVM
      */
     public static String next() {
-        return new UUID(MOST_SIGNIFICANT, VARIANT | scramble(COUNTER.getAndIncrement())).toString();
+        return format(PREFIX, scramble(COUNTER.getAndIncrement()));
+    }
+
+    /**
+     * The id of a prefix and a scrambled counter: the prefix's 58 bits, then the counter's 62, five bits a character,
+     * most significant first.
+     */
+    static String format(long prefix, long scrambled) {
+        byte[] text = new byte[LENGTH];
+        put(text, 0, prefix | (scrambled >>> 60));
+        put(text, LENGTH / 2, scrambled & LOW_60_BITS);
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    // writes the 60 low bits of a value as 12 characters
+    private static void put(byte[] text, int from, long bits) {
+        for (int i = LENGTH / 2 - 1; i >= 0; i--) {
+            text[from + i] = DIGITS[(int) (bits >>> (5 * (LENGTH / 2 - 1 - i))) & 31];
+        }
     }
 
     /**

@@ -26,8 +26,10 @@ import org.jspecify.annotations.Nullable;
  * {@link UnsupportedOperationException}. Copies are immutable and thread-safe; equality and hash codes follow
  * the {@link List} and {@link Map} contracts, so a copy equals any list or map with the same contents.
  *
- * <p>Size (compressed references): a list of one or two arguments is one 24-byte object; an empty list or map
- * is a shared instance; a longer list or a non-empty map is one 24-byte object and one array.
+ * <p>Size (compressed references): a list of one or two arguments is one 24-byte object, or one 32-byte object
+ * without boxes for two {@code Integer} or {@code Long} values or one {@code Long} ({@code get} boxes again: equal
+ * values of the same class, not always the same objects); an empty list or map is a shared instance; a longer list or a
+ * non-empty map is one 24-byte object and one array.
  */
 public final class ImmutableArgs {
 
@@ -78,7 +80,7 @@ public final class ImmutableArgs {
      */
     public static List<Object> copyOf(List<?> args) {
         Objects.requireNonNull(args, "args");
-        if (args instanceof SmallArgs || args instanceof ArrayArgs) {
+        if (args instanceof SmallArgs || args instanceof ArrayArgs || args instanceof NumberArgs) {
             @SuppressWarnings("unchecked")
             List<Object> same = (List<Object>) args;
             return same;
@@ -88,6 +90,12 @@ public final class ImmutableArgs {
     }
 
     private static List<Object> wrap(Object[] owned) {
+        if (owned.length == 1 || owned.length == 2) {
+            List<Object> numbers = NumberArgs.of(owned);
+            if (numbers != null) {
+                return numbers;
+            }
+        }
         return switch (owned.length) {
             case 0 -> EMPTY_LIST;
             case 1 -> new SmallArgs(owned[0]);

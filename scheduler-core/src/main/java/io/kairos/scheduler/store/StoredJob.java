@@ -14,7 +14,13 @@ import org.jspecify.annotations.Nullable;
 
 
 /**
- * One job as a job store holds it: an immutable value, safe to share between threads.
+ * One job as a job store holds it: an immutable value, safe to share between threads. It behaves as a record of
+ * the components below (accessors, {@code equals}, {@code hashCode} and {@code toString} over all of them) but is laid
+ * out compactly: the settings most jobs share (executor, store, misfire grace time, coalescing, instance limit,
+ * jitter, timeout, retry policy, finished marker) are one interned object, and the components that are mostly
+ * empty (keyword arguments, a fire time other than the run time, a broken reason, a pending retry, a broken or finished
+ * state) are one object (with the settings) only when one is set; a job is 48 bytes with compressed references when they are all
+ * empty.
  *
  * <p>{@code nextRunTime} is when the job is next due, jitter included; it is the indexed, queried value.
  * {@code nextFireTime} is the trigger's un-jittered fire time it came from, handed back to the trigger as
@@ -55,11 +61,20 @@ import org.jspecify.annotations.Nullable;
  *     job has one, and then {@code nextRunTime} is its {@link PendingRetry#nextRunTime()} while {@code nextFireTime}
  *     stays the trigger's fire time behind {@link PendingRetry#regularRunTime()}
  */
-public record StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
-        @Nullable Trigger trigger, String executor, String jobstore, @Nullable Duration misfireGraceTime, boolean coalesce,
-        int maxInstances, @Nullable Duration jitter, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime, JobState state,
-        @Nullable String brokenReason, long version, @Nullable Duration timeout, boolean keepsFinishedMarker, RetryPolicy retry,
-        @Nullable PendingRetry pendingRetry) {
+public final class StoredJob {
+
+    private final String id;
+    private final String name;
+    private final String task;
+    private final List<Object> args;
+    private final @Nullable Trigger trigger;
+    private final @Nullable Instant nextRunTime;
+    /**
+     * The shared {@link JobPolicies} when the mostly empty components are empty and the state follows from the next
+     * run time (scheduled with one, paused without), else a {@link JobExtras} holding them and the policies.
+     */
+    private final Object shape;
+    private final long version;
 
     /**
      * Checks the invariants listed on the components.
@@ -68,33 +83,58 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @throws IllegalArgumentException when {@code maxInstances < 1}, the next run time disagrees with
      *     the state, {@code timeout} is zero or negative, or a job that is not scheduled has a pending retry
      */
-    public StoredJob {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(task, "task");
-        args = ImmutableArgs.copyOf(args);
-        kwargs = ImmutableArgs.copyOf(kwargs);
-        Objects.requireNonNull(executor, "executor");
-        Objects.requireNonNull(jobstore, "jobstore");
+    public StoredJob(String id, String name, String task, List<Object> args, Map<String, Object> kwargs,
+            @Nullable Trigger trigger, String executor, String jobstore, @Nullable Duration misfireGraceTime, boolean coalesce,
+            int maxInstances, @Nullable Duration jitter, @Nullable Instant nextRunTime, @Nullable Instant nextFireTime, JobState state,
+            @Nullable String brokenReason, long version, @Nullable Duration timeout, boolean keepsFinishedMarker, @Nullable RetryPolicy retry,
+            @Nullable PendingRetry pendingRetry) {
+        this(Objects.requireNonNull(id, "id"), name, task, ImmutableArgs.copyOf(args), trigger, nextRunTime,
+                JobPolicies.checked(id, executor, jobstore, misfireGraceTime, coalesce, maxInstances, jitter, timeout, keepsFinishedMarker, retry),
+                ImmutableArgs.copyOf(kwargs), nextFireTime, brokenReason, pendingRetry, version, state);
+    }
+
+    // every copy comes through here: checks the invariants that tie the state to the other components
+    private StoredJob(String id, String name, String task, List<Object> args, @Nullable Trigger trigger,
+            @Nullable Instant nextRunTime, JobPolicies policies, Map<String, Object> kwargs, @Nullable Instant nextFireTime,
+            @Nullable String brokenReason, @Nullable PendingRetry pendingRetry, long version, JobState state) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.name = Objects.requireNonNull(name, "name");
+        this.task = Objects.requireNonNull(task, "task");
+        this.args = args;
         Objects.requireNonNull(state, "state");
-        if (maxInstances < 1) {
-            throw new IllegalArgumentException("max_instances must be at least 1, got " + maxInstances);
-        }
         if ((nextRunTime == null) != (state != JobState.SCHEDULED)) {
             throw new IllegalArgumentException("job '" + id + "': next run time " + nextRunTime + " disagrees with state " + state);
         }
         if (trigger == null && state != JobState.BROKEN) {
             throw new IllegalArgumentException("job '" + id + "': only a broken job may lack a trigger");
         }
-        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new IllegalArgumentException("job '" + id + "': timeout must be positive (or null for none), got " + timeout);
-        }
-        if (retry == null) {
-            retry = RetryPolicy.NONE;
-        }
         if (pendingRetry != null && state != JobState.SCHEDULED) {
             throw new IllegalArgumentException("job '" + id + "': only a scheduled job may have a pending retry, state " + state);
         }
+        this.trigger = trigger;
+        this.nextRunTime = nextRunTime;
+        this.shape = JobExtras.shape(policies, kwargs, nextRunTime, nextFireTime, brokenReason, pendingRetry, state);
+        this.version = version;
+    }
+
+    // a copy with another version
+    private StoredJob(StoredJob job, long version) {
+        this.id = job.id;
+        this.name = job.name;
+        this.task = job.task;
+        this.args = job.args;
+        this.trigger = job.trigger;
+        this.nextRunTime = job.nextRunTime;
+        this.shape = job.shape;
+        this.version = version;
+    }
+
+    private JobPolicies policies() {
+        return this.shape instanceof JobExtras extras ? extras.policies : (JobPolicies) this.shape;
+    }
+
+    private @Nullable JobExtras extras() {
+        return this.shape instanceof JobExtras extras ? extras : null;
     }
 
     /**
@@ -127,6 +167,13 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
                 nextFireTime, state, brokenReason, version, timeout, false);
     }
 
+    // a copy with another schedule, state, broken reason and pending retry; the rest kept
+    private StoredJob copy(@Nullable Instant runTime, @Nullable Instant fireTime, JobState newState,
+            @Nullable String brokenReason, @Nullable PendingRetry retry) {
+        return new StoredJob(this.id, this.name, this.task, this.args, this.trigger, runTime, policies(), kwargs(), fireTime,
+                brokenReason, retry, this.version, newState);
+    }
+
     /**
      * A copy with a new next run time and fire time; the state follows ({@code null} → paused). A pending retry is kept
      * while the job stays scheduled and dropped when it is paused.
@@ -136,11 +183,8 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @return the copy (same version; the store sets the version when it writes)
      */
     public StoredJob withNextRunTime(@Nullable Instant nextRunTime, @Nullable Instant nextFireTime) {
-        JobState newState = nextRunTime == null ? JobState.PAUSED : JobState.SCHEDULED;
-        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
-                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, nextRunTime,
-                nextRunTime == null ? null : nextFireTime, newState, null, this.version, this.timeout, this.keepsFinishedMarker,
-                this.retry, nextRunTime == null ? null : this.pendingRetry);
+        return copy(nextRunTime, nextRunTime == null ? null : nextFireTime, nextRunTime == null ? JobState.PAUSED : JobState.SCHEDULED,
+                null, nextRunTime == null ? null : pendingRetry());
     }
 
     /**
@@ -150,10 +194,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @return the copy
      */
     public StoredJob withVersion(long version) {
-        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
-                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime,
-                this.nextFireTime, this.state, this.brokenReason, version, this.timeout, this.keepsFinishedMarker, this.retry,
-                this.pendingRetry);
+        return new StoredJob(this, version);
     }
 
     /**
@@ -163,10 +204,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @return the copy
      */
     public StoredJob asBroken(String reason) {
-        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
-                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, null, null,
-                JobState.BROKEN, Objects.requireNonNull(reason, "reason"), this.version, this.timeout, this.keepsFinishedMarker,
-                this.retry, null);
+        return copy(null, null, JobState.BROKEN, Objects.requireNonNull(reason, "reason"), null);
     }
 
     /**
@@ -175,9 +213,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @return the copy
      */
     public StoredJob asFinished() {
-        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
-                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, null, null,
-                JobState.FINISHED, null, this.version, this.timeout, this.keepsFinishedMarker, this.retry, null);
+        return copy(null, null, JobState.FINISHED, null, null);
     }
 
     /**
@@ -187,9 +223,9 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @return the copy
      */
     public StoredJob withKeepsFinishedMarker(boolean keeps) {
-        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
-                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime,
-                this.nextFireTime, this.state, this.brokenReason, this.version, this.timeout, keeps, this.retry, this.pendingRetry);
+        return new StoredJob(this.id, this.name, this.task, this.args, this.trigger, this.nextRunTime,
+                policies().withKeepsFinishedMarker(keeps), kwargs(), nextFireTime(), brokenReason(), pendingRetry(), this.version,
+                state());
     }
 
     /**
@@ -201,10 +237,7 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @return the copy
      */
     public StoredJob withSchedule(@Nullable Instant runTime, @Nullable Instant fireTime, @Nullable PendingRetry retry) {
-        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
-                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, runTime,
-                runTime == null ? null : fireTime, runTime == null ? JobState.PAUSED : JobState.SCHEDULED, null, this.version,
-                this.timeout, this.keepsFinishedMarker, this.retry, retry);
+        return copy(runTime, runTime == null ? null : fireTime, runTime == null ? JobState.PAUSED : JobState.SCHEDULED, null, retry);
     }
 
     /**
@@ -214,10 +247,9 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @return the copy
      */
     public StoredJob withRetry(@Nullable RetryPolicy policy) {
-        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
-                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, this.nextRunTime,
-                this.nextFireTime, this.state, this.brokenReason, this.version, this.timeout, this.keepsFinishedMarker,
-                policy == null ? RetryPolicy.NONE : policy, this.pendingRetry);
+        return new StoredJob(this.id, this.name, this.task, this.args, this.trigger, this.nextRunTime,
+                policies().withRetry(policy == null ? RetryPolicy.NONE : policy), kwargs(), nextFireTime(), brokenReason(),
+                pendingRetry(), this.version, state());
     }
 
     /**
@@ -230,17 +262,111 @@ public record StoredJob(String id, String name, String task, List<Object> args, 
      * @throws IllegalArgumentException when the job is not scheduled and {@code retry} is not {@code null}
      */
     public StoredJob withPendingRetry(@Nullable PendingRetry retry) {
+        PendingRetry current = pendingRetry();
         Instant next;
         if (retry != null) {
             next = retry.nextRunTime();
         }
         else {
-            next = this.pendingRetry != null ? this.pendingRetry.regularRunTime() : this.nextRunTime;
+            next = current != null ? current.regularRunTime() : this.nextRunTime;
         }
-        JobState newState = this.state == JobState.SCHEDULED && next == null ? JobState.PAUSED : this.state;
-        return new StoredJob(this.id, this.name, this.task, this.args, this.kwargs, this.trigger, this.executor,
-                this.jobstore, this.misfireGraceTime, this.coalesce, this.maxInstances, this.jitter, next,
-                next == null ? null : this.nextFireTime, newState, this.brokenReason, this.version, this.timeout,
-                this.keepsFinishedMarker, this.retry, retry);
+        JobState oldState = state();
+        JobState newState = oldState == JobState.SCHEDULED && next == null ? JobState.PAUSED : oldState;
+        return copy(next, next == null ? null : nextFireTime(), newState, brokenReason(), retry);
+    }
+
+    /** @return the id */
+    public String id() { return this.id; }
+
+    /** @return the name */
+    public String name() { return this.name; }
+
+    /** @return the task name */
+    public String task() { return this.task; }
+
+    /** @return the positional arguments */
+    public List<Object> args() { return this.args; }
+
+    /** @return the named arguments */
+    public Map<String, Object> kwargs() { return this.shape instanceof JobExtras extras ? extras.kwargs : ImmutableArgs.emptyMap(); }
+
+    /** @return the trigger */
+    public @Nullable Trigger trigger() { return this.trigger; }
+
+    /** @return the executor alias */
+    public String executor() { return policies().executor; }
+
+    /** @return the store alias */
+    public String jobstore() { return policies().jobstore; }
+
+    /** @return the misfire grace time */
+    public @Nullable Duration misfireGraceTime() { return policies().misfireGraceTime; }
+
+    /** @return whether due run times are coalesced */
+    public boolean coalesce() { return policies().coalesce; }
+
+    /** @return the most runs in flight at once */
+    public int maxInstances() { return policies().maxInstances; }
+
+    /** @return the jitter */
+    public @Nullable Duration jitter() { return policies().jitter; }
+
+    /** @return the next run time */
+    public @Nullable Instant nextRunTime() { return this.nextRunTime; }
+
+    /** @return the un-jittered fire time behind the next run time */
+    public @Nullable Instant nextFireTime() { return JobExtras.fireTime(extras(), this.nextRunTime); }
+
+    /** @return the state */
+    public JobState state() { return JobExtras.state(extras(), this.nextRunTime); }
+
+    /** @return why the job is broken */
+    public @Nullable String brokenReason() { return this.shape instanceof JobExtras extras ? extras.brokenReason : null; }
+
+    /** @return the store's version */
+    public long version() { return this.version; }
+
+    /** @return the timeout */
+    public @Nullable Duration timeout() { return policies().timeout; }
+
+    /** @return whether the job leaves a finished marker */
+    public boolean keepsFinishedMarker() { return policies().keepsFinishedMarker; }
+
+    /** @return the retry policy, never {@code null} */
+    public RetryPolicy retry() { return policies().retry; }
+
+    /** @return the pending retry */
+    public @Nullable PendingRetry pendingRetry() { return this.shape instanceof JobExtras extras ? extras.pendingRetry : null; }
+
+    /** Equal when every component is, as for a record. */
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        return other instanceof StoredJob that && this.version == that.version && state() == that.state()
+                && this.id.equals(that.id) && this.name.equals(that.name) && this.task.equals(that.task)
+                && this.args.equals(that.args) && Objects.equals(this.trigger, that.trigger)
+                && Objects.equals(this.nextRunTime, that.nextRunTime) && policies().equals(that.policies())
+                && kwargs().equals(that.kwargs()) && Objects.equals(nextFireTime(), that.nextFireTime())
+                && Objects.equals(brokenReason(), that.brokenReason()) && Objects.equals(pendingRetry(), that.pendingRetry());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(this.id, this.name, this.task, this.args, kwargs(), this.trigger, policies(), this.nextRunTime,
+                nextFireTime(), state(), brokenReason(), this.version, pendingRetry());
+    }
+
+    /** The components, as a record writes them: {@code StoredJob[id=…, name=…, …]}. */
+    @Override
+    public String toString() {
+        return "StoredJob[id=" + this.id + ", name=" + this.name + ", task=" + this.task + ", args=" + this.args
+                + ", kwargs=" + kwargs() + ", trigger=" + this.trigger + ", executor=" + executor() + ", jobstore=" + jobstore()
+                + ", misfireGraceTime=" + misfireGraceTime() + ", coalesce=" + coalesce() + ", maxInstances=" + maxInstances()
+                + ", jitter=" + jitter() + ", nextRunTime=" + this.nextRunTime + ", nextFireTime=" + nextFireTime()
+                + ", state=" + state() + ", brokenReason=" + brokenReason() + ", version=" + this.version
+                + ", timeout=" + timeout() + ", keepsFinishedMarker=" + keepsFinishedMarker() + ", retry=" + retry()
+                + ", pendingRetry=" + pendingRetry() + "]";
     }
 }

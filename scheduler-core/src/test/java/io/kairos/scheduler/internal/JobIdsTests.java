@@ -2,28 +2,41 @@ package io.kairos.scheduler.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-/** Default job ids ({@link JobIds}): UUID-shaped, version 4, distinct, and not sequential-looking. */
+/** Default job ids ({@link JobIds}): 24 base32 characters, distinct, and not sequential-looking. */
 class JobIdsTests {
 
     @Test
-    void idsAreVersion4UuidStringsSharingThePerJvmPrefix() {
+    void idsAre24LowercaseBase32CharactersSharingThePerJvmPrefix() {
         String first = JobIds.next();
         String second = JobIds.next();
-        UUID a = UUID.fromString(first);
-        UUID b = UUID.fromString(second);
-        assertThat(first).hasSize(36).isEqualTo(a.toString());
-        assertThat(a.version()).isEqualTo(4);
-        assertThat(a.variant()).isEqualTo(2);
-        assertThat(a.getMostSignificantBits()).isEqualTo(b.getMostSignificantBits());
-        assertThat(a.getLeastSignificantBits()).isNotEqualTo(b.getLeastSignificantBits());
+        assertThat(first).hasSize(24).matches("[0-9a-v]{24}");
+        assertThat(second).hasSize(24).matches("[0-9a-v]{24}").isNotEqualTo(first);
+        // the first 11 characters hold prefix bits only
+        assertThat(first.substring(0, 11)).isEqualTo(second.substring(0, 11));
+    }
+
+    @Test
+    void formatWritesThePrefixAndCounterBitsAsBase32Digits() {
+        Random random = new Random(42);
+        long[] prefixes = {0L, ((-1L) >>> 6) << 2, (random.nextLong() >>> 6) << 2};
+        long[] counters = {0L, 1L, (1L << 62) - 1, 1L << 60, random.nextLong() >>> 2};
+        for (long prefix : prefixes) {
+            for (long counter : counters) {
+                // BigInteger's radix-32 digits are 0-9 then a-v, the ids' alphabet
+                BigInteger bits = BigInteger.valueOf(prefix >>> 2).shiftLeft(62).or(BigInteger.valueOf(counter));
+                String expected = "0".repeat(24 - bits.toString(32).length()) + bits.toString(32);
+                assertThat(JobIds.format(prefix, counter)).isEqualTo(expected);
+            }
+        }
     }
 
     @Test

@@ -43,6 +43,30 @@ class ImmutableArgsTests {
     }
 
     @Test
+    void oneOrTwoIntegerOrLongValuesCopyAsTheListTheyCameFromWithTheirClasses() {
+        Object[][] cases = { { 7 }, { 7L }, { Integer.MIN_VALUE, Long.MAX_VALUE }, { Long.MIN_VALUE, Integer.MAX_VALUE },
+            { 1_000_000, 1_700_000_000_000L }, { -5L, -6L }, { 3, 4 }, { 3, "x" }, { "x", 3L }, { 3, null },
+            { null, 3 }, { 3, 2.5 }, { (short) 3, 4 } };
+        for (Object[] values : cases) {
+            List<Object> expected = new ArrayList<>(Arrays.asList(values));
+            for (List<Object> copy : List.of(ImmutableArgs.copyOf(expected), ImmutableArgs.of(values.clone()))) {
+                assertThat(copy).as("%s", expected).isEqualTo(expected).hasSameHashCodeAs(expected)
+                        .hasToString(expected.toString());
+                assertThat(expected).isEqualTo(copy);
+                for (int i = 0; i < values.length; i++) {
+                    assertThat(copy.get(i)).isEqualTo(values[i]);
+                    assertThat(copy.get(i) == null ? null : copy.get(i).getClass())
+                            .isEqualTo(values[i] == null ? null : values[i].getClass());
+                }
+                assertThat(ImmutableArgs.copyOf(copy)).isSameAs(copy);
+                assertThatThrownBy(() -> copy.get(values.length)).isInstanceOf(IndexOutOfBoundsException.class);
+                assertThatThrownBy(() -> copy.get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+                assertThatThrownBy(() -> copy.set(0, 1)).isInstanceOf(UnsupportedOperationException.class);
+            }
+        }
+    }
+
+    @Test
     void ofCopiesTheArray() {
         Object[] values = { 1, 2, 3 };
         List<Object> list = ImmutableArgs.of(values);

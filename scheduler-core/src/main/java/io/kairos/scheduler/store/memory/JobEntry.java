@@ -11,15 +11,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * One job in a {@link MemoryJobStore}: the job, its lease, and its place in one of the store's
  * {@link RunTimeHeap}s (the key it is sorted by, its heap and slot). Guarded by the
- * store's lock.
+ * store's lock. 32 bytes with compressed references: the lease, which only the jobs in flight have, is one
+ * reference to a {@link Lease} that the jobs leased together share.
  */
 final class JobEntry {
 
     StoredJob job;
 
-    @Nullable String leaseOwner;
-
-    @Nullable Instant leaseUntil;
+    /** The lease, or {@code null} when nobody holds one. */
+    @Nullable Lease lease;
 
     /** {@link #acquirableAt()} as of the last time the entry was placed in a heap; {@code null} when in none. */
     @Nullable Instant key;
@@ -44,11 +44,11 @@ final class JobEntry {
      */
     @Nullable Instant acquirableAt() {
         Instant nextRunTime = this.job.nextRunTime();
-        Instant until = this.leaseUntil;
-        if (nextRunTime == null || this.leaseOwner == null || until == null) {
+        Lease held = this.lease;
+        if (nextRunTime == null || held == null) {
             return nextRunTime;
         }
-        return until.isAfter(nextRunTime) ? until : nextRunTime;
+        return held.until().isAfter(nextRunTime) ? held.until() : nextRunTime;
     }
 
     /** {@link #key} of an entry in a heap, where it is never {@code null}. */
@@ -56,8 +56,22 @@ final class JobEntry {
         return Objects.requireNonNull(this.key, "the entry is in no heap");
     }
 
+    /** The lease holder, or {@code null}. */
+    @Nullable String leaseOwner() {
+        Lease held = this.lease;
+        return held == null ? null : held.owner();
+    }
+
     void dropLease() {
-        this.leaseOwner = null;
-        this.leaseUntil = null;
+        this.lease = null;
+    }
+
+    /**
+     * A scheduler's lease on jobs, until an instant; immutable, so the jobs of one acquisition share one.
+     *
+     * @param owner the scheduler id
+     * @param until when the lease ends
+     */
+    record Lease(String owner, Instant until) {
     }
 }

@@ -42,8 +42,11 @@ import org.jspecify.annotations.Nullable;
  * the jobs: a stopped and restarted scheduler finds them again.
  *
  * <p>Costs: adding, updating, removing, acquiring or releasing one job is O(log n); {@link #nextRunTime()} is O(1);
- * {@link #getAllJobs()} is O(n log n). Each job costs about 56 bytes on top of the {@link StoredJob} itself (a
- * 40-byte entry, a slot in the id table and one in a heap), so a million pending jobs fit in a default heap.
+ * {@link #getAllJobs()} is O(n log n). Each job costs about 48 bytes on top of the {@link StoredJob} itself (a
+ * 32-byte entry, a slot in the id table and one in a heap), so a million pending jobs fit in a default heap. A
+ * pending one-shot job with a generated id, a date trigger, two numeric arguments and the default settings retains
+ * about 265 bytes in all (benchmark W2): the 48-byte job, its 64-byte id, the trigger and its instant (48), the
+ * arguments (32) and the store's share.
  *
  * <p>Thread-safe: one lock guards every operation.
  */
@@ -179,7 +182,7 @@ public class MemoryJobStore implements JobStore {
     }
 
     private void place(JobEntry entry) {
-        (entry.leaseOwner == null ? this.unleased : this.leased).reposition(entry);
+        (entry.lease == null ? this.unleased : this.leased).reposition(entry);
     }
 
     private @Nullable JobEntry earliest() {
@@ -209,7 +212,7 @@ public class MemoryJobStore implements JobStore {
             if (entry == null || entry.job.version() != expectedVersion) {
                 return false;
             }
-            if (schedulerId.equals(entry.leaseOwner)) {
+            if (schedulerId.equals(entry.leaseOwner())) {
                 entry.dropLease();
             }
             write(entry, entry.job.asBroken(reason));
@@ -364,9 +367,9 @@ public class MemoryJobStore implements JobStore {
                 acquired.add(first);
             }
             List<StoredJob> result = new ArrayList<>(acquired.size());
+            JobEntry.Lease lease = new JobEntry.Lease(schedulerId, leaseUntil);
             for (JobEntry entry : acquired) {
-                entry.leaseOwner = schedulerId;
-                entry.leaseUntil = leaseUntil;
+                entry.lease = lease;
                 place(entry);
                 result.add(entry.job);
             }
@@ -390,12 +393,13 @@ public class MemoryJobStore implements JobStore {
         Objects.requireNonNull(schedulerId, "schedulerId");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
         Set<String> lost = new LinkedHashSet<>();
+        JobEntry.Lease lease = new JobEntry.Lease(schedulerId, leaseUntil);
         this.lock.lock();
         try {
             for (String jobId : jobIds) {
                 JobEntry entry = this.jobs.get(jobId);
-                if (entry != null && schedulerId.equals(entry.leaseOwner)) {
-                    entry.leaseUntil = leaseUntil;
+                if (entry != null && schedulerId.equals(entry.leaseOwner())) {
+                    entry.lease = lease;
                     place(entry);
                 }
                 else {
@@ -416,12 +420,12 @@ public class MemoryJobStore implements JobStore {
         try {
             for (JobRelease release : releases) {
                 JobEntry entry = this.jobs.get(release.jobId());
-                boolean applies = entry != null && schedulerId.equals(entry.leaseOwner)
+                boolean applies = entry != null && schedulerId.equals(entry.leaseOwner())
                         && entry.job.version() == release.acquiredVersion();
                 if (!applies && release.setsRetry()) {
                     retriesNotWritten.add(release.jobId());
                 }
-                if (entry == null || !schedulerId.equals(entry.leaseOwner)) {
+                if (entry == null || !schedulerId.equals(entry.leaseOwner())) {
                     continue;
                 }
                 entry.dropLease();
