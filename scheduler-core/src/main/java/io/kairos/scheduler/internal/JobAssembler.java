@@ -5,14 +5,10 @@ import io.kairos.scheduler.JobChanges;
 import io.kairos.scheduler.JobDefaults;
 import io.kairos.scheduler.JobOptions;
 
-import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.input.InputText;
-import io.kairos.scheduler.executor.ThreadPoolJobExecutor;
-import io.kairos.scheduler.store.JobStore;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.JobArguments;
 import io.kairos.scheduler.task.Task;
-import io.kairos.scheduler.task.Tasks;
 import io.kairos.scheduler.trigger.DateTrigger;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import io.kairos.scheduler.trigger.Trigger;
@@ -20,6 +16,7 @@ import io.kairos.scheduler.trigger.Zones;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,39 +35,80 @@ public final class JobAssembler {
 
     static final String DEFAULT = "default";
 
-    /** Stands in, for {@link JobExecutor#checkJob}, for the default executor created at start (never started). */
-    private static final JobExecutor DEFAULT_EXECUTOR_RULES = new ThreadPoolJobExecutor();
-
-    /** What a valid job id is, as errors say it. */
-    static final String ID_RULE = "valid: 1 to 191 characters, not blank, not '.' or '..', without '/', '\\' or control"
-            + " characters (U+0000 to U+001F, U+007F to U+009F), e.g. 'order-timeout-42'";
-
     private final Settings settings;
 
     private final TaskLookup tasks;
 
     private final FireTimes fireTimes;
 
+    private final JobPlacement placement;
+
     public JobAssembler(Settings settings, TaskLookup tasks, FireTimes fireTimes) {
         this.settings = settings;
         this.tasks = tasks;
         this.fireTimes = fireTimes;
+        this.placement = new JobPlacement(settings);
     }
 
     PendingJob assemble(JobRequest request) {
+        StoredJob template = draft(request, this.settings.clock).build();
+        this.placement.checkExecutorAccepts(template);
+        return new PendingJob(template, request.task(), request.conflictPolicy(), request.isNextRunTimeSet(), request.nextRunTime());
+    }
+
+    /**
+     * The job to store now for a request to a started scheduler: validated as {@link #assemble} validates it, and built
+     * once, with its first run time (as {@link #firstRun(PendingJob, Instant)} gives it) and version 1 (the version a
+     * store gives a job it adds), so no copy of it is made on the way to the store.
+     *
+     * @param request the request
+     * @param now the scheduler clock, for the first run time, a trigger spec's or a missing trigger's "now" and the
+     *     check that the trigger fires; read only when one of them needs it (so not for a {@code date} trigger object
+     *     without jitter); a caller that passes a clock reading once makes these agree on one time
+     * @return the job, scheduled (or paused when added paused or when the trigger has no fire time)
+     * @throws RuntimeException as {@link #assemble}
+     */
+    StoredJob assembleScheduled(JobRequest request, InstantSource now) {
+        JobDraft draft = draft(request, now);
+        if (request.isNextRunTimeSet()) {
+            draft.schedule(request.nextRunTime(), request.nextRunTime());
+        }
+        else if (draft.trigger instanceof DateTrigger date && noJitter(draft.jitter)) {
+            draft.schedule(date.runTime(), date.runTime());
+        }
+        else {
+            Optional<FireTimes.Next> next = this.fireTimes.next(Objects.requireNonNull(draft.trigger, "trigger"), draft.jitter, null,
+                    now.instant());
+            draft.schedule(next.map(FireTimes.Next::runTime).orElse(null), next.map(FireTimes.Next::fireTime).orElse(null));
+        }
+        draft.version = 1;
+        StoredJob job = draft.build();
+        this.placement.checkExecutorAccepts(job);
+        return job;
+    }
+
+    /**
+     * Validates a request (task, id, name, arguments, trigger, options, placement) into a draft without a run time
+     * (paused, version 0), reading {@code now} only for a trigger spec, a missing trigger or the check that a trigger
+     * other than a date trigger fires; the executor's veto ({@link JobPlacement#checkExecutorAccepts}) is left to the
+     * caller, on the built job.
+     */
+    private JobDraft draft(JobRequest request, InstantSource now) {
         Task task = request.task() != null ? request.task() : this.tasks.resolve(null, request.taskName());
         JobDraft draft = new JobDraft();
-        draft.id = request.id() == null ? JobIds.next() : checkId(request.id());
+        String id = request.id();
+        draft.id = id == null ? JobIds.next() : JobFields.checkId(id);
         // an id the caller chose may be added again (a restart, another instance): it leaves a finished marker
-        draft.keepsFinishedMarker = request.id() != null;
-        draft.name = request.name() == null ? task.name() : checkName(request.name());
+        draft.keepsFinishedMarker = id != null;
+        String name = request.name();
+        draft.name = name == null ? task.name() : JobFields.checkName(name);
         draft.task = task.name();
         draft.args = request.args();
         draft.kwargs = request.kwargs();
         checkArguments(task, draft);
-        draft.trigger = trigger(request.trigger());
+        draft.trigger = trigger(request.trigger(), now);
         if (!request.isNextRunTimeSet()) {
-            requireFires(draft.trigger);
+            requireFires(draft.trigger, now);
         }
         JobDefaults defaults = this.settings.jobDefaults;
         draft.executor = DEFAULT;
@@ -81,10 +119,12 @@ public final class JobAssembler {
         draft.jitter = defaults.jitter();
         draft.retry = defaults.retry();
         applyOptions(draft, request.options());
-        checkPlacement(task, draft.executor, draft.jobstore);
-        StoredJob template = draft.build();
-        checkExecutorAccepts(template);
-        return new PendingJob(template, request.task(), request.conflictPolicy(), request.isNextRunTimeSet(), request.nextRunTime());
+        this.placement.check(task, draft.executor, draft.jobstore);
+        return draft;
+    }
+
+    private static boolean noJitter(@Nullable Duration jitter) {
+        return jitter == null || jitter.isZero();
     }
 
     /** Sets on a draft the options that are set; the others keep the draft's values (the defaults, or the job's). */
@@ -107,7 +147,7 @@ public final class JobAssembler {
         if (pending.nextRunTimeSet()) {
             return template.withNextRunTime(pending.nextRunTime(), pending.nextRunTime());
         }
-        if (template.trigger() instanceof DateTrigger date && (template.jitter() == null || template.jitter().isZero())) {
+        if (template.trigger() instanceof DateTrigger date && noJitter(template.jitter())) {
             // what FireTimes.next gives for an unfired date trigger without jitter (a date trigger has none of its
             // own), without the zoned date-times; the job shares the trigger's instant for both times
             return template.withNextRunTime(date.runTime(), date.runTime());
@@ -132,7 +172,7 @@ public final class JobAssembler {
     StoredJob apply(StoredJob job, JobChanges changes, boolean schedule) {
         JobDraft draft = new JobDraft(job);
         if (changes.name() != null) {
-            draft.name = checkName(changes.name());
+            draft.name = JobFields.checkName(changes.name());
         }
         if (changes.args() != null) {
             draft.args = changes.args();
@@ -152,14 +192,14 @@ public final class JobAssembler {
         if (changes.args() != null || changes.kwargs() != null || executorChanged) {
             Task task = this.tasks.resolve(job.id(), job.task());
             checkArguments(task, draft);
-            checkPlacement(task, draft.executor, draft.jobstore);
+            this.placement.check(task, draft.executor, draft.jobstore);
         }
         if (schedule && changes.isNextRunTimeSet()) {
             draft.schedule(changes.nextRunTime(), changes.nextRunTime());
         }
         StoredJob changed = draft.build();
         if (executorChanged || options.isSet(JobOptions.Option.TIMEOUT)) {
-            checkExecutorAccepts(changed);
+            this.placement.checkExecutorAccepts(changed);
         }
         return changed;
     }
@@ -194,10 +234,15 @@ public final class JobAssembler {
      * @throws InvalidTriggerSpecException when the trigger never fires after now
      */
     void requireFires(Trigger trigger) {
+        requireFires(trigger, this.settings.clock);
+    }
+
+    /** {@link #requireFires(Trigger)} at the time {@code clock} gives, read only for a trigger other than a date trigger. */
+    private static void requireFires(Trigger trigger, InstantSource clock) {
         if (trigger instanceof DateTrigger) {
             return;
         }
-        Instant now = this.settings.clock.instant();
+        Instant now = clock.instant();
         if (trigger.nextFireTime(null, Zones.atZone(now, trigger.timezone())).isEmpty()) {
             throw neverFires(trigger, now);
         }
@@ -215,122 +260,30 @@ public final class JobAssembler {
     }
 
     Trigger trigger(@Nullable Object triggerOrSpec) {
+        return trigger(triggerOrSpec, this.settings.clock);
+    }
+
+    /** A trigger as given, read from a spec, or a date trigger for now when none is given; {@code now} read only then. */
+    private Trigger trigger(@Nullable Object triggerOrSpec, InstantSource now) {
         if (triggerOrSpec instanceof Trigger trigger) {
             return trigger;
         }
         if (triggerOrSpec instanceof Map<?, ?> spec) {
             Map<String, Object> copy = new LinkedHashMap<>();
             spec.forEach((k, v) -> copy.put(String.valueOf(k), v));
-            return TriggerSpecs.fromSpec(copy, this.settings.timezone, this.settings.clock.instant());
+            return TriggerSpecs.fromSpec(copy, this.settings.timezone, now.instant());
         }
         // no trigger: run once, now (APScheduler's default)
-        return new DateTrigger(this.settings.clock.instant(), this.settings.timezone);
+        return new DateTrigger(now.instant(), this.settings.timezone);
     }
 
-    /** Checks that the executor and store exist (or are the defaults created at start) and accept the task. */
+    /** Checks that the executor and store exist and accept the task ({@link JobPlacement#check}). */
     void checkPlacement(Task task, String executorAlias, String storeAlias) {
-        JobExecutor executor = this.settings.components.executors().get(executorAlias);
-        if (executor == null && !executorAlias.equals(DEFAULT)) {
-            throw new IllegalArgumentException("No executor by the alias of '" + executorAlias + "'; known executors: "
-                    + this.settings.components.executors().keySet() + " (and 'default', created at start when missing)");
-        }
-        if (executor != null) {
-            executor.checkTask(task);
-        }
-        JobStore store = this.settings.components.stores().get(storeAlias);
-        if (store == null && !storeAlias.equals(DEFAULT)) {
-            throw new IllegalArgumentException("No job store by the alias of '" + storeAlias + "'; known job stores: "
-                    + this.settings.components.stores().keySet() + " (and 'default', created at start when missing)");
-        }
-        if (store != null && store.isShared() && !task.hasStableName()) {
-            throw new IllegalArgumentException(Tasks.unstableNameMessage(task, storeAlias));
-        }
-    }
-
-    /**
-     * Lets the job's executor veto its options ({@link JobExecutor#checkJob}); the default executor, when it is
-     * still to be created at start, is a thread pool.
-     */
-    private void checkExecutorAccepts(StoredJob job) {
-        JobExecutor executor = this.settings.components.executors().get(job.executor());
-        if (executor == null && job.executor().equals(DEFAULT)) {
-            executor = DEFAULT_EXECUTOR_RULES;
-        }
-        if (executor != null) {
-            executor.checkJob(job);
-        }
+        this.placement.check(task, executorAlias, storeAlias);
     }
 
     private static void checkArguments(Task task, JobDraft draft) {
         JobArguments.requireJsonCompatible(draft.args, draft.kwargs);
         task.checkArguments(draft.args, draft.kwargs);
-    }
-
-    /**
-     * Checks a job id the caller chose (every add, so {@code addJob}, {@code addJobs} and {@code importJobs}): not
-     * blank, at most 191 characters, not {@code .} or {@code ..}, and without {@code /}, {@code \} or ISO control
-     * characters. A job id is a path segment of the actuator and dashboard URLs: Tomcat refuses an encoded {@code /}
-     * or {@code \} in a path before any application code sees it, and browsers and HTTP clients resolve the dot
-     * segments {@code .} and {@code ..} away (even encoded as {@code %2E}), so such a job could be added but not
-     * reached over HTTP. Jobs already stored with such ids are not checked: they load, list and run as before.
-     */
-    static String checkId(String id) {
-        if (id.isBlank() || id.length() > 191) {
-            throw new IllegalArgumentException("id " + quoteId(id) + " is not a valid job id: it is "
-                    + (id.isBlank() ? "blank" : id.length() + " characters long") + "; " + ID_RULE);
-        }
-        if (id.equals(".") || id.equals("..")) {
-            throw new IllegalArgumentException("id " + quoteId(id) + " is not a valid job id: it is a dot segment, which"
-                    + " browsers and HTTP clients resolve away in a URL path (a job id is a path segment of the actuator and"
-                    + " dashboard URLs); " + ID_RULE);
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c == '/' || c == '\\' || Character.isISOControl(c)) {
-                throw new IllegalArgumentException("id " + quoteId(id) + " is not a valid job id: it holds " + describe(c)
-                        + " at index " + i + " (a job id is a path segment of the actuator and dashboard URLs); " + ID_RULE);
-            }
-        }
-        return id;
-    }
-
-    /** A job id quoted for a message, each control character written as a backslash, {@code u} and four hex digits. */
-    private static String quoteId(String id) {
-        StringBuilder visible = new StringBuilder(id.length());
-        id.chars().forEach((c) -> {
-            if (Character.isISOControl(c)) {
-                visible.append(String.format("\\u%04X", c));
-            }
-            else {
-                visible.append((char) c);
-            }
-        });
-        return InputText.quote(visible);
-    }
-
-    private static String describe(char c) {
-        return Character.isISOControl(c) ? String.format("the control character U+%04X", (int) c) : "'" + c + "'";
-    }
-
-    /**
-     * Checks a job name the caller chose (at add and modify; a name defaulted from the task name is not checked): not
-     * blank and at most {@value JobRequest#MAX_NAME_LENGTH} characters. Jobs already stored with longer names load as
-     * before.
-     */
-    private static String checkName(String name) {
-        String checked = checkText("name", name);
-        if (checked.length() > JobRequest.MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("name " + InputText.quote(checked) + " is too long; valid: 1 to "
-                    + JobRequest.MAX_NAME_LENGTH + " characters, not blank (a label for lists, logs and the dashboard; keep"
-                    + " longer text in the job's arguments)");
-        }
-        return checked;
-    }
-
-    private static String checkText(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " must be a non-blank string, got '" + value + "'");
-        }
-        return value;
     }
 }

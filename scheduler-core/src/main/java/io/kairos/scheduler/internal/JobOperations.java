@@ -1,8 +1,8 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.JobChanges;
+import io.kairos.scheduler.JobRequest;
 import io.kairos.scheduler.event.AllJobsRemoved;
-import io.kairos.scheduler.event.JobAdded;
 import io.kairos.scheduler.event.JobModified;
 import io.kairos.scheduler.event.JobRemoved;
 import io.kairos.scheduler.store.ConflictPolicy;
@@ -48,50 +48,29 @@ final class JobOperations {
 
     private final StoreLanes lanes;
 
+    private final JobAdder adder;
+
     JobOperations(Settings settings, JobAssembler assembler, TaskLookup tasks, EventDispatcher events, StoreLanes lanes) {
         this.settings = settings;
         this.assembler = assembler;
         this.tasks = tasks;
         this.events = events;
         this.lanes = lanes;
+        this.adder = new JobAdder(settings, assembler, tasks, events, lanes);
     }
 
+    /**
+     * Adds the job of one request to a started scheduler ({@link JobAdder#add}).
+     *
+     * @return the job as stored, or the existing one under {@link ConflictPolicy#KEEP_EXISTING}
+     */
+    StoredJob add(JobRequest request) {
+        return this.adder.add(request);
+    }
+
+    /** Stores a validated job, with its first run time from now ({@link JobAdder#store}). */
     StoredJob store(PendingJob pending, boolean publish) {
-        // one clock read per add: the first run time and the JobAdded timestamp
-        Instant now = this.settings.clock.instant();
-        StoredJob job = this.assembler.firstRun(pending, now);
-        JobStore store = this.settings.components.requireStore(job.jobstore());
-        if (pending.policy() == ConflictPolicy.KEEP_EXISTING) {
-            // a job, or the marker of one that already finished: add unless it exists or already ran
-            Optional<StoredJob> existing = store.lookupJob(job.id()).or(() -> store.lookupFinished(job.id()));
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-        }
-        if (pending.task() != null) {
-            this.tasks.bind(job.id(), pending.task());
-        }
-        StoredJob stored;
-        try {
-            stored = store.addJob(job, pending.policy());
-        }
-        catch (RuntimeException ex) {
-            if (pending.task() != null && pending.policy() != ConflictPolicy.REPLACE) {
-                this.tasks.unbind(job.id());
-            }
-            throw ex;
-        }
-        if (pending.policy() == ConflictPolicy.REPLACE) {
-            // only a replacing add changes a job the loop may hold or be acquiring; a new id cannot be held
-            this.lanes.jobChanged(job.jobstore(), job.id(), stored.version());
-        }
-        if (publish) {
-            if (this.events.wants(JobAdded.class)) {
-                this.events.publish(new JobAdded(now, stored.id(), stored.jobstore()));
-            }
-            this.lanes.signalIfBefore(stored.jobstore(), stored.nextRunTime());
-        }
-        return stored;
+        return this.adder.store(pending, publish);
     }
 
     /**

@@ -23,6 +23,12 @@ public final class LoopSignal {
     /** {@link #sleepUntil} while the loop runs a pass or sleeps without a deadline: every signal counts. */
     private static final Instant ALWAYS = Instant.MAX;
 
+    /**
+     * {@link #sleepUntil} while the loop waits for something no added job brings sooner ({@link #awaitSignal}): no
+     * run time is before it, so {@link #signalIfBefore} never signals.
+     */
+    private static final Instant NEVER = Instant.MIN;
+
     private final AtomicBoolean signalled = new AtomicBoolean();
 
     private volatile @Nullable Thread waiter;
@@ -33,9 +39,10 @@ public final class LoopSignal {
      * Wakes the loop now, or makes its next wait return at once. Non-blocking; callable from any thread.
      */
     public void signal() {
-        // an exchange, not a read-then-skip: the loop's consuming exchange then always orders after the caller's
-        // writes (the job it stored, the run it finished), so the pass it wakes for sees them
-        if (!this.signalled.getAndSet(true)) {
+        // a set flag is left alone (a plain read, no write to the line the loop also writes): the loop has not
+        // consumed it yet, so its consuming exchange comes after this read, and the pass that follows sees the
+        // caller's writes made before it (the job it stored, the run it finished)
+        if (!this.signalled.get() && !this.signalled.getAndSet(true)) {
             Thread thread = this.waiter;
             if (thread != null) {
                 LockSupport.unpark(thread);
@@ -73,12 +80,30 @@ public final class LoopSignal {
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public void await(@Nullable Duration timeout, @Nullable Instant until) throws InterruptedException {
+        park(timeout, until != null && timeout != null ? until : ALWAYS);
+    }
+
+    /**
+     * Waits until {@link #signal()}led or until {@code timeout} passes (real time), then clears the flag; meanwhile
+     * {@link #signalIfBefore} does not wake the loop (an added job, however early, stays for the next pass). For a
+     * loop that waits for something an added job cannot bring sooner: free executor slots (which
+     * {@code ExecutorSlots} signals) or a resume (which signals every loop). A signal from {@code signalIfBefore} that
+     * arrived before this call (during the pass) still makes it return at once.
+     *
+     * @param timeout the longest wait; {@code null} waits until signalled; zero or negative does not wait
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public void awaitSignal(@Nullable Duration timeout) throws InterruptedException {
+        park(timeout, NEVER);
+    }
+
+    private void park(@Nullable Duration timeout, Instant until) throws InterruptedException {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             this.signalled.set(false);
             return;
         }
         this.waiter = Thread.currentThread();
-        this.sleepUntil = until != null && timeout != null ? until : ALWAYS;
+        this.sleepUntil = until;
         try {
             long deadline = timeout == null ? 0 : System.nanoTime() + saturatedNanos(timeout);
             while (!this.signalled.getAndSet(false)) {

@@ -58,7 +58,16 @@ public final class SchedulerJobs<J> {
         this.pending = pending;
     }
 
+    /**
+     * Adds one job: stored at once by a started scheduler (validated and built in one go,
+     * {@link JobOperations#add}), kept pending by a stopped one.
+     */
     public J add(JobRequest request) {
+        // a started scheduler's state is written last in its start, so reading it started needs no lock; a stopped
+        // one is checked again under the lifecycle lock, against a concurrent start
+        if (!this.runtime.isStopped()) {
+            return job(this.runtime.operations().add(request));
+        }
         PendingJob job = this.assembler.assemble(request);
         PendingJob kept = this.runtime.addPending(job);
         if (kept != null) {

@@ -66,8 +66,30 @@ public final class DateTrigger implements Trigger {
      */
     public DateTrigger(Instant runTime, ZoneId zone) {
         this.runTime = TriggerBounds.date("date", "run_date", Objects.requireNonNull(runTime, "runTime"), SpecDates.inRange(runTime));
-        this.zone = intern(Objects.requireNonNull(zone, "zone").normalized());
+        this.zone = shared(Objects.requireNonNull(zone, "zone"));
     }
+
+    /**
+     * The shared, normalised instance for a zone as given: the last zone object seen is remembered with its shared
+     * instance, so a stream of triggers made with one zone object (the usual case: a constant, or
+     * {@code ZoneId.systemDefault()}) neither normalises nor looks up the table again.
+     */
+    private static ZoneId shared(ZoneId given) {
+        LastZone last = lastZone;
+        if (last != null && last.given == given) {
+            return last.shared;
+        }
+        ZoneId shared = intern(given.normalized());
+        // a racy write of an immutable pair: a thread reads a complete pair or an older one, either of them right
+        lastZone = new LastZone(given, shared);
+        return shared;
+    }
+
+    /** The last zone object a trigger was made with, and its shared normalised instance. Immutable. */
+    private record LastZone(ZoneId given, ZoneId shared) {
+    }
+
+    private static @Nullable LastZone lastZone;
 
     /** The shared instance equal to {@code zone} (the first one seen), or {@code zone} once the table is full. */
     private static ZoneId intern(ZoneId zone) {

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link LoopSignal}: signals are never lost, several pending signals wake once, and {@code signalIfBefore} wakes a
- * sleeping loop only for run times before the end of its sleep.
+ * {@link LoopSignal}: signals are never lost, several pending signals wake once, {@code signalIfBefore} wakes a
+ * sleeping loop only for run times before the end of its sleep, and never one in {@code awaitSignal}.
  */
 class LoopSignalTests {
 
@@ -74,6 +74,46 @@ class LoopSignalTests {
     void duringAPassEverySignalIfBeforeCounts() {
         this.signal.beginPass();
         this.signal.signalIfBefore(T0.plusSeconds(3600));
+        assertThat(CompletableFuture.runAsync(this::awaitSignal)).succeedsWithin(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void awaitSignalIsNotWokenBySignalIfBeforeButBySignal() {
+        Thread[] waiter = new Thread[1];
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+            waiter[0] = Thread.currentThread();
+            try {
+                this.signal.awaitSignal(null);
+            }
+            catch (InterruptedException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        // parked in awaitSignal (not before it, where a signal would count as one of the pass)
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiter[0] != null && waiter[0].getState() == Thread.State.WAITING);
+        // however early the added job, the loop waits for something else (free executor slots, a resume)
+        this.signal.signalIfBefore(Instant.MIN.plusSeconds(1));
+        this.signal.signalIfBefore(T0);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(20)).until(() -> !waiting.isDone());
+        this.signal.signal();
+        assertThat(waiting).succeedsWithin(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aSignalIfBeforeOfThePassStillEndsAnAwaitSignal() {
+        this.signal.beginPass();
+        this.signal.signalIfBefore(T0.plusSeconds(3600));
+        assertThat(CompletableFuture.runAsync(() -> {
+            try {
+                this.signal.awaitSignal(null);
+            }
+            catch (InterruptedException ex) {
+                throw new IllegalStateException(ex);
+            }
+        })).succeedsWithin(Duration.ofSeconds(20));
+        // the wait is over: signalIfBefore counts again for the next pass
+        this.signal.beginPass();
+        this.signal.signalIfBefore(T0);
         assertThat(CompletableFuture.runAsync(this::awaitSignal)).succeedsWithin(Duration.ofSeconds(20));
     }
 

@@ -122,6 +122,22 @@ class DateTriggerTests {
     }
 
     @Test
+    void eachZoneObjectGivesItsOwnNormalisedZoneWhateverCameBefore() {
+        ZoneId utcRegion = ZoneId.of("UTC");
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        java.time.Instant at = java.time.Instant.parse("2030-01-01T00:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            assertThat(new DateTrigger(at, berlin).timezone()).isEqualTo(berlin);
+            assertThat(new DateTrigger(at, berlin).timezone()).isEqualTo(berlin);
+            assertThat(new DateTrigger(at.atZone(tokyo)).timezone()).isEqualTo(tokyo);
+            assertThat(new DateTrigger(at, utcRegion).timezone()).isEqualTo(ZoneOffset.UTC);
+            assertThat(new DateTrigger(at, utcRegion).timezone()).isEqualTo(ZoneOffset.UTC);
+            assertThat(new DateTrigger(at, ZoneId.of("Europe/Berlin")).timezone()).isSameAs(new DateTrigger(at, berlin).timezone());
+        }
+    }
+
+    @Test
     void triggersInOneZoneShareOneZoneObject() {
         DateTrigger first = (DateTrigger) Triggers.fromSpec(Map.of("type", "date", "run_date", "2030-01-01 00:00",
                 "timezone", "America/Sao_Paulo"));

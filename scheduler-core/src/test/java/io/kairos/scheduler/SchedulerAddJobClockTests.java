@@ -1,0 +1,115 @@
+package io.kairos.scheduler;
+
+import io.kairos.scheduler.event.JobAdded;
+import io.kairos.scheduler.store.JobState;
+import io.kairos.scheduler.store.StoredJob;
+import io.kairos.scheduler.task.TaskAction;
+import io.kairos.scheduler.trigger.DateTrigger;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link Scheduler#addJob} on a started scheduler reads its clock at most once per call, and only when something
+ * needs the time: the trigger spec, the check that the trigger fires, the first run time and the {@code JobAdded}
+ * timestamp then agree on one time, and a date trigger added with nobody listening for {@code JobAdded} reads no
+ * clock at all. The clock here moves one second on every read by the adding thread, so two reads would show.
+ */
+class SchedulerAddJobClockTests {
+
+    private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+    private final TickingClock clock = new TickingClock();
+
+    private final Scheduler scheduler = Scheduler.builder().clock(this.clock).timezone(ZoneOffset.UTC).build();
+
+    @AfterEach
+    void shutdown() {
+        this.scheduler.shutdown(false);
+    }
+
+    @Test
+    void aDateTriggerWithNobodyListeningReadsNoClockAndIsStoredOnceBuilt() {
+        start();
+        this.clock.reads.set(0);
+        Instant runTime = T0.plusSeconds(600);
+        Job job = this.scheduler.addJob(JobRequest.of("noop").trigger(new DateTrigger(runTime, ZoneOffset.UTC)));
+        assertThat(this.clock.reads).hasValue(0);
+        StoredJob stored = job.storedJob();
+        assertThat(stored.state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(stored.nextRunTime()).isEqualTo(runTime);
+        assertThat(stored.nextFireTime()).isEqualTo(runTime);
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(this.scheduler.getJob(stored.id()).orElseThrow().storedJob()).isEqualTo(stored);
+    }
+
+    @Test
+    void aTriggerSpecItsFiringCheckFirstRunAndJobAddedShareOneClockRead() {
+        List<JobAdded> added = new CopyOnWriteArrayList<>();
+        this.scheduler.addListener(JobAdded.class, added::add);
+        start();
+        this.clock.reads.set(0);
+        Job job = this.scheduler.addJob(JobRequest.of("noop").trigger(Map.of("type", "interval", "minutes", 5)));
+        assertThat(this.clock.reads).hasValue(1);
+        Instant read = this.clock.last;
+        // without start_date the interval starts at the reading, its first fire time
+        assertThat(job.storedJob().nextRunTime()).isEqualTo(read);
+        assertThat(added).singleElement().satisfies((event) -> {
+            assertThat(event.jobId()).isEqualTo(job.id());
+            assertThat(event.timestamp()).isEqualTo(read);
+        });
+    }
+
+    @Test
+    void withoutTriggerTheJobRunsAtTheOneReadingAlsoInJobAdded() {
+        List<JobAdded> added = new CopyOnWriteArrayList<>();
+        this.scheduler.addListener(JobAdded.class, added::add);
+        start();
+        this.clock.reads.set(0);
+        Job job = this.scheduler.addJob(JobRequest.of("noop").nextRunTime(null));
+        assertThat(job.storedJob().state()).isEqualTo(JobState.PAUSED);
+        Job due = this.scheduler.addJob(JobRequest.of("noop"));
+        assertThat(this.clock.reads).hasValue(2);
+        assertThat(due.storedJob().nextRunTime()).isEqualTo(this.clock.last);
+        assertThat(added).extracting(JobAdded::timestamp).containsExactly(this.clock.last.minusSeconds(1), this.clock.last);
+    }
+
+    private void start() {
+        this.scheduler.taskRegistry().register("noop", (TaskAction) () -> { });
+        // paused: the loop runs no job, so the adds alone are observed
+        this.scheduler.start(true);
+    }
+
+    /** Moves one second on each read by the thread that made it (the test's), counting those reads. */
+    private static final class TickingClock implements InstantSource {
+
+        private final Thread owner = Thread.currentThread();
+
+        final AtomicInteger reads = new AtomicInteger();
+
+        volatile Instant last = T0;
+
+        private Instant now = T0;
+
+        @Override
+        public synchronized Instant instant() {
+            if (Thread.currentThread() != this.owner) {
+                return this.now;
+            }
+            this.reads.incrementAndGet();
+            this.now = this.now.plusSeconds(1);
+            this.last = this.now;
+            return this.now;
+        }
+    }
+}
