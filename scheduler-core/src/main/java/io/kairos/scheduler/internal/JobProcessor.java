@@ -149,10 +149,12 @@ final class JobProcessor {
             this.leases.release(releases, pass);
         }
         Instant wake = null;
+        boolean waitingForSlots = false;
         if (!paused && pass.storeUsable()) {
             if (this.slots.available() <= 0) {
                 // the executors are full (maybe with other stores' runs): wake when slots free up
                 this.slots.wakeWhenFree(this.signal);
+                waitingForSlots = true;
             }
             else if (moreDue) {
                 wake = now;
@@ -194,7 +196,7 @@ final class JobProcessor {
         if (!worked && pass.storeUsable() && wake != null && !wake.isAfter(now)) {
             wake = now.plus(IDLE_GUARD);
         }
-        return new PassResult(wake, pass.failure(), pass.storeReached(), learnedAny, learned);
+        return new PassResult(wake, pass.failure(), pass.storeReached(), learnedAny, learned, paused || waitingForSlots);
     }
 
     /**
@@ -205,8 +207,11 @@ final class JobProcessor {
      * @param storeReached whether a store call returned normally
      * @param learnedNextRunTime whether the pass learned the store's earliest next run time of a job not yet acquired
      * @param nextRunTime that time, when learned; {@code null} when none is scheduled
+     * @param deaf whether an added job cannot end the wait early: the scheduler is paused (a resume signals the
+     *     loop) or the executors are full (freed slots signal it)
      */
-    record PassResult(@Nullable Instant wakeAt, @Nullable RuntimeException failure, boolean storeReached, boolean learnedNextRunTime, @Nullable Instant nextRunTime) {
+    record PassResult(@Nullable Instant wakeAt, @Nullable RuntimeException failure, boolean storeReached, boolean learnedNextRunTime,
+            @Nullable Instant nextRunTime, boolean deaf) {
     }
 
     /**

@@ -85,7 +85,12 @@ final class StoreLane implements Runnable {
             while (this.running) {
                 Wait wait = runPass();
                 try {
-                    this.signal.await(wait.timeout(), wait.until());
+                    if (wait.deaf()) {
+                        this.signal.awaitSignal(wait.timeout());
+                    }
+                    else {
+                        this.signal.await(wait.timeout(), wait.until());
+                    }
                 }
                 catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
@@ -129,8 +134,15 @@ final class StoreLane implements Runnable {
      *     wait
      * @param until the scheduler-clock time the wait ends at, or {@code null} when it has none (no deadline, or a
      *     back-off after a failure)
+     * @param deaf whether only {@link LoopSignal#signal()} ends the wait early, not an added job
+     *     ({@link LoopSignal#signalIfBefore}): the scheduler is paused, or the executors are full
      */
-    record Wait(@Nullable Duration timeout, @Nullable Instant until) {
+    record Wait(@Nullable Duration timeout, @Nullable Instant until, boolean deaf) {
+
+        /** A wait that an added job due before {@code until} ends early. */
+        Wait(@Nullable Duration timeout, @Nullable Instant until) {
+            this(timeout, until, false);
+        }
     }
 
     private Wait waitFor(JobProcessor.PassResult result) {
@@ -140,7 +152,7 @@ final class StoreLane implements Runnable {
         }
         if (result.failure() == null) {
             this.backoff = null;
-            return new Wait(wait, result.wakeAt());
+            return new Wait(wait, result.wakeAt(), result.deaf());
         }
         Duration delay = nextBackoff();
         if (wait == null || wait.isNegative() || wait.isZero() || delay.compareTo(wait) < 0) {

@@ -145,7 +145,7 @@ public class MemoryJobStore implements JobStore {
             }
             if (entry == null) {
                 this.finished.remove(job.id());
-                entry = new JobEntry(job.withVersion(1));
+                entry = new JobEntry(job.version() == 1 ? job : job.withVersion(1));
                 this.jobs.add(entry);
                 place(entry);
                 return entry.job;
