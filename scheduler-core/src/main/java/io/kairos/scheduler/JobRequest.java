@@ -84,9 +84,9 @@ public final class JobRequest {
     }
 
     /**
-     * The job id; unique within the job store. The default is a string in the form of a version-4 UUID
-     * ({@code 3f2c9a1e-07b4-4d2a-9c51-6e0f8b7a2d13}), unique among the ids of every JVM sharing a store, made
-     * from a per-JVM random prefix (drawn once from {@code SecureRandom}) and a scrambled per-JVM counter, so
+     * The job id; unique within the job store. The default is 24 lowercase base32 characters ({@code 0}–{@code 9},
+     * {@code a}–{@code v}; e.g. {@code 4k1f0q8d2m3r7t0a9b5c6e1g}), unique among the ids of every JVM sharing a store,
+     * made from a per-JVM random prefix (drawn once from {@code SecureRandom}) and a scrambled per-JVM counter, so
      * adding a job costs no {@code SecureRandom} call; unlike {@link java.util.UUID#randomUUID()}, such an id is
      * not a secret.
      *
