@@ -51,13 +51,12 @@ final class MemoryRunHistory implements RunHistory {
             RunNode node = new RunNode(run);
             RunNode stored = this.all.insert(node);
             if (stored != node) {
-                RunRecord old = stored.record;
-                if (old != null && old.jobId().equals(run.jobId())) {
+                if (stored.record != null && stored.jobId.equals(run.jobId())) {
                     stored.record = run;
                 }
                 continue;
             }
-            RunNode newest = addToJob(node, run.jobId());
+            RunNode newest = addToJob(node);
             while (newest.jobRuns > this.maxPerJob) {
                 dropOldestOfJob(newest);
             }
@@ -72,10 +71,10 @@ final class MemoryRunHistory implements RunHistory {
     }
 
     /** Links a new node into its job's ring; returns the job's newest node afterwards. */
-    private RunNode addToJob(RunNode node, String jobId) {
-        int slot = this.byJob.find(jobId);
+    private RunNode addToJob(RunNode node) {
+        int slot = this.byJob.find(node.jobId, node.jobHash);
         if (slot < 0) {
-            this.byJob.add(slot, jobId, node);
+            this.byJob.add(slot, node.jobId, node.jobHash, node);
             return node;
         }
         RunNode newest = this.byJob.node(slot);
@@ -99,7 +98,7 @@ final class MemoryRunHistory implements RunHistory {
     private void dropOldestOfJob(RunNode newest) {
         RunNode oldest = newest.newer;
         if (oldest == newest) {
-            this.byJob.remove(oldest.live().jobId());
+            this.byJob.remove(oldest.jobId, oldest.jobHash);
         }
         else {
             oldest.unlink();

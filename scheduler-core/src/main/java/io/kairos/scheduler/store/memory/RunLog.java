@@ -65,7 +65,13 @@ final class RunLog {
             this.size++;
             return node;
         }
-        int offset = before(node.second, node.nano, node.runId);
+        int offset = span - 1;
+        while (offset > span - 8 && offset > 0 && at(offset - 1).compareTo(node) >= 0) {
+            offset--;   // a little late: a short scan back from the end
+        }
+        if (offset > 0 && at(offset - 1).compareTo(node) >= 0) {
+            offset = before(node.second, node.nano, node.runId);
+        }
         if (offset < span) {
             RunNode there = at(offset);
             if (there.compareTo(node) == 0) {

@@ -23,6 +23,11 @@ final class RunNode {
 
     final String runId;
 
+    /** The record's job id and its hash code, read without the record. */
+    final String jobId;
+
+    final int jobHash;
+
     /** The record, or {@code null} once the node is removed (it may stay in the {@link RunLog} as an empty slot). */
     @Nullable RunRecord record;
 
@@ -40,6 +45,8 @@ final class RunNode {
         this.second = record.finishedAt().getEpochSecond();
         this.nano = record.finishedAt().getNano();
         this.runId = record.runId();
+        this.jobId = record.jobId();
+        this.jobHash = this.jobId.hashCode();
     }
 
     /** The record of a node that is not removed. */

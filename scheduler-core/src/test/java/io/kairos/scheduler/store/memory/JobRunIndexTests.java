@@ -48,15 +48,15 @@ class JobRunIndexTests {
         List<String> ids = ids(7);
         for (int step = 0; step < 20_000; step++) {
             String id = new String(ids.get(random.nextInt(ids.size())));   // equal, not the same string
-            int slot = index.find(id);
+            int slot = index.find(id, id.hashCode());
             assertThat(slot >= 0).as(id).isEqualTo(reference.containsKey(id));
             if (random.nextInt(3) == 0) {
-                index.remove(id);
+                index.remove(id, id.hashCode());
                 reference.remove(id);
             }
             else if (slot < 0) {
                 RunNode node = node(id);
-                index.add(slot, id, node);
+                index.add(slot, id, id.hashCode(), node);
                 reference.put(id, node);
             }
             else {

@@ -101,6 +101,13 @@ class MemoryRunHistoryModelTests {
                 OUTCOMES[random.nextInt(OUTCOMES.length)], 1, "i", null, null, false, false);
     }
 
+    /** A record of the same run, with another outcome: it replaces the stored one. */
+    private static RunRecord again(Random random, RunRecord run) {
+        return new RunRecord(run.runId(), run.jobId(), run.jobName(), run.task(), run.jobStore(), run.executor(), run.scheduledAt(),
+                run.submittedAt(), run.startedAt(), run.finishedAt(), OUTCOMES[random.nextInt(OUTCOMES.length)], 1, "i", null, null, false,
+                false);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
     void agreesWithTheReference(int seed) {
@@ -122,7 +129,7 @@ class MemoryRunHistoryModelTests {
                     case 1 -> random.nextInt((int) clock + 1);   // far out of order
                     default -> clock;
                 };
-                RunRecord run = random.nextInt(30) == 0 && !recorded.isEmpty() ? recorded.get(random.nextInt(recorded.size()))
+                RunRecord run = random.nextInt(30) == 0 && !recorded.isEmpty() ? again(random, recorded.get(random.nextInt(recorded.size())))
                         : run(random, "job-" + random.nextInt(jobs), millis, ++sequence);
                 batch.add(run);
                 recorded.add(run);
