@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * All records of a {@link MemoryRunHistory} in key order, oldest first: a ring of {@link RunNode}s. Records mostly
  * come in finish order (a burst of runs ending one after the other), so a node is usually appended after the last
- * one in O(1), and the oldest is dropped from the front in O(1). A node that comes out of order is placed by binary
- * search, moving the nodes on the shorter side of its place by one slot: O(log n + d) for a node d places from
- * either end, which is small for records that reach the history a little late.
+ * one in O(1), and the oldest is dropped from the front in O(1). A node that comes out of order is placed by a short
+ * scan back from the end (up to 8 slots), else by binary search, moving the nodes on the shorter side of its place by
+ * one slot: O(d) for a node d places from the end when d is small (records that reach the history a little late,
+ * the common case), else O(log n + d) with d counted from the nearer end.
  *
  * <p>Removing a node that is not at an end leaves its slot in place, the node with its key and without its record, so
  * the binary search still works; empty slots at either end are dropped at once, and the ring is compacted when
@@ -148,7 +149,15 @@ final class RunLog {
     private void rebuild(int capacity) {
         RunNode[] copy = new RunNode[capacity];
         int n = 0;
-        for (int p = this.head; p != this.tail; p++) {
+        if (this.size == span()) {
+            // no empty slots: copy the ring's two parts without reading the nodes
+            int from = slot(this.head);
+            int first = Math.min(this.size, this.slots.length - from);
+            System.arraycopy(this.slots, from, copy, 0, first);
+            System.arraycopy(this.slots, 0, copy, first, this.size - first);
+            n = this.size;
+        }
+        for (int p = this.head; n < this.size && p != this.tail; p++) {
             RunNode node = node(p);
             if (node.record != null) {
                 copy[n++] = node;
