@@ -83,7 +83,19 @@ final class RunWriter {
         }
     }
 
+    /** The batch's records by store, in batch order; one comparison per record when they are all of one store. */
     private static Map<String, List<RunRecord>> byStore(List<RunRecord> batch) {
+        if (batch.isEmpty()) {
+            return Map.of();
+        }
+        String first = batch.get(0).jobStore();
+        int same = 1;
+        while (same < batch.size() && first.equals(batch.get(same).jobStore())) {
+            same++;
+        }
+        if (same == batch.size()) {
+            return Map.of(first, new ArrayList<>(batch));
+        }
         Map<String, List<RunRecord>> byStore = new LinkedHashMap<>();
         batch.forEach((run) -> byStore.computeIfAbsent(run.jobStore(), (a) -> new ArrayList<>()).add(run));
         return byStore;

@@ -1,8 +1,6 @@
 package io.kairos.scheduler.store.memory;
 
-import io.kairos.scheduler.history.RunCursor;
 import io.kairos.scheduler.history.RunHistory;
-import io.kairos.scheduler.history.RunOrder;
 import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.history.RunRetention;
@@ -10,25 +8,23 @@ import io.kairos.scheduler.history.RunRetention;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.Objects;
-import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The memory store's run history: the records newest first, in total and per job, bounded at write time (the
  * oldest records beyond {@code maxPerJob} for a job, or {@code maxTotal} in all, are dropped) and trimmed further
- * by the retention. Thread-safe (one lock).
+ * by the retention. A record whose key ({@code finishedAt}, {@code runId}) is stored already replaces the stored one
+ * when it is of the same job, and is ignored otherwise. Thread-safe (one lock).
  *
- * <p>Costs: recording one run is O(log n) in one sorted map plus a hash look-up. A job with one record (a one-shot
- * job, the common case of a burst) keeps that record itself in the per-job index; a sorted map of its own is built
- * only when its second record comes.
+ * <p>Costs: each record is one {@link RunNode} in the {@link RunLog} of all records, appended in O(1) when it comes
+ * in finish order (placed by a short scan or a binary search otherwise), and in its job's ring, found through the
+ * {@link JobRunIndex} in O(1); dropping the oldest record, in total or of a job, is O(1) plus, when the job is left without records, a
+ * removal from the index. Reading all records pages by binary search in the log; reading a job's walks its ring from
+ * the newest record, O(records of the job) for a deep page; {@code lastRuns} is one index look-up per id.
  */
 final class MemoryRunHistory implements RunHistory {
 
@@ -36,16 +32,9 @@ final class MemoryRunHistory implements RunHistory {
 
     private final int maxTotal;
 
-    /** {@link RunOrder#NEWEST_FIRST}, written out: no comparator chain per comparison. */
-    private static final Comparator<RunCursor> NEWEST_FIRST = (a, b) -> {
-        int byTime = b.finishedAt().compareTo(a.finishedAt());
-        return byTime != 0 ? byTime : b.runId().compareTo(a.runId());
-    };
+    private final RunLog all = new RunLog();
 
-    private final NavigableMap<RunCursor, RunRecord> all = new TreeMap<>(NEWEST_FIRST);
-
-    /** Per job id: its only {@link RunRecord}, or a {@code NavigableMap<RunCursor, RunRecord>} of two or more. */
-    private final Map<String, Object> byJob = new HashMap<>();
+    private final JobRunIndex byJob = new JobRunIndex();
 
     MemoryRunHistory(int maxPerJob, int maxTotal) {
         if (maxPerJob < 1 || maxTotal < 1) {
@@ -59,62 +48,79 @@ final class MemoryRunHistory implements RunHistory {
     @Override
     public synchronized void record(List<RunRecord> runs) {
         for (RunRecord run : runs) {
-            RunCursor key = run.cursor();
-            this.all.put(key, run);
-            Object held = this.byJob.putIfAbsent(run.jobId(), run);
-            if (held instanceof RunRecord single) {
-                if (single.cursor().equals(key)) {
-                    this.byJob.put(run.jobId(), run);
+            RunNode node = new RunNode(run);
+            RunNode stored = this.all.insert(node);
+            if (stored != node) {
+                if (stored.record != null && stored.jobId.equals(run.jobId())) {
+                    stored.record = run;
                 }
-                else {
-                    NavigableMap<RunCursor, RunRecord> job = new TreeMap<>(NEWEST_FIRST);
-                    job.put(single.cursor(), single);
-                    job.put(key, run);
-                    this.byJob.put(run.jobId(), job);
-                    trim(run.jobId(), job, this.maxPerJob);
-                }
+                continue;
             }
-            else if (held != null) {
-                NavigableMap<RunCursor, RunRecord> job = runsOf(held);
-                job.put(key, run);
-                trim(run.jobId(), job, this.maxPerJob);
+            RunNode newest = addToJob(node);
+            while (newest.jobRuns > this.maxPerJob) {
+                dropOldestOfJob(newest);
             }
             while (this.all.size() > this.maxTotal) {
-                remove(this.all.lastEntry().getValue());
+                RunNode oldest = this.all.oldest();
+                if (oldest == null) {
+                    break;
+                }
+                dropOldestOfJob(oldest.older);
             }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static NavigableMap<RunCursor, RunRecord> runsOf(Object held) {
-        return (NavigableMap<RunCursor, RunRecord>) held;
+    /** Links a new node into its job's ring; returns the job's newest node afterwards. */
+    private RunNode addToJob(RunNode node) {
+        int slot = this.byJob.find(node.jobId, node.jobHash);
+        if (slot < 0) {
+            this.byJob.add(slot, node.jobId, node.jobHash, node);
+            return node;
+        }
+        RunNode newest = this.byJob.node(slot);
+        if (node.compareTo(newest) > 0) {
+            node.linkNewerThan(newest);
+            node.jobRuns = newest.jobRuns + 1;
+            this.byJob.set(slot, node);
+            return node;
+        }
+        // out of order: after the newest older node, or as the oldest (after the newest, the ring going round)
+        RunNode older = newest.older;
+        while (older != newest && older.compareTo(node) > 0) {
+            older = older.older;
+        }
+        node.linkNewerThan(older);
+        newest.jobRuns++;
+        return newest;
     }
 
-    /** Drops a job's oldest records beyond {@code max} (at least 1); a job left with one record keeps it alone. */
-    private int trim(String jobId, NavigableMap<RunCursor, RunRecord> job, int max) {
-        int removed = 0;
-        while (job.size() > max) {
-            this.all.remove(job.pollLastEntry().getKey());
-            removed++;
+    /** Removes the oldest record of the job whose newest node is given (the oldest's {@code older}). */
+    private void dropOldestOfJob(RunNode newest) {
+        RunNode oldest = newest.newer;
+        if (oldest == newest) {
+            this.byJob.remove(oldest.jobId, oldest.jobHash);
         }
-        if (job.size() == 1) {
-            this.byJob.put(jobId, job.firstEntry().getValue());
+        else {
+            oldest.unlink();
+            newest.jobRuns--;
         }
-        return removed;
+        this.all.remove(oldest);
     }
 
     @Override
     public synchronized List<RunRecord> findRuns(RunQuery query) {
-        NavigableMap<RunCursor, RunRecord> source = query.jobId() == null ? this.all : jobRuns(query.jobId());
-        if (source == null) {
-            return List.of();
-        }
-        if (query.after() != null) {
-            source = source.tailMap(query.after(), false);
-        }
+        return query.jobId() == null ? findAll(query) : findOfJob(query, query.jobId());
+    }
+
+    private List<RunRecord> findAll(RunQuery query) {
         List<RunRecord> page = new ArrayList<>();
-        for (RunRecord run : source.values()) {
-            if (query.since() != null && run.finishedAt().isBefore(query.since())) {
+        Instant since = query.since();
+        for (int offset = query.after() == null ? this.all.span() - 1 : this.all.before(query.after()) - 1; offset >= 0; offset--) {
+            RunRecord run = this.all.at(offset).record;
+            if (run == null) {
+                continue;
+            }
+            if (since != null && run.finishedAt().isBefore(since)) {
                 break;
             }
             if (query.matches(run)) {
@@ -127,10 +133,37 @@ final class MemoryRunHistory implements RunHistory {
         return page;
     }
 
+    private List<RunRecord> findOfJob(RunQuery query, String jobId) {
+        RunNode newest = this.byJob.get(jobId);
+        if (newest == null) {
+            return List.of();
+        }
+        List<RunRecord> page = new ArrayList<>();
+        Instant since = query.since();
+        RunNode node = newest;
+        do {
+            RunRecord run = node.live();
+            if (query.after() == null || node.isAfter(query.after())) {
+                if (since != null && run.finishedAt().isBefore(since)) {
+                    break;
+                }
+                if (query.matches(run)) {
+                    page.add(run);
+                    if (page.size() == query.limit()) {
+                        break;
+                    }
+                }
+            }
+            node = node.older;
+        }
+        while (node != newest);
+        return page;
+    }
+
     /**
      * {@inheritDoc}
      *
-     * <p>One hash look-up per id, under the lock.
+     * <p>One index look-up per id, under the lock.
      */
     @Override
     public Map<String, RunRecord> lastRuns(Collection<String> jobIds) {
@@ -138,9 +171,10 @@ final class MemoryRunHistory implements RunHistory {
         Map<String, RunRecord> newest = new HashMap<>();
         synchronized (this) {
             for (String jobId : ids) {
-                Object held = this.byJob.get(jobId);
-                if (held != null) {
-                    newest.put(jobId, held instanceof RunRecord single ? single : runsOf(held).firstEntry().getValue());
+                RunNode node = this.byJob.get(jobId);
+                RunRecord run = node == null ? null : node.record;
+                if (run != null) {
+                    newest.put(jobId, run);
                 }
             }
         }
@@ -151,54 +185,37 @@ final class MemoryRunHistory implements RunHistory {
     public synchronized int removeExpiredRuns(String schedulerId, RunRetention retention, Instant now, int batchSize) {
         Instant oldest = now.minus(retention.maxAge());
         int removed = 0;
-        while (removed < batchSize && !this.all.isEmpty() && this.all.lastKey().finishedAt().isBefore(oldest)) {
-            remove(this.all.lastEntry().getValue());
+        for (RunNode node = this.all.oldest(); removed < batchSize && node != null; node = this.all.oldest()) {
+            RunRecord run = node.record;
+            if (run == null || !run.finishedAt().isBefore(oldest)) {
+                break;
+            }
+            dropOldestOfJob(node.older);
             removed++;
         }
-        // a job with one record is within every bound (at least 1); only those with a map of their own may be over
-        List<String> over = new ArrayList<>();
-        for (Map.Entry<String, Object> job : this.byJob.entrySet()) {
-            if (!(job.getValue() instanceof RunRecord) && runsOf(job.getValue()).size() > retention.maxRunsPerJob()) {
-                over.add(job.getKey());
+        // trimming a job keeps it at least one record (maxRunsPerJob is at least 1), so no slot of the index moves
+        for (int slot = 0; removed < batchSize && slot < this.byJob.capacity(); slot++) {
+            RunNode newest = this.byJob.nodeAt(slot);
+            if (newest != null) {
+                int keep = Math.max(retention.maxRunsPerJob(), newest.jobRuns - (batchSize - removed));
+                while (newest.jobRuns > keep) {
+                    dropOldestOfJob(newest);
+                    removed++;
+                }
             }
-        }
-        for (Iterator<String> ids = over.iterator(); removed < batchSize && ids.hasNext();) {
-            String jobId = ids.next();
-            NavigableMap<RunCursor, RunRecord> job = runsOf(Objects.requireNonNull(this.byJob.get(jobId), jobId));
-            removed += trim(jobId, job, Math.max(retention.maxRunsPerJob(), job.size() - (batchSize - removed)));
         }
         return removed;
     }
 
-    /** A job's records as a map, or {@code null} when it has none. */
-    private @Nullable NavigableMap<RunCursor, RunRecord> jobRuns(String jobId) {
-        Object held = this.byJob.get(jobId);
-        if (held instanceof RunRecord single) {
-            NavigableMap<RunCursor, RunRecord> one = new TreeMap<>(NEWEST_FIRST);
-            one.put(single.cursor(), single);
-            return one;
-        }
-        return held == null ? null : runsOf(held);
-    }
-
-    private void remove(RunRecord run) {
-        RunCursor key = run.cursor();
-        this.all.remove(key);
-        Object held = this.byJob.get(run.jobId());
-        if (held instanceof RunRecord single) {
-            if (single.cursor().equals(key)) {
-                this.byJob.remove(run.jobId());
+    /** The stored records, oldest first, for tests. */
+    synchronized List<RunRecord> records() {
+        List<RunRecord> records = new ArrayList<>(this.all.size());
+        for (int offset = 0; offset < this.all.span(); offset++) {
+            @Nullable RunRecord run = this.all.at(offset).record;
+            if (run != null) {
+                records.add(run);
             }
         }
-        else if (held != null) {
-            NavigableMap<RunCursor, RunRecord> job = runsOf(held);
-            job.remove(key);
-            if (job.isEmpty()) {
-                this.byJob.remove(run.jobId());
-            }
-            else if (job.size() == 1) {
-                this.byJob.put(run.jobId(), job.firstEntry().getValue());
-            }
-        }
+        return records;
     }
 }

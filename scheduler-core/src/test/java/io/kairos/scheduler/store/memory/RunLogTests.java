@@ -1,0 +1,84 @@
+package io.kairos.scheduler.store.memory;
+
+import io.kairos.scheduler.history.RunCursor;
+import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.history.RunRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The log of all runs against a sorted map: appends, late and very late inserts (moving either side), inserts of a key
+ * present or removed, removals at both ends and in the middle, growth and compaction, and the cursor search.
+ */
+class RunLogTests {
+
+    private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+    private static RunNode node(long millis, int sequence) {
+        Instant at = T0.plusMillis(millis);
+        return new RunNode(new RunRecord(String.format("%012x-%08x", at.toEpochMilli(), sequence), "j", "j", "t", "default", "pool", at, at,
+                at, at, RunOutcome.SUCCEEDED, 1, "i", null, null, false, false));
+    }
+
+    private static List<RunNode> live(RunLog log) {
+        List<RunNode> nodes = new ArrayList<>();
+        for (int offset = 0; offset < log.span(); offset++) {
+            if (log.at(offset).record != null) {
+                nodes.add(log.at(offset));
+            }
+        }
+        return nodes;
+    }
+
+    @Test
+    void agreesWithASortedMap() {
+        Random random = new Random(7);
+        RunLog log = new RunLog();
+        TreeMap<RunNode, RunNode> reference = new TreeMap<>(RunNode::compareTo);
+        long clock = 0;
+        for (int step = 0; step < 30_000; step++) {
+            int action = random.nextInt(10);
+            if (action < 6 || reference.isEmpty()) {
+                clock += random.nextInt(2);
+                long millis = random.nextInt(5) == 0 ? random.nextInt((int) clock + 1) : clock;
+                RunNode node = node(millis, random.nextInt(50));
+                RunNode present = reference.get(node);
+                assertThat(log.insert(node)).isSameAs(present == null ? node : present);
+                reference.putIfAbsent(node, node);
+            }
+            else {
+                RunNode gone = switch (action) {
+                    case 6 -> reference.firstKey();
+                    case 7 -> reference.lastKey();
+                    default -> new ArrayList<>(reference.keySet()).get(random.nextInt(reference.size()));
+                };
+                reference.remove(gone);
+                log.remove(gone);
+            }
+            assertThat(log.size()).isEqualTo(reference.size());
+            assertThat(log.span()).isLessThanOrEqualTo(2 * reference.size() + 64);
+            assertThat(log.oldest()).isSameAs(reference.isEmpty() ? null : reference.firstKey());
+            if (step % 101 == 0) {
+                assertThat(live(log)).containsExactlyElementsOf(reference.keySet());
+                RunNode probe = node(random.nextInt((int) clock + 1), random.nextInt(50));
+                RunCursor cursor = new RunCursor(probe.live().finishedAt(), probe.runId);
+                int before = log.before(cursor);
+                assertThat(live(log).stream().filter((n) -> n.compareTo(probe) < 0).count())
+                        .isEqualTo(reference.headMap(probe).size());
+                for (int offset = 0; offset < log.span(); offset++) {
+                    assertThat(log.at(offset).compareTo(probe) < 0).isEqualTo(offset < before);
+                }
+            }
+        }
+        assertThat(live(log)).isSortedAccordingTo(Comparator.comparing((RunNode n) -> n, RunNode::compareTo));
+    }
+}
