@@ -55,6 +55,12 @@ public final class RunRecorder {
      */
     static final Duration LINGER = Duration.ofMillis(100);
 
+    /**
+     * How long the writer sleeps at a time while it lingers: short enough that the queue cannot fill meanwhile
+     * ({@link #QUEUE_CAPACITY} records in 5 ms would be 13 million runs a second).
+     */
+    static final Duration LINGER_SLICE = Duration.ofMillis(5);
+
     /** The most records removed by retention in one call to a store. */
     static final int RETENTION_BATCH = 1000;
 
@@ -240,20 +246,20 @@ public final class RunRecorder {
         this.writer.flush(batch);
     }
 
-    /** Adds queued records to the batch until it is full, {@link #LINGER} has passed, or the recorder stops. */
+    /**
+     * Adds queued records to the batch until it is full, {@link #LINGER} has passed, or the recorder stops. It waits
+     * in slices of {@link #LINGER_SLICE}, not for each record: under a burst, a record queued while the writer waits
+     * would otherwise wake it once per record.
+     */
     private void fill(List<RunRecord> batch) throws InterruptedException {
         long deadline = System.nanoTime() + LINGER.toNanos();
-        while (batch.size() < BATCH_SIZE && !this.stopping) {
+        while (!this.stopping) {
             this.queue.drainTo(batch, BATCH_SIZE - batch.size());
             long left = deadline - System.nanoTime();
             if (batch.size() >= BATCH_SIZE || left <= 0) {
                 return;
             }
-            RunRecord next = this.queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, LINGER_SLICE.toNanos()));
         }
     }
 
