@@ -5,7 +5,9 @@ import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.TaskAction;
 import io.kairos.scheduler.trigger.DateTrigger;
+import io.kairos.scheduler.trigger.IntervalTrigger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -54,19 +56,21 @@ class SchedulerAddJobClockTests {
     }
 
     @Test
-    void aTriggerSpecItsFiringCheckFirstRunAndJobAddedShareOneClockRead() {
+    void aTriggerSpecItsFiringCheckAndJobAddedShareOneClockReadAndTheFirstRunIsLookedUpAfterIt() {
         List<JobAdded> added = new CopyOnWriteArrayList<>();
         this.scheduler.addListener(JobAdded.class, added::add);
         start();
         this.clock.reads.set(0);
         Job job = this.scheduler.addJob(JobRequest.of("noop").trigger(Map.of("type", "interval", "minutes", 5)));
-        assertThat(this.clock.reads).hasValue(1);
-        Instant read = this.clock.last;
-        // without start_date the interval starts at the reading, its first fire time
-        assertThat(job.storedJob().nextRunTime()).isEqualTo(read);
+        assertThat(this.clock.reads).hasValue(2);
+        Instant start = ((IntervalTrigger) job.storedJob().trigger()).startDate().toInstant();
+        // the spec starts at the first reading; the first run is looked up at the second, later one, so it comes one
+        // interval after the start
+        assertThat(this.clock.last).isAfter(start);
+        assertThat(job.storedJob().nextRunTime()).isEqualTo(start.plus(Duration.ofMinutes(5)));
         assertThat(added).singleElement().satisfies((event) -> {
             assertThat(event.jobId()).isEqualTo(job.id());
-            assertThat(event.timestamp()).isEqualTo(read);
+            assertThat(event.timestamp()).isEqualTo(start);
         });
     }
 

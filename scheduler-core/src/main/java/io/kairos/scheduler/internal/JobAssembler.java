@@ -62,9 +62,10 @@ public final class JobAssembler {
      * store gives a job it adds), so no copy of it is made on the way to the store.
      *
      * @param request the request
-     * @param now the scheduler clock, for the first run time, a trigger spec's or a missing trigger's "now" and the
-     *     check that the trigger fires; read only when one of them needs it (so not for a {@code date} trigger object
-     *     without jitter); a caller that passes a clock reading once makes these agree on one time
+     * @param now the scheduler clock, for a trigger spec's or a missing trigger's "now" and the check that the trigger
+     *     fires; read only when one of them needs it (so not for a {@code date} trigger object without jitter); a
+     *     caller that passes a clock reading once makes these agree on one time. The first run time of a trigger other
+     *     than a date trigger is looked up at a fresh reading of the scheduler's clock, as {@link #firstRun} does
      * @return the job, scheduled (or paused when added paused or when the trigger has no fire time)
      * @throws RuntimeException as {@link #assemble}
      */
@@ -77,8 +78,10 @@ public final class JobAssembler {
             draft.schedule(date.runTime(), date.runTime());
         }
         else {
+            // a fresh reading, as firstRun takes: a trigger made from a spec starts at the spec's reading, and a later
+            // one gives its next boundary rather than the start itself
             Optional<FireTimes.Next> next = this.fireTimes.next(Objects.requireNonNull(draft.trigger, "trigger"), draft.jitter, null,
-                    now.instant());
+                    this.settings.clock.instant());
             draft.schedule(next.map(FireTimes.Next::runTime).orElse(null), next.map(FireTimes.Next::fireTime).orElse(null));
         }
         draft.version = 1;
