@@ -71,19 +71,11 @@ public final class JobAssembler {
      */
     StoredJob assembleScheduled(JobRequest request, InstantSource now) {
         JobDraft draft = draft(request, now);
-        if (request.isNextRunTimeSet()) {
-            draft.schedule(request.nextRunTime(), request.nextRunTime());
-        }
-        else if (draft.trigger instanceof DateTrigger date && noJitter(draft.jitter)) {
-            draft.schedule(date.runTime(), date.runTime());
-        }
-        else {
-            // a fresh reading, as firstRun takes: a trigger made from a spec starts at the spec's reading, and a later
-            // one gives its next boundary rather than the start itself
-            Optional<FireTimes.Next> next = this.fireTimes.next(Objects.requireNonNull(draft.trigger, "trigger"), draft.jitter, null,
-                    this.settings.clock.instant());
-            draft.schedule(next.map(FireTimes.Next::runTime).orElse(null), next.map(FireTimes.Next::fireTime).orElse(null));
-        }
+        // a fresh reading of the clock, not now's: a trigger made from a spec starts at now's reading, and a later one
+        // gives its next boundary rather than the start itself (as firstRun does for a pending job)
+        FireTimes.Next first = firstRunTimes(Objects.requireNonNull(draft.trigger, "trigger"), draft.jitter,
+                request.isNextRunTimeSet(), request.nextRunTime(), this.settings.clock);
+        draft.schedule(first == null ? null : first.runTime(), first == null ? null : first.fireTime());
         draft.version = 1;
         StoredJob job = draft.build();
         this.placement.checkExecutorAccepts(job);
@@ -147,20 +139,26 @@ public final class JobAssembler {
      */
     StoredJob firstRun(PendingJob pending, Instant now) {
         StoredJob template = pending.template();
-        if (pending.nextRunTimeSet()) {
-            return template.withNextRunTime(pending.nextRunTime(), pending.nextRunTime());
+        FireTimes.Next first = firstRunTimes(Objects.requireNonNull(template.trigger(), "trigger"), template.jitter(),
+                pending.nextRunTimeSet(), pending.nextRunTime(), InstantSource.fixed(now));
+        return template.withNextRunTime(first == null ? null : first.runTime(), first == null ? null : first.fireTime());
+    }
+
+    /**
+     * A job's first run and fire times: the given run time (for both; none = paused), else for a date trigger without
+     * jitter its run time, as {@link FireTimes#next} gives it for an unfired date trigger (a date trigger has no jitter
+     * of its own) without the zoned date-times, else the trigger's first fire time at or after {@code now} with the
+     * job's jitter; {@code null} when there is none. {@code clock} is read only in the last case.
+     */
+    private FireTimes.@Nullable Next firstRunTimes(Trigger trigger, @Nullable Duration jitter, boolean nextRunTimeSet,
+            @Nullable Instant nextRunTime, InstantSource clock) {
+        if (nextRunTimeSet) {
+            return nextRunTime == null ? null : new FireTimes.Next(nextRunTime, nextRunTime);
         }
-        if (template.trigger() instanceof DateTrigger date && noJitter(template.jitter())) {
-            // what FireTimes.next gives for an unfired date trigger without jitter (a date trigger has none of its
-            // own), without the zoned date-times; the job shares the trigger's instant for both times
-            return template.withNextRunTime(date.runTime(), date.runTime());
+        if (trigger instanceof DateTrigger date && noJitter(jitter)) {
+            return new FireTimes.Next(date.runTime(), date.runTime());
         }
-        Optional<FireTimes.Next> next = this.fireTimes.next(Objects.requireNonNull(template.trigger(), "trigger"),
-                template.jitter(), null, now);
-        if (next.isEmpty()) {
-            return template.withNextRunTime(null, null);
-        }
-        return template.withNextRunTime(next.get().runTime(), next.get().fireTime());
+        return this.fireTimes.next(trigger, jitter, null, clock.instant()).orElse(null);
     }
 
     /** Applies changes to a stored job, validating them as at add time. */

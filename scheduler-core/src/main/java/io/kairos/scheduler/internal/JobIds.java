@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>An id is a per-JVM prefix and a per-JVM counter. The prefix (58 random bits) is drawn once per JVM from
  * {@link SecureRandom}; the counter (62 bits) starts at zero and goes through a fixed bijection keyed by 62 more
- * random bits, so ids do not look sequential. Uniqueness: within one JVM by construction (the bijection cannot map
+ * random bits, so ids do not look sequential. "Per JVM" means per loading of this class: two class loaders that each
+ * load Kairos draw two prefixes, as two JVMs would. Uniqueness: within one JVM by construction (the bijection cannot map
  * two counter values to one id; the counter would take 2<sup>62</sup> ids to wrap); across JVMs sharing a store, two
  * JVMs collide only when their random prefixes are equal, about one chance in 2<sup>58</sup> per pair of JVMs. Unlike
  * random UUIDs, these ids are not secrets: one id says something about the other ids of the same JVM; never use a

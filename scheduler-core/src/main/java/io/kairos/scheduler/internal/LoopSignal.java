@@ -41,7 +41,8 @@ public final class LoopSignal {
     public void signal() {
         // a set flag is left alone (a plain read, no write to the line the loop also writes): the loop has not
         // consumed it yet, so its consuming exchange comes after this read, and the pass that follows sees the
-        // caller's writes made before it (the job it stored, the run it finished)
+        // caller's earlier writes made under a lock or through a volatile or atomic (the job it stored under the
+        // store's lock, the run count it decremented)
         if (!this.signalled.get() && !this.signalled.getAndSet(true)) {
             Thread thread = this.waiter;
             if (thread != null) {

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link ImmutableArgs} list of one or two {@link Integer} or {@link Long} values held unboxed: 32 bytes with
- * compressed references (two {@code long}s; the classes of the values are the subclass's), where a list of two boxed
- * numbers is 24 bytes and a box per number (16 for an {@code Integer}, 24 for a {@code Long}). {@link #get} boxes
+ * compressed references (two {@code long}s; the classes of the values are the subclass's), instead of 24 bytes for a
+ * list of two boxed numbers plus a box per number (16 for an {@code Integer}, 24 for a {@code Long}). {@link #get} boxes
  * again, so it returns a value equal to the one copied, of the same class, though not always the same object.
  * Immutable and thread-safe.
  */

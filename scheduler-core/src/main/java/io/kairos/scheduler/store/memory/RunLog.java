@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Removing a node that is not at an end leaves its slot in place, the node with its key and without its record, so
  * the binary search still works; empty slots at either end are dropped at once, and the ring is compacted when
- * empty slots outnumber the nodes (plus a constant), so every operation is amortised as above and the ring holds at
- * most about twice as many slots as nodes. Positions count from {@link #head} without wrapping: slot {@code position
+ * empty slots outnumber the nodes (plus a constant) and shrunk when its capacity is more than four times the nodes,
+ * so every operation is amortised as above and the ring holds at most about four times as many slots as nodes. Positions count from {@link #head} without wrapping: slot {@code position
  * & (capacity - 1)}. Not thread-safe: guarded by the history's lock.
  */
 final class RunLog {
@@ -36,6 +36,11 @@ final class RunLog {
     }
 
     /** The slots from the oldest to the newest node, empty ones included: offsets {@code 0} to {@code span() - 1}. */
+    /** The ring's capacity in slots (for tests). */
+    int capacity() {
+        return this.slots.length;
+    }
+
     int span() {
         return this.tail - this.head;
     }
@@ -135,8 +140,12 @@ final class RunLog {
         if (this.size == 0) {
             this.head = 0;
             this.tail = 0;
+            if (this.slots.length > INITIAL_CAPACITY) {
+                this.slots = new RunNode[INITIAL_CAPACITY];
+            }
         }
-        else if (span() > 2 * this.size + INITIAL_CAPACITY) {
+        else if (span() > 2 * this.size + INITIAL_CAPACITY || this.slots.length > 4 * this.size + INITIAL_CAPACITY) {
+            // compacted, and shrunk after a burst that retention or the bounds have trimmed since
             rebuild(Math.max(INITIAL_CAPACITY, Integer.highestOneBit(this.size) << 2));
         }
     }

@@ -81,4 +81,24 @@ class RunLogTests {
         }
         assertThat(live(log)).isSortedAccordingTo(Comparator.comparing((RunNode n) -> n, RunNode::compareTo));
     }
+
+    @Test
+    void theRingShrinksWhenABurstIsTrimmedFromTheFront() {
+        RunLog log = new RunLog();
+        List<RunNode> nodes = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            RunNode node = node(i, 0);
+            nodes.add(node);
+            log.insert(node);
+        }
+        assertThat(log.capacity()).isGreaterThanOrEqualTo(100_000);
+        for (int i = 0; i < 99_990; i++) {
+            log.remove(nodes.get(i));
+        }
+        assertThat(log.capacity()).isLessThanOrEqualTo(4 * 10 + 64);
+        assertThat(live(log)).containsExactlyElementsOf(nodes.subList(99_990, 100_000));
+        nodes.subList(99_990, 100_000).forEach(log::remove);
+        assertThat(log.capacity()).isEqualTo(64);
+        assertThat(log.size()).isZero();
+    }
 }
