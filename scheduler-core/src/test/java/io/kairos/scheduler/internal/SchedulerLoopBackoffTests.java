@@ -1,14 +1,10 @@
 package io.kairos.scheduler.internal;
 
-import io.kairos.scheduler.executor.ExecutorContext;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobState;
-import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.JobStoreException;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
-import io.kairos.scheduler.task.TaskAction;
-import io.kairos.scheduler.task.TaskRegistry;
 import io.kairos.scheduler.testing.EveryTrigger;
 import io.kairos.scheduler.testing.HoldingJobExecutor;
 import io.kairos.scheduler.testing.MutableClock;
@@ -18,7 +14,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -76,18 +71,6 @@ class SchedulerLoopBackoffTests {
     }
 
     private StoreLane loop() {
-        HoldingJobExecutor executor = new HoldingJobExecutor();
-        executor.start(new ExecutorContext("default", this.clock));
-        this.store.start(new JobStoreContext("default", "backoff-test", this.clock, null, () -> { }));
-        Components components = new Components();
-        components.executors().put("default", executor);
-        components.stores().put("default", this.store);
-        TaskRegistry tasks = new TaskRegistry();
-        tasks.register("noop", (TaskAction) () -> { });
-        LoopContext context = new LoopContext("backoff-test", this.clock, Duration.ofSeconds(30), Duration.ofSeconds(10), components,
-                new TaskLookup(tasks), new EventDispatcher(), new FireTimes(new Random(42)));
-        LoopSignal signal = new LoopSignal();
-        JobProcessor processor = new JobProcessor(context, "default", this.store, signal, new ExecutorSlots(components));
-        return new StoreLane("default", processor, signal, this.clock, () -> false);
+        return TestLanes.lane("backoff-test", this.store, new HoldingJobExecutor(), this.clock, () -> false);
     }
 }

@@ -1,15 +1,13 @@
 package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.executor.ExecutorContext;
+import io.kairos.scheduler.executor.JobExecutor;
 import io.kairos.scheduler.executor.JobRun;
 import io.kairos.scheduler.executor.RunListener;
 import io.kairos.scheduler.store.ConflictPolicy;
 import io.kairos.scheduler.store.JobState;
-import io.kairos.scheduler.store.JobStoreContext;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
-import io.kairos.scheduler.task.TaskAction;
-import io.kairos.scheduler.task.TaskRegistry;
 import io.kairos.scheduler.testing.EveryTrigger;
 import io.kairos.scheduler.testing.HoldingJobExecutor;
 import io.kairos.scheduler.testing.MutableClock;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -71,7 +68,7 @@ class StoreLaneWaitTests {
 
     private StoreLane loop() {
         HoldingJobExecutor holding = new HoldingJobExecutor();
-        io.kairos.scheduler.executor.JobExecutor executor = new io.kairos.scheduler.executor.JobExecutor() {
+        JobExecutor executor = new JobExecutor() {
             @Override
             public void start(ExecutorContext context) {
                 holding.start(context);
@@ -93,17 +90,6 @@ class StoreLaneWaitTests {
                 holding.shutdown(wait, timeout);
             }
         };
-        executor.start(new ExecutorContext("default", this.clock));
-        this.store.start(new JobStoreContext("default", "wait-test", this.clock, null, () -> { }));
-        Components components = new Components();
-        components.executors().put("default", executor);
-        components.stores().put("default", this.store);
-        TaskRegistry tasks = new TaskRegistry();
-        tasks.register("noop", (TaskAction) () -> { });
-        LoopContext context = new LoopContext("wait-test", this.clock, Duration.ofSeconds(30), Duration.ofSeconds(10), components,
-                new TaskLookup(tasks), new EventDispatcher(), new FireTimes(new Random(42)));
-        LoopSignal signal = new LoopSignal();
-        JobProcessor processor = new JobProcessor(context, "default", this.store, signal, new ExecutorSlots(components));
-        return new StoreLane("default", processor, signal, this.clock, this.paused::get);
+        return TestLanes.lane("wait-test", this.store, executor, this.clock, this.paused::get);
     }
 }
