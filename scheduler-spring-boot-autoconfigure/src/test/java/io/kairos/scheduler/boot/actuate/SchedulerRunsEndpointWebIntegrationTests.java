@@ -152,21 +152,13 @@ class SchedulerRunsEndpointWebIntegrationTests {
         assertThat(ids(ok("/actuator/scheduler/runs?" + window))).containsExactly(succeededB.runId(), failedB.runId(), failedA.runId());
         assertThat(ids(ok("/actuator/scheduler/runs?limit=1&outcome=FAILED&since=" + this.base.plusSeconds(11)
                 + "&until=" + this.base.plusSeconds(41)))).containsExactly(failedLate.runId());
-        assertProblem(get("/actuator/scheduler/runs?since=yesterday"), "'since': value 'yesterday' is not an ISO-8601"
-                + " date-time with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00"
-                + " (in a URL, 2026-12-06T08:00:00%2B08:00)");
-        assertProblem(get("/actuator/scheduler/runs?until=2026-12-06T00:00:00"), "'until': value '2026-12-06T00:00:00' is"
-                + " not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or 2026-12-06T08:00:00+08:00"
-                + " (in a URL, 2026-12-06T08:00:00%2B08:00)");
+        assertProblem(get("/actuator/scheduler/runs?since=yesterday"), notADateTime("since", "yesterday"));
+        assertProblem(get("/actuator/scheduler/runs?until=2026-12-06T00:00:00"), notADateTime("until", "2026-12-06T00:00:00"));
         assertProblem(get("/actuator/scheduler/runs?since=2026-12-06T00:00:00Z&until=2026-12-05T00:00:00Z"),
                 "'since' (2026-12-06T00:00:00Z) must be before 'until' (2026-12-05T00:00:00Z)");
         // a space only stands for the offset's '+' right after a date-time
-        assertProblem(get("/actuator/scheduler/runs?since=08:00%202026-12-06T08:00:00"), "'since': value"
-                + " '08:00 2026-12-06T08:00:00' is not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or"
-                + " 2026-12-06T08:00:00+08:00 (in a URL, 2026-12-06T08:00:00%2B08:00)");
-        assertProblem(get("/actuator/scheduler/runs?since=2026-12-06%2008:00:00+08:00"), "'since': value"
-                + " '2026-12-06 08:00:00 08:00' is not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or"
-                + " 2026-12-06T08:00:00+08:00 (in a URL, 2026-12-06T08:00:00%2B08:00)");
+        assertProblem(get("/actuator/scheduler/runs?since=08:00%202026-12-06T08:00:00"), notADateTime("since", "08:00 2026-12-06T08:00:00"));
+        assertProblem(get("/actuator/scheduler/runs?since=2026-12-06%2008:00:00+08:00"), notADateTime("since", "2026-12-06 08:00:00 08:00"));
         assertProblem(get("/actuator/scheduler/runs?limit=0"), "'limit': value '0' is not a whole number from 1 to 500 (default 20)");
         assertProblem(get("/actuator/scheduler/runs?outcome=nope"), "'outcome': value 'nope' is not a run outcome; valid:"
                 + " SUCCEEDED, FAILED, TIMED_OUT, MISSED, SKIPPED_MAX_INSTANCES, ABANDONED, CANCELLED (several separated by commas)");
@@ -413,5 +405,11 @@ class SchedulerRunsEndpointWebIntegrationTests {
         public void charge() {
             throw new IllegalStateException("card declined");
         }
+    }
+
+    /** The problem detail for a query parameter that is not a date-time with offset. */
+    private static String notADateTime(String field, String value) {
+        return "'" + field + "': value '" + value + "' is not an ISO-8601 date-time with offset, e.g. 2026-12-06T00:00:00Z or"
+                + " 2026-12-06T08:00:00+08:00 (in a URL, 2026-12-06T08:00:00%2B08:00)";
     }
 }
