@@ -2,6 +2,7 @@ package io.kairos.scheduler.internal;
 
 import io.kairos.scheduler.history.HistorySettings;
 import io.kairos.scheduler.history.RunError;
+import io.kairos.scheduler.history.RunIds;
 import io.kairos.scheduler.history.RunOutcome;
 import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.store.StoredJob;
@@ -29,7 +30,8 @@ public final class RunRecords {
 
     private final HistorySettings settings;
 
-    private final String instanceTag;
+    /** The {@link RunIds} tag of this factory's ids. */
+    private final int instanceTag;
 
     private final AtomicLong sequence = new AtomicLong();
 
@@ -42,30 +44,7 @@ public final class RunRecords {
     public RunRecords(String schedulerId, HistorySettings settings) {
         this.schedulerId = schedulerId;
         this.settings = settings;
-        this.instanceTag = String.format("%08x", schedulerId.hashCode() ^ System.identityHashCode(this));
-    }
-
-    /**
-     * A run id: the finish time in milliseconds as 12 hex digits, the sequence's low 32 bits as 8, and this
-     * factory's tag ({@code %012x-%08x-%s}, built without {@code String.format}, which costs about a microsecond
-     * per record on the worker threads).
-     */
-    String runId(long finishedMillis, long sequence) {
-        char[] id = new char[22 + this.instanceTag.length()];
-        hex(id, 0, 12, finishedMillis);
-        id[12] = '-';
-        hex(id, 13, 8, sequence & 0xffffffffL);
-        id[21] = '-';
-        this.instanceTag.getChars(0, this.instanceTag.length(), id, 22);
-        return new String(id);
-    }
-
-    /** Writes the {@code digits} low hex digits of {@code value} at {@code from}, zero-padded. */
-    private static void hex(char[] into, int from, int digits, long value) {
-        for (int i = from + digits - 1; i >= from; i--) {
-            into[i] = Character.forDigit((int) (value & 0xf), 16);
-            value >>>= 4;
-        }
+        this.instanceTag = schedulerId.hashCode() ^ System.identityHashCode(this);
     }
 
     /**
@@ -106,7 +85,7 @@ public final class RunRecords {
     public RunRecord record(RecordedJob job, String storeAlias, Instant scheduledAt, @Nullable Instant submittedAt, @Nullable Instant startedAt,
             Instant finishedAt, RunOutcome outcome, int attempt, @Nullable Throwable error, @Nullable Object result) {
         Instant finished = finishedAt.truncatedTo(ChronoUnit.MILLIS);
-        String runId = runId(finished.toEpochMilli(), this.sequence.incrementAndGet());
+        String runId = RunIds.of(finished.toEpochMilli(), this.sequence.incrementAndGet(), this.instanceTag);
         @Nullable String json = null;
         boolean notJson = false;
         if (result != null) {

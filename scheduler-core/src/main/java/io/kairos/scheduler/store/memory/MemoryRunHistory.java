@@ -51,8 +51,8 @@ final class MemoryRunHistory implements RunHistory {
             RunNode node = new RunNode(run);
             RunNode stored = this.all.insert(node);
             if (stored != node) {
-                if (stored.record != null && stored.jobId.equals(run.jobId())) {
-                    stored.record = run;
+                if (!stored.removed && stored.jobId.equals(run.jobId())) {
+                    stored.keep(run);
                 }
                 continue;
             }
@@ -116,13 +116,14 @@ final class MemoryRunHistory implements RunHistory {
         List<RunRecord> page = new ArrayList<>();
         Instant since = query.since();
         for (int offset = query.after() == null ? this.all.span() - 1 : this.all.before(query.after()) - 1; offset >= 0; offset--) {
-            RunRecord run = this.all.at(offset).record;
-            if (run == null) {
+            RunNode node = this.all.at(offset);
+            if (node.removed) {
                 continue;
             }
-            if (since != null && run.finishedAt().isBefore(since)) {
+            if (since != null && node.finishedAt().isBefore(since)) {
                 break;
             }
+            RunRecord run = node.record();
             if (query.matches(run)) {
                 page.add(run);
                 if (page.size() == query.limit()) {
@@ -140,13 +141,14 @@ final class MemoryRunHistory implements RunHistory {
         }
         List<RunRecord> page = new ArrayList<>();
         Instant since = query.since();
+        @Nullable RunKey after = query.after() == null ? null : RunKey.of(query.after());
         RunNode node = newest;
         do {
-            RunRecord run = node.live();
-            if (query.after() == null || node.isAfter(query.after())) {
-                if (since != null && run.finishedAt().isBefore(since)) {
+            if (after == null || node.compareTo(after) < 0) {
+                if (since != null && node.finishedAt().isBefore(since)) {
                     break;
                 }
+                RunRecord run = node.record();
                 if (query.matches(run)) {
                     page.add(run);
                     if (page.size() == query.limit()) {
@@ -172,9 +174,8 @@ final class MemoryRunHistory implements RunHistory {
         synchronized (this) {
             for (String jobId : ids) {
                 RunNode node = this.byJob.get(jobId);
-                RunRecord run = node == null ? null : node.record;
-                if (run != null) {
-                    newest.put(jobId, run);
+                if (node != null) {
+                    newest.put(jobId, node.record());
                 }
             }
         }
@@ -186,8 +187,7 @@ final class MemoryRunHistory implements RunHistory {
         Instant oldest = now.minus(retention.maxAge());
         int removed = 0;
         for (RunNode node = this.all.oldest(); removed < batchSize && node != null; node = this.all.oldest()) {
-            RunRecord run = node.record;
-            if (run == null || !run.finishedAt().isBefore(oldest)) {
+            if (!node.finishedAt().isBefore(oldest)) {
                 break;
             }
             dropOldestOfJob(node.older);
@@ -211,9 +211,9 @@ final class MemoryRunHistory implements RunHistory {
     synchronized List<RunRecord> records() {
         List<RunRecord> records = new ArrayList<>(this.all.size());
         for (int offset = 0; offset < this.all.span(); offset++) {
-            @Nullable RunRecord run = this.all.at(offset).record;
-            if (run != null) {
-                records.add(run);
+            RunNode node = this.all.at(offset);
+            if (!node.removed) {
+                records.add(node.record());
             }
         }
         return records;

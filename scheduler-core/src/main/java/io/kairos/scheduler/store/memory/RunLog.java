@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * one slot: O(d) for a node d places from the end when d is small (records that reach the history a little late,
  * the common case), else O(log n + d) with d counted from the nearer end.
  *
- * <p>Removing a node that is not at an end leaves its slot in place, the node with its key and without its record, so
+ * <p>Removing a node that is not at an end leaves its slot in place, the node with its key and marked removed, so
  * the binary search still works; empty slots at either end are dropped at once, and the ring is compacted when
  * empty slots outnumber the nodes (plus a constant) and shrunk when its capacity is more than four times the nodes,
  * so every operation is amortised as above and the ring holds at most about four times as many slots as nodes. Positions count from {@link #head} without wrapping: slot {@code position
@@ -28,7 +28,7 @@ final class RunLog {
 
     private int tail;
 
-    /** The nodes with records. */
+    /** The nodes not removed. */
     private int size;
 
     int size() {
@@ -45,7 +45,7 @@ final class RunLog {
         return this.tail - this.head;
     }
 
-    /** The node at an offset from the oldest; check its {@link RunNode#record} for an empty slot. */
+    /** The node at an offset from the oldest; check {@link RunNode#removed} for an empty slot. */
     RunNode at(int offset) {
         return node(this.head + offset);
     }
@@ -76,12 +76,12 @@ final class RunLog {
             offset--;   // a little late: a short scan back from the end
         }
         if (offset > 0 && at(offset - 1).compareTo(node) >= 0) {
-            offset = before(node.second, node.nano, node.runId);
+            offset = before(node);
         }
         if (offset < span) {
             RunNode there = at(offset);
             if (there.compareTo(node) == 0) {
-                if (there.record != null) {
+                if (!there.removed) {
                     return there;
                 }
                 this.slots[slot(this.head + offset)] = node;
@@ -108,16 +108,16 @@ final class RunLog {
 
     /** How many slots hold keys before a cursor's, that is the offset from where newest-first pages after it go on. */
     int before(RunCursor cursor) {
-        return before(cursor.finishedAt().getEpochSecond(), cursor.finishedAt().getNano(), cursor.runId());
+        return before(RunKey.of(cursor));
     }
 
     // the first offset whose key is not less than the given one (binary search over the ordered slots)
-    private int before(long second, int nano, String runId) {
+    private int before(RunKey key) {
         int low = 0;
         int high = span();
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (at(mid).compare(second, nano, runId) < 0) {
+            if (at(mid).compareTo(key) < 0) {
                 low = mid + 1;
             }
             else {
@@ -127,14 +127,14 @@ final class RunLog {
         return low;
     }
 
-    /** Removes a node that is in the log: its record is cleared, its slot freed when it is at an end. */
+    /** Removes a node that is in the log: it is marked removed, its slot freed when it is at an end. */
     void remove(RunNode node) {
-        node.record = null;
+        node.removed = true;
         this.size--;
-        while (this.head != this.tail && node(this.head).record == null) {
+        while (this.head != this.tail && node(this.head).removed) {
             this.slots[slot(this.head++)] = null;
         }
-        while (this.tail != this.head && node(this.tail - 1).record == null) {
+        while (this.tail != this.head && node(this.tail - 1).removed) {
             this.slots[slot(--this.tail)] = null;
         }
         if (this.size == 0) {
@@ -154,7 +154,7 @@ final class RunLog {
         rebuild(this.size > this.slots.length / 2 ? this.slots.length * 2 : this.slots.length);
     }
 
-    // copies the nodes with records, in order, to the start of a ring of the given capacity
+    // copies the nodes not removed, in order, to the start of a ring of the given capacity
     private void rebuild(int capacity) {
         RunNode[] copy = new RunNode[capacity];
         int n = 0;
@@ -168,7 +168,7 @@ final class RunLog {
         }
         for (int p = this.head; n < this.size && p != this.tail; p++) {
             RunNode node = node(p);
-            if (node.record != null) {
+            if (!node.removed) {
                 copy[n++] = node;
             }
         }

@@ -74,7 +74,7 @@ class JobRunIndexTests {
         for (int slot = 0; slot < index.capacity(); slot++) {
             RunNode node = index.nodeAt(slot);
             if (node != null) {
-                assertThat(reference.get(node.live().jobId())).isSameAs(node);
+                assertThat(reference.get(node.record().jobId())).isSameAs(node);
                 held++;
             }
         }

@@ -1,0 +1,68 @@
+package io.kairos.scheduler.store.memory;
+
+import io.kairos.scheduler.history.RunCursor;
+import io.kairos.scheduler.history.RunIds;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run record's place in the order of a {@link MemoryRunHistory}: its {@code finishedAt}, then its {@code runId}
+ * (as {@link String#compareTo}), kept unpacked so that comparing two keys reads no other object.
+ *
+ * <p>A run id of the scheduler's shape ({@link RunIds}) is kept as its two numbers and rendered on demand; any other run
+ * id is kept as given. Immutable.
+ */
+class RunKey {
+
+    final long second;
+
+    final int nano;
+
+    /** The run id as given, or {@code null} when it is packed into {@link #runHigh} and {@link #runLow}. */
+    private final @Nullable String runIdText;
+
+    /** A packed run id's {@link RunIds#high}. */
+    private final long runHigh;
+
+    /** A packed run id's {@link RunIds#low}. */
+    private final long runLow;
+
+    RunKey(Instant finishedAt, String runId) {
+        this.second = finishedAt.getEpochSecond();
+        this.nano = finishedAt.getNano();
+        boolean packed = RunIds.isOfShape(runId);
+        this.runIdText = packed ? null : runId;
+        this.runHigh = packed ? RunIds.high(runId) : 0;
+        this.runLow = packed ? RunIds.low(runId) : 0;
+    }
+
+    static RunKey of(RunCursor cursor) {
+        return new RunKey(cursor.finishedAt(), cursor.runId());
+    }
+
+    final Instant finishedAt() {
+        return Instant.ofEpochSecond(this.second, this.nano);
+    }
+
+    final String runId() {
+        String text = this.runIdText;
+        return text != null ? text : RunIds.render(this.runHigh, this.runLow);
+    }
+
+    /** Orders by key, oldest first: negative when this key is older than the other. */
+    final int compareTo(RunKey other) {
+        if (this.second != other.second) {
+            return this.second < other.second ? -1 : 1;
+        }
+        if (this.nano != other.nano) {
+            return this.nano < other.nano ? -1 : 1;
+        }
+        if (this.runIdText == null && other.runIdText == null) {
+            int high = Long.compare(this.runHigh, other.runHigh);
+            return high != 0 ? high : Long.compareUnsigned(this.runLow, other.runLow);
+        }
+        return runId().compareTo(other.runId());
+    }
+}

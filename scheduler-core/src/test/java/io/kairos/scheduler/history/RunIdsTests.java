@@ -1,0 +1,33 @@
+package io.kairos.scheduler.history;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Run ids of the scheduler's shape: their text, and the two numbers a store may keep instead.
+ */
+class RunIdsTests {
+
+    @Test
+    void idsHaveTheDocumentedText() {
+        for (long[] run : new long[][] { { 0, 0, 0 }, { 1_733_454_000_123L, 1, 0x8f00beef }, { 0xfff_ffff_ffffL, 0xffff_ffffL, -1 },
+                { 42, 0x1_0000_0001L, 7 } }) {
+            String id = RunIds.of(run[0], run[1], (int) run[2]);
+            assertThat(id).isEqualTo(String.format("%012x-%08x-%08x", run[0], run[1] & 0xffff_ffffL, (int) run[2])).hasSize(RunIds.LENGTH);
+            assertThat(RunIds.isOfShape(id)).isTrue();
+            assertThat(RunIds.render(RunIds.high(id), RunIds.low(id))).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void otherShapesAreNotRead() {
+        assertThat(RunIds.isOfShape("0190f3a2b4c5-0000002a-8f00beef")).isTrue();
+        assertThat(RunIds.isOfShape("0190F3A2B4C5-0000002a-8f00beef")).as("upper case").isFalse();
+        assertThat(RunIds.isOfShape("0190f3a2b4c5-0000002a-8f00beef0")).as("longer").isFalse();
+        assertThat(RunIds.isOfShape("0190f3a2b4c5-0000002a")).as("shorter").isFalse();
+        assertThat(RunIds.isOfShape("0190f3a2b4c5x0000002a-8f00beef")).as("no dash").isFalse();
+        assertThat(RunIds.isOfShape("0190f3a2b4g5-0000002a-8f00beef")).as("not hex").isFalse();
+        assertThat(RunIds.isOfShape("run-1")).isFalse();
+    }
+}
