@@ -96,6 +96,16 @@ class SchedulerAddJobClockTests {
     }
 
     @Test
+    void aCronSpecAddedBeforeTheStartSkipsTheFireTimesBeforeTheStart() {
+        this.scheduler.taskRegistry().register("noop", (TaskAction) () -> { });
+        this.scheduler.addJob(JobRequest.of("noop").id("every-second").trigger(Map.of("type", "cron", "second", "*")));
+        Instant added = this.clock.last;
+        this.scheduler.start(true);
+        // the spec was read at the add; its first run is looked up as the scheduler starts, at a later reading
+        assertThat(this.scheduler.getJob("every-second").orElseThrow().storedJob().nextRunTime()).isAfter(added);
+    }
+
+    @Test
     void aRescheduleWithAnIntervalSpecRunsAtItsStart() {
         start();
         Job job = this.scheduler.addJob(JobRequest.of("noop").trigger(Map.of("type", "cron", "expression", "0 0 * * *")));

@@ -10,6 +10,7 @@ import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.JobArguments;
 import io.kairos.scheduler.task.Task;
 import io.kairos.scheduler.trigger.DateTrigger;
+import io.kairos.scheduler.trigger.IntervalTrigger;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.Zones;
@@ -137,15 +138,18 @@ public final class JobAssembler {
 
     /**
      * The job to store now: the template with its first run time (the given one, or the trigger's first fire
-     * time with jitter; none = paused). The fire time is looked up at the clock reading the trigger was read from a
-     * spec at ({@link PendingJob#triggerRead}), so a trigger that starts at that reading first runs at its start; at
-     * {@code now} for a trigger given as an object.
+     * time with jitter; none = paused). The fire time is looked up at {@code now}, except for an {@code interval} read
+     * from a spec without {@code start_date}: it starts at the clock reading the spec was read at
+     * ({@link PendingJob#triggerRead}) and is looked up there, so that it first runs at its start, at once. Other
+     * triggers do not run fire times that passed between the add and {@code now} (a job added before the start).
      */
     StoredJob firstRun(PendingJob pending, Instant now) {
         StoredJob template = pending.template();
+        Trigger trigger = Objects.requireNonNull(template.trigger(), "trigger");
         Instant read = pending.triggerRead();
-        FireTimes.Next first = firstRunTimes(Objects.requireNonNull(template.trigger(), "trigger"), template.jitter(),
-                pending.nextRunTimeSet(), pending.nextRunTime(), InstantSource.fixed(read != null ? read : now));
+        boolean startsAtRead = read != null && trigger instanceof IntervalTrigger interval && interval.startDate().toInstant().equals(read);
+        FireTimes.Next first = firstRunTimes(trigger, template.jitter(), pending.nextRunTimeSet(), pending.nextRunTime(),
+                InstantSource.fixed(startsAtRead ? read : now));
         return template.withNextRunTime(first == null ? null : first.runTime(), first == null ? null : first.fireTime());
     }
 

@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param nextRunTimeSet whether the request gave a next run time (then {@code nextRunTime} overrides the trigger)
  * @param nextRunTime the given next run time; {@code null} with {@code nextRunTimeSet} means paused
  * @param triggerRead the scheduler clock's reading at which the trigger was read from a spec (or made for a request
- *     without one): the first run time is looked up at it, so a trigger that starts at that reading (an
- *     {@code interval} spec without {@code start_date}) first runs at its start; {@code null} for a trigger given as
- *     an object, whose first run time is looked up when the job is stored
+ *     without one): an {@code interval} spec without {@code start_date} starts at it and its first run time is
+ *     looked up at it, so that it first runs at its start ({@link JobAssembler#firstRun}); {@code null} for a trigger
+ *     given as an object
  */
 public record PendingJob(StoredJob template, @Nullable Task task, ConflictPolicy policy, boolean nextRunTimeSet, @Nullable Instant nextRunTime,
         @Nullable Instant triggerRead) {
