@@ -180,7 +180,8 @@ public final class JobRequest {
 
     /**
      * The trigger as a trigger spec ({@code {"type":"interval","minutes":30}}); read with the scheduler's time
-     * zone as default when the job is added.
+     * zone as default when the job is added, at the clock reading the job's first run time is looked up at, so an
+     * {@code interval} without {@code start_date} first runs at once (a job added before the start: as it starts).
      *
      * @param spec the spec, with {@code type}; copied deeply (nested specs too), so later changes to it do not change
      *        this request

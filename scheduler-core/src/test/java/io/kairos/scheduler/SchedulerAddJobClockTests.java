@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link Scheduler#addJob} on a started scheduler reads its clock at most once per call, and only when something
  * needs the time: the trigger spec, the check that the trigger fires, the first run time and the {@code JobAdded}
  * timestamp then agree on one time, and a date trigger added with nobody listening for {@code JobAdded} reads no
- * clock at all. The clock here moves one second on every read by the adding thread, so two reads would show.
+ * clock at all. An {@code interval} spec without {@code start_date} therefore first runs at its start, at once, on
+ * every path that reads a spec (a batch add, an add before the start, a reschedule). The clock here moves one second
+ * on every read by the adding thread, so two reads would show.
  */
 class SchedulerAddJobClockTests {
 
@@ -56,22 +58,89 @@ class SchedulerAddJobClockTests {
     }
 
     @Test
-    void aTriggerSpecItsFiringCheckAndJobAddedShareOneClockReadAndTheFirstRunIsLookedUpAfterIt() {
+    void aTriggerSpecItsFiringCheckTheFirstRunAndJobAddedShareOneClockReadSoAnIntervalRunsAtItsStart() {
         List<JobAdded> added = new CopyOnWriteArrayList<>();
         this.scheduler.addListener(JobAdded.class, added::add);
         start();
         this.clock.reads.set(0);
         Job job = this.scheduler.addJob(JobRequest.of("noop").trigger(Map.of("type", "interval", "minutes", 5)));
-        assertThat(this.clock.reads).hasValue(2);
+        assertThat(this.clock.reads).hasValue(1);
         Instant start = ((IntervalTrigger) job.storedJob().trigger()).startDate().toInstant();
-        // the spec starts at the first reading; the first run is looked up at the second, later one, so it comes one
-        // interval after the start
-        assertThat(this.clock.last).isAfter(start);
-        assertThat(job.storedJob().nextRunTime()).isEqualTo(start.plus(Duration.ofMinutes(5)));
+        assertThat(start).isEqualTo(this.clock.last);
+        // the first run is looked up at the reading the spec starts at, so it is the start itself: at once
+        assertThat(job.storedJob().nextRunTime()).isEqualTo(start);
+        assertThat(job.storedJob().nextFireTime()).isEqualTo(start);
         assertThat(added).singleElement().satisfies((event) -> {
             assertThat(event.jobId()).isEqualTo(job.id());
             assertThat(event.timestamp()).isEqualTo(start);
         });
+    }
+
+    @Test
+    void anIntervalSpecAddedInABatchRunsAtItsStart() {
+        start();
+        List<Job> jobs = this.scheduler.addJobs(List.of(JobRequest.of("noop").trigger(Map.of("type", "interval", "seconds", 30)),
+                JobRequest.of("noop").trigger(Map.of("type", "interval", "hours", 1))));
+        assertThat(jobs).hasSize(2).allSatisfy((job) -> assertThat(job.storedJob().nextRunTime())
+            .isEqualTo(((IntervalTrigger) job.storedJob().trigger()).startDate().toInstant()));
+    }
+
+    @Test
+    void anIntervalSpecAddedBeforeTheStartRunsAtItsStartOnceStarted() {
+        this.scheduler.taskRegistry().register("noop", (TaskAction) () -> { });
+        Job pending = this.scheduler.addJob(JobRequest.of("noop").id("early").trigger(Map.of("type", "interval", "minutes", 5)));
+        Instant start = ((IntervalTrigger) pending.storedJob().trigger()).startDate().toInstant();
+        this.scheduler.start(true);
+        assertThat(this.clock.last).isAfter(start);
+        assertThat(this.scheduler.getJob("early").orElseThrow().storedJob().nextRunTime()).isEqualTo(start);
+    }
+
+    @Test
+    void aCronSpecAddedBeforeTheStartSkipsTheFireTimesBeforeTheStart() {
+        this.scheduler.taskRegistry().register("noop", (TaskAction) () -> { });
+        this.scheduler.addJob(JobRequest.of("noop").id("every-second").trigger(Map.of("type", "cron", "second", "*")));
+        Instant added = this.clock.last;
+        this.scheduler.start(true);
+        // the spec was read at the add; its first run is looked up as the scheduler starts, at a later reading
+        assertThat(this.scheduler.getJob("every-second").orElseThrow().storedJob().nextRunTime()).isAfter(added);
+    }
+
+    @Test
+    void aRescheduleWithAnIntervalSpecRunsAtItsStart() {
+        start();
+        Job job = this.scheduler.addJob(JobRequest.of("noop").trigger(Map.of("type", "cron", "expression", "0 0 * * *")));
+        Job rescheduled = this.scheduler.rescheduleJob(job.id(), Map.of("type", "interval", "minutes", 5));
+        assertThat(rescheduled.storedJob().nextRunTime())
+            .isEqualTo(((IntervalTrigger) rescheduled.storedJob().trigger()).startDate().toInstant());
+    }
+
+    @Test
+    void anIntervalSpecGivenToAStoppedSchedulersRescheduleOrModifyRunsAtItsStartOnceStarted() {
+        this.scheduler.taskRegistry().register("noop", (TaskAction) () -> { });
+        Map<String, Object> cron = Map.of("type", "cron", "expression", "0 0 * * *");
+        this.scheduler.addJob(JobRequest.of("noop").id("rescheduled").trigger(cron));
+        this.scheduler.addJob(JobRequest.of("noop").id("modified").trigger(cron));
+        Job rescheduled = this.scheduler.rescheduleJob("rescheduled", Map.of("type", "interval", "minutes", 5));
+        // a later change without a trigger keeps the reading the trigger starts at
+        this.scheduler.modifyJob("rescheduled", JobChanges.create().name("renamed"));
+        Job modified = this.scheduler.modifyJob("modified", JobChanges.create().trigger(Map.of("type", "interval", "minutes", 5)));
+        this.scheduler.start(true);
+        assertThat(this.clock.last).isAfter(((IntervalTrigger) modified.storedJob().trigger()).startDate().toInstant());
+        assertThat(this.scheduler.getJob("rescheduled").orElseThrow().storedJob().nextRunTime())
+            .isEqualTo(((IntervalTrigger) rescheduled.storedJob().trigger()).startDate().toInstant());
+        assertThat(this.scheduler.getJob("modified").orElseThrow().storedJob().nextRunTime())
+            .isEqualTo(((IntervalTrigger) modified.storedJob().trigger()).startDate().toInstant());
+    }
+
+    @Test
+    void anIntervalTriggerBuiltBeforeTheAddFirstRunsAtTheFirstBoundaryAtOrAfterTheAdd() {
+        start();
+        IntervalTrigger trigger = new IntervalTrigger(Duration.ofMinutes(5), this.clock.instant().atZone(ZoneOffset.UTC), null,
+                ZoneOffset.UTC, null);
+        Job job = this.scheduler.addJob(JobRequest.of("noop").trigger(trigger));
+        // the add read the clock after the trigger was built: its start has passed, so the next boundary is the first run
+        assertThat(this.clock.last).isAfter(trigger.startDate().toInstant());
+        assertThat(job.storedJob().nextRunTime()).isEqualTo(trigger.startDate().toInstant().plus(Duration.ofMinutes(5)));
     }
 
     @Test

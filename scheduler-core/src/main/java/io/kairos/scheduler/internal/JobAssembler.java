@@ -10,6 +10,7 @@ import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.JobArguments;
 import io.kairos.scheduler.task.Task;
 import io.kairos.scheduler.trigger.DateTrigger;
+import io.kairos.scheduler.trigger.IntervalTrigger;
 import io.kairos.scheduler.trigger.InvalidTriggerSpecException;
 import io.kairos.scheduler.trigger.Trigger;
 import io.kairos.scheduler.trigger.Zones;
@@ -51,9 +52,11 @@ public final class JobAssembler {
     }
 
     PendingJob assemble(JobRequest request) {
-        StoredJob template = draft(request, this.settings.clock).build();
+        Instant now = this.settings.clock.instant();
+        StoredJob template = draft(request, InstantSource.fixed(now)).build();
         this.placement.checkExecutorAccepts(template);
-        return new PendingJob(template, request.task(), request.conflictPolicy(), request.isNextRunTimeSet(), request.nextRunTime());
+        return new PendingJob(template, request.task(), request.conflictPolicy(), request.isNextRunTimeSet(), request.nextRunTime(),
+                request.trigger() instanceof Trigger ? null : now);
     }
 
     /**
@@ -62,19 +65,19 @@ public final class JobAssembler {
      * store gives a job it adds), so no copy of it is made on the way to the store.
      *
      * @param request the request
-     * @param now the scheduler clock, for a trigger spec's or a missing trigger's "now" and the check that the trigger
-     *     fires; read only when one of them needs it (so not for a {@code date} trigger object without jitter); a
-     *     caller that passes a clock reading once makes these agree on one time. The first run time of a trigger other
-     *     than a date trigger is looked up at a fresh reading of the scheduler's clock, as {@link #firstRun} does
+     * @param now the scheduler clock, for a trigger spec's or a missing trigger's "now", the check that the trigger
+     *     fires and the first run time of a trigger other than a date trigger; read only when one of them needs it (so
+     *     not for a {@code date} trigger object without jitter); a caller that passes a clock reading once makes these
+     *     agree on one time, so an {@code interval} spec without {@code start_date} first runs at its start, at once
      * @return the job, scheduled (or paused when added paused or when the trigger has no fire time)
      * @throws RuntimeException as {@link #assemble}
      */
     StoredJob assembleScheduled(JobRequest request, InstantSource now) {
         JobDraft draft = draft(request, now);
-        // a fresh reading of the clock, not now's: a trigger made from a spec starts at now's reading, and a later one
-        // gives its next boundary rather than the start itself (as firstRun does for a pending job)
+        // now's reading, the one a trigger made from a spec starts at: a later reading would give the start's next
+        // interval boundary rather than the start itself
         FireTimes.Next first = firstRunTimes(Objects.requireNonNull(draft.trigger, "trigger"), draft.jitter,
-                request.isNextRunTimeSet(), request.nextRunTime(), this.settings.clock);
+                request.isNextRunTimeSet(), request.nextRunTime(), now);
         draft.schedule(first == null ? null : first.runTime(), first == null ? null : first.fireTime());
         draft.version = 1;
         StoredJob job = draft.build();
@@ -135,12 +138,18 @@ public final class JobAssembler {
 
     /**
      * The job to store now: the template with its first run time (the given one, or the trigger's first fire
-     * time with jitter; none = paused).
+     * time with jitter; none = paused). The fire time is looked up at {@code now}, except for an {@code interval} read
+     * from a spec without {@code start_date}: it starts at the clock reading the spec was read at
+     * ({@link PendingJob#triggerRead}) and is looked up there, so that it first runs at its start, at once. Other
+     * triggers do not run fire times that passed between the add and {@code now} (a job added before the start).
      */
     StoredJob firstRun(PendingJob pending, Instant now) {
         StoredJob template = pending.template();
-        FireTimes.Next first = firstRunTimes(Objects.requireNonNull(template.trigger(), "trigger"), template.jitter(),
-                pending.nextRunTimeSet(), pending.nextRunTime(), InstantSource.fixed(now));
+        Trigger trigger = Objects.requireNonNull(template.trigger(), "trigger");
+        Instant read = pending.triggerRead();
+        boolean startsAtRead = read != null && trigger instanceof IntervalTrigger interval && interval.startDate().toInstant().equals(read);
+        FireTimes.Next first = firstRunTimes(trigger, template.jitter(), pending.nextRunTimeSet(), pending.nextRunTime(),
+                InstantSource.fixed(startsAtRead ? read : now));
         return template.withNextRunTime(first == null ? null : first.runTime(), first == null ? null : first.fireTime());
     }
 
@@ -171,6 +180,14 @@ public final class JobAssembler {
      * time out ({@code schedule == false}): the pending job keeps it beside the template.
      */
     StoredJob apply(StoredJob job, JobChanges changes, boolean schedule) {
+        return apply(job, changes, schedule, this.settings.clock);
+    }
+
+    /**
+     * {@link #apply(StoredJob, JobChanges, boolean)} with the clock {@code now}, read once when the changes give a
+     * trigger: the start of a trigger spec that leaves it to "now", and the time the new trigger must fire at or after.
+     */
+    StoredJob apply(StoredJob job, JobChanges changes, boolean schedule, InstantSource now) {
         JobDraft draft = new JobDraft(job);
         if (changes.name() != null) {
             draft.name = JobFields.checkName(changes.name());
@@ -182,9 +199,10 @@ public final class JobAssembler {
             draft.kwargs = changes.kwargs();
         }
         if (changes.trigger() != null) {
-            draft.trigger = trigger(changes.trigger());
+            InstantSource read = InstantSource.fixed(now.instant());
+            draft.trigger = trigger(changes.trigger(), read);
             if (!(changes.isNextRunTimeSet() && changes.nextRunTime() == null)) {
-                requireFires(draft.trigger);
+                requireFires(draft.trigger, read);
             }
         }
         JobOptions options = changes.options();
@@ -232,14 +250,10 @@ public final class JobAssembler {
      * ({@link JobRequest#paused()}, or {@link JobChanges#nextRunTime} {@code null} with the new trigger). A
      * {@code date} trigger always fires (a past run date fires at once), so it is not asked.
      *
+     * @param clock the scheduler clock, read (as now) only for a trigger other than a date trigger
      * @throws InvalidTriggerSpecException when the trigger never fires after now
      */
-    void requireFires(Trigger trigger) {
-        requireFires(trigger, this.settings.clock);
-    }
-
-    /** {@link #requireFires(Trigger)} at the time {@code clock} gives, read only for a trigger other than a date trigger. */
-    private static void requireFires(Trigger trigger, InstantSource clock) {
+    static void requireFires(Trigger trigger, InstantSource clock) {
         if (trigger instanceof DateTrigger) {
             return;
         }
@@ -260,12 +274,16 @@ public final class JobAssembler {
                 : new InvalidTriggerSpecException(null, trigger, message);
     }
 
-    Trigger trigger(@Nullable Object triggerOrSpec) {
-        return trigger(triggerOrSpec, this.settings.clock);
+    /**
+     * Reads the scheduler's clock once, for a caller that shares the reading between a trigger spec's "now"
+     * ({@link #trigger(Object, InstantSource)}) and the first run time the trigger is looked up at.
+     */
+    Instant readClock() {
+        return this.settings.clock.instant();
     }
 
     /** A trigger as given, read from a spec, or a date trigger for now when none is given; {@code now} read only then. */
-    private Trigger trigger(@Nullable Object triggerOrSpec, InstantSource now) {
+    Trigger trigger(@Nullable Object triggerOrSpec, InstantSource now) {
         if (triggerOrSpec instanceof Trigger trigger) {
             return trigger;
         }

@@ -19,6 +19,7 @@ import io.kairos.scheduler.task.Task;
 import io.kairos.scheduler.trigger.Trigger;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -111,8 +112,11 @@ final class JobOperations {
     }
 
     StoredJob reschedule(String id, @Nullable String jobstore, Object trigger) {
-        Trigger resolved = this.assembler.trigger(trigger);
-        return update(id, jobstore, (job) -> this.assembler.reschedule(job, resolved, this.settings.clock.instant()));
+        // one reading for a trigger spec's start and the first run time, so an interval spec without start_date first
+        // runs at its start
+        Instant now = this.settings.clock.instant();
+        Trigger resolved = this.assembler.trigger(trigger, InstantSource.fixed(now));
+        return update(id, jobstore, (job) -> this.assembler.reschedule(job, resolved, now));
     }
 
     StoredJob pause(String id, @Nullable String jobstore) {

@@ -18,8 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param policy what to do when the id is taken
  * @param nextRunTimeSet whether the request gave a next run time (then {@code nextRunTime} overrides the trigger)
  * @param nextRunTime the given next run time; {@code null} with {@code nextRunTimeSet} means paused
+ * @param triggerRead the scheduler clock's reading at which the trigger was read from a spec (or made for a request
+ *     without one): an {@code interval} spec without {@code start_date} starts at it and its first run time is
+ *     looked up at it, so that it first runs at its start ({@link JobAssembler#firstRun}); {@code null} for a trigger
+ *     given as an object
  */
-public record PendingJob(StoredJob template, @Nullable Task task, ConflictPolicy policy, boolean nextRunTimeSet, @Nullable Instant nextRunTime) {
+public record PendingJob(StoredJob template, @Nullable Task task, ConflictPolicy policy, boolean nextRunTimeSet, @Nullable Instant nextRunTime,
+        @Nullable Instant triggerRead) {
 
     /**
      * The state the job will be stored with, which its template (always paused) does not tell: {@link JobState#PAUSED}
@@ -32,10 +37,21 @@ public record PendingJob(StoredJob template, @Nullable Task task, ConflictPolicy
     }
 
     public PendingJob withTemplate(StoredJob newTemplate) {
-        return new PendingJob(newTemplate, this.task, this.policy, this.nextRunTimeSet, this.nextRunTime);
+        return new PendingJob(newTemplate, this.task, this.policy, this.nextRunTimeSet, this.nextRunTime, this.triggerRead);
+    }
+
+    /**
+     * This job with a new trigger in its template.
+     *
+     * @param newTemplate the template with the new trigger
+     * @param read the clock reading the new trigger was read from a spec at, or {@code null} for a trigger object
+     * @return the job
+     */
+    public PendingJob withTrigger(StoredJob newTemplate, @Nullable Instant read) {
+        return new PendingJob(newTemplate, this.task, this.policy, this.nextRunTimeSet, this.nextRunTime, read);
     }
 
     public PendingJob withNextRunTime(boolean set, @Nullable Instant time) {
-        return new PendingJob(this.template, this.task, this.policy, set, time);
+        return new PendingJob(this.template, this.task, this.policy, set, time, this.triggerRead);
     }
 }

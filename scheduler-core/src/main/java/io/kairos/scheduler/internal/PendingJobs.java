@@ -7,6 +7,8 @@ import io.kairos.scheduler.store.ConflictingJobIdException;
 import io.kairos.scheduler.store.JobLookupException;
 import io.kairos.scheduler.trigger.Trigger;
 
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,16 +49,30 @@ public final class PendingJobs {
 
     synchronized PendingJob modify(String id, JobChanges changes) {
         return update(id, (p) -> {
-            PendingJob changed = p.withTemplate(this.assembler.apply(p.template(), changes, false));
+            PendingJob changed;
+            if (changes.trigger() == null) {
+                changed = p.withTemplate(this.assembler.apply(p.template(), changes, false));
+            }
+            else {
+                // one reading for a trigger spec's start and, at the start, the job's first run time
+                Instant now = this.assembler.readClock();
+                changed = p.withTrigger(this.assembler.apply(p.template(), changes, false, InstantSource.fixed(now)),
+                        changes.trigger() instanceof Trigger ? null : now);
+            }
             return changes.isNextRunTimeSet() ? changed.withNextRunTime(true, changes.nextRunTime()) : changed;
         });
     }
 
-    synchronized PendingJob reschedule(String id, Trigger trigger) {
+    /**
+     * Gives a pending job a new trigger and clears its given next run time.
+     *
+     * @param read the clock reading the trigger was read from a spec at, or {@code null} for a trigger object
+     */
+    synchronized PendingJob reschedule(String id, Trigger trigger, @Nullable Instant read) {
         return update(id, (p) -> {
             JobDraft draft = new JobDraft(p.template());
             draft.trigger = trigger;
-            return p.withTemplate(draft.build()).withNextRunTime(false, null);
+            return p.withTrigger(draft.build(), read).withNextRunTime(false, null);
         });
     }
 

@@ -13,6 +13,7 @@ import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.store.StoredJobPage;
 import io.kairos.scheduler.trigger.Trigger;
 
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -148,9 +149,11 @@ public final class SchedulerJobs<J> {
     /** The trigger is a {@code Trigger} or a trigger spec map. */
     public J reschedule(String id, @Nullable String jobstore, Object trigger) {
         if (this.runtime.isStopped()) {
-            Trigger resolved = this.assembler.trigger(trigger);
-            this.assembler.requireFires(resolved);
-            return pendingJob(this.pending.reschedule(id, resolved));
+            // one reading for a trigger spec's start, the check that it fires and, at the start, the first run time
+            InstantSource now = InstantSource.fixed(this.assembler.readClock());
+            Trigger resolved = this.assembler.trigger(trigger, now);
+            JobAssembler.requireFires(resolved, now);
+            return pendingJob(this.pending.reschedule(id, resolved, trigger instanceof Trigger ? null : now.instant()));
         }
         return job(this.runtime.operations().reschedule(id, jobstore, trigger));
     }

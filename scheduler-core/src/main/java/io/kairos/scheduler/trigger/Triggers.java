@@ -122,7 +122,9 @@ public final class Triggers {
 
     /**
      * A trigger that fires every {@code interval}, the first time now (system clock), in the system
-     * default zone.
+     * default zone. A job added with it first runs at its first fire time at or after the add: the next interval
+     * boundary once the start has passed (an {@code interval} spec without {@code start_date} given to the scheduler
+     * instead first runs at once).
      *
      * @param interval positive, whole milliseconds
      * @return the trigger

@@ -129,7 +129,7 @@ public final class DeclaredJobSynchronizer {
         String name = DECLARED_NAME_PREFIX + definition.name();
         Optional<Job> existing = engine.getJob(definition.id(), store);
         if (existing.isEmpty()) {
-            Job added = engine.addJob(request(definition, name, trigger, store));
+            Job added = engine.addJob(request(definition, name, trigger, trigger, store));
             if (added.state() == JobState.FINISHED) {
                 replaceIfRedeclared(engine, definition, trigger, added, name, store);
             }
@@ -141,7 +141,7 @@ public final class DeclaredJobSynchronizer {
         Job job = existing.get();
         if (!job.task().equals(definition.task())) {
             engine.removeJob(definition.id(), store);
-            engine.addJob(request(definition, name, trigger, store));
+            engine.addJob(request(definition, name, trigger, trigger, store));
             logger.info("Replaced job '{}': its task changed from {} to {}", definition.id(), job.task(), definition.task());
             return;
         }
@@ -152,7 +152,13 @@ public final class DeclaredJobSynchronizer {
         }
         boolean rescheduled = !effective.equals(job.trigger());
         if (rescheduled) {
-            engine.rescheduleJob(definition.id(), store, effective);
+            if (effective == trigger) {
+                // the declaration's own spec, read by the scheduler: see request()
+                engine.rescheduleJob(definition.id(), store, definition.triggerSpec());
+            }
+            else {
+                engine.rescheduleJob(definition.id(), store, effective);
+            }
         }
         if (changes != null || rescheduled) {
             logger.info("Updated declared job '{}' to match {}{}", definition.id(), definition.source(),
@@ -174,7 +180,7 @@ public final class DeclaredJobSynchronizer {
             return;
         }
         try {
-            engine.addJob(request(definition, name, effective, store).conflictPolicy(ConflictPolicy.ERROR));
+            engine.addJob(request(definition, name, trigger, effective, store).conflictPolicy(ConflictPolicy.ERROR));
             logger.info("Declared job '{}' ran before with another trigger; scheduled again to match {}", definition.id(),
                     definition.source());
         }
@@ -183,9 +189,22 @@ public final class DeclaredJobSynchronizer {
         }
     }
 
-    private static JobRequest request(ScheduledJobDefinition definition, String name, Trigger trigger, String store) {
-        return JobRequest.of(definition.task()).id(definition.id()).name(name).trigger(trigger)
-            .options(definition.options()).jobstore(store).conflictPolicy(ConflictPolicy.KEEP_EXISTING);
+    /**
+     * The request that adds a declared job. When {@code effective} is the trigger read from the declaration
+     * ({@code declared}), the request gives the declaration's spec rather than the trigger, so the scheduler reads it
+     * with the clock reading it looks the first run time up at: an interval without a start date first runs at once
+     * (the trigger read from the spec earlier, to check it, would give its next interval boundary).
+     */
+    private static JobRequest request(ScheduledJobDefinition definition, String name, Trigger declared, Trigger effective,
+            String store) {
+        JobRequest request = JobRequest.of(definition.task()).id(definition.id()).name(name);
+        if (effective == declared) {
+            request.trigger(definition.triggerSpec());
+        }
+        else {
+            request.trigger(effective);
+        }
+        return request.options(definition.options()).jobstore(store).conflictPolicy(ConflictPolicy.KEEP_EXISTING);
     }
 
     /**
@@ -240,7 +259,7 @@ public final class DeclaredJobSynchronizer {
 
     /**
      * The declared trigger with the stored job's start date when the declaration gives none: an interval trigger's
-     * default start date is "now + interval" at creation, which differs at every start-up and would otherwise make
+     * default start date is the moment its spec is read, which differs at every start-up and would otherwise make
      * every restart a change (and lose the stored next run time).
      */
     private static Trigger anchored(Scheduler engine, ScheduledJobDefinition definition, Trigger trigger, Job job) {

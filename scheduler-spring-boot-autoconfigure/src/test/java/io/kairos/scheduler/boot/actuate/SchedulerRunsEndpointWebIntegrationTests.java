@@ -46,6 +46,12 @@ import static org.awaitility.Awaitility.await;
                 "management.endpoint.scheduler.access=unrestricted" })
 class SchedulerRunsEndpointWebIntegrationTests {
 
+    /**
+     * The trigger of the jobs the tests add: one that does not fire while they run, so the only runs are the records
+     * they write (an interval without a start date would run at once).
+     */
+    private static final Map<String, Object> IDLE = Map.of("type", "interval", "hours", 3, "start_date", "2100-01-01T00:00:00Z");
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
@@ -205,7 +211,7 @@ class SchedulerRunsEndpointWebIntegrationTests {
      */
     @Test
     void instantsOutsideYears1To9999AndANulInAfterAreRefusedNamingTheParameter() throws Exception {
-        this.scheduler.addJob(JobRequest.of("reports.refresh").id(this.job).trigger(Map.of("type", "interval", "hours", 3)));
+        this.scheduler.addJob(JobRequest.of("reports.refresh").id(this.job).trigger(IDLE));
         try {
             String range = " is out of range; valid: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z (years 1 to 9999)";
             assertProblem(get("/actuator/scheduler/runs?since=%2B999999999-12-31T23:59:59Z"),
@@ -231,7 +237,7 @@ class SchedulerRunsEndpointWebIntegrationTests {
 
     @Test
     void aJobWhoseIdIsRunsStaysReachable() throws Exception {
-        this.scheduler.addJob(JobRequest.of("reports.refresh").id("runs").trigger(Map.of("type", "interval", "hours", 3)));
+        this.scheduler.addJob(JobRequest.of("reports.refresh").id("runs").trigger(IDLE));
         try {
             RunRecord ran = run("runs", 1, RunOutcome.SUCCEEDED);
             record(List.of(ran));
@@ -251,7 +257,7 @@ class SchedulerRunsEndpointWebIntegrationTests {
 
     @Test
     void aJobViewShowsItsLastRunAndRejectsRunParameters() throws Exception {
-        this.scheduler.addJob(JobRequest.of("reports.refresh").id(this.job).trigger(Map.of("type", "interval", "hours", 3)));
+        this.scheduler.addJob(JobRequest.of("reports.refresh").id(this.job).trigger(IDLE));
         try {
             assertThat(ok("/actuator/scheduler/" + this.job).get("lastRun").isNull()).isTrue();
             assertThat(ok("/actuator/scheduler/" + this.job + "/job").get("lastRun").isNull()).isTrue();
@@ -263,7 +269,7 @@ class SchedulerRunsEndpointWebIntegrationTests {
             assertThat(lastRun.get("finishedAt").asString()).isEqualTo(newer.finishedAt().toString());
             assertThat(lastRun.get("durationMs").asLong()).isEqualTo(500);
             // the list reads every job's last run in one batch: a job that never ran lists none next to one that did
-            this.scheduler.addJob(JobRequest.of("reports.refresh").id(this.job + "-idle").trigger(Map.of("type", "interval", "hours", 3)));
+            this.scheduler.addJob(JobRequest.of("reports.refresh").id(this.job + "-idle").trigger(IDLE));
             JsonNode listed = null;
             JsonNode idle = null;
             for (JsonNode each : ok("/actuator/scheduler?limit=1000").get("jobs")) {
@@ -337,7 +343,7 @@ class SchedulerRunsEndpointWebIntegrationTests {
     @Test
     void theJobViewShowsTheRetryPolicyAndNoneForAJobWithout() throws Exception {
         this.scheduler.addJob(JobRequest.of("reports.refresh").id(this.job).retry(RetryPolicy.maxAttempts(3).withRetryOn("java.io.IOException"))
-            .trigger(Map.of("type", "interval", "hours", 3)));
+            .trigger(IDLE));
         try {
             JsonNode view = ok("/actuator/scheduler/" + this.job);
             assertThat(view.get("retry").get("maxAttempts").asInt()).isEqualTo(3);

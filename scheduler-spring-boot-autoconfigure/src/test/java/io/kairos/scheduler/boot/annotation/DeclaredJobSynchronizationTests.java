@@ -2,12 +2,14 @@ package io.kairos.scheduler.boot.annotation;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.kairos.scheduler.Job;
 import io.kairos.scheduler.boot.JobScheduler;
 import io.kairos.scheduler.boot.autoconfigure.KairosAutoConfiguration;
 import io.kairos.scheduler.retry.RetryPolicy;
+import io.kairos.scheduler.trigger.IntervalTrigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,6 +39,20 @@ class DeclaredJobSynchronizationTests {
         ZonedDateTime first = nextRunTime(HourlyV1.class);
         ZonedDateTime second = nextRunTime(HourlyV1.class);
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void anIntervalWithoutStartDateFirstRunsAtItsStartAndKeepsItAcrossRestarts() {
+        for (int i = 0; i < 2; i++) {
+            // paused, so the job that is due at once is still there to see instead of having run
+            this.runner.withBean("reports", HourlyV1.class).withPropertyValues("kairos.start-paused=true").run((context) -> {
+                assertThat(context).hasNotFailed();
+                Job job = context.getBean(JobScheduler.class).getJob("reports.refresh").orElseThrow();
+                // the jdbc store keeps run times to the millisecond
+                assertThat(job.nextRunTime().orElseThrow().toInstant())
+                    .isEqualTo(((IntervalTrigger) job.trigger()).startDate().toInstant().truncatedTo(ChronoUnit.MILLIS));
+            });
+        }
     }
 
     @Test
@@ -108,9 +124,13 @@ class DeclaredJobSynchronizationTests {
                 context.getBean(JobScheduler.class).getJob("reports.refresh").orElseThrow().nextRunTime()).isEmpty());
     }
 
+    /**
+     * The declared job's next run time after a start with {@code bean}; started paused, so the job (an interval without a
+     * start date, due at once) has not run and moved on before it is read.
+     */
     private ZonedDateTime nextRunTime(Class<?> bean) {
         ZonedDateTime[] result = new ZonedDateTime[1];
-        this.runner.withBean("reports", bean).run((context) -> {
+        this.runner.withBean("reports", bean).withPropertyValues("kairos.start-paused=true").run((context) -> {
             assertThat(context).hasNotFailed();
             Job job = context.getBean(JobScheduler.class).getJob("reports.refresh").orElseThrow();
             assertThat(job.nextRunTime()).as(job.toString() + " " + job.brokenReason()).isPresent();
