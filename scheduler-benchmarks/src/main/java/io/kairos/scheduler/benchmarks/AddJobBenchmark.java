@@ -75,7 +75,7 @@ public class AddJobBenchmark {
      */
     @Benchmark
     public Job addJob() {
-        return this.scheduler.addJob(JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(this.due).atZone(ZONE)))
+        return this.scheduler.addJob(JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(this.due), ZONE))
                 .args(this.next++, this.due));
     }
 }

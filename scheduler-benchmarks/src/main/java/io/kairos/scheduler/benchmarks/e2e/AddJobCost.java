@@ -54,7 +54,7 @@ public final class AddJobCost {
                 long due = System.currentTimeMillis() + (later ? 3_600_000L : 0L);
                 long start = cpu.getCurrentThreadCpuTime();
                 for (int i = 0; i < n; i++) {
-                    scheduler.addJob(JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(due).atZone(ZONE))).args(i, due));
+                    scheduler.addJob(JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(due), ZONE)).args(i, due));
                 }
                 long end = cpu.getCurrentThreadCpuTime();
                 if (round >= rounds / 2) {

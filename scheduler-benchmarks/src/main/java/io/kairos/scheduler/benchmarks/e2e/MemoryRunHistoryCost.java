@@ -25,7 +25,9 @@ import java.util.UUID;
  * The runs come about 250 per millisecond, in finish order except that one in eight swaps places with the one before
  * (records of several worker threads reach the queue a little out of order). Reports the calling thread's CPU time
  * (not wall time, so that other processes on a shared machine weigh less) per run recorded and per read, the median
- * over the second half of the rounds (the first half warms the JIT up).
+ * over the second half of the rounds (the first half warms the JIT up). In the last round it also reports the heap a
+ * full history keeps per run (used heap after full collections, with and without the history, divided by N; the job
+ * ids are not counted, as the benchmark holds them anyway).
  *
  * <pre>java -cp scheduler-benchmarks/target/benchmarks.jar io.kairos.scheduler.benchmarks.e2e.MemoryRunHistoryCost [N=100000] [rounds=12] [batch=2000]</pre>
  */
@@ -37,7 +39,7 @@ public final class MemoryRunHistoryCost {
     /**
      * @param args run count, rounds and batch size, all optional
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
@@ -48,11 +50,17 @@ public final class MemoryRunHistoryCost {
         List<Long> jobReads = new ArrayList<>();
         List<Long> lastRuns = new ArrayList<>();
         long t0 = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli();
+        double bytesPerRun = Double.NaN;
         for (int round = 0; round < rounds; round++) {
             List<List<RunRecord>> first = batches(runs(n, t0, 1), batchSize);
             List<List<RunRecord>> second = batches(runs(n, t0 + n / 250 + 1, 2), batchSize);
+            boolean lastRound = round == rounds - 1;
+            long heapBefore = lastRound ? MemoryWorkloads.usedHeap() : 0;
             RunHistory history = new MemoryJobStore(1000, n).runHistory();
             long recording = record(history, first, cpu);
+            if (lastRound) {
+                bytesPerRun = (double) (MemoryWorkloads.usedHeap() - heapBefore) / n;
+            }
             long refilling = record(history, second, cpu);
             long refilled = cpu.getCurrentThreadCpuTime();
             RunQuery page = RunQuery.all().withLimit(100);
@@ -90,13 +98,14 @@ public final class MemoryRunHistoryCost {
             }
         }
         System.out.printf("MemoryRunHistoryCost N=%d batch=%d: record %d ns/run (fresh), %d ns/run (full, drops oldest); findRuns all"
-                + " page of 100 %d ns, findRuns job %d ns, lastRuns of 1000 ids %d ns (thread CPU, median of %d rounds)%n", n, batchSize,
-                median(fresh), median(full), median(pages), median(jobReads), median(lastRuns), fresh.size());
+                + " page of 100 %d ns, findRuns job %d ns, lastRuns of 1000 ids %d ns (thread CPU, median of %d rounds); full history"
+                + " keeps %.0f B per run%n", n, batchSize, median(fresh), median(full), median(pages), median(jobReads), median(lastRuns),
+                fresh.size(), bytesPerRun);
     }
 
     /**
      * Records the batches, each copied just before but for the job ids (the writer drains records the workers made
-     * just before, for jobs added earlier), and returns the CPU time of the {@code record} calls alone.
+     * just before, each with its own instants, for jobs added earlier), and returns the CPU time of the {@code record} calls alone.
      */
     private static long record(RunHistory history, List<List<RunRecord>> batches, ThreadMXBean cpu) {
         long spent = 0;
@@ -104,14 +113,18 @@ public final class MemoryRunHistoryCost {
             List<RunRecord> fresh = new ArrayList<>(batch.size());
             for (RunRecord run : batch) {
                 fresh.add(new RunRecord(new String(run.runId().toCharArray()), run.jobId(), run.jobName(), run.task(), run.jobStore(), run.executor(),
-                        run.scheduledAt(), run.submittedAt(), run.startedAt(), Instant.ofEpochMilli(run.finishedAt().toEpochMilli()),
-                        run.outcome(), run.attempt(), run.instance(), null, null, false, false));
+                        copy(run.scheduledAt()), copy(run.submittedAt()), copy(run.startedAt()), copy(run.finishedAt()), run.outcome(),
+                        run.attempt(), run.instance(), null, null, false, false));
             }
             long start = cpu.getCurrentThreadCpuTime();
             history.record(fresh);
             spent += cpu.getCurrentThreadCpuTime() - start;
         }
         return spent;
+    }
+
+    private static Instant copy(Instant time) {
+        return Instant.ofEpochMilli(time.toEpochMilli());
     }
 
     private static long median(List<Long> values) {

@@ -100,7 +100,8 @@ final class MemoryWorkloads {
                 .append(Params.out());
     }
 
-    private static long usedHeap() throws InterruptedException {
+    /** The used heap after a full collection: the least of 4 readings, each after {@code System.gc()} and 50 ms. */
+    static long usedHeap() throws InterruptedException {
         MemoryMXBean mx = ManagementFactory.getMemoryMXBean();
         long min = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {

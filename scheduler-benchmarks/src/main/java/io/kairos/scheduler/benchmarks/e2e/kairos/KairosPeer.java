@@ -280,7 +280,7 @@ public final class KairosPeer implements BenchScheduler {
 
     @Override
     public void schedule(int id, long dueEpochMillis) {
-        this.producer.addJob(JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis).atZone(ZONE)))
+        this.producer.addJob(JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis), ZONE))
                 .args(id, dueEpochMillis));
     }
 
@@ -327,7 +327,7 @@ public final class KairosPeer implements BenchScheduler {
      */
     public void addJobs(String prefix, int count, long dueEpochMillis) {
         addInLists(count, (i) -> JobRequest.of(TASK).id(prefix + i)
-                .trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis + i).atZone(ZONE))).args(-1, dueEpochMillis + i));
+                .trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis + i), ZONE)).args(-1, dueEpochMillis + i));
     }
 
     /**
@@ -338,7 +338,7 @@ public final class KairosPeer implements BenchScheduler {
      * @param dueEpochMillis when they are due
      */
     public void loadInLists(int count, long dueEpochMillis) {
-        addInLists(count, (i) -> JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis).atZone(ZONE)))
+        addInLists(count, (i) -> JobRequest.of(TASK).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis), ZONE))
                 .args(i, dueEpochMillis));
     }
 
@@ -360,7 +360,7 @@ public final class KairosPeer implements BenchScheduler {
      * @param dueEpochMillis when it is due
      */
     public void addJob(String id, long dueEpochMillis) {
-        this.producer.addJob(JobRequest.of(TASK).id(id).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis).atZone(ZONE)))
+        this.producer.addJob(JobRequest.of(TASK).id(id).trigger(new DateTrigger(Instant.ofEpochMilli(dueEpochMillis), ZONE))
                 .args(-1, dueEpochMillis));
     }
 
