@@ -63,8 +63,8 @@ final class JobAdder {
      * @return the job as stored, or the existing one under {@link ConflictPolicy#KEEP_EXISTING}
      */
     StoredJob store(PendingJob pending, boolean publish) {
-        // one clock read per add: the JobAdded timestamp and the first run time of a trigger given as an object (one
-        // read from a spec is looked up at the reading of its parse, PendingJob.triggerRead)
+        // one clock read per store: the JobAdded timestamp and the first run time (an interval read from a spec without
+        // start_date starts again at it, JobAssembler.firstRun)
         Instant now = this.settings.clock.instant();
         return write(this.assembler.firstRun(pending, now), pending.task(), pending.policy(), () -> now, publish);
     }

@@ -138,19 +138,33 @@ public final class JobAssembler {
 
     /**
      * The job to store now: the template with its first run time (the given one, or the trigger's first fire
-     * time with jitter; none = paused). The fire time is looked up at {@code now}, except for an {@code interval} read
-     * from a spec without {@code start_date}: it starts at the clock reading the spec was read at
-     * ({@link PendingJob#triggerRead}) and is looked up there, so that it first runs at its start, at once. Other
-     * triggers do not run fire times that passed between the add and {@code now} (a job added before the start).
+     * time at or after {@code now} with jitter; none = paused). An {@code interval} read from a spec without
+     * {@code start_date} starts at the reading the spec was read at ({@link PendingJob#triggerRead}); stored later (added
+     * before the start, or in a batch), it starts at {@code now} instead, so that it first runs at once, as it is
+     * stored, and runs no fire time that passed in between.
      */
     StoredJob firstRun(PendingJob pending, Instant now) {
         StoredJob template = pending.template();
         Trigger trigger = Objects.requireNonNull(template.trigger(), "trigger");
-        Instant read = pending.triggerRead();
-        boolean startsAtRead = read != null && trigger instanceof IntervalTrigger interval && interval.startDate().toInstant().equals(read);
-        FireTimes.Next first = firstRunTimes(trigger, template.jitter(), pending.nextRunTimeSet(), pending.nextRunTime(),
-                InstantSource.fixed(startsAtRead ? read : now));
+        Trigger started = startedAt(trigger, pending.triggerRead(), now);
+        if (started != trigger) {
+            JobDraft draft = new JobDraft(template);
+            draft.trigger = started;
+            template = draft.build();
+        }
+        FireTimes.Next first = firstRunTimes(started, template.jitter(), pending.nextRunTimeSet(), pending.nextRunTime(),
+                InstantSource.fixed(now));
         return template.withNextRunTime(first == null ? null : first.runTime(), first == null ? null : first.fireTime());
+    }
+
+    // the interval started at 'now' when it started at the reading of its spec, earlier, and has not ended by now
+    private static Trigger startedAt(Trigger trigger, @Nullable Instant read, Instant now) {
+        if (read == null || !read.isBefore(now) || !(trigger instanceof IntervalTrigger interval)
+                || !interval.startDate().toInstant().equals(read) || interval.endDate().filter((end) -> end.toInstant().isBefore(now)).isPresent()) {
+            return trigger;
+        }
+        return new IntervalTrigger(interval.interval(), now.atZone(interval.timezone()), interval.endDate().orElse(null), interval.timezone(),
+                interval.jitter());
     }
 
     /**

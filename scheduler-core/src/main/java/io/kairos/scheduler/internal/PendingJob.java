@@ -19,9 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param nextRunTimeSet whether the request gave a next run time (then {@code nextRunTime} overrides the trigger)
  * @param nextRunTime the given next run time; {@code null} with {@code nextRunTimeSet} means paused
  * @param triggerRead the scheduler clock's reading at which the trigger was read from a spec (or made for a request
- *     without one): an {@code interval} spec without {@code start_date} starts at it and its first run time is
- *     looked up at it, so that it first runs at its start ({@link JobAssembler#firstRun}); {@code null} for a trigger
- *     given as an object
+ *     without one): an {@code interval} spec without {@code start_date} starts at it, and starts again when the job
+ *     is stored later ({@link JobAssembler#firstRun}); {@code null} for a trigger given as an object
  */
 public record PendingJob(StoredJob template, @Nullable Task task, ConflictPolicy policy, boolean nextRunTimeSet, @Nullable Instant nextRunTime,
         @Nullable Instant triggerRead) {

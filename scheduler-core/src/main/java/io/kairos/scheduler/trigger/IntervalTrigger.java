@@ -36,9 +36,9 @@ import org.jspecify.annotations.Nullable;
  * one interval after the job was added. To keep {@code toSpec()} round-tripping to an equal trigger,
  * that creation instant is recorded as {@code start_date}. A scheduler that wants the first run at the
  * creation instant must pass that same instant as {@code now} to the first {@link #nextFireTime} call
- * (a later {@code now} yields the next interval boundary, as above); Kairos's scheduler does so for every spec it
- * reads (a job added, rescheduled or modified with a spec, also one declared in {@code application.yml} or with
- * {@code @ScheduledJob}).
+ * (a later {@code now} yields the next interval boundary, as above); Kairos's scheduler does so for a job added or
+ * rescheduled with a spec (also one declared in {@code application.yml} or with {@code @ScheduledJob}), and a job it
+ * stores later than it read the spec (added before the start) starts the interval again as it stores the job.
  *
  * <p>Spec keys: {@code weeks, days, hours, minutes, seconds} (non-negative numbers, fractions allowed,
  * summed; the total must be positive and a whole number of milliseconds), {@code start_date},

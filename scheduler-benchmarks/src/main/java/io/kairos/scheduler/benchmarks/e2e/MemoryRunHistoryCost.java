@@ -2,12 +2,14 @@ package io.kairos.scheduler.benchmarks.e2e;
 
 import io.kairos.scheduler.history.RunCursor;
 import io.kairos.scheduler.history.RunHistory;
+import io.kairos.scheduler.history.RunIds;
 import io.kairos.scheduler.history.RunOutcome;
 import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.history.RunRecord;
 import io.kairos.scheduler.store.memory.MemoryJobStore;
 
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +62,7 @@ public final class MemoryRunHistoryCost {
             long recording = record(history, first, cpu);
             if (lastRound) {
                 bytesPerRun = (double) (MemoryWorkloads.usedHeap() - heapBefore) / n;
+                Reference.reachabilityFence(first); // its job ids are held through both readings
             }
             long refilling = record(history, second, cpu);
             long refilled = cpu.getCurrentThreadCpuTime();
@@ -141,7 +144,7 @@ public final class MemoryRunHistoryCost {
             String jobId = UUID.randomUUID().toString();
             jobId.hashCode(); // as the job table's map did when the job was added
             Instant finished = Instant.ofEpochMilli(fromMillis + i / 250);
-            String runId = String.format("%012x-%08x-%s", finished.toEpochMilli(), (seed << 24) + i, "5ca1ab1e");
+            String runId = RunIds.of(finished.toEpochMilli(), (seed << 24) + i, 0x5ca1ab1e);
             runs.add(new RunRecord(runId, jobId, "job", "task", "default", "default", scheduled, scheduled, scheduled, finished,
                     RunOutcome.SUCCEEDED, 1, "bench", null, null, false, false));
         }

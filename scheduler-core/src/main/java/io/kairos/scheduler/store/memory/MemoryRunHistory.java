@@ -123,12 +123,8 @@ final class MemoryRunHistory implements RunHistory {
             if (since != null && node.finishedAt().isBefore(since)) {
                 break;
             }
-            RunRecord run = node.record();
-            if (query.matches(run)) {
-                page.add(run);
-                if (page.size() == query.limit()) {
-                    break;
-                }
+            if (addIfMatching(node, query, page)) {
+                break;
             }
         }
         return page;
@@ -148,18 +144,25 @@ final class MemoryRunHistory implements RunHistory {
                 if (since != null && node.finishedAt().isBefore(since)) {
                     break;
                 }
-                RunRecord run = node.record();
-                if (query.matches(run)) {
-                    page.add(run);
-                    if (page.size() == query.limit()) {
-                        break;
-                    }
+                if (addIfMatching(node, query, page)) {
+                    break;
                 }
             }
             node = node.older;
         }
         while (node != newest);
         return page;
+    }
+
+    /** Adds the node's record to the page when it matches the query (built only when it can); whether the page is full. */
+    private static boolean addIfMatching(RunNode node, RunQuery query, List<RunRecord> page) {
+        if (node.mayMatch(query)) {
+            RunRecord run = node.record();
+            if (query.matches(run)) {
+                page.add(run);
+            }
+        }
+        return page.size() == query.limit();
     }
 
     /**

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * A run record's place in the order of a {@link MemoryRunHistory}: its {@code finishedAt}, then its {@code runId}
  * (as {@link String#compareTo}), kept unpacked so that comparing two keys reads no other object.
  *
- * <p>A run id of the scheduler's shape ({@link RunIds}) is kept as its two numbers and rendered on demand; any other run
- * id is kept as given. Immutable.
+ * <p>A run id of the scheduler's shape ({@link RunIds}) is kept as two numbers and rendered on demand (comparing the
+ * numbers orders as comparing the text does); any other run id is kept as given. The key's fields are immutable;
+ * {@link RunNode} extends it so that a node and its key are one object.
  */
 class RunKey {
 
@@ -23,10 +24,10 @@ class RunKey {
     /** The run id as given, or {@code null} when it is packed into {@link #runHigh} and {@link #runLow}. */
     private final @Nullable String runIdText;
 
-    /** A packed run id's {@link RunIds#high}. */
+    /** A packed run id's first 12 digits. */
     private final long runHigh;
 
-    /** A packed run id's {@link RunIds#low}. */
+    /** A packed run id's last 16 digits (sequence and tag), compared unsigned. */
     private final long runLow;
 
     RunKey(Instant finishedAt, String runId) {
@@ -34,8 +35,8 @@ class RunKey {
         this.nano = finishedAt.getNano();
         boolean packed = RunIds.isOfShape(runId);
         this.runIdText = packed ? null : runId;
-        this.runHigh = packed ? RunIds.high(runId) : 0;
-        this.runLow = packed ? RunIds.low(runId) : 0;
+        this.runHigh = packed ? digits(runId, 0, 12) : 0;
+        this.runLow = packed ? digits(runId, 13, 21) << 32 | digits(runId, 22, 30) : 0;
     }
 
     static RunKey of(RunCursor cursor) {
@@ -48,7 +49,7 @@ class RunKey {
 
     final String runId() {
         String text = this.runIdText;
-        return text != null ? text : RunIds.render(this.runHigh, this.runLow);
+        return text != null ? text : RunIds.of(this.runHigh, this.runLow >>> 32, (int) this.runLow);
     }
 
     /** Orders by key, oldest first: negative when this key is older than the other. */
@@ -64,5 +65,15 @@ class RunKey {
             return high != 0 ? high : Long.compareUnsigned(this.runLow, other.runLow);
         }
         return runId().compareTo(other.runId());
+    }
+
+    // the value of the hex digits from index 'from' up to 'to' of a run id of the scheduler's shape
+    private static long digits(String runId, int from, int to) {
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            char c = runId.charAt(i);
+            value = value << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
+        }
+        return value;
     }
 }

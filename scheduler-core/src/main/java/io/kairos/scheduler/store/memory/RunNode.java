@@ -2,6 +2,7 @@ package io.kairos.scheduler.store.memory;
 
 import io.kairos.scheduler.history.RunError;
 import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.history.RunRecord;
 
 import java.time.Instant;
@@ -44,7 +45,7 @@ final class RunNode extends RunKey {
     int jobRuns = 1;
 
     /** The record when a time of it is not whole milliseconds, else {@code null} and the record is in the fields below. */
-    private @Nullable RunRecord whole;
+    private @Nullable RunRecord keptWhole;
 
     private String jobName;
 
@@ -100,7 +101,7 @@ final class RunNode extends RunKey {
         this.startedAt = millis(record.startedAt());
         boolean exact = this.scheduledAt != NO_TIME && (record.submittedAt() == null || this.submittedAt != NO_TIME)
                 && (record.startedAt() == null || this.startedAt != NO_TIME);
-        this.whole = exact ? null : record;
+        this.keptWhole = exact ? null : record;
     }
 
     /** The record of a node that is not removed, equal to the one it was made from (or replaced with). */
@@ -108,7 +109,7 @@ final class RunNode extends RunKey {
         if (this.removed) {
             throw new IllegalStateException("run " + runId() + " was removed from the history");
         }
-        RunRecord kept = this.whole;
+        RunRecord kept = this.keptWhole;
         if (kept != null) {
             return kept;
         }
@@ -127,6 +128,18 @@ final class RunNode extends RunKey {
 
     private static @Nullable Instant instant(long millis) {
         return millis == NO_TIME ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /**
+     * Whether the record can match a query, judged by its outcome and finish time alone, so that a query that scans
+     * many records builds only those that can match; {@link RunQuery#matches} decides.
+     */
+    boolean mayMatch(RunQuery query) {
+        if (!query.outcomes().isEmpty() && !query.outcomes().contains(this.outcome)) {
+            return false;
+        }
+        Instant until = query.until();
+        return until == null || this.second < until.getEpochSecond() || this.second == until.getEpochSecond() && this.nano < until.getNano();
     }
 
     /** Links this lone node into a ring right after {@code older}, in the newer direction. */

@@ -2,12 +2,14 @@ package io.kairos.scheduler.store.memory;
 
 import io.kairos.scheduler.history.RunError;
 import io.kairos.scheduler.history.RunOutcome;
+import io.kairos.scheduler.history.RunQuery;
 import io.kairos.scheduler.history.RunRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,29 @@ class RunNodeTests {
                 RunOutcome.SUCCEEDED, 3, "node-b", null, "7", false, false);
         node.keep(replacing);
         assertThat(node.record()).isEqualTo(replacing);
+    }
+
+    @Test
+    void aReplacingRecordIsKeptWholeOrInPartsAsItsTimesAllow() {
+        RunNode node = new RunNode(record("r-1", AT, AT, AT, AT));
+        RunRecord finer = record("r-1", AT.plusNanos(7), AT, AT, AT);
+        node.keep(finer);
+        assertThat(node.record()).isSameAs(finer);
+        RunRecord whole = record("r-1", AT.minusMillis(1), AT, AT, AT);
+        node.keep(whole);
+        assertThat(node.record()).isEqualTo(whole).isNotSameAs(whole);
+    }
+
+    @Test
+    void mayMatchAsTheQueryDoesOnOutcomeAndFinishTime() {
+        RunRecord run = record("r-1", AT, AT, AT, AT);
+        RunNode node = new RunNode(run);
+        List<RunQuery> queries = List.of(RunQuery.all(), RunQuery.all().withOutcomes(Set.of(RunOutcome.FAILED)),
+                RunQuery.all().withOutcomes(Set.of(RunOutcome.SUCCEEDED)), RunQuery.all().until(AT), RunQuery.all().until(AT.plusNanos(1)),
+                RunQuery.all().until(AT.minusSeconds(1)));
+        for (RunQuery query : queries) {
+            assertThat(node.mayMatch(query)).as("%s", query).isEqualTo(query.matches(run));
+        }
     }
 
     @Test
