@@ -44,6 +44,15 @@ abstract class MultiInstanceClusterTests {
      */
     abstract Map<String, String> storeOptions(String suffix);
 
+    /**
+     * The nodes' lease time.
+     *
+     * @return milliseconds, as text
+     */
+    String leaseMillis() {
+        return "5000";
+    }
+
     @Test
     void everyJobRunsExactlyOnceExceptRunsInFlightOnAKilledNode() throws Exception {
         String suffix = ClusterRun.uniqueSuffix();
@@ -55,7 +64,7 @@ abstract class MultiInstanceClusterTests {
             seed(seeder);
             System.out.printf("CLUSTER %s: seeded %d jobs in %d ms%n", getClass().getSimpleName(), ONE_SHOT_JOBS + CRON_JOBS,
                     (System.nanoTime() - seedStart) / 1_000_000);
-            cluster.startNodes(3, Map.of("lease-ms", "5000", "poll-ms", "500", "workers", "8", "work-ms", "20"));
+            cluster.startNodes(3, Map.of("lease-ms", leaseMillis(), "poll-ms", "500", "workers", "8", "work-ms", "20"));
             long goAt = System.currentTimeMillis();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> runs.count(VICTIM) >= 50);
             assertThat(runs.distinctJobs("once-")).as("one-shot jobs run before the kill (the kill must come while they run)")

@@ -9,7 +9,7 @@ import org.apache.curator.test.TestingServer;
 /**
  * A ZooKeeper server for one test: the real server code (Curator's {@link TestingServer}) in the test JVM, on a
  * free port, its snapshots and logs in the temporary directory, so a restart keeps the data and the sessions.
- * Tick time 500 ms, so sessions may be as short as 1 s and as long as 10 s.
+ * Tick time 1 s, so sessions may be as short as 2 s and as long as 20 s.
  */
 final class PrivateZooKeeper extends PrivateServer {
 
@@ -22,7 +22,7 @@ final class PrivateZooKeeper extends PrivateServer {
     @Override
     void start() throws IOException {
         try {
-            InstanceSpec spec = new InstanceSpec(this.directory.toFile(), this.port, -1, -1, false, -1, 500, -1);
+            InstanceSpec spec = new InstanceSpec(this.directory.toFile(), this.port, -1, -1, false, -1, 1000, -1);
             this.server = new TestingServer(spec, true);
         }
         catch (Exception ex) {
