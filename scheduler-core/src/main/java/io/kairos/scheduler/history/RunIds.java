@@ -44,16 +44,40 @@ public final class RunIds {
      * @return {@code true} when it is 30 characters of the shape above
      */
     public static boolean isOfShape(String runId) {
-        if (runId.length() != LENGTH || runId.charAt(12) != '-' || runId.charAt(21) != '-') {
-            return false;
-        }
-        for (int i = 0; i < LENGTH; i++) {
-            char c = runId.charAt(i);
-            if (i != 12 && i != 21 && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
+        return hasDashes(runId) && hexValue(runId, 0, 12) >= 0 && hexValue(runId, 13, 21) >= 0
+                && hexValue(runId, 22, 30) >= 0;
+    }
+
+    /**
+     * Whether a run id has this shape's length and dashes; its digits are not checked.
+     *
+     * @param runId any run id, not {@code null}
+     * @return {@code true} when it is 30 characters with a {@code '-'} at indexes 12 and 21
+     */
+    public static boolean hasDashes(String runId) {
+        return runId.length() == LENGTH && runId.charAt(12) == '-' && runId.charAt(21) == '-';
+    }
+
+    /**
+     * The value of lower-case hex digits in a text, as a run id of this shape writes them.
+     *
+     * @param text the text, not {@code null}
+     * @param from the index of the first digit
+     * @param to the index after the last digit, at most 15 digits after {@code from}
+     * @return the value, zero or more; {@code -1} when a character in the range is not a lower-case hex digit
+     * @throws IndexOutOfBoundsException when the range does not lie in the text
+     */
+    public static long hexValue(String text, int from, int to) {
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
+                return -1;
             }
+            value = value << 4 | digit;
         }
-        return true;
+        return value;
     }
 
     private static void put(byte[] into, int from, int to, long value) {

@@ -4,6 +4,8 @@ import io.kairos.scheduler.retry.PendingRetry;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +18,17 @@ import org.jspecify.annotations.Nullable;
  * threads) and {@link #stale} (API threads).
  */
 final class HeldJob {
+
+    private static final VarHandle RETRY;
+
+    static {
+        try {
+            RETRY = MethodHandles.lookup().findVarHandle(HeldJob.class, "retry", PendingRetry.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
 
     final String storeAlias;
 
@@ -61,9 +74,10 @@ final class HeldJob {
     /**
      * The retry waiting to run, or {@code null}: the acquired job's, or one a failed attempt of this copy scheduled.
      * Its regular run time is filled in when the job is released. Written by worker threads (a failed attempt) before
-     * their run's in-flight count drops, and by the loop (the retry was submitted); guarded by this object.
+     * their run's in-flight count drops, and by the loop (the retry was submitted); replaced atomically
+     * ({@link #retry(PendingRetry)}).
      */
-    private @Nullable PendingRetry retry;
+    private volatile @Nullable PendingRetry retry;
 
     /** Its position in {@link HeldJobs}'s list of held jobs while held, else -1; loop thread only. */
     int slot = -1;
@@ -91,7 +105,7 @@ final class HeldJob {
      *
      * @return the retry, or {@code null}
      */
-    synchronized @Nullable PendingRetry retry() {
+    @Nullable PendingRetry retry() {
         return this.retry;
     }
 
@@ -101,10 +115,8 @@ final class HeldJob {
      * @param next the new retry, or {@code null} once it was submitted
      * @return the retry it replaces, or {@code null}
      */
-    synchronized @Nullable PendingRetry retry(@Nullable PendingRetry next) {
-        PendingRetry previous = this.retry;
-        this.retry = next;
-        return previous;
+    @Nullable PendingRetry retry(@Nullable PendingRetry next) {
+        return (PendingRetry) RETRY.getAndSet(this, next);
     }
 
     /**

@@ -28,5 +28,20 @@ class RunIdsTests {
         assertThat(RunIds.isOfShape("0190f3a2b4c5x0000002a-8f00beef")).as("no dash").isFalse();
         assertThat(RunIds.isOfShape("0190f3a2b4g5-0000002a-8f00beef")).as("not hex").isFalse();
         assertThat(RunIds.isOfShape("run-1")).isFalse();
+        assertThat(RunIds.isOfShape("0190f3a2b4c5-0000002a-8f00bee/")).as("below '0'").isFalse();
+        assertThat(RunIds.isOfShape("0190f3a2b4c5-0000002a-8f00bee:")).as("above '9'").isFalse();
+        assertThat(RunIds.isOfShape("0190f3a2b4c5-0000002a-8f00bee`")).as("below 'a'").isFalse();
+    }
+
+    @Test
+    void digitsAreReadAsTheyAreWritten() {
+        String id = RunIds.of(0x0190_f3a2_b4c5L, 0x2a, 0x8f00beef);
+        assertThat(RunIds.hasDashes(id)).isTrue();
+        assertThat(RunIds.hexValue(id, 0, 12)).isEqualTo(0x0190_f3a2_b4c5L);
+        assertThat(RunIds.hexValue(id, 13, 21)).isEqualTo(0x2a);
+        assertThat(RunIds.hexValue(id, 22, 30)).isEqualTo(0x8f00_beefL);
+        assertThat(RunIds.hexValue(id, 10, 14)).as("over a dash").isEqualTo(-1);
+        assertThat(RunIds.hexValue("ffffffffffffff", 0, 14)).isEqualTo(0xff_ffff_ffff_ffffL);
+        assertThat(RunIds.hasDashes("0190f3a2b4c5-0000002a_8f00beef")).isFalse();
     }
 }

@@ -33,10 +33,14 @@ class RunKey {
     RunKey(Instant finishedAt, String runId) {
         this.second = finishedAt.getEpochSecond();
         this.nano = finishedAt.getNano();
-        boolean packed = RunIds.isOfShape(runId);
+        // one pass over the digits: each part is -1 when it, or a part before it, is not of the shape
+        long high = RunIds.hasDashes(runId) ? RunIds.hexValue(runId, 0, 12) : -1;
+        long sequence = high < 0 ? -1 : RunIds.hexValue(runId, 13, 21);
+        long tag = sequence < 0 ? -1 : RunIds.hexValue(runId, 22, 30);
+        boolean packed = tag >= 0;
         this.runIdText = packed ? null : runId;
-        this.runHigh = packed ? digits(runId, 0, 12) : 0;
-        this.runLow = packed ? digits(runId, 13, 21) << 32 | digits(runId, 22, 30) : 0;
+        this.runHigh = packed ? high : 0;
+        this.runLow = packed ? sequence << 32 | tag : 0;
     }
 
     static RunKey of(RunCursor cursor) {
@@ -65,15 +69,5 @@ class RunKey {
             return high != 0 ? high : Long.compareUnsigned(this.runLow, other.runLow);
         }
         return runId().compareTo(other.runId());
-    }
-
-    // the value of the hex digits from index 'from' up to 'to' of a run id of the scheduler's shape
-    private static long digits(String runId, int from, int to) {
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = runId.charAt(i);
-            value = value << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
-        }
-        return value;
     }
 }
