@@ -1,13 +1,13 @@
 package io.kairos.scheduler.store.memory;
 
-import org.jspecify.annotations.Nullable;
+import java.util.Arrays;
 
 /**
- * Job id to the job's newest {@link RunNode} in a {@link MemoryRunHistory}: an open-addressing hash table with
- * linear probing, each slot's id and node side by side in one array (one cache line for a hit) and the ids' hash
- * codes in another, so adding a job allocates nothing but the rare larger table, unlike a {@link java.util.HashMap}'s
- * entry per job. Ids are compared by reference first: a record's job id is usually the very string the job was added
- * with, and the caller passes its hash code (kept in the node), so a hit reads neither the id nor the hash array.
+ * Job id to the job's newest row in a {@link MemoryRunHistory}'s {@link RunColumns}: an open-addressing hash table
+ * with linear probing, each slot's id hash code and row side by side in one {@code int} array (one cache line for a
+ * hit), the id itself read from the row. Adding a job allocates nothing but the rare larger table, unlike a
+ * {@link java.util.HashMap}'s entry per job. Ids are compared by reference first: a record's job id is usually the
+ * very string the job was added with.
  *
  * <p>Costs: look-up, insert and remove are O(1) expected; the table is at most half full and doubles when it would
  * be more (amortised O(1) per insert); a removal shifts the following entries of its probe run back instead of
@@ -18,27 +18,25 @@ final class JobRunIndex {
 
     private static final int INITIAL_CAPACITY = 64;
 
-    private int[] hashes = new int[INITIAL_CAPACITY];
+    private final RunColumns columns;
 
-    /** Slot i's id at {@code 2i}, its node at {@code 2i + 1}; both {@code null} when the slot is empty. */
-    private @Nullable Object[] table = new Object[2 * INITIAL_CAPACITY];
+    /** Slot i's id hash code at {@code 2i}, its row at {@code 2i + 1} ({@link RunColumns#NONE} when empty). */
+    private int[] table = emptyTable(INITIAL_CAPACITY);
 
     private int size;
 
-    /** The number of slots, for {@link #nodeAt}. */
+    JobRunIndex(RunColumns columns) {
+        this.columns = columns;
+    }
+
+    /** The number of slots, for {@link #rowAt}. */
     int capacity() {
-        return this.hashes.length;
+        return this.table.length / 2;
     }
 
-    /** The node in a slot, or {@code null} when the slot is empty. */
-    @Nullable RunNode nodeAt(int slot) {
-        return (RunNode) this.table[2 * slot + 1];
-    }
-
-    /** The node in a slot {@link #find} returned for a job it found. */
-    @SuppressWarnings("NullAway") // a found job's slot holds its node
-    RunNode node(int slot) {
-        return (RunNode) this.table[2 * slot + 1];
+    /** The row in a slot, or {@link RunColumns#NONE} when the slot is empty. */
+    int rowAt(int slot) {
+        return this.table[2 * slot + 1];
     }
 
     /**
@@ -48,39 +46,41 @@ final class JobRunIndex {
      * @param hash its {@link String#hashCode()}
      */
     int find(String jobId, int hash) {
-        int mask = this.hashes.length - 1;
+        int mask = capacity() - 1;
         for (int slot = home(hash, mask); ; slot = (slot + 1) & mask) {
-            Object id = this.table[2 * slot];
-            if (id == null) {
+            int row = this.table[2 * slot + 1];
+            if (row == RunColumns.NONE) {
                 return -1 - slot;
             }
-            if (id == jobId || (this.hashes[slot] == hash && id.equals(jobId))) {
-                return slot;
+            if (this.table[2 * slot] == hash) {
+                String id = this.columns.jobId(row);
+                if (id == jobId || id.equals(jobId)) {
+                    return slot;
+                }
             }
         }
     }
 
-    /** The job's newest node, or {@code null} when it has no entry. */
-    @Nullable RunNode get(String jobId) {
+    /** The job's newest row, or {@link RunColumns#NONE} when it has no entry. */
+    int get(String jobId) {
         int slot = find(jobId, jobId.hashCode());
-        return slot < 0 ? null : node(slot);
+        return slot < 0 ? RunColumns.NONE : rowAt(slot);
     }
 
-    /** Replaces the node of the job in a slot {@link #find} returned. */
-    void set(int slot, RunNode node) {
-        this.table[2 * slot + 1] = node;
+    /** Replaces the row of the job in a slot {@link #find} returned. */
+    void set(int slot, int row) {
+        this.table[2 * slot + 1] = row;
     }
 
     /** Adds a job that {@link #find} did not find, at the {@code -1 - slot} it returned. */
-    void add(int notFound, String jobId, int hash, RunNode node) {
+    void add(int notFound, String jobId, int hash, int row) {
         int slot = -1 - notFound;
-        if (2 * (this.size + 1) > this.hashes.length) {
-            resize(this.hashes.length * 2);
+        if (2 * (this.size + 1) > capacity()) {
+            resize(capacity() * 2);
             slot = -1 - find(jobId, hash);
         }
-        this.hashes[slot] = hash;
-        this.table[2 * slot] = jobId;
-        this.table[2 * slot + 1] = node;
+        this.table[2 * slot] = hash;
+        this.table[2 * slot + 1] = row;
         this.size++;
     }
 
@@ -90,39 +90,41 @@ final class JobRunIndex {
         if (gap < 0) {
             return;
         }
-        int mask = this.hashes.length - 1;
-        for (int slot = (gap + 1) & mask; this.table[2 * slot] != null; slot = (slot + 1) & mask) {
+        int mask = capacity() - 1;
+        for (int slot = (gap + 1) & mask; this.table[2 * slot + 1] != RunColumns.NONE; slot = (slot + 1) & mask) {
             // an entry may fill the gap unless its home lies cyclically after the gap, up to the entry itself
-            int home = home(this.hashes[slot], mask);
+            int home = home(this.table[2 * slot], mask);
             if (((slot - home) & mask) >= ((slot - gap) & mask)) {
-                this.hashes[gap] = this.hashes[slot];
                 this.table[2 * gap] = this.table[2 * slot];
                 this.table[2 * gap + 1] = this.table[2 * slot + 1];
                 gap = slot;
             }
         }
-        this.table[2 * gap] = null;
-        this.table[2 * gap + 1] = null;
+        this.table[2 * gap] = 0;
+        this.table[2 * gap + 1] = RunColumns.NONE;
         this.size--;
     }
 
     private void resize(int capacity) {
-        int[] oldHashes = this.hashes;
-        @Nullable Object[] oldTable = this.table;
-        this.hashes = new int[capacity];
-        this.table = new Object[2 * capacity];
+        int[] old = this.table;
+        this.table = emptyTable(capacity);
         int mask = capacity - 1;
-        for (int i = 0; i < oldHashes.length; i++) {
-            if (oldTable[2 * i] != null) {
-                int slot = home(oldHashes[i], mask);
-                while (this.table[2 * slot] != null) {
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != RunColumns.NONE) {
+                int slot = home(old[i], mask);
+                while (this.table[2 * slot + 1] != RunColumns.NONE) {
                     slot = (slot + 1) & mask;
                 }
-                this.hashes[slot] = oldHashes[i];
-                this.table[2 * slot] = oldTable[2 * i];
-                this.table[2 * slot + 1] = oldTable[2 * i + 1];
+                this.table[2 * slot] = old[i];
+                this.table[2 * slot + 1] = old[i + 1];
             }
         }
+    }
+
+    private static int[] emptyTable(int capacity) {
+        int[] table = new int[2 * capacity];
+        Arrays.fill(table, RunColumns.NONE);
+        return table;
     }
 
     // spreads the hash code: a multiplication carries low bits up, the shift brings high bits down

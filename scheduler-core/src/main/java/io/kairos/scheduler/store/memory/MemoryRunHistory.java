@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * by the retention. A record whose key ({@code finishedAt}, {@code runId}) is stored already replaces the stored one
  * when it is of the same job, and is ignored otherwise. Thread-safe (one lock).
  *
- * <p>Costs: each record is one {@link RunNode} in the {@link RunLog} of all records, appended in O(1) when it comes
- * in finish order (placed by a short scan or a binary search otherwise), and in its job's ring, found through the
- * {@link JobRunIndex} in O(1); dropping the oldest record, in total or of a job, is O(1) plus, when the job is left without records, a
+ * <p>Costs: each record is one row of {@link RunColumns} (no object per record), in the {@link RunLog} of all
+ * records, appended in O(1) when it comes in finish order (placed by a short scan or a binary search otherwise), and
+ * in its job's ring, found through the {@link JobRunIndex} in O(1); dropping the oldest record, in total or of a job, is O(1) plus, when the job is left without records, a
  * removal from the index. Reading all records pages by binary search in the log; reading a job's walks its ring from
  * the newest record, O(records of the job) for a deep page; {@code lastRuns} is one index look-up per id.
  */
@@ -32,9 +32,11 @@ final class MemoryRunHistory implements RunHistory {
 
     private final int maxTotal;
 
-    private final RunLog all = new RunLog();
+    private final RunColumns rows = new RunColumns();
 
-    private final JobRunIndex byJob = new JobRunIndex();
+    private final RunLog all = new RunLog(this.rows);
+
+    private final JobRunIndex byJob = new JobRunIndex(this.rows);
 
     MemoryRunHistory(int maxPerJob, int maxTotal) {
         if (maxPerJob < 1 || maxTotal < 1) {
@@ -48,61 +50,64 @@ final class MemoryRunHistory implements RunHistory {
     @Override
     public synchronized void record(List<RunRecord> runs) {
         for (RunRecord run : runs) {
-            RunNode node = new RunNode(run);
-            RunNode stored = this.all.insert(node);
-            if (stored != node) {
-                if (!stored.removed && stored.jobId.equals(run.jobId())) {
-                    stored.keep(run);
+            int row = this.rows.add(run);
+            int stored = this.all.insert(row);
+            if (stored != row) {
+                if (this.rows.jobId(stored).equals(run.jobId())) {
+                    this.rows.keep(stored, run);
                 }
+                this.rows.free(row);
                 continue;
             }
-            RunNode newest = addToJob(node);
-            while (newest.jobRuns > this.maxPerJob) {
+            int newest = addToJob(row);
+            while (this.rows.jobRuns(newest) > this.maxPerJob) {
                 dropOldestOfJob(newest);
             }
             while (this.all.size() > this.maxTotal) {
-                RunNode oldest = this.all.oldest();
-                if (oldest == null) {
+                int oldest = this.all.oldest();
+                if (oldest == RunColumns.NONE) {
                     break;
                 }
-                dropOldestOfJob(oldest.older);
+                dropOldestOfJob(this.rows.older(oldest));
             }
         }
     }
 
-    /** Links a new node into its job's ring; returns the job's newest node afterwards. */
-    private RunNode addToJob(RunNode node) {
-        int slot = this.byJob.find(node.jobId, node.jobHash);
+    /** Links a new row into its job's ring; returns the job's newest row afterwards. */
+    private int addToJob(int row) {
+        String jobId = this.rows.jobId(row);
+        int hash = this.rows.jobHash(row);
+        int slot = this.byJob.find(jobId, hash);
         if (slot < 0) {
-            this.byJob.add(slot, node.jobId, node.jobHash, node);
-            return node;
+            this.byJob.add(slot, jobId, hash, row);
+            return row;
         }
-        RunNode newest = this.byJob.node(slot);
-        if (node.compareTo(newest) > 0) {
-            node.linkNewerThan(newest);
-            node.jobRuns = newest.jobRuns + 1;
-            this.byJob.set(slot, node);
-            return node;
+        int newest = this.byJob.rowAt(slot);
+        if (this.rows.compare(row, newest) > 0) {
+            this.rows.linkNewerThan(row, newest);
+            this.rows.jobRuns(row, this.rows.jobRuns(newest) + 1);
+            this.byJob.set(slot, row);
+            return row;
         }
-        // out of order: after the newest older node, or as the oldest (after the newest, the ring going round)
-        RunNode older = newest.older;
-        while (older != newest && older.compareTo(node) > 0) {
-            older = older.older;
+        // out of order: after the newest older row, or as the oldest (after the newest, the ring going round)
+        int older = this.rows.older(newest);
+        while (older != newest && this.rows.compare(older, row) > 0) {
+            older = this.rows.older(older);
         }
-        node.linkNewerThan(older);
-        newest.jobRuns++;
+        this.rows.linkNewerThan(row, older);
+        this.rows.jobRuns(newest, this.rows.jobRuns(newest) + 1);
         return newest;
     }
 
-    /** Removes the oldest record of the job whose newest node is given (the oldest's {@code older}). */
-    private void dropOldestOfJob(RunNode newest) {
-        RunNode oldest = newest.newer;
+    /** Removes the oldest record of the job whose newest row is given (the oldest's {@code older}). */
+    private void dropOldestOfJob(int newest) {
+        int oldest = this.rows.newer(newest);
         if (oldest == newest) {
-            this.byJob.remove(oldest.jobId, oldest.jobHash);
+            this.byJob.remove(this.rows.jobId(oldest), this.rows.jobHash(oldest));
         }
         else {
-            oldest.unlink();
-            newest.jobRuns--;
+            this.rows.unlink(oldest);
+            this.rows.jobRuns(newest, this.rows.jobRuns(newest) - 1);
         }
         this.all.remove(oldest);
     }
@@ -116,14 +121,14 @@ final class MemoryRunHistory implements RunHistory {
         List<RunRecord> page = new ArrayList<>();
         Instant since = query.since();
         for (int offset = query.after() == null ? this.all.span() - 1 : this.all.before(query.after()) - 1; offset >= 0; offset--) {
-            RunNode node = this.all.at(offset);
-            if (node.removed) {
+            int row = this.all.at(offset);
+            if (this.rows.isRemoved(row)) {
                 continue;
             }
-            if (since != null && node.finishedAt().isBefore(since)) {
+            if (since != null && this.rows.finishedBefore(row, since)) {
                 break;
             }
-            if (addIfMatching(node, query, page)) {
+            if (addIfMatching(row, query, page)) {
                 break;
             }
         }
@@ -131,33 +136,33 @@ final class MemoryRunHistory implements RunHistory {
     }
 
     private List<RunRecord> findOfJob(RunQuery query, String jobId) {
-        RunNode newest = this.byJob.get(jobId);
-        if (newest == null) {
+        int newest = this.byJob.get(jobId);
+        if (newest == RunColumns.NONE) {
             return List.of();
         }
         List<RunRecord> page = new ArrayList<>();
         Instant since = query.since();
         @Nullable RunKey after = query.after() == null ? null : RunKey.of(query.after());
-        RunNode node = newest;
+        int row = newest;
         do {
-            if (after == null || node.compareTo(after) < 0) {
-                if (since != null && node.finishedAt().isBefore(since)) {
+            if (after == null || this.rows.compare(row, after) < 0) {
+                if (since != null && this.rows.finishedBefore(row, since)) {
                     break;
                 }
-                if (addIfMatching(node, query, page)) {
+                if (addIfMatching(row, query, page)) {
                     break;
                 }
             }
-            node = node.older;
+            row = this.rows.older(row);
         }
-        while (node != newest);
+        while (row != newest);
         return page;
     }
 
-    /** Adds the node's record to the page when it matches the query (built only when it can); whether the page is full. */
-    private static boolean addIfMatching(RunNode node, RunQuery query, List<RunRecord> page) {
-        if (node.mayMatch(query)) {
-            RunRecord run = node.record();
+    /** Adds the row's record to the page when it matches the query (built only when it can); whether the page is full. */
+    private boolean addIfMatching(int row, RunQuery query, List<RunRecord> page) {
+        if (this.rows.mayMatch(row, query)) {
+            RunRecord run = this.rows.record(row);
             if (query.matches(run)) {
                 page.add(run);
             }
@@ -176,9 +181,9 @@ final class MemoryRunHistory implements RunHistory {
         Map<String, RunRecord> newest = new HashMap<>();
         synchronized (this) {
             for (String jobId : ids) {
-                RunNode node = this.byJob.get(jobId);
-                if (node != null) {
-                    newest.put(jobId, node.record());
+                int row = this.byJob.get(jobId);
+                if (row != RunColumns.NONE) {
+                    newest.put(jobId, this.rows.record(row));
                 }
             }
         }
@@ -189,19 +194,19 @@ final class MemoryRunHistory implements RunHistory {
     public synchronized int removeExpiredRuns(String schedulerId, RunRetention retention, Instant now, int batchSize) {
         Instant oldest = now.minus(retention.maxAge());
         int removed = 0;
-        for (RunNode node = this.all.oldest(); removed < batchSize && node != null; node = this.all.oldest()) {
-            if (!node.finishedAt().isBefore(oldest)) {
+        for (int row = this.all.oldest(); removed < batchSize && row != RunColumns.NONE; row = this.all.oldest()) {
+            if (!this.rows.finishedBefore(row, oldest)) {
                 break;
             }
-            dropOldestOfJob(node.older);
+            dropOldestOfJob(this.rows.older(row));
             removed++;
         }
         // trimming a job keeps it at least one record (maxRunsPerJob is at least 1), so no slot of the index moves
         for (int slot = 0; removed < batchSize && slot < this.byJob.capacity(); slot++) {
-            RunNode newest = this.byJob.nodeAt(slot);
-            if (newest != null) {
-                int keep = Math.max(retention.maxRunsPerJob(), newest.jobRuns - (batchSize - removed));
-                while (newest.jobRuns > keep) {
+            int newest = this.byJob.rowAt(slot);
+            if (newest != RunColumns.NONE) {
+                int keep = Math.max(retention.maxRunsPerJob(), this.rows.jobRuns(newest) - (batchSize - removed));
+                while (this.rows.jobRuns(newest) > keep) {
                     dropOldestOfJob(newest);
                     removed++;
                 }
@@ -214,11 +219,16 @@ final class MemoryRunHistory implements RunHistory {
     synchronized List<RunRecord> records() {
         List<RunRecord> records = new ArrayList<>(this.all.size());
         for (int offset = 0; offset < this.all.span(); offset++) {
-            RunNode node = this.all.at(offset);
-            if (!node.removed) {
-                records.add(node.record());
+            int row = this.all.at(offset);
+            if (!this.rows.isRemoved(row)) {
+                records.add(this.rows.record(row));
             }
         }
         return records;
+    }
+
+    /** The rows in use, removed ones not yet freed included (for tests). */
+    synchronized int rowsInUse() {
+        return this.rows.rows();
     }
 }

@@ -3,19 +3,15 @@ package io.kairos.scheduler.store.memory;
 import io.kairos.scheduler.history.RunCursor;
 import io.kairos.scheduler.history.RunIds;
 
-import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * A run record's place in the order of a {@link MemoryRunHistory}: its {@code finishedAt}, then its {@code runId}
- * (as {@link String#compareTo}), kept unpacked so that comparing two keys reads no other object.
- *
- * <p>A run id of the scheduler's shape ({@link RunIds}) is kept as two numbers and rendered on demand (comparing the
- * numbers orders as comparing the text does); any other run id is kept as given. The key's fields are immutable;
- * {@link RunNode} extends it so that a node and its key are one object.
+ * A place in the order of a {@link MemoryRunHistory}'s records: a page cursor's {@code finishedAt}, then its
+ * {@code runId} (as {@link String#compareTo}), unpacked as {@link RunColumns} keeps a record's key, so that comparing
+ * a row against it reads no other object. A run id of the scheduler's shape ({@link RunIds}) is kept as two numbers;
+ * any other as given. Immutable.
  */
-class RunKey {
+final class RunKey {
 
     final long second;
 
@@ -25,49 +21,50 @@ class RunKey {
     private final @Nullable String runIdText;
 
     /** A packed run id's first 12 digits. */
-    private final long runHigh;
+    final long runHigh;
 
     /** A packed run id's last 16 digits (sequence and tag), compared unsigned. */
-    private final long runLow;
+    final long runLow;
 
-    RunKey(Instant finishedAt, String runId) {
-        this.second = finishedAt.getEpochSecond();
-        this.nano = finishedAt.getNano();
-        // one pass over the digits: each part is -1 when it, or a part before it, is not of the shape
+    private RunKey(RunCursor cursor) {
+        this.second = cursor.finishedAt().getEpochSecond();
+        this.nano = cursor.finishedAt().getNano();
+        long[] parts = new long[2];
+        boolean packed = pack(cursor.runId(), parts);
+        this.runIdText = packed ? null : cursor.runId();
+        this.runHigh = parts[0];
+        this.runLow = parts[1];
+    }
+
+    /**
+     * Packs a run id of the scheduler's shape into two numbers, in one pass over its digits.
+     *
+     * @param runId any run id
+     * @param into receives the first 12 digits' value at 0 and the last 16 digits' at 1 (compared unsigned); both
+     *     zero when the id is of another shape
+     * @return whether the id is of the scheduler's shape
+     */
+    static boolean pack(String runId, long[] into) {
+        // each part is -1 when it, or a part before it, is not of the shape
         long high = RunIds.hasDashes(runId) ? RunIds.hexValue(runId, 0, 12) : -1;
         long sequence = high < 0 ? -1 : RunIds.hexValue(runId, 13, 21);
         long tag = sequence < 0 ? -1 : RunIds.hexValue(runId, 22, 30);
         boolean packed = tag >= 0;
-        this.runIdText = packed ? null : runId;
-        this.runHigh = packed ? high : 0;
-        this.runLow = packed ? sequence << 32 | tag : 0;
+        into[0] = packed ? high : 0;
+        into[1] = packed ? sequence << 32 | tag : 0;
+        return packed;
     }
 
     static RunKey of(RunCursor cursor) {
-        return new RunKey(cursor.finishedAt(), cursor.runId());
+        return new RunKey(cursor);
     }
 
-    final Instant finishedAt() {
-        return Instant.ofEpochSecond(this.second, this.nano);
+    boolean isPacked() {
+        return this.runIdText == null;
     }
 
-    final String runId() {
+    String runId() {
         String text = this.runIdText;
         return text != null ? text : RunIds.of(this.runHigh, this.runLow >>> 32, (int) this.runLow);
-    }
-
-    /** Orders by key, oldest first: negative when this key is older than the other. */
-    final int compareTo(RunKey other) {
-        if (this.second != other.second) {
-            return this.second < other.second ? -1 : 1;
-        }
-        if (this.nano != other.nano) {
-            return this.nano < other.nano ? -1 : 1;
-        }
-        if (this.runIdText == null && other.runIdText == null) {
-            int high = Long.compare(this.runHigh, other.runHigh);
-            return high != 0 ? high : Long.compareUnsigned(this.runLow, other.runLow);
-        }
-        return runId().compareTo(other.runId());
     }
 }

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JobRunIndexTests {
 
-    private static RunNode node(String jobId) {
+    private static int row(RunColumns columns, String jobId) {
         Instant at = Instant.parse("2030-01-01T00:00:00Z");
-        return new RunNode(new RunRecord("r-" + jobId, jobId, jobId, "t", "default", "pool", at, at, at, at, RunOutcome.SUCCEEDED, 1, "i",
+        return columns.add(new RunRecord("r-" + jobId, jobId, jobId, "t", "default", "pool", at, at, at, at, RunOutcome.SUCCEEDED, 1, "i",
                 null, null, false, false));
     }
 
@@ -43,8 +43,9 @@ class JobRunIndexTests {
     @Test
     void agreesWithAHashMapThroughGrowthAndRemovals() {
         Random random = new Random(42);
-        JobRunIndex index = new JobRunIndex();
-        Map<String, RunNode> reference = new HashMap<>();
+        RunColumns columns = new RunColumns();
+        JobRunIndex index = new JobRunIndex(columns);
+        Map<String, Integer> reference = new HashMap<>();
         List<String> ids = ids(7);
         for (int step = 0; step < 20_000; step++) {
             String id = new String(ids.get(random.nextInt(ids.size())));   // equal, not the same string
@@ -55,26 +56,26 @@ class JobRunIndexTests {
                 reference.remove(id);
             }
             else if (slot < 0) {
-                RunNode node = node(id);
-                index.add(slot, id, id.hashCode(), node);
-                reference.put(id, node);
+                int row = row(columns, id);
+                index.add(slot, id, id.hashCode(), row);
+                reference.put(id, row);
             }
             else {
-                RunNode node = node(id);
-                index.set(slot, node);
-                reference.put(id, node);
+                int row = row(columns, id);
+                index.set(slot, row);
+                reference.put(id, row);
             }
             if (step % 97 == 0) {
                 for (String each : ids) {
-                    assertThat(index.get(each)).as(each).isSameAs(reference.get(each));
+                    assertThat(index.get(each)).as(each).isEqualTo(reference.getOrDefault(each, RunColumns.NONE));
                 }
             }
         }
         int held = 0;
         for (int slot = 0; slot < index.capacity(); slot++) {
-            RunNode node = index.nodeAt(slot);
-            if (node != null) {
-                assertThat(reference.get(node.record().jobId())).isSameAs(node);
+            int row = index.rowAt(slot);
+            if (row != RunColumns.NONE) {
+                assertThat(reference.get(columns.jobId(row))).isEqualTo(row);
                 held++;
             }
         }

@@ -17,94 +17,111 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The log of all runs against a sorted map: appends, late and very late inserts (moving either side), inserts of a key
- * present or removed, removals at both ends and in the middle, growth and compaction, and the cursor search.
+ * present or removed, removals at both ends and in the middle, growth and compaction, the cursor search, and rows freed
+ * exactly when their slots are dropped.
  */
 class RunLogTests {
 
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
     /** Order by the record's parts: finishedAt, then the run id's text. */
-    private static final Comparator<RunNode> KEY_ORDER = Comparator.comparing(RunNode::finishedAt).thenComparing(RunNode::runId);
+    private static final Comparator<RunCursor> KEY_ORDER = Comparator.comparing(RunCursor::finishedAt).thenComparing(RunCursor::runId);
 
-    /** A node whose run id is of the engine's shape (kept packed) for odd sequences, of another shape for even ones. */
-    private static RunNode node(long millis, int sequence) {
+    /** A record whose run id is of the engine's shape (kept packed) for odd sequences, of another shape for even ones. */
+    private static RunRecord run(long millis, int sequence) {
         Instant at = T0.plusMillis(millis);
         String runId = sequence % 2 == 1 ? String.format("%012x-%08x-%08x", at.toEpochMilli(), sequence, sequence % 3 == 0 ? 0xbeef : 0xf00d)
                 : String.format("%012x-%08x", at.toEpochMilli(), sequence);
-        return new RunNode(new RunRecord(runId, "j", "j", "t", "default", "pool", at, at, at, at, RunOutcome.SUCCEEDED, 1, "i", null, null,
-                false, false));
+        return new RunRecord(runId, "j", "j", "t", "default", "pool", at, at, at, at, RunOutcome.SUCCEEDED, 1, "i", null, null,
+                false, false);
     }
 
-    private static List<RunNode> live(RunLog log) {
-        List<RunNode> nodes = new ArrayList<>();
+    private static RunCursor key(RunColumns columns, int row) {
+        return new RunCursor(columns.finishedAt(row), columns.runId(row));
+    }
+
+    private static List<RunCursor> live(RunColumns columns, RunLog log) {
+        List<RunCursor> keys = new ArrayList<>();
         for (int offset = 0; offset < log.span(); offset++) {
-            if (!log.at(offset).removed) {
-                nodes.add(log.at(offset));
+            if (!columns.isRemoved(log.at(offset))) {
+                keys.add(key(columns, log.at(offset)));
             }
         }
-        return nodes;
+        return keys;
     }
 
     @Test
     void agreesWithASortedMap() {
         Random random = new Random(7);
-        RunLog log = new RunLog();
-        TreeMap<RunNode, RunNode> reference = new TreeMap<>(KEY_ORDER);
+        RunColumns columns = new RunColumns();
+        RunLog log = new RunLog(columns);
+        TreeMap<RunCursor, Integer> reference = new TreeMap<>(KEY_ORDER);
         long clock = 0;
         for (int step = 0; step < 30_000; step++) {
             int action = random.nextInt(10);
             if (action < 6 || reference.isEmpty()) {
                 clock += random.nextInt(2);
                 long millis = random.nextInt(5) == 0 ? random.nextInt((int) clock + 1) : clock;
-                RunNode node = node(millis, random.nextInt(50));
-                RunNode present = reference.get(node);
-                assertThat(log.insert(node)).isSameAs(present == null ? node : present);
-                reference.putIfAbsent(node, node);
+                RunRecord run = run(millis, random.nextInt(50));
+                RunCursor key = new RunCursor(run.finishedAt(), run.runId());
+                int row = columns.add(run);
+                Integer present = reference.get(key);
+                int stored = log.insert(row);
+                assertThat(stored).isEqualTo(present == null ? row : present);
+                if (stored != row) {
+                    columns.free(row);
+                }
+                reference.putIfAbsent(key, row);
             }
             else {
-                RunNode gone = switch (action) {
+                RunCursor gone = switch (action) {
                     case 6 -> reference.firstKey();
                     case 7 -> reference.lastKey();
                     default -> new ArrayList<>(reference.keySet()).get(random.nextInt(reference.size()));
                 };
-                reference.remove(gone);
-                log.remove(gone);
+                log.remove(reference.remove(gone));
             }
             assertThat(log.size()).isEqualTo(reference.size());
             assertThat(log.span()).isLessThanOrEqualTo(2 * reference.size() + 64);
-            assertThat(log.oldest()).isSameAs(reference.isEmpty() ? null : reference.firstKey());
+            assertThat(columns.rows()).as("rows in use: those in the log's slots").isEqualTo(log.span());
+            assertThat(log.oldest()).isEqualTo(reference.isEmpty() ? RunColumns.NONE : reference.firstEntry().getValue());
             if (step % 101 == 0) {
-                assertThat(live(log)).containsExactlyElementsOf(reference.keySet());
-                RunNode probe = node(random.nextInt((int) clock + 1), random.nextInt(50));
-                RunCursor cursor = new RunCursor(probe.finishedAt(), probe.runId());
-                int before = log.before(cursor);
-                assertThat(live(log).stream().filter((n) -> KEY_ORDER.compare(n, probe) < 0).count())
+                assertThat(live(columns, log)).containsExactlyElementsOf(reference.keySet());
+                RunRecord probeRun = run(random.nextInt((int) clock + 1), random.nextInt(50));
+                RunCursor probe = new RunCursor(probeRun.finishedAt(), probeRun.runId());
+                int before = log.before(probe);
+                assertThat(live(columns, log).stream().filter((k) -> KEY_ORDER.compare(k, probe) < 0).count())
                         .isEqualTo(reference.headMap(probe).size());
                 for (int offset = 0; offset < log.span(); offset++) {
-                    assertThat(KEY_ORDER.compare(log.at(offset), probe) < 0).isEqualTo(offset < before);
+                    assertThat(KEY_ORDER.compare(key(columns, log.at(offset)), probe) < 0).isEqualTo(offset < before);
                 }
             }
         }
-        assertThat(live(log)).isSortedAccordingTo(KEY_ORDER);
+        assertThat(live(columns, log)).isSortedAccordingTo(KEY_ORDER);
     }
 
     @Test
     void theRingShrinksWhenABurstIsTrimmedFromTheFront() {
-        RunLog log = new RunLog();
-        List<RunNode> nodes = new ArrayList<>();
+        RunColumns columns = new RunColumns();
+        RunLog log = new RunLog(columns);
+        List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
-            RunNode node = node(i, 0);
-            nodes.add(node);
-            log.insert(node);
+            int row = columns.add(run(i, 0));
+            rows.add(row);
+            log.insert(row);
         }
         assertThat(log.capacity()).isGreaterThanOrEqualTo(100_000);
         for (int i = 0; i < 99_990; i++) {
-            log.remove(nodes.get(i));
+            log.remove(rows.get(i));
         }
         assertThat(log.capacity()).isLessThanOrEqualTo(4 * 10 + 64);
-        assertThat(live(log)).containsExactlyElementsOf(nodes.subList(99_990, 100_000));
-        nodes.subList(99_990, 100_000).forEach(log::remove);
+        assertThat(columns.rows()).isEqualTo(10);
+        List<RunCursor> last = new ArrayList<>();
+        rows.subList(99_990, 100_000).forEach((row) -> last.add(key(columns, row)));
+        assertThat(live(columns, log)).containsExactlyElementsOf(last);
+        rows.subList(99_990, 100_000).forEach(log::remove);
         assertThat(log.capacity()).isEqualTo(64);
         assertThat(log.size()).isZero();
+        assertThat(columns.rows()).isZero();
     }
 }
