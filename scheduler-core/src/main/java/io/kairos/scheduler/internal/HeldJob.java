@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A job this scheduler holds a lease on: acquired, possibly with runs in flight, not yet released (or a job whose
- * lease it lost, kept until its runs end). Mutated by the loop thread only, except {@link #inFlight} (worker
- * threads) and {@link #stale} (API threads).
+ * lease it lost, kept until its runs end). Mutated by the loop thread only, except {@link #inFlight}, the pending
+ * retry and the abandoned run time (worker threads) and {@link #stale} (API threads).
  */
 final class HeldJob {
 
@@ -74,8 +74,8 @@ final class HeldJob {
     /**
      * The retry waiting to run, or {@code null}: the acquired job's, or one a failed attempt of this copy scheduled.
      * Its regular run time is filled in when the job is released. Written by worker threads (a failed attempt) before
-     * their run's in-flight count drops, and by the loop (the retry was submitted); replaced atomically
-     * ({@link #retry(PendingRetry)}).
+     * their run's in-flight count drops, and by the loop (the retry was submitted, or could not be); every write is one
+     * atomic exchange or compare-and-set, so a retry a worker sets while the loop takes or puts back another is not lost.
      */
     private volatile @Nullable PendingRetry retry;
 
@@ -110,13 +110,33 @@ final class HeldJob {
     }
 
     /**
-     * Sets the retry waiting to run.
+     * Sets the retry waiting to run, in place of the one pending.
      *
-     * @param next the new retry, or {@code null} once it was submitted
+     * @param next the new retry, not {@code null}
      * @return the retry it replaces, or {@code null}
      */
-    @Nullable PendingRetry retry(@Nullable PendingRetry next) {
+    @Nullable PendingRetry retry(PendingRetry next) {
         return (PendingRetry) RETRY.getAndSet(this, next);
+    }
+
+    /**
+     * Takes the pending retry for submission, unless another replaced it since it was read.
+     *
+     * @param expected the retry read with {@link #retry()}
+     * @return whether it was still pending (it no longer is)
+     */
+    boolean takeRetry(PendingRetry expected) {
+        return RETRY.compareAndSet(this, expected, null);
+    }
+
+    /**
+     * Puts back a retry that was taken but could not be submitted, unless a newer one is pending meanwhile.
+     *
+     * @param retry the retry taken
+     * @return whether it is pending again; {@code false} when a newer retry replaced it
+     */
+    boolean restoreRetry(PendingRetry retry) {
+        return RETRY.compareAndSet(this, null, retry);
     }
 
     /**

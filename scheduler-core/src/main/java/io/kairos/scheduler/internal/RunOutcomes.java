@@ -169,10 +169,17 @@ final class RunOutcomes {
             @Override
             public void abandoned(JobRun run, Throwable cause) {
                 List<Instant> runTimes = run.scheduledRunTimes();
-                if (run.retry() != null) {
-                    logger.warn("Retry (attempt {}) of job '{}' not run: {}; it stays pending", run.attempt(), run.job().id(),
-                            cause.getMessage());
-                    job.retry(run.retry());
+                PendingRetry retry = run.retry();
+                if (retry != null) {
+                    if (job.restoreRetry(retry)) {
+                        logger.warn("Retry (attempt {}) of job '{}' not run: {}; it stays pending", run.attempt(), run.job().id(),
+                                cause.getMessage());
+                    }
+                    else {
+                        RetryCancellations.record(RunOutcomes.this.context, run.job(), job.storeAlias, retry,
+                                RunOutcomes.this.context.clock().instant(), "not run (" + cause.getMessage()
+                                        + ") and replaced by the retry of a later fire time (one retry is pending per job)");
+                    }
                 }
                 else {
                     logger.warn("Job '{}' not run at {}: {}; its next run time goes back to {}", run.job().id(), runTimes,

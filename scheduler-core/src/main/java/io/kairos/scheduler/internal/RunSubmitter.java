@@ -94,7 +94,9 @@ final class RunSubmitter {
         if (retry == null || retry.at().isAfter(now) || held.inFlight.get() >= held.job.maxInstances()) {
             return false;
         }
-        held.retry(null);
+        if (!held.takeRetry(retry)) {
+            return false;   // a failed run of the job replaced it meanwhile (and recorded it as cancelled)
+        }
         Duration grace = held.job.misfireGraceTime();
         if (grace != null && now.isAfter(retry.at().plus(grace))) {
             logger.warn("Retry (attempt {}) of job '{}' was missed by {}", retry.attempt(), held.job.id(), Duration.between(retry.at(), now));
@@ -128,7 +130,7 @@ final class RunSubmitter {
         if (executor.isEmpty()) {
             logger.error("Job '{}' not run at {}: executor '{}' was removed", held.job.id(), due, held.job.executor());
             if (retry != null) {
-                held.retry(retry);
+                restore(held, retry, now);
             }
             return;
         }
@@ -144,10 +146,17 @@ final class RunSubmitter {
             held.inFlight.decrementAndGet();
             if (retry != null) {
                 // kept pending: it goes back to the store with the job
-                held.retry(retry);
+                restore(held, retry, now);
             }
             logger.error("Executor '{}' rejected job '{}' (run times {})", held.job.executor(), held.job.id(), due, ex);
         }
     }
 
+    /** Puts a retry that was not submitted back, or records it as cancelled when a newer one is pending meanwhile. */
+    private void restore(HeldJob held, PendingRetry retry, Instant now) {
+        if (!held.restoreRetry(retry)) {
+            RetryCancellations.record(this.context, held.job, held.storeAlias, retry, now,
+                    "replaced by the retry of a later fire time while it could not be submitted (one retry is pending per job)");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.kairos.scheduler.internal;
 
+import io.kairos.scheduler.retry.PendingRetry;
 import io.kairos.scheduler.store.JobState;
 import io.kairos.scheduler.store.StoredJob;
 import io.kairos.scheduler.task.Task;
@@ -131,6 +132,25 @@ class HeldJobsTests {
                 this.held.put(held("memory", "b"));
             }
         });
+    }
+
+    @Test
+    void aRetryIsTakenOrPutBackOnlyWhenNoOtherReplacedIt() {
+        HeldJob job = held("memory", "a");
+        PendingRetry first = new PendingRetry(2, T0, T0.plusSeconds(1), null);
+        PendingRetry second = new PendingRetry(2, T0.plusSeconds(5), T0.plusSeconds(6), null);
+        assertThat(job.retry(first)).isNull();
+        // a failed run replaced the retry after the loop read it: the loop does not take the newer one
+        assertThat(job.retry(second)).isSameAs(first);
+        assertThat(job.takeRetry(first)).isFalse();
+        assertThat(job.retry()).isSameAs(second);
+        assertThat(job.takeRetry(second)).isTrue();
+        assertThat(job.retry()).isNull();
+        // put back when nothing replaced it; not over a newer one
+        assertThat(job.restoreRetry(second)).isTrue();
+        assertThat(job.retry()).isSameAs(second);
+        assertThat(job.restoreRetry(first)).isFalse();
+        assertThat(job.retry()).isSameAs(second);
     }
 
     private static HeldJob held(String store, String id) {

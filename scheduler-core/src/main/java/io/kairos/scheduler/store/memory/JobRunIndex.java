@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * Job id to the job's newest row in a {@link MemoryRunHistory}'s {@link RunColumns}: an open-addressing hash table
- * with linear probing, each slot's id hash code and row side by side in one {@code int} array (one cache line for a
- * hit), the id itself read from the row. Adding a job allocates nothing but the rare larger table, unlike a
- * {@link java.util.HashMap}'s entry per job. Ids are compared by reference first: a record's job id is usually the
- * very string the job was added with.
+ * with linear probing, each slot's id hash code and row side by side in one {@code int} array, the id itself read
+ * from the row when the hash codes match. Adding a job allocates nothing but the rare larger table, unlike a
+ * {@link java.util.HashMap}'s entry per job. A matching id is compared by reference before its text: a record's job
+ * id is usually the very string the job was added with.
  *
  * <p>Costs: look-up, insert and remove are O(1) expected; the table is at most half full and doubles when it would
  * be more (amortised O(1) per insert); a removal shifts the following entries of its probe run back instead of

@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The run records of a {@link MemoryRunHistory}, kept in columns: each record is a number (its row) and its parts
  * lie in three arrays: {@link #STRIDE_LONG} numbers, {@link #STRIDE_INT} small numbers and {@link #STRIDE_REF}
- * references a row (the job id; the job name, task, store, executor and instance, one object shared by consecutive
- * rows that have the same; and what few records have: an error, a result, a run id of another shape). A full history
- * is thus three arrays for the garbage collector rather than an object per record, so a burst of runs no longer
- * leaves every kept record for young collections to copy (G1 copies an array as one block, and never a large one).
+ * references a row (the job id; the job name, task, store, executor and instance as one object, shared by the rows
+ * of a job and by consecutive rows of other jobs that have the same; and what few records have: an error, a result,
+ * a run id of another shape). A history of runs without error or result is thus three arrays plus an object per job
+ * for the garbage collector, rather than an object per record, so a burst of runs no longer leaves every kept record
+ * for young collections to copy (G1 copies an array as one block, and never a large one).
  * {@link #record} builds a record again, equal to the one given.
  *
  * <p>Times are kept as epoch milliseconds when they are whole milliseconds (the scheduler truncates them so); the
@@ -68,6 +69,8 @@ final class RunColumns {
     private static final int PACKED = 1 << 9;
     private static final int NOT_JSON = 1 << 10;
     private static final int TRUNCATED = 1 << 11;
+    /** The row is on the free list. */
+    private static final int FREE = 1 << 12;
 
     // references of a row
     private static final int JOB_ID = 0;
@@ -266,8 +269,16 @@ final class RunColumns {
         this.ints[row * STRIDE_INT + FLAGS] |= REMOVED;
     }
 
-    /** Gives a row back for reuse, dropping its references. */
+    /**
+     * Gives a row back for reuse, dropping its references.
+     *
+     * @throws IllegalStateException when the row is free already
+     */
     void free(int row) {
+        if ((this.ints[row * STRIDE_INT + FLAGS] & FREE) != 0) {
+            throw new IllegalStateException("run history row " + row + " freed twice");
+        }
+        this.ints[row * STRIDE_INT + FLAGS] = FREE;
         Arrays.fill(this.refs, row * STRIDE_REF, (row + 1) * STRIDE_REF, null);
         if (this.freeCount == this.free.length) {
             this.free = Arrays.copyOf(this.free, 2 * this.free.length);
@@ -292,6 +303,18 @@ final class RunColumns {
 
     void jobRuns(int row, int runs) {
         this.ints[row * STRIDE_INT + JOB_RUNS] = runs;
+    }
+
+    /**
+     * Makes a row share the names object of another row of its job when they have the same names, so that a job's
+     * rows keep one object between them however other jobs' runs interleave.
+     */
+    void shareNames(int row, int ofJob) {
+        Object mine = this.refs[row * STRIDE_REF + NAMES];
+        Object theirs = this.refs[ofJob * STRIDE_REF + NAMES];
+        if (mine != theirs && Objects.equals(mine, theirs)) {
+            this.refs[row * STRIDE_REF + NAMES] = theirs;
+        }
     }
 
     /** Links a lone row into a ring right after {@code older}, in the newer direction. */

@@ -1,6 +1,8 @@
 package io.kairos.scheduler.store.memory;
 
 import io.kairos.scheduler.history.RunCursor;
+import io.kairos.scheduler.history.RunError;
+import io.kairos.scheduler.history.RunIds;
 import io.kairos.scheduler.history.RunOrder;
 import io.kairos.scheduler.history.RunOutcome;
 import io.kairos.scheduler.history.RunQuery;
@@ -23,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The memory history against a plain reference (a list sorted on every read) under random operations: records in
- * order, a little out of order and far out of order, duplicates, both write-time bounds, retention, and reads of all
- * runs and of one job, with cursors, time ranges and outcome filters.
+ * order, a little out of order and far out of order, duplicates of the same and of another job, both write-time
+ * bounds, retention, and reads of all runs and of one job, with cursors, time ranges and outcome filters; run ids of
+ * the engine's shape and of others, and records with finer times, errors and results.
  */
 class MemoryRunHistoryModelTests {
 
@@ -94,22 +97,35 @@ class MemoryRunHistoryModelTests {
         }
     }
 
+    /**
+     * A run: its id mostly of the engine's shape (kept packed; sequence and tag with the top bit set at times), else of
+     * another; now and then a time finer than a millisecond, no submit or start time, an error, a result, a renamed job.
+     */
     private static RunRecord run(Random random, String jobId, long millis, int sequence) {
-        Instant finished = T0.plusMillis(millis);
-        String runId = String.format("%012x-%08x-t", finished.toEpochMilli(), sequence);
-        return new RunRecord(runId, jobId, jobId, "t", "default", "pool", finished, finished, finished, finished,
-                OUTCOMES[random.nextInt(OUTCOMES.length)], 1, "i", null, null, false, false);
+        Instant finished = T0.plusMillis(millis).plusNanos(random.nextInt(20) == 0 ? 1 + random.nextInt(999_999) : 0);
+        String runId = random.nextInt(4) == 0 ? String.format("%012x-%08x-t", finished.toEpochMilli(), sequence)
+                : RunIds.of(finished.toEpochMilli(), random.nextBoolean() ? sequence : sequence | 0x8000_0000L,
+                        random.nextBoolean() ? 0x5ca1ab1e : 0xf00dbeef);
+        Instant scheduled = T0.plusMillis(millis - random.nextInt(3));
+        boolean started = random.nextInt(8) != 0;
+        Instant startedAt = started ? finished.minusNanos(random.nextInt(20) == 0 ? 1 : 0) : null;
+        RunError error = random.nextInt(10) == 0 ? new RunError("java.lang.IllegalStateException", "boom " + sequence, "trace", false) : null;
+        String result = random.nextInt(10) == 0 ? "{\"n\":" + sequence + "}" : null;
+        String name = random.nextInt(10) == 0 ? jobId + "-renamed" : jobId;
+        return new RunRecord(runId, jobId, name, "t", "default", "pool", scheduled, started ? scheduled : null, startedAt, finished,
+                OUTCOMES[random.nextInt(OUTCOMES.length)], 1 + random.nextInt(3), "i", error, result, result != null && random.nextBoolean(),
+                random.nextInt(10) == 0);
     }
 
-    /** A record of the same run, with another outcome: it replaces the stored one. */
-    private static RunRecord again(Random random, RunRecord run) {
-        return new RunRecord(run.runId(), run.jobId(), run.jobName(), run.task(), run.jobStore(), run.executor(), run.scheduledAt(),
+    /** A record of the same run (same key), with another outcome: it replaces the stored one, unless of another job. */
+    private static RunRecord again(Random random, RunRecord run, String jobId) {
+        return new RunRecord(run.runId(), jobId, run.jobName(), run.task(), run.jobStore(), run.executor(), run.scheduledAt(),
                 run.submittedAt(), run.startedAt(), run.finishedAt(), OUTCOMES[random.nextInt(OUTCOMES.length)], 1, "i", null, null, false,
                 false);
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
     void agreesWithTheReference(int seed) {
         Random random = new Random(seed);
         int maxPerJob = 1 + random.nextInt(6);
@@ -129,8 +145,14 @@ class MemoryRunHistoryModelTests {
                     case 1 -> random.nextInt((int) clock + 1);   // far out of order
                     default -> clock;
                 };
-                RunRecord run = random.nextInt(30) == 0 && !recorded.isEmpty() ? again(random, recorded.get(random.nextInt(recorded.size())))
-                        : run(random, "job-" + random.nextInt(jobs), millis, ++sequence);
+                RunRecord run;
+                if (random.nextInt(30) == 0 && !recorded.isEmpty()) {
+                    RunRecord earlier = recorded.get(random.nextInt(recorded.size()));
+                    run = again(random, earlier, random.nextInt(4) == 0 ? "job-" + random.nextInt(jobs) : earlier.jobId());
+                }
+                else {
+                    run = run(random, "job-" + random.nextInt(jobs), millis, ++sequence);
+                }
                 batch.add(run);
                 recorded.add(run);
             }

@@ -77,9 +77,9 @@ class RunColumnsTests {
         RunRecord finer = record("r-1", AT.plusNanos(7), AT, AT, AT);
         columns.keep(row, finer);
         assertThat(columns.record(row)).isSameAs(finer);
-        RunRecord whole = record("r-1", AT.minusMillis(1), AT, AT, AT);
-        columns.keep(row, whole);
-        assertThat(columns.record(row)).isEqualTo(whole).isNotSameAs(whole);
+        RunRecord inParts = record("r-1", AT.minusMillis(1), AT, AT, AT);
+        columns.keep(row, inParts);
+        assertThat(columns.record(row)).isEqualTo(inParts).isNotSameAs(inParts);
     }
 
     @Test
@@ -126,6 +126,31 @@ class RunColumnsTests {
         assertThat(columns.record(reused)).isEqualTo(again);
         assertThat(columns.older(reused)).isEqualTo(reused);
         assertThat(columns.jobRuns(reused)).isEqualTo(1);
+    }
+
+    @Test
+    void aRowIsFreedOnce() {
+        RunColumns columns = new RunColumns();
+        int row = columns.add(record("r-1", AT, AT, AT, AT));
+        columns.free(row);
+        assertThatIllegalStateException().isThrownBy(() -> columns.free(row)).withMessageContaining("freed twice");
+        assertThat(columns.add(record("r-2", AT, AT, AT, AT))).isEqualTo(row);
+        columns.free(row);
+        assertThat(columns.rows()).isZero();
+    }
+
+    @Test
+    void rowsOfAJobShareTheirNames() {
+        RunColumns columns = new RunColumns();
+        int first = columns.add(record("r-1", AT, AT, AT, AT));
+        int other = columns.add(new RunRecord("r-2", "job-2", "weekly", "t", "default", "pool", AT, null, null, AT, RunOutcome.MISSED, 1,
+                "node-a", null, null, false, false));
+        int second = columns.add(record("r-3", AT, AT, AT, AT));
+        columns.shareNames(second, first);
+        columns.shareNames(other, first);
+        assertThat(columns.record(second)).isEqualTo(record("r-3", AT, AT, AT, AT));
+        assertThat(columns.record(other).jobName()).isEqualTo("weekly");
+        assertThat(columns.record(first).jobName()).isEqualTo("nightly");
     }
 
     @Test
