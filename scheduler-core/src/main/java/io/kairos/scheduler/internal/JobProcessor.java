@@ -120,27 +120,7 @@ final class JobProcessor {
         this.held.markChangedStale();
         List<HeldJob> releases = new ArrayList<>(this.held.size());
         try {
-            for (HeldJob job : this.held.all()) {
-                if (!paused && job.mayFire(now) && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {
-                    try {
-                        this.submitter.fire(job, now, pass.events);
-                    }
-                    catch (VirtualMachineError ex) {
-                        throw ex;
-                    }
-                    catch (Throwable ex) {
-                        // also an Error from a user trigger (e.g. AssertionError): it must not end the loop thread
-                        markBroken(job, ex, pass);
-                    }
-                    worked = true;
-                }
-                if (!paused && job.mayFire(now) && this.submitter.retryIfDue(job, now, pass.events)) {
-                    worked = true;
-                }
-                if (job.inFlight.get() == 0) {
-                    releases.add(job);
-                }
-            }
+            worked |= fireDue(pass, paused, releases);
         }
         finally {
             this.slots.release(reserved);
@@ -197,6 +177,40 @@ final class JobProcessor {
             wake = now.plus(IDLE_GUARD);
         }
         return new PassResult(wake, pass.failure(), pass.storeReached(), learnedAny, learned, paused || waitingForSlots);
+    }
+
+    /**
+     * Fires the held jobs that are due and their retries that are due, and collects the held jobs without runs in
+     * flight for release. Its own method, so that the loop over the held jobs is compiled apart from the rest of the
+     * pass.
+     *
+     * @return whether a run time was submitted, missed or skipped, or a job marked broken
+     */
+    private boolean fireDue(Pass pass, boolean paused, List<HeldJob> releases) {
+        Instant now = pass.now;
+        boolean worked = false;
+        for (HeldJob job : this.held.all()) {
+            if (!paused && job.mayFire(now) && job.nextRunTime != null && !job.nextRunTime.isAfter(now)) {
+                try {
+                    this.submitter.fire(job, now, pass.events);
+                }
+                catch (VirtualMachineError ex) {
+                    throw ex;
+                }
+                catch (Throwable ex) {
+                    // also an Error from a user trigger (e.g. AssertionError): it must not end the loop thread
+                    markBroken(job, ex, pass);
+                }
+                worked = true;
+            }
+            if (!paused && job.mayFire(now) && this.submitter.retryIfDue(job, now, pass.events)) {
+                worked = true;
+            }
+            if (job.inFlight.get() == 0) {
+                releases.add(job);
+            }
+        }
+        return worked;
     }
 
     /**
