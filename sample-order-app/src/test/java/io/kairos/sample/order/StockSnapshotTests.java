@@ -1,5 +1,6 @@
 package io.kairos.sample.order;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Profile {@code redis} against the Redis server on 127.0.0.1:6379: the stock-snapshot job is declared in the Redis
@@ -35,6 +37,8 @@ class StockSnapshotTests {
     @DynamicPropertySource
     static void redisKeys(DynamicPropertyRegistry registry) {
         registry.add("orders.stock-snapshot-key", () -> PREFIX + "sku-stock");
+        // the declared job's first run comes at start-up; the next not while the test runs
+        registry.add("orders.stock-snapshot-interval", () -> "1h");
         registry.add("kairos.jobstores.redis.key-prefix", () -> PREFIX);
     }
 
@@ -69,6 +73,8 @@ class StockSnapshotTests {
         assertThat(job.jobstore()).isEqualTo("redis");
         assertThat(job.task()).isEqualTo(StockSnapshotJob.TASK);
 
+        // the first scheduled run (at start-up) has written the hash: it cannot overwrite the refresh below with older stock
+        await().atMost(Duration.ofSeconds(30)).until(() -> this.redis.hasKey(PREFIX + "sku-stock"));
         ShopClient shop = new ShopClient(this.port);
         assertThat(shop.order(1, 2).status()).isEqualTo(201);
         Map<String, String> written = this.snapshot.refresh();
