@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * when it is of the same job, and is ignored otherwise. Thread-safe (one lock).
  *
  * <p>Costs: each record is one row of {@link RunColumns} (no object per record unless it has an error or a result),
- * in the {@link RunLog} of all records, appended in O(1) when it comes in finish order (placed by a short scan or a binary search otherwise), and
- * in its job's ring, found through the {@link JobRunIndex} in O(1); dropping the oldest record, in total or of a job, is O(1) plus, when the job is left without records, a
- * removal from the index. Reading all records pages by binary search in the log; reading a job's walks its ring from
+ * in the {@link RunLog} of all records, appended in O(1) when it comes in finish order (placed by a short scan or a
+ * binary search otherwise), and in its job's ring, found through the {@link JobRunIndex} in O(1); dropping the
+ * oldest record, in total or of a job, is O(1) plus, when the job is left without records, a removal from the index. Reading all records pages by binary search in the log; reading a job's walks its ring from
  * the newest record, O(records of the job) for a deep page; {@code lastRuns} is one index look-up per id.
  */
 final class MemoryRunHistory implements RunHistory {

@@ -2,6 +2,8 @@ package io.kairos.scheduler.store.memory;
 
 import io.kairos.scheduler.history.RunCursor;
 
+import java.util.function.IntPredicate;
+
 /**
  * All records of a {@link MemoryRunHistory} in key order, oldest first: a ring of {@link RunColumns} rows. Records
  * mostly come in finish order (a burst of runs ending one after the other), so a row is usually appended after the
@@ -115,27 +117,22 @@ final class RunLog {
     /** How many slots hold keys before a cursor's, that is the offset from where newest-first pages after it go on. */
     int before(RunCursor cursor) {
         RunKey key = RunKey.of(cursor);
-        int low = 0;
-        int high = span();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (this.columns.compare(at(mid), key) < 0) {
-                low = mid + 1;
-            }
-            else {
-                high = mid;
-            }
-        }
-        return low;
+        return firstNotBefore((row) -> this.columns.compare(row, key) < 0);
     }
 
-    // the first offset whose row is not before the given one (binary search over the ordered slots)
+    // the first offset whose row is not before the given one
     private int firstNotBefore(int row) {
+        return firstNotBefore((at) -> this.columns.compare(at, row) < 0);
+    }
+
+    // the first offset whose row does not satisfy 'before' (binary search over the ordered slots, where the rows that
+    // satisfy it come first)
+    private int firstNotBefore(IntPredicate before) {
         int low = 0;
         int high = span();
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (this.columns.compare(at(mid), row) < 0) {
+            if (before.test(at(mid))) {
                 low = mid + 1;
             }
             else {
