@@ -49,25 +49,45 @@ public final class RunIds {
     }
 
     /**
-     * Whether a run id has this shape's length and dashes; its digits are not checked.
+     * Packs a run id of this shape into two numbers, in one pass over its digits, so that a store may keep it without
+     * its text. Comparing packed ids (the first number signed, the second unsigned) orders them as comparing their
+     * text does; {@link #ofPacked} gives the text back.
      *
      * @param runId any run id, not {@code null}
-     * @return {@code true} when it is 30 characters with a {@code '-'} at indexes 12 and 21
+     * @param into receives at index 0 the first 12 digits' value (the finish time's low 48 bits) and at index 1 the
+     *     sequence and the tag ({@code sequence << 32 | tag}); both zero when the id is of another shape
+     * @return whether the id is of this shape, with lower-case digits only
+     * @throws IndexOutOfBoundsException when {@code into} has fewer than two elements
      */
-    public static boolean hasDashes(String runId) {
-        return runId.length() == LENGTH && runId.charAt(12) == '-' && runId.charAt(21) == '-';
+    public static boolean pack(String runId, long[] into) {
+        // each part is -1 when it, or a part before it, is not of the shape
+        long high = hasDashes(runId) ? hexValue(runId, 0, 12) : -1;
+        long sequence = high < 0 ? -1 : hexValue(runId, 13, 21);
+        long tag = sequence < 0 ? -1 : hexValue(runId, 22, 30);
+        boolean packed = tag >= 0;
+        into[0] = packed ? high : 0;
+        into[1] = packed ? sequence << 32 | tag : 0;
+        return packed;
     }
 
     /**
-     * The value of lower-case hex digits in a text, as a run id of this shape writes them.
+     * The text of a run id that {@link #pack} packed.
      *
-     * @param text the text, not {@code null}
-     * @param from the index of the first digit
-     * @param to the index after the last digit, at most 15 digits after {@code from}
-     * @return the value, zero or more; {@code -1} when a character in the range is not a lower-case hex digit
-     * @throws IndexOutOfBoundsException when the range does not lie in the text
+     * @param high the first number {@code pack} gave
+     * @param low the second number {@code pack} gave
+     * @return the id, {@link #LENGTH} characters
      */
-    public static long hexValue(String text, int from, int to) {
+    public static String ofPacked(long high, long low) {
+        return of(high, low >>> 32, (int) low);
+    }
+
+    // whether a run id has this shape's length and dashes; its digits are not checked
+    private static boolean hasDashes(String runId) {
+        return runId.length() == LENGTH && runId.charAt(12) == '-' && runId.charAt(21) == '-';
+    }
+
+    // the value of the lower-case hex digits of text from 'from' up to 'to' (at most 15), or -1 when one is not such a digit
+    private static long hexValue(String text, int from, int to) {
         long value = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);

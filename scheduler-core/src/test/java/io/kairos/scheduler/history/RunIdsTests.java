@@ -34,14 +34,16 @@ class RunIdsTests {
     }
 
     @Test
-    void digitsAreReadAsTheyAreWritten() {
-        String id = RunIds.of(0x0190_f3a2_b4c5L, 0x2a, 0x8f00beef);
-        assertThat(RunIds.hasDashes(id)).isTrue();
-        assertThat(RunIds.hexValue(id, 0, 12)).isEqualTo(0x0190_f3a2_b4c5L);
-        assertThat(RunIds.hexValue(id, 13, 21)).isEqualTo(0x2a);
-        assertThat(RunIds.hexValue(id, 22, 30)).isEqualTo(0x8f00_beefL);
-        assertThat(RunIds.hexValue(id, 10, 14)).as("over a dash").isEqualTo(-1);
-        assertThat(RunIds.hexValue("ffffffffffffff", 0, 14)).isEqualTo(0xff_ffff_ffff_ffffL);
-        assertThat(RunIds.hasDashes("0190f3a2b4c5-0000002a_8f00beef")).isFalse();
+    void idsOfTheShapePackAndRenderAgain() {
+        long[] packed = new long[2];
+        String id = RunIds.of(0x0190_f3a2_b4c5L, 0x8000_002aL, 0x8f00beef);
+        assertThat(RunIds.pack(id, packed)).isTrue();
+        assertThat(packed).containsExactly(0x0190_f3a2_b4c5L, 0x8000_002a_8f00_beefL);
+        assertThat(RunIds.ofPacked(packed[0], packed[1])).isEqualTo(id);
+        for (String other : new String[] { "0190F3A2B4C5-0000002a-8f00beef", "0190f3a2b4c5-0000002a_8f00beef", "0190f3a2b4c5-0000002a-8f00bee/",
+                "run-1" }) {
+            assertThat(RunIds.pack(other, packed)).as(other).isFalse();
+            assertThat(packed).as(other).containsExactly(0, 0);
+        }
     }
 }

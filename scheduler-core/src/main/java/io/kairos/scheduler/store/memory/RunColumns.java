@@ -97,7 +97,7 @@ final class RunColumns {
     /** The names of the row kept last, shared with the next row of the same names. */
     private @Nullable Names lastNames;
 
-    /** {@link RunKey#pack}'s output for {@link #add}. */
+    /** {@link RunIds#pack}'s output for {@link #add}. */
     private final long[] packedId = new long[2];
 
     /** The rows in use (for tests). */
@@ -114,7 +114,7 @@ final class RunColumns {
         int row = takeRow();
         Instant finishedAt = record.finishedAt();
         String runId = record.runId();
-        boolean packed = RunKey.pack(runId, this.packedId);
+        boolean packed = RunIds.pack(runId, this.packedId);
         int l = row * STRIDE_LONG;
         this.longs[l + SECOND] = finishedAt.getEpochSecond();
         this.longs[l + RUN_HIGH] = this.packedId[0];
@@ -207,8 +207,7 @@ final class RunColumns {
             Object extra = this.refs[row * STRIDE_REF + EXTRA];
             return extra instanceof RunRecord whole ? whole.runId() : Objects.requireNonNull(Objects.requireNonNull((Extra) extra).runIdText());
         }
-        long low = this.longs[row * STRIDE_LONG + RUN_LOW];
-        return RunIds.of(this.longs[row * STRIDE_LONG + RUN_HIGH], low >>> 32, (int) low);
+        return RunIds.ofPacked(this.longs[row * STRIDE_LONG + RUN_HIGH], this.longs[row * STRIDE_LONG + RUN_LOW]);
     }
 
     String jobId(int row) {

@@ -30,29 +30,10 @@ final class RunKey {
         this.second = cursor.finishedAt().getEpochSecond();
         this.nano = cursor.finishedAt().getNano();
         long[] parts = new long[2];
-        boolean packed = pack(cursor.runId(), parts);
+        boolean packed = RunIds.pack(cursor.runId(), parts);
         this.runIdText = packed ? null : cursor.runId();
         this.runHigh = parts[0];
         this.runLow = parts[1];
-    }
-
-    /**
-     * Packs a run id of the scheduler's shape into two numbers, in one pass over its digits.
-     *
-     * @param runId any run id
-     * @param into receives the first 12 digits' value at 0 and the last 16 digits' at 1 (compared unsigned); both
-     *     zero when the id is of another shape
-     * @return whether the id is of the scheduler's shape
-     */
-    static boolean pack(String runId, long[] into) {
-        // each part is -1 when it, or a part before it, is not of the shape
-        long high = RunIds.hasDashes(runId) ? RunIds.hexValue(runId, 0, 12) : -1;
-        long sequence = high < 0 ? -1 : RunIds.hexValue(runId, 13, 21);
-        long tag = sequence < 0 ? -1 : RunIds.hexValue(runId, 22, 30);
-        boolean packed = tag >= 0;
-        into[0] = packed ? high : 0;
-        into[1] = packed ? sequence << 32 | tag : 0;
-        return packed;
     }
 
     static RunKey of(RunCursor cursor) {
@@ -65,6 +46,6 @@ final class RunKey {
 
     String runId() {
         String text = this.runIdText;
-        return text != null ? text : RunIds.of(this.runHigh, this.runLow >>> 32, (int) this.runLow);
+        return text != null ? text : RunIds.ofPacked(this.runHigh, this.runLow);
     }
 }
